@@ -1,0 +1,3 @@
+from jianfu.cli.main import main
+
+raise SystemExit(main())

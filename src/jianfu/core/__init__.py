@@ -1,0 +1,1 @@
+"""The Qt-free core: checklist model, answers, scoring and plan drafting."""

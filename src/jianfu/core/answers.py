@@ -1,0 +1,178 @@
+"""Answers (作答) to checklist items, and the checks a value must pass to be stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from jianfu.core.checklist import Checklist, Field, FieldType, Item
+from jianfu.core.errors import AnswerError
+
+MAX_NOTE_LENGTH = 2000
+MAX_TABLE_ROWS = 500
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One item's answer: a value, or "not applicable" (不适用), with an optional note."""
+
+    value: Any = None
+    not_applicable: bool = False
+    note: str = ""
+
+    @property
+    def is_answered(self) -> bool:
+        return self.not_applicable or self.value not in (None, "", [])
+
+    def effective(self) -> Any:
+        """The value scoring reads: nothing when not applicable."""
+        return None if self.not_applicable else self.value
+
+
+Answers = Mapping[str, Answer]
+
+
+def new_row_id() -> str:
+    return "r" + uuid.uuid4().hex[:12]
+
+
+def table_rows(value: Any) -> list[dict[str, Any]]:
+    """The rows of a table answer: ``[{"row_id": str, "cells": {column: value}}]``."""
+    return list(value) if isinstance(value, list) else []
+
+
+def check_value(field: Field, value: Any) -> str | None:
+    """Why ``value`` does not fit ``field`` (in Chinese), or None when it fits."""
+    if value is None:
+        return None
+    kind = field.type
+    if kind is FieldType.YES_NO:
+        return None if isinstance(value, bool) else "应为“是”或“否”"
+    if kind is FieldType.NUMBER:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            return "应为数字"
+        if field.integer and value != int(value):
+            return "应为整数"
+        if field.minimum is not None and value < field.minimum:
+            return f"不能小于 {_fmt(field.minimum)}{field.unit}"
+        if field.maximum is not None and value > field.maximum:
+            return f"不能大于 {_fmt(field.maximum)}{field.unit}"
+        return None
+    if kind is FieldType.SINGLE_CHOICE:
+        return None if field.choice(value) else "不是可选的选项"
+    if kind is FieldType.MULTI_CHOICE:
+        if not isinstance(value, list) or not all(field.choice(v) for v in value):
+            return "含有不可选的选项"
+        return "选项重复" if len(set(value)) != len(value) else None
+    if kind is FieldType.TEXT:
+        if not isinstance(value, str):
+            return "应为文字"
+        return f"不能超过 {field.max_length} 字" if len(value) > field.max_length else None
+    if kind is FieldType.DATE:
+        if not isinstance(value, str):
+            return "应为日期（如 2026-11-21）"
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return "应为日期（如 2026-11-21）"
+        return None
+    if kind is FieldType.ROW_REFS:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "应为所选行的列表"
+        return None
+    if kind is FieldType.TABLE:
+        return _check_table(field, value)
+    return f"未知题型 {kind}"
+
+
+def _check_table(field: Field, value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "应为表格行的列表"
+    if len(value) > MAX_TABLE_ROWS:
+        return f"表格行数不能超过 {MAX_TABLE_ROWS}"
+    assert isinstance(field, Item)
+    seen: set[str] = set()
+    for n, row in enumerate(value, start=1):
+        if not isinstance(row, Mapping) or not isinstance(row.get("row_id"), str):
+            return f"第 {n} 行格式不对"
+        if row["row_id"] in seen:
+            return f"第 {n} 行的编号重复"
+        seen.add(row["row_id"])
+        cells = row.get("cells")
+        if not isinstance(cells, Mapping):
+            return f"第 {n} 行格式不对"
+        for column_id, cell in cells.items():
+            column = field.column(column_id)
+            if column is None:
+                return f"第 {n} 行有未知的列 {column_id}"
+            problem = check_value(column, cell)
+            if problem:
+                return f"第 {n} 行“{column.label}”{problem}"
+    return None
+
+
+def check_answer(checklist: Checklist, item_id: str, answer: Answer) -> None:
+    """Raise AnswerError when ``answer`` cannot be stored for ``item_id``."""
+    if not checklist.has_item(item_id):
+        raise AnswerError(item_id, f"清单 {checklist.id} 第 {checklist.version} 版中没有这道题")
+    if not isinstance(answer.note, str) or len(answer.note) > MAX_NOTE_LENGTH:
+        raise AnswerError(item_id, f"备注不能超过 {MAX_NOTE_LENGTH} 字")
+    problem = check_value(checklist.item(item_id), answer.value)
+    if problem:
+        raise AnswerError(item_id, problem)
+
+
+def is_visible(item: Item, answers: Answers) -> bool:
+    """Skip logic: whether ``item`` is asked, given the answers so far."""
+    if item.show_if is None:
+        return True
+    return item.show_if.evaluate(lambda ref: _effective(answers, ref))
+
+
+def _effective(answers: Answers, item_id: str) -> Any:
+    answer = answers.get(item_id)
+    return answer.effective() if answer else None
+
+
+def visible_answers(checklist: Checklist, answers: Answers) -> dict[str, Answer]:
+    """The answers that count: those of items that skip logic shows."""
+    return {
+        item.id: answers[item.id]
+        for item in checklist.items()
+        if item.id in answers and is_visible(item, answers)
+    }
+
+
+def completion(checklist: Checklist, answers: Answers, section_id: str | None = None) -> tuple[int, int]:
+    """(answered, asked) over visible items, optionally of one section."""
+    asked = answered = 0
+    for item in checklist.items():
+        if section_id is not None and item.section_id != section_id:
+            continue
+        if not is_visible(item, answers):
+            continue
+        asked += 1
+        answer = answers.get(item.id)
+        if answer is not None and answer.is_answered:
+            answered += 1
+    return answered, asked
+
+
+def missing_required(checklist: Checklist, answers: Answers) -> list[Item]:
+    return [
+        item for item in checklist.items()
+        if item.required and is_visible(item, answers)
+        and not (item.id in answers and answers[item.id].is_answered)
+    ]
+
+
+def with_value(answer: Answer | None, value: Any) -> Answer:
+    return replace(answer or Answer(), value=value, not_applicable=False)
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if number == int(number) else str(number)

@@ -1,0 +1,625 @@
+"""The checklist (自查清单) as data: sections, items, scoring rules and measure templates.
+
+A checklist is a versioned YAML file under ``resources/checklists/<id>/v<version>.yaml``. It is
+validated when loaded; every problem is reported with the file and the place, in Chinese.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from jianfu.core.conditions import Condition, parse_condition
+from jianfu.core.errors import ChecklistError
+
+CHECKLIST_FORMAT = "jianfu-checklist"
+MAX_CHECKLIST_BYTES = 2_000_000
+MANIFESTATION_IDS = (
+    "trace_alienation",
+    "platform_formalism",
+    "filing_redundancy",
+    "algorithm_centrism",
+)
+AREA_IDS = ("profile", "apps", "filing", "traces", "meetings")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class FieldType(str, Enum):
+    YES_NO = "yes_no"
+    NUMBER = "number"
+    SINGLE_CHOICE = "single_choice"
+    MULTI_CHOICE = "multi_choice"
+    TEXT = "text"
+    DATE = "date"
+    TABLE = "table"
+    ROW_REFS = "row_refs"  # table columns only: rows picked from another table
+
+
+class Handling(str, Enum):
+    """Who acts on a rectification item: the township itself, or the county (提请县级协调)."""
+
+    OWN = "own"
+    ESCALATE = "escalate"
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    numeric: float | None = None  # e.g. times per month for a frequency
+
+
+@dataclass(frozen=True)
+class Field:
+    """What an item and a table column share: how one value is typed and checked."""
+
+    id: str
+    type: FieldType
+    label: str
+    help: str = ""
+    source: str = ""
+    required: bool = False
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    max_length: int = 2000
+    choices: tuple[Choice, ...] = ()
+    ref_table: str | None = None  # for ROW_REFS
+
+    def choice(self, value: Any) -> Choice | None:
+        return next((c for c in self.choices if c.value == value), None)
+
+
+@dataclass(frozen=True)
+class Item(Field):
+    """One question of the checklist (题目)."""
+
+    section_id: str = ""
+    group: str = ""
+    show_if: Condition | None = None
+    columns: tuple[Field, ...] = ()
+    name_column: str | None = None  # the column naming a row (tables)
+    department_column: str | None = None  # the column naming the imposing department
+
+    def column(self, column_id: str) -> Field | None:
+        return next((c for c in self.columns if c.id == column_id), None)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A checklist area (e.g. ``apps``), shown as one wizard page."""
+
+    id: str
+    title: str
+    description: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Manifestation:
+    """One of the four manifestations of digital formalism (数字形式主义的四种表现)."""
+
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: str
+    below: float  # a score strictly below this (and at or above the previous level's) has it
+
+
+@dataclass(frozen=True)
+class Signal:
+    """How a scoring rule reads the answers into one number (the size of a burden)."""
+
+    kind: str  # value | choice | when | count_rows | sum_rows
+    ref: str  # the item (or table) read
+    column: str | None = None
+    where: Condition | None = None
+    each_above: float = 0.0
+    condition: Condition | None = None
+
+
+@dataclass(frozen=True)
+class MeasureTemplate:
+    """The drafted rectification measure of a scoring rule (整改措施模板)."""
+
+    text: str
+    handling: Handling
+    deadline_days: int
+    responsible_unit: str
+
+
+@dataclass(frozen=True)
+class ScoringRule:
+    """Maps a burden read from the answers to points on one or more manifestations.
+
+    intensity = clamp((signal - start) / (full - start), 0, 1); each manifestation gets
+    weight × intensity. ``full`` is the cap: burdens past it add nothing more.
+    """
+
+    id: str
+    title: str
+    signal: Signal
+    start: float
+    full: float
+    weights: Mapping[str, float]
+    problem: str
+    measure: MeasureTemplate
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class FingertipTerm:
+    """One part of the monthly fingertip hours (指尖工时): a product of answers × multiplier."""
+
+    id: str
+    label: str
+    factors: tuple[str, ...]
+    multiplier: float
+    per_cadre: bool  # True: the factors already describe one cadre
+    table: str | None = None
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    version: int
+    title: str
+    path: str
+    manifestations: tuple[Manifestation, ...]
+    levels: tuple[Level, ...]
+    sections: tuple[Section, ...]
+    rules: tuple[ScoringRule, ...]
+    fingertip_terms: tuple[FingertipTerm, ...]
+    cadre_item: str
+    _items: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
+
+    def item(self, item_id: str) -> Item:
+        return self._items[item_id]
+
+    def has_item(self, item_id: str) -> bool:
+        return item_id in self._items
+
+    def items(self) -> list[Item]:
+        return list(self._items.values())
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+    def manifestation(self, manifestation_id: str) -> Manifestation:
+        return next(m for m in self.manifestations if m.id == manifestation_id)
+
+    def level_for(self, score: float) -> Level:
+        for level in self.levels:
+            if score < level.below:
+                return level
+        return self.levels[-1]
+
+
+# --------------------------------------------------------------------------------- loading
+
+
+def load_checklist(path: Path) -> Checklist:
+    """Read and validate one checklist file; raise ChecklistError listing every problem."""
+    shown = str(path)
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as exc:
+        raise ChecklistError(shown, [f"无法读取文件（{exc.strerror or exc}）"]) from exc
+    if len(raw_bytes) > MAX_CHECKLIST_BYTES:
+        raise ChecklistError(shown, [f"文件过大（{len(raw_bytes)} 字节，上限 {MAX_CHECKLIST_BYTES}）"])
+    try:
+        data = yaml.safe_load(raw_bytes.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ChecklistError(shown, [f"不是 UTF-8 编码的文本（第 {exc.start} 字节）"]) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else "某处"
+        raise ChecklistError(shown, [f"YAML 格式错误，{where}：{getattr(exc, 'problem', exc)}"]) from exc
+    return _Parser(shown).checklist(data)
+
+
+class _Parser:
+    """Turns the YAML tree into frozen objects, collecting every problem before failing."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[str] = []
+
+    def fail(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}：{message}")
+
+    def checklist(self, data: Any) -> Checklist:
+        if not isinstance(data, Mapping):
+            raise ChecklistError(self.path, ["文件内容必须是键值表（YAML mapping）"])
+        if data.get("format") != CHECKLIST_FORMAT:
+            raise ChecklistError(self.path, [f"format 必须是 {CHECKLIST_FORMAT}"])
+        checklist_id = self.text(data, "id", "清单")
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self.fail("version", "必须是正整数")
+            version = 0
+        choice_sets = self.choice_sets(data.get("choice_sets", {}))
+        manifestations = self.manifestations(data.get("manifestations"))
+        levels = self.levels(data.get("levels"))
+        items: dict[str, Item] = {}
+        sections = self.sections(data.get("sections"), choice_sets, items)
+        rules = self.rules(data.get("rules"), items, {m.id for m in manifestations})
+        cadre_item, terms = self.fingertip(data.get("fingertip_hours"), items)
+        fed = {m for rule in rules for m, w in rule.weights.items() if w > 0}
+        for missing in sorted(set(MANIFESTATION_IDS) - fed):
+            self.fail("rules", f"没有任何计分规则指向表现 {missing}")
+        if self.problems:
+            raise ChecklistError(self.path, self.problems)
+        return Checklist(
+            id=checklist_id,
+            version=version,
+            title=self.text(data, "title", "清单"),
+            path=self.path,
+            manifestations=manifestations,
+            levels=levels,
+            sections=sections,
+            rules=rules,
+            fingertip_terms=terms,
+            cadre_item=cadre_item,
+            _items=items,
+        )
+
+    # -- small readers
+
+    def text(self, node: Mapping[str, Any], key: str, where: str, required: bool = True) -> str:
+        value = node.get(key, "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            if required or not isinstance(value, str):
+                self.fail(where, f"{key} 必须是非空文字")
+            return ""
+        return value.strip()
+
+    def number(self, node: Mapping[str, Any], key: str, where: str) -> float | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            self.fail(where, f"{key} 必须是数字")
+            return None
+        return float(value)
+
+    def listing(self, value: Any, where: str) -> list[Any]:
+        if not isinstance(value, list) or not value:
+            self.fail(where, "必须是非空列表")
+            return []
+        return value
+
+    # -- parts
+
+    def choice_sets(self, raw: Any) -> dict[str, tuple[Choice, ...]]:
+        if not isinstance(raw, Mapping):
+            self.fail("choice_sets", "必须是键值表")
+            return {}
+        return {name: self.choices(body, f"choice_sets.{name}") for name, body in raw.items()}
+
+    def choices(self, raw: Any, where: str) -> tuple[Choice, ...]:
+        result: list[Choice] = []
+        for i, entry in enumerate(self.listing(raw, where)):
+            at = f"{where}[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "选项必须是键值表（value、label）")
+                continue
+            value = entry.get("value")
+            if not isinstance(value, str) or not value:
+                self.fail(at, "value 必须是非空文字")
+                continue
+            result.append(Choice(value, self.text(entry, "label", at), self.number(entry, "numeric", at)))
+        values = [c.value for c in result]
+        if len(set(values)) != len(values):
+            self.fail(where, "选项的 value 有重复")
+        return tuple(result)
+
+    def manifestations(self, raw: Any) -> tuple[Manifestation, ...]:
+        result = []
+        for i, entry in enumerate(self.listing(raw, "manifestations")):
+            at = f"manifestations[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "必须是键值表")
+                continue
+            result.append(
+                Manifestation(self.text(entry, "id", at), self.text(entry, "name", at),
+                              self.text(entry, "description", at))
+            )
+        if tuple(m.id for m in result) != MANIFESTATION_IDS:
+            self.fail("manifestations", f"必须依次为 {', '.join(MANIFESTATION_IDS)}")
+        return tuple(result)
+
+    def levels(self, raw: Any) -> tuple[Level, ...]:
+        result = []
+        previous = 0.0
+        for i, entry in enumerate(self.listing(raw, "levels")):
+            at = f"levels[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "必须是键值表")
+                continue
+            below = self.number(entry, "below", at)
+            if below is None or below <= previous:
+                self.fail(at, "below 必须是递增的数字")
+                below = previous + 1
+            previous = below
+            result.append(Level(self.text(entry, "id", at), self.text(entry, "label", at), below))
+        if result and result[-1].below <= 100:
+            self.fail("levels", "最后一个等级的 below 必须大于 100，使满分也有等级")
+        return tuple(result)
+
+    def sections(
+        self, raw: Any, choice_sets: dict[str, tuple[Choice, ...]], items: dict[str, Item]
+    ) -> tuple[Section, ...]:
+        result = []
+        for i, entry in enumerate(self.listing(raw, "sections")):
+            at = f"sections[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "必须是键值表")
+                continue
+            section_id = self.text(entry, "id", at)
+            at = f"部分 {section_id}"
+            if section_id not in AREA_IDS:
+                self.fail(at, f"部分 id 必须是 {', '.join(AREA_IDS)} 之一")
+            section_items = []
+            for j, raw_item in enumerate(self.listing(entry.get("items"), f"{at}.items")):
+                item = self.item(raw_item, f"{at}.items[{j}]", section_id, choice_sets, items)
+                if item is not None:
+                    items[item.id] = item
+                    section_items.append(item)
+            result.append(
+                Section(section_id, self.text(entry, "title", at),
+                        self.text(entry, "description", at, required=False), tuple(section_items))
+            )
+        found = [s.id for s in result]
+        if len(set(found)) != len(found):
+            self.fail("sections", "部分 id 有重复")
+        return tuple(result)
+
+    def field(
+        self, raw: Any, where: str, choice_sets: dict[str, tuple[Choice, ...]], *, in_table: bool
+    ) -> dict[str, Any] | None:
+        if not isinstance(raw, Mapping):
+            self.fail(where, "必须是键值表")
+            return None
+        field_id = raw.get("id")
+        if not isinstance(field_id, str) or not field_id:
+            self.fail(where, "缺少 id")
+            return None
+        where = f"{where}（{field_id}）"
+        try:
+            field_type = FieldType(raw.get("type"))
+        except ValueError:
+            self.fail(where, f"未知的题型 {raw.get('type')!r}，可用 {', '.join(t.value for t in FieldType)}")
+            return None
+        if field_type is FieldType.TABLE and in_table:
+            self.fail(where, "表格的列不能再是表格")
+            return None
+        if field_type is FieldType.ROW_REFS and not in_table:
+            self.fail(where, "row_refs 只能用作表格的列")
+            return None
+        common: dict[str, Any] = {
+            "id": field_id,
+            "type": field_type,
+            "label": self.text(raw, "label", where),
+            "help": self.text(raw, "help", where, required=not in_table),
+            "source": self.text(raw, "source", where, required=not in_table),
+            "required": bool(raw.get("required", False)),
+            "unit": str(raw.get("unit", "")),
+            "minimum": self.number(raw, "min", where),
+            "maximum": self.number(raw, "max", where),
+            "integer": bool(raw.get("integer", False)),
+        }
+        if raw.get("max_length") is not None:
+            common["max_length"] = int(raw["max_length"])
+        if common["minimum"] is not None and common["maximum"] is not None and common["minimum"] > common["maximum"]:
+            self.fail(where, "min 大于 max")
+        if field_type in (FieldType.SINGLE_CHOICE, FieldType.MULTI_CHOICE):
+            choices = raw.get("choices")
+            if isinstance(choices, str):
+                if choices not in choice_sets:
+                    self.fail(where, f"引用了不存在的选项集 {choices}")
+                common["choices"] = choice_sets.get(choices, ())
+            else:
+                common["choices"] = self.choices(choices, f"{where}.choices")
+        if field_type is FieldType.ROW_REFS:
+            common["ref_table"] = raw.get("table")
+        return common
+
+    def item(
+        self, raw: Any, where: str, section_id: str,
+        choice_sets: dict[str, tuple[Choice, ...]], items: dict[str, Item],
+    ) -> Item | None:
+        common = self.field(raw, where, choice_sets, in_table=False)
+        if common is None:
+            return None
+        item_id = common["id"]
+        where = f"题目 {item_id}"
+        if not item_id.startswith(section_id + ".") or not _ID.match(item_id.split(".", 1)[1]):
+            self.fail(where, f"id 必须形如 {section_id}.小写英文名")
+        if item_id in items:
+            self.fail(where, "id 重复")
+        show_if = None
+        if "show_if" in raw:
+            show_if, problems = parse_condition(raw["show_if"], f"{where}.show_if")
+            self.problems.extend(problems)
+            for ref in show_if.refs() if show_if else []:
+                if ref not in items:
+                    self.fail(f"{where}.show_if", f"引用的题目 {ref} 不存在或不在本题之前")
+        columns: tuple[Field, ...] = ()
+        name_column = department_column = None
+        if common["type"] is FieldType.TABLE:
+            parsed = []
+            for k, raw_col in enumerate(self.listing(raw.get("columns"), f"{where}.columns")):
+                col = self.field(raw_col, f"{where}.columns[{k}]", choice_sets, in_table=True)
+                if col is None:
+                    continue
+                if col["type"] is FieldType.ROW_REFS:
+                    target = items.get(col["ref_table"] or "")
+                    if target is None or target.type is not FieldType.TABLE:
+                        self.fail(f"{where}.{col['id']}", f"table 必须引用本题之前的表格题，而不是 {col['ref_table']!r}")
+                parsed.append(Field(**col))
+            columns = tuple(parsed)
+            ids = [c.id for c in columns]
+            if len(set(ids)) != len(ids):
+                self.fail(where, "列 id 有重复")
+            name_column = raw.get("name_column")
+            department_column = raw.get("department_column")
+            for key, value in (("name_column", name_column), ("department_column", department_column)):
+                if value is not None and value not in ids:
+                    self.fail(where, f"{key} 引用的列 {value} 不存在")
+        return Item(**common, section_id=section_id, group=str(raw.get("group", "")),
+                    show_if=show_if, columns=columns, name_column=name_column,
+                    department_column=department_column)
+
+    def signal(self, raw: Any, where: str, items: dict[str, Item]) -> Signal | None:
+        if not isinstance(raw, Mapping):
+            self.fail(where, "signal 必须是键值表")
+            return None
+        kinds = [k for k in ("value", "choice", "when", "count_rows", "sum_rows") if k in raw]
+        if len(kinds) != 1:
+            self.fail(where, "signal 需要且只能有 value、choice、when、count_rows、sum_rows 之一")
+            return None
+        kind = kinds[0]
+        if kind == "when":
+            condition, problems = parse_condition(raw["when"], f"{where}.when")
+            self.problems.extend(problems)
+            for ref in condition.refs() if condition else []:
+                if ref not in items:
+                    self.fail(f"{where}.when", f"引用的题目 {ref} 不存在")
+            return Signal("when", ref="", condition=condition) if condition else None
+        ref = raw[kind]
+        item = items.get(ref) if isinstance(ref, str) else None
+        if item is None:
+            self.fail(where, f"引用的题目 {ref!r} 不存在")
+            return None
+        if kind == "value" and item.type is not FieldType.NUMBER:
+            self.fail(where, f"value 只能读取数字题，{ref} 不是")
+        if kind == "choice" and any(c.numeric is None for c in item.choices):
+            self.fail(where, f"choice 读取的题目 {ref} 的每个选项都要有 numeric")
+        if kind in ("count_rows", "sum_rows"):
+            if item.type is not FieldType.TABLE:
+                self.fail(where, f"{kind} 只能读取表格题，{ref} 不是")
+                return None
+            where_cond = None
+            if "where" in raw:
+                where_cond, problems = parse_condition(raw["where"], f"{where}.where", ref_key="column")
+                self.problems.extend(problems)
+                for col in where_cond.refs() if where_cond else []:
+                    if item.column(col) is None:
+                        self.fail(f"{where}.where", f"表格 {ref} 没有列 {col}")
+            column = raw.get("column")
+            if kind == "sum_rows" and (not isinstance(column, str) or item.column(column) is None):
+                self.fail(where, f"sum_rows 的 column 必须是表格 {ref} 的列")
+            each_above = self.number(raw, "each_above", where) or 0.0
+            return Signal(kind, ref=ref, column=column, where=where_cond, each_above=each_above)
+        return Signal(kind, ref=ref)
+
+    def rules(self, raw: Any, items: dict[str, Item], manifestation_ids: set[str]) -> tuple[ScoringRule, ...]:
+        result = []
+        seen: set[str] = set()
+        for i, entry in enumerate(self.listing(raw, "rules")):
+            at = f"rules[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "必须是键值表")
+                continue
+            rule_id = self.text(entry, "id", at)
+            at = f"计分规则 {rule_id}"
+            if rule_id in seen:
+                self.fail(at, "id 重复")
+            seen.add(rule_id)
+            signal = self.signal(entry.get("signal"), f"{at}.signal", items)
+            start = self.number(entry, "start", at) or 0.0
+            full = self.number(entry, "full", at)
+            if full is None or full <= start:
+                self.fail(at, "full（封顶值）必须是大于 start 的数字")
+                full = start + 1
+            weights_raw = entry.get("weights")
+            weights: dict[str, float] = {}
+            if not isinstance(weights_raw, Mapping) or not weights_raw:
+                self.fail(at, "weights 必须是非空键值表（表现 id: 分值）")
+            else:
+                for m, w in weights_raw.items():
+                    if m not in manifestation_ids:
+                        self.fail(f"{at}.weights", f"未知的表现 {m}")
+                    elif isinstance(w, bool) or not isinstance(w, int | float) or not 0 < w <= 100:
+                        self.fail(f"{at}.weights.{m}", "分值必须是 0 到 100 之间的正数")
+                    else:
+                        weights[m] = float(w)
+            measure = self.measure(entry.get("measure"), f"{at}.measure")
+            if signal is None or measure is None:
+                continue
+            result.append(
+                ScoringRule(rule_id, self.text(entry, "title", at), signal, start, full, weights,
+                            self.text(entry, "problem", at), measure,
+                            self.text(entry, "source", at))
+            )
+        return tuple(result)
+
+    def measure(self, raw: Any, where: str) -> MeasureTemplate | None:
+        if not isinstance(raw, Mapping):
+            self.fail(where, "必须是键值表（text、handling、deadline_days、responsible_unit）")
+            return None
+        try:
+            handling = Handling(raw.get("handling"))
+        except ValueError:
+            self.fail(where, "handling 必须是 own（自行整改）或 escalate（提请县级协调）")
+            return None
+        days = raw.get("deadline_days")
+        if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 366:
+            self.fail(where, "deadline_days 必须是 1 到 366 之间的整数（整改时限一般不超过一年）")
+            days = 180
+        return MeasureTemplate(self.text(raw, "text", where), handling, days,
+                               self.text(raw, "responsible_unit", where))
+
+    def fingertip(self, raw: Any, items: dict[str, Item]) -> tuple[str, tuple[FingertipTerm, ...]]:
+        where = "fingertip_hours"
+        if not isinstance(raw, Mapping):
+            self.fail(where, "必须是键值表（cadres、terms）")
+            return "", ()
+        cadre_item = raw.get("cadres")
+        if cadre_item not in items or items[cadre_item].type is not FieldType.NUMBER:
+            self.fail(where, "cadres 必须引用干部人数的数字题")
+        terms = []
+        for i, entry in enumerate(self.listing(raw.get("terms"), f"{where}.terms")):
+            at = f"{where}.terms[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "必须是键值表")
+                continue
+            table = entry.get("table")
+            factors = entry.get("factors")
+            if not isinstance(factors, list) or not factors:
+                self.fail(at, "factors 必须是非空列表")
+                continue
+            if table is not None:
+                table_item = items.get(table)
+                if table_item is None or table_item.type is not FieldType.TABLE:
+                    self.fail(at, f"table {table!r} 不是表格题")
+                    continue
+                for f in factors:
+                    col = table_item.column(f)
+                    if col is None or col.type not in (FieldType.NUMBER, FieldType.SINGLE_CHOICE):
+                        self.fail(at, f"{f} 不是表格 {table} 的数字或单选列")
+            else:
+                for f in factors:
+                    if f not in items or items[f].type not in (FieldType.NUMBER, FieldType.SINGLE_CHOICE):
+                        self.fail(at, f"{f} 不是数字题或单选题")
+            multiplier = self.number(entry, "multiplier", at)
+            terms.append(
+                FingertipTerm(self.text(entry, "id", at), self.text(entry, "label", at),
+                              tuple(factors), multiplier if multiplier is not None else 1.0,
+                              bool(entry.get("per_cadre", False)), table)
+            )
+        return str(cadre_item or ""), tuple(terms)

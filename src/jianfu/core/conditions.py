@@ -1,0 +1,123 @@
+"""Skip logic and row filters as data: a tiny condition language evaluated without ``eval``.
+
+A condition is a mapping, one of::
+
+    {item: ID, equals: V} / not_equals / in: [V…] / includes: V (multiple choice)
+    {item: ID, gt: N} / gte / lt / lte
+    {item: ID, answered: true|false}
+    {all: [C…]} / {any: [C…]} / {not: C}
+
+Inside a table (row filters of scoring rules) ``column:`` takes the place of ``item:``.
+A reference whose answer is missing or "not applicable" makes every comparison false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+COMPARISONS = ("equals", "not_equals", "in", "includes", "gt", "gte", "lt", "lte", "answered")
+COMBINATORS = ("all", "any", "not")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed condition: either a comparison (ref set) or a combinator (children set)."""
+
+    op: str
+    ref: str | None = None
+    operand: Any = None
+    children: tuple[Condition, ...] = ()
+
+    def refs(self) -> list[str]:
+        if self.ref is not None:
+            return [self.ref]
+        return [r for child in self.children for r in child.refs()]
+
+    def evaluate(self, lookup: Callable[[str], Any]) -> bool:
+        if self.op == "all":
+            return all(c.evaluate(lookup) for c in self.children)
+        if self.op == "any":
+            return any(c.evaluate(lookup) for c in self.children)
+        if self.op == "not":
+            return not self.children[0].evaluate(lookup)
+        assert self.ref is not None
+        value = lookup(self.ref)
+        if self.op == "answered":
+            return (value is not None and value != [] and value != "") == bool(self.operand)
+        if value is None:
+            return False
+        return _compare(self.op, value, self.operand)
+
+
+def _compare(op: str, value: Any, operand: Any) -> bool:
+    if op == "equals":
+        return bool(value == operand)
+    if op == "not_equals":
+        return bool(value != operand)
+    if op == "in":
+        return value in operand
+    if op == "includes":
+        return isinstance(value, list) and operand in value
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    if op == "gt":
+        return bool(value > operand)
+    if op == "gte":
+        return bool(value >= operand)
+    if op == "lt":
+        return bool(value < operand)
+    return bool(value <= operand)  # lte
+
+
+def parse_condition(raw: Any, where: str, ref_key: str = "item") -> tuple[Condition | None, list[str]]:
+    """Parse ``raw`` into a Condition; return (condition, problems) with problems in Chinese."""
+    problems: list[str] = []
+
+    def parse(node: Any, path: str) -> Condition | None:
+        if not isinstance(node, Mapping):
+            problems.append(f"{path}：条件必须是键值表，而不是 {type(node).__name__}")
+            return None
+        keys = set(node)
+        combinator = keys & set(COMBINATORS)
+        if combinator:
+            if len(keys) != 1:
+                problems.append(f"{path}：all/any/not 必须单独使用")
+                return None
+            op = combinator.pop()
+            body = node[op]
+            if op == "not":
+                child = parse(body, f"{path}.not")
+                return Condition("not", children=(child,)) if child else None
+            if not isinstance(body, list) or not body:
+                problems.append(f"{path}.{op}：必须是非空列表")
+                return None
+            kids = [parse(c, f"{path}.{op}[{i}]") for i, c in enumerate(body)]
+            if any(k is None for k in kids):
+                return None
+            return Condition(op, children=tuple(k for k in kids if k is not None))
+        if ref_key not in node or not isinstance(node[ref_key], str):
+            problems.append(f"{path}：缺少 {ref_key}（引用的题目或列）")
+            return None
+        ops = keys - {ref_key}
+        if len(ops) != 1 or next(iter(ops)) not in COMPARISONS:
+            problems.append(f"{path}：需要且只能有一个比较方式，可用 {', '.join(COMPARISONS)}")
+            return None
+        op = ops.pop()
+        operand = node[op]
+        if op in ("gt", "gte", "lt", "lte") and (
+            not isinstance(operand, int | float) or isinstance(operand, bool)
+        ):
+            problems.append(f"{path}.{op}：必须是数字")
+            return None
+        if op == "in" and not isinstance(operand, list):
+            problems.append(f"{path}.in：必须是列表")
+            return None
+        if op == "answered" and not isinstance(operand, bool):
+            problems.append(f"{path}.answered：必须是 true 或 false")
+            return None
+        return Condition(op, ref=node[ref_key], operand=operand)
+
+    condition = parse(raw, where)
+    return (condition if not problems else None), problems
