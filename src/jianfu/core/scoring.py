@@ -1,0 +1,218 @@
+"""Scoring (评分): a pure function of a checklist version and the answers.
+
+Every manifestation score is 100 × (points its rules gave) / (points they could give), so the
+contributions listed for a score add up to it exactly. Higher means a heavier burden.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from jianfu.core.answers import Answers, table_rows, visible_answers
+from jianfu.core.checklist import Checklist, FieldType, Item, ScoringRule, Signal
+
+OVERALL = "overall"
+
+
+@dataclass(frozen=True)
+class MatchedRow:
+    """A table row that made a rule fire, named for the reader."""
+
+    row_id: str
+    name: str
+    department: str
+    amount: float
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """A rule that fired: the burden it read and the answers behind it."""
+
+    rule: ScoringRule
+    signal: float
+    intensity: float
+    item_ids: tuple[str, ...]
+    rows: tuple[MatchedRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contribution:
+    rule_id: str
+    title: str
+    points: float  # on the manifestation's 0–100 scale
+    signal: float
+    item_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ManifestationScore:
+    id: str
+    name: str
+    score: float
+    level: str
+    level_label: str
+    contributions: tuple[Contribution, ...]
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    checklist_id: str
+    checklist_version: int
+    manifestations: dict[str, ManifestationScore]
+    overall: float
+    overall_level: str
+    overall_level_label: str
+    fingertip_hours_per_cadre_month: float
+    fingertip_breakdown: dict[str, float]
+    hits: tuple[RuleHit, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape printed by ``jianfu score --json`` and stored in assessment files."""
+        return {
+            "manifestations": {
+                m.id: {"score": m.score, "level": m.level, "level_label": m.level_label}
+                for m in self.manifestations.values()
+            },
+            "overall": {"score": self.overall, "level": self.overall_level,
+                        "level_label": self.overall_level_label},
+            "fingertip_hours_per_cadre_month": self.fingertip_hours_per_cadre_month,
+        }
+
+
+def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
+    counted = visible_answers(checklist, answers)
+    values = {item_id: answer.effective() for item_id, answer in counted.items()}
+    hits = []
+    for rule in checklist.rules:
+        hit = evaluate_rule(checklist, rule, values)
+        if hit is not None:
+            hits.append(hit)
+
+    manifestations: dict[str, ManifestationScore] = {}
+    for m in checklist.manifestations:
+        possible = sum(rule.weights.get(m.id, 0.0) for rule in checklist.rules)
+        contributions = tuple(
+            Contribution(hit.rule.id, hit.rule.title,
+                         100.0 * hit.rule.weights[m.id] * hit.intensity / possible,
+                         hit.signal, hit.item_ids)
+            for hit in hits
+            if m.id in hit.rule.weights
+        )
+        score = _round(min(100.0, sum((c.points for c in contributions), 0.0)))
+        level = checklist.level_for(score)
+        manifestations[m.id] = ManifestationScore(
+            m.id, m.name, score, level.id, level.label,
+            tuple(sorted(contributions, key=lambda c: -c.points)),
+        )
+    overall = _round(sum(s.score for s in manifestations.values()) / len(manifestations))
+    overall_level = checklist.level_for(overall)
+    breakdown = fingertip_hours(checklist, values)
+    return ScoreResult(
+        checklist.id, checklist.version, manifestations, overall, overall_level.id,
+        overall_level.label, _round(sum(breakdown.values())), breakdown, tuple(hits),
+    )
+
+
+def evaluate_rule(checklist: Checklist, rule: ScoringRule, values: dict[str, Any]) -> RuleHit | None:
+    """The rule's hit when its burden is above ``start``, else None."""
+    signal, rows, item_ids = read_signal(checklist, rule.signal, values)
+    intensity = (signal - rule.start) / (rule.full - rule.start)
+    if intensity <= 0:
+        return None
+    return RuleHit(rule, signal, min(1.0, intensity), item_ids, rows)
+
+
+def read_signal(
+    checklist: Checklist, signal: Signal, values: dict[str, Any]
+) -> tuple[float, tuple[MatchedRow, ...], tuple[str, ...]]:
+    """(size of the burden, rows concerned, items read)."""
+    if signal.kind == "when":
+        assert signal.condition is not None
+        refs = tuple(dict.fromkeys(signal.condition.refs()))
+        return (1.0 if signal.condition.evaluate(values.get) else 0.0), (), refs
+    item = checklist.item(signal.ref)
+    value = values.get(signal.ref)
+    if signal.kind == "value":
+        return _number(value), (), (item.id,)
+    if signal.kind == "choice":
+        choice = item.choice(value)
+        return (choice.numeric or 0.0) if choice else 0.0, (), (item.id,)
+    rows = _matching_rows(checklist, item, signal, values)
+    return sum(r.amount for r in rows), tuple(rows), (item.id,)
+
+
+def _matching_rows(
+    checklist: Checklist, table: Item, signal: Signal, values: dict[str, Any]
+) -> list[MatchedRow]:
+    matched = []
+    column = table.column(signal.column) if signal.column else None
+    for row in table_rows(values.get(table.id)):
+        cells = row.get("cells", {})
+        if signal.where is not None and not signal.where.evaluate(cells.get):
+            continue
+        if column is None:
+            amount = 1.0
+        elif column.type is FieldType.ROW_REFS:
+            amount = float(len(_live_refs(checklist, column.ref_table, cells.get(column.id), values)))
+        else:
+            amount = _number(cells.get(column.id))
+        amount = max(0.0, amount - signal.each_above) if column is not None else amount
+        if amount > 0:
+            matched.append(MatchedRow(
+                str(row.get("row_id", "")),
+                _text(cells.get(table.name_column)) if table.name_column else "",
+                _text(cells.get(table.department_column)) if table.department_column else "",
+                amount,
+            ))
+    return matched
+
+
+def _live_refs(checklist: Checklist, table_id: str | None, refs: Any, values: dict[str, Any]) -> list[str]:
+    """References to rows that still exist (a deleted inventory row no longer counts)."""
+    if not isinstance(refs, list) or table_id is None:
+        return []
+    existing = {row.get("row_id") for row in table_rows(values.get(table_id))}
+    return [r for r in dict.fromkeys(refs) if r in existing]
+
+
+def fingertip_hours(checklist: Checklist, values: dict[str, Any]) -> dict[str, float]:
+    """Monthly hours per cadre spent on fingertip work, by term."""
+    cadres = _number(values.get(checklist.cadre_item))
+    result: dict[str, float] = {}
+    for term in checklist.fingertip_terms:
+        if term.table is not None:
+            table = checklist.item(term.table)
+            total = sum(
+                math.prod(_factor(table.column(f), row.get("cells", {}).get(f)) for f in term.factors)
+                for row in table_rows(values.get(term.table))
+            )
+        else:
+            total = math.prod(_factor(checklist.item(f), values.get(f)) for f in term.factors)
+        hours = total * term.multiplier
+        if not term.per_cadre:
+            hours = hours / cadres if cadres >= 1 else 0.0
+        result[term.id] = _round(hours)
+    return result
+
+
+def _factor(field: Any, value: Any) -> float:
+    if field is not None and field.type is FieldType.SINGLE_CHOICE:
+        choice = field.choice(value)
+        return (choice.numeric or 0.0) if choice else 0.0
+    return _number(value)
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return 0.0
+    return max(0.0, float(value))
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _round(value: float) -> float:
+    return round(value, 1)

@@ -1,0 +1,1 @@
+"""Local SQLite storage: every edit committed at once, schema migrated forward."""

@@ -1,0 +1,362 @@
+"""Reading and writing assessments. Every public write is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from jianfu.core.answers import Answer, check_answer, completion, table_rows
+from jianfu.core.assessment import Assessment, Period, Township
+from jianfu.core.checklist import Checklist, FieldType, Handling
+from jianfu.core.errors import JianfuError
+from jianfu.core.plan import RectificationItem, draft_plan, merge_plan
+from jianfu.core.scoring import OVERALL, ScoreResult, score_assessment
+from jianfu.storage.database import now, transaction
+
+
+class NotFoundError(JianfuError):
+    """No assessment with that id."""
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    """One line of the start page: which assessment, how far, when last edited."""
+
+    id: int
+    township: Township
+    period: Period
+    checklist_id: str
+    checklist_version: int
+    updated_at: str
+    last_section: str
+
+
+class AssessmentStore:
+    """Assessments in one database. The checklist needed to check answers is passed in."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.conn = db.conn
+
+    # ----------------------------------------------------------------- townships, assessments
+
+    def create_assessment(
+        self, township: Township, period: Period, checklist: Checklist,
+        base_date: dt.date | None = None,
+    ) -> int:
+        """A new, empty assessment; fails if the township already has one for the period."""
+        stamp = now()
+        with transaction(self.conn):
+            township_id = self._upsert_township(township, stamp)
+            exists = self.conn.execute(
+                "SELECT id FROM assessments WHERE township_id = ? AND period = ?",
+                (township_id, period.code),
+            ).fetchone()
+            if exists:
+                raise JianfuError(f"{township.name}已有{period.label}的自查，请继续填写该次自查。")
+            cursor = self.conn.execute(
+                "INSERT INTO assessments (township_id, period, checklist_id, checklist_version,"
+                " base_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (township_id, period.code, checklist.id, checklist.version,
+                 (base_date or dt.date.today()).isoformat(), stamp, stamp),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def find(self, division_code: str, period: Period) -> int | None:
+        row = self.conn.execute(
+            "SELECT a.id FROM assessments a JOIN townships t ON t.id = a.township_id"
+            " WHERE t.division_code = ? AND a.period = ?",
+            (division_code, period.code),
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def list(self) -> list[AssessmentSummary]:
+        rows = self.conn.execute(
+            "SELECT a.id, t.name, t.division_code, t.county, a.period, a.checklist_id,"
+            " a.checklist_version, a.updated_at, a.last_section"
+            " FROM assessments a JOIN townships t ON t.id = a.township_id"
+            " ORDER BY a.updated_at DESC"
+        ).fetchall()
+        return [
+            AssessmentSummary(r[0], Township(r[1], r[2], r[3]), Period(r[4]), r[5], r[6], r[7], r[8])
+            for r in rows
+        ]
+
+    def load(self, assessment_id: int) -> Assessment:
+        row = self.conn.execute(
+            "SELECT t.name, t.division_code, t.county, a.period, a.checklist_id,"
+            " a.checklist_version, a.base_date, a.updated_at"
+            " FROM assessments a JOIN townships t ON t.id = a.township_id WHERE a.id = ?",
+            (assessment_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"找不到编号为 {assessment_id} 的自查")
+        return Assessment(
+            township=Township(row[0], row[1], row[2]),
+            period=Period(row[3]),
+            checklist_id=row[4],
+            checklist_version=row[5],
+            base_date=dt.date.fromisoformat(row[6]),
+            answers=self._answers(assessment_id),
+            plan=self._plan(assessment_id),
+            updated_at=row[7],
+        )
+
+    def set_last_section(self, assessment_id: int, section_id: str) -> None:
+        with transaction(self.conn):
+            self.conn.execute("UPDATE assessments SET last_section = ? WHERE id = ?",
+                              (section_id, assessment_id))
+
+    # ------------------------------------------------------------------------------- answers
+
+    def save_answer(self, assessment_id: int, checklist: Checklist, item_id: str, answer: Answer) -> None:
+        """Validate and store one answer (a whole table for table items) in one transaction."""
+        check_answer(checklist, item_id, answer)
+        stamp = now()
+        is_table = checklist.item(item_id).type is FieldType.TABLE
+        with transaction(self.conn):
+            self._touch(assessment_id, stamp)
+            self.conn.execute(
+                "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, item_id) DO UPDATE SET"
+                " value = excluded.value, not_applicable = excluded.not_applicable,"
+                " note = excluded.note, updated_at = excluded.updated_at",
+                (assessment_id, item_id,
+                 None if is_table or answer.value is None else _dump(answer.value),
+                 int(answer.not_applicable), answer.note, stamp),
+            )
+            if is_table:
+                self._replace_rows(assessment_id, item_id, table_rows(answer.value), stamp)
+
+    def save_table_row(
+        self, assessment_id: int, checklist: Checklist, item_id: str, row_id: str,
+        cells: dict[str, Any], position: int,
+    ) -> None:
+        """Store one row of a table item (add or edit), leaving the other rows alone."""
+        row = {"row_id": row_id, "cells": cells}
+        check_answer(checklist, item_id, Answer([row]))
+        stamp = now()
+        with transaction(self.conn):
+            self._touch(assessment_id, stamp)
+            self._ensure_answer_row(assessment_id, item_id, stamp)
+            self.conn.execute(
+                "INSERT INTO table_rows (assessment_id, item_id, row_id, position, cells, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, item_id, row_id) DO UPDATE"
+                " SET position = excluded.position, cells = excluded.cells,"
+                " updated_at = excluded.updated_at",
+                (assessment_id, item_id, row_id, position, _dump(cells), stamp),
+            )
+
+    def delete_table_row(self, assessment_id: int, item_id: str, row_id: str) -> None:
+        with transaction(self.conn):
+            self._touch(assessment_id, now())
+            self.conn.execute(
+                "DELETE FROM table_rows WHERE assessment_id = ? AND item_id = ? AND row_id = ?",
+                (assessment_id, item_id, row_id),
+            )
+
+    # --------------------------------------------------------------------- plan and scores
+
+    def rescore(self, assessment_id: int, checklist: Checklist) -> tuple[ScoreResult, list[RectificationItem]]:
+        """Score with the assessment's own checklist, redraft the plan keeping edits, store both."""
+        assessment = self.load(assessment_id)
+        if (assessment.checklist_id, assessment.checklist_version) != (checklist.id, checklist.version):
+            raise ValueError("an assessment must be scored with the checklist it was answered with")
+        result = score_assessment(checklist, assessment.answers)
+        plan = merge_plan(assessment.plan, draft_plan(result, assessment.base_date))
+        stamp = now()
+        with transaction(self.conn):
+            self._write_scores(assessment_id, result, stamp)
+            self._write_plan(assessment_id, plan, stamp)
+        return result, plan
+
+    def save_plan_item(self, assessment_id: int, item: RectificationItem, position: int | None = None) -> None:
+        stamp = now()
+        with transaction(self.conn):
+            self._touch(assessment_id, stamp)
+            if position is None:
+                found = self.conn.execute(
+                    "SELECT position FROM plan_items WHERE assessment_id = ? AND key = ?",
+                    (assessment_id, item.key),
+                ).fetchone()
+                position = found[0] if found else self._next_plan_position(assessment_id)
+            self._insert_plan_item(assessment_id, item, position, stamp)
+
+    def delete_plan_item(self, assessment_id: int, key: str) -> None:
+        """Remove an item the user added; drafted items are rejected, not deleted."""
+        with transaction(self.conn):
+            self._touch(assessment_id, now())
+            self.conn.execute(
+                "DELETE FROM plan_items WHERE assessment_id = ? AND key = ? AND rule_id IS NULL",
+                (assessment_id, key),
+            )
+
+    def stored_scores(self, assessment_id: int) -> dict[str, tuple[float, str]]:
+        rows = self.conn.execute(
+            "SELECT manifestation, score, level FROM scores WHERE assessment_id = ?", (assessment_id,)
+        ).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def completion(self, assessment_id: int, checklist: Checklist, section_id: str | None = None) -> tuple[int, int]:
+        return completion(checklist, self._answers(assessment_id), section_id)
+
+    # ------------------------------------------------------------------- whole assessments
+
+    def save_assessment(
+        self, assessment: Assessment, checklist: Checklist, result: ScoreResult | None = None
+    ) -> int:
+        """Store a whole assessment (demo data, a prefilled copy) in one transaction."""
+        for item_id, answer in assessment.answers.items():
+            check_answer(checklist, item_id, answer)
+        stamp = now()
+        with transaction(self.conn):
+            township_id = self._upsert_township(assessment.township, stamp)
+            cursor = self.conn.execute(
+                "INSERT INTO assessments (township_id, period, checklist_id, checklist_version,"
+                " base_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (township_id, assessment.period.code, assessment.checklist_id,
+                 assessment.checklist_version, assessment.base_date.isoformat(), stamp,
+                 assessment.updated_at or stamp),
+            )
+            assessment_id = int(cursor.lastrowid or 0)
+            for item_id, answer in assessment.answers.items():
+                is_table = checklist.item(item_id).type is FieldType.TABLE
+                self.conn.execute(
+                    "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (assessment_id, item_id,
+                     None if is_table or answer.value is None else _dump(answer.value),
+                     int(answer.not_applicable), answer.note, stamp),
+                )
+                if is_table:
+                    self._replace_rows(assessment_id, item_id, table_rows(answer.value), stamp)
+            self._write_plan(assessment_id, assessment.plan, stamp)
+            if result is not None:
+                self._write_scores(assessment_id, result, stamp)
+        return assessment_id
+
+    # ------------------------------------------------------------------------------ private
+
+    def _upsert_township(self, township: Township, stamp: str) -> int:
+        self.conn.execute(
+            "INSERT INTO townships (division_code, name, county, created_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (division_code) DO UPDATE SET name = excluded.name, county = excluded.county",
+            (township.division_code, township.name, township.county, stamp),
+        )
+        row = self.conn.execute(
+            "SELECT id FROM townships WHERE division_code = ?", (township.division_code,)
+        ).fetchone()
+        return int(row[0])
+
+    def _touch(self, assessment_id: int, stamp: str) -> None:
+        cursor = self.conn.execute(
+            "UPDATE assessments SET updated_at = ? WHERE id = ?", (stamp, assessment_id)
+        )
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"找不到编号为 {assessment_id} 的自查")
+
+    def _ensure_answer_row(self, assessment_id: int, item_id: str, stamp: str) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO answers (assessment_id, item_id, value, updated_at)"
+            " VALUES (?, ?, NULL, ?)",
+            (assessment_id, item_id, stamp),
+        )
+
+    def _replace_rows(self, assessment_id: int, item_id: str, rows: Sequence[Any], stamp: str) -> None:
+        self.conn.execute(
+            "DELETE FROM table_rows WHERE assessment_id = ? AND item_id = ?", (assessment_id, item_id)
+        )
+        self.conn.executemany(
+            "INSERT INTO table_rows (assessment_id, item_id, row_id, position, cells, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(assessment_id, item_id, row["row_id"], n, _dump(row.get("cells", {})), stamp)
+             for n, row in enumerate(rows)],
+        )
+
+    def _answers(self, assessment_id: int) -> dict[str, Answer]:
+        rows: dict[str, list[dict[str, Any]]] = {}
+        for item_id, row_id, cells in self.conn.execute(
+            "SELECT item_id, row_id, cells FROM table_rows WHERE assessment_id = ?"
+            " ORDER BY item_id, position, row_id",
+            (assessment_id,),
+        ):
+            rows.setdefault(item_id, []).append({"row_id": row_id, "cells": json.loads(cells)})
+        answers = {}
+        for item_id, value, not_applicable, note in self.conn.execute(
+            "SELECT item_id, value, not_applicable, note FROM answers WHERE assessment_id = ?",
+            (assessment_id,),
+        ):
+            parsed = rows.pop(item_id, []) if value is None and item_id in rows else (
+                json.loads(value) if value is not None else None)
+            answers[item_id] = Answer(parsed, bool(not_applicable), note)
+        return answers
+
+    def _plan(self, assessment_id: int) -> list[RectificationItem]:
+        return [
+            RectificationItem(
+                key=r[0], rule_id=r[1], problem=r[2], measure=r[3], handling=Handling(r[4]),
+                responsible_unit=r[5], responsible_person=r[6], deadline=r[7], department=r[8],
+                status=r[9], rejected=bool(r[10]), triggered=bool(r[11]),
+                edited=frozenset(json.loads(r[12])),
+            )
+            for r in self.conn.execute(
+                "SELECT key, rule_id, problem, measure, handling, responsible_unit,"
+                " responsible_person, deadline, department, status, rejected, triggered, edited"
+                " FROM plan_items WHERE assessment_id = ? ORDER BY position",
+                (assessment_id,),
+            )
+        ]
+
+    def _write_plan(self, assessment_id: int, plan: Sequence[RectificationItem], stamp: str) -> None:
+        self.conn.execute("DELETE FROM plan_items WHERE assessment_id = ?", (assessment_id,))
+        for position, item in enumerate(plan):
+            self._insert_plan_item(assessment_id, item, position, stamp)
+
+    def _insert_plan_item(self, assessment_id: int, item: RectificationItem, position: int, stamp: str) -> None:
+        self.conn.execute(
+            "INSERT INTO plan_items (assessment_id, key, rule_id, position, problem, measure,"
+            " handling, responsible_unit, responsible_person, deadline, department, status,"
+            " rejected, triggered, edited, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (assessment_id, key) DO UPDATE SET position = excluded.position,"
+            " problem = excluded.problem, measure = excluded.measure, handling = excluded.handling,"
+            " responsible_unit = excluded.responsible_unit,"
+            " responsible_person = excluded.responsible_person, deadline = excluded.deadline,"
+            " department = excluded.department, status = excluded.status,"
+            " rejected = excluded.rejected, triggered = excluded.triggered,"
+            " edited = excluded.edited, updated_at = excluded.updated_at",
+            (assessment_id, item.key, item.rule_id, position, item.problem, item.measure,
+             item.handling.value, item.responsible_unit, item.responsible_person, item.deadline,
+             item.department, item.status, int(item.rejected), int(item.triggered),
+             json.dumps(sorted(item.edited)), stamp),
+        )
+
+    def _next_plan_position(self, assessment_id: int) -> int:
+        row = self.conn.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM plan_items WHERE assessment_id = ?",
+            (assessment_id,),
+        ).fetchone()
+        return int(row[0])
+
+    def _write_scores(self, assessment_id: int, result: ScoreResult, stamp: str) -> None:
+        rows = [(assessment_id, m.id, m.score, m.level, stamp) for m in result.manifestations.values()]
+        rows.append((assessment_id, OVERALL, result.overall, result.overall_level, stamp))
+        self.conn.execute("DELETE FROM scores WHERE assessment_id = ?", (assessment_id,))
+        self.conn.executemany(
+            "INSERT INTO scores (assessment_id, manifestation, score, level, computed_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        self.conn.execute(
+            "UPDATE assessments SET fingertip_hours = ? WHERE id = ?",
+            (result.fingertip_hours_per_cadre_month, assessment_id),
+        )
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

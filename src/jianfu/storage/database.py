@@ -1,0 +1,130 @@
+"""Opening the SQLite database: checks, pragmas, migrations and transactions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from jianfu.core.errors import JianfuError
+from jianfu.storage.migrations import LATEST_VERSION, MIGRATIONS
+
+APPLICATION_ID = 0x4A494146  # "JIAF": marks a file as a Jianfu database
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DatabaseError(JianfuError):
+    """The database file cannot be used as it is."""
+
+
+def open_database(path: Path) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    The connection is in autocommit mode; writes go through ``transaction()``.
+    """
+    _check_file(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        # FULL: a power cut after COMMIT returns cannot lose that edit (~0.6 ms more a save).
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        _check_identity(conn, path)
+        migrate(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"数据库文件 {path} 无法打开（{exc}）。文件可能已损坏：请用备份替换，"
+            "或把它移走后重新启动（程序会新建一个空数据库）。"
+        ) from exc
+    return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One atomic unit of work: committed on success, rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def now() -> str:
+    return dt.datetime.now().isoformat(timespec="milliseconds")
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None = None, target: int = LATEST_VERSION) -> None:
+    """Bring the schema up to ``target``, one recorded transaction per migration."""
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise DatabaseError(
+            f"数据库 {path} 由更新版本的减负助手创建（结构版本 {current}），本程序只支持到 "
+            f"{LATEST_VERSION}。请升级减负助手后再打开。"
+        )
+    pending = [m for m in MIGRATIONS if current < m.version <= target]
+    if not pending:
+        return
+    if current > 0 and path is not None:
+        _backup(conn, path.with_name(f"{path.name}.v{current}.bak"))
+    for migration in pending:
+        with transaction(conn):
+            if migration.version == 1:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(
+                    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                    "name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                )
+            for statement in _statements(migration.sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, now()),
+            )
+            conn.execute(f"PRAGMA user_version = {migration.version}")
+
+
+def _statements(sql: str) -> list[str]:
+    # executescript() would COMMIT first and break atomicity; our SQL has no ';' in strings.
+    return [s.strip() for s in sql.split(";") if s.strip()]
+
+
+def _backup(conn: sqlite3.Connection, target: Path) -> None:
+    if target.exists():
+        return
+    copy = sqlite3.connect(str(target))
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise DatabaseError(
+            f"文件 {path} 不是 SQLite 数据库，减负助手不能使用它。请检查 --db 或 JIANFU_HOME 指向的位置。"
+        )
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if has_tables and app_id != APPLICATION_ID:
+        raise DatabaseError(
+            f"数据库 {path} 不是减负助手的数据库（可能是其他软件的文件），为免损坏未作任何改动。"
+            "请指定减负助手自己的数据库文件。"
+        )

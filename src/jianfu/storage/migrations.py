@@ -1,0 +1,94 @@
+"""Schema migrations. Append new ones; never edit or remove a released one.
+
+Each migration runs in its own transaction and is recorded in ``schema_migrations`` and in
+``PRAGMA user_version``, so a database made by any earlier version is brought forward.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial", """
+        CREATE TABLE townships (
+            id INTEGER PRIMARY KEY,
+            division_code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            county TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            township_id INTEGER NOT NULL REFERENCES townships(id),
+            period TEXT NOT NULL,
+            checklist_id TEXT NOT NULL,
+            checklist_version INTEGER NOT NULL,
+            base_date TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (township_id, period)
+        );
+        CREATE TABLE answers (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            value TEXT,
+            not_applicable INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, item_id)
+        );
+        CREATE TABLE table_rows (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            cells TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, item_id, row_id)
+        );
+        CREATE TABLE plan_items (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            rule_id TEXT,
+            position INTEGER NOT NULL,
+            problem TEXT NOT NULL,
+            measure TEXT NOT NULL,
+            handling TEXT NOT NULL,
+            responsible_unit TEXT NOT NULL DEFAULT '',
+            responsible_person TEXT NOT NULL DEFAULT '',
+            deadline TEXT NOT NULL DEFAULT '',
+            department TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT '',
+            rejected INTEGER NOT NULL DEFAULT 0,
+            triggered INTEGER NOT NULL DEFAULT 1,
+            edited TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, key)
+        );
+        CREATE TABLE scores (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            manifestation TEXT NOT NULL,
+            score REAL NOT NULL,
+            level TEXT NOT NULL,
+            computed_at TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, manifestation)
+        );
+    """),
+    # v2: keep the fingertip hours with the scores (county views read stored figures, never
+    # recompute), remember the wizard page to reopen, and index scores for county views.
+    Migration(2, "fingertip_hours_and_last_section", """
+        ALTER TABLE assessments ADD COLUMN fingertip_hours REAL;
+        ALTER TABLE assessments ADD COLUMN last_section TEXT NOT NULL DEFAULT '';
+        CREATE INDEX scores_by_manifestation ON scores (manifestation, score);
+    """),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
