@@ -59,6 +59,16 @@ class Period:
         year, part = match.groups()
         return f"{year}年{_QUARTERS[part]}" if part else f"{year}年度"
 
+    @property
+    def end(self) -> dt.date:
+        """The last day of the period."""
+        match = _PERIOD.match(self.code)
+        assert match
+        year, part = int(match.group(1)), match.group(2)
+        last_month = {"Q1": 3, "Q2": 6, "Q3": 9, "H1": 6}.get(part or "", 12)
+        next_month = dt.date(year + last_month // 12, last_month % 12 + 1, 1)
+        return next_month - dt.timedelta(days=1)
+
     @classmethod
     def containing(cls, day: dt.date) -> Period:
         return cls(f"{day.year}-Q{(day.month - 1) // 3 + 1}")

@@ -184,6 +184,7 @@ class Checklist:
     rules: tuple[ScoringRule, ...]
     fingertip_terms: tuple[FingertipTerm, ...]
     cadre_item: str
+    plan_min_intensity: float = 0.0  # weaker hits count in scores but draft no plan item
     _items: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def item(self, item_id: str) -> Item:
@@ -258,6 +259,10 @@ class _Parser:
         sections = self.sections(data.get("sections"), choice_sets, items)
         rules = self.rules(data.get("rules"), items, {m.id for m in manifestations})
         cadre_item, terms = self.fingertip(data.get("fingertip_hours"), items)
+        plan = data.get("plan", {})
+        min_intensity = self.number(plan, "min_intensity", "plan") if isinstance(plan, Mapping) else None
+        if min_intensity is not None and not 0 <= min_intensity < 1:
+            self.fail("plan.min_intensity", "必须在 0 到 1 之间")
         fed = {m for rule in rules for m, w in rule.weights.items() if w > 0}
         for missing in sorted(set(MANIFESTATION_IDS) - fed):
             self.fail("rules", f"没有任何计分规则指向表现 {missing}")
@@ -274,6 +279,7 @@ class _Parser:
             rules=rules,
             fingertip_terms=terms,
             cadre_item=cadre_item,
+            plan_min_intensity=min_intensity or 0.0,
             _items=items,
         )
 

@@ -67,10 +67,17 @@ def new_custom_item(base_date: dt.date, deadline_days: int = 90) -> Rectificatio
     )
 
 
-def draft_plan(result: ScoreResult, base_date: dt.date) -> list[RectificationItem]:
-    """One item per fired rule (per department for escalated table rules), heaviest first."""
+def draft_plan(
+    result: ScoreResult, base_date: dt.date, min_intensity: float = 0.0
+) -> list[RectificationItem]:
+    """One item per fired rule (per department for escalated table rules), heaviest first.
+
+    Hits weaker than ``min_intensity`` (the checklist's ``plan.min_intensity``) still count in
+    the scores but draft no item, so that the plan stays about the real burdens.
+    """
     items = []
-    for hit in sorted(result.hits, key=lambda h: -_weight(h)):
+    strong = [h for h in result.hits if h.intensity >= min_intensity]
+    for hit in sorted(strong, key=lambda h: -_weight(h)):
         for department, rows, signal in _split(hit):
             measure = hit.rule.measure
             key = hit.rule.id if department is None else f"{hit.rule.id}@{department}"

@@ -1,0 +1,1 @@
+"""Exchange between township and county: the ``.jianfu`` assessment file."""

@@ -1,0 +1,256 @@
+"""The assessment file (``.jianfu``): UTF-8 JSON with a format version and a SHA-256.
+
+Reading checks, in this order and before anything is used: size, encoding, JSON syntax,
+format name and version, the JSON Schema, the checksum, the checklist version, then every
+answer against its checklist item. Any failure raises AssessmentFileError with the file and the
+reason in Chinese; nothing is returned half-read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jianfu import __version__
+from jianfu.core.answers import Answer, check_answer
+from jianfu.core.assessment import Assessment, IdentityError, Period, Township
+from jianfu.core.checklist import Handling
+from jianfu.core.errors import AnswerError, JianfuError, UnknownChecklistError
+from jianfu.core.library import ChecklistLibrary
+from jianfu.core.plan import RectificationItem
+from jianfu.core.scoring import ScoreResult
+from jianfu.paths import resources_dir
+
+FORMAT_NAME = "jianfu-assessment"
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".jianfu"
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a full assessment is ~50 KB; anything near this is not ours
+
+
+class AssessmentFileError(JianfuError):
+    """An assessment file that cannot be read. ``reason`` says why, in Chinese."""
+
+    def __init__(self, path: Path | str, reason: str, advice: str = "") -> None:
+        self.path = str(path)
+        self.reason = reason
+        advice = advice or "请向报送单位重新索取从减负助手导出的原始文件。"
+        super().__init__(f"文件 {path} 无效：{reason}。{advice}")
+
+
+@dataclass(frozen=True)
+class AssessmentFile:
+    """What a valid file holds, ready to store."""
+
+    assessment: Assessment
+    scores: dict[str, Any]  # as computed at export
+    app_version: str
+    exported_at: str
+    sha256: str
+
+
+# ------------------------------------------------------------------------------------ writing
+
+
+def to_document(
+    assessment: Assessment, result: ScoreResult, exported_at: str | None = None,
+    app_version: str = __version__,
+) -> dict[str, Any]:
+    """The file content as a JSON-ready dict, checksum included."""
+    document: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": app_version,
+        "exported_at": exported_at or dt.datetime.now().isoformat(timespec="seconds"),
+        "checklist": {"id": assessment.checklist_id, "version": assessment.checklist_version},
+        "township": {
+            "name": assessment.township.name,
+            "division_code": assessment.township.division_code,
+            "county": assessment.township.county,
+        },
+        "period": assessment.period.code,
+        "base_date": assessment.base_date.isoformat(),
+        "updated_at": assessment.updated_at,
+        "answers": {
+            item_id: {"value": a.value, "not_applicable": a.not_applicable, "note": a.note}
+            for item_id, a in sorted(assessment.answers.items())
+        },
+        "plan": [_plan_item_json(item) for item in assessment.plan],
+        "scores": result.to_json(),
+    }
+    document["sha256"] = checksum(document)
+    return document
+
+
+def write_assessment_file(path: Path, document: dict[str, Any]) -> None:
+    """Write atomically: a half-written file never replaces a good one."""
+    data = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
+    temporary = path.with_name(path.name + ".part")
+    with temporary.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    temporary.replace(path)
+
+
+def checksum(document: dict[str, Any]) -> str:
+    content = {k: v for k, v in document.items() if k != "sha256"}
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                           allow_nan=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _plan_item_json(item: RectificationItem) -> dict[str, Any]:
+    return {
+        "key": item.key, "rule_id": item.rule_id, "problem": item.problem, "measure": item.measure,
+        "handling": item.handling.value, "responsible_unit": item.responsible_unit,
+        "responsible_person": item.responsible_person, "deadline": item.deadline,
+        "department": item.department, "status": item.status, "rejected": item.rejected,
+        "triggered": item.triggered, "edited": sorted(item.edited),
+    }
+
+
+# ------------------------------------------------------------------------------------ reading
+
+
+def read_assessment_file(path: Path, library: ChecklistLibrary) -> AssessmentFile:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise AssessmentFileError(path, f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在、是否有权限读取。") from exc
+    if size == 0:
+        raise AssessmentFileError(path, "文件是空的")
+    if size > MAX_FILE_BYTES:
+        raise AssessmentFileError(path, f"文件过大（{size // 1024} KB，上限 {MAX_FILE_BYTES // 1024} KB），不是减负助手导出的自查文件")
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    return parse_assessment_bytes(raw, path, library)
+
+
+def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibrary) -> AssessmentFile:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AssessmentFileError(path, f"不是 UTF-8 编码的文本（第 {exc.start} 字节处）") from exc
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise AssessmentFileError(path, f"不是完整的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{_json_reason(exc.msg)}），文件可能被截断或改动过") from exc
+    except RecursionError as exc:
+        raise AssessmentFileError(path, "嵌套层数过深，不是减负助手导出的自查文件") from exc
+    except ValueError as exc:
+        raise AssessmentFileError(path, str(exc)) from exc
+    _check_envelope(document, path)
+    _check_schema(document, path)
+    if checksum(document) != document["sha256"]:
+        raise AssessmentFileError(path, "校验码（SHA-256）与内容不符，文件在导出后被改动过或已损坏")
+    return _to_assessment_file(document, path, library)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"含有 JSON 不允许的数值 {name}")
+
+
+def _json_reason(message: str) -> str:
+    known = {
+        "Expecting value": "此处缺少内容",
+        "Unterminated string starting at": "字符串没有结束",
+        "Expecting ',' delimiter": "缺少逗号",
+        "Expecting property name enclosed in double quotes": "缺少字段名",
+        "Extra data": "结尾有多余内容",
+    }
+    return known.get(message, message)
+
+
+def _check_envelope(document: Any, path: Path | str) -> None:
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise AssessmentFileError(path, "不是减负助手的自查文件（缺少 format: jianfu-assessment）")
+    version = document.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise AssessmentFileError(path, "文件格式版本（format_version）缺失或无效")
+    if version > FORMAT_VERSION:
+        raise AssessmentFileError(
+            path, f"文件格式版本为 {version}，由更新版本的减负助手导出，本程序只能读取到第 {FORMAT_VERSION} 版",
+            "请升级减负助手后再导入。",
+        )
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema
+
+    schema_path = resources_dir() / "schema" / f"assessment-file-v{FORMAT_VERSION}.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _check_schema(document: dict[str, Any], path: Path | str) -> None:
+    error = next(iter(sorted(_validator().iter_errors(document), key=lambda e: e.path)), None)
+    if error is None:
+        return
+    where = " → ".join(str(p) for p in error.absolute_path) or "顶层"
+    raise AssessmentFileError(path, f"内容不符合文件格式（位置：{where}；{_schema_reason(error)}）")
+
+
+def _schema_reason(error: Any) -> str:
+    reasons = {
+        "required": "缺少必需的字段",
+        "type": "数据类型不对",
+        "additionalProperties": "含有格式中没有的字段",
+        "maxLength": "文字过长",
+        "minLength": "文字为空或过短",
+        "pattern": "写法不符合要求",
+        "const": "取值不对",
+        "enum": "取值不在允许的范围内",
+        "maxItems": "条目过多",
+        "maxProperties": "字段过多",
+        "minimum": "数值过小",
+        "maximum": "数值过大",
+        "anyOf": "数据类型不对",
+        "propertyNames": "题目编号写法不对",
+    }
+    return reasons.get(error.validator, "不符合格式要求")
+
+
+def _to_assessment_file(document: dict[str, Any], path: Path | str, library: ChecklistLibrary) -> AssessmentFile:
+    checklist_ref = document["checklist"]
+    try:
+        checklist = library.get(checklist_ref["id"], checklist_ref["version"])
+    except UnknownChecklistError as exc:
+        raise AssessmentFileError(path, str(exc), "请升级减负助手后再导入。") from exc
+    try:
+        township = Township(**document["township"])
+        period = Period(document["period"])
+        base_date = dt.date.fromisoformat(document["base_date"])
+    except (IdentityError, ValueError) as exc:
+        raise AssessmentFileError(path, f"乡镇信息或评估期有误（{exc}）") from exc
+    answers = {}
+    for item_id, raw in document["answers"].items():
+        answer = Answer(raw["value"], raw["not_applicable"], raw["note"])
+        try:
+            check_answer(checklist, item_id, answer)
+        except AnswerError as exc:
+            raise AssessmentFileError(path, f"答案有误（{exc}）") from exc
+        answers[item_id] = answer
+    plan = [
+        RectificationItem(
+            key=p["key"], rule_id=p["rule_id"], problem=p["problem"], measure=p["measure"],
+            handling=Handling(p["handling"]), responsible_unit=p["responsible_unit"],
+            responsible_person=p["responsible_person"], deadline=p["deadline"],
+            department=p["department"], status=p["status"], rejected=p["rejected"],
+            triggered=p["triggered"], edited=frozenset(p["edited"]),
+        )
+        for p in document["plan"]
+    ]
+    keys = [p.key for p in plan]
+    if len(set(keys)) != len(keys):
+        raise AssessmentFileError(path, "整改方案中有重复的事项编号")
+    assessment = Assessment(township, period, checklist.id, checklist.version, base_date,
+                            answers, plan, document["updated_at"])
+    return AssessmentFile(assessment, document["scores"], document["app_version"],
+                          document["exported_at"], document["sha256"])

@@ -1,0 +1,224 @@
+"""The sample county (示例县): realistic, varied, deterministic assessments.
+
+Burdens per township come from ``resources/sample/county.yaml``; they are turned into answers
+through the checklist's own scoring rules, so the sample stays consistent with whatever the
+checklist version asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from jianfu.core.answers import Answer, visible_answers
+from jianfu.core.assessment import Assessment, Period, Township
+from jianfu.core.checklist import Checklist, Condition, FieldType, Handling, ScoringRule
+from jianfu.core.errors import JianfuError
+from jianfu.core.library import ChecklistLibrary
+from jianfu.core.plan import draft_plan
+from jianfu.core.scoring import ScoreResult, score_assessment
+from jianfu.exchange.assessment_file import FILE_SUFFIX, to_document, write_assessment_file
+from jianfu.paths import resources_dir
+
+FEATURE_MANIFESTATION = {
+    "checkin": "trace_alienation",
+    "ranking": "trace_alienation",
+    "online_time": "trace_alienation",
+    "forced_download": "platform_formalism",
+    "duplicate": "platform_formalism",
+    "dispatches_tasks": "algorithm_centrism",
+}
+EARLIER_PERIOD_EXTRA_BURDEN = 0.12  # the earlier period is before rectification
+
+
+@dataclass(frozen=True)
+class SampleCounty:
+    name: str
+    code: str
+    checklist_id: str
+    checklist_version: int
+    sample_township: str
+    defaults: Mapping[str, Any]
+    townships: list[dict[str, Any]]
+    apps: list[dict[str, Any]]
+    filing_tasks: list[dict[str, Any]]
+
+
+def load_sample_county(path: Path | None = None) -> SampleCounty:
+    path = path or resources_dir() / "sample" / "county.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return SampleCounty(
+            name=data["county"]["name"], code=data["county"]["code"],
+            checklist_id=data["checklist"]["id"], checklist_version=data["checklist"]["version"],
+            sample_township=data["sample_township"], defaults=data.get("defaults", {}),
+            townships=data["townships"], apps=data["apps"], filing_tasks=data["filing_tasks"],
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise JianfuError(f"示例数据文件 {path} 有误（{exc}），请重新安装减负助手。") from exc
+
+
+def sample_assessments(library: ChecklistLibrary) -> list[tuple[Assessment, ScoreResult]]:
+    """Every township and period of the sample county, scored and with a drafted plan."""
+    county = load_sample_county()
+    checklist = library.get(county.checklist_id, county.checklist_version)
+    result = []
+    for spec in county.townships:
+        periods = sorted(Period(p) for p in spec["periods"])
+        for period in periods:
+            extra = EARLIER_PERIOD_EXTRA_BURDEN if period != periods[-1] else 0.0
+            result.append(generate(county, spec, period, checklist, extra))
+    return result
+
+
+def sample_township_assessment(library: ChecklistLibrary) -> tuple[Assessment, ScoreResult]:
+    """The latest assessment of the sample township, which the GUI offers on first start."""
+    county = load_sample_county()
+    mine = [(a, r) for a, r in sample_assessments(library)
+            if a.township.division_code == county.sample_township]
+    return max(mine, key=lambda pair: pair[0].period)
+
+
+def write_demo(directory: Path, library: ChecklistLibrary) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for assessment, result in sample_assessments(library):
+        exported = (assessment.period.end + dt.timedelta(days=1)).isoformat() + "T09:00:00"
+        path = directory / f"{assessment.township.name}-{assessment.period.code}{FILE_SUFFIX}"
+        write_assessment_file(path, to_document(assessment, result, exported_at=exported))
+        written.append(path)
+    return written
+
+
+def generate(
+    county: SampleCounty, spec: Mapping[str, Any], period: Period, checklist: Checklist,
+    extra_burden: float = 0.0,
+) -> tuple[Assessment, ScoreResult]:
+    rng = random.Random(f"{spec['code']}:{period.code}")
+    burden = {m: min(1.0, b + extra_burden) for m, b in spec["burden"].items()}
+    values: dict[str, Any] = {
+        "profile.filled_by": spec["filled_by"],
+        "profile.cadre_count": spec["cadres"],
+        "profile.village_count": spec["villages"],
+        "profile.community_count": spec["communities"],
+        "profile.village_cadre_count": spec["villages"] * 5 + spec["communities"] * 7,
+        "profile.fill_date": period.end.isoformat(),
+    }
+    values.update(county.defaults)
+    values.update(spec.get("answers", {}))
+    inventory = _inventory(county, burden, rng)
+    values["apps.inventory"] = inventory
+    values["filing.tasks"] = _filing_tasks(county, burden, rng, inventory)
+    for rule in checklist.rules:
+        main = max(rule.weights, key=lambda m: rule.weights[m])
+        target = min(1.0, max(0.0, burden[main] + rng.gauss(0.0, 0.15)))
+        _answer_rule(checklist, rule, target, values, rng)
+
+    answers = {item_id: Answer(value) for item_id, value in values.items()
+               if checklist.has_item(item_id)}
+    answers["apps.group_count_per_cadre"] = replace(
+        answers["apps.group_count_per_cadre"], note="抽查5名干部手机后取的平均数")
+    answers = visible_answers(checklist, answers)
+    result = score_assessment(checklist, answers)
+    plan = []
+    for item in draft_plan(result, period.end, checklist.plan_min_intensity):
+        person = spec["responsible"] if item.handling is Handling.OWN else spec["filled_by"]
+        edited = item.edit(responsible_person=person)
+        if extra_burden and item.handling is Handling.OWN and rng.random() < 0.6:
+            edited = edited.edit(status="已完成")
+        plan.append(edited)
+    township = Township(spec["name"], spec["code"], county.name)
+    assessment = Assessment(township, period, checklist.id, checklist.version, period.end,
+                            answers, plan, f"{period.end.isoformat()}T17:30:00")
+    return assessment, result
+
+
+def _inventory(county: SampleCounty, burden: Mapping[str, float], rng: random.Random) -> list[dict[str, Any]]:
+    count = round(6 + burden["platform_formalism"] * 14 + rng.uniform(-2, 2))
+    chosen = sorted(rng.sample(range(len(county.apps)), max(4, min(len(county.apps), count))))
+    rows = []
+    for index in chosen:
+        app = county.apps[index]
+        cells: dict[str, Any] = {
+            "name": app["name"], "kind": app["kind"], "department": app["department"],
+            "level": app["level"], "usage": app["usage"],
+            "minutes_per_day": round(app["minutes"] * (0.5 + burden["trace_alienation"])),
+        }
+        for feature, manifestation in FEATURE_MANIFESTATION.items():
+            cells[feature] = feature in app["features"] and rng.random() < 0.3 + 0.7 * burden[manifestation]
+        rows.append({"row_id": f"r{rng.getrandbits(48):012x}", "cells": cells})
+    return rows
+
+
+def _filing_tasks(
+    county: SampleCounty, burden: Mapping[str, float], rng: random.Random,
+    inventory: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    level = burden["filing_redundancy"]
+    count = round(3 + level * 8 + rng.uniform(-1, 1))
+    chosen = sorted(rng.sample(range(len(county.filing_tasks)), max(2, min(len(county.filing_tasks), count))))
+    by_name = {row["cells"]["name"]: row["row_id"] for row in inventory}
+    rows = []
+    for index in chosen:
+        task = county.filing_tasks[index]
+        refs = [by_name[p] for p in task["platforms"] if p in by_name]
+        cells = {
+            "name": task["name"], "department": task["department"], "platforms": refs,
+            "other_platforms": len(task["platforms"]) - len(refs) + (1 if rng.random() < level / 2 else 0),
+            "frequency": task["frequency"], "minutes_each": round(task["minutes"] * (0.6 + level)),
+            "data_elsewhere": bool(task["data_elsewhere"]) and rng.random() < 0.4 + 0.6 * level,
+            "in_one_table": rng.random() > level,
+            "paper_copy": rng.random() < level * 0.6,
+        }
+        rows.append({"row_id": f"t{rng.getrandbits(48):012x}", "cells": cells})
+    return rows
+
+
+def _answer_rule(
+    checklist: Checklist, rule: ScoringRule, target: float, values: dict[str, Any], rng: random.Random
+) -> None:
+    """Set the answers a rule reads so that its burden is about ``target`` (0–1)."""
+    signal = rule.signal
+    if signal.kind == "when":
+        assert signal.condition is not None
+        # Squared: a middling township has a few of the yes/no burdens, a heavy one most.
+        _satisfy(signal.condition, rng.random() < target * target, values, rng)
+        return
+    if signal.kind not in ("value", "choice") or signal.ref in values:
+        return  # tables are generated whole; the first rule reading an item decides it
+    item = checklist.item(signal.ref)
+    if signal.kind == "choice":
+        goal = target * target * rule.full * rng.uniform(0.6, 1.2)
+        best = min(item.choices, key=lambda c: abs((c.numeric or 0.0) - goal))
+        values[item.id] = best.value
+        return
+    if target < 0.35:
+        amount = rule.start * rng.uniform(0.2, 0.9)
+    else:
+        amount = rule.start + target * (rule.full - rule.start) * rng.uniform(0.8, 1.15)
+    if item.maximum is not None:
+        amount = min(amount, item.maximum)
+    values[item.id] = round(amount) if item.integer else round(amount, 1)
+
+
+def _satisfy(condition: Condition, burdened: bool, values: dict[str, Any], rng: random.Random) -> None:
+    """Answer the items of a `when` condition so that it holds (burdened) or not."""
+    if condition.op == "any":
+        for child in condition.children:
+            _satisfy(child, burdened and rng.random() < 0.7, values, rng)
+        return
+    if condition.op != "equals" or condition.ref is None or condition.ref in values:
+        return
+    burden_value = condition.operand
+    if burdened:
+        values[condition.ref] = burden_value
+    elif isinstance(burden_value, bool):
+        values[condition.ref] = not burden_value
+
+
