@@ -1,7 +1,7 @@
 """Drafting the rectification plan (整改方案) from the rules that fired, and keeping edits.
 
-Each fired rule yields one item; a rule that reads a table and is escalated to the county
-yields one item per department concerned, so that the county can act department by department.
+Each fired rule yields one item, naming the county departments (条线) behind it when the rule
+reads a table that records them (the app inventory, the filing tasks).
 The user edits or rejects items and adds their own; re-drafting after answers change keeps
 every edited field, every rejection and every added item.
 """
@@ -29,7 +29,7 @@ NO_DEPARTMENT = ""
 class RectificationItem:
     """One line of the plan: problem, measure, responsibility and deadline (整改事项)."""
 
-    key: str  # rule id, "rule@department", or "custom:…" for items the user added
+    key: str  # the rule id, or "custom:…" for items the user added
     rule_id: str | None
     problem: str
     measure: str
@@ -37,7 +37,7 @@ class RectificationItem:
     responsible_unit: str
     responsible_person: str = ""
     deadline: str = ""  # ISO date
-    department: str = NO_DEPARTMENT  # the county department concerned (条线)
+    department: str = NO_DEPARTMENT  # county departments concerned (条线), 、-separated
     status: str = ""  # 完成情况
     rejected: bool = False
     triggered: bool = True  # False when the answers no longer fire its rule
@@ -78,19 +78,17 @@ def draft_plan(
     items = []
     strong = [h for h in result.hits if h.intensity >= min_intensity]
     for hit in sorted(strong, key=lambda h: -_weight(h)):
-        for department, rows, signal in _split(hit):
-            measure = hit.rule.measure
-            key = hit.rule.id if department is None else f"{hit.rule.id}@{department}"
-            items.append(RectificationItem(
-                key=key,
-                rule_id=hit.rule.id,
-                problem=_problem_text(hit.rule.problem, signal, rows),
-                measure=measure.text,
-                handling=measure.handling,
-                responsible_unit=measure.responsible_unit,
-                deadline=(base_date + dt.timedelta(days=measure.deadline_days)).isoformat(),
-                department=department or _departments(rows),
-            ))
+        measure = hit.rule.measure
+        items.append(RectificationItem(
+            key=hit.rule.id,
+            rule_id=hit.rule.id,
+            problem=_problem_text(hit.rule.problem, hit.signal, hit.rows),
+            measure=measure.text,
+            handling=measure.handling,
+            responsible_unit=measure.responsible_unit,
+            deadline=(base_date + dt.timedelta(days=measure.deadline_days)).isoformat(),
+            department=_departments(hit.rows),
+        ))
     return items
 
 
@@ -125,15 +123,6 @@ def merge_plan(
 
 def _weight(hit: RuleHit) -> float:
     return sum(hit.rule.weights.values()) * hit.intensity
-
-
-def _split(hit: RuleHit) -> list[tuple[str | None, tuple[MatchedRow, ...], float]]:
-    if hit.rule.measure.handling is not Handling.ESCALATE or not hit.rows:
-        return [(None, hit.rows, hit.signal)]
-    groups: dict[str, list[MatchedRow]] = {}
-    for row in hit.rows:
-        groups.setdefault(row.department, []).append(row)
-    return [(dept, tuple(rows), sum(r.amount for r in rows)) for dept, rows in groups.items()]
 
 
 def _problem_text(template: str, signal: float, rows: Sequence[MatchedRow]) -> str:

@@ -294,6 +294,8 @@ class AssessmentStore:
             parsed = rows.pop(item_id, []) if value is None and item_id in rows else (
                 json.loads(value) if value is not None else None)
             answers[item_id] = Answer(parsed, bool(not_applicable), note)
+        for item_id, orphan_rows in rows.items():  # rows saved before any answer row existed
+            answers[item_id] = Answer(orphan_rows)
         return answers
 
     def _plan(self, assessment_id: int) -> list[RectificationItem]:

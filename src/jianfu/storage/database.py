@@ -28,15 +28,19 @@ def open_database(path: Path) -> sqlite_utils.Database:
     """
     _check_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
         conn.execute("PRAGMA journal_mode=WAL")
         # FULL: a power cut after COMMIT returns cannot lose that edit (~0.6 ms more a save).
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         _check_identity(conn, path)
         migrate(conn, path)
+    except DatabaseError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise DatabaseError(
             f"数据库文件 {path} 无法打开（{exc}）。文件可能已损坏：请用备份替换，"
             "或把它移走后重新启动（程序会新建一个空数据库）。"

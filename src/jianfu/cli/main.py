@@ -1,0 +1,131 @@
+"""``jianfu``: with no arguments the desktop application, otherwise a command.
+
+Exit status: 0 success; 2 an input was rejected (the message names the file and the reason,
+in Chinese); 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from jianfu import __version__
+from jianfu.core.errors import JianfuError
+from jianfu.core.library import ChecklistLibrary
+from jianfu.paths import resources_dir
+
+EXIT_OK, EXIT_FAILURE, EXIT_REJECTED = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jianfu",
+        description="基层“指尖减负”自查助手。不带参数运行时打开桌面程序。",
+        epilog="示例：jianfu demo 示例县 && jianfu score 示例县/柳河镇-2026-Q4.jianfu --json",
+    )
+    parser.add_argument("--version", action="version", version=f"jianfu {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="命令")
+
+    demo = commands.add_parser(
+        "demo", help="生成示例县的自查文件",
+        description="在目录 DIR 中为示例县的每个乡镇（街道）写一个 .jianfu 自查文件。",
+        epilog="示例：jianfu demo ./示例县",
+    )
+    demo.add_argument("directory", metavar="DIR", type=Path)
+
+    validate = commands.add_parser(
+        "validate", help="检查自查文件是否有效",
+        description="逐个检查 .jianfu 文件，每个文件输出一行：有效，或无效的原因。",
+        epilog="示例：jianfu validate 示例县/*.jianfu",
+    )
+    validate.add_argument("files", metavar="FILE", type=Path, nargs="+")
+
+    score = commands.add_parser(
+        "score", help="计算四种表现的得分",
+        description="用文件作答时的清单版本重新计算四种表现的得分和等级（0–100，越高负担越重）。",
+        epilog="示例：jianfu score 示例县/柳河镇-2026-Q4.jianfu --json",
+    )
+    score.add_argument("file", metavar="FILE", type=Path)
+    score.add_argument("--json", action="store_true", help="以 JSON 输出")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    if not args:
+        return _run_gui()
+    parser = build_parser()
+    options = parser.parse_args(args)
+    if options.command is None:
+        parser.print_help()
+        return EXIT_OK
+    _utf8_output()
+    library = ChecklistLibrary(resources_dir() / "checklists")
+    try:
+        handler = {"demo": _demo, "validate": _validate, "score": _score}[options.command]
+        return handler(options, library)
+    except JianfuError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_REJECTED
+
+
+def _run_gui() -> int:
+    print("桌面程序尚未包含在此版本中；请使用命令行（jianfu --help）。", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def _demo(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.exchange.demo import write_demo
+
+    written = write_demo(options.directory, library)
+    for path in written:
+        print(path)
+    print(f"已生成 {len(written)} 个自查文件。")
+    return EXIT_OK
+
+
+def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.exchange.assessment_file import AssessmentFileError, read_assessment_file
+
+    status = EXIT_OK
+    for path in options.files:
+        try:
+            content = read_assessment_file(path, library)
+        except AssessmentFileError as exc:
+            print(f"{path}: 无效 — {exc.reason}")
+            status = EXIT_REJECTED
+            continue
+        a = content.assessment
+        print(f"{path}: 有效 — {a.township.county}{a.township.name} {a.period.label}，"
+              f"清单 {a.checklist_id} 第 {a.checklist_version} 版")
+    return status
+
+
+def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.core.scoring import score_assessment
+    from jianfu.exchange.assessment_file import read_assessment_file
+
+    content = read_assessment_file(options.file, library)
+    assessment = content.assessment
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    result = score_assessment(checklist, assessment.answers)
+    if options.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{assessment.township.county}{assessment.township.name} {assessment.period.label}")
+    for m in result.manifestations.values():
+        print(f"  {m.name}（{m.id}）：{m.score:5.1f} 分  {m.level_label}")
+    print(f"  综合：{result.overall:5.1f} 分  {result.overall_level_label}")
+    print(f"  每名干部每月“指尖工时”：{result.fingertip_hours_per_cadre_month:.1f} 小时")
+    return EXIT_OK
+
+
+def _utf8_output() -> None:
+    # Windows consoles default to a legacy code page; Chinese must not crash the output.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from jianfu.core.conditions import parse_condition
+
+
+def evaluate(raw: dict, values: dict) -> bool:
+    condition, problems = parse_condition(raw, "test")
+    assert not problems and condition is not None
+    return condition.evaluate(values.get)
+
+
+@pytest.mark.parametrize(
+    ("raw", "values", "expected"),
+    [
+        ({"item": "a", "equals": True}, {"a": True}, True),
+        ({"item": "a", "equals": True}, {"a": False}, False),
+        ({"item": "a", "equals": True}, {}, False),
+        ({"item": "a", "not_equals": "x"}, {}, False),  # unanswered compares false
+        ({"item": "a", "gt": 3}, {"a": 4}, True),
+        ({"item": "a", "gt": 3}, {"a": "4"}, False),
+        ({"item": "a", "lte": 3}, {"a": 3}, True),
+        ({"item": "a", "in": ["x", "y"]}, {"a": "y"}, True),
+        ({"item": "a", "includes": "x"}, {"a": ["x", "z"]}, True),
+        ({"item": "a", "answered": False}, {}, True),
+        ({"all": [{"item": "a", "equals": 1}, {"item": "b", "equals": 2}]}, {"a": 1, "b": 2}, True),
+        ({"any": [{"item": "a", "equals": 1}, {"item": "b", "equals": 2}]}, {"b": 2}, True),
+        ({"not": {"item": "a", "equals": 1}}, {"a": 2}, True),
+    ],
+)
+def test_evaluation(raw: dict, values: dict, expected: bool) -> None:
+    assert evaluate(raw, values) is expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a == 1",
+        {"item": "a"},
+        {"item": "a", "gt": "3"},
+        {"item": "a", "matches": ".*"},
+        {"all": []},
+        {"all": [{"item": "a", "equals": 1}], "item": "b"},
+        {"item": "__import__('os').system('x')", "eval": 1},
+    ],
+)
+def test_malformed_conditions_are_reported(raw: object) -> None:
+    condition, problems = parse_condition(raw, "题目 x.show_if")
+    assert condition is None
+    assert problems and all(p.startswith("题目 x.show_if") for p in problems)

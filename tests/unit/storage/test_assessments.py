@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from jianfu.core.answers import Answer
+from jianfu.core.assessment import Period, Township
+from jianfu.core.errors import AnswerError, JianfuError
+from jianfu.storage.assessments import AssessmentStore
+
+TOWNSHIP = Township("柳河镇", "519901101000", "云溪县")
+
+
+@pytest.fixture
+def assessment_id(store: AssessmentStore, checklist) -> int:
+    return store.create_assessment(TOWNSHIP, Period("2026-Q4"), checklist, dt.date(2026, 12, 31))
+
+
+def test_answers_round_trip(store, checklist, assessment_id: int) -> None:
+    store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(40))
+    store.save_answer(assessment_id, checklist, "traces.likes_reposts", Answer("weekly", note="多为县级公众号"))
+    store.save_answer(assessment_id, checklist, "meetings.per_month", Answer(None, not_applicable=True))
+    store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通", "checkin": True}, 0)
+    store.save_table_row(assessment_id, checklist, "apps.inventory", "r2", {"name": "巡查APP"}, 1)
+    store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通（新版）"}, 0)
+    store.delete_table_row(assessment_id, "apps.inventory", "r2")
+    answers = store.load(assessment_id).answers
+    assert answers["profile.cadre_count"] == Answer(40)
+    assert answers["traces.likes_reposts"] == Answer("weekly", note="多为县级公众号")
+    assert answers["meetings.per_month"] == Answer(None, not_applicable=True)
+    assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通（新版）"}}]
+
+
+def test_an_invalid_answer_changes_nothing(store, checklist, assessment_id: int) -> None:
+    store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(40))
+    before = store.load(assessment_id)
+    with pytest.raises(AnswerError):
+        store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(-3))
+    with pytest.raises(AnswerError):
+        store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"checkin": "maybe"}, 0)
+    after = store.load(assessment_id)
+    assert after.answers == before.answers and after.updated_at == before.updated_at
+
+
+def test_one_assessment_per_township_and_period(store, checklist, assessment_id: int) -> None:
+    with pytest.raises(JianfuError, match="已有"):
+        store.create_assessment(TOWNSHIP, Period("2026-Q4"), checklist)
+    other = store.create_assessment(TOWNSHIP, Period("2027-Q1"), checklist)
+    assert other != assessment_id
+    assert [s.period.code for s in store.list()] == ["2027-Q1", "2026-Q4"]
+
+
+def test_rescore_stores_scores_and_keeps_plan_edits(store, checklist, assessment_id: int) -> None:
+    store.save_answer(assessment_id, checklist, "traces.photo_checkin", Answer(True))
+    store.save_answer(assessment_id, checklist, "apps.group_checkin_chain", Answer("daily"))
+    result, plan = store.rescore(assessment_id, checklist)
+    assert store.stored_scores(assessment_id)["trace_alienation"] == (
+        result.manifestations["trace_alienation"].score, result.manifestations["trace_alienation"].level)
+    item = next(i for i in plan if i.key == "traces_photo_checkin")
+    store.save_plan_item(assessment_id, item.edit(responsible_person="李明", deadline="2027-03-01"))
+    store.save_answer(assessment_id, checklist, "meetings.per_month", Answer(30))
+    _, replanned = store.rescore(assessment_id, checklist)
+    kept = next(i for i in replanned if i.key == "traces_photo_checkin")
+    assert (kept.responsible_person, kept.deadline) == ("李明", "2027-03-01")
+    assert any(i.key == "meetings_many" for i in replanned)
+    assert store.load(assessment_id).plan == replanned
+
+
+def test_wrong_checklist_version_is_refused(store, checklist, assessment_id: int) -> None:
+    from dataclasses import replace
+
+    with pytest.raises(ValueError):
+        store.rescore(assessment_id, replace(checklist, version=99))
+
+
+SAVER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from jianfu.core.assessment import Period, Township
+    from jianfu.core.library import ChecklistLibrary
+    from jianfu.paths import resources_dir
+    from jianfu.storage.assessments import AssessmentStore
+    from jianfu.storage.database import open_database
+
+    checklist = ChecklistLibrary(resources_dir() / "checklists").latest()
+    store = AssessmentStore(open_database(Path(sys.argv[1])))
+    aid = store.create_assessment(Township("柳河镇", "519901101000"), Period("2026-Q4"), checklist)
+    n = 0
+    while True:
+        store.save_table_row(aid, checklist, "apps.inventory", f"r{n}", {"name": f"应用{n}"}, n)
+        print(n, flush=True)
+        n += 1
+""")
+
+
+def test_killed_while_saving_loses_at_most_the_edit_in_flight(tmp_path: Path) -> None:
+    path = tmp_path / "killed.sqlite3"
+    with subprocess.Popen([sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None
+        last = -1
+        for line in process.stdout:
+            last = int(line)
+            if last >= 150:
+                break
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = {r[0] for r in conn.execute("SELECT row_id FROM table_rows")}
+    finally:
+        conn.close()
+    assert {f"r{n}" for n in range(last + 1)} <= stored
+    assert len(stored) <= last + 2 + 5  # what was confirmed, plus edits in flight when killed

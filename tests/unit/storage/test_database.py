@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from jianfu.core.assessment import Period, Township
+from jianfu.storage.assessments import AssessmentStore
+from jianfu.storage.database import DatabaseError, migrate, open_database, schema_version
+from jianfu.storage.migrations import LATEST_VERSION
+
+
+def make_first_version_database(path: Path) -> None:
+    """A database exactly as the first schema version left it, with one answer in it."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    migrate(conn, target=1)
+    conn.execute("INSERT INTO townships VALUES (1, '519901101000', '柳河镇', '云溪县', '2026-01-01')")
+    conn.execute(
+        "INSERT INTO assessments VALUES (1, 1, '2026-Q1', 'township-selfcheck', 1, '2026-03-31',"
+        " '2026-03-01', '2026-03-02')"
+    )
+    conn.execute("INSERT INTO answers VALUES (1, 'profile.cadre_count', '40', 0, '备注', '2026-03-02')")
+    conn.execute(
+        "INSERT INTO table_rows VALUES (1, 'apps.inventory', 'r1', 0, '{\"name\": \"网格通\"}', '2026-03-02')"
+    )
+    conn.close()
+
+
+def test_new_database_is_at_the_latest_version(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.sqlite3")
+    assert schema_version(db.conn) == LATEST_VERSION
+    applied = [r[0] for r in db.conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+    assert applied == list(range(1, LATEST_VERSION + 1))
+    assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.conn.close()
+
+
+def test_first_version_database_is_migrated_not_recreated(tmp_path: Path, checklist) -> None:
+    path = tmp_path / "old.sqlite3"
+    make_first_version_database(path)
+    db = open_database(path)
+    assert schema_version(db.conn) == LATEST_VERSION
+    assert "fingertip_hours" in db["assessments"].columns_dict
+    store = AssessmentStore(db)
+    assessment = store.load(1)
+    assert assessment.township == Township("柳河镇", "519901101000", "云溪县")
+    assert assessment.period == Period("2026-Q1")
+    assert assessment.answers["profile.cadre_count"].value == 40
+    assert assessment.answers["profile.cadre_count"].note == "备注"
+    assert assessment.answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通"}}]
+    store.rescore(1, checklist)  # the new column is usable
+    backup = tmp_path / "old.sqlite3.v1.bak"
+    assert backup.exists()
+    with closing(sqlite3.connect(backup)) as old:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    db.conn.close()
+
+
+def test_database_from_a_newer_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    open_database(path).conn.close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    with pytest.raises(DatabaseError, match="升级"):
+        open_database(path)
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes("这不是数据库".encode())
+    with pytest.raises(DatabaseError, match="不是 SQLite"):
+        open_database(path)
+    assert path.read_bytes() == "这不是数据库".encode()
+
+
+def test_another_programs_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(DatabaseError, match="不是减负助手的数据库"):
+        open_database(path)
