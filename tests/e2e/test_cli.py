@@ -1,0 +1,78 @@
+"""The command line, run as a user runs it: a separate process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jianfu import __version__
+
+MANIFESTATIONS = {"trace_alienation", "platform_formalism", "filing_redundancy", "algorithm_centrism"}
+
+
+def jianfu(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "jianfu", *args], capture_output=True, text=True,
+                          encoding="utf-8", env=env, cwd=cwd, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory) -> Path:
+    directory = tmp_path_factory.mktemp("county")
+    result = jianfu("demo", str(directory))
+    assert result.returncode == 0, result.stderr
+    return directory
+
+
+def test_version() -> None:
+    result = jianfu("--version")
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_demo_validate_score(demo_dir: Path) -> None:
+    files = sorted(demo_dir.glob("*.jianfu"))
+    assert len(files) >= 12
+    validated = jianfu("validate", *map(str, files))
+    assert validated.returncode == 0, validated.stdout
+    assert validated.stdout.count("有效") == len(files)
+    scored = jianfu("score", str(demo_dir / "柳河镇-2026-Q4.jianfu"), "--json")
+    assert scored.returncode == 0, scored.stderr
+    data = json.loads(scored.stdout)
+    assert set(data["manifestations"]) == MANIFESTATIONS
+    for entry in data["manifestations"].values():
+        assert 0 <= entry["score"] <= 100 and entry["level"]
+    assert data["overall"]["level"] and data["fingertip_hours_per_cadre_month"] > 0
+    text = jianfu("score", str(demo_dir / "柳河镇-2026-Q4.jianfu"))
+    assert "痕迹管理异化" in text.stdout and "算法逻辑中心化" in text.stdout
+
+
+def test_validate_reports_each_file_and_exits_2(demo_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "坏文件.jianfu"
+    bad.write_text("{", encoding="utf-8")
+    good = demo_dir / "柳河镇-2026-Q4.jianfu"
+    result = jianfu("validate", str(good), str(bad))
+    assert result.returncode == 2
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
+    assert "有效" in lines[0] and "坏文件.jianfu" in lines[1] and "无效" in lines[1]
+
+
+def test_score_of_a_missing_file_exits_2_in_chinese(tmp_path: Path) -> None:
+    result = jianfu("score", str(tmp_path / "没有.jianfu"))
+    assert result.returncode == 2
+    assert "没有.jianfu" in result.stderr and "无法读取" in result.stderr
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    from jianfu.cli.main import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    for name, sub in subparsers.choices.items():
+        assert "示例" in (sub.epilog or ""), name
+        assert sub.description, name

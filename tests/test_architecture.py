@@ -1,0 +1,37 @@
+"""The core, storage and exchange are plain Python: no Qt, enforced here."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import jianfu
+
+QT_FREE = ("core", "storage", "exchange", "cli")
+PACKAGE = Path(jianfu.__file__).parent
+
+
+def test_qt_free_packages_do_not_import_qt_in_source() -> None:
+    for folder in QT_FREE:
+        for path in (PACKAGE / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                for name in names:
+                    assert not name.startswith(("PySide6", "shiboken6", "jianfu.ui")), (path, name)
+
+
+def test_importing_the_core_loads_no_qt() -> None:
+    modules = [f"jianfu.{folder}.{p.stem}" for folder in ("core", "storage", "exchange")
+               for p in (PACKAGE / folder).glob("*.py") if p.stem != "__init__"]
+    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
