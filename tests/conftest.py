@@ -7,11 +7,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from jianfu.core.checklist import Checklist  # noqa: E402
-from jianfu.core.library import ChecklistLibrary  # noqa: E402
-from jianfu.paths import resources_dir  # noqa: E402
-from jianfu.storage.assessments import AssessmentStore  # noqa: E402
-from jianfu.storage.database import open_database  # noqa: E402
+from jianfu.core.checklist import Checklist
+from jianfu.core.library import ChecklistLibrary
+from jianfu.paths import resources_dir
+from jianfu.storage.assessments import AssessmentStore
+from jianfu.storage.database import open_database
 
 
 @pytest.fixture(scope="session")

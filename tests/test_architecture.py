@@ -28,10 +28,15 @@ def test_qt_free_packages_do_not_import_qt_in_source() -> None:
 
 
 def test_importing_the_core_loads_no_qt() -> None:
-    modules = [f"jianfu.{folder}.{p.stem}" for folder in ("core", "storage", "exchange")
-               for p in (PACKAGE / folder).glob("*.py") if p.stem != "__init__"]
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
-        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
-        "assert not bad, bad\n"
+    modules = [
+        f"jianfu.{folder}.{p.stem}"
+        for folder in ("core", "storage", "exchange")
+        for p in (PACKAGE / folder).glob("*.py")
+        if p.stem != "__init__"
+    ]
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + ("bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\nassert not bad, bad\n")
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

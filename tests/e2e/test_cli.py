@@ -17,8 +17,15 @@ MANIFESTATIONS = {"trace_alienation", "platform_formalism", "filing_redundancy",
 
 def jianfu(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "jianfu", *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "jianfu", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")

@@ -38,7 +38,8 @@ def value_for(field: Field, row_ids: list[str] | None = None) -> st.SearchStrate
 
 def row_for(item: Field, row_ids: list[str] | None = None) -> st.SearchStrategy[dict[str, Any]]:
     cells = st.fixed_dictionaries(
-        {}, optional={c.id: value_for(c, row_ids) for c in item.columns}  # type: ignore[attr-defined]
+        {},
+        optional={c.id: value_for(c, row_ids) for c in item.columns},  # type: ignore[attr-defined]
     )
     return st.builds(
         lambda rid, c: {"row_id": rid, "cells": c},
@@ -58,8 +59,7 @@ def answers_for(draw: st.DrawFn, checklist: Checklist, max_rows: int = 4) -> dic
             continue
         if item.type is FieldType.TABLE:
             ref_ids = _ref_ids(checklist, item, answers)
-            rows = draw(st.lists(row_for(item, ref_ids), max_size=max_rows,
-                                 unique_by=lambda r: r["row_id"]))
+            rows = draw(st.lists(row_for(item, ref_ids), max_size=max_rows, unique_by=lambda r: r["row_id"]))
             answers[item.id] = Answer(rows)
         else:
             answers[item.id] = Answer(draw(value_for(item)))

@@ -30,21 +30,24 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="命令")
 
     demo = commands.add_parser(
-        "demo", help="生成示例县的自查文件",
+        "demo",
+        help="生成示例县的自查文件",
         description="在目录 DIR 中为示例县的每个乡镇（街道）写一个 .jianfu 自查文件。",
         epilog="示例：jianfu demo ./示例县",
     )
     demo.add_argument("directory", metavar="DIR", type=Path)
 
     validate = commands.add_parser(
-        "validate", help="检查自查文件是否有效",
+        "validate",
+        help="检查自查文件是否有效",
         description="逐个检查 .jianfu 文件，每个文件输出一行：有效，或无效的原因。",
         epilog="示例：jianfu validate 示例县/*.jianfu",
     )
     validate.add_argument("files", metavar="FILE", type=Path, nargs="+")
 
     score = commands.add_parser(
-        "score", help="计算四种表现的得分",
+        "score",
+        help="计算四种表现的得分",
         description="用文件作答时的清单版本重新计算四种表现的得分和等级（0–100，越高负担越重）。",
         epilog="示例：jianfu score 示例县/柳河镇-2026-Q4.jianfu --json",
     )
@@ -99,8 +102,10 @@ def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
             status = EXIT_REJECTED
             continue
         a = content.assessment
-        print(f"{path}: 有效 — {a.township.county}{a.township.name} {a.period.label}，"
-              f"清单 {a.checklist_id} 第 {a.checklist_version} 版")
+        print(
+            f"{path}: 有效 — {a.township.county}{a.township.name} {a.period.label}，"
+            f"清单 {a.checklist_id} 第 {a.checklist_version} 版"
+        )
     return status
 
 

@@ -84,9 +84,7 @@ def check_value(field: Field, value: Any) -> str | None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "应为所选行的列表"
         return None
-    if kind is FieldType.TABLE:
-        return _check_table(field, value)
-    return f"未知题型 {kind}"
+    return _check_table(field, value)  # FieldType.TABLE
 
 
 def _check_table(field: Field, value: Any) -> str | None:
@@ -164,8 +162,10 @@ def completion(checklist: Checklist, answers: Answers, section_id: str | None = 
 
 def missing_required(checklist: Checklist, answers: Answers) -> list[Item]:
     return [
-        item for item in checklist.items()
-        if item.required and is_visible(item, answers)
+        item
+        for item in checklist.items()
+        if item.required
+        and is_visible(item, answers)
         and not (item.id in answers and answers[item.id].is_answered)
     ]
 

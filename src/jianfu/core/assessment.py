@@ -11,8 +11,14 @@ from jianfu.core.errors import JianfuError
 from jianfu.core.plan import RectificationItem
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]))?$")
-_QUARTERS = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度",
-             "H1": "上半年", "H2": "下半年"}
+_QUARTERS = {
+    "Q1": "第一季度",
+    "Q2": "第二季度",
+    "Q3": "第三季度",
+    "Q4": "第四季度",
+    "H1": "上半年",
+    "H2": "下半年",
+}
 _DIVISION_CODE = re.compile(r"^\d{12}$")
 
 

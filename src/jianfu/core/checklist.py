@@ -341,8 +341,11 @@ class _Parser:
                 self.fail(at, "必须是键值表")
                 continue
             result.append(
-                Manifestation(self.text(entry, "id", at), self.text(entry, "name", at),
-                              self.text(entry, "description", at))
+                Manifestation(
+                    self.text(entry, "id", at),
+                    self.text(entry, "name", at),
+                    self.text(entry, "description", at),
+                )
             )
         if tuple(m.id for m in result) != MANIFESTATION_IDS:
             self.fail("manifestations", f"必须依次为 {', '.join(MANIFESTATION_IDS)}")
@@ -386,8 +389,12 @@ class _Parser:
                     items[item.id] = item
                     section_items.append(item)
             result.append(
-                Section(section_id, self.text(entry, "title", at),
-                        self.text(entry, "description", at, required=False), tuple(section_items))
+                Section(
+                    section_id,
+                    self.text(entry, "title", at),
+                    self.text(entry, "description", at, required=False),
+                    tuple(section_items),
+                )
             )
         found = [s.id for s in result]
         if len(set(found)) != len(found):
@@ -430,7 +437,11 @@ class _Parser:
         }
         if raw.get("max_length") is not None:
             common["max_length"] = int(raw["max_length"])
-        if common["minimum"] is not None and common["maximum"] is not None and common["minimum"] > common["maximum"]:
+        if (
+            common["minimum"] is not None
+            and common["maximum"] is not None
+            and common["minimum"] > common["maximum"]
+        ):
             self.fail(where, "min 大于 max")
         if field_type in (FieldType.SINGLE_CHOICE, FieldType.MULTI_CHOICE):
             choices = raw.get("choices")
@@ -445,8 +456,12 @@ class _Parser:
         return common
 
     def item(
-        self, raw: Any, where: str, section_id: str,
-        choice_sets: dict[str, tuple[Choice, ...]], items: dict[str, Item],
+        self,
+        raw: Any,
+        where: str,
+        section_id: str,
+        choice_sets: dict[str, tuple[Choice, ...]],
+        items: dict[str, Item],
     ) -> Item | None:
         common = self.field(raw, where, choice_sets, in_table=False)
         if common is None:
@@ -475,7 +490,10 @@ class _Parser:
                 if col["type"] is FieldType.ROW_REFS:
                     target = items.get(col["ref_table"] or "")
                     if target is None or target.type is not FieldType.TABLE:
-                        self.fail(f"{where}.{col['id']}", f"table 必须引用本题之前的表格题，而不是 {col['ref_table']!r}")
+                        self.fail(
+                            f"{where}.{col['id']}",
+                            f"table 必须引用本题之前的表格题，而不是 {col['ref_table']!r}",
+                        )
                 parsed.append(Field(**col))
             columns = tuple(parsed)
             ids = [c.id for c in columns]
@@ -486,9 +504,15 @@ class _Parser:
             for key, value in (("name_column", name_column), ("department_column", department_column)):
                 if value is not None and value not in ids:
                     self.fail(where, f"{key} 引用的列 {value} 不存在")
-        return Item(**common, section_id=section_id, group=str(raw.get("group", "")),
-                    show_if=show_if, columns=columns, name_column=name_column,
-                    department_column=department_column)
+        return Item(
+            **common,
+            section_id=section_id,
+            group=str(raw.get("group", "")),
+            show_if=show_if,
+            columns=columns,
+            name_column=name_column,
+            department_column=department_column,
+        )
 
     def signal(self, raw: Any, where: str, items: dict[str, Item]) -> Signal | None:
         if not isinstance(raw, Mapping):
@@ -568,9 +592,17 @@ class _Parser:
             if signal is None or measure is None:
                 continue
             result.append(
-                ScoringRule(rule_id, self.text(entry, "title", at), signal, start, full, weights,
-                            self.text(entry, "problem", at), measure,
-                            self.text(entry, "source", at))
+                ScoringRule(
+                    rule_id,
+                    self.text(entry, "title", at),
+                    signal,
+                    start,
+                    full,
+                    weights,
+                    self.text(entry, "problem", at),
+                    measure,
+                    self.text(entry, "source", at),
+                )
             )
         return tuple(result)
 
@@ -587,8 +619,9 @@ class _Parser:
         if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 366:
             self.fail(where, "deadline_days 必须是 1 到 366 之间的整数（整改时限一般不超过一年）")
             days = 180
-        return MeasureTemplate(self.text(raw, "text", where), handling, days,
-                               self.text(raw, "responsible_unit", where))
+        return MeasureTemplate(
+            self.text(raw, "text", where), handling, days, self.text(raw, "responsible_unit", where)
+        )
 
     def fingertip(self, raw: Any, items: dict[str, Item]) -> tuple[str, tuple[FingertipTerm, ...]]:
         where = "fingertip_hours"
@@ -624,8 +657,13 @@ class _Parser:
                         self.fail(at, f"{f} 不是数字题或单选题")
             multiplier = self.number(entry, "multiplier", at)
             terms.append(
-                FingertipTerm(self.text(entry, "id", at), self.text(entry, "label", at),
-                              tuple(factors), multiplier if multiplier is not None else 1.0,
-                              bool(entry.get("per_cadre", False)), table)
+                FingertipTerm(
+                    self.text(entry, "id", at),
+                    self.text(entry, "label", at),
+                    tuple(factors),
+                    multiplier if multiplier is not None else 1.0,
+                    bool(entry.get("per_cadre", False)),
+                    table,
+                )
             )
         return str(cadre_item or ""), tuple(terms)

@@ -39,7 +39,9 @@ class ChecklistLibrary:
             if (checklist.id, checklist.version) != key:
                 from jianfu.core.errors import ChecklistError
 
-                raise ChecklistError(checklist.path, [f"文件名与内容不符：内容为 {checklist.id} 第 {checklist.version} 版"])
+                raise ChecklistError(
+                    checklist.path, [f"文件名与内容不符：内容为 {checklist.id} 第 {checklist.version} 版"]
+                )
             self._cache[key] = checklist
         return self._cache[key]
 

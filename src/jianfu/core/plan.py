@@ -18,8 +18,14 @@ from jianfu.core.checklist import Handling
 from jianfu.core.scoring import MatchedRow, RuleHit, ScoreResult
 
 EDITABLE_FIELDS = (
-    "problem", "measure", "handling", "responsible_unit", "responsible_person",
-    "deadline", "department", "status",
+    "problem",
+    "measure",
+    "handling",
+    "responsible_unit",
+    "responsible_person",
+    "deadline",
+    "department",
+    "status",
 )
 MAX_NAMES_IN_PROBLEM = 6
 NO_DEPARTMENT = ""
@@ -60,8 +66,12 @@ class RectificationItem:
 
 def new_custom_item(base_date: dt.date, deadline_days: int = 90) -> RectificationItem:
     return RectificationItem(
-        key=f"custom:{uuid.uuid4().hex[:12]}", rule_id=None, problem="", measure="",
-        handling=Handling.OWN, responsible_unit="",
+        key=f"custom:{uuid.uuid4().hex[:12]}",
+        rule_id=None,
+        problem="",
+        measure="",
+        handling=Handling.OWN,
+        responsible_unit="",
         deadline=(base_date + dt.timedelta(days=deadline_days)).isoformat(),
         edited=frozenset(EDITABLE_FIELDS),
     )
@@ -79,16 +89,18 @@ def draft_plan(
     strong = [h for h in result.hits if h.intensity >= min_intensity]
     for hit in sorted(strong, key=lambda h: -_weight(h)):
         measure = hit.rule.measure
-        items.append(RectificationItem(
-            key=hit.rule.id,
-            rule_id=hit.rule.id,
-            problem=_problem_text(hit.rule.problem, hit.signal, hit.rows),
-            measure=measure.text,
-            handling=measure.handling,
-            responsible_unit=measure.responsible_unit,
-            deadline=(base_date + dt.timedelta(days=measure.deadline_days)).isoformat(),
-            department=_departments(hit.rows),
-        ))
+        items.append(
+            RectificationItem(
+                key=hit.rule.id,
+                rule_id=hit.rule.id,
+                problem=_problem_text(hit.rule.problem, hit.signal, hit.rows),
+                measure=measure.text,
+                handling=measure.handling,
+                responsible_unit=measure.responsible_unit,
+                deadline=(base_date + dt.timedelta(days=measure.deadline_days)).isoformat(),
+                department=_departments(hit.rows),
+            )
+        )
     return items
 
 

@@ -75,8 +75,11 @@ class ScoreResult:
                 m.id: {"score": m.score, "level": m.level, "level_label": m.level_label}
                 for m in self.manifestations.values()
             },
-            "overall": {"score": self.overall, "level": self.overall_level,
-                        "level_label": self.overall_level_label},
+            "overall": {
+                "score": self.overall,
+                "level": self.overall_level,
+                "level_label": self.overall_level_label,
+            },
             "fingertip_hours_per_cadre_month": self.fingertip_hours_per_cadre_month,
         }
 
@@ -94,24 +97,39 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
     for m in checklist.manifestations:
         possible = sum(rule.weights.get(m.id, 0.0) for rule in checklist.rules)
         contributions = tuple(
-            Contribution(hit.rule.id, hit.rule.title,
-                         100.0 * hit.rule.weights[m.id] * hit.intensity / possible,
-                         hit.signal, hit.item_ids)
+            Contribution(
+                hit.rule.id,
+                hit.rule.title,
+                100.0 * hit.rule.weights[m.id] * hit.intensity / possible,
+                hit.signal,
+                hit.item_ids,
+            )
             for hit in hits
             if m.id in hit.rule.weights
         )
         score = _round(min(100.0, sum((c.points for c in contributions), 0.0)))
         level = checklist.level_for(score)
         manifestations[m.id] = ManifestationScore(
-            m.id, m.name, score, level.id, level.label,
+            m.id,
+            m.name,
+            score,
+            level.id,
+            level.label,
             tuple(sorted(contributions, key=lambda c: -c.points)),
         )
     overall = _round(sum(s.score for s in manifestations.values()) / len(manifestations))
     overall_level = checklist.level_for(overall)
     breakdown = fingertip_hours(checklist, values)
     return ScoreResult(
-        checklist.id, checklist.version, manifestations, overall, overall_level.id,
-        overall_level.label, _round(sum(breakdown.values())), breakdown, tuple(hits),
+        checklist.id,
+        checklist.version,
+        manifestations,
+        overall,
+        overall_level.id,
+        overall_level.label,
+        _round(sum(breakdown.values())),
+        breakdown,
+        tuple(hits),
     )
 
 
@@ -160,12 +178,14 @@ def _matching_rows(
             amount = _number(cells.get(column.id))
         amount = max(0.0, amount - signal.each_above) if column is not None else amount
         if amount > 0:
-            matched.append(MatchedRow(
-                str(row.get("row_id", "")),
-                _text(cells.get(table.name_column)) if table.name_column else "",
-                _text(cells.get(table.department_column)) if table.department_column else "",
-                amount,
-            ))
+            matched.append(
+                MatchedRow(
+                    str(row.get("row_id", "")),
+                    _text(cells.get(table.name_column)) if table.name_column else "",
+                    _text(cells.get(table.department_column)) if table.department_column else "",
+                    amount,
+                )
+            )
     return matched
 
 

@@ -58,7 +58,9 @@ class AssessmentFile:
 
 
 def to_document(
-    assessment: Assessment, result: ScoreResult, exported_at: str | None = None,
+    assessment: Assessment,
+    result: ScoreResult,
+    exported_at: str | None = None,
     app_version: str = __version__,
 ) -> dict[str, Any]:
     """The file content as a JSON-ready dict, checksum included."""
@@ -100,18 +102,27 @@ def write_assessment_file(path: Path, document: dict[str, Any]) -> None:
 
 def checksum(document: dict[str, Any]) -> str:
     content = {k: v for k, v in document.items() if k != "sha256"}
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                           allow_nan=False)
+    canonical = json.dumps(
+        content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _plan_item_json(item: RectificationItem) -> dict[str, Any]:
     return {
-        "key": item.key, "rule_id": item.rule_id, "problem": item.problem, "measure": item.measure,
-        "handling": item.handling.value, "responsible_unit": item.responsible_unit,
-        "responsible_person": item.responsible_person, "deadline": item.deadline,
-        "department": item.department, "status": item.status, "rejected": item.rejected,
-        "triggered": item.triggered, "edited": sorted(item.edited),
+        "key": item.key,
+        "rule_id": item.rule_id,
+        "problem": item.problem,
+        "measure": item.measure,
+        "handling": item.handling.value,
+        "responsible_unit": item.responsible_unit,
+        "responsible_person": item.responsible_person,
+        "deadline": item.deadline,
+        "department": item.department,
+        "status": item.status,
+        "rejected": item.rejected,
+        "triggered": item.triggered,
+        "edited": sorted(item.edited),
     }
 
 
@@ -122,11 +133,16 @@ def read_assessment_file(path: Path, library: ChecklistLibrary) -> AssessmentFil
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise AssessmentFileError(path, f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在、是否有权限读取。") from exc
+        raise AssessmentFileError(
+            path, f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在、是否有权限读取。"
+        ) from exc
     if size == 0:
         raise AssessmentFileError(path, "文件是空的")
     if size > MAX_FILE_BYTES:
-        raise AssessmentFileError(path, f"文件过大（{size // 1024} KB，上限 {MAX_FILE_BYTES // 1024} KB），不是减负助手导出的自查文件")
+        raise AssessmentFileError(
+            path,
+            f"文件过大（{size // 1024} KB，上限 {MAX_FILE_BYTES // 1024} KB），不是减负助手导出的自查文件",
+        )
     with path.open("rb") as handle:
         raw = handle.read(MAX_FILE_BYTES + 1)
     return parse_assessment_bytes(raw, path, library)
@@ -140,7 +156,11 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
     try:
         document = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise AssessmentFileError(path, f"不是完整的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{_json_reason(exc.msg)}），文件可能被截断或改动过") from exc
+        raise AssessmentFileError(
+            path,
+            f"不是完整的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{_json_reason(exc.msg)}），"
+            "文件可能被截断或改动过",
+        ) from exc
     except RecursionError as exc:
         raise AssessmentFileError(path, "嵌套层数过深，不是减负助手导出的自查文件") from exc
     except ValueError as exc:
@@ -175,7 +195,8 @@ def _check_envelope(document: Any, path: Path | str) -> None:
         raise AssessmentFileError(path, "文件格式版本（format_version）缺失或无效")
     if version > FORMAT_VERSION:
         raise AssessmentFileError(
-            path, f"文件格式版本为 {version}，由更新版本的减负助手导出，本程序只能读取到第 {FORMAT_VERSION} 版",
+            path,
+            f"文件格式版本为 {version}，由更新版本的减负助手导出，本程序只能读取到第 {FORMAT_VERSION} 版",
             "请升级减负助手后再导入。",
         )
 
@@ -217,7 +238,9 @@ def _schema_reason(error: Any) -> str:
     return reasons.get(error.validator, "不符合格式要求")
 
 
-def _to_assessment_file(document: dict[str, Any], path: Path | str, library: ChecklistLibrary) -> AssessmentFile:
+def _to_assessment_file(
+    document: dict[str, Any], path: Path | str, library: ChecklistLibrary
+) -> AssessmentFile:
     checklist_ref = document["checklist"]
     try:
         checklist = library.get(checklist_ref["id"], checklist_ref["version"])
@@ -239,18 +262,28 @@ def _to_assessment_file(document: dict[str, Any], path: Path | str, library: Che
         answers[item_id] = answer
     plan = [
         RectificationItem(
-            key=p["key"], rule_id=p["rule_id"], problem=p["problem"], measure=p["measure"],
-            handling=Handling(p["handling"]), responsible_unit=p["responsible_unit"],
-            responsible_person=p["responsible_person"], deadline=p["deadline"],
-            department=p["department"], status=p["status"], rejected=p["rejected"],
-            triggered=p["triggered"], edited=frozenset(p["edited"]),
+            key=p["key"],
+            rule_id=p["rule_id"],
+            problem=p["problem"],
+            measure=p["measure"],
+            handling=Handling(p["handling"]),
+            responsible_unit=p["responsible_unit"],
+            responsible_person=p["responsible_person"],
+            deadline=p["deadline"],
+            department=p["department"],
+            status=p["status"],
+            rejected=p["rejected"],
+            triggered=p["triggered"],
+            edited=frozenset(p["edited"]),
         )
         for p in document["plan"]
     ]
     keys = [p.key for p in plan]
     if len(set(keys)) != len(keys):
         raise AssessmentFileError(path, "整改方案中有重复的事项编号")
-    assessment = Assessment(township, period, checklist.id, checklist.version, base_date,
-                            answers, plan, document["updated_at"])
-    return AssessmentFile(assessment, document["scores"], document["app_version"],
-                          document["exported_at"], document["sha256"])
+    assessment = Assessment(
+        township, period, checklist.id, checklist.version, base_date, answers, plan, document["updated_at"]
+    )
+    return AssessmentFile(
+        assessment, document["scores"], document["app_version"], document["exported_at"], document["sha256"]
+    )

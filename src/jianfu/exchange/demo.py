@@ -18,7 +18,8 @@ import yaml
 
 from jianfu.core.answers import Answer, visible_answers
 from jianfu.core.assessment import Assessment, Period, Township
-from jianfu.core.checklist import Checklist, Condition, FieldType, Handling, ScoringRule
+from jianfu.core.checklist import Checklist, Handling, ScoringRule
+from jianfu.core.conditions import Condition
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import draft_plan
@@ -55,10 +56,15 @@ def load_sample_county(path: Path | None = None) -> SampleCounty:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return SampleCounty(
-            name=data["county"]["name"], code=data["county"]["code"],
-            checklist_id=data["checklist"]["id"], checklist_version=data["checklist"]["version"],
-            sample_township=data["sample_township"], defaults=data.get("defaults", {}),
-            townships=data["townships"], apps=data["apps"], filing_tasks=data["filing_tasks"],
+            name=data["county"]["name"],
+            code=data["county"]["code"],
+            checklist_id=data["checklist"]["id"],
+            checklist_version=data["checklist"]["version"],
+            sample_township=data["sample_township"],
+            defaults=data.get("defaults", {}),
+            townships=data["townships"],
+            apps=data["apps"],
+            filing_tasks=data["filing_tasks"],
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise JianfuError(f"示例数据文件 {path} 有误（{exc}），请重新安装减负助手。") from exc
@@ -80,8 +86,9 @@ def sample_assessments(library: ChecklistLibrary) -> list[tuple[Assessment, Scor
 def sample_township_assessment(library: ChecklistLibrary) -> tuple[Assessment, ScoreResult]:
     """The latest assessment of the sample township, which the GUI offers on first start."""
     county = load_sample_county()
-    mine = [(a, r) for a, r in sample_assessments(library)
-            if a.township.division_code == county.sample_township]
+    mine = [
+        (a, r) for a, r in sample_assessments(library) if a.township.division_code == county.sample_township
+    ]
     return max(mine, key=lambda pair: pair[0].period)
 
 
@@ -97,7 +104,10 @@ def write_demo(directory: Path, library: ChecklistLibrary) -> list[Path]:
 
 
 def generate(
-    county: SampleCounty, spec: Mapping[str, Any], period: Period, checklist: Checklist,
+    county: SampleCounty,
+    spec: Mapping[str, Any],
+    period: Period,
+    checklist: Checklist,
     extra_burden: float = 0.0,
 ) -> tuple[Assessment, ScoreResult]:
     rng = random.Random(f"{spec['code']}:{period.code}")
@@ -120,10 +130,10 @@ def generate(
         target = min(1.0, max(0.0, burden[main] + rng.gauss(0.0, 0.15)))
         _answer_rule(checklist, rule, target, values, rng)
 
-    answers = {item_id: Answer(value) for item_id, value in values.items()
-               if checklist.has_item(item_id)}
+    answers = {item_id: Answer(value) for item_id, value in values.items() if checklist.has_item(item_id)}
     answers["apps.group_count_per_cadre"] = replace(
-        answers["apps.group_count_per_cadre"], note="抽查5名干部手机后取的平均数")
+        answers["apps.group_count_per_cadre"], note="抽查5名干部手机后取的平均数"
+    )
     answers = visible_answers(checklist, answers)
     result = score_assessment(checklist, answers)
     plan = []
@@ -134,8 +144,16 @@ def generate(
             edited = edited.edit(status="已完成")
         plan.append(edited)
     township = Township(spec["name"], spec["code"], county.name)
-    assessment = Assessment(township, period, checklist.id, checklist.version, period.end,
-                            answers, plan, f"{period.end.isoformat()}T17:30:00")
+    assessment = Assessment(
+        township,
+        period,
+        checklist.id,
+        checklist.version,
+        period.end,
+        answers,
+        plan,
+        f"{period.end.isoformat()}T17:30:00",
+    )
     return assessment, result
 
 
@@ -146,8 +164,11 @@ def _inventory(county: SampleCounty, burden: Mapping[str, float], rng: random.Ra
     for index in chosen:
         app = county.apps[index]
         cells: dict[str, Any] = {
-            "name": app["name"], "kind": app["kind"], "department": app["department"],
-            "level": app["level"], "usage": app["usage"],
+            "name": app["name"],
+            "kind": app["kind"],
+            "department": app["department"],
+            "level": app["level"],
+            "usage": app["usage"],
             "minutes_per_day": round(app["minutes"] * (0.5 + burden["trace_alienation"])),
         }
         for feature, manifestation in FEATURE_MANIFESTATION.items():
@@ -157,7 +178,9 @@ def _inventory(county: SampleCounty, burden: Mapping[str, float], rng: random.Ra
 
 
 def _filing_tasks(
-    county: SampleCounty, burden: Mapping[str, float], rng: random.Random,
+    county: SampleCounty,
+    burden: Mapping[str, float],
+    rng: random.Random,
     inventory: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
     level = burden["filing_redundancy"]
@@ -169,9 +192,12 @@ def _filing_tasks(
         task = county.filing_tasks[index]
         refs = [by_name[p] for p in task["platforms"] if p in by_name]
         cells = {
-            "name": task["name"], "department": task["department"], "platforms": refs,
+            "name": task["name"],
+            "department": task["department"],
+            "platforms": refs,
             "other_platforms": len(task["platforms"]) - len(refs) + (1 if rng.random() < level / 2 else 0),
-            "frequency": task["frequency"], "minutes_each": round(task["minutes"] * (0.6 + level)),
+            "frequency": task["frequency"],
+            "minutes_each": round(task["minutes"] * (0.6 + level)),
             "data_elsewhere": bool(task["data_elsewhere"]) and rng.random() < 0.4 + 0.6 * level,
             "in_one_table": rng.random() > level,
             "paper_copy": rng.random() < level * 0.6,
@@ -220,5 +246,3 @@ def _satisfy(condition: Condition, burdened: bool, values: dict[str, Any], rng: 
         values[condition.ref] = burden_value
     elif isinstance(burden_value, bool):
         values[condition.ref] = not burden_value
-
-

@@ -46,7 +46,10 @@ class AssessmentStore:
     # ----------------------------------------------------------------- townships, assessments
 
     def create_assessment(
-        self, township: Township, period: Period, checklist: Checklist,
+        self,
+        township: Township,
+        period: Period,
+        checklist: Checklist,
         base_date: dt.date | None = None,
     ) -> int:
         """A new, empty assessment; fails if the township already has one for the period."""
@@ -62,8 +65,15 @@ class AssessmentStore:
             cursor = self.conn.execute(
                 "INSERT INTO assessments (township_id, period, checklist_id, checklist_version,"
                 " base_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (township_id, period.code, checklist.id, checklist.version,
-                 (base_date or dt.date.today()).isoformat(), stamp, stamp),
+                (
+                    township_id,
+                    period.code,
+                    checklist.id,
+                    checklist.version,
+                    (base_date or dt.date.today()).isoformat(),
+                    stamp,
+                    stamp,
+                ),
             )
             return int(cursor.lastrowid or 0)
 
@@ -75,7 +85,7 @@ class AssessmentStore:
         ).fetchone()
         return int(row[0]) if row else None
 
-    def list(self) -> list[AssessmentSummary]:
+    def summaries(self) -> list[AssessmentSummary]:
         rows = self.conn.execute(
             "SELECT a.id, t.name, t.division_code, t.county, a.period, a.checklist_id,"
             " a.checklist_version, a.updated_at, a.last_section"
@@ -109,8 +119,9 @@ class AssessmentStore:
 
     def set_last_section(self, assessment_id: int, section_id: str) -> None:
         with transaction(self.conn):
-            self.conn.execute("UPDATE assessments SET last_section = ? WHERE id = ?",
-                              (section_id, assessment_id))
+            self.conn.execute(
+                "UPDATE assessments SET last_section = ? WHERE id = ?", (section_id, assessment_id)
+            )
 
     # ------------------------------------------------------------------------------- answers
 
@@ -126,16 +137,26 @@ class AssessmentStore:
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, item_id) DO UPDATE SET"
                 " value = excluded.value, not_applicable = excluded.not_applicable,"
                 " note = excluded.note, updated_at = excluded.updated_at",
-                (assessment_id, item_id,
-                 None if is_table or answer.value is None else _dump(answer.value),
-                 int(answer.not_applicable), answer.note, stamp),
+                (
+                    assessment_id,
+                    item_id,
+                    None if is_table or answer.value is None else _dump(answer.value),
+                    int(answer.not_applicable),
+                    answer.note,
+                    stamp,
+                ),
             )
             if is_table:
                 self._replace_rows(assessment_id, item_id, table_rows(answer.value), stamp)
 
     def save_table_row(
-        self, assessment_id: int, checklist: Checklist, item_id: str, row_id: str,
-        cells: dict[str, Any], position: int,
+        self,
+        assessment_id: int,
+        checklist: Checklist,
+        item_id: str,
+        row_id: str,
+        cells: dict[str, Any],
+        position: int,
     ) -> None:
         """Store one row of a table item (add or edit), leaving the other rows alone."""
         row = {"row_id": row_id, "cells": cells}
@@ -162,20 +183,26 @@ class AssessmentStore:
 
     # --------------------------------------------------------------------- plan and scores
 
-    def rescore(self, assessment_id: int, checklist: Checklist) -> tuple[ScoreResult, list[RectificationItem]]:
+    def rescore(
+        self, assessment_id: int, checklist: Checklist
+    ) -> tuple[ScoreResult, list[RectificationItem]]:
         """Score with the assessment's own checklist, redraft the plan keeping edits, store both."""
         assessment = self.load(assessment_id)
         if (assessment.checklist_id, assessment.checklist_version) != (checklist.id, checklist.version):
             raise ValueError("an assessment must be scored with the checklist it was answered with")
         result = score_assessment(checklist, assessment.answers)
-        plan = merge_plan(assessment.plan, draft_plan(result, assessment.base_date, checklist.plan_min_intensity))
+        plan = merge_plan(
+            assessment.plan, draft_plan(result, assessment.base_date, checklist.plan_min_intensity)
+        )
         stamp = now()
         with transaction(self.conn):
             self._write_scores(assessment_id, result, stamp)
             self._write_plan(assessment_id, plan, stamp)
         return result, plan
 
-    def save_plan_item(self, assessment_id: int, item: RectificationItem, position: int | None = None) -> None:
+    def save_plan_item(
+        self, assessment_id: int, item: RectificationItem, position: int | None = None
+    ) -> None:
         stamp = now()
         with transaction(self.conn):
             self._touch(assessment_id, stamp)
@@ -202,7 +229,9 @@ class AssessmentStore:
         ).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
-    def completion(self, assessment_id: int, checklist: Checklist, section_id: str | None = None) -> tuple[int, int]:
+    def completion(
+        self, assessment_id: int, checklist: Checklist, section_id: str | None = None
+    ) -> tuple[int, int]:
         return completion(checklist, self._answers(assessment_id), section_id)
 
     # ------------------------------------------------------------------- whole assessments
@@ -219,9 +248,15 @@ class AssessmentStore:
             cursor = self.conn.execute(
                 "INSERT INTO assessments (township_id, period, checklist_id, checklist_version,"
                 " base_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (township_id, assessment.period.code, assessment.checklist_id,
-                 assessment.checklist_version, assessment.base_date.isoformat(), stamp,
-                 assessment.updated_at or stamp),
+                (
+                    township_id,
+                    assessment.period.code,
+                    assessment.checklist_id,
+                    assessment.checklist_version,
+                    assessment.base_date.isoformat(),
+                    stamp,
+                    assessment.updated_at or stamp,
+                ),
             )
             assessment_id = int(cursor.lastrowid or 0)
             for item_id, answer in assessment.answers.items():
@@ -229,9 +264,14 @@ class AssessmentStore:
                 self.conn.execute(
                     "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note,"
                     " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    (assessment_id, item_id,
-                     None if is_table or answer.value is None else _dump(answer.value),
-                     int(answer.not_applicable), answer.note, stamp),
+                    (
+                        assessment_id,
+                        item_id,
+                        None if is_table or answer.value is None else _dump(answer.value),
+                        int(answer.not_applicable),
+                        answer.note,
+                        stamp,
+                    ),
                 )
                 if is_table:
                     self._replace_rows(assessment_id, item_id, table_rows(answer.value), stamp)
@@ -274,8 +314,10 @@ class AssessmentStore:
         self.conn.executemany(
             "INSERT INTO table_rows (assessment_id, item_id, row_id, position, cells, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(assessment_id, item_id, row["row_id"], n, _dump(row.get("cells", {})), stamp)
-             for n, row in enumerate(rows)],
+            [
+                (assessment_id, item_id, row["row_id"], n, _dump(row.get("cells", {})), stamp)
+                for n, row in enumerate(rows)
+            ],
         )
 
     def _answers(self, assessment_id: int) -> dict[str, Answer]:
@@ -291,8 +333,11 @@ class AssessmentStore:
             "SELECT item_id, value, not_applicable, note FROM answers WHERE assessment_id = ?",
             (assessment_id,),
         ):
-            parsed = rows.pop(item_id, []) if value is None and item_id in rows else (
-                json.loads(value) if value is not None else None)
+            parsed = (
+                rows.pop(item_id, [])
+                if value is None and item_id in rows
+                else (json.loads(value) if value is not None else None)
+            )
             answers[item_id] = Answer(parsed, bool(not_applicable), note)
         for item_id, orphan_rows in rows.items():  # rows saved before any answer row existed
             answers[item_id] = Answer(orphan_rows)
@@ -301,9 +346,18 @@ class AssessmentStore:
     def _plan(self, assessment_id: int) -> list[RectificationItem]:
         return [
             RectificationItem(
-                key=r[0], rule_id=r[1], problem=r[2], measure=r[3], handling=Handling(r[4]),
-                responsible_unit=r[5], responsible_person=r[6], deadline=r[7], department=r[8],
-                status=r[9], rejected=bool(r[10]), triggered=bool(r[11]),
+                key=r[0],
+                rule_id=r[1],
+                problem=r[2],
+                measure=r[3],
+                handling=Handling(r[4]),
+                responsible_unit=r[5],
+                responsible_person=r[6],
+                deadline=r[7],
+                department=r[8],
+                status=r[9],
+                rejected=bool(r[10]),
+                triggered=bool(r[11]),
                 edited=frozenset(json.loads(r[12])),
             )
             for r in self.conn.execute(
@@ -319,7 +373,9 @@ class AssessmentStore:
         for position, item in enumerate(plan):
             self._insert_plan_item(assessment_id, item, position, stamp)
 
-    def _insert_plan_item(self, assessment_id: int, item: RectificationItem, position: int, stamp: str) -> None:
+    def _insert_plan_item(
+        self, assessment_id: int, item: RectificationItem, position: int, stamp: str
+    ) -> None:
         self.conn.execute(
             "INSERT INTO plan_items (assessment_id, key, rule_id, position, problem, measure,"
             " handling, responsible_unit, responsible_person, deadline, department, status,"
@@ -332,10 +388,24 @@ class AssessmentStore:
             " department = excluded.department, status = excluded.status,"
             " rejected = excluded.rejected, triggered = excluded.triggered,"
             " edited = excluded.edited, updated_at = excluded.updated_at",
-            (assessment_id, item.key, item.rule_id, position, item.problem, item.measure,
-             item.handling.value, item.responsible_unit, item.responsible_person, item.deadline,
-             item.department, item.status, int(item.rejected), int(item.triggered),
-             json.dumps(sorted(item.edited)), stamp),
+            (
+                assessment_id,
+                item.key,
+                item.rule_id,
+                position,
+                item.problem,
+                item.measure,
+                item.handling.value,
+                item.responsible_unit,
+                item.responsible_person,
+                item.deadline,
+                item.department,
+                item.status,
+                int(item.rejected),
+                int(item.triggered),
+                json.dumps(sorted(item.edited)),
+                stamp,
+            ),
         )
 
     def _next_plan_position(self, assessment_id: int) -> int:

@@ -17,7 +17,10 @@ class Migration:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "initial", """
+    Migration(
+        1,
+        "initial",
+        """
         CREATE TABLE townships (
             id INTEGER PRIMARY KEY,
             division_code TEXT NOT NULL UNIQUE,
@@ -81,14 +84,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             computed_at TEXT NOT NULL,
             PRIMARY KEY (assessment_id, manifestation)
         );
-    """),
+    """,
+    ),
     # v2: keep the fingertip hours with the scores (county views read stored figures, never
     # recompute), remember the wizard page to reopen, and index scores for county views.
-    Migration(2, "fingertip_hours_and_last_section", """
+    Migration(
+        2,
+        "fingertip_hours_and_last_section",
+        """
         ALTER TABLE assessments ADD COLUMN fingertip_hours REAL;
         ALTER TABLE assessments ADD COLUMN last_section TEXT NOT NULL DEFAULT '';
         CREATE INDEX scores_by_manifestation ON scores (manifestation, score);
-    """),
+    """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

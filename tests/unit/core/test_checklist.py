@@ -88,7 +88,7 @@ def test_unknown_item_type_names_file_and_item(tmp_path: Path, raw_checklist: di
 def test_skip_logic_must_reference_an_earlier_item(tmp_path: Path, raw_checklist: dict) -> None:
     item = raw_checklist["sections"][1]["items"][2]
     item["show_if"] = {"item": "meetings.per_month", "gt": 3}
-    with pytest.raises(ChecklistError, match="meetings.per_month"):
+    with pytest.raises(ChecklistError, match=r"meetings\.per_month"):
         load_checklist(_write(tmp_path, raw_checklist))
 
 

@@ -15,10 +15,12 @@ BASE = dt.date(2026, 12, 31)
 @pytest.fixture
 def answers() -> dict[str, Answer]:
     return {
-        "apps.inventory": Answer([
-            {"row_id": "r1", "cells": {"name": "网格通", "department": "县委政法委", "checkin": True}},
-            {"row_id": "r2", "cells": {"name": "巡查APP", "department": "县应急管理局", "checkin": True}},
-        ]),
+        "apps.inventory": Answer(
+            [
+                {"row_id": "r1", "cells": {"name": "网格通", "department": "县委政法委", "checkin": True}},
+                {"row_id": "r2", "cells": {"name": "巡查APP", "department": "县应急管理局", "checkin": True}},
+            ]
+        ),
         "traces.photo_checkin": Answer(True),
         "apps.group_checkin_chain": Answer("daily"),
     }
@@ -46,8 +48,10 @@ def test_weak_hits_score_but_draft_nothing(checklist) -> None:
 def test_edits_rejections_and_custom_items_survive_redrafting(checklist, answers) -> None:
     first = draft_plan(score_assessment(checklist, answers), BASE)
     edited = [
-        item.edit(measure="本镇自行关闭打卡功能", responsible_person="李明") if item.key == "apps_checkin"
-        else item.edit(rejected=True) if item.key == "traces_photo_checkin"
+        item.edit(measure="本镇自行关闭打卡功能", responsible_person="李明")
+        if item.key == "apps_checkin"
+        else item.edit(rejected=True)
+        if item.key == "traces_photo_checkin"
         else item
         for item in first
     ]

@@ -3,10 +3,10 @@ from __future__ import annotations
 import math
 import random
 
-from helpers.strategies import answers_for, row_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers.strategies import answers_for, row_for
 from jianfu.core.answers import Answer
 from jianfu.core.scoring import score_assessment
 
@@ -46,13 +46,17 @@ def test_hidden_and_not_applicable_answers_do_not_count(checklist) -> None:
 def test_fingertip_hours_by_hand(checklist) -> None:
     answers = {
         "profile.cadre_count": Answer(20),
-        "apps.inventory": Answer([
-            {"row_id": "r1", "cells": {"name": "A", "minutes_per_day": 20}},
-            {"row_id": "r2", "cells": {"name": "B", "minutes_per_day": 10}},
-        ]),
-        "filing.tasks": Answer([
-            {"row_id": "t1", "cells": {"name": "月报", "frequency": "weekly", "minutes_each": 60}},
-        ]),
+        "apps.inventory": Answer(
+            [
+                {"row_id": "r1", "cells": {"name": "A", "minutes_per_day": 20}},
+                {"row_id": "r2", "cells": {"name": "B", "minutes_per_day": 10}},
+            ]
+        ),
+        "filing.tasks": Answer(
+            [
+                {"row_id": "t1", "cells": {"name": "月报", "frequency": "weekly", "minutes_each": 60}},
+            ]
+        ),
         "traces.minutes_per_day": Answer(15),
         "meetings.per_month": Answer(10),
         "meetings.average_hours": Answer(2),
@@ -131,4 +135,3 @@ def test_adding_a_burden_never_lowers_a_score(checklist, data, seed: int) -> Non
     for manifestation, score in before.manifestations.items():
         assert after.manifestations[manifestation].score >= score.score, manifestation
     assert after.overall >= before.overall
-

@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers.strategies import answers_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers.strategies import answers_for
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import draft_plan
@@ -30,8 +30,16 @@ def _assessment(checklist, answers) -> tuple[Assessment, object]:
     result = score_assessment(checklist, answers)
     base = dt.date(2026, 12, 31)
     plan = draft_plan(result, base)
-    assessment = Assessment(Township("柳河镇", "519901101000", "云溪县"), Period("2026-Q4"),
-                            checklist.id, checklist.version, base, answers, plan, "2026-12-31T17:00:00")
+    assessment = Assessment(
+        Township("柳河镇", "519901101000", "云溪县"),
+        Period("2026-Q4"),
+        checklist.id,
+        checklist.version,
+        base,
+        answers,
+        plan,
+        "2026-12-31T17:00:00",
+    )
     return assessment, result
 
 
@@ -160,5 +168,7 @@ def test_demo_is_deterministic_and_varied(library, tmp_path: Path) -> None:
 def test_format_version_constant_matches_schema() -> None:
     from jianfu.paths import resources_dir
 
-    schema = json.loads((resources_dir() / "schema" / f"assessment-file-v{FORMAT_VERSION}.schema.json").read_text())
+    schema = json.loads(
+        (resources_dir() / "schema" / f"assessment-file-v{FORMAT_VERSION}.schema.json").read_text()
+    )
     assert schema["properties"]["format_version"]["const"] == FORMAT_VERSION

@@ -26,9 +26,13 @@ def assessment_id(store: AssessmentStore, checklist) -> int:
 
 def test_answers_round_trip(store, checklist, assessment_id: int) -> None:
     store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(40))
-    store.save_answer(assessment_id, checklist, "traces.likes_reposts", Answer("weekly", note="多为县级公众号"))
+    store.save_answer(
+        assessment_id, checklist, "traces.likes_reposts", Answer("weekly", note="多为县级公众号")
+    )
     store.save_answer(assessment_id, checklist, "meetings.per_month", Answer(None, not_applicable=True))
-    store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通", "checkin": True}, 0)
+    store.save_table_row(
+        assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通", "checkin": True}, 0
+    )
     store.save_table_row(assessment_id, checklist, "apps.inventory", "r2", {"name": "巡查APP"}, 1)
     store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通（新版）"}, 0)
     store.delete_table_row(assessment_id, "apps.inventory", "r2")
@@ -55,7 +59,7 @@ def test_one_assessment_per_township_and_period(store, checklist, assessment_id:
         store.create_assessment(TOWNSHIP, Period("2026-Q4"), checklist)
     other = store.create_assessment(TOWNSHIP, Period("2027-Q1"), checklist)
     assert other != assessment_id
-    assert [s.period.code for s in store.list()] == ["2027-Q1", "2026-Q4"]
+    assert [s.period.code for s in store.summaries()] == ["2027-Q1", "2026-Q4"]
 
 
 def test_rescore_stores_scores_and_keeps_plan_edits(store, checklist, assessment_id: int) -> None:
@@ -63,7 +67,9 @@ def test_rescore_stores_scores_and_keeps_plan_edits(store, checklist, assessment
     store.save_answer(assessment_id, checklist, "apps.group_checkin_chain", Answer("daily"))
     result, plan = store.rescore(assessment_id, checklist)
     assert store.stored_scores(assessment_id)["trace_alienation"] == (
-        result.manifestations["trace_alienation"].score, result.manifestations["trace_alienation"].level)
+        result.manifestations["trace_alienation"].score,
+        result.manifestations["trace_alienation"].level,
+    )
     item = next(i for i in plan if i.key == "traces_photo_checkin")
     store.save_plan_item(assessment_id, item.edit(responsible_person="李明", deadline="2027-03-01"))
     store.save_answer(assessment_id, checklist, "meetings.per_month", Answer(30))
@@ -103,7 +109,9 @@ SAVER = textwrap.dedent("""
 
 def test_killed_while_saving_loses_at_most_the_edit_in_flight(tmp_path: Path) -> None:
     path = tmp_path / "killed.sqlite3"
-    with subprocess.Popen([sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True) as process:
+    with subprocess.Popen(
+        [sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True
+    ) as process:
         assert process.stdout is not None
         last = -1
         for line in process.stdout:
