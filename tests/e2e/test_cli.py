@@ -83,3 +83,26 @@ def test_every_command_has_help_with_an_example() -> None:
     for name, sub in subparsers.choices.items():
         assert "示例" in (sub.epilog or ""), name
         assert sub.description, name
+
+
+def test_report_writes_a_pdf(demo_dir: Path, tmp_path: Path) -> None:
+    output = tmp_path / "整改方案.pdf"
+    result = jianfu("report", str(demo_dir / "柳河镇-2026-Q4.jianfu"), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert output.read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(output).pages)
+    assert "柳河镇" in text and "整改任务清单" in text
+
+
+def test_report_of_a_tampered_file_exits_2(demo_dir: Path, tmp_path: Path) -> None:
+    tampered = tmp_path / "改过.jianfu"
+    tampered.write_text(
+        (demo_dir / "柳河镇-2026-Q4.jianfu").read_text(encoding="utf-8").replace("柳河镇", "柳湖镇"),
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.pdf"
+    result = jianfu("report", str(tampered), "-o", str(output))
+    assert result.returncode == 2 and "校验码" in result.stderr
+    assert not output.exists()

@@ -53,6 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("file", metavar="FILE", type=Path)
     score.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    report = commands.add_parser(
+        "report",
+        help="打印整改方案（PDF）",
+        description="把自查文件中的整改方案排成公文格式的 PDF：基本情况、得分与雷达图、主要问题、"
+        "整改任务清单和提请县级协调事项。",
+        epilog="示例：jianfu report 示例县/柳河镇-2026-Q4.jianfu -o 柳河镇整改方案.pdf",
+    )
+    report.add_argument("file", metavar="FILE", type=Path)
+    report.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, required=True)
     return parser
 
 
@@ -68,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_output()
     library = ChecklistLibrary(resources_dir() / "checklists")
     try:
-        handler = {"demo": _demo, "validate": _validate, "score": _score}[options.command]
+        handler = {"demo": _demo, "validate": _validate, "score": _score, "report": _report}[options.command]
         return handler(options, library)
     except JianfuError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -125,6 +135,30 @@ def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         print(f"  {m.name}（{m.id}）：{m.score:5.1f} 分  {m.level_label}")
     print(f"  综合：{result.overall:5.1f} 分  {result.overall_level_label}")
     print(f"  每名干部每月“指尖工时”：{result.fingertip_hours_per_cadre_month:.1f} 小时")
+    return EXIT_OK
+
+
+def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.core.scoring import score_assessment
+    from jianfu.exchange.assessment_file import read_assessment_file
+    from jianfu.reports.rectification import build_rectification_pdf
+
+    assessment = read_assessment_file(options.file, library).assessment
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    result = score_assessment(checklist, assessment.answers)
+    output: Path = options.output
+    if output.suffix.lower() != ".pdf":
+        raise JianfuError(f"输出文件 {output} 应以 .pdf 结尾。")
+    partial = output.with_name(output.name + ".part")
+    try:
+        build_rectification_pdf(assessment, checklist, result, partial)
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise JianfuError(
+            f"无法写入 {output}（{exc.strerror or exc}），请检查目录是否存在、是否有写权限。"
+        ) from exc
+    print(f"已生成整改方案：{output}")
     return EXIT_OK
 
 

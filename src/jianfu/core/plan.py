@@ -93,7 +93,7 @@ def draft_plan(
             RectificationItem(
                 key=hit.rule.id,
                 rule_id=hit.rule.id,
-                problem=_problem_text(hit.rule.problem, hit.signal, hit.rows),
+                problem=problem_text(hit),
                 measure=measure.text,
                 handling=measure.handling,
                 responsible_unit=measure.responsible_unit,
@@ -137,7 +137,9 @@ def _weight(hit: RuleHit) -> float:
     return sum(hit.rule.weights.values()) * hit.intensity
 
 
-def _problem_text(template: str, signal: float, rows: Sequence[MatchedRow]) -> str:
+def problem_text(hit: RuleHit) -> str:
+    """The rule's problem statement filled in from the answers behind the hit."""
+    template, signal, rows = hit.rule.problem, hit.signal, hit.rows
     names = [r.name for r in rows if r.name]
     shown = "、".join(names[:MAX_NAMES_IN_PROBLEM])
     if len(names) > MAX_NAMES_IN_PROBLEM:

@@ -1,0 +1,131 @@
+"""Fonts for printing: the system's 公文 fonts when present, else the bundled ones.
+
+Every font is a TrueType font embedded in the PDF (never ReportLab's CID fonts, which are not
+embedded and print blank on machines without Chinese fonts).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from jianfu.paths import resources_dir
+
+BUNDLED = "JF-WenQuanYi"
+SYMBOLS = "JF-Symbola"
+
+# File names by role, most preferred first (Windows, then fonts often installed on UOS/Kylin).
+CANDIDATES: dict[str, tuple[str, ...]] = {
+    "title": ("FZXBSJW.TTF", "方正小标宋简体.ttf", "simhei.ttf", "STHEITI.TTF", "FZHTK.TTF"),
+    "heading": ("simhei.ttf", "STHEITI.TTF", "FZHTK.TTF"),
+    "subheading": ("simkai.ttf", "STKAITI.TTF", "FZKTK.TTF", "楷体_GB2312.ttf"),
+    "body": ("simfang.ttf", "STFANGSO.TTF", "FZFSK.TTF", "仿宋_GB2312.ttf"),
+}
+
+
+_original_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map writes characters beyond U+FFFF (emoji) as 5 hex digits, which
+    PDF readers reject, so copied or extracted text loses them; write UTF-16 surrogates instead."""
+    cmap = _original_to_unicode(fontname, [v if v <= 0xFFFF else 0xFFFD for v in subset])
+    for index, value in enumerate(subset):
+        if value > 0xFFFF:
+            high, low = divmod(value - 0x10000, 0x400)
+            cmap = cmap.replace(
+                f"<{index:02X}> <FFFD>", f"<{index:02X}> <{0xD800 + high:04X}{0xDC00 + low:04X}>", 1
+            )
+    return str(cmap)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """ReportLab font names by role, and what each character can be drawn with."""
+
+    title: str
+    heading: str
+    subheading: str
+    body: str
+    sources: dict[str, str] = field(default_factory=dict)
+    coverage: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+
+    def covers(self, font: str, codepoint: int) -> bool:
+        return codepoint in self.coverage.get(font, frozenset())
+
+
+def font_dirs() -> list[Path]:
+    dirs = []
+    if sys.platform == "win32":
+        dirs.append(Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    else:
+        dirs += [
+            Path("/usr/share/fonts"),
+            Path("/usr/local/share/fonts"),
+            Path.home() / ".local" / "share" / "fonts",
+            Path.home() / ".fonts",
+        ]
+    return [d for d in dirs if d.is_dir()]
+
+
+@cache
+def register_fonts(use_system_fonts: bool = True) -> FontSet:
+    """Register the fonts once per process and say which file serves which role."""
+    bundled_path = resources_dir() / "fonts" / "wqy-microhei.ttc"
+    coverage: dict[str, frozenset[int]] = {}
+    sources: dict[str, str] = {}
+    _register(BUNDLED, bundled_path, coverage)
+    _register(SYMBOLS, resources_dir() / "fonts" / "Symbola.ttf", coverage)
+    found = _system_fonts() if use_system_fonts else {}
+    names: dict[str, str] = {}
+    for role in CANDIDATES:
+        path = found.get(role)
+        name = f"JF-{role}"
+        if path is not None and _register(name, path, coverage):
+            names[role] = name
+            sources[role] = str(path)
+        else:
+            names[role] = BUNDLED
+            sources[role] = str(bundled_path)
+    return FontSet(names["title"], names["heading"], names["subheading"], names["body"], sources, coverage)
+
+
+def _system_fonts() -> dict[str, Path]:
+    by_name: dict[str, Path] = {}
+    wanted = {n.lower() for names in CANDIDATES.values() for n in names}
+    for directory in font_dirs():
+        for path in directory.rglob("*"):
+            if path.name.lower() in wanted:
+                by_name.setdefault(path.name.lower(), path)
+    result = {}
+    for role, names in CANDIDATES.items():
+        for name in names:
+            if name.lower() in by_name:
+                result[role] = by_name[name.lower()]
+                break
+    return result
+
+
+def _register(name: str, path: Path, coverage: dict[str, frozenset[int]]) -> bool:
+    if name in coverage:
+        return True
+    try:
+        font = TTFont(name, str(path), subfontIndex=0)
+    except (TTFError, OSError):
+        return False  # e.g. CFF outlines, which ReportLab cannot embed
+    pdfmetrics.registerFont(font)
+    # Control characters are never drawn, even where a font maps them (WenQuanYi maps U+0000).
+    coverage[name] = frozenset(c for c in font.face.charToGlyph if c >= 0x20 and not 0x7F <= c < 0xA0)
+    return True
