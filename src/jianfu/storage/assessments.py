@@ -90,7 +90,7 @@ class AssessmentStore:
             "SELECT a.id, t.name, t.division_code, t.county, a.period, a.checklist_id,"
             " a.checklist_version, a.updated_at, a.last_section"
             " FROM assessments a JOIN townships t ON t.id = a.township_id"
-            " ORDER BY a.updated_at DESC"
+            " ORDER BY a.updated_at DESC, a.id DESC"
         ).fetchall()
         return [
             AssessmentSummary(r[0], Township(r[1], r[2], r[3]), Period(r[4]), r[5], r[6], r[7], r[8])
@@ -136,7 +136,7 @@ class AssessmentStore:
                 "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, item_id) DO UPDATE SET"
                 " value = excluded.value, not_applicable = excluded.not_applicable,"
-                " note = excluded.note, updated_at = excluded.updated_at",
+                " note = excluded.note, updated_at = excluded.updated_at, confirmed = 1",
                 (
                     assessment_id,
                     item_id,
@@ -165,6 +165,7 @@ class AssessmentStore:
         with transaction(self.conn):
             self._touch(assessment_id, stamp)
             self._ensure_answer_row(assessment_id, item_id, stamp)
+            self._confirm(assessment_id, item_id)
             self.conn.execute(
                 "INSERT INTO table_rows (assessment_id, item_id, row_id, position, cells, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, item_id, row_id) DO UPDATE"
@@ -176,10 +177,47 @@ class AssessmentStore:
     def delete_table_row(self, assessment_id: int, item_id: str, row_id: str) -> None:
         with transaction(self.conn):
             self._touch(assessment_id, now())
+            self._confirm(assessment_id, item_id)
             self.conn.execute(
                 "DELETE FROM table_rows WHERE assessment_id = ? AND item_id = ? AND row_id = ?",
                 (assessment_id, item_id, row_id),
             )
+
+    def confirm_answer(self, assessment_id: int, item_id: str) -> None:
+        """The user looked at an answer carried over from the last period and it still holds."""
+        with transaction(self.conn):
+            self._touch(assessment_id, now())
+            self._confirm(assessment_id, item_id)
+
+    def unconfirmed(self, assessment_id: int) -> set[str]:
+        """Items whose answer was carried over from the previous period and not yet looked at."""
+        rows = self.conn.execute(
+            "SELECT item_id FROM answers WHERE assessment_id = ? AND confirmed = 0", (assessment_id,)
+        )
+        return {r[0] for r in rows}
+
+    def create_prefilled(self, previous_id: int, period: Period, checklist: Checklist) -> int:
+        """A new period's assessment answered as the previous one was, every answer to confirm.
+
+        It is answered with ``checklist`` (the newest); answers to items that version no longer
+        has, or no longer accepts, are left out rather than carried over wrongly.
+        """
+        previous = self.load(previous_id)
+        answers = {}
+        for item_id, answer in previous.answers.items():
+            if item_id == "profile.fill_date":
+                continue
+            try:
+                check_answer(checklist, item_id, answer)
+            except JianfuError:
+                continue
+            answers[item_id] = answer
+        assessment = Assessment(previous.township, period, checklist.id, checklist.version,
+                                period.end, answers, list(previous.plan))
+        new_id = self.save_assessment(assessment, checklist)
+        with transaction(self.conn):
+            self.conn.execute("UPDATE answers SET confirmed = 0 WHERE assessment_id = ?", (new_id,))
+        return new_id
 
     # --------------------------------------------------------------------- plan and scores
 
@@ -299,6 +337,11 @@ class AssessmentStore:
         )
         if cursor.rowcount == 0:
             raise NotFoundError(f"找不到编号为 {assessment_id} 的自查")
+
+    def _confirm(self, assessment_id: int, item_id: str) -> None:
+        self.conn.execute(
+            "UPDATE answers SET confirmed = 1 WHERE assessment_id = ? AND item_id = ?", (assessment_id, item_id)
+        )
 
     def _ensure_answer_row(self, assessment_id: int, item_id: str, stamp: str) -> None:
         self.conn.execute(

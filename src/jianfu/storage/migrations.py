@@ -97,6 +97,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX scores_by_manifestation ON scores (manifestation, score);
     """,
     ),
+    # v3: answers carried over from the previous period stay "to be confirmed" until the user
+    # looks at them, so that the second assessment asks only for what changed.
+    Migration(
+        3,
+        "answers_confirmed",
+        """
+        ALTER TABLE answers ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1;
+    """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -128,3 +128,20 @@ def test_killed_while_saving_loses_at_most_the_edit_in_flight(tmp_path: Path) ->
         conn.close()
     assert {f"r{n}" for n in range(last + 1)} <= stored
     assert len(stored) <= last + 2 + 5  # what was confirmed, plus edits in flight when killed
+
+
+def test_next_period_is_prefilled_and_asks_for_confirmation(store, checklist, assessment_id: int) -> None:
+    store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(40))
+    store.save_answer(assessment_id, checklist, "profile.fill_date", Answer("2026-12-20"))
+    store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通"}, 0)
+    store.rescore(assessment_id, checklist)
+    new_id = store.create_prefilled(assessment_id, Period("2027-Q1"), checklist)
+    answers = store.load(new_id).answers
+    assert answers["profile.cadre_count"].value == 40
+    assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通"}}]
+    assert "profile.fill_date" not in answers  # a new date for a new period
+    assert store.unconfirmed(new_id) == {"profile.cadre_count", "apps.inventory"}
+    store.save_answer(new_id, checklist, "profile.cadre_count", Answer(41))
+    store.confirm_answer(new_id, "apps.inventory")
+    assert store.unconfirmed(new_id) == set()
+    assert store.load(assessment_id).answers["profile.cadre_count"].value == 40  # the old one is untouched

@@ -1,0 +1,53 @@
+"""The township wizard's pages and their order, as plain data (no Qt).
+
+Pages are the start page, one page per checklist section (basic information first), then
+results, the rectification plan, and printing/export. The UI asks here where Next and Back go
+and how complete each page is; it holds no such rules itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jianfu.core.answers import Answers, completion, missing_required
+from jianfu.core.checklist import Checklist
+
+START, RESULTS, PLAN, EXPORT = "start", "results", "plan", "export"
+
+
+@dataclass(frozen=True)
+class WizardPage:
+    id: str
+    title: str
+    section_id: str | None = None  # set for pages that ask checklist items
+
+
+def wizard_pages(checklist: Checklist) -> list[WizardPage]:
+    pages = [WizardPage(START, "开始")]
+    pages += [WizardPage(s.id, s.title, s.id) for s in checklist.sections]
+    pages += [WizardPage(RESULTS, "自查结果"), WizardPage(PLAN, "整改方案"), WizardPage(EXPORT, "打印与导出")]
+    return pages
+
+
+def next_page(checklist: Checklist, current: str) -> str | None:
+    ids = [p.id for p in wizard_pages(checklist)]
+    index = ids.index(current)
+    return ids[index + 1] if index + 1 < len(ids) else None
+
+
+def previous_page(checklist: Checklist, current: str) -> str | None:
+    ids = [p.id for p in wizard_pages(checklist)]
+    index = ids.index(current)
+    return ids[index - 1] if index > 0 else None
+
+
+def page_completion(checklist: Checklist, answers: Answers, page_id: str) -> tuple[int, int] | None:
+    """(answered, asked) for checklist pages; None for the others."""
+    if page_id not in {s.id for s in checklist.sections}:
+        return None
+    return completion(checklist, answers, page_id)
+
+
+def blocking_items(checklist: Checklist, answers: Answers) -> list[str]:
+    """Required items still empty: results are shown anyway, but these are pointed out."""
+    return [item.id for item in missing_required(checklist, answers)]
