@@ -27,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="示例：jianfu demo 示例县 && jianfu score 示例县/柳河镇-2026-Q4.jianfu --json",
     )
     parser.add_argument("--version", action="version", version=f"jianfu {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="DB",
+        type=Path,
+        help="桌面程序使用的数据库文件（默认在用户数据目录，或 $JIANFU_HOME）",
+    )
     commands = parser.add_subparsers(dest="command", metavar="命令")
 
     demo = commands.add_parser(
@@ -69,12 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     if not args:
-        return _run_gui()
+        return _run_gui(None)
     parser = build_parser()
     options = parser.parse_args(args)
     if options.command is None:
-        parser.print_help()
-        return EXIT_OK
+        return _run_gui(options.db)
     _utf8_output()
     library = ChecklistLibrary(resources_dir() / "checklists")
     try:
@@ -85,9 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REJECTED
 
 
-def _run_gui() -> int:
-    print("桌面程序尚未包含在此版本中；请使用命令行（jianfu --help）。", file=sys.stderr)
-    return EXIT_FAILURE
+def _run_gui(database: Path | None) -> int:
+    from jianfu.ui.app import run
+
+    return run(database)
 
 
 def _demo(options: argparse.Namespace, library: ChecklistLibrary) -> int:

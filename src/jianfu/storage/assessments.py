@@ -212,8 +212,15 @@ class AssessmentStore:
             except JianfuError:
                 continue
             answers[item_id] = answer
-        assessment = Assessment(previous.township, period, checklist.id, checklist.version,
-                                period.end, answers, list(previous.plan))
+        assessment = Assessment(
+            previous.township,
+            period,
+            checklist.id,
+            checklist.version,
+            period.end,
+            answers,
+            list(previous.plan),
+        )
         new_id = self.save_assessment(assessment, checklist)
         with transaction(self.conn):
             self.conn.execute("UPDATE answers SET confirmed = 0 WHERE assessment_id = ?", (new_id,))
@@ -340,7 +347,8 @@ class AssessmentStore:
 
     def _confirm(self, assessment_id: int, item_id: str) -> None:
         self.conn.execute(
-            "UPDATE answers SET confirmed = 1 WHERE assessment_id = ? AND item_id = ?", (assessment_id, item_id)
+            "UPDATE answers SET confirmed = 1 WHERE assessment_id = ? AND item_id = ?",
+            (assessment_id, item_id),
         )
 
     def _ensure_answer_row(self, assessment_id: int, item_id: str, stamp: str) -> None:

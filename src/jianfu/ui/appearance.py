@@ -1,0 +1,55 @@
+"""Fonts, translations and the large-font option."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from jianfu.paths import resources_dir
+
+NORMAL_POINT_SIZE = 10.5
+LARGE_POINT_SIZE = 13.5
+# System CJK fonts preferred over the bundled one (tech-notes: Qt renders tofu without any).
+PREFERRED_FAMILIES = (
+    "Microsoft YaHei",
+    "Microsoft YaHei UI",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "SimHei",
+    "SimSun",
+    "UnionTech Sans",
+)
+
+
+def install_fonts(app: QApplication, large: bool = False) -> str:
+    """Use a system CJK font when there is one, else the bundled WenQuanYi Micro Hei."""
+    families = set(QFontDatabase.families())
+    family = next((f for f in PREFERRED_FAMILIES if f in families), None)
+    if family is None:
+        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / "wqy-microhei.ttc"))
+        loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = loaded[0] if loaded else app.font().family()
+    apply_font_size(app, family, large)
+    return family
+
+
+def apply_font_size(app: QApplication, family: str, large: bool) -> None:
+    font = QFont(family)
+    font.setPointSizeF(LARGE_POINT_SIZE if large else NORMAL_POINT_SIZE)
+    app.setFont(font)
+
+
+def install_translation(app: QApplication, language: str | None = None) -> QTranslator | None:
+    """Chinese by default; ``language="en"`` (or JIANFU_LANG=en) keeps the English source text."""
+    language = language or "zh_CN"
+    if language.startswith("en"):
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(resources_dir() / "translations" / f"jianfu_{language}.qm")):
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        return translator
+    return None

@@ -1,0 +1,304 @@
+"""The main window: a sidebar of pages with completion, the pages, Back/Next and "saved"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jianfu.core.errors import JianfuError
+from jianfu.core.wizard import (
+    EXPORT,
+    PLAN,
+    RESULTS,
+    START,
+    WizardPage,
+    next_page,
+    page_completion,
+    previous_page,
+    wizard_pages,
+)
+from jianfu.ui.appearance import apply_font_size
+from jianfu.ui.pages.export_page import ExportPage
+from jianfu.ui.pages.plan_page import PlanPage
+from jianfu.ui.pages.results_page import ResultsPage
+from jianfu.ui.pages.section_page import SectionPage
+from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage
+from jianfu.ui.session import Session
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, font_family: str, sample_loader: object = None) -> None:
+        super().__init__()
+        self.session = session
+        self.font_family = font_family
+        self.sample_loader = sample_loader
+        self.setWindowTitle(self.tr("Jianfu — fingertip burden self-assessment"))
+        self.resize(1280, 720)
+        self.setMinimumSize(1000, 600)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(250)
+        self.sidebar.setWordWrap(True)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.back_button = QPushButton(self.tr("Back"))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setDefault(True)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedState")
+        self.location = QLabel()
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.location)
+        bottom.addStretch()
+        bottom.addWidget(self.saved_label)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.next_button)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 8, 8)
+        right.addWidget(self.stack, 1)
+        right.addLayout(bottom)
+        central = QWidget()
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.sidebar)
+        outer.addLayout(right, 1)
+        self.setCentralWidget(central)
+
+        self.start_page = StartPage(session)
+        self.pages: dict[str, QWidget] = {START: self.start_page}
+        self.stack.addWidget(self.start_page)
+        self.current = START
+        self._built_for: tuple[str, int] | None = None
+
+        self._menu()
+        self.sidebar.currentItemChanged.connect(self._sidebar_clicked)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        self.start_page.open_requested.connect(self.open_assessment)
+        self.start_page.new_requested.connect(self.new_assessment)
+        self.start_page.next_period_requested.connect(self.next_period)
+        self.start_page.sample_requested.connect(self.open_sample)
+        session.saved.connect(
+            lambda t: self.saved_label.setText(self.tr("All changes saved {time}").format(time=t))
+        )
+        session.answers_changed.connect(lambda _i: self._refresh_sidebar())
+        self._restore_geometry()
+        self._rebuild_sidebar()
+        self.start_page.load()
+        self._update_buttons()
+
+    # ---------------------------------------------------------------------------- menu
+
+    def _menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        self.large_font = QAction(self.tr("Large font"), self, checkable=True)
+        self.large_font.setChecked(QSettings().value("ui/large_font", False, type=bool))
+        self.large_font.toggled.connect(self.set_large_font)
+        menu.addAction(self.large_font)
+        home = QAction(self.tr("Start page"), self)
+        home.setShortcut(QKeySequence("Ctrl+Home"))
+        home.triggered.connect(lambda: self.show_page(START))
+        menu.addAction(home)
+
+    def set_large_font(self, large: bool) -> None:
+        QSettings().setValue("ui/large_font", large)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_font_size(app, self.font_family, large)
+
+    # ---------------------------------------------------------------------- assessments
+
+    def open_assessment(self, assessment_id: int) -> None:
+        self.session.open(assessment_id)
+        self._build_pages()
+        last = self.session.last_page()
+        self.show_page(last if last in self.pages and last != START else self._first_section())
+
+    def new_assessment(self) -> None:
+        dialog = NewAssessmentDialog(self.session.store.summaries(), self)
+        if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted or dialog.township is None:
+            return
+        try:
+            self.session.create(dialog.township, dialog.chosen_period())
+        except JianfuError as exc:
+            QMessageBox.information(self, self.tr("New assessment"), str(exc))
+            return
+        self._build_pages()
+        self.show_page(self._first_section())
+
+    def next_period(self, previous_id: int) -> None:
+        summary = next(s for s in self.session.store.summaries() if s.id == previous_id)
+        from jianfu.ui.pages.start_page import period_choices
+
+        later = [p for p in period_choices(summary.period.end) if p > summary.period]
+        period = later[-1] if later else None
+        if period is None:
+            return
+        try:
+            self.session.create_prefilled(previous_id, period)
+        except JianfuError as exc:
+            QMessageBox.information(self, self.tr("Next period"), str(exc))
+            return
+        self._build_pages()
+        self.show_page(self._first_section())
+
+    def open_sample(self) -> None:
+        from jianfu.exchange.demo import sample_township_assessment
+
+        assessment, result = sample_township_assessment(self.session.library)
+        existing = self.session.store.find(assessment.township.division_code, assessment.period)
+        if existing is None:
+            checklist = self.session.library.get(assessment.checklist_id, assessment.checklist_version)
+            existing = self.session.store.save_assessment(assessment, checklist, result)
+        self.open_assessment(existing)
+
+    # ---------------------------------------------------------------------------- pages
+
+    def _wizard_pages(self) -> list[WizardPage]:
+        return wizard_pages(self.session.checklist)
+
+    def _first_section(self) -> str:
+        return self._wizard_pages()[1].id
+
+    def _build_pages(self) -> None:
+        key = (self.session.checklist.id, self.session.checklist.version)
+        if self._built_for != key:
+            for page_id, page in list(self.pages.items()):
+                if page_id != START:
+                    self.stack.removeWidget(page)
+                    page.deleteLater()
+                    del self.pages[page_id]
+            for page in self._wizard_pages()[1:]:
+                widget: QWidget
+                if page.section_id is not None:
+                    widget = SectionPage(self.session, self.session.checklist.section(page.section_id))
+                elif page.id == RESULTS:
+                    widget = ResultsPage(self.session)
+                elif page.id == PLAN:
+                    widget = PlanPage(self.session)
+                else:
+                    widget = ExportPage(self.session)
+                self.pages[page.id] = widget
+                self.stack.addWidget(widget)
+            self._built_for = key
+        self._rebuild_sidebar()
+
+    def show_page(self, page_id: str) -> None:
+        current = self.pages.get(self.current)
+        flush = getattr(current, "flush", None)
+        if flush:
+            flush()
+        if page_id != START and self.session.assessment is None:
+            page_id = START
+        self.current = page_id
+        page = self.pages[page_id]
+        load = getattr(page, "load", None)
+        if load:
+            load()
+        self.stack.setCurrentWidget(page)
+        if page_id != START:
+            self.session.set_last_page(page_id)
+        self._select_in_sidebar(page_id)
+        self._update_buttons()
+
+    def go_next(self) -> None:
+        target = next_page(self.session.checklist, self.current)
+        if target:
+            self.show_page(target)
+
+    def go_back(self) -> None:
+        target = previous_page(self.session.checklist, self.current)
+        if target:
+            self.show_page(target)
+
+    def _update_buttons(self) -> None:
+        opened = self.session.assessment is not None
+        self.back_button.setEnabled(opened and self.current != START)
+        self.next_button.setEnabled(opened and self.current != EXPORT)
+        if opened and self.session.assessment is not None:
+            a = self.session.assessment
+            self.location.setText(f"{a.township.county}{a.township.name} · {a.period.label}")
+        else:
+            self.location.setText("")
+
+    # -------------------------------------------------------------------------- sidebar
+
+    def _rebuild_sidebar(self) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        for page in self._wizard_pages():
+            entry = QListWidgetItem()
+            entry.setData(PAGE_ROLE, page.id)
+            self.sidebar.addItem(entry)
+        self.sidebar.blockSignals(False)
+        self._refresh_sidebar()
+
+    def _refresh_sidebar(self) -> None:
+        opened = self.session.assessment is not None
+        titles = {
+            START: self.tr("Start"),
+            RESULTS: self.tr("Results"),
+            PLAN: self.tr("Rectification plan"),
+            EXPORT: self.tr("Print and export"),
+        }
+        for row in range(self.sidebar.count()):
+            entry = self.sidebar.item(row)
+            page_id = entry.data(PAGE_ROLE)
+            page = next(p for p in self._wizard_pages() if p.id == page_id)
+            text = titles.get(page_id, page.title)
+            done = page_completion(self.session.checklist, self.session.answers, page_id) if opened else None
+            if done is not None:
+                answered, asked = done
+                text += f"  {answered}/{asked}" + (" ✓" if answered == asked else "")
+            entry.setText(text)
+            enabled = opened or page_id == START
+            entry.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if enabled
+                else Qt.ItemFlag.NoItemFlags
+            )
+
+    def _select_in_sidebar(self, page_id: str) -> None:
+        self.sidebar.blockSignals(True)
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(PAGE_ROLE) == page_id:
+                self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+        self._refresh_sidebar()
+
+    def _sidebar_clicked(self, entry: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if entry is not None:
+            self.show_page(entry.data(PAGE_ROLE))
+
+    # ------------------------------------------------------------------------- closing
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("ui/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        current = self.pages.get(self.current)
+        flush = getattr(current, "flush", None)
+        if flush:
+            flush()  # the edit being typed is saved too
+        QSettings().setValue("ui/geometry", self.saveGeometry())
+        super().closeEvent(event)

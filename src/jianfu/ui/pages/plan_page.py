@@ -1,0 +1,185 @@
+"""The rectification plan: drafted items the cadre edits, rejects or adds to; every edit saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jianfu.core.checklist import Handling
+from jianfu.core.plan import RectificationItem, new_custom_item
+from jianfu.ui.session import Session
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+# (field, header) in column order; "accepted" is the inverse of RectificationItem.rejected.
+COLUMNS = (
+    "accepted",
+    "problem",
+    "measure",
+    "handling",
+    "responsible_unit",
+    "responsible_person",
+    "deadline",
+    "department",
+    "status",
+)
+
+
+class PlanPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        title = QLabel(self.tr("Rectification plan"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        intro = QLabel(
+            self.tr(
+                "Drafted from your answers. Edit any cell; untick items you do not accept; add your own. "
+                "Your edits are kept when answers change and the plan is drafted again."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("pageIntro")
+        layout.addWidget(intro)
+        headers = [
+            self.tr("Accept"),
+            self.tr("Problem"),
+            self.tr("Measure"),
+            self.tr("Who acts"),
+            self.tr("Responsible unit"),
+            self.tr("Responsible person"),
+            self.tr("Deadline"),
+            self.tr("County departments"),
+            self.tr("Progress"),
+        ]
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((48, 260, 300, 132, 120, 90, 100, 150, 100)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add item"))
+        self.delete_button = QPushButton(self.tr("Delete added item"))
+        self.error = QLabel()
+        self.error.setObjectName("errorText")
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.error, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_item)
+        self.delete_button.clicked.connect(self.delete_item)
+        self.table.itemChanged.connect(self._item_changed)
+        self._loading = False
+        self.items: dict[str, RectificationItem] = {}
+
+    def load(self) -> None:
+        _, plan = self.session.rescore()
+        self._loading = True
+        self.table.setRowCount(0)
+        self.items = {}
+        for item in plan:
+            self._append(item)
+        self._loading = False
+        self.table.resizeRowsToContents()
+
+    def _append(self, item: RectificationItem) -> None:
+        self.items[item.key] = item
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, field in enumerate(COLUMNS):
+            cell = QTableWidgetItem()
+            cell.setData(KEY_ROLE, item.key)
+            if field == "accepted":
+                cell.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+                )
+                cell.setCheckState(Qt.CheckState.Unchecked if item.rejected else Qt.CheckState.Checked)
+            elif field == "handling":
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            else:
+                cell.setText(str(getattr(item, field)))
+            if not item.triggered:
+                cell.setBackground(QColor("#fff3e0"))
+                cell.setToolTip(self.tr("The answers no longer raise this problem; keep it or untick it."))
+            self.table.setItem(row, column, cell)
+        combo = QComboBox()
+        combo.addItem(self.tr("Township fixes it"), Handling.OWN.value)
+        combo.addItem(self.tr("Ask the county"), Handling.ESCALATE.value)
+        combo.setCurrentIndex(combo.findData(item.handling.value))
+        combo.currentIndexChanged.connect(
+            lambda _i, key=item.key, box=combo: self._edit(key, handling=box.currentData())
+        )
+        self.table.setCellWidget(row, COLUMNS.index("handling"), combo)
+
+    def add_item(self) -> None:
+        assert self.session.assessment is not None
+        item = new_custom_item(self.session.assessment.base_date)
+        self.session.save_plan_item(item)
+        self._loading = True
+        self._append(item)
+        self._loading = False
+        row = self.table.rowCount() - 1
+        self.table.setCurrentCell(row, COLUMNS.index("problem"))
+        self.table.editItem(self.table.item(row, COLUMNS.index("problem")))
+
+    def delete_item(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        key = self.table.item(row, 0).data(KEY_ROLE)
+        if not self.items[key].is_custom:
+            self.error.setText(self.tr("Drafted items are not deleted: untick them to reject them."))
+            return
+        self.session.delete_plan_item(key)
+        del self.items[key]
+        self.table.removeRow(row)
+
+    def _item_changed(self, cell: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        field = COLUMNS[cell.column()]
+        key = cell.data(KEY_ROLE)
+        if field == "accepted":
+            self._edit(key, rejected=cell.checkState() != Qt.CheckState.Checked)
+            return
+        text = cell.text().strip()
+        if field == "deadline" and text:
+            try:
+                text = dt.date.fromisoformat(text).isoformat()
+            except ValueError:
+                self.error.setText(self.tr("Write the deadline as a date such as 2027-03-31."))
+                self._loading = True
+                cell.setText(self.items[key].deadline)
+                self._loading = False
+                return
+        self._edit(key, **{field: text})
+
+    def _edit(self, key: str, **changes: object) -> None:
+        item = self.items[key].edit(**changes)
+        self.session.save_plan_item(item)
+        self.items[key] = item
+        self.error.setText("")

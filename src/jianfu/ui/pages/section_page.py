@@ -1,0 +1,96 @@
+"""A wizard page generated from one checklist section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from jianfu.core.answers import Answer, is_visible
+from jianfu.core.checklist import FieldType, Section
+from jianfu.ui.session import Session
+from jianfu.ui.widgets.item_row import ItemRow
+from jianfu.ui.widgets.table_editor import TableEditor
+
+
+class SectionPage(QScrollArea):
+    def __init__(self, session: Session, section: Section, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.section = section
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        content.setObjectName("pageContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 12, 16, 16)
+        title = QLabel(section.title)
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        if section.description:
+            intro = QLabel(section.description)
+            intro.setWordWrap(True)
+            intro.setObjectName("pageIntro")
+            layout.addWidget(intro)
+        self.rows: dict[str, ItemRow] = {}
+        self.tables: dict[str, TableEditor] = {}
+        group = None
+        for item in section.items:
+            if item.group and item.group != group:
+                group = item.group
+                heading = QLabel(group)
+                heading.setObjectName("groupTitle")
+                layout.addWidget(heading)
+            body = None
+            if item.type is FieldType.TABLE:
+                body = TableEditor(
+                    item,
+                    save_row=lambda row_id, cells, pos, item_id=item.id: session.save_row(
+                        item_id, row_id, cells, pos
+                    ),
+                    delete_row=lambda row_id, item_id=item.id: session.delete_row(item_id, row_id),
+                    reference_rows=self._rows_of,
+                )
+                self.tables[item.id] = body
+            row = ItemRow(item, lambda answer, item_id=item.id: session.save_answer(item_id, answer), body)
+            row.on_confirm(lambda item_id=item.id: session.confirm(item_id))
+            self.rows[item.id] = row
+            layout.addWidget(row)
+        layout.addStretch()
+        self.setWidget(content)
+        session.answers_changed.connect(self._answer_changed)
+
+    def _rows_of(self, table_id: str) -> list[dict[str, Any]]:
+        answer = self.session.answers.get(table_id)
+        return list(answer.value or []) if answer else []
+
+    def load(self) -> None:
+        """Show the open assessment's answers."""
+        answers = self.session.answers
+        for item_id, row in self.rows.items():
+            answer = answers.get(item_id)
+            row.show_answer(answer, carried_over=item_id in self.session.unconfirmed)
+            if item_id in self.tables:
+                self.tables[item_id].show_rows(answer.value if answer else None)
+        self.update_visibility()
+
+    def update_visibility(self) -> None:
+        answers = self.session.answers
+        for item in self.section.items:
+            self.rows[item.id].setVisible(is_visible(item, answers))
+
+    def flush(self) -> None:
+        for row in self.rows.values():
+            row.flush()
+
+    def _answer_changed(self, item_id: str) -> None:
+        if self.session.checklist.has_item(item_id):
+            self.update_visibility()
+
+    def first_unanswered(self) -> ItemRow | None:
+        answers = self.session.answers
+        for item in self.section.items:
+            answer = answers.get(item.id, Answer())
+            if self.rows[item.id].isVisible() and not answer.is_answered:
+                return self.rows[item.id]
+        return None

@@ -1,0 +1,196 @@
+"""The start page: the township's assessments; continue one, start the next period, or the sample."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jianfu.core.assessment import IdentityError, Period, Township
+from jianfu.storage.assessments import AssessmentSummary
+from jianfu.ui.session import Session
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class StartPage(QWidget):
+    open_requested = Signal(int)
+    new_requested = Signal()
+    next_period_requested = Signal(int)
+    sample_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        title = QLabel(self.tr("Fingertip burden self-assessment"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        intro = QLabel(
+            self.tr(
+                "Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on "
+                "your township, see the four kinds of digital formalism they amount to, and print a "
+                "rectification plan. Everything is saved on this computer as you type."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("pageIntro")
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Township"), self.tr("Period"), self.tr("Completion"), self.tr("Last edit")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(lambda _i: self._open())
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(
+            self.tr("No assessment yet. Start one for your township, or look at the sample township first.")
+        )
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+        buttons = QHBoxLayout()
+        self.continue_button = QPushButton(self.tr("Continue"))
+        self.next_button = QPushButton(self.tr("Start next period (carry answers over)"))
+        self.new_button = QPushButton(self.tr("New assessment…"))
+        self.sample_button = QPushButton(self.tr("Open the sample township"))
+        for button in (self.continue_button, self.next_button, self.new_button, self.sample_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        self.continue_button.clicked.connect(self._open)
+        self.next_button.clicked.connect(self._next_period)
+        self.new_button.clicked.connect(self.new_requested)
+        self.sample_button.clicked.connect(self.sample_requested)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+    def load(self) -> None:
+        summaries = self.session.store.summaries()
+        self.table.setRowCount(len(summaries))
+        for row, summary in enumerate(summaries):
+            answered, asked = self.session.store.completion(
+                summary.id, self.session.library.get(summary.checklist_id, summary.checklist_version)
+            )
+            values = [
+                f"{summary.township.county}{summary.township.name}",
+                summary.period.label,
+                f"{round(100 * answered / asked) if asked else 0}%（{answered}/{asked}）",
+                summary.updated_at[:16].replace("T", " "),
+            ]
+            for column, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                cell.setData(ID_ROLE, summary.id)
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.empty.setVisible(not summaries)
+        self.table.setVisible(bool(summaries))
+        if summaries:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        return int(items[0].data(ID_ROLE)) if items else None
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected_id() is not None
+        self.continue_button.setEnabled(chosen)
+        self.next_button.setEnabled(chosen)
+        self.continue_button.setDefault(chosen)
+
+    def _open(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.open_requested.emit(chosen)
+
+    def _next_period(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.next_period_requested.emit(chosen)
+
+
+def period_choices(today: dt.date) -> list[Period]:
+    """This quarter, the two before it and the next one, newest first."""
+    current = Period.containing(today)
+    year, quarter = int(current.code[:4]), int(current.code[-1])
+    result = []
+    for shift in (1, 0, -1, -2):
+        q = quarter + shift
+        y = year + (q - 1) // 4
+        result.append(Period(f"{y}-Q{(q - 1) % 4 + 1}"))
+    return result
+
+
+class NewAssessmentDialog(QDialog):
+    """Asks the township's identity and the period once, at the first assessment."""
+
+    def __init__(
+        self, summaries: list[AssessmentSummary], parent: QWidget | None = None, today: dt.date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New assessment"))
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. 柳河镇"))
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("12 digits, e.g. 519901101000"))
+        self.code.setMaxLength(12)
+        self.county = QLineEdit()
+        self.period = QComboBox()
+        for period in period_choices(today or dt.date.today()):
+            self.period.addItem(period.label, period.code)
+        self.period.setCurrentIndex(1)
+        if summaries:  # the same township as before, most likely
+            last = summaries[0].township
+            self.name.setText(last.name)
+            self.code.setText(last.division_code)
+            self.county.setText(last.county)
+        form.addRow(self.tr("Township or sub-district"), self.name)
+        form.addRow(self.tr("Division code"), self.code)
+        form.addRow(self.tr("County"), self.county)
+        form.addRow(self.tr("Period"), self.period)
+        self.error = QLabel()
+        self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.township: Township | None = None
+
+    def chosen_period(self) -> Period:
+        return Period(self.period.currentData())
+
+    def _accept(self) -> None:
+        try:
+            self.township = Township(
+                self.name.text().strip(), self.code.text().strip(), self.county.text().strip()
+            )
+        except IdentityError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,369 @@
+"""One checklist item as a row of widgets: label, editor, "not applicable", note, help.
+
+The editor is chosen by the item's type; every change is handed to the page's save callback at
+once (text and numbers shortly after typing stops, and when the field loses focus).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QWidget,
+)
+
+from jianfu.core.answers import Answer
+from jianfu.core.checklist import FieldType, Item
+
+TYPING_PAUSE_MS = 700
+NO_DATE = QDate(2000, 1, 1)
+
+
+class ValueEditor(QWidget):
+    """Base of the per-type editors: ``value()`` / ``set_value()`` and a ``changed`` signal."""
+
+    changed = Signal()
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def flush(self) -> None:
+        """Emit a pending change now (before the window closes or the page changes)."""
+
+
+class YesNoEditor(ValueEditor):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.yes, self.no = QRadioButton(self.tr("Yes")), QRadioButton(self.tr("No"))
+        self.group = QButtonGroup(self)
+        for button in (self.yes, self.no):
+            self.group.addButton(button)
+            layout.addWidget(button)
+        layout.addStretch()
+        self.group.buttonClicked.connect(lambda _b: self.changed.emit())
+
+    def value(self) -> Any:
+        return True if self.yes.isChecked() else False if self.no.isChecked() else None
+
+    def set_value(self, value: Any) -> None:
+        self.group.setExclusive(False)
+        self.yes.setChecked(value is True)
+        self.no.setChecked(value is False)
+        self.group.setExclusive(True)
+
+
+class TypedLineEditor(ValueEditor):
+    """Text and numbers: saved after a pause in typing and when editing finishes."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(item.max_length if item.type is FieldType.TEXT else 20)
+        layout.addWidget(self.edit, 1 if item.type is FieldType.TEXT else 0)
+        if item.type is FieldType.NUMBER:
+            self.edit.setMaximumWidth(140)
+            self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            if item.unit:
+                layout.addWidget(QLabel(item.unit))
+            layout.addStretch()
+        self._pending = False
+        self.timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self.timer.timeout.connect(self.flush)
+        self.edit.textEdited.connect(self._typed)
+        self.edit.editingFinished.connect(self.flush)
+
+    def _typed(self) -> None:
+        self._pending = True
+        self.timer.start()
+
+    def flush(self) -> None:
+        if self._pending:
+            self._pending = False
+            self.timer.stop()
+            self.changed.emit()
+
+    def value(self) -> Any:
+        text = self.edit.text().strip()
+        if self.item.type is FieldType.TEXT:
+            return text or None
+        if not text:
+            return None
+        try:
+            number = float(text.replace(",", "").replace("，", ""))
+        except ValueError:
+            return text  # the core rejects it with a message in Chinese
+        return int(number) if number.is_integer() else number
+
+    def set_value(self, value: Any) -> None:
+        if value is None:
+            self.edit.clear()
+        elif isinstance(value, float) and value.is_integer():
+            self.edit.setText(str(int(value)))
+        else:
+            self.edit.setText(str(value))
+
+
+class ChoiceEditor(ValueEditor):
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox()
+        self.combo.addItem(self.tr("Please choose"), None)
+        for choice in item.choices:
+            self.combo.addItem(choice.label, choice.value)
+        layout.addWidget(self.combo)
+        layout.addStretch()
+        self.combo.activated.connect(lambda _i: self.changed.emit())
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        self.combo.setCurrentIndex(max(0, index))
+
+
+class MultiChoiceEditor(ValueEditor):
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = []
+        for choice in item.choices:
+            box = QCheckBox(choice.label)
+            box.setProperty("choice", choice.value)
+            box.toggled.connect(lambda _c: self.changed.emit())
+            self.boxes.append(box)
+            layout.addWidget(box)
+        layout.addStretch()
+
+    def value(self) -> Any:
+        return [b.property("choice") for b in self.boxes if b.isChecked()] or None
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(value or [])
+        for box in self.boxes:
+            box.blockSignals(True)
+            box.setChecked(box.property("choice") in chosen)
+            box.blockSignals(False)
+
+
+class DateEditor(ValueEditor):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QDateEdit(calendarPopup=True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setMinimumDate(NO_DATE)
+        self.edit.setSpecialValueText(self.tr("Not set"))
+        layout.addWidget(self.edit)
+        today = QPushButton(self.tr("Today"))
+        today.clicked.connect(lambda: self.edit.setDate(QDate.currentDate()))
+        layout.addWidget(today)
+        layout.addStretch()
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def value(self) -> Any:
+        date = self.edit.date()
+        return None if date == NO_DATE else date.toString("yyyy-MM-dd")
+
+    def set_value(self, value: Any) -> None:
+        self.edit.blockSignals(True)
+        if value:
+            day = dt.date.fromisoformat(value)
+            self.edit.setDate(QDate(day.year, day.month, day.day))
+        else:
+            self.edit.setDate(NO_DATE)
+        self.edit.blockSignals(False)
+
+
+def editor_for(item: Item) -> ValueEditor:
+    if item.type is FieldType.YES_NO:
+        return YesNoEditor()
+    if item.type in (FieldType.NUMBER, FieldType.TEXT):
+        return TypedLineEditor(item)
+    if item.type is FieldType.SINGLE_CHOICE:
+        return ChoiceEditor(item)
+    if item.type is FieldType.MULTI_CHOICE:
+        return MultiChoiceEditor(item)
+    if item.type is FieldType.DATE:
+        return DateEditor()
+    raise ValueError(f"no row editor for {item.type}")
+
+
+class ItemRow(QFrame):
+    """Label, editor, not-applicable box, note, help and a validation message for one item.
+
+    ``save`` is called with the new Answer; it raises with a Chinese message when the answer
+    is refused, which is shown next to the field.
+    """
+
+    def __init__(
+        self,
+        item: Item,
+        save: Callable[[Answer], None],
+        body: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.save = save
+        self.setObjectName("itemRow")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+
+        mark = "<span style='color:#b71c1c'>*</span> " if item.required else ""
+        self.label = QLabel(mark + item.label)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.help_button = QToolButton(text="?")
+        self.help_button.setToolTip(self.tr("Why is this asked?"))
+        self.help_button.setCheckable(True)
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.carried = QLabel(self.tr("Carried over from last period"))
+        self.carried.setObjectName("carriedOver")
+        self.confirm_button = QPushButton(self.tr("Still true"))
+        self.confirm_button.setToolTip(self.tr("The answer from last period still holds"))
+        header = QHBoxLayout()
+        header.addWidget(self.label, 1)
+        header.addWidget(self.carried)
+        header.addWidget(self.confirm_button)
+        header.addWidget(self.help_button)
+        grid.addLayout(header, 0, 0, 1, 3)
+
+        self.editor = body if body is not None else editor_for(item)
+        self.not_applicable = QCheckBox(self.tr("Not applicable"))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.note.setMaxLength(2000)
+        if body is None:
+            grid.addWidget(self.editor, 1, 0)
+            grid.addWidget(self.not_applicable, 1, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.note, 1, 2, Qt.AlignmentFlag.AlignTop)
+        else:  # a table needs the whole width; its note goes below it
+            grid.addWidget(self.editor, 1, 0, 1, 3)
+            extras = QHBoxLayout()
+            extras.addWidget(self.not_applicable)
+            extras.addWidget(self.note, 1)
+            grid.addLayout(extras, 4, 0, 1, 3)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(2, 2)
+
+        source = self.tr("Source: {source}").format(source=item.source)
+        self.help = QLabel(f"{item.help}<br><span style='color:#666'>{source}</span>")
+        self.help.setWordWrap(True)
+        self.help.setObjectName("helpText")
+        self.help.setVisible(False)
+        self.error = QLabel()
+        self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        grid.addWidget(self.help, 2, 0, 1, 3)
+        grid.addWidget(self.error, 3, 0, 1, 3)
+
+        self.help_button.toggled.connect(self.help.setVisible)
+        if isinstance(self.editor, ValueEditor):
+            self.editor.changed.connect(self._save)
+        self.not_applicable.toggled.connect(self._not_applicable_toggled)
+        self.note.editingFinished.connect(self._save_note)
+        self.confirm_button.clicked.connect(self._confirm)
+        self._confirm_callback: Callable[[], None] | None = None
+        self._answer = Answer()
+
+    # --------------------------------------------------------------------------- state
+
+    def show_answer(self, answer: Answer | None, carried_over: bool = False) -> None:
+        self._answer = answer or Answer()
+        if isinstance(self.editor, ValueEditor):
+            self.editor.blockSignals(True)
+            self.editor.set_value(self._answer.value)
+            self.editor.blockSignals(False)
+        self.not_applicable.blockSignals(True)
+        self.not_applicable.setChecked(self._answer.not_applicable)
+        self.not_applicable.blockSignals(False)
+        self.editor.setEnabled(not self._answer.not_applicable)
+        if self.note.text() != self._answer.note:
+            self.note.setText(self._answer.note)
+        self.set_carried_over(carried_over)
+
+    def set_carried_over(self, carried: bool) -> None:
+        self.carried.setVisible(carried)
+        self.confirm_button.setVisible(carried)
+        self.setProperty("carried", carried)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def on_confirm(self, callback: Callable[[], None]) -> None:
+        self._confirm_callback = callback
+
+    def flush(self) -> None:
+        if isinstance(self.editor, ValueEditor):
+            self.editor.flush()
+        if self.note.text() != self._answer.note:
+            self._save_note()
+
+    # ------------------------------------------------------------------------- saving
+
+    def _save(self) -> None:
+        assert isinstance(self.editor, ValueEditor)
+        self._store(Answer(self.editor.value(), False, self.note.text()))
+
+    def _not_applicable_toggled(self, checked: bool) -> None:
+        self.editor.setEnabled(not checked)
+        value = (
+            None
+            if checked
+            else (self.editor.value() if isinstance(self.editor, ValueEditor) else self._answer.value)
+        )
+        self._store(Answer(value, checked, self.note.text()))
+
+    def _save_note(self) -> None:
+        if self.note.text() != self._answer.note:
+            self._store(Answer(self._answer.value, self._answer.not_applicable, self.note.text()))
+
+    def _confirm(self) -> None:
+        if self._confirm_callback:
+            self._confirm_callback()
+        self.set_carried_over(False)
+
+    def _store(self, answer: Answer) -> None:
+        try:
+            self.save(answer)
+        except Exception as exc:  # an AnswerError: show it here, keep what the user typed
+            message = getattr(exc, "message", None)
+            if message is None:
+                raise
+            self.error.setText(message)
+            self.error.setVisible(True)
+            return
+        self._answer = answer
+        self.error.setVisible(False)
+        self.set_carried_over(False)

@@ -1,0 +1,328 @@
+"""An editable table for table items (the app inventory, the filing tasks).
+
+Rows can be added, duplicated and deleted; cells are typed in (numbers, text), picked (choices),
+ticked (yes/no) or, for "platforms", chosen from the rows of another table. Each changed row is
+saved at once as one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jianfu.core.answers import new_row_id, table_rows
+from jianfu.core.checklist import Field, FieldType, Item
+from jianfu.core.describe import value_text
+
+VALUE_ROLE = Qt.ItemDataRole.UserRole
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Combo boxes for choices, line edits for text and numbers; others are not edited here."""
+
+    def __init__(self, columns: tuple[Field, ...], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.columns = columns
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        column = self.columns[index.column()]
+        if column.type is FieldType.SINGLE_CHOICE:
+            combo = QComboBox(parent)
+            combo.addItem("", None)
+            for choice in column.choices:
+                combo.addItem(choice.label, choice.value)
+            return combo
+        edit = QLineEdit(parent)
+        if column.type is FieldType.NUMBER:
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return edit
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        value = index.data(VALUE_ROLE)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+            editor.showPopup()
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else _plain_number(value))
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex) -> None:
+        column = self.columns[index.column()]
+        if isinstance(editor, QComboBox):
+            value = editor.currentData()
+        else:
+            assert isinstance(editor, QLineEdit)
+            value = _parse(column, editor.text())
+        model.setData(index, value, VALUE_ROLE)
+
+
+class TableEditor(QWidget):
+    """Edits one table item. ``save_row(row_id, cells, position)`` raises when refused."""
+
+    rows_changed = Signal()
+
+    def __init__(
+        self,
+        item: Item,
+        save_row: Callable[[str, dict[str, Any], int], None],
+        delete_row: Callable[[str], None],
+        reference_rows: Callable[[str], list[dict[str, Any]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.save_row = save_row
+        self.delete_row = delete_row
+        self.reference_rows = reference_rows
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(item.columns))
+        self.table.setHorizontalHeaderLabels(
+            [c.label + (f"（{c.unit}）" if c.unit else "") for c in item.columns]
+        )
+        self.table.setItemDelegate(_CellDelegate(item.columns, self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(56)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.setMinimumHeight(220)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add row"))
+        self.copy_button = QPushButton(self.tr("Duplicate row"))
+        self.delete_button = QPushButton(self.tr("Delete row"))
+        for button in (self.add_button, self.copy_button, self.delete_button):
+            buttons.addWidget(button)
+        self.error = QLabel()
+        self.error.setObjectName("errorText")
+        buttons.addWidget(self.error, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(lambda: self.add_row())
+        self.copy_button.clicked.connect(self.duplicate_row)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.cellDoubleClicked.connect(self._double_clicked)
+        self._loading = False
+        self._saved: dict[str, dict[str, Any]] = {}  # row id -> cells as stored
+
+    # ------------------------------------------------------------------------ display
+
+    def show_rows(self, value: Any) -> None:
+        self._loading = True
+        self.table.setRowCount(0)
+        self._saved = {}
+        for row in table_rows(value):
+            self._append(row["row_id"], row.get("cells", {}))
+            self._saved[row["row_id"]] = dict(row.get("cells", {}))
+        self._loading = False
+        self._fit_columns()
+
+    def _append(self, row_id: str, cells: dict[str, Any]) -> int:
+        position = self.table.rowCount()
+        self.table.insertRow(position)
+        for index, column in enumerate(self.item.columns):
+            cell = QTableWidgetItem()
+            cell.setData(ROW_ID_ROLE, row_id)
+            if column.type is FieldType.YES_NO:
+                cell.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                cell.setCheckState(Qt.CheckState.Checked if cells.get(column.id) else Qt.CheckState.Unchecked)
+            elif column.type is FieldType.ROW_REFS:
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                cell.setToolTip(self.tr("Double-click to choose"))
+            cell.setData(VALUE_ROLE, cells.get(column.id))
+            self._refresh_text(cell, column)
+            self.table.setItem(position, index, cell)
+        return position
+
+    def _refresh_text(self, cell: QTableWidgetItem, column: Field) -> None:
+        value = cell.data(VALUE_ROLE)
+        if column.type is FieldType.YES_NO:
+            cell.setText("")
+        elif column.type is FieldType.ROW_REFS:
+            names = {
+                r["row_id"]: r.get("cells", {}).get("name", "")
+                for r in self.reference_rows(column.ref_table or "")
+            }
+            cell.setText("、".join(names.get(ref, "") for ref in (value or []) if names.get(ref)))
+        elif value is None:
+            cell.setText("")
+        elif column.type is FieldType.NUMBER:
+            cell.setText(_plain_number(value))
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        else:
+            cell.setText(value_text(column, value))
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        for index, column in enumerate(self.item.columns):
+            if column.type is FieldType.TEXT:
+                self.table.setColumnWidth(index, max(self.table.columnWidth(index), 140))
+
+    # ------------------------------------------------------------------------- editing
+
+    def add_row(self, cells: dict[str, Any] | None = None) -> str:
+        row_id = new_row_id()
+        cells = dict(cells or {})
+        try:
+            self.save_row(row_id, cells, self.table.rowCount())
+        except Exception as exc:
+            self._show_error(exc)
+            return ""
+        self._saved[row_id] = cells
+        self._loading = True
+        position = self._append(row_id, cells)
+        self._loading = False
+        self.table.setCurrentCell(position, 0)
+        self.table.setFocus()
+        self.rows_changed.emit()
+        return row_id
+
+    def duplicate_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.add_row(self._cells(row))
+
+    def delete_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        row_id = self.table.item(row, 0).data(ROW_ID_ROLE)
+        self.delete_row(row_id)
+        self._saved.pop(row_id, None)
+        self.table.removeRow(row)
+        self.rows_changed.emit()
+
+    def _cells(self, row: int) -> dict[str, Any]:
+        cells = {}
+        for index, column in enumerate(self.item.columns):
+            cell = self.table.item(row, index)
+            if column.type is FieldType.YES_NO:
+                cells[column.id] = cell.checkState() == Qt.CheckState.Checked
+            else:
+                value = cell.data(VALUE_ROLE)
+                if value not in (None, "", []):
+                    cells[column.id] = value
+        return cells
+
+    def _item_changed(self, cell: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        row = cell.row()
+        row_id = cell.data(ROW_ID_ROLE)
+        cells = self._cells(row)
+        column = self.item.columns[cell.column()]
+        try:
+            self.save_row(row_id, cells, row)
+        except Exception as exc:
+            self._show_error(exc)
+            self._loading = True  # put back what is stored
+            cell.setData(VALUE_ROLE, self._saved.get(row_id, {}).get(column.id))
+            self._refresh_text(cell, column)
+            self._loading = False
+            return
+        self._saved[row_id] = cells
+        self.error.setText("")
+        self._loading = True
+        self._refresh_text(cell, self.item.columns[cell.column()])
+        self._loading = False
+        self.rows_changed.emit()
+
+    def _double_clicked(self, row: int, column_index: int) -> None:
+        column = self.item.columns[column_index]
+        if column.type is not FieldType.ROW_REFS:
+            return
+        cell = self.table.item(row, column_index)
+        dialog = PickRowsDialog(
+            self.reference_rows(column.ref_table or ""), cell.data(VALUE_ROLE) or [], self
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            cell.setData(VALUE_ROLE, dialog.chosen())  # itemChanged saves it
+
+    def _show_error(self, exc: Exception) -> None:
+        message = getattr(exc, "message", None)
+        if message is None:
+            raise exc
+        self.error.setText(message)
+
+
+class PickRowsDialog(QDialog):
+    """Choose rows of another table, e.g. the platforms a filing task goes to."""
+
+    def __init__(self, rows: list[dict[str, Any]], chosen: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Choose from the inventory"))
+        layout = QVBoxLayout(self)
+        if not rows:
+            layout.addWidget(QLabel(self.tr("The inventory is empty: list the apps and platforms first.")))
+        self.list = QListWidget()
+        for row in rows:
+            entry = QListWidgetItem(row.get("cells", {}).get("name") or self.tr("(unnamed)"))
+            entry.setData(VALUE_ROLE, row["row_id"])
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if row["row_id"] in chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(entry)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[str]:
+        return [
+            self.list.item(i).data(VALUE_ROLE)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+def _parse(column: Field, text: str) -> Any:
+    text = text.strip()
+    if not text:
+        return None
+    if column.type is FieldType.NUMBER:
+        try:
+            number = float(text.replace(",", ""))
+        except ValueError:
+            return text  # refused by the core with a message
+        return int(number) if number.is_integer() else number
+    return text
+
+
+def _plain_number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
