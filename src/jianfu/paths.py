@@ -41,3 +41,13 @@ def data_dir() -> Path:
 
 def default_database_path() -> Path:
     return data_dir() / DATABASE_FILENAME
+
+
+def cache_dir() -> Path:
+    """Derived data that can always be rebuilt (e.g. parsed checklists)."""
+    override = os.environ.get("JIANFU_HOME")
+    if override:
+        return Path(override) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))

@@ -161,9 +161,7 @@ def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         partial.replace(output)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise JianfuError(
-            f"无法写入 {output}（{exc.strerror or exc}），请检查目录是否存在、是否有写权限。"
-        ) from exc
+        raise JianfuError(f"无法写入 {output}（{exc.strerror or exc}），请检查目录是否存在、是否有写权限。") from exc
     print(f"已生成整改方案：{output}")
     return EXIT_OK
 

@@ -138,11 +138,7 @@ def _effective(answers: Answers, item_id: str) -> Any:
 
 def visible_answers(checklist: Checklist, answers: Answers) -> dict[str, Answer]:
     """The answers that count: those of items that skip logic shows."""
-    return {
-        item.id: answers[item.id]
-        for item in checklist.items()
-        if item.id in answers and is_visible(item, answers)
-    }
+    return {item.id: answers[item.id] for item in checklist.items() if item.id in answers and is_visible(item, answers)}
 
 
 def completion(checklist: Checklist, answers: Answers, section_id: str | None = None) -> tuple[int, int]:
@@ -164,9 +160,7 @@ def missing_required(checklist: Checklist, answers: Answers) -> list[Item]:
     return [
         item
         for item in checklist.items()
-        if item.required
-        and is_visible(item, answers)
-        and not (item.id in answers and answers[item.id].is_answered)
+        if item.required and is_visible(item, answers) and not (item.id in answers and answers[item.id].is_answered)
     ]
 
 

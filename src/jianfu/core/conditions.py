@@ -106,9 +106,7 @@ def parse_condition(raw: Any, where: str, ref_key: str = "item") -> tuple[Condit
             return None
         op = ops.pop()
         operand = node[op]
-        if op in ("gt", "gte", "lt", "lte") and (
-            not isinstance(operand, int | float) or isinstance(operand, bool)
-        ):
+        if op in ("gt", "gte", "lt", "lte") and (not isinstance(operand, int | float) or isinstance(operand, bool)):
             problems.append(f"{path}.{op}：必须是数字")
             return None
         if op == "in" and not isinstance(operand, list):

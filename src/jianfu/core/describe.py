@@ -34,9 +34,7 @@ def value_text(field: Field, value: object) -> str:
         return "、".join(c.label if (c := field.choice(v)) else str(v) for v in value)
     if kind is FieldType.TABLE and isinstance(field, Item):
         rows = table_rows(value)
-        names = [
-            str(row.get("cells", {}).get(field.name_column, "")).strip() for row in rows if field.name_column
-        ]
+        names = [str(row.get("cells", {}).get(field.name_column, "")).strip() for row in rows if field.name_column]
         names = [n for n in names if n]
         shown = "、".join(names[:MAX_ROW_NAMES]) + ("等" if len(names) > MAX_ROW_NAMES else "")
         return f"共 {len(rows)} 行" + (f"：{shown}" if shown else "")

@@ -77,9 +77,7 @@ def new_custom_item(base_date: dt.date, deadline_days: int = 90) -> Rectificatio
     )
 
 
-def draft_plan(
-    result: ScoreResult, base_date: dt.date, min_intensity: float = 0.0
-) -> list[RectificationItem]:
+def draft_plan(result: ScoreResult, base_date: dt.date, min_intensity: float = 0.0) -> list[RectificationItem]:
     """One item per fired rule (per department for escalated table rules), heaviest first.
 
     Hits weaker than ``min_intensity`` (the checklist's ``plan.min_intensity``) still count in
@@ -104,9 +102,7 @@ def draft_plan(
     return items
 
 
-def merge_plan(
-    existing: Sequence[RectificationItem], drafted: Iterable[RectificationItem]
-) -> list[RectificationItem]:
+def merge_plan(existing: Sequence[RectificationItem], drafted: Iterable[RectificationItem]) -> list[RectificationItem]:
     """The new draft with the user's work carried over.
 
     Edited fields and rejections survive; an edited or rejected item whose rule no longer

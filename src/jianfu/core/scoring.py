@@ -161,9 +161,7 @@ def read_signal(
     return sum(r.amount for r in rows), tuple(rows), (item.id,)
 
 
-def _matching_rows(
-    checklist: Checklist, table: Item, signal: Signal, values: dict[str, Any]
-) -> list[MatchedRow]:
+def _matching_rows(checklist: Checklist, table: Item, signal: Signal, values: dict[str, Any]) -> list[MatchedRow]:
     matched = []
     column = table.column(signal.column) if signal.column else None
     for row in table_rows(values.get(table.id)):

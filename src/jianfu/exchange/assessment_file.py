@@ -102,9 +102,7 @@ def write_assessment_file(path: Path, document: dict[str, Any]) -> None:
 
 def checksum(document: dict[str, Any]) -> str:
     content = {k: v for k, v in document.items() if k != "sha256"}
-    canonical = json.dumps(
-        content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
-    )
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -158,8 +156,7 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
     except json.JSONDecodeError as exc:
         raise AssessmentFileError(
             path,
-            f"不是完整的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{_json_reason(exc.msg)}），"
-            "文件可能被截断或改动过",
+            f"不是完整的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{_json_reason(exc.msg)}），文件可能被截断或改动过",
         ) from exc
     except RecursionError as exc:
         raise AssessmentFileError(path, "嵌套层数过深，不是减负助手导出的自查文件") from exc
@@ -238,9 +235,7 @@ def _schema_reason(error: Any) -> str:
     return reasons.get(error.validator, "不符合格式要求")
 
 
-def _to_assessment_file(
-    document: dict[str, Any], path: Path | str, library: ChecklistLibrary
-) -> AssessmentFile:
+def _to_assessment_file(document: dict[str, Any], path: Path | str, library: ChecklistLibrary) -> AssessmentFile:
     checklist_ref = document["checklist"]
     try:
         checklist = library.get(checklist_ref["id"], checklist_ref["version"])

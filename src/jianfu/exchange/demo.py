@@ -86,9 +86,7 @@ def sample_assessments(library: ChecklistLibrary) -> list[tuple[Assessment, Scor
 def sample_township_assessment(library: ChecklistLibrary) -> tuple[Assessment, ScoreResult]:
     """The latest assessment of the sample township, which the GUI offers on first start."""
     county = load_sample_county()
-    mine = [
-        (a, r) for a, r in sample_assessments(library) if a.township.division_code == county.sample_township
-    ]
+    mine = [(a, r) for a, r in sample_assessments(library) if a.township.division_code == county.sample_township]
     return max(mine, key=lambda pair: pair[0].period)
 
 

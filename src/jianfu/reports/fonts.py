@@ -39,9 +39,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     for index, value in enumerate(subset):
         if value > 0xFFFF:
             high, low = divmod(value - 0x10000, 0x400)
-            cmap = cmap.replace(
-                f"<{index:02X}> <FFFD>", f"<{index:02X}> <{0xD800 + high:04X}{0xDC00 + low:04X}>", 1
-            )
+            cmap = cmap.replace(f"<{index:02X}> <FFFD>", f"<{index:02X}> <{0xD800 + high:04X}{0xDC00 + low:04X}>", 1)
     return str(cmap)
 
 

@@ -136,8 +136,7 @@ class _Writer:
     def summary(self) -> list[Any]:
         r = self.result
         breakdown = "、".join(
-            f"{term.label}{r.fingertip_breakdown.get(term.id, 0):.1f}小时"
-            for term in self.checklist.fingertip_terms
+            f"{term.label}{r.fingertip_breakdown.get(term.id, 0):.1f}小时" for term in self.checklist.fingertip_terms
         )
         text = (
             f"按四种表现计分（0—100分，分数越高负担越重），综合得分{r.overall:.1f}分，等级为“{r.overall_level_label}”。"
@@ -382,9 +381,7 @@ def _by_department(items: Sequence[RectificationItem]) -> list[tuple[str, list[R
     groups: dict[str, list[RectificationItem]] = {}
     for item in items:
         departments = departments_of(item)
-        key = (
-            departments[0] if len(departments) == 1 else SEVERAL_DEPARTMENTS if departments else NO_DEPARTMENT
-        )
+        key = departments[0] if len(departments) == 1 else SEVERAL_DEPARTMENTS if departments else NO_DEPARTMENT
         groups.setdefault(key, []).append(item)
     tail = (SEVERAL_DEPARTMENTS, NO_DEPARTMENT)
     named = sorted((g for g in groups.items() if g[0] not in tail), key=lambda g: (-len(g[1]), g[0]))

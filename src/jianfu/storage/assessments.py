@@ -8,15 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from jianfu.core.answers import Answer, check_answer, completion, table_rows
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.checklist import Checklist, FieldType, Handling
 from jianfu.core.errors import JianfuError
 from jianfu.core.plan import RectificationItem, draft_plan, merge_plan
 from jianfu.core.scoring import OVERALL, ScoreResult, score_assessment
-from jianfu.storage.database import now, transaction
+from jianfu.storage.database import Database, now, transaction
 
 
 class NotFoundError(JianfuError):
@@ -39,7 +37,7 @@ class AssessmentSummary:
 class AssessmentStore:
     """Assessments in one database. The checklist needed to check answers is passed in."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
         self.conn = db.conn
 
@@ -92,10 +90,7 @@ class AssessmentStore:
             " FROM assessments a JOIN townships t ON t.id = a.township_id"
             " ORDER BY a.updated_at DESC, a.id DESC"
         ).fetchall()
-        return [
-            AssessmentSummary(r[0], Township(r[1], r[2], r[3]), Period(r[4]), r[5], r[6], r[7], r[8])
-            for r in rows
-        ]
+        return [AssessmentSummary(r[0], Township(r[1], r[2], r[3]), Period(r[4]), r[5], r[6], r[7], r[8]) for r in rows]
 
     def load(self, assessment_id: int) -> Assessment:
         row = self.conn.execute(
@@ -119,9 +114,7 @@ class AssessmentStore:
 
     def set_last_section(self, assessment_id: int, section_id: str) -> None:
         with transaction(self.conn):
-            self.conn.execute(
-                "UPDATE assessments SET last_section = ? WHERE id = ?", (section_id, assessment_id)
-            )
+            self.conn.execute("UPDATE assessments SET last_section = ? WHERE id = ?", (section_id, assessment_id))
 
     # ------------------------------------------------------------------------------- answers
 
@@ -228,26 +221,20 @@ class AssessmentStore:
 
     # --------------------------------------------------------------------- plan and scores
 
-    def rescore(
-        self, assessment_id: int, checklist: Checklist
-    ) -> tuple[ScoreResult, list[RectificationItem]]:
+    def rescore(self, assessment_id: int, checklist: Checklist) -> tuple[ScoreResult, list[RectificationItem]]:
         """Score with the assessment's own checklist, redraft the plan keeping edits, store both."""
         assessment = self.load(assessment_id)
         if (assessment.checklist_id, assessment.checklist_version) != (checklist.id, checklist.version):
             raise ValueError("an assessment must be scored with the checklist it was answered with")
         result = score_assessment(checklist, assessment.answers)
-        plan = merge_plan(
-            assessment.plan, draft_plan(result, assessment.base_date, checklist.plan_min_intensity)
-        )
+        plan = merge_plan(assessment.plan, draft_plan(result, assessment.base_date, checklist.plan_min_intensity))
         stamp = now()
         with transaction(self.conn):
             self._write_scores(assessment_id, result, stamp)
             self._write_plan(assessment_id, plan, stamp)
         return result, plan
 
-    def save_plan_item(
-        self, assessment_id: int, item: RectificationItem, position: int | None = None
-    ) -> None:
+    def save_plan_item(self, assessment_id: int, item: RectificationItem, position: int | None = None) -> None:
         stamp = now()
         with transaction(self.conn):
             self._touch(assessment_id, stamp)
@@ -274,16 +261,12 @@ class AssessmentStore:
         ).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
-    def completion(
-        self, assessment_id: int, checklist: Checklist, section_id: str | None = None
-    ) -> tuple[int, int]:
+    def completion(self, assessment_id: int, checklist: Checklist, section_id: str | None = None) -> tuple[int, int]:
         return completion(checklist, self._answers(assessment_id), section_id)
 
     # ------------------------------------------------------------------- whole assessments
 
-    def save_assessment(
-        self, assessment: Assessment, checklist: Checklist, result: ScoreResult | None = None
-    ) -> int:
+    def save_assessment(self, assessment: Assessment, checklist: Checklist, result: ScoreResult | None = None) -> int:
         """Store a whole assessment (demo data, a prefilled copy) in one transaction."""
         for item_id, answer in assessment.answers.items():
             check_answer(checklist, item_id, answer)
@@ -339,9 +322,7 @@ class AssessmentStore:
         return int(row[0])
 
     def _touch(self, assessment_id: int, stamp: str) -> None:
-        cursor = self.conn.execute(
-            "UPDATE assessments SET updated_at = ? WHERE id = ?", (stamp, assessment_id)
-        )
+        cursor = self.conn.execute("UPDATE assessments SET updated_at = ? WHERE id = ?", (stamp, assessment_id))
         if cursor.rowcount == 0:
             raise NotFoundError(f"找不到编号为 {assessment_id} 的自查")
 
@@ -353,15 +334,12 @@ class AssessmentStore:
 
     def _ensure_answer_row(self, assessment_id: int, item_id: str, stamp: str) -> None:
         self.conn.execute(
-            "INSERT OR IGNORE INTO answers (assessment_id, item_id, value, updated_at)"
-            " VALUES (?, ?, NULL, ?)",
+            "INSERT OR IGNORE INTO answers (assessment_id, item_id, value, updated_at) VALUES (?, ?, NULL, ?)",
             (assessment_id, item_id, stamp),
         )
 
     def _replace_rows(self, assessment_id: int, item_id: str, rows: Sequence[Any], stamp: str) -> None:
-        self.conn.execute(
-            "DELETE FROM table_rows WHERE assessment_id = ? AND item_id = ?", (assessment_id, item_id)
-        )
+        self.conn.execute("DELETE FROM table_rows WHERE assessment_id = ? AND item_id = ?", (assessment_id, item_id))
         self.conn.executemany(
             "INSERT INTO table_rows (assessment_id, item_id, row_id, position, cells, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -374,8 +352,7 @@ class AssessmentStore:
     def _answers(self, assessment_id: int) -> dict[str, Answer]:
         rows: dict[str, list[dict[str, Any]]] = {}
         for item_id, row_id, cells in self.conn.execute(
-            "SELECT item_id, row_id, cells FROM table_rows WHERE assessment_id = ?"
-            " ORDER BY item_id, position, row_id",
+            "SELECT item_id, row_id, cells FROM table_rows WHERE assessment_id = ? ORDER BY item_id, position, row_id",
             (assessment_id,),
         ):
             rows.setdefault(item_id, []).append({"row_id": row_id, "cells": json.loads(cells)})
@@ -424,9 +401,7 @@ class AssessmentStore:
         for position, item in enumerate(plan):
             self._insert_plan_item(assessment_id, item, position, stamp)
 
-    def _insert_plan_item(
-        self, assessment_id: int, item: RectificationItem, position: int, stamp: str
-    ) -> None:
+    def _insert_plan_item(self, assessment_id: int, item: RectificationItem, position: int, stamp: str) -> None:
         self.conn.execute(
             "INSERT INTO plan_items (assessment_id, key, rule_id, position, problem, measure,"
             " handling, responsible_unit, responsible_person, deadline, department, status,"
@@ -471,8 +446,7 @@ class AssessmentStore:
         rows.append((assessment_id, OVERALL, result.overall, result.overall_level, stamp))
         self.conn.execute("DELETE FROM scores WHERE assessment_id = ?", (assessment_id,))
         self.conn.executemany(
-            "INSERT INTO scores (assessment_id, manifestation, score, level, computed_at)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO scores (assessment_id, manifestation, score, level, computed_at) VALUES (?, ?, ?, ?, ?)",
             rows,
         )
         self.conn.execute(

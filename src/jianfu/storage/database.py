@@ -6,9 +6,9 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import Any
 
 from jianfu.core.errors import JianfuError
 from jianfu.storage.migrations import LATEST_VERSION, MIGRATIONS
@@ -21,10 +21,32 @@ class DatabaseError(JianfuError):
     """The database file cannot be used as it is."""
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
+@dataclass
+class Database:
+    """An open, migrated database: the connection, and sqlite-utils over it when wanted.
+
+    sqlite-utils is imported on first use, not at start-up: importing it (with its plugin
+    scan) costs ~150 ms, more than the window itself.
+    """
+
+    path: Path
+    conn: sqlite3.Connection
+
+    def utils(self) -> Any:
+        """A ``sqlite_utils.Database`` on the same connection (bulk work, introspection)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def open_database(path: Path) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
-    The connection is in autocommit mode; writes go through ``transaction()``.
+    The connection is in autocommit mode; writes go through ``transaction()``, because a
+    sqlite-utils call inside our own transaction would commit it half-way.
     """
     _check_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,7 +67,7 @@ def open_database(path: Path) -> sqlite_utils.Database:
             f"数据库文件 {path} 无法打开（{exc}）。文件可能已损坏：请用备份替换，"
             "或把它移走后重新启动（程序会新建一个空数据库）。"
         ) from exc
-    return sqlite_utils.Database(conn)
+    return Database(path, conn)
 
 
 @contextmanager

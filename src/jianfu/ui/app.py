@@ -24,7 +24,7 @@ def create_window(database: Path) -> MainWindow:
     """Services and window for ``database``; the QApplication must exist already."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    family = install_fonts(app, QSettings().value("ui/large_font", False, type=bool))
+    family = install_fonts(app, bool(QSettings().value("ui/large_font", False, type=bool)))
     style = Path(__file__).with_name("style.qss").read_text(encoding="utf-8")
     app.setStyleSheet(style)
     library = ChecklistLibrary(resources_dir() / "checklists")

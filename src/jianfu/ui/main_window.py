@@ -31,10 +31,6 @@ from jianfu.core.wizard import (
     wizard_pages,
 )
 from jianfu.ui.appearance import apply_font_size
-from jianfu.ui.pages.export_page import ExportPage
-from jianfu.ui.pages.plan_page import PlanPage
-from jianfu.ui.pages.results_page import ResultsPage
-from jianfu.ui.pages.section_page import SectionPage
 from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage
 from jianfu.ui.session import Session
 
@@ -96,9 +92,7 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_assessment)
         self.start_page.next_period_requested.connect(self.next_period)
         self.start_page.sample_requested.connect(self.open_sample)
-        session.saved.connect(
-            lambda t: self.saved_label.setText(self.tr("All changes saved {time}").format(time=t))
-        )
+        session.saved.connect(lambda t: self.saved_label.setText(self.tr("All changes saved {time}").format(time=t)))
         session.answers_changed.connect(lambda _i: self._refresh_sidebar())
         self._restore_geometry()
         self._rebuild_sidebar()
@@ -110,7 +104,7 @@ class MainWindow(QMainWindow):
     def _menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&View"))
         self.large_font = QAction(self.tr("Large font"), self, checkable=True)
-        self.large_font.setChecked(QSettings().value("ui/large_font", False, type=bool))
+        self.large_font.setChecked(bool(QSettings().value("ui/large_font", False, type=bool)))
         self.large_font.toggled.connect(self.set_large_font)
         menu.addAction(self.large_font)
         home = QAction(self.tr("Start page"), self)
@@ -179,6 +173,12 @@ class MainWindow(QMainWindow):
         return self._wizard_pages()[1].id
 
     def _build_pages(self) -> None:
+        # Imported here, not at start-up: the start page must appear fast (see benchmarks/startup.py).
+        from jianfu.ui.pages.export_page import ExportPage
+        from jianfu.ui.pages.plan_page import PlanPage
+        from jianfu.ui.pages.results_page import ResultsPage
+        from jianfu.ui.pages.section_page import SectionPage
+
         key = (self.session.checklist.id, self.session.checklist.version)
         if self._built_for != key:
             for page_id, page in list(self.pages.items()):
@@ -186,17 +186,17 @@ class MainWindow(QMainWindow):
                     self.stack.removeWidget(page)
                     page.deleteLater()
                     del self.pages[page_id]
-            for page in self._wizard_pages()[1:]:
+            for wizard_page in self._wizard_pages()[1:]:
                 widget: QWidget
-                if page.section_id is not None:
-                    widget = SectionPage(self.session, self.session.checklist.section(page.section_id))
-                elif page.id == RESULTS:
+                if wizard_page.section_id is not None:
+                    widget = SectionPage(self.session, self.session.checklist.section(wizard_page.section_id))
+                elif wizard_page.id == RESULTS:
                     widget = ResultsPage(self.session)
-                elif page.id == PLAN:
+                elif wizard_page.id == PLAN:
                     widget = PlanPage(self.session)
                 else:
                     widget = ExportPage(self.session)
-                self.pages[page.id] = widget
+                self.pages[wizard_page.id] = widget
                 self.stack.addWidget(widget)
             self._built_for = key
         self._rebuild_sidebar()
@@ -271,9 +271,7 @@ class MainWindow(QMainWindow):
             entry.setText(text)
             enabled = opened or page_id == START
             entry.setFlags(
-                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                if enabled
-                else Qt.ItemFlag.NoItemFlags
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if enabled else Qt.ItemFlag.NoItemFlags
             )
 
     def _select_in_sidebar(self, page_id: str) -> None:

@@ -54,9 +54,7 @@ class _Runner(QRunnable):
         except JianfuError as exc:  # the user's environment: say what to do
             self.task.failed.emit(str(exc))
         except OSError as exc:
-            self.task.failed.emit(
-                f"无法写入文件：{exc.strerror or exc}。请换一个位置保存，或检查磁盘空间和权限。"
-            )
+            self.task.failed.emit(f"无法写入文件：{exc.strerror or exc}。请换一个位置保存，或检查磁盘空间和权限。")
         except Exception:  # a bug: report it as one
             self.task.failed.emit("程序出错，请把以下信息发给技术支持：\n" + traceback.format_exc(limit=5))
         else:
@@ -92,8 +90,17 @@ def run_in_background(
 
     dialog.canceled.connect(cancel)
     task.progressed.connect(dialog.setValue)
-    task.succeeded.connect(lambda result: (finish(), on_success(result)))
-    task.failed.connect(lambda message: (finish(), on_failure(message)))
+
+    def succeeded(result: Any) -> None:
+        finish()
+        on_success(result)
+
+    def failed(message: str) -> None:
+        finish()
+        on_failure(message)
+
+    task.succeeded.connect(succeeded)
+    task.failed.connect(failed)
     task.cancelled.connect(finish)
     _running.add(task)
     QThreadPool.globalInstance().start(_Runner(task, work))

@@ -37,9 +37,7 @@ def test_unknown_item_is_rejected(checklist) -> None:
 def test_valid_values_pass(checklist) -> None:
     check_answer(checklist, "profile.cadre_count", Answer(40))
     check_answer(checklist, "traces.likes_reposts", Answer("weekly"))
-    check_answer(
-        checklist, "apps.inventory", Answer([{"row_id": "r1", "cells": {"name": "网格通", "checkin": True}}])
-    )
+    check_answer(checklist, "apps.inventory", Answer([{"row_id": "r1", "cells": {"name": "网格通", "checkin": True}}]))
     check_answer(checklist, "meetings.per_month", Answer(None, not_applicable=True, note="本季度无上级会议"))
 
 

@@ -168,7 +168,5 @@ def test_demo_is_deterministic_and_varied(library, tmp_path: Path) -> None:
 def test_format_version_constant_matches_schema() -> None:
     from jianfu.paths import resources_dir
 
-    schema = json.loads(
-        (resources_dir() / "schema" / f"assessment-file-v{FORMAT_VERSION}.schema.json").read_text()
-    )
+    schema = json.loads((resources_dir() / "schema" / f"assessment-file-v{FORMAT_VERSION}.schema.json").read_text())
     assert schema["properties"]["format_version"]["const"] == FORMAT_VERSION

@@ -26,13 +26,9 @@ def assessment_id(store: AssessmentStore, checklist) -> int:
 
 def test_answers_round_trip(store, checklist, assessment_id: int) -> None:
     store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(40))
-    store.save_answer(
-        assessment_id, checklist, "traces.likes_reposts", Answer("weekly", note="多为县级公众号")
-    )
+    store.save_answer(assessment_id, checklist, "traces.likes_reposts", Answer("weekly", note="多为县级公众号"))
     store.save_answer(assessment_id, checklist, "meetings.per_month", Answer(None, not_applicable=True))
-    store.save_table_row(
-        assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通", "checkin": True}, 0
-    )
+    store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通", "checkin": True}, 0)
     store.save_table_row(assessment_id, checklist, "apps.inventory", "r2", {"name": "巡查APP"}, 1)
     store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通（新版）"}, 0)
     store.delete_table_row(assessment_id, "apps.inventory", "r2")
@@ -109,9 +105,7 @@ SAVER = textwrap.dedent("""
 
 def test_killed_while_saving_loses_at_most_the_edit_in_flight(tmp_path: Path) -> None:
     path = tmp_path / "killed.sqlite3"
-    with subprocess.Popen(
-        [sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True
-    ) as process:
+    with subprocess.Popen([sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True) as process:
         assert process.stdout is not None
         last = -1
         for line in process.stdout:

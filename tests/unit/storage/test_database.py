@@ -22,9 +22,7 @@ def make_first_version_database(path: Path) -> None:
         " '2026-03-01', '2026-03-02')"
     )
     conn.execute("INSERT INTO answers VALUES (1, 'profile.cadre_count', '40', 0, '备注', '2026-03-02')")
-    conn.execute(
-        "INSERT INTO table_rows VALUES (1, 'apps.inventory', 'r1', 0, '{\"name\": \"网格通\"}', '2026-03-02')"
-    )
+    conn.execute("INSERT INTO table_rows VALUES (1, 'apps.inventory', 'r1', 0, '{\"name\": \"网格通\"}', '2026-03-02')")
     conn.close()
 
 
@@ -42,7 +40,7 @@ def test_first_version_database_is_migrated_not_recreated(tmp_path: Path, checkl
     make_first_version_database(path)
     db = open_database(path)
     assert schema_version(db.conn) == LATEST_VERSION
-    assert "fingertip_hours" in db["assessments"].columns_dict
+    assert "fingertip_hours" in db.utils()["assessments"].columns_dict
     store = AssessmentStore(db)
     assessment = store.load(1)
     assert assessment.township == Township("柳河镇", "519901101000", "云溪县")

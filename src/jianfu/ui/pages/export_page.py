@@ -55,7 +55,7 @@ def export_file(session: Session, path: Path, progress: Progress) -> Path:
 
 
 def render_pages(path: Path, dpi: float) -> list[QImage]:
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     document = pdfium.PdfDocument(str(path))
     images = []
@@ -213,9 +213,7 @@ class ExportPage(QWidget):
         return folder / "preview.pdf"
 
     def export(self) -> None:
-        path = self._ask_path(
-            self.tr("Export assessment file"), FILE_SUFFIX, self.tr("Assessment files (*.jianfu)")
-        )
+        path = self._ask_path(self.tr("Export assessment file"), FILE_SUFFIX, self.tr("Assessment files (*.jianfu)"))
         if path is None:
             return
         run_in_background(

@@ -144,13 +144,18 @@ class PlanPage(QWidget):
         self._loading = False
         row = self.table.rowCount() - 1
         self.table.setCurrentCell(row, COLUMNS.index("problem"))
-        self.table.editItem(self.table.item(row, COLUMNS.index("problem")))
+        problem = self.table.item(row, COLUMNS.index("problem"))
+        if problem is not None:
+            self.table.editItem(problem)
 
     def delete_item(self) -> None:
         row = self.table.currentRow()
         if row < 0:
             return
-        key = self.table.item(row, 0).data(KEY_ROLE)
+        first = self.table.item(row, 0)
+        if first is None:
+            return
+        key = first.data(KEY_ROLE)
         if not self.items[key].is_custom:
             self.error.setText(self.tr("Drafted items are not deleted: untick them to reject them."))
             return

@@ -43,8 +43,7 @@ class ResultsPage(QScrollArea):
         layout.addWidget(title)
         intro = QLabel(
             self.tr(
-                "Scores run from 0 to 100; higher means a heavier burden. "
-                "Click a score to see the answers behind it."
+                "Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it."
             )
         )
         intro.setObjectName("pageIntro")
@@ -90,8 +89,7 @@ class ResultsPage(QScrollArea):
                 f"QPushButton#scoreCard {{ border-left: 6px solid {LEVEL_COLOURS.get(m.level, '#999')}; }}"
             )
         breakdown = "、".join(
-            f"{t.label} {r.fingertip_breakdown.get(t.id, 0):.1f}"
-            for t in self.session.checklist.fingertip_terms
+            f"{t.label} {r.fingertip_breakdown.get(t.id, 0):.1f}" for t in self.session.checklist.fingertip_terms
         )
         self.overall.setText(
             self.tr(
@@ -103,9 +101,7 @@ class ResultsPage(QScrollArea):
                 parts=breakdown,
             )
         )
-        self.radar.set_scores(
-            [m.name for m in r.manifestations.values()], [m.score for m in r.manifestations.values()]
-        )
+        self.radar.set_scores([m.name for m in r.manifestations.values()], [m.score for m in r.manifestations.values()])
         self.show_details(None)
 
     def show_details(self, manifestation_id: str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -45,15 +46,13 @@ class SectionPage(QScrollArea):
             if item.type is FieldType.TABLE:
                 body = TableEditor(
                     item,
-                    save_row=lambda row_id, cells, pos, item_id=item.id: session.save_row(
-                        item_id, row_id, cells, pos
-                    ),
-                    delete_row=lambda row_id, item_id=item.id: session.delete_row(item_id, row_id),
+                    save_row=partial(session.save_row, item.id),
+                    delete_row=partial(session.delete_row, item.id),
                     reference_rows=self._rows_of,
                 )
                 self.tables[item.id] = body
-            row = ItemRow(item, lambda answer, item_id=item.id: session.save_answer(item_id, answer), body)
-            row.on_confirm(lambda item_id=item.id: session.confirm(item_id))
+            row = ItemRow(item, partial(session.save_answer, item.id), body)
+            row.on_confirm(partial(session.confirm, item.id))
             self.rows[item.id] = row
             layout.addWidget(row)
         layout.addStretch()

@@ -174,9 +174,7 @@ class NewAssessmentDialog(QDialog):
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -187,9 +185,7 @@ class NewAssessmentDialog(QDialog):
 
     def _accept(self) -> None:
         try:
-            self.township = Township(
-                self.name.text().strip(), self.code.text().strip(), self.county.text().strip()
-            )
+            self.township = Township(self.name.text().strip(), self.code.text().strip(), self.county.text().strip())
         except IdentityError as exc:
             self.error.setText(str(exc))
             return

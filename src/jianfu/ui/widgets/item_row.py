@@ -177,7 +177,8 @@ class DateEditor(ValueEditor):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QDateEdit(calendarPopup=True)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setMinimumDate(NO_DATE)
         self.edit.setSpecialValueText(self.tr("Not set"))
@@ -244,7 +245,8 @@ class ItemRow(QFrame):
         self.label = QLabel(mark + item.label)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.help_button = QToolButton(text="?")
+        self.help_button = QToolButton()
+        self.help_button.setText("?")
         self.help_button.setToolTip(self.tr("Why is this asked?"))
         self.help_button.setCheckable(True)
         self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -339,9 +341,7 @@ class ItemRow(QFrame):
     def _not_applicable_toggled(self, checked: bool) -> None:
         self.editor.setEnabled(not checked)
         value = (
-            None
-            if checked
-            else (self.editor.value() if isinstance(self.editor, ValueEditor) else self._answer.value)
+            None if checked else (self.editor.value() if isinstance(self.editor, ValueEditor) else self._answer.value)
         )
         self._store(Answer(value, checked, self.note.text()))
 

@@ -100,9 +100,7 @@ class TableEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(item.columns))
-        self.table.setHorizontalHeaderLabels(
-            [c.label + (f"（{c.unit}）" if c.unit else "") for c in item.columns]
-        )
+        self.table.setHorizontalHeaderLabels([c.label + (f"（{c.unit}）" if c.unit else "") for c in item.columns])
         self.table.setItemDelegate(_CellDelegate(item.columns, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
@@ -172,8 +170,7 @@ class TableEditor(QWidget):
             cell.setText("")
         elif column.type is FieldType.ROW_REFS:
             names = {
-                r["row_id"]: r.get("cells", {}).get("name", "")
-                for r in self.reference_rows(column.ref_table or "")
+                r["row_id"]: r.get("cells", {}).get("name", "") for r in self.reference_rows(column.ref_table or "")
             }
             cell.setText("、".join(names.get(ref, "") for ref in (value or []) if names.get(ref)))
         elif value is None:
@@ -218,7 +215,7 @@ class TableEditor(QWidget):
         row = self.table.currentRow()
         if row < 0:
             return
-        row_id = self.table.item(row, 0).data(ROW_ID_ROLE)
+        row_id = self._cell(row, 0).data(ROW_ID_ROLE)
         self.delete_row(row_id)
         self._saved.pop(row_id, None)
         self.table.removeRow(row)
@@ -227,7 +224,7 @@ class TableEditor(QWidget):
     def _cells(self, row: int) -> dict[str, Any]:
         cells = {}
         for index, column in enumerate(self.item.columns):
-            cell = self.table.item(row, index)
+            cell = self._cell(row, index)
             if column.type is FieldType.YES_NO:
                 cells[column.id] = cell.checkState() == Qt.CheckState.Checked
             else:
@@ -263,12 +260,15 @@ class TableEditor(QWidget):
         column = self.item.columns[column_index]
         if column.type is not FieldType.ROW_REFS:
             return
-        cell = self.table.item(row, column_index)
-        dialog = PickRowsDialog(
-            self.reference_rows(column.ref_table or ""), cell.data(VALUE_ROLE) or [], self
-        )
+        cell = self._cell(row, column_index)
+        dialog = PickRowsDialog(self.reference_rows(column.ref_table or ""), cell.data(VALUE_ROLE) or [], self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             cell.setData(VALUE_ROLE, dialog.chosen())  # itemChanged saves it
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        cell = self.table.item(row, column)
+        assert cell is not None  # every cell is created with its row
+        return cell
 
     def _show_error(self, exc: Exception) -> None:
         message = getattr(exc, "message", None)
@@ -294,9 +294,7 @@ class PickRowsDialog(QDialog):
             entry.setCheckState(Qt.CheckState.Checked if row["row_id"] in chosen else Qt.CheckState.Unchecked)
             self.list.addItem(entry)
         layout.addWidget(self.list)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

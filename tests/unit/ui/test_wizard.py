@@ -1,0 +1,233 @@
+"""Clicking through the township wizard as a cadre would, then reading the database back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+
+from jianfu.core.assessment import Period, Township
+from jianfu.core.checklist import Handling
+from jianfu.ui.pages.plan_page import COLUMNS
+from jianfu.ui.pages.start_page import NewAssessmentDialog
+from jianfu.ui.widgets.table_editor import VALUE_ROLE, PickRowsDialog
+
+TOWNSHIP = Township("石桥镇", "519901102000", "云溪县")
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type as a user does; Chinese arrives as committed text, as from an input method."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClick(widget, char)
+        else:
+            QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def type_into(qtbot, line_edit: QLineEdit, text: str) -> None:
+    line_edit.setFocus()
+    line_edit.selectAll()
+    type_text(qtbot, line_edit, text)
+    qtbot.keyClick(line_edit, Qt.Key.Key_Return)
+
+
+def edit_cell(qtbot, table, row: int, column: int, text: str) -> None:
+    table.setCurrentCell(row, column)
+    table.editItem(table.item(row, column))
+    editors = [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1, "no cell editor opened"
+    editor = editors[0]
+    editor.selectAll()
+    type_text(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)  # let the view close the editor, as the event loop does between keystrokes
+
+
+def test_new_assessment_dialog_checks_the_division_code(qtbot) -> None:
+    dialog = NewAssessmentDialog([])
+    qtbot.addWidget(dialog)
+    dialog.name.setText("石桥镇")
+    dialog.code.setText("12345")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.township is None and "12位数字" in dialog.error.text()
+    dialog.code.setText(TOWNSHIP.division_code)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.township == Township("石桥镇", TOWNSHIP.division_code, "")
+
+
+def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> None:
+    window = make_window()
+    assert window.start_page.empty.isVisible()  # first start: nothing yet, the sample is offered
+    session = window.session
+    session.create(TOWNSHIP, Period("2026-Q4"))
+    window._build_pages()
+    window.show_page("profile")
+
+    profile = window.pages["profile"]
+    type_into(qtbot, profile.rows["profile.cadre_count"].editor.edit, "40")
+    type_into(qtbot, profile.rows["profile.filled_by"].editor.edit, "杨帆")
+    bad = profile.rows["profile.village_count"]
+    type_into(qtbot, bad.editor.edit, "-3")
+    assert bad.error.isVisible() and "不能小于" in bad.error.text()  # next to the field, in Chinese
+
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.current == "apps"
+    apps = window.pages["apps"]
+    inventory = apps.tables["apps.inventory"]
+    qtbot.mouseClick(inventory.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, inventory.table, 0, 0, "网格通")
+    edit_cell(qtbot, inventory.table, 0, 2, "县委政法委")
+    inventory.table.item(0, 5).setCheckState(Qt.CheckState.Checked)  # 打卡签到
+    edit_cell(qtbot, inventory.table, 0, 10, "25")  # minutes per day
+    qtbot.mouseClick(inventory.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, inventory.table, 1, 0, "临时表格")
+    inventory.table.setCurrentCell(1, 0)
+    qtbot.mouseClick(inventory.delete_button, Qt.MouseButton.LeftButton)  # added and removed
+    assert inventory.table.rowCount() == 1
+
+    dispatch = apps.rows["apps.dispatch_used"]
+    follow_up = apps.rows["apps.dispatch_per_month"]
+    qtbot.mouseClick(dispatch.editor.no, Qt.MouseButton.LeftButton)
+    assert follow_up.isHidden()  # skipped by skip logic
+    qtbot.mouseClick(dispatch.editor.yes, Qt.MouseButton.LeftButton)
+    assert not follow_up.isHidden()
+    qtbot.mouseClick(apps.rows["apps.dispatch_no_override"].editor.yes, Qt.MouseButton.LeftButton)
+
+    window.show_page("filing")
+    tasks = window.pages["filing"].tables["filing.tasks"]
+    qtbot.mouseClick(tasks.add_button, Qt.MouseButton.LeftButton)
+    edit_cell(qtbot, tasks.table, 0, 0, "综治月报")
+    picker = PickRowsDialog(inventory_rows := session.answers["apps.inventory"].value, [])
+    qtbot.addWidget(picker)
+    picker.list.item(0).setCheckState(Qt.CheckState.Checked)
+    tasks.table.item(0, 2).setData(VALUE_ROLE, picker.chosen())  # what accepting the dialog does
+    assert tasks.table.item(0, 2).text() == "网格通"
+
+    window.show_page("traces")
+    traces = window.pages["traces"]
+    qtbot.mouseClick(traces.rows["traces.photo_checkin"].editor.yes, Qt.MouseButton.LeftButton)
+    note = traces.rows["traces.photo_checkin"].note
+    type_into(qtbot, note, "仅安全生产类")
+    qtbot.mouseClick(traces.rows["traces.study_hours_quota"].not_applicable, Qt.MouseButton.LeftButton)
+
+    window.show_page("results")
+    results = window.pages["results"]
+    assert "痕迹管理异化" in results.cards["trace_alienation"].text()
+    qtbot.mouseClick(results.cards["algorithm_centrism"], Qt.MouseButton.LeftButton)
+    assert results.findings.topLevelItemCount() == 1
+    behind = results.findings.topLevelItem(0).child(0)
+    assert "人工核实" in behind.text(0) and "是" in behind.text(1)
+
+    window.show_page("plan")
+    plan_page = window.pages["plan"]
+    keys = list(plan_page.items)
+    assert "apps_checkin" in keys and "dispatch_no_override" in keys
+    row = keys.index("apps_checkin")
+    edit_cell(qtbot, plan_page.table, row, COLUMNS.index("responsible_person"), "李明")
+    reject_row = keys.index("dispatch_no_override")
+    plan_page.table.item(reject_row, 0).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.mouseClick(plan_page.add_button, Qt.MouseButton.LeftButton)
+
+    # Everything is in the database.
+    stored = session.store.load(session.assessment_id)
+    answers = stored.answers
+    assert answers["profile.cadre_count"].value == 40
+    assert answers["profile.filled_by"].value == "杨帆"
+    assert "profile.village_count" not in answers  # the refused value was not stored
+    assert answers["apps.inventory"].value == [
+        {
+            "row_id": inventory_rows[0]["row_id"],
+            "cells": {
+                "name": "网格通",
+                "department": "县委政法委",
+                "forced_download": False,
+                "checkin": True,
+                "ranking": False,
+                "online_time": False,
+                "duplicate": False,
+                "minutes_per_day": 25,
+                "dispatches_tasks": False,
+            },
+        }
+    ]
+    assert answers["apps.dispatch_used"].value is True
+    assert answers["filing.tasks"].value[0]["cells"]["platforms"] == [inventory_rows[0]["row_id"]]
+    assert answers["traces.photo_checkin"].note == "仅安全生产类"
+    assert answers["traces.study_hours_quota"].not_applicable
+    plan = {item.key: item for item in stored.plan}
+    assert plan["apps_checkin"].responsible_person == "李明"
+    assert plan["apps_checkin"].handling is Handling.ESCALATE
+    assert plan["dispatch_no_override"].rejected
+    assert any(item.is_custom for item in stored.plan)
+    assert session.store.stored_scores(session.assessment_id)["trace_alienation"][0] > 0
+
+    window.show_page("export")
+    pdf = tmp_path / "plan.pdf"
+    window.pages["export"].write_pdf(pdf)
+    qtbot.waitUntil(pdf.exists, timeout=20_000)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_closing_midway_keeps_answers_and_page(qtbot, make_window) -> None:
+    window = make_window()
+    window.session.create(TOWNSHIP, Period("2026-Q4"))
+    window._build_pages()
+    window.show_page("meetings")
+    meetings = window.pages["meetings"]
+    editor = meetings.rows["meetings.per_month"].editor.edit
+    editor.setFocus()
+    qtbot.keyClicks(editor, "12")  # typed, not yet confirmed with Enter or Tab
+    window.close()
+
+    reopened = make_window()
+    reopened.start_page.load()
+    qtbot.mouseClick(reopened.start_page.continue_button, Qt.MouseButton.LeftButton)
+    assert reopened.current == "meetings"
+    assert reopened.pages["meetings"].rows["meetings.per_month"].editor.edit.text() == "12"
+    assert reopened.session.answers["meetings.per_month"].value == 12
+
+
+def test_sample_township_and_next_period(qtbot, make_window) -> None:
+    window = make_window()
+    qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
+    assert window.session.assessment.township.name == "柳河镇"
+    assert window.current != "start"
+    window.show_page("start")
+    qtbot.mouseClick(window.start_page.next_button, Qt.MouseButton.LeftButton)
+    session = window.session
+    assert session.assessment.period == Period("2027-Q1")
+    assert session.answers["profile.cadre_count"].value == 46  # carried over
+    window.show_page("apps")
+    apps = window.pages["apps"]
+    row = apps.rows["apps.official_accounts_followed"]
+    assert row.carried.isVisibleTo(window) and "沿用上期" in row.carried.text()
+    qtbot.mouseClick(row.confirm_button, Qt.MouseButton.LeftButton)
+    assert "apps.official_accounts_followed" not in session.store.unconfirmed(session.assessment_id)
+
+
+def test_sidebar_shows_completion_and_opens_any_page(qtbot, make_window) -> None:
+    window = make_window()
+    window.open_sample()
+    texts = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert texts[0] == "开始" and any("多头填报" in t and "/" in t for t in texts)
+    window.sidebar.setCurrentRow(len(texts) - 1)
+    assert window.current == "export"
+
+
+def test_large_font_option(qtbot, make_window) -> None:
+    window = make_window()
+    before = QApplication.font().pointSizeF()
+    window.large_font.setChecked(True)
+    assert QApplication.font().pointSizeF() > before
+    window.large_font.setChecked(False)
+    assert QApplication.font().pointSizeF() == before
+
+
+def test_fits_a_1366_by_768_screen(make_window) -> None:
+    window = make_window()
+    hint = window.minimumSizeHint()
+    assert window.minimumWidth() <= 1366 and window.minimumHeight() <= 768
+    assert hint.width() <= 1366 and hint.height() <= 768
