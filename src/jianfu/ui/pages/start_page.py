@@ -78,6 +78,7 @@ class StartPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch()
         layout.addLayout(buttons)
+        layout.addStretch(0)  # takes the room when the list is hidden (first start)
         self.continue_button.clicked.connect(self._open)
         self.next_button.clicked.connect(self._next_period)
         self.new_button.clicked.connect(self.new_requested)
