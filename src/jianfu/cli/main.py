@@ -69,6 +69,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("file", metavar="FILE", type=Path)
     report.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, required=True)
+
+    imports = commands.add_parser(
+        "import",
+        help="把乡镇自查文件导入县级数据库",
+        description="逐个检查并导入 .jianfu 文件（可给文件夹）：同一文件重复导入不变；同一乡镇同一期较新的文件替换"
+        "较旧的，较旧的留在历史中；无效文件列出原因，不改动数据库。有文件被拒收时退出码为 2。",
+        epilog="示例：jianfu import --db 县级汇总.sqlite3 收到的文件/",
+    )
+    imports.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
+    imports.add_argument("paths", metavar="PATH", type=Path, nargs="+")
+
+    county = commands.add_parser(
+        "county",
+        help="输出县级汇总（PDF 或 Excel）",
+        description="按评估期输出全县汇总：各乡镇得分、条线部门归因、共性问题、提请县级协调事项。",
+        epilog="示例：jianfu county --db 县级汇总.sqlite3 -o 县级汇总.xlsx --period 2026-Q4",
+    )
+    county.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
+    county.add_argument("-o", "--output", metavar="OUT.pdf|OUT.xlsx", type=Path, required=True)
+    county.add_argument("--period", metavar="PERIOD", help="评估期，如 2026-Q4（默认最新一期）")
     return parser
 
 
@@ -83,7 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_output()
     library = ChecklistLibrary(resources_dir() / "checklists")
     try:
-        handler = {"demo": _demo, "validate": _validate, "score": _score, "report": _report}[options.command]
+        handler = {
+            "demo": _demo,
+            "validate": _validate,
+            "score": _score,
+            "report": _report,
+            "import": _import,
+            "county": _county,
+        }[options.command]
         return handler(options, library)
     except JianfuError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -163,6 +190,64 @@ def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         partial.unlink(missing_ok=True)
         raise JianfuError(f"无法写入 {output}（{exc.strerror or exc}），请检查目录是否存在、是否有写权限。") from exc
     print(f"已生成整改方案：{output}")
+    return EXIT_OK
+
+
+def _import(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.exchange.importer import collect_files, import_files
+    from jianfu.storage.database import open_database
+
+    files = collect_files(options.paths)
+    missing = [p for p in options.paths if not p.exists()]
+    db = open_database(options.county_db)
+    try:
+        summary = import_files(db, library, files, _progress_bar)
+    finally:
+        db.close()
+    print(file=sys.stderr)
+    for path, reason in summary.rejected:
+        print(f"拒收 {path}：{reason}")
+    for path in missing:
+        print(f"未找到 {path}")
+    print(summary.describe())
+    return EXIT_REJECTED if summary.rejected or missing else EXIT_OK
+
+
+def _progress_bar(done: int, total: int) -> None:
+    if not sys.stderr.isatty() and done not in (0, total):
+        return
+    width = 30
+    filled = width * done // total if total else width
+    print(f"\r导入进度 [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def _county(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.core.assessment import Period
+    from jianfu.reports.county import county_summary, write_county_pdf, write_county_workbook
+    from jianfu.storage.database import open_database
+
+    output: Path = options.output
+    suffix = output.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise JianfuError(f"输出文件 {output} 应以 .pdf 或 .xlsx 结尾。")
+    if not options.county_db.exists():
+        raise JianfuError(f"县级数据库 {options.county_db} 不存在，请先用 jianfu import 导入乡镇文件。")
+    db = open_database(options.county_db)
+    try:
+        summary = county_summary(db, library, Period(options.period) if options.period else None)
+    finally:
+        db.close()
+    partial = output.with_name(output.name + ".part")
+    try:
+        if suffix == ".pdf":
+            write_county_pdf(summary, partial)
+        else:
+            write_county_workbook(summary, partial)
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise JianfuError(f"无法写入 {output}（{exc.strerror or exc}），请检查目录是否存在、是否有写权限。") from exc
+    print(f"已生成县级汇总：{output}")
     return EXIT_OK
 
 

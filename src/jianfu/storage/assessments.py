@@ -270,42 +270,59 @@ class AssessmentStore:
         """Store a whole assessment (demo data, a prefilled copy) in one transaction."""
         for item_id, answer in assessment.answers.items():
             check_answer(checklist, item_id, answer)
-        stamp = now()
         with transaction(self.conn):
-            township_id = self._upsert_township(assessment.township, stamp)
-            cursor = self.conn.execute(
-                "INSERT INTO assessments (township_id, period, checklist_id, checklist_version,"
-                " base_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            return self.insert_assessment(assessment, checklist, result, now())
+
+    def insert_assessment(
+        self, assessment: Assessment, checklist: Checklist, result: ScoreResult | None, stamp: str
+    ) -> int:
+        """Insert a whole, already validated assessment inside the caller's transaction."""
+        township_id = self._upsert_township(assessment.township, stamp)
+        cursor = self.conn.execute(
+            "INSERT INTO assessments (township_id, period, checklist_id, checklist_version,"
+            " base_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                township_id,
+                assessment.period.code,
+                assessment.checklist_id,
+                assessment.checklist_version,
+                assessment.base_date.isoformat(),
+                stamp,
+                assessment.updated_at or stamp,
+            ),
+        )
+        assessment_id = int(cursor.lastrowid or 0)
+        answer_rows, table_row_rows = [], []
+        for item_id, answer in assessment.answers.items():
+            is_table = checklist.item(item_id).type is FieldType.TABLE
+            answer_rows.append(
                 (
-                    township_id,
-                    assessment.period.code,
-                    assessment.checklist_id,
-                    assessment.checklist_version,
-                    assessment.base_date.isoformat(),
+                    assessment_id,
+                    item_id,
+                    None if is_table or answer.value is None else _dump(answer.value),
+                    int(answer.not_applicable),
+                    answer.note,
                     stamp,
-                    assessment.updated_at or stamp,
-                ),
-            )
-            assessment_id = int(cursor.lastrowid or 0)
-            for item_id, answer in assessment.answers.items():
-                is_table = checklist.item(item_id).type is FieldType.TABLE
-                self.conn.execute(
-                    "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note,"
-                    " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        assessment_id,
-                        item_id,
-                        None if is_table or answer.value is None else _dump(answer.value),
-                        int(answer.not_applicable),
-                        answer.note,
-                        stamp,
-                    ),
                 )
-                if is_table:
-                    self._replace_rows(assessment_id, item_id, table_rows(answer.value), stamp)
-            self._write_plan(assessment_id, assessment.plan, stamp)
-            if result is not None:
-                self._write_scores(assessment_id, result, stamp)
+            )
+            if is_table:
+                table_row_rows += [
+                    (assessment_id, item_id, row["row_id"], n, _dump(row.get("cells", {})), stamp)
+                    for n, row in enumerate(table_rows(answer.value))
+                ]
+        self.conn.executemany(
+            "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            answer_rows,
+        )
+        self.conn.executemany(
+            "INSERT INTO table_rows (assessment_id, item_id, row_id, position, cells, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            table_row_rows,
+        )
+        self._write_plan(assessment_id, assessment.plan, stamp)
+        if result is not None:
+            self._write_scores(assessment_id, result, stamp)
         return assessment_id
 
     # ------------------------------------------------------------------------------ private
@@ -398,8 +415,32 @@ class AssessmentStore:
 
     def _write_plan(self, assessment_id: int, plan: Sequence[RectificationItem], stamp: str) -> None:
         self.conn.execute("DELETE FROM plan_items WHERE assessment_id = ?", (assessment_id,))
-        for position, item in enumerate(plan):
-            self._insert_plan_item(assessment_id, item, position, stamp)
+        self.conn.executemany(
+            "INSERT INTO plan_items (assessment_id, key, rule_id, position, problem, measure, handling,"
+            " responsible_unit, responsible_person, deadline, department, status, rejected, triggered,"
+            " edited, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    assessment_id,
+                    item.key,
+                    item.rule_id,
+                    position,
+                    item.problem,
+                    item.measure,
+                    item.handling.value,
+                    item.responsible_unit,
+                    item.responsible_person,
+                    item.deadline,
+                    item.department,
+                    item.status,
+                    int(item.rejected),
+                    int(item.triggered),
+                    json.dumps(sorted(item.edited)),
+                    stamp,
+                )
+                for position, item in enumerate(plan)
+            ],
+        )
 
     def _insert_plan_item(self, assessment_id: int, item: RectificationItem, position: int, stamp: str) -> None:
         self.conn.execute(

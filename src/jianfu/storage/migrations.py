@@ -106,6 +106,58 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE answers ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1;
     """,
     ),
+    # v4: county inspector mode. Imported files keep their checksum and dates; a replaced or
+    # older file is kept whole in the history; the burden each county department (条线) puts on
+    # each township is stored at import so county views never recompute from answers.
+    Migration(
+        4,
+        "county_import",
+        """
+        ALTER TABLE assessments ADD COLUMN content_sha256 TEXT;
+        ALTER TABLE assessments ADD COLUMN exported_at TEXT;
+        ALTER TABLE assessments ADD COLUMN imported_at TEXT;
+        ALTER TABLE assessments ADD COLUMN answered INTEGER;
+        ALTER TABLE assessments ADD COLUMN asked INTEGER;
+        CREATE INDEX assessments_by_period ON assessments (period, township_id);
+        CREATE INDEX assessments_by_content ON assessments (content_sha256);
+        CREATE TABLE assessment_history (
+            id INTEGER PRIMARY KEY,
+            division_code TEXT NOT NULL,
+            period TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL UNIQUE,
+            updated_at TEXT NOT NULL,
+            exported_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            document BLOB NOT NULL
+        );
+        CREATE INDEX history_by_township ON assessment_history (division_code, period);
+        CREATE TABLE department_burdens (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            department_key TEXT NOT NULL,
+            department TEXT NOT NULL,
+            apps INTEGER NOT NULL DEFAULT 0,
+            checkin INTEGER NOT NULL DEFAULT 0,
+            ranking INTEGER NOT NULL DEFAULT 0,
+            online_time INTEGER NOT NULL DEFAULT 0,
+            forced_download INTEGER NOT NULL DEFAULT 0,
+            filing_tasks INTEGER NOT NULL DEFAULT 0,
+            duplicate_filings INTEGER NOT NULL DEFAULT 0,
+            hours REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (assessment_id, department_key)
+        );
+        CREATE INDEX burdens_by_department ON department_burdens (department_key);
+        CREATE TABLE department_aliases (
+            alias_key TEXT PRIMARY KEY,
+            canonical_key TEXT NOT NULL,
+            canonical_name TEXT NOT NULL
+        );
+        CREATE TABLE expected_townships (
+            division_code TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        )
+    """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

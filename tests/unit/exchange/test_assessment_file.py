@@ -165,6 +165,15 @@ def test_demo_is_deterministic_and_varied(library, tmp_path: Path) -> None:
     assert levels == {"low", "moderate", "high", "severe"}
 
 
+def test_schema_is_a_valid_draft_07_schema() -> None:
+    import jsonschema
+
+    from jianfu.paths import resources_dir
+
+    schema = json.loads((resources_dir() / "schema" / "assessment-file-v1.schema.json").read_text())
+    jsonschema.Draft7Validator.check_schema(schema)
+
+
 def test_format_version_constant_matches_schema() -> None:
     from jianfu.paths import resources_dir
 

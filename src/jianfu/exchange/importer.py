@@ -1,0 +1,67 @@
+"""Importing township files into the county database: each checked first, each in its own
+transaction; bad files are listed with the reason and change nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jianfu.core.library import ChecklistLibrary
+from jianfu.core.scoring import score_assessment
+from jianfu.exchange.assessment_file import FILE_SUFFIX, AssessmentFileError, read_assessment_file
+from jianfu.storage.county import CountyStore, Outcome
+from jianfu.storage.database import Database
+
+
+@dataclass
+class ImportSummary:
+    outcomes: dict[Outcome, list[Path]] = field(default_factory=lambda: {o: [] for o in Outcome})
+    rejected: list[tuple[Path, str]] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        return len(self.outcomes[outcome])
+
+    def describe(self) -> str:
+        return (
+            f"导入 {self.count(Outcome.IMPORTED)} 个，更新 {self.count(Outcome.UPDATED)} 个，"
+            f"未变 {self.count(Outcome.UNCHANGED)} 个，较旧未采用 {self.count(Outcome.OLDER)} 个，"
+            f"拒收 {len(self.rejected)} 个。"
+        )
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and every ``.jianfu`` file inside the folders given."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob(f"*{FILE_SUFFIX}") if p.is_file())
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def import_files(
+    db: Database,
+    library: ChecklistLibrary,
+    files: list[Path],
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportSummary:
+    """Import ``files``; ``progress(done, total)`` may raise to cancel between files."""
+    county = CountyStore(db)
+    summary = ImportSummary()
+    for done, path in enumerate(files):
+        if progress:
+            progress(done, len(files))
+        try:
+            content = read_assessment_file(path, library)
+        except AssessmentFileError as exc:
+            summary.rejected.append((path, exc.reason))
+            continue
+        a = content.assessment
+        checklist = library.get(a.checklist_id, a.checklist_version)
+        outcome = county.store_import(content, checklist, score_assessment(checklist, a.answers))
+        summary.outcomes[outcome].append(path)
+    if progress:
+        progress(len(files), len(files))
+    return summary
