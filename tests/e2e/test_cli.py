@@ -106,3 +106,25 @@ def test_report_of_a_tampered_file_exits_2(demo_dir: Path, tmp_path: Path) -> No
     result = jianfu("report", str(tampered), "-o", str(output))
     assert result.returncode == 2 and "校验码" in result.stderr
     assert not output.exists()
+
+
+def test_county_import_and_summary(demo_dir: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    db = tmp_path / "county.sqlite3"
+    bad = tmp_path / "incoming" / "坏.jianfu"
+    bad.parent.mkdir()
+    bad.write_text("{", encoding="utf-8")
+    result = jianfu("import", "--db", str(db), str(demo_dir), str(bad))
+    assert result.returncode == 2  # one file rejected, the good ones still imported
+    assert "导入 18 个" in result.stdout and "拒收 1 个" in result.stdout and "坏.jianfu" in result.stdout
+    again = jianfu("import", "--db", str(db), str(demo_dir))
+    assert again.returncode == 0 and "未变 18 个" in again.stdout
+    xlsx = tmp_path / "县级汇总.xlsx"
+    assert jianfu("county", "--db", str(db), "-o", str(xlsx)).returncode == 0
+    assert load_workbook(xlsx).sheetnames[0] == "总览"
+    pdf = tmp_path / "县级汇总.pdf"
+    assert jianfu("county", "--db", str(db), "-o", str(pdf), "--period", "2026-Q3").returncode == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    missing = jianfu("county", "--db", str(db), "-o", str(pdf), "--period", "2020-Q1")
+    assert missing.returncode == 2 and "没有2020年第一季度" in missing.stderr

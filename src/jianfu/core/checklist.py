@@ -90,7 +90,15 @@ class Item(Field):
     department_column: str | None = None  # the column naming the imposing department
 
     def column(self, column_id: str) -> Field | None:
-        return next((c for c in self.columns if c.id == column_id), None)
+        return self._column_index.get(column_id)
+
+    @property
+    def _column_index(self) -> dict[str, Field]:
+        index = self.__dict__.get("_columns_by_id")
+        if index is None:  # frozen dataclass: cache the lookup table once, by hand
+            index = {c.id: c for c in self.columns}
+            object.__setattr__(self, "_columns_by_id", index)
+        return index
 
 
 @dataclass(frozen=True)

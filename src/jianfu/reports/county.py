@@ -241,7 +241,7 @@ def _escalations_by_problem(summary: CountySummary) -> list[tuple[str, list[tupl
         groups: dict[str, tuple[list[str], str]] = {}
         for item in items:
             title = item.rule_title or item.problem
-            towns, measure = groups.setdefault(title, ([], item.measure))
+            towns, _ = groups.setdefault(title, ([], item.measure))
             if item.township not in towns:
                 towns.append(item.township)
         ordered = sorted(groups.items(), key=lambda g: -len(g[1][0]))

@@ -490,9 +490,16 @@ class AssessmentStore:
             "INSERT INTO scores (assessment_id, manifestation, score, level, computed_at) VALUES (?, ?, ?, ?, ?)",
             rows,
         )
-        self.conn.execute(
-            "UPDATE assessments SET fingertip_hours = ? WHERE id = ?",
-            (result.fingertip_hours_per_cadre_month, assessment_id),
+        columns = {f"score_{m.id}": m.score for m in result.manifestations.values()}
+        columns |= {f"level_{m.id}": m.level for m in result.manifestations.values()}
+        columns |= {
+            f"score_{OVERALL}": result.overall,
+            f"level_{OVERALL}": result.overall_level,
+            "fingertip_hours": result.fingertip_hours_per_cadre_month,
+        }
+        assignments = ", ".join(f"{name} = ?" for name in columns)  # names are ours, not user input
+        self.conn.execute(  # one row per assessment for the county views, no pivot needed
+            f"UPDATE assessments SET {assignments} WHERE id = ?", (*columns.values(), assessment_id)
         )
 
 

@@ -116,7 +116,7 @@ class CountyStore:
                     content.exported_at,
                     stamp,
                     "current" if newer else "older",
-                    zlib.compress(content.raw, 6),
+                    zlib.compress(content.raw, 1),
                 ),
             )
             if not newer:
@@ -136,12 +136,13 @@ class CountyStore:
                 (content.sha256, content.exported_at, stamp, answered, asked, assessment_id),
             )
             self.conn.executemany(
-                "INSERT INTO department_burdens (assessment_id, department_key, department, apps, checkin,"
+                "INSERT INTO department_burdens (assessment_id, period, department_key, department, apps, checkin,"
                 " ranking, online_time, forced_download, filing_tasks, duplicate_filings, hours)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         assessment_id,
+                        a.period.code,
                         b.key,
                         b.department,
                         b.apps,
@@ -182,80 +183,59 @@ class CountyStore:
 
     def overview(self, period: Period) -> list[OverviewRow]:
         """Every imported township for ``period`` with its scores and its change since the last period."""
-        columns = ", ".join(
-            f"max(CASE WHEN s.manifestation = '{m}' THEN s.score END), "
-            f"max(CASE WHEN s.manifestation = '{m}' THEN s.level END)"
-            for m in (*MANIFESTATIONS, "overall")
-        )
+        names = (*MANIFESTATIONS, "overall")
+        current = ", ".join(f"a.score_{m}, a.level_{m}" for m in names)
+        previous = ", ".join(f"p.score_{m}" for m in names)
         rows = self.conn.execute(
-            f"SELECT a.id, t.division_code, t.name, a.period, coalesce(a.fingertip_hours, 0),"
-            f" coalesce(a.answered, 0), coalesce(a.asked, 0), {columns}"
+            "SELECT a.id, t.division_code, t.name, a.period, coalesce(a.fingertip_hours, 0),"
+            f" coalesce(a.answered, 0), coalesce(a.asked, 0), p.period, {current}, {previous}"
             " FROM assessments a JOIN townships t ON t.id = a.township_id"
-            " JOIN scores s ON s.assessment_id = a.id"
-            " WHERE a.period = ? AND a.content_sha256 IS NOT NULL GROUP BY a.id ORDER BY t.division_code",
+            " LEFT JOIN assessments p ON p.id = ("
+            "   SELECT b.id FROM assessments b WHERE b.township_id = a.township_id AND b.period < a.period"
+            "   AND b.content_sha256 IS NOT NULL ORDER BY b.period DESC LIMIT 1)"
+            " WHERE a.period = ? AND a.content_sha256 IS NOT NULL ORDER BY t.division_code",
             (period.code,),
         ).fetchall()
-        previous = self._previous_scores(period)
         result = []
         for r in rows:
-            scores = {m: r[7 + 2 * i] or 0.0 for i, m in enumerate(MANIFESTATIONS)}
-            levels = {m: r[8 + 2 * i] or "" for i, m in enumerate(MANIFESTATIONS)}
-            before = previous.get(r[1])
+            scores = dict(zip(MANIFESTATIONS, r[8:16:2], strict=True))
+            levels = dict(zip(MANIFESTATIONS, r[9:17:2], strict=True))
+            before = dict(zip(names, r[18:23], strict=True)) if r[7] else {}
             result.append(
                 OverviewRow(
-                    r[0],
-                    r[1],
-                    r[2],
-                    r[3],
-                    scores,
-                    levels,
-                    r[15] or 0.0,
-                    r[16] or "",
-                    r[4],
-                    r[5],
-                    r[6],
-                    before[0] if before else None,
-                    before[1] if before else {},
+                    r[0], r[1], r[2], r[3], scores, levels, r[16] or 0.0, r[17] or "", r[4], r[5], r[6], r[7], before
                 )
             )
         return result
 
-    def _previous_scores(self, period: Period) -> dict[str, tuple[str, dict[str, float]]]:
-        """For each township, the scores of its latest period before ``period``."""
-        rows = self.conn.execute(
-            "SELECT t.division_code, a.period, s.manifestation, s.score FROM assessments a"
-            " JOIN townships t ON t.id = a.township_id JOIN scores s ON s.assessment_id = a.id"
-            " WHERE a.content_sha256 IS NOT NULL AND a.period = ("
-            "   SELECT max(b.period) FROM assessments b WHERE b.township_id = a.township_id AND b.period < ?"
-            "   AND b.content_sha256 IS NOT NULL)",
-            (period.code,),
-        )
-        result: dict[str, tuple[str, dict[str, float]]] = {}
-        for code, earlier, manifestation, score in rows:
-            result.setdefault(code, (earlier, {}))[1][manifestation] = score
-        return result
-
     def departments(self, period: Period) -> list[DepartmentRow]:
         """Which county departments burden how many townships, and how (条线归因)."""
+        aliases = {
+            k: (ck, n)
+            for k, ck, n in self.conn.execute("SELECT alias_key, canonical_key, canonical_name FROM department_aliases")
+        }
+        # One pass over a covering index; aliases are merged here (a few dozen groups).
         rows = self.conn.execute(
-            "SELECT coalesce(al.canonical_key, b.department_key), max(al.canonical_name),"
-            " group_concat(DISTINCT b.department), count(DISTINCT a.township_id),"
-            " sum(b.apps), sum(b.checkin), sum(b.ranking), sum(b.online_time), sum(b.forced_download),"
-            " sum(b.filing_tasks), sum(b.duplicate_filings), sum(b.hours)"
-            " FROM department_burdens b JOIN assessments a ON a.id = b.assessment_id"
-            " LEFT JOIN department_aliases al ON al.alias_key = b.department_key"
-            " WHERE a.period = ? AND a.content_sha256 IS NOT NULL"
-            " GROUP BY coalesce(al.canonical_key, b.department_key) ORDER BY sum(b.hours) DESC",
+            "SELECT department_key, department, count(*), sum(apps), sum(checkin), sum(ranking), sum(online_time),"
+            " sum(forced_download), sum(filing_tasks), sum(duplicate_filings), sum(hours)"
+            " FROM department_burdens WHERE period = ? GROUP BY department_key, department",
             (period.code,),
-        ).fetchall()
+        )
+        merged: dict[str, list] = {}
+        for key, spelling, *numbers in rows:
+            canonical_key, canonical_name = aliases.get(key, (key, ""))
+            entry = merged.setdefault(canonical_key, [canonical_name, {}, [0] * 9])
+            entry[1][spelling] = entry[1].get(spelling, 0) + numbers[0]
+            entry[2] = [a + b for a, b in zip(entry[2], numbers, strict=True)]
         result = []
-        for r in rows:
-            spellings = sorted(set((r[2] or "").split(",")))
-            name = r[1] or spellings[0]
+        for key, (name, spellings, n) in merged.items():
+            shown = name or max(spellings, key=lambda s: spellings[s])  # the commonest spelling
             result.append(
-                DepartmentRow(r[0], name, spellings, r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], round(r[11], 1))
+                DepartmentRow(
+                    key, shown, sorted(spellings), n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], round(n[8], 1)
+                )
             )
-        return result
+        return sorted(result, key=lambda d: -d.hours)
 
     def set_alias(self, variant: str, canonical: str) -> None:
         """Count ``variant`` as ``canonical`` (the same department typed another way)."""

@@ -108,7 +108,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     # v4: county inspector mode. Imported files keep their checksum and dates; a replaced or
     # older file is kept whole in the history; the burden each county department (条线) puts on
-    # each township is stored at import so county views never recompute from answers.
+    # each township is stored at import so county views never recompute from answers. The scores
+    # are also kept as columns of the assessment, so the overview reads one row per township.
     Migration(
         4,
         "county_import",
@@ -118,6 +119,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE assessments ADD COLUMN imported_at TEXT;
         ALTER TABLE assessments ADD COLUMN answered INTEGER;
         ALTER TABLE assessments ADD COLUMN asked INTEGER;
+        ALTER TABLE assessments ADD COLUMN score_trace_alienation REAL;
+        ALTER TABLE assessments ADD COLUMN level_trace_alienation TEXT;
+        ALTER TABLE assessments ADD COLUMN score_platform_formalism REAL;
+        ALTER TABLE assessments ADD COLUMN level_platform_formalism TEXT;
+        ALTER TABLE assessments ADD COLUMN score_filing_redundancy REAL;
+        ALTER TABLE assessments ADD COLUMN level_filing_redundancy TEXT;
+        ALTER TABLE assessments ADD COLUMN score_algorithm_centrism REAL;
+        ALTER TABLE assessments ADD COLUMN level_algorithm_centrism TEXT;
+        ALTER TABLE assessments ADD COLUMN score_overall REAL;
+        ALTER TABLE assessments ADD COLUMN level_overall TEXT;
         CREATE INDEX assessments_by_period ON assessments (period, township_id);
         CREATE INDEX assessments_by_content ON assessments (content_sha256);
         CREATE TABLE assessment_history (
@@ -134,6 +145,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX history_by_township ON assessment_history (division_code, period);
         CREATE TABLE department_burdens (
             assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
             department_key TEXT NOT NULL,
             department TEXT NOT NULL,
             apps INTEGER NOT NULL DEFAULT 0,
@@ -146,7 +158,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             hours REAL NOT NULL DEFAULT 0,
             PRIMARY KEY (assessment_id, department_key)
         );
-        CREATE INDEX burdens_by_department ON department_burdens (department_key);
+        CREATE INDEX burdens_by_period ON department_burdens (period, department_key, department, apps, checkin,
+            ranking, online_time, forced_download, filing_tasks, duplicate_filings, hours);
         CREATE TABLE department_aliases (
             alias_key TEXT PRIMARY KEY,
             canonical_key TEXT NOT NULL,

@@ -1,0 +1,240 @@
+"""Importing the demo county, updates and history, rejections, and the county views."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from jianfu.core.assessment import Period
+from jianfu.core.attribution import department_burdens, department_key
+from jianfu.exchange.assessment_file import checksum, write_assessment_file
+from jianfu.exchange.demo import sample_assessments, write_demo
+from jianfu.exchange.importer import collect_files, import_files
+from jianfu.storage.county import CountyStore, Outcome
+from jianfu.storage.database import open_database
+
+Q4 = Period("2026-Q4")
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory, library) -> Path:
+    directory = tmp_path_factory.mktemp("county")
+    write_demo(directory, library)
+    return directory
+
+
+@pytest.fixture
+def county_db(tmp_path: Path):
+    db = open_database(tmp_path / "county.sqlite3")
+    yield db
+    db.close()
+
+
+def snapshot(db) -> dict[str, list]:
+    """Everything stored, to compare before and after a failed import."""
+    tables = [r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return {t: sorted(map(repr, db.conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+
+
+def test_demo_county_imports_once(county_db, library, demo_dir: Path) -> None:
+    files = collect_files([demo_dir])
+    summary = import_files(county_db, library, files)
+    assert summary.count(Outcome.IMPORTED) == len(files) == 18 and not summary.rejected
+    county = CountyStore(county_db)
+    assert county.periods() == [Q4, Period("2026-Q3")]
+    assert len(county.overview(Q4)) == 13
+    before = snapshot(county_db)
+    again = import_files(county_db, library, files)
+    assert again.count(Outcome.UNCHANGED) == 18
+    assert snapshot(county_db) == before
+
+
+def _edited_copy(source: Path, target: Path, change) -> Path:
+    document = json.loads(source.read_text(encoding="utf-8"))
+    change(document)
+    document["sha256"] = checksum(document)
+    write_assessment_file(target, document)
+    return target
+
+
+def test_newer_file_replaces_older_which_stays_in_history(county_db, library, demo_dir: Path, tmp_path: Path) -> None:
+    original = demo_dir / "柳河镇-2026-Q4.jianfu"
+    import_files(county_db, library, [original])
+
+    def newer(doc):
+        doc["updated_at"] = "2027-01-05T10:00:00"
+        doc["answers"]["meetings.per_month"]["value"] = 2
+
+    def older(doc):
+        doc["updated_at"] = "2026-12-01T10:00:00"
+
+    updated = _edited_copy(original, tmp_path / "newer.jianfu", newer)
+    stale = _edited_copy(original, tmp_path / "older.jianfu", older)
+    summary = import_files(county_db, library, [updated, stale])
+    assert summary.outcomes[Outcome.UPDATED] == [updated]
+    assert summary.outcomes[Outcome.OLDER] == [stale]
+    county = CountyStore(county_db)
+    (row,) = [r for r in county.overview(Q4) if r.township == "柳河镇"]
+    stored = county.assessments.load(row.assessment_id)
+    assert stored.answers["meetings.per_month"].value == 2  # the newer one is current
+    reasons = [reason for _, _, reason in county.history("519901101000", Q4)]
+    assert sorted(reasons) == ["current", "older", "replaced"]
+    first = county.history_document("519901101000", Q4, "2026-12-31T17:30:00")
+    assert first == original.read_bytes()  # the older file is kept whole
+
+
+BAD_FILES = {
+    "empty.jianfu": b"",
+    "not-json.jianfu": "这不是JSON".encode(),
+    "deep.jianfu": b"[" * 50_000 + b"]" * 50_000,
+    "future.jianfu": json.dumps({"format": "jianfu-assessment", "format_version": 7}).encode(),
+}
+
+
+def test_bad_files_are_rejected_in_chinese_and_change_nothing(county_db, library, demo_dir, tmp_path) -> None:
+    import_files(county_db, library, [demo_dir / "柳河镇-2026-Q4.jianfu"])
+    before = snapshot(county_db)
+    good = (demo_dir / "石桥镇-2026-Q4.jianfu").read_bytes()
+    files = []
+    for name, content in BAD_FILES.items():
+        (tmp_path / name).write_bytes(content)
+        files.append(tmp_path / name)
+    (tmp_path / "truncated.jianfu").write_bytes(good[: len(good) // 2])
+    changed = bytearray(good)
+    changed[good.index(b'"name": "') + 9] ^= 1
+    (tmp_path / "byte-changed.jianfu").write_bytes(bytes(changed))
+    with (tmp_path / "huge.jianfu").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    wrong_types = _edited_copy(
+        demo_dir / "石桥镇-2026-Q4.jianfu",
+        tmp_path / "types.jianfu",
+        lambda d: d["answers"]["profile.cadre_count"].update(value="四十"),
+    )
+    files += [tmp_path / "truncated.jianfu", tmp_path / "byte-changed.jianfu", tmp_path / "huge.jianfu", wrong_types]
+    summary = import_files(county_db, library, files)
+    assert len(summary.rejected) == len(files)
+    for path, reason in summary.rejected:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in reason), (path, reason)
+    assert snapshot(county_db) == before
+
+
+def test_department_attribution_matches_hand_count(county_db, library, demo_dir) -> None:
+    import_files(county_db, library, collect_files([demo_dir]))
+    expected: dict[str, dict[str, float]] = {}
+    for assessment, _ in sample_assessments(library):
+        if assessment.period != Q4:
+            continue
+        cadres = assessment.answers["profile.cadre_count"].value
+        task_ids = {r["row_id"] for r in assessment.answers["apps.inventory"].value}
+        for row in assessment.answers["apps.inventory"].value:
+            cells = row["cells"]
+            e = expected.setdefault(cells["department"], {"towns": set(), "apps": 0, "checkin": 0, "dup": 0})
+            e["towns"].add(assessment.township.name)
+            e["apps"] += 1
+            e["checkin"] += cells["checkin"]
+        for row in assessment.answers["filing.tasks"].value:
+            cells = row["cells"]
+            e = expected.setdefault(cells["department"], {"towns": set(), "apps": 0, "checkin": 0, "dup": 0})
+            e["towns"].add(assessment.township.name)
+            refs = [r for r in cells["platforms"] if r in task_ids]
+            e["dup"] += max(0, len(refs) + cells["other_platforms"] - 1)
+    rows = {d.name: d for d in CountyStore(county_db).departments(Q4)}
+    assert set(rows) == set(expected)
+    for name, e in expected.items():
+        assert rows[name].townships == len(e["towns"]), name
+        assert (rows[name].apps, rows[name].checkin, rows[name].duplicate_filings) == (
+            e["apps"],
+            e["checkin"],
+            e["dup"],
+        )
+
+
+def test_department_names_are_normalised_and_aliases_apply(checklist, county_db, library, demo_dir) -> None:
+    assert department_key("县 农业农村局") == department_key("县农业农村局（") == department_key("县农业农村局")
+    import_files(county_db, library, collect_files([demo_dir]))
+    county = CountyStore(county_db)
+    before = {d.name: d for d in county.departments(Q4)}
+    county.set_alias("县文化广电旅游局", "县委宣传部")
+    after = {d.name: d for d in county.departments(Q4)}
+    assert "县文化广电旅游局" not in after
+    merged = after["县委宣传部"]
+    assert merged.apps == before["县委宣传部"].apps + before["县文化广电旅游局"].apps
+    assert "县文化广电旅游局" in merged.spellings
+
+
+def test_missing_townships_and_change_since_last_period(county_db, library, demo_dir) -> None:
+    import_files(county_db, library, collect_files([demo_dir]))
+    county = CountyStore(county_db)
+    county.set_expected_townships([("519901101000", "柳河镇"), ("519901999000", "新设镇")])
+    assert county.missing_townships(Q4) == [("519901999000", "新设镇")]
+    row = next(r for r in county.overview(Q4) if r.township == "柳河镇")
+    assert row.previous_period == "2026-Q3"
+    assert row.change("trace_alienation") < 0  # the sample improved after rectification
+
+
+def test_county_workbook_and_pdf(county_db, library, demo_dir) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from jianfu.reports.county import county_summary, write_county_pdf, write_county_workbook
+
+    import_files(county_db, library, collect_files([demo_dir]))
+    summary = county_summary(county_db, library)
+    buffer = io.BytesIO()
+    write_county_workbook(summary, buffer)
+    book = load_workbook(io.BytesIO(buffer.getvalue()))
+    assert book.sheetnames == ["总览", "条线部门", "提请协调事项", "全部整改事项"]
+    overview = book["总览"]
+    assert overview.max_row == 14 and overview["B1"].value == "乡镇（街道）"
+    assert {overview.cell(r, 2).value for r in range(2, 15)} >= {"柳河镇", "桃源乡"}
+    assert book["条线部门"].max_row == len(summary.departments) + 1
+    assert book["全部整改事项"].max_row == len(summary.plan_items) + 1
+    pdf = io.BytesIO()
+    write_county_pdf(summary, pdf)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.getvalue())).pages).replace(" ", "")
+    assert "云溪县2026年第四季度" in text and "条线部门归因" in text and "柳河镇" in text
+    assert summary.departments[0].name in text
+
+
+def test_first_schema_county_database_migrates(tmp_path: Path) -> None:
+    from jianfu.storage.database import migrate
+
+    path = tmp_path / "old.sqlite3"
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        migrate(conn, target=1)
+    db = open_database(path)
+    assert "department_burdens" in db.utils().table_names()
+    db.close()
+
+
+def test_burdens_of_an_assessment(checklist) -> None:
+    from jianfu.core.answers import Answer
+
+    answers = {
+        "profile.cadre_count": Answer(10),
+        "apps.inventory": Answer(
+            [{"row_id": "r1", "cells": {"name": "A", "department": "县民政局", "checkin": True, "minutes_per_day": 6}}]
+        ),
+        "filing.tasks": Answer(
+            [
+                {
+                    "row_id": "t1",
+                    "cells": {
+                        "department": "县 民政局",
+                        "platforms": ["r1", "gone"],
+                        "other_platforms": 2,
+                        "frequency": "monthly",
+                        "minutes_each": 30,
+                    },
+                }
+            ]
+        ),
+    }
+    (burden,) = department_burdens(checklist, answers)
+    assert (burden.apps, burden.checkin, burden.filing_tasks, burden.duplicate_filings) == (1, 1, 1, 2)
+    assert burden.hours == round(6 * 10 * 21.75 / 60 + 30 / 60, 2)
