@@ -490,7 +490,7 @@ class AssessmentStore:
             "INSERT INTO scores (assessment_id, manifestation, score, level, computed_at) VALUES (?, ?, ?, ?, ?)",
             rows,
         )
-        columns = {f"score_{m.id}": m.score for m in result.manifestations.values()}
+        columns: dict[str, float | str] = {f"score_{m.id}": m.score for m in result.manifestations.values()}
         columns |= {f"level_{m.id}": m.level for m in result.manifestations.values()}
         columns |= {
             f"score_{OVERALL}": result.overall,

@@ -10,6 +10,7 @@ import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from jianfu.core.answers import completion
 from jianfu.core.assessment import Period
@@ -221,7 +222,7 @@ class CountyStore:
             " FROM department_burdens WHERE period = ? GROUP BY department_key, department",
             (period.code,),
         )
-        merged: dict[str, list] = {}
+        merged: dict[str, list[Any]] = {}
         for key, spelling, *numbers in rows:
             canonical_key, canonical_name = aliases.get(key, (key, ""))
             entry = merged.setdefault(canonical_key, [canonical_name, {}, [0] * 9])

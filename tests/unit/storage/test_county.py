@@ -19,6 +19,7 @@ from jianfu.storage.county import CountyStore, Outcome
 from jianfu.storage.database import open_database
 
 Q4 = Period("2026-Q4")
+FREQUENCY = {"daily": 21.75, "weekly": 4.33, "monthly": 1, "quarterly": 0.33, "yearly": 0.083, "adhoc": 1}
 
 
 @pytest.fixture(scope="module")
@@ -133,16 +134,22 @@ def test_department_attribution_matches_hand_count(county_db, library, demo_dir)
         task_ids = {r["row_id"] for r in assessment.answers["apps.inventory"].value}
         for row in assessment.answers["apps.inventory"].value:
             cells = row["cells"]
-            e = expected.setdefault(cells["department"], {"towns": set(), "apps": 0, "checkin": 0, "dup": 0})
+            e = expected.setdefault(
+                cells["department"], {"towns": set(), "apps": 0, "checkin": 0, "dup": 0, "hours": 0}
+            )
             e["towns"].add(assessment.township.name)
             e["apps"] += 1
             e["checkin"] += cells["checkin"]
+            e["hours"] += cells["minutes_per_day"] * cadres * 21.75 / 60
         for row in assessment.answers["filing.tasks"].value:
             cells = row["cells"]
-            e = expected.setdefault(cells["department"], {"towns": set(), "apps": 0, "checkin": 0, "dup": 0})
+            e = expected.setdefault(
+                cells["department"], {"towns": set(), "apps": 0, "checkin": 0, "dup": 0, "hours": 0}
+            )
             e["towns"].add(assessment.township.name)
             refs = [r for r in cells["platforms"] if r in task_ids]
             e["dup"] += max(0, len(refs) + cells["other_platforms"] - 1)
+            e["hours"] += FREQUENCY[cells["frequency"]] * cells["minutes_each"] / 60
     rows = {d.name: d for d in CountyStore(county_db).departments(Q4)}
     assert set(rows) == set(expected)
     for name, e in expected.items():
