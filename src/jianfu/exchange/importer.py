@@ -18,16 +18,18 @@ from jianfu.storage.database import Database
 class ImportSummary:
     outcomes: dict[Outcome, list[Path]] = field(default_factory=lambda: {o: [] for o in Outcome})
     rejected: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False  # stopped early: the files before the stop are imported
 
     def count(self, outcome: Outcome) -> int:
         return len(self.outcomes[outcome])
 
     def describe(self) -> str:
-        return (
+        text = (
             f"导入 {self.count(Outcome.IMPORTED)} 个，更新 {self.count(Outcome.UPDATED)} 个，"
             f"未变 {self.count(Outcome.UNCHANGED)} 个，较旧未采用 {self.count(Outcome.OLDER)} 个，"
             f"拒收 {len(self.rejected)} 个。"
         )
+        return text + ("（已取消，其余文件未导入。）" if self.cancelled else "")
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -46,11 +48,15 @@ def import_files(
     library: ChecklistLibrary,
     files: list[Path],
     progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ImportSummary:
-    """Import ``files``; ``progress(done, total)`` may raise to cancel between files."""
+    """Import ``files``, reporting ``progress(done, total)``; ``should_stop()`` ends it between files."""
     county = CountyStore(db)
     summary = ImportSummary()
     for done, path in enumerate(files):
+        if should_stop and should_stop():
+            summary.cancelled = True
+            return summary
         if progress:
             progress(done, len(files))
         try:

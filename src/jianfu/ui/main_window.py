@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_assessment)
         self.start_page.next_period_requested.connect(self.next_period)
         self.start_page.sample_requested.connect(self.open_sample)
+        self.start_page.county_requested.connect(self.open_county)
         session.saved.connect(lambda t: self.saved_label.setText(self.tr("All changes saved {time}").format(time=t)))
         session.answers_changed.connect(lambda _i: self._refresh_sidebar())
         self._restore_geometry()
@@ -163,6 +166,19 @@ class MainWindow(QMainWindow):
             checklist = self.session.library.get(assessment.checklist_id, assessment.checklist_version)
             existing = self.session.store.save_assessment(assessment, checklist, result)
         self.open_assessment(existing)
+
+    def open_county(self, database: Path | None = None) -> QWidget:
+        """The county inspector's window, on its own database beside the township's."""
+        from jianfu.ui.county.county_window import CountyWindow
+
+        path = database or self.session.store.db.path.with_name("county.sqlite3")
+        try:
+            self.county_window = CountyWindow(self.session.library, path)
+        except JianfuError as exc:
+            QMessageBox.warning(self, self.tr("County overview"), str(exc))
+            return self
+        self.county_window.show()
+        return self.county_window
 
     # ---------------------------------------------------------------------------- pages
 

@@ -26,6 +26,10 @@ class Progress:
     def __call__(self, fraction: float) -> None:
         if self.cancelled:
             raise Cancelled
+        self.report(fraction)
+
+    def report(self, fraction: float) -> None:
+        """Report without stopping: for work that checks ``cancelled`` itself and returns early."""
         self._signal.emit(int(100 * max(0.0, min(1.0, fraction))))
 
 
@@ -58,10 +62,7 @@ class _Runner(QRunnable):
         except Exception:  # a bug: report it as one
             self.task.failed.emit("程序出错，请把以下信息发给技术支持：\n" + traceback.format_exc(limit=5))
         else:
-            if self.task.progress.cancelled:
-                self.task.cancelled.emit()
-            else:
-                self.task.succeeded.emit(result)
+            self.task.succeeded.emit(result)  # work that checks ``cancelled`` returns what it did
 
 
 _running: set[Task] = set()  # keeps tasks alive until they report

@@ -49,6 +49,7 @@ class SectionPage(QScrollArea):
                     save_row=partial(session.save_row, item.id),
                     delete_row=partial(session.delete_row, item.id),
                     reference_rows=self._rows_of,
+                    catalogue=item.id == "apps.inventory",
                 )
                 self.tables[item.id] = body
             row = ItemRow(item, partial(session.save_answer, item.id), body)

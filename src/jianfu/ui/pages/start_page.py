@@ -34,6 +34,7 @@ class StartPage(QWidget):
     new_requested = Signal()
     next_period_requested = Signal(int)
     sample_requested = Signal()
+    county_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +78,10 @@ class StartPage(QWidget):
         for button in (self.continue_button, self.next_button, self.new_button, self.sample_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        self.county_button = QPushButton(self.tr("County overview (inspectors)…"))
+        self.county_button.setToolTip(self.tr("Import the files of all townships and see the county's burdens"))
+        buttons.addWidget(self.county_button)
+        self.county_button.clicked.connect(self.county_requested)
         layout.addLayout(buttons)
         layout.addStretch(0)  # takes the room when the list is hidden (first start)
         self.continue_button.clicked.connect(self._open)

@@ -8,6 +8,7 @@ saved at once as one row.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -91,6 +93,7 @@ class TableEditor(QWidget):
         delete_row: Callable[[str], None],
         reference_rows: Callable[[str], list[dict[str, Any]]],
         parent: QWidget | None = None,
+        catalogue: bool = False,
     ) -> None:
         super().__init__(parent)
         self.item = item
@@ -121,6 +124,10 @@ class TableEditor(QWidget):
         self.delete_button = QPushButton(self.tr("Delete row"))
         for button in (self.add_button, self.copy_button, self.delete_button):
             buttons.addWidget(button)
+        self.catalogue_button = QPushButton(self.tr("Add from county catalogue…"))
+        self.catalogue_button.setVisible(catalogue)
+        self.catalogue_button.clicked.connect(self.add_from_catalogue)
+        buttons.addWidget(self.catalogue_button)
         self.error = QLabel()
         self.error.setObjectName("errorText")
         buttons.addWidget(self.error, 1)
@@ -221,6 +228,34 @@ class TableEditor(QWidget):
         self.table.removeRow(row)
         self.rows_changed.emit()
 
+    def add_from_catalogue(self, path: Path | None = None) -> None:
+        """Tick entries of the county's platform catalogue instead of typing them."""
+        from jianfu.exchange.catalogue import CatalogueError, read_catalogue
+
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open the county platform catalogue"),
+                "",
+                self.tr("Platform catalogues (*.jianfu-catalogue)"),
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        kinds = {c.value for c in (self.item.column("kind") or self.item).choices}
+        levels = {c.value for c in (self.item.column("level") or self.item).choices}
+        try:
+            catalogue = read_catalogue(path, kinds, levels)
+        except CatalogueError as exc:
+            self.error.setText(str(exc))
+            return
+        present = {self._cell(r, 0).data(VALUE_ROLE) for r in range(self.table.rowCount())}
+        self.catalogue_dialog = PickCatalogueDialog(catalogue.entries, present, self)
+        self.catalogue_dialog.accepted.connect(
+            lambda: [self.add_row(entry.cells()) for entry in self.catalogue_dialog.chosen()]
+        )
+        self.catalogue_dialog.open()
+
     def _cells(self, row: int) -> dict[str, Any]:
         cells = {}
         for index, column in enumerate(self.item.columns):
@@ -302,6 +337,40 @@ class PickRowsDialog(QDialog):
     def chosen(self) -> list[str]:
         return [
             self.list.item(i).data(VALUE_ROLE)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class PickCatalogueDialog(QDialog):
+    """Tick the county catalogue's apps and platforms this township uses."""
+
+    def __init__(self, entries: list[Any], present: set[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("County platform catalogue"))
+        self.resize(560, 520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Tick what your township uses; entries already in your list are greyed out.")))
+        self.entries = entries
+        self.list = QListWidget()
+        for index, entry in enumerate(entries):
+            row = QListWidgetItem(f"{entry.name}　—　{entry.department or self.tr('department not given')}")
+            row.setData(VALUE_ROLE, index)
+            if entry.name in present:
+                row.setFlags(Qt.ItemFlag.NoItemFlags)
+            else:
+                row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                row.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(row)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[Any]:
+        return [
+            self.entries[self.list.item(i).data(VALUE_ROLE)]
             for i in range(self.list.count())
             if self.list.item(i).checkState() == Qt.CheckState.Checked
         ]

@@ -1,0 +1,469 @@
+"""County inspector mode: import the townships' files, see where the burdens are and which
+county departments impose them, drill into a township, print and export the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jianfu.core.assessment import Period
+from jianfu.core.library import ChecklistLibrary
+from jianfu.storage.county import MANIFESTATIONS, CountyStore
+from jianfu.storage.database import Database, open_database
+from jianfu.ui.tasks import Progress, run_in_background
+
+LEVEL_COLOURS = {"low": "#e8f5e9", "moderate": "#fff8e1", "high": "#ffe0b2", "severe": "#ffcdd2"}
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def import_in_worker(database: Path, library: ChecklistLibrary, files: list[Path], progress: Progress) -> Any:
+    """Runs off the UI thread, on its own connection (SQLite connections stay in their thread)."""
+    from jianfu.exchange.importer import import_files
+
+    db = open_database(database)
+    try:
+        return import_files(
+            db,
+            library,
+            files,
+            lambda done, total: progress.report(done / total if total else 1),
+            should_stop=lambda: progress.cancelled,
+        )
+    finally:
+        db.close()
+
+
+class CountyWindow(QMainWindow):
+    def __init__(self, library: ChecklistLibrary, database: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.database = database
+        self.db: Database = open_database(database)
+        self.county = CountyStore(self.db)
+        checklist = library.latest()
+        self.names = {m.id: m.name for m in checklist.manifestations}
+        self.level_labels = {level.id: level.label for level in checklist.levels}
+        self.setWindowTitle(self.tr("Jianfu — county overview"))
+        self.resize(1300, 720)
+        self.setAcceptDrops(True)
+
+        toolbar = QToolBar()
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.import_files_action = QAction(self.tr("Import files…"), self)
+        self.import_folder_action = QAction(self.tr("Import folder…"), self)
+        self.pdf_action = QAction(self.tr("Summary PDF…"), self)
+        self.excel_action = QAction(self.tr("Excel workbook…"), self)
+        self.catalogue_action = QAction(self.tr("Platform catalogue…"), self)
+        self.expected_action = QAction(self.tr("Township list…"), self)
+        for action in (
+            self.import_files_action,
+            self.import_folder_action,
+            self.pdf_action,
+            self.excel_action,
+            self.catalogue_action,
+            self.expected_action,
+        ):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr("Period") + " "))
+        self.period = QComboBox()
+        toolbar.addWidget(self.period)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.headline.setObjectName("pageIntro")
+        layout.addWidget(self.headline)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.overview = QTableWidget(0, 8)
+        self.overview.setHorizontalHeaderLabels(
+            [
+                self.tr("Township"),
+                *(self.names[m] for m in MANIFESTATIONS),
+                self.tr("Overall"),
+                self.tr("Fingertip hours per cadre a month"),
+                self.tr("Completion"),
+            ]
+        )
+        self.overview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.overview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.overview.setSortingEnabled(True)
+        self.overview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.overview.doubleClicked.connect(self._drill_down)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        overview_page = QWidget()
+        overview_layout = QVBoxLayout(overview_page)
+        overview_layout.addWidget(self.overview)
+        overview_layout.addWidget(self.missing)
+        self.tabs.addTab(overview_page, self.tr("Townships"))
+
+        self.departments = QTableWidget(0, 10)
+        self.departments.setHorizontalHeaderLabels(
+            [
+                self.tr("County department"),
+                self.tr("Townships"),
+                self.tr("Apps and groups"),
+                self.tr("Check-in"),
+                self.tr("Ranking"),
+                self.tr("Online time"),
+                self.tr("Forced download"),
+                self.tr("Reporting tasks"),
+                self.tr("Duplicate filings"),
+                self.tr("Hours a month"),
+            ]
+        )
+        self.departments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.departments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.departments.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.departments.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        merge = QPushButton(self.tr("Count the selected department as another…"))
+        merge.clicked.connect(self._merge_department)
+        departments_page = QWidget()
+        departments_layout = QVBoxLayout(departments_page)
+        departments_layout.addWidget(self.departments)
+        row = QHBoxLayout()
+        row.addWidget(merge)
+        row.addStretch()
+        departments_layout.addLayout(row)
+        self.tabs.addTab(departments_page, self.tr("County departments"))
+
+        self.problems = QTreeWidget()
+        self.problems.setHeaderLabels([self.tr("Problem"), self.tr("Townships")])
+        self.problems.setColumnWidth(0, 900)
+        self.tabs.addTab(self.problems, self.tr("Common problems and requests"))
+
+        self.import_files_action.triggered.connect(self._choose_files)
+        self.import_folder_action.triggered.connect(self._choose_folder)
+        self.pdf_action.triggered.connect(lambda: self._export(".pdf"))
+        self.excel_action.triggered.connect(lambda: self._export(".xlsx"))
+        self.catalogue_action.triggered.connect(self._export_catalogue)
+        self.expected_action.triggered.connect(self._load_expected)
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._load_periods()
+
+    # --------------------------------------------------------------------------- views
+
+    def _load_periods(self) -> None:
+        self.period.blockSignals(True)
+        current = self.period.currentData()
+        self.period.clear()
+        for period in self.county.periods():
+            self.period.addItem(period.label, period.code)
+        index = self.period.findData(current)
+        self.period.setCurrentIndex(max(0, index))
+        self.period.blockSignals(False)
+        self.refresh()
+
+    def selected_period(self) -> Period | None:
+        code = self.period.currentData()
+        return Period(code) if code else None
+
+    def refresh(self) -> None:
+        period = self.selected_period()
+        enabled = period is not None
+        for action in (self.pdf_action, self.excel_action, self.catalogue_action):
+            action.setEnabled(enabled)
+        if period is None:
+            self.headline.setText(
+                self.tr("No township file imported yet. Import files or a folder, or drop them here.")
+            )
+            self.overview.setRowCount(0)
+            self.departments.setRowCount(0)
+            self.problems.clear()
+            self.missing.setText("")
+            return
+        rows = self.county.overview(period)
+        self._fill_overview(rows)
+        self._fill_departments(period)
+        self._fill_problems(period)
+        averages = {m: sum(r.scores[m] for r in rows) / len(rows) for m in MANIFESTATIONS} if rows else {}
+        heaviest = max(averages, key=lambda m: averages[m]) if averages else None
+        self.headline.setText(
+            self.tr(
+                "{count} townships reported for {period}. The heaviest burden across the county: "
+                "{name} (average {score})."
+            ).format(
+                count=len(rows),
+                period=period.label,
+                name=self.names.get(heaviest or "", ""),
+                score=f"{averages.get(heaviest or '', 0):.1f}",
+            )
+        )
+        missing = self.county.missing_townships(period)
+        self.missing.setText(
+            self.tr("Not yet reported: {names}").format(names="、".join(n for _, n in missing)) if missing else ""
+        )
+
+    def _fill_overview(self, rows: list[Any]) -> None:
+        self.overview.setSortingEnabled(False)
+        self.overview.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            township = QTableWidgetItem(row.township)
+            township.setData(ID_ROLE, row.assessment_id)
+            self.overview.setItem(index, 0, township)
+            for column, m in enumerate(MANIFESTATIONS, start=1):
+                change = row.change(m)
+                text = f"{row.scores[m]:.1f} {self.level_labels.get(row.levels[m], '')}"
+                if change is not None:
+                    text += f"（{change:+.1f}）"
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole + 1, row.scores[m])
+                cell.setBackground(QColor(LEVEL_COLOURS.get(row.levels[m], "#ffffff")))
+                self.overview.setItem(index, column, cell)
+            self.overview.setItem(index, 5, QTableWidgetItem(f"{row.overall:.1f}"))
+            self.overview.setItem(index, 6, QTableWidgetItem(f"{row.fingertip_hours:.1f}"))
+            share = round(100 * row.answered / row.asked) if row.asked else 0
+            self.overview.setItem(index, 7, QTableWidgetItem(f"{share}%"))
+        self.overview.setSortingEnabled(True)
+
+    def _fill_departments(self, period: Period) -> None:
+        rows = self.county.departments(period)
+        self.departments.setRowCount(len(rows))
+        for index, d in enumerate(rows):
+            values = [
+                d.name,
+                d.townships,
+                d.apps,
+                d.checkin,
+                d.ranking,
+                d.online_time,
+                d.forced_download,
+                d.filing_tasks,
+                d.duplicate_filings,
+                f"{d.hours:.0f}",
+            ]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(str(value))
+                if column == 0:
+                    cell.setData(ID_ROLE, d.name)
+                    others = [s for s in d.spellings if s != d.name]
+                    if others:
+                        cell.setToolTip(self.tr("Also written as: {names}").format(names="、".join(others)))
+                self.departments.setItem(index, column, cell)
+
+    def _fill_problems(self, period: Period) -> None:
+        from jianfu.reports.county import county_summary
+
+        summary = county_summary(self.db, self.library, period)
+        self.problems.clear()
+        common = QTreeWidgetItem([self.tr("Common problems"), ""])
+        self.problems.addTopLevelItem(common)
+        for title, count in summary.common_problems:
+            common.addChild(QTreeWidgetItem([title, str(count)]))
+        common.setExpanded(True)
+        requests = QTreeWidgetItem([self.tr("Requests to the county, by department"), ""])
+        self.problems.addTopLevelItem(requests)
+        for department, items in summary.escalated.items():
+            group = QTreeWidgetItem([department, str(len({i.township for i in items}))])
+            requests.addChild(group)
+            for item in items:
+                group.addChild(QTreeWidgetItem([f"{item.township}：{item.problem}", ""]))
+        requests.setExpanded(True)
+
+    # -------------------------------------------------------------------------- actions
+
+    def import_paths(self, paths: list[Path]) -> Any:
+        from jianfu.exchange.importer import collect_files
+
+        files = collect_files(paths)
+        if not files:
+            QMessageBox.information(self, self.tr("Import"), self.tr("No .jianfu file found there."))
+            return None
+        return run_in_background(
+            self,
+            self.tr("Importing {count} files…").format(count=len(files)),
+            lambda progress: import_in_worker(self.database, self.library, files, progress),
+            self._imported,
+            self._failed,
+        )
+
+    def _imported(self, summary: Any) -> None:
+        self.last_summary = summary
+        self._load_periods()
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Import finished"))
+        box.setText(summary.describe())
+        if summary.rejected:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setDetailedText("\n".join(f"{path.name}：{reason}" for path, reason in summary.rejected))
+        box.open()
+        self.summary_box = box
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Could not finish"), message)
+
+    def _choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import township files"), self._folder(), self.tr("Assessment files (*.jianfu)")
+        )
+        if files:
+            QSettings().setValue("county/folder", str(Path(files[0]).parent))
+            self.import_paths([Path(f) for f in files])
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of township files"), self._folder())
+        if folder:
+            QSettings().setValue("county/folder", folder)
+            self.import_paths([Path(folder)])
+
+    def _folder(self) -> str:
+        return str(QSettings().value("county/folder", str(Path.home())))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def _drill_down(self) -> None:
+        from jianfu.ui.county.drilldown import DrilldownDialog
+
+        row = self.overview.currentRow()
+        cell = self.overview.item(row, 0) if row >= 0 else None
+        if cell is None:
+            return
+        assessment = self.county.assessments.load(int(cell.data(ID_ROLE)))
+        checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
+        self.drilldown = DrilldownDialog(assessment, checklist, self)
+        self.drilldown.open()
+
+    def _merge_department(self) -> None:
+        row = self.departments.currentRow()
+        cell = self.departments.item(row, 0) if row >= 0 else None
+        if cell is None:
+            return
+        variant = str(cell.data(ID_ROLE))
+        names = [
+            cell.text()
+            for r in range(self.departments.rowCount())
+            if r != row and (cell := self.departments.item(r, 0))
+        ]
+        canonical, ok = QInputDialog.getItem(
+            self, self.tr("Same department"), self.tr("Count “{name}” as:").format(name=variant), names, 0, True
+        )
+        if ok and canonical.strip():
+            self.county.set_alias(variant, canonical.strip())
+            self.refresh()
+
+    def _export(self, suffix: str) -> None:
+        from jianfu.reports.county import county_summary, write_county_pdf, write_county_workbook
+
+        period = self.selected_period()
+        if period is None:
+            return
+        pattern = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
+        name = f"{self.county.county_name()}{period.code}县级汇总{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save county summary"), str(Path(self._folder()) / name), pattern
+        )
+        if not chosen:
+            return
+        path = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
+        summary = county_summary(self.db, self.library, period)  # read here: the connection is this thread's
+        writer = write_county_pdf if suffix == ".pdf" else write_county_workbook
+
+        def work(progress: Progress) -> Path:
+            progress(0.2)
+            partial = path.with_name(path.name + ".part")
+            writer(summary, partial)
+            progress(1.0)
+            partial.replace(path)
+            return path
+
+        run_in_background(
+            self,
+            self.tr("Writing the summary…"),
+            work,
+            lambda result: self.statusBar().showMessage(self.tr("Saved: {path}").format(path=result)),
+            self._failed,
+        )
+
+    def _export_catalogue(self) -> None:
+        from jianfu.exchange.catalogue import FILE_SUFFIX, build_catalogue, write_catalogue
+
+        county = self.county.county_name()
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save platform catalogue"),
+            str(Path(self._folder()) / f"{county}平台目录{FILE_SUFFIX}"),
+            self.tr("Platform catalogues (*.jianfu-catalogue)"),
+        )
+        if chosen:
+            path = Path(chosen) if chosen.endswith(FILE_SUFFIX) else Path(chosen + FILE_SUFFIX)
+            catalogue = build_catalogue(self.db, county)
+            write_catalogue(path, catalogue)
+            self.statusBar().showMessage(
+                self.tr("Catalogue of {count} entries saved: {path}").format(count=len(catalogue.entries), path=path)
+            )
+
+    def _load_expected(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Township list (one per line: division code, name)"),
+            self._folder(),
+            self.tr("Text or CSV files (*.txt *.csv)"),
+        )
+        if not chosen:
+            return
+        townships, bad = parse_township_list(Path(chosen).read_text(encoding="utf-8-sig", errors="replace"))
+        if bad:
+            QMessageBox.warning(
+                self,
+                self.tr("Township list"),
+                self.tr("These lines were not understood and were left out:") + "\n" + "\n".join(bad[:20]),
+            )
+        self.county.set_expected_townships(townships)
+        self.refresh()
+
+    def closeEvent(self, event: Any) -> None:
+        self.db.close()
+        super().closeEvent(event)
+
+
+def parse_township_list(text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Lines of "division code, name" (comma, tab or spaces); returns (townships, bad lines)."""
+    townships, bad = [], []
+    for line in text.splitlines():
+        parts = [p.strip() for p in line.replace("，", ",").replace("\t", ",").split(",") if p.strip()]
+        if len(parts) == 1 and " " in parts[0]:
+            parts = parts[0].split(None, 1)
+        if not parts:
+            continue
+        if len(parts) >= 2 and parts[0].isdigit() and len(parts[0]) == 12:
+            townships.append((parts[0], parts[1]))
+        else:
+            bad.append(line)
+    return townships, bad

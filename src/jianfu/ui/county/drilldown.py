@@ -1,0 +1,108 @@
+"""One township's assessment, read-only: scores and findings, answers, plan."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jianfu.core.assessment import Assessment
+from jianfu.core.checklist import Checklist, Handling
+from jianfu.core.describe import answer_text
+from jianfu.core.plan import problem_text
+from jianfu.core.scoring import score_assessment
+from jianfu.ui.widgets.radar import RadarChart
+
+
+class DrilldownDialog(QDialog):
+    def __init__(self, assessment: Assessment, checklist: Checklist, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        a = assessment
+        self.setWindowTitle(
+            self.tr("{township} · {period} (read-only)").format(township=a.township.name, period=a.period.label)
+        )
+        self.resize(1000, 680)
+        layout = QVBoxLayout(self)
+        result = score_assessment(checklist, a.answers)
+        summary = QLabel(
+            "　".join(f"{m.name} {m.score:.1f}（{m.level_label}）" for m in result.manifestations.values())
+            + "　"
+            + self.tr("Fingertip hours per cadre a month: {hours}").format(
+                hours=f"{result.fingertip_hours_per_cadre_month:.1f}"
+            )
+        )
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+
+        scores = QWidget()
+        scores_layout = QVBoxLayout(scores)
+        radar = RadarChart()
+        radar.set_scores(
+            [m.name for m in result.manifestations.values()], [m.score for m in result.manifestations.values()]
+        )
+        radar.setMaximumHeight(240)
+        scores_layout.addWidget(radar)
+        findings = QTreeWidget()
+        findings.setHeaderLabels([self.tr("Finding"), self.tr("Points")])
+        hits = {h.rule.id: h for h in result.hits}
+        for m in result.manifestations.values():
+            parent_item = QTreeWidgetItem([f"{m.name}：{m.score:.1f}", ""])
+            findings.addTopLevelItem(parent_item)
+            for c in m.contributions:
+                parent_item.addChild(QTreeWidgetItem([problem_text(hits[c.rule_id]), f"{c.points:.1f}"]))
+            parent_item.setExpanded(True)
+        findings.setColumnWidth(0, 760)
+        scores_layout.addWidget(findings)
+        self.tabs.addTab(scores, self.tr("Scores and findings"))
+
+        answers = QTreeWidget()
+        answers.setHeaderLabels([self.tr("Item"), self.tr("Answer"), self.tr("Note")])
+        for section in checklist.sections:
+            section_item = QTreeWidgetItem([section.title, "", ""])
+            answers.addTopLevelItem(section_item)
+            for item in section.items:
+                answer = a.answers.get(item.id)
+                section_item.addChild(
+                    QTreeWidgetItem([item.label, answer_text(item, answer), answer.note if answer else ""])
+                )
+        answers.expandAll()
+        answers.setColumnWidth(0, 480)
+        answers.setColumnWidth(1, 300)
+        self.tabs.addTab(answers, self.tr("Answers"))
+
+        plan = QTableWidget(len(a.plan), 6)
+        plan.setHorizontalHeaderLabels(
+            [
+                self.tr("Problem"),
+                self.tr("Measure"),
+                self.tr("Who acts"),
+                self.tr("Responsible person"),
+                self.tr("Deadline"),
+                self.tr("Accepted"),
+            ]
+        )
+        for row, entry in enumerate(a.plan):
+            values = [
+                entry.problem,
+                entry.measure,
+                self.tr("Ask the county") if entry.handling is Handling.ESCALATE else self.tr("Township fixes it"),
+                entry.responsible_person,
+                entry.deadline,
+                self.tr("No") if entry.rejected else self.tr("Yes"),
+            ]
+            for column, text in enumerate(values):
+                plan.setItem(row, column, QTableWidgetItem(text))
+        plan.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        plan.setColumnWidth(0, 300)
+        plan.setColumnWidth(1, 340)
+        self.tabs.addTab(plan, self.tr("Rectification plan"))

@@ -1,0 +1,100 @@
+"""The county inspector's window: import with progress, cancel and summary; overview; drill-down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from jianfu.exchange.catalogue import build_catalogue, write_catalogue
+from jianfu.exchange.demo import write_demo
+from jianfu.ui.county.county_window import CountyWindow, parse_township_list
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory, library) -> Path:
+    directory = tmp_path_factory.mktemp("incoming")
+    write_demo(directory, library)
+    (directory / "坏文件.jianfu").write_text("{", encoding="utf-8")
+    return directory
+
+
+@pytest.fixture
+def county(qtbot, library, tmp_path: Path):
+    window = CountyWindow(library, tmp_path / "county.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.db.close()
+
+
+def test_import_shows_progress_and_summary_then_the_overview(qtbot, county, demo_dir) -> None:
+    assert "还没有导入" in county.headline.text()
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    summary = county.last_summary
+    assert summary.describe().startswith("导入 18 个") and len(summary.rejected) == 1
+    assert "坏文件.jianfu" in county.summary_box.detailedText()
+    assert county.overview.rowCount() == 13
+    assert "13" in county.headline.text()
+    assert county.departments.rowCount() > 5
+    assert county.period.count() == 2  # two periods to choose from
+    county.period.setCurrentIndex(1)
+    assert county.overview.rowCount() == 5  # 2026-Q3: the five townships that reported twice
+
+
+def test_cancel_stops_between_files(qtbot, county, demo_dir) -> None:
+    task = county.import_paths([demo_dir])
+    task.progress.cancelled = True  # what the progress dialog's Cancel button does
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    assert county.last_summary.cancelled
+    assert len(county.county.assessments.summaries()) < 18
+
+
+def test_drill_down_and_department_merge(qtbot, county, demo_dir) -> None:
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    county.overview.selectRow(0)
+    county._drill_down()
+    dialog = county.drilldown
+    assert dialog.tabs.count() == 3
+    assert "只读" in dialog.windowTitle()
+    names = {county.departments.item(r, 0).text() for r in range(county.departments.rowCount())}
+    county.county.set_alias("县文化广电旅游局", "县委宣传部")
+    county.refresh()
+    merged = {county.departments.item(r, 0).text() for r in range(county.departments.rowCount())}
+    assert "县文化广电旅游局" in names and "县文化广电旅游局" not in merged
+
+
+def test_township_list_parsing() -> None:
+    townships, bad = parse_township_list("519901101000,柳河镇\n519901102000\t石桥镇\n柳河镇\n\n")
+    assert townships == [("519901101000", "柳河镇"), ("519901102000", "石桥镇")] and bad == ["柳河镇"]
+
+
+def test_township_ticks_its_inventory_from_the_catalogue(qtbot, make_window, county, demo_dir, tmp_path) -> None:
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    path = tmp_path / "目录.jianfu-catalogue"
+    write_catalogue(path, build_catalogue(county.db, "云溪县"))
+
+    from jianfu.core.assessment import Period, Township
+
+    window = make_window()
+    window.session.create(Township("新镇", "519901107000", "云溪县"), Period("2026-Q4"))
+    window._build_pages()
+    window.show_page("apps")
+    inventory = window.pages["apps"].tables["apps.inventory"]
+    assert inventory.catalogue_button.isVisibleTo(window)
+    inventory.add_from_catalogue(path)
+    dialog = inventory.catalogue_dialog
+    first = dialog.list.item(0)
+    first.setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    rows = window.session.store.load(window.session.assessment_id).answers["apps.inventory"].value
+    assert [r["cells"]["name"] for r in rows] == [dialog.entries[0].name]
+    assert rows[0]["cells"]["department"] == dialog.entries[0].department
