@@ -35,6 +35,19 @@ from jianfu.storage.county import MANIFESTATIONS, CountyStore
 from jianfu.storage.database import Database, open_database
 from jianfu.ui.tasks import Progress, run_in_background
 
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SortableItem(QTableWidgetItem):
+    """Sorts by the number behind the text ("43.9 较重（-16.7）" sorts as 43.9)."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if mine is None or theirs is None:
+            return super().__lt__(other)
+        return bool(mine < theirs)
+
+
 LEVEL_COLOURS = {"low": "#e8f5e9", "moderate": "#fff8e1", "high": "#ffe0b2", "severe": "#ffcdd2"}
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -91,6 +104,8 @@ class CountyWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(self.tr("Period") + " "))
         self.period = QComboBox()
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period.setMinimumContentsLength(9)
         toolbar.addWidget(self.period)
 
         central = QWidget()
@@ -130,7 +145,7 @@ class CountyWindow(QMainWindow):
         self.departments.setHorizontalHeaderLabels(
             [
                 self.tr("County department"),
-                self.tr("Townships"),
+                self.tr("Townships affected"),
                 self.tr("Apps and groups"),
                 self.tr("Check-in"),
                 self.tr("Ranking"),
@@ -224,25 +239,37 @@ class CountyWindow(QMainWindow):
         )
 
     def _fill_overview(self, rows: list[Any]) -> None:
+        # Listed by division code, as the county lists its townships; sorting is there for
+        # whoever wants it, but the page does not open as a league table.
         self.overview.setSortingEnabled(False)
+        self.overview.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.overview.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            township = QTableWidgetItem(row.township)
+            township = SortableItem(row.township)
             township.setData(ID_ROLE, row.assessment_id)
+            township.setData(SORT_ROLE, row.division_code)
             self.overview.setItem(index, 0, township)
             for column, m in enumerate(MANIFESTATIONS, start=1):
                 change = row.change(m)
                 text = f"{row.scores[m]:.1f} {self.level_labels.get(row.levels[m], '')}"
                 if change is not None:
                     text += f"（{change:+.1f}）"
-                cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole + 1, row.scores[m])
+                cell = SortableItem(text)
+                cell.setData(SORT_ROLE, row.scores[m])
                 cell.setBackground(QColor(LEVEL_COLOURS.get(row.levels[m], "#ffffff")))
                 self.overview.setItem(index, column, cell)
-            self.overview.setItem(index, 5, QTableWidgetItem(f"{row.overall:.1f}"))
-            self.overview.setItem(index, 6, QTableWidgetItem(f"{row.fingertip_hours:.1f}"))
             share = round(100 * row.answered / row.asked) if row.asked else 0
-            self.overview.setItem(index, 7, QTableWidgetItem(f"{share}%"))
+            for column, (text, key) in enumerate(
+                (
+                    (f"{row.overall:.1f}", row.overall),
+                    (f"{row.fingertip_hours:.1f}", row.fingertip_hours),
+                    (f"{share}%", share),
+                ),
+                start=5,
+            ):
+                cell = SortableItem(text)
+                cell.setData(SORT_ROLE, key)
+                self.overview.setItem(index, column, cell)
         self.overview.setSortingEnabled(True)
 
     def _fill_departments(self, period: Period) -> None:
