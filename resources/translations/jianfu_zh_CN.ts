@@ -162,127 +162,127 @@
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="292" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="297" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="300" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="305" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="305" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="310" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="321" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="326" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="321" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="326" />
         <source>No .jianfu file found there.</source>
         <translation>那里没有找到 .jianfu 自查文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="325" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="330" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="335" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="340" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="344" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="349" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="348" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="353" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="348" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="353" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="355" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="360" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="397" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="402" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="397" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="402" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="409" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="414" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="409" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="414" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="412" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="417" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="430" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="435" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="432" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="437" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="442" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="444" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="449" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="451" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="456" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="457" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="462" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="459" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="467" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="472" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="468" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="473" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -572,27 +572,38 @@
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="178" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="181" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="191" />
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/main_window.py" line="193" />
+        <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
+        <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/main_window.py" line="207" />
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="273" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="302" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="274" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="303" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="275" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="304" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="276" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="305" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>

@@ -96,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     if not args:
         return _run_gui(None)
+    if len(args) == 1 and args[0].lower().endswith(".jianfu") and not args[0].startswith("-"):
+        return _run_gui(None, Path(args[0]))  # a double-clicked assessment file
     parser = build_parser()
     options = parser.parse_args(args)
     if options.command is None:
@@ -117,10 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REJECTED
 
 
-def _run_gui(database: Path | None) -> int:
+def _run_gui(database: Path | None, open_file: Path | None = None) -> int:
     from jianfu.ui.app import run
 
-    return run(database)
+    return run(database, open_file)
 
 
 def _demo(options: argparse.Namespace, library: ChecklistLibrary) -> int:

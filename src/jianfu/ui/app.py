@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jianfu import __version__
@@ -25,14 +26,14 @@ def create_window(database: Path) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     family = install_fonts(app, bool(QSettings().value("ui/large_font", False, type=bool)))
-    style = Path(__file__).with_name("style.qss").read_text(encoding="utf-8")
-    app.setStyleSheet(style)
+    app.setStyleSheet((resources_dir() / "ui" / "jianfu.qss").read_text(encoding="utf-8"))
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jianfu.png")))
     library = ChecklistLibrary(resources_dir() / "checklists")
     session = Session(AssessmentStore(open_database(database)), library)
     return MainWindow(session, family)
 
 
-def run(database: Path | None = None) -> int:
+def run(database: Path | None = None, open_file: Path | None = None) -> int:
     QCoreApplication.setOrganizationName("Jianfu")
     QCoreApplication.setApplicationName("jianfu")
     QCoreApplication.setApplicationVersion(__version__)
@@ -45,4 +46,6 @@ def run(database: Path | None = None) -> int:
         QMessageBox.critical(None, "减负助手", str(exc))
         return 2
     window.show()
+    if open_file is not None:
+        window.open_file(open_file)
     return app.exec()

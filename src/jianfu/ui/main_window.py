@@ -167,6 +167,35 @@ class MainWindow(QMainWindow):
             existing = self.session.store.save_assessment(assessment, checklist, result)
         self.open_assessment(existing)
 
+    def open_file(self, path: Path) -> None:
+        """Open an assessment file (double-clicked, or given on the command line).
+
+        It is copied into this computer's assessments unless the township already has one for
+        that period here, which is then opened as it is (nothing is overwritten)."""
+        from jianfu.core.scoring import score_assessment
+        from jianfu.exchange.assessment_file import read_assessment_file
+
+        try:
+            content = read_assessment_file(path, self.session.library)
+        except JianfuError as exc:
+            QMessageBox.warning(self, self.tr("Open file"), str(exc))
+            return
+        a = content.assessment
+        existing = self.session.store.find(a.township.division_code, a.period)
+        if existing is None:
+            checklist = self.session.library.get(a.checklist_id, a.checklist_version)
+            existing = self.session.store.save_assessment(a, checklist, score_assessment(checklist, a.answers))
+        else:
+            QMessageBox.information(
+                self,
+                self.tr("Open file"),
+                self.tr(
+                    "{township} already has an assessment for {period} on this computer; it is opened "
+                    "unchanged. Use the county overview to compare files."
+                ).format(township=a.township.name, period=a.period.label),
+            )
+        self.open_assessment(existing)
+
     def open_county(self, database: Path | None = None) -> QWidget:
         """The county inspector's window, on its own database beside the township's."""
         from jianfu.ui.county.county_window import CountyWindow

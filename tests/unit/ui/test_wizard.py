@@ -231,3 +231,16 @@ def test_fits_a_1366_by_768_screen(make_window) -> None:
     hint = window.minimumSizeHint()
     assert window.minimumWidth() <= 1366 and window.minimumHeight() <= 768
     assert hint.width() <= 1366 and hint.height() <= 768
+
+
+def test_opening_an_assessment_file(qtbot, make_window, library, tmp_path) -> None:
+    from jianfu.exchange.demo import write_demo
+
+    files = write_demo(tmp_path / "demo", library)
+    path = next(f for f in files if f.name == "石桥镇-2026-Q4.jianfu")
+    window = make_window()
+    window.open_file(path)
+    assert window.session.assessment.township.name == "石桥镇"
+    assert window.current != "start"
+    stored = window.session.store.summaries()
+    assert [s.township.name for s in stored] == ["石桥镇"]
