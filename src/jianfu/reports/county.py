@@ -196,21 +196,7 @@ def write_county_pdf(summary: CountySummary, output: Path | BinaryIO) -> None:
     dept_rows = [
         ["县级部门", "涉及乡镇", "应用/群", "打卡", "排名", "在线时长", "强制下载", "报表任务", "重复报送", "月耗工时"]
     ]
-    dept_rows += [
-        [
-            d.name,
-            str(d.townships),
-            str(d.apps),
-            str(d.checkin),
-            str(d.ranking),
-            str(d.online_time),
-            str(d.forced_download),
-            str(d.filing_tasks),
-            str(d.duplicate_filings),
-            f"{d.hours:.0f}",
-        ]
-        for d in summary.departments
-    ]
+    dept_rows += [[d.name, *map(str, d.figures()), f"{d.hours:.0f}"] for d in summary.departments]
     story.append(table(dept_rows, [0.19, 0.08, 0.08, 0.07, 0.07, 0.09, 0.09, 0.09, 0.09, 0.15], wide))
 
     story += [CondPageBreak(50 * mm), Spacer(1, 4 * mm), p("四、共性问题", styles.group_heading)]
@@ -330,19 +316,7 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
             "月耗工时",
         ],
         [
-            [
-                d.name,
-                "、".join(s for s in d.spellings if s != d.name),
-                d.townships,
-                d.apps,
-                d.checkin,
-                d.ranking,
-                d.online_time,
-                d.forced_download,
-                d.filing_tasks,
-                d.duplicate_filings,
-                d.hours,
-            ]
+            [d.name, "、".join(s for s in d.spellings if s != d.name), *d.figures(), d.hours]
             for d in summary.departments
         ],
         [22, 22, 10, 9, 7, 7, 9, 9, 9, 9, 10],

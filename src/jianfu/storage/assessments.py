@@ -419,27 +419,7 @@ class AssessmentStore:
             "INSERT INTO plan_items (assessment_id, key, rule_id, position, problem, measure, handling,"
             " responsible_unit, responsible_person, deadline, department, status, rejected, triggered,"
             " edited, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    assessment_id,
-                    item.key,
-                    item.rule_id,
-                    position,
-                    item.problem,
-                    item.measure,
-                    item.handling.value,
-                    item.responsible_unit,
-                    item.responsible_person,
-                    item.deadline,
-                    item.department,
-                    item.status,
-                    int(item.rejected),
-                    int(item.triggered),
-                    json.dumps(sorted(item.edited)),
-                    stamp,
-                )
-                for position, item in enumerate(plan)
-            ],
+            [_plan_row(assessment_id, item, position, stamp) for position, item in enumerate(plan)],
         )
 
     def _insert_plan_item(self, assessment_id: int, item: RectificationItem, position: int, stamp: str) -> None:
@@ -455,24 +435,7 @@ class AssessmentStore:
             " department = excluded.department, status = excluded.status,"
             " rejected = excluded.rejected, triggered = excluded.triggered,"
             " edited = excluded.edited, updated_at = excluded.updated_at",
-            (
-                assessment_id,
-                item.key,
-                item.rule_id,
-                position,
-                item.problem,
-                item.measure,
-                item.handling.value,
-                item.responsible_unit,
-                item.responsible_person,
-                item.deadline,
-                item.department,
-                item.status,
-                int(item.rejected),
-                int(item.triggered),
-                json.dumps(sorted(item.edited)),
-                stamp,
-            ),
+            _plan_row(assessment_id, item, position, stamp),
         )
 
     def _next_plan_position(self, assessment_id: int) -> int:
@@ -501,6 +464,28 @@ class AssessmentStore:
         self.conn.execute(  # one row per assessment for the county views, no pivot needed
             f"UPDATE assessments SET {assignments} WHERE id = ?", (*columns.values(), assessment_id)
         )
+
+
+def _plan_row(assessment_id: int, item: RectificationItem, position: int, stamp: str) -> tuple[Any, ...]:
+    """The plan_items columns in table order."""
+    return (
+        assessment_id,
+        item.key,
+        item.rule_id,
+        position,
+        item.problem,
+        item.measure,
+        item.handling.value,
+        item.responsible_unit,
+        item.responsible_person,
+        item.deadline,
+        item.department,
+        item.status,
+        int(item.rejected),
+        int(item.triggered),
+        json.dumps(sorted(item.edited)),
+        stamp,
+    )
 
 
 def _dump(value: Any) -> str:

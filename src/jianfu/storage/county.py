@@ -69,6 +69,20 @@ class DepartmentRow:
     duplicate_filings: int
     hours: float
 
+    def figures(self) -> tuple[int, ...]:
+        """Townships, apps and groups, check-in, ranking, online time, forced download, reporting
+        tasks, duplicate filings: the columns every department table shows, in that order."""
+        return (
+            self.townships,
+            self.apps,
+            self.checkin,
+            self.ranking,
+            self.online_time,
+            self.forced_download,
+            self.filing_tasks,
+            self.duplicate_filings,
+        )
+
 
 @dataclass(frozen=True)
 class EscalatedItem:

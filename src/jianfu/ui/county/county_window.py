@@ -276,18 +276,7 @@ class CountyWindow(QMainWindow):
         rows = self.county.departments(period)
         self.departments.setRowCount(len(rows))
         for index, d in enumerate(rows):
-            values = [
-                d.name,
-                d.townships,
-                d.apps,
-                d.checkin,
-                d.ranking,
-                d.online_time,
-                d.forced_download,
-                d.filing_tasks,
-                d.duplicate_filings,
-                f"{d.hours:.0f}",
-            ]
+            values = [d.name, *d.figures(), f"{d.hours:.0f}"]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(str(value))
                 if column == 0:
