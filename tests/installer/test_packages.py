@@ -53,11 +53,6 @@ def test_bundle_deb_and_nsis(built: Path, tmp_path: Path) -> None:
     run("report", str(tmp_path / "demo" / "柳河镇-2026-Q4.jianfu"), "-o", str(tmp_path / "plan.pdf"))
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
     assert Path("/usr/share/applications/jianfu.desktop").exists()
-    mime = subprocess.run(
-        ["xdg-mime", "query", "filetype", str(tmp_path / "demo" / "柳河镇-2026-Q4.jianfu")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if mime.returncode == 0:
-        assert "jianfu" in mime.stdout
+    globs = Path("/usr/share/mime/globs2")
+    if globs.exists():  # shared-mime-info ran the package's trigger
+        assert "*.jianfu" in globs.read_text(encoding="utf-8")

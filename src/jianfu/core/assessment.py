@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from jianfu.core.answers import Answer
 from jianfu.core.errors import JianfuError
-from jianfu.core.plan import RectificationItem
+
+if TYPE_CHECKING:
+    from jianfu.core.plan import RectificationItem
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]))?$")
 _QUARTERS = {

@@ -28,6 +28,7 @@ MANIFESTATION_IDS = (
     "algorithm_centrism",
 )
 AREA_IDS = ("profile", "apps", "filing", "traces", "meetings")
+OVERALL = "overall"  # the overall score, stored beside the four manifestations
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 

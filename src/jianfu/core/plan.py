@@ -13,9 +13,12 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from string import Template
+from typing import TYPE_CHECKING
 
 from jianfu.core.checklist import Handling
-from jianfu.core.scoring import MatchedRow, RuleHit, ScoreResult
+
+if TYPE_CHECKING:  # scoring is not needed to read a stored plan (start-up path)
+    from jianfu.core.scoring import MatchedRow, RuleHit, ScoreResult
 
 EDITABLE_FIELDS = (
     "problem",

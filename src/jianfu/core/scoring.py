@@ -13,8 +13,6 @@ from typing import Any
 from jianfu.core.answers import Answers, table_rows, visible_answers
 from jianfu.core.checklist import Checklist, FieldType, Item, ScoringRule, Signal
 
-OVERALL = "overall"
-
 
 @dataclass(frozen=True)
 class MatchedRow:

@@ -6,15 +6,17 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jianfu.core.answers import Answer, check_answer, completion, table_rows
 from jianfu.core.assessment import Assessment, Period, Township
-from jianfu.core.checklist import Checklist, FieldType, Handling
+from jianfu.core.checklist import OVERALL, Checklist, FieldType, Handling
 from jianfu.core.errors import JianfuError
-from jianfu.core.plan import RectificationItem, draft_plan, merge_plan
-from jianfu.core.scoring import OVERALL, ScoreResult, score_assessment
+from jianfu.core.plan import RectificationItem
 from jianfu.storage.database import Database, now, transaction
+
+if TYPE_CHECKING:
+    from jianfu.core.scoring import ScoreResult
 
 
 class NotFoundError(JianfuError):
@@ -223,6 +225,9 @@ class AssessmentStore:
 
     def rescore(self, assessment_id: int, checklist: Checklist) -> tuple[ScoreResult, list[RectificationItem]]:
         """Score with the assessment's own checklist, redraft the plan keeping edits, store both."""
+        from jianfu.core.plan import draft_plan, merge_plan
+        from jianfu.core.scoring import score_assessment
+
         assessment = self.load(assessment_id)
         if (assessment.checklist_id, assessment.checklist_version) != (checklist.id, checklist.version):
             raise ValueError("an assessment must be scored with the checklist it was answered with")

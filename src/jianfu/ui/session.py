@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -11,8 +12,10 @@ from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.checklist import Checklist
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
-from jianfu.core.scoring import ScoreResult
 from jianfu.storage.assessments import AssessmentStore
+
+if TYPE_CHECKING:
+    from jianfu.core.scoring import ScoreResult
 
 
 class Session(QObject):
