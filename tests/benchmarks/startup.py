@@ -65,6 +65,13 @@ def run(code: str, *args: str) -> float:
 
 
 def main() -> int:
+    # An installed program has its bytecode (pip and PyInstaller compile it); this machine sets
+    # PYTHONDONTWRITEBYTECODE, so compile once here or every run would compile from source.
+    import compileall
+
+    import jianfu
+
+    compileall.compile_dir(os.path.dirname(jianfu.__file__), quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         database = os.path.join(folder, "bench.sqlite3")
         run(JIANFU, database)  # first run creates the database, as a first start does
