@@ -40,11 +40,10 @@ PAGE_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, font_family: str, sample_loader: object = None) -> None:
+    def __init__(self, session: Session, font_family: str) -> None:
         super().__init__()
         self.session = session
         self.font_family = font_family
-        self.sample_loader = sample_loader
         self.setWindowTitle(self.tr("Jianfu — fingertip burden self-assessment"))
         self.resize(1280, 720)
         self.setMinimumSize(1000, 600)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -10,12 +13,25 @@ from PySide6.QtCore import QObject, Signal
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.checklist import Checklist
+from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
 from jianfu.storage.assessments import AssessmentStore
 
 if TYPE_CHECKING:
     from jianfu.core.scoring import ScoreResult
+
+
+class SaveError(JianfuError):
+    """The database refused a write (disk full, file locked, removed USB disk)."""
+
+
+@contextmanager
+def _saving() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise SaveError(f"没有保存成功（{exc}）。请检查磁盘空间、数据所在的磁盘是否还在，然后再改一次。") from exc
 
 
 class Session(QObject):
@@ -63,13 +79,15 @@ class Session(QObject):
     def save_answer(self, item_id: str, answer: Answer) -> None:
         """Validated and committed before returning; raises AnswerError and stores nothing if invalid."""
         assert self.assessment_id is not None and self.assessment is not None
-        self.store.save_answer(self.assessment_id, self.checklist, item_id, answer)
+        with _saving():
+            self.store.save_answer(self.assessment_id, self.checklist, item_id, answer)
         self.assessment.answers[item_id] = answer
         self._after_edit(item_id)
 
     def save_row(self, item_id: str, row_id: str, cells: dict[str, object], position: int) -> None:
         assert self.assessment_id is not None and self.assessment is not None
-        self.store.save_table_row(self.assessment_id, self.checklist, item_id, row_id, cells, position)
+        with _saving():
+            self.store.save_table_row(self.assessment_id, self.checklist, item_id, row_id, cells, position)
         rows = list(self.answers.get(item_id, Answer([])).value or [])
         row = {"row_id": row_id, "cells": cells}
         index = next((i for i, r in enumerate(rows) if r["row_id"] == row_id), None)
@@ -82,7 +100,8 @@ class Session(QObject):
 
     def delete_row(self, item_id: str, row_id: str) -> None:
         assert self.assessment_id is not None and self.assessment is not None
-        self.store.delete_table_row(self.assessment_id, item_id, row_id)
+        with _saving():
+            self.store.delete_table_row(self.assessment_id, item_id, row_id)
         old = self.answers.get(item_id, Answer([]))
         rows = [r for r in (old.value or []) if r["row_id"] != row_id]
         self.assessment.answers[item_id] = Answer(rows, old.not_applicable, old.note)
@@ -112,7 +131,8 @@ class Session(QObject):
 
     def save_plan_item(self, item: RectificationItem) -> None:
         assert self.assessment_id is not None and self.assessment is not None
-        self.store.save_plan_item(self.assessment_id, item)
+        with _saving():
+            self.store.save_plan_item(self.assessment_id, item)
         plan = self.assessment.plan
         index = next((i for i, p in enumerate(plan) if p.key == item.key), None)
         if index is None:

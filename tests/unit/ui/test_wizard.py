@@ -244,3 +244,20 @@ def test_opening_an_assessment_file(qtbot, make_window, library, tmp_path) -> No
     assert window.current != "start"
     stored = window.session.store.summaries()
     assert [s.township.name for s in stored] == ["石桥镇"]
+
+
+def test_a_failed_save_is_shown_next_to_the_field(qtbot, make_window, monkeypatch) -> None:
+    import sqlite3
+
+    window = make_window()
+    window.session.create(TOWNSHIP, Period("2026-Q4"))
+    window._build_pages()
+    window.show_page("profile")
+    row = window.pages["profile"].rows["profile.cadre_count"]
+
+    def full_disk(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(window.session.store, "save_answer", full_disk)
+    type_into(qtbot, row.editor.edit, "40")
+    assert row.error.isVisible() and "没有保存成功" in row.error.text()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.answers import Answer
 from jianfu.core.checklist import FieldType, Item
+from jianfu.core.errors import JianfuError
 
 TYPING_PAUSE_MS = 700
 NO_DATE = QDate(2000, 1, 1)
@@ -357,11 +358,8 @@ class ItemRow(QFrame):
     def _store(self, answer: Answer) -> None:
         try:
             self.save(answer)
-        except Exception as exc:  # an AnswerError: show it here, keep what the user typed
-            message = getattr(exc, "message", None)
-            if message is None:
-                raise
-            self.error.setText(message)
+        except JianfuError as exc:  # refused or not saved: say why here, keep what the user typed
+            self.error.setText(getattr(exc, "message", str(exc)))
             self.error.setVisible(True)
             return
         self._answer = answer

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from jianfu.core.answers import new_row_id, table_rows
 from jianfu.core.checklist import Field, FieldType, Item
 from jianfu.core.describe import value_text
+from jianfu.core.errors import JianfuError
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -306,10 +307,9 @@ class TableEditor(QWidget):
         return cell
 
     def _show_error(self, exc: Exception) -> None:
-        message = getattr(exc, "message", None)
-        if message is None:
-            raise exc
-        self.error.setText(message)
+        if not isinstance(exc, JianfuError):
+            raise exc  # a bug, not the user's input: let it be reported as one
+        self.error.setText(getattr(exc, "message", str(exc)))
 
 
 class PickRowsDialog(QDialog):
