@@ -261,3 +261,22 @@ def test_a_failed_save_is_shown_next_to_the_field(qtbot, make_window, monkeypatc
     monkeypatch.setattr(window.session.store, "save_answer", full_disk)
     type_into(qtbot, row.editor.edit, "40")
     assert row.error.isVisible() and "没有保存成功" in row.error.text()
+
+
+def test_preview_renders_every_page_of_the_plan(qtbot, make_window, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from jianfu.ui.pages.export_page import PreviewDialog, render_pages
+
+    window = make_window()
+    window.open_sample()
+    window.show_page("export")
+    pdf = tmp_path / "plan.pdf"
+    window.pages["export"].write_pdf(pdf)
+    qtbot.waitUntil(pdf.exists, timeout=20_000)
+    pages = render_pages(pdf, 40)
+    assert len(pages) == len(PdfReader(pdf).pages) > 5
+    assert pages[0].width() < pages[-1].width()  # portrait first page, landscape plan table
+    dialog = PreviewDialog(pages)
+    qtbot.addWidget(dialog)
+    assert dialog.page_count == len(pages)
