@@ -17,7 +17,8 @@ import tempfile
 BARE = """
 import resource, sys
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget
-app = QApplication(sys.argv[:1]); w = QMainWindow(); w.setCentralWidget(QTableWidget(5, 4)); w.show(); app.processEvents()
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QTableWidget(5, 4)); w.show(); app.processEvents()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 

@@ -86,8 +86,10 @@ def sample_assessments(library: ChecklistLibrary) -> list[tuple[Assessment, Scor
 def sample_township_assessment(library: ChecklistLibrary) -> tuple[Assessment, ScoreResult]:
     """The latest assessment of the sample township, which the GUI offers on first start."""
     county = load_sample_county()
-    mine = [(a, r) for a, r in sample_assessments(library) if a.township.division_code == county.sample_township]
-    return max(mine, key=lambda pair: pair[0].period)
+    checklist = library.get(county.checklist_id, county.checklist_version)
+    spec = next(t for t in county.townships if t["code"] == county.sample_township)
+    latest = max(Period(p) for p in spec["periods"])
+    return generate(county, spec, latest, checklist)
 
 
 def write_demo(directory: Path, library: ChecklistLibrary) -> list[Path]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -126,7 +126,9 @@ class MainWindow(QMainWindow):
         self.session.open(assessment_id)
         self._build_pages()
         last = self.session.last_page()
-        self.show_page(last if last in self.pages and last != START else self._first_section())
+        known = {p.id for p in self._wizard_pages()}
+        self.show_page(last if last in known and last != START else self._first_section())
+        QTimer.singleShot(200, self._prebuild_pages)
 
     def new_assessment(self) -> None:
         dialog = NewAssessmentDialog(self.session.store.summaries(), self)
@@ -217,12 +219,7 @@ class MainWindow(QMainWindow):
         return self._wizard_pages()[1].id
 
     def _build_pages(self) -> None:
-        # Imported here, not at start-up: the start page must appear fast (see benchmarks/startup.py).
-        from jianfu.ui.pages.export_page import ExportPage
-        from jianfu.ui.pages.plan_page import PlanPage
-        from jianfu.ui.pages.results_page import ResultsPage
-        from jianfu.ui.pages.section_page import SectionPage
-
+        """Forget the pages of another checklist version; pages are built when first shown."""
         key = (self.session.checklist.id, self.session.checklist.version)
         if self._built_for != key:
             for page_id, page in list(self.pages.items()):
@@ -230,20 +227,40 @@ class MainWindow(QMainWindow):
                     self.stack.removeWidget(page)
                     page.deleteLater()
                     del self.pages[page_id]
-            for wizard_page in self._wizard_pages()[1:]:
-                widget: QWidget
-                if wizard_page.section_id is not None:
-                    widget = SectionPage(self.session, self.session.checklist.section(wizard_page.section_id))
-                elif wizard_page.id == RESULTS:
-                    widget = ResultsPage(self.session)
-                elif wizard_page.id == PLAN:
-                    widget = PlanPage(self.session)
-                else:
-                    widget = ExportPage(self.session)
-                self.pages[wizard_page.id] = widget
-                self.stack.addWidget(widget)
             self._built_for = key
         self._rebuild_sidebar()
+
+    def _prebuild_pages(self) -> None:
+        """Build the pages not yet built, one per event-loop turn, while the user reads the first:
+        building a page takes 50–100 ms, which would otherwise be felt on every first Next."""
+        missing = [p.id for p in self._wizard_pages() if p.id not in self.pages]
+        if missing and self.session.assessment is not None:
+            self._page(missing[0])
+            QTimer.singleShot(30, self._prebuild_pages)
+
+    def _page(self, page_id: str) -> QWidget:
+        """The page widget, built on first use: opening an assessment stays quick."""
+        if page_id in self.pages:
+            return self.pages[page_id]
+        # Imported here, not at start-up: the start page must appear fast (see benchmarks/startup.py).
+        from jianfu.ui.pages.export_page import ExportPage
+        from jianfu.ui.pages.plan_page import PlanPage
+        from jianfu.ui.pages.results_page import ResultsPage
+        from jianfu.ui.pages.section_page import SectionPage
+
+        wizard_page = next(p for p in self._wizard_pages() if p.id == page_id)
+        widget: QWidget
+        if wizard_page.section_id is not None:
+            widget = SectionPage(self.session, self.session.checklist.section(wizard_page.section_id))
+        elif page_id == RESULTS:
+            widget = ResultsPage(self.session)
+        elif page_id == PLAN:
+            widget = PlanPage(self.session)
+        else:
+            widget = ExportPage(self.session)
+        self.pages[page_id] = widget
+        self.stack.addWidget(widget)
+        return widget
 
     def show_page(self, page_id: str) -> None:
         current = self.pages.get(self.current)
@@ -253,7 +270,7 @@ class MainWindow(QMainWindow):
         if page_id != START and self.session.assessment is None:
             page_id = START
         self.current = page_id
-        page = self.pages[page_id]
+        page = self._page(page_id)
         load = getattr(page, "load", None)
         if load:
             load()

@@ -179,3 +179,14 @@ def test_format_version_constant_matches_schema() -> None:
 
     schema = json.loads((resources_dir() / "schema" / f"assessment-file-v{FORMAT_VERSION}.schema.json").read_text())
     assert schema["properties"]["format_version"]["const"] == FORMAT_VERSION
+
+
+def test_sample_township_is_the_latest_of_the_sample_county(library) -> None:
+    from jianfu.exchange.demo import load_sample_county, sample_township_assessment
+
+    code = load_sample_county().sample_township
+    assessment, _result = sample_township_assessment(library)
+    latest = max(
+        (a for a, _ in sample_assessments(library) if a.township.division_code == code), key=lambda a: a.period
+    )
+    assert assessment == latest and assessment.township.division_code == code
