@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from jianfu.core.answers import Answer, check_answer, completion, table_rows
@@ -207,15 +207,9 @@ class AssessmentStore:
             except JianfuError:
                 continue
             answers[item_id] = answer
-        assessment = Assessment(
-            previous.township,
-            period,
-            checklist.id,
-            checklist.version,
-            period.end,
-            answers,
-            list(previous.plan),
-        )
+        # The plan carries over (responsible persons, own wording), but progress is per period.
+        plan = [replace(item, status="", edited=item.edited - {"status"}) for item in previous.plan]
+        assessment = Assessment(previous.township, period, checklist.id, checklist.version, period.end, answers, plan)
         new_id = self.save_assessment(assessment, checklist)
         with transaction(self.conn):
             self.conn.execute("UPDATE answers SET confirmed = 0 WHERE assessment_id = ?", (new_id,))

@@ -128,8 +128,11 @@ def test_next_period_is_prefilled_and_asks_for_confirmation(store, checklist, as
     store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(40))
     store.save_answer(assessment_id, checklist, "profile.fill_date", Answer("2026-12-20"))
     store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通"}, 0)
-    store.rescore(assessment_id, checklist)
+    _, plan = store.rescore(assessment_id, checklist)
+    store.save_plan_item(assessment_id, plan[0].edit(status="已完成", responsible_person="李明"))
     new_id = store.create_prefilled(assessment_id, Period("2027-Q1"), checklist)
+    carried = next(i for i in store.load(new_id).plan if i.key == plan[0].key)
+    assert (carried.responsible_person, carried.status) == ("李明", "")  # progress is per period
     answers = store.load(new_id).answers
     assert answers["profile.cadre_count"].value == 40
     assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通"}}]
