@@ -128,6 +128,7 @@ def test_next_period_is_prefilled_and_asks_for_confirmation(store, checklist, as
     store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(40))
     store.save_answer(assessment_id, checklist, "profile.fill_date", Answer("2026-12-20"))
     store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通"}, 0)
+    store.save_answer(assessment_id, checklist, "traces.photo_checkin", Answer(True))
     _, plan = store.rescore(assessment_id, checklist)
     store.save_plan_item(assessment_id, plan[0].edit(status="已完成", responsible_person="李明"))
     new_id = store.create_prefilled(assessment_id, Period("2027-Q1"), checklist)
@@ -137,8 +138,9 @@ def test_next_period_is_prefilled_and_asks_for_confirmation(store, checklist, as
     assert answers["profile.cadre_count"].value == 40
     assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通"}}]
     assert "profile.fill_date" not in answers  # a new date for a new period
-    assert store.unconfirmed(new_id) == {"profile.cadre_count", "apps.inventory"}
+    assert store.unconfirmed(new_id) == {"profile.cadre_count", "apps.inventory", "traces.photo_checkin"}
     store.save_answer(new_id, checklist, "profile.cadre_count", Answer(41))
     store.confirm_answer(new_id, "apps.inventory")
+    store.confirm_answer(new_id, "traces.photo_checkin")
     assert store.unconfirmed(new_id) == set()
     assert store.load(assessment_id).answers["profile.cadre_count"].value == 40  # the old one is untouched
