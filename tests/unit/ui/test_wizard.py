@@ -280,3 +280,23 @@ def test_preview_renders_every_page_of_the_plan(qtbot, make_window, tmp_path) ->
     dialog = PreviewDialog(pages)
     qtbot.addWidget(dialog)
     assert dialog.page_count == len(pages)
+
+
+def test_exported_file_has_the_current_plan(qtbot, make_window, library, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from jianfu.exchange.assessment_file import read_assessment_file
+
+    window = make_window()
+    window.session.create(TOWNSHIP, Period("2026-Q4"))
+    window._build_pages()
+    window.show_page("traces")
+    qtbot.mouseClick(window.pages["traces"].rows["traces.photo_checkin"].editor.yes, Qt.MouseButton.LeftButton)
+    window.show_page("export")  # straight from the answers to export, the plan never shown
+    target = tmp_path / "石桥镇.jianfu"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.pages["export"].export()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    content = read_assessment_file(target, library)
+    assert "traces_photo_checkin" in {item.key for item in content.assessment.plan}
+    assert content.assessment.answers["traces.photo_checkin"].value is True

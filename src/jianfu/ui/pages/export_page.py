@@ -142,6 +142,7 @@ class ExportPage(QWidget):
 
     def load(self) -> None:
         self.status.setText("")
+        self.session.rescore()  # print and export the plan as the current answers draft it
 
     # -------------------------------------------------------------------------- actions
 
@@ -168,6 +169,7 @@ class ExportPage(QWidget):
             self.write_pdf(path)
 
     def write_pdf(self, path: Path, then: Any = None) -> None:
+
         def done(result: Path) -> None:
             self.last_pdf = result
             self.status.setText(self.tr("Saved: {path}").format(path=result))
