@@ -300,3 +300,23 @@ def test_exported_file_has_the_current_plan(qtbot, make_window, library, tmp_pat
     content = read_assessment_file(target, library)
     assert "traces_photo_checkin" in {item.key for item in content.assessment.plan}
     assert content.assessment.answers["traces.photo_checkin"].value is True
+
+
+def test_measures_are_edited_as_paragraphs(qtbot, make_window) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    window = make_window()
+    window.open_sample()
+    window.show_page("plan")
+    page = window.pages["plan"]
+    row, column = 0, COLUMNS.index("measure")
+    page.table.setCurrentCell(row, column)
+    page.table.editItem(page.table.item(row, column))
+    editor = next(e for e in page.table.viewport().findChildren(QPlainTextEdit) if e.isVisible())
+    editor.setPlainText("一、关闭打卡功能；\n二、向县减负办书面报告。")
+    delegate = page.table.itemDelegate()
+    delegate.commitData.emit(editor)
+    delegate.closeEditor.emit(editor)
+    key = page.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+    stored = {i.key: i for i in window.session.store.load(window.session.assessment_id).plan}[key]
+    assert stored.measure == "一、关闭打卡功能；\n二、向县减负办书面报告。" and "measure" in stored.edited

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +27,45 @@ from jianfu.core.plan import RectificationItem, new_custom_item
 from jianfu.ui.session import Session
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+LONG_TEXT = ("problem", "measure", "status")  # edited in a multi-line box
+
+
+class _LongTextDelegate(QStyledItemDelegate):
+    """Problems and measures are paragraphs: edit them in a multi-line box (Enter starts a new
+    line; clicking elsewhere saves)."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        if COLUMNS[index.column()] in LONG_TEXT:
+            editor = QPlainTextEdit(parent)
+            editor.setTabChangesFocus(True)
+            return editor
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        rect = option.rect
+        if isinstance(editor, QPlainTextEdit):
+            rect = rect.adjusted(0, 0, 0, max(0, 96 - rect.height()))  # room for a few lines
+        editor.setGeometry(rect)
+
+
 # (field, header) in column order; "accepted" is the inverse of RectificationItem.rejected.
 COLUMNS = (
     "accepted",
@@ -70,6 +112,7 @@ class PlanPage(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setWordWrap(True)
+        self.table.setItemDelegate(_LongTextDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -182,6 +225,7 @@ class PlanPage(QWidget):
                 self._loading = False
                 return
         self._edit(key, **{field: text})
+        self.table.resizeRowToContents(cell.row())
 
     def _edit(self, key: str, **changes: object) -> None:
         item = self.items[key].edit(**changes)
