@@ -128,3 +128,14 @@ def test_county_import_and_summary(demo_dir: Path, tmp_path: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF")
     missing = jianfu("county", "--db", str(db), "-o", str(pdf), "--period", "2020-Q1")
     assert missing.returncode == 2 and "没有2020年第一季度" in missing.stderr
+
+
+def test_catalogue_export(demo_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "county.sqlite3"
+    assert jianfu("import", "--db", str(db), str(demo_dir)).returncode == 0
+    out = tmp_path / "目录.jianfu-catalogue"
+    result = jianfu("catalogue", "--db", str(db), "-o", str(out))
+    assert result.returncode == 0 and "已导出平台目录" in result.stdout
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "jianfu-catalogue"
+    missing = jianfu("catalogue", "--db", str(tmp_path / "none.sqlite3"), "-o", str(out))
+    assert missing.returncode == 2 and "不存在" in missing.stderr

@@ -89,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     county.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
     county.add_argument("-o", "--output", metavar="OUT.pdf|OUT.xlsx", type=Path, required=True)
     county.add_argument("--period", metavar="PERIOD", help="评估期，如 2026-Q4（默认最新一期）")
+
+    catalogue = commands.add_parser(
+        "catalogue",
+        help="从县级数据库导出平台目录",
+        description="汇总已导入乡镇填报的政务应用、平台和工作群（名称、类型、主管部门、层级），写成平台目录文件，"
+        "供乡镇在应用清单中直接勾选。",
+        epilog="示例：jianfu catalogue --db 县级汇总.sqlite3 -o 云溪县平台目录.jianfu-catalogue",
+    )
+    catalogue.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
+    catalogue.add_argument("-o", "--output", metavar="OUT.jianfu-catalogue", type=Path, required=True)
     return parser
 
 
@@ -112,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "report": _report,
             "import": _import,
             "county": _county,
+            "catalogue": _catalogue,
         }[options.command]
         return handler(options, library)
     except JianfuError as exc:
@@ -250,6 +261,26 @@ def _county(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         partial.unlink(missing_ok=True)
         raise JianfuError(f"无法写入 {output}（{exc.strerror or exc}），请检查目录是否存在、是否有写权限。") from exc
     print(f"已生成县级汇总：{output}")
+    return EXIT_OK
+
+
+def _catalogue(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.exchange.catalogue import build_catalogue, write_catalogue
+    from jianfu.storage.county import CountyStore
+    from jianfu.storage.database import open_database
+
+    if not options.county_db.exists():
+        raise JianfuError(f"县级数据库 {options.county_db} 不存在，请先用 jianfu import 导入乡镇文件。")
+    db = open_database(options.county_db)
+    try:
+        catalogue = build_catalogue(db, CountyStore(db).county_name())
+    finally:
+        db.close()
+    try:
+        write_catalogue(options.output, catalogue)
+    except OSError as exc:
+        raise JianfuError(f"无法写入 {options.output}（{exc.strerror or exc}）。") from exc
+    print(f"已导出平台目录（{len(catalogue.entries)} 项）：{options.output}")
     return EXIT_OK
 
 
