@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jianfu import __version__
@@ -195,13 +195,7 @@ def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     output: Path = options.output
     if output.suffix.lower() != ".pdf":
         raise JianfuError(f"输出文件 {output} 应以 .pdf 结尾。")
-    partial = output.with_name(output.name + ".part")
-    try:
-        build_rectification_pdf(assessment, checklist, result, partial)
-        partial.replace(output)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise JianfuError(f"无法写入 {output}（{exc.strerror or exc}），请检查目录是否存在、是否有写权限。") from exc
+    _write_whole(output, lambda partial: build_rectification_pdf(assessment, checklist, result, partial))
     print(f"已生成整改方案：{output}")
     return EXIT_OK
 
@@ -250,16 +244,8 @@ def _county(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         summary = county_summary(db, library, Period(options.period) if options.period else None)
     finally:
         db.close()
-    partial = output.with_name(output.name + ".part")
-    try:
-        if suffix == ".pdf":
-            write_county_pdf(summary, partial)
-        else:
-            write_county_workbook(summary, partial)
-        partial.replace(output)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise JianfuError(f"无法写入 {output}（{exc.strerror or exc}），请检查目录是否存在、是否有写权限。") from exc
+    writer = write_county_pdf if suffix == ".pdf" else write_county_workbook
+    _write_whole(output, lambda partial: writer(summary, partial))
     print(f"已生成县级汇总：{output}")
     return EXIT_OK
 
@@ -282,6 +268,17 @@ def _catalogue(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         raise JianfuError(f"无法写入 {options.output}（{exc.strerror or exc}）。") from exc
     print(f"已导出平台目录（{len(catalogue.entries)} 项）：{options.output}")
     return EXIT_OK
+
+
+def _write_whole(output: Path, write: Callable[[Path], object]) -> None:
+    """Write beside ``output`` and rename: a failed or interrupted write never leaves half a file."""
+    partial = output.with_name(output.name + ".part")
+    try:
+        write(partial)
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise JianfuError(f"无法写入 {output}（{exc.strerror or exc}），请检查目录是否存在、是否有写权限。") from exc
 
 
 def _utf8_output() -> None:

@@ -132,14 +132,7 @@ class AssessmentStore:
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, item_id) DO UPDATE SET"
                 " value = excluded.value, not_applicable = excluded.not_applicable,"
                 " note = excluded.note, updated_at = excluded.updated_at, confirmed = 1",
-                (
-                    assessment_id,
-                    item_id,
-                    None if is_table or answer.value is None else _dump(answer.value),
-                    int(answer.not_applicable),
-                    answer.note,
-                    stamp,
-                ),
+                _answer_row(assessment_id, item_id, answer, is_table, stamp),
             )
             if is_table:
                 self._replace_rows(assessment_id, item_id, table_rows(answer.value), stamp)
@@ -294,16 +287,7 @@ class AssessmentStore:
         answer_rows, table_row_rows = [], []
         for item_id, answer in assessment.answers.items():
             is_table = checklist.item(item_id).type is FieldType.TABLE
-            answer_rows.append(
-                (
-                    assessment_id,
-                    item_id,
-                    None if is_table or answer.value is None else _dump(answer.value),
-                    int(answer.not_applicable),
-                    answer.note,
-                    stamp,
-                )
-            )
+            answer_rows.append(_answer_row(assessment_id, item_id, answer, is_table, stamp))
             if is_table:
                 table_row_rows += [
                     (assessment_id, item_id, row["row_id"], n, _dump(row.get("cells", {})), stamp)
@@ -463,6 +447,12 @@ class AssessmentStore:
         self.conn.execute(  # one row per assessment for the county views, no pivot needed
             f"UPDATE assessments SET {assignments} WHERE id = ?", (*columns.values(), assessment_id)
         )
+
+
+def _answer_row(assessment_id: int, item_id: str, answer: Answer, is_table: bool, stamp: str) -> tuple[Any, ...]:
+    """The answers columns; a table's rows live in table_rows, so its value column stays empty."""
+    value = None if is_table or answer.value is None else _dump(answer.value)
+    return (assessment_id, item_id, value, int(answer.not_applicable), answer.note, stamp)
 
 
 def _plan_row(assessment_id: int, item: RectificationItem, position: int, stamp: str) -> tuple[Any, ...]:
