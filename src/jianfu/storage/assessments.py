@@ -361,11 +361,10 @@ class AssessmentStore:
             "SELECT item_id, value, not_applicable, note FROM answers WHERE assessment_id = ?",
             (assessment_id,),
         ):
-            parsed = (
-                rows.pop(item_id, [])
-                if value is None and item_id in rows
-                else (json.loads(value) if value is not None else None)
-            )
+            if item_id in rows:  # a table: its rows, whatever the value column says
+                parsed: Any = rows.pop(item_id)
+            else:
+                parsed = json.loads(value) if value is not None else None
             answers[item_id] = Answer(parsed, bool(not_applicable), note)
         for item_id, orphan_rows in rows.items():  # rows saved before any answer row existed
             answers[item_id] = Answer(orphan_rows)
@@ -450,8 +449,9 @@ class AssessmentStore:
 
 
 def _answer_row(assessment_id: int, item_id: str, answer: Answer, is_table: bool, stamp: str) -> tuple[Any, ...]:
-    """The answers columns; a table's rows live in table_rows, so its value column stays empty."""
-    value = None if is_table or answer.value is None else _dump(answer.value)
+    """The answers columns. A table's rows live in table_rows; its value column says only "[]"
+    (answered, possibly with no rows) or NULL (unanswered)."""
+    value = None if answer.value is None else "[]" if is_table else _dump(answer.value)
     return (assessment_id, item_id, value, int(answer.not_applicable), answer.note, stamp)
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import signal
 import sqlite3
@@ -10,6 +11,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Period, Township
@@ -144,3 +147,41 @@ def test_next_period_is_prefilled_and_asks_for_confirmation(store, checklist, as
     store.confirm_answer(new_id, "traces.photo_checkin")
     assert store.unconfirmed(new_id) == set()
     assert store.load(assessment_id).answers["profile.cadre_count"].value == 40  # the old one is untouched
+
+
+_CODES = itertools.count()
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_whatever_is_stored_reads_back_identical(store, checklist, data) -> None:
+    """Answers of every type, and a drafted plan with edits, survive storage unchanged."""
+    from helpers.strategies import answers_for
+    from jianfu.core.assessment import Assessment
+    from jianfu.core.plan import draft_plan, new_custom_item
+    from jianfu.core.scoring import score_assessment
+
+    answers = data.draw(answers_for(checklist))
+    base = dt.date(2026, 12, 31)
+    plan = draft_plan(score_assessment(checklist, answers), base)
+    person = data.draw(st.text(max_size=20))
+    plan = [item.edit(responsible_person=person) for item in plan]
+    plan.append(new_custom_item(base).edit(problem=data.draw(st.text(max_size=50)), measure="<b>&"))
+    code = f"5199{next(_CODES):08d}"  # one store serves every example: a new township each time
+    assessment = Assessment(
+        Township("镇", code),
+        Period("2026-Q4"),
+        checklist.id,
+        checklist.version,
+        base,
+        answers,
+        plan,
+        "2026-12-31T10:00:00",
+    )
+    new_id = store.save_assessment(assessment, checklist)
+    stored = store.load(new_id)
+    assert stored.answers == {k: v for k, v in answers.items()}
+    assert stored.plan == plan
+    assert (stored.township, stored.period, stored.base_date) == (assessment.township, assessment.period, base)
