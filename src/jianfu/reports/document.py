@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+import reportlab.lib.textsplit as _textsplit
 import reportlab.platypus.paragraph as _paragraph
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -20,8 +21,11 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from jianfu.reports.fonts import FontSet
 
-# Closing quotes must not start a line either (GB/T 15834); ReportLab's list lacks them.
-_paragraph.ALL_CANNOT_START += "".join(c for c in "”’」』" if c not in _paragraph.ALL_CANNOT_START)
+# Closing quotes must not start a line either (GB/T 15834); ReportLab's list lacks them. Both
+# line breakers read it: textsplit (long runs without spaces) and paragraph (CJK fragments).
+_CLOSING = "".join(c for c in "”’」』" if c not in _textsplit.ALL_CANNOT_START)
+_textsplit.ALL_CANNOT_START += _CLOSING
+_paragraph.ALL_CANNOT_START += "".join(c for c in _CLOSING if c not in _paragraph.ALL_CANNOT_START)
 
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 TOP, BOTTOM, LEFT, RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm

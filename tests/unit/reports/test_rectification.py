@@ -149,3 +149,21 @@ def test_report_without_plan_or_findings(checklist, tmp_path: Path) -> None:
     build_rectification_pdf(assessment, checklist, score_assessment(checklist, {}), path)
     text = pdf_text(path.read_bytes())
     assert "未发现明显问题" in text and "没有需要本镇自行整改的事项" in squeeze(text)
+
+
+def test_no_line_starts_with_closing_punctuation() -> None:
+    from reportlab.platypus import Paragraph
+
+    from jianfu.reports.document import make_styles
+    from jianfu.reports.fonts import register_fonts
+
+    styles = make_styles(register_fonts())
+    # ReportLab hangs one character at most: two closers in a row ("”。") can still break.
+    text = "每名干部每月用于“指尖”事务约73.9小时，另有（括号）说明，" * 30
+    for width in range(300, 460, 7):
+        paragraph = Paragraph(text, styles.body)
+        paragraph.wrap(width, 10_000)
+        for line in paragraph.blPara.lines:
+            words = line[1] if isinstance(line, tuple) else line.words
+            first = "".join(str(w) for w in words)[:1]
+            assert first not in "”’）。，、；：", (width, first)
