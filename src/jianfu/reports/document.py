@@ -21,9 +21,10 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from jianfu.reports.fonts import FontSet
 
-# Closing quotes must not start a line either (GB/T 15834); ReportLab's list lacks them. Both
-# line breakers read it: textsplit (long runs without spaces) and paragraph (CJK fragments).
-_CLOSING = "".join(c for c in "”’」』" if c not in _textsplit.ALL_CANNOT_START)
+# Chinese closing punctuation must not start a line (GB/T 15834); ReportLab's list is Japanese and
+# lacks the full-width comma, semicolon, colon, ? ! 》 and the closing quotes. Both line breakers
+# read it: textsplit (runs in one font) and paragraph (mixed fonts).
+_CLOSING = "".join(c for c in "，；：？！》〉”’」』" if c not in _textsplit.ALL_CANNOT_START)
 _textsplit.ALL_CANNOT_START += _CLOSING
 _paragraph.ALL_CANNOT_START += "".join(c for c in _CLOSING if c not in _paragraph.ALL_CANNOT_START)
 
