@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jianfu.core.checklist import Handling
-from jianfu.core.plan import RectificationItem, new_custom_item
+from jianfu.core.plan import EDITABLE_FIELDS, RectificationItem, new_custom_item
 from jianfu.ui.session import Session
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -66,18 +66,8 @@ class _LongTextDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
 
-# (field, header) in column order; "accepted" is the inverse of RectificationItem.rejected.
-COLUMNS = (
-    "accepted",
-    "problem",
-    "measure",
-    "handling",
-    "responsible_unit",
-    "responsible_person",
-    "deadline",
-    "department",
-    "status",
-)
+# One column per editable field, after "accepted" (the inverse of RectificationItem.rejected).
+COLUMNS = ("accepted", *EDITABLE_FIELDS)
 
 
 class PlanPage(QWidget):
