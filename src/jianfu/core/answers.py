@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -37,6 +36,8 @@ Answers = Mapping[str, Answer]
 
 
 def new_row_id() -> str:
+    import uuid  # not at import time: this module is on the start-up path
+
     return "r" + uuid.uuid4().hex[:12]
 
 
