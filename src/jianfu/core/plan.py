@@ -9,12 +9,12 @@ every edited field, every rejection and every added item.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from string import Template
 from typing import TYPE_CHECKING
 
+from jianfu.core.answers import new_row_id
 from jianfu.core.checklist import Handling
 
 if TYPE_CHECKING:  # scoring is not needed to read a stored plan (start-up path)
@@ -69,7 +69,7 @@ class RectificationItem:
 
 def new_custom_item(base_date: dt.date, deadline_days: int = 90) -> RectificationItem:
     return RectificationItem(
-        key=f"custom:{uuid.uuid4().hex[:12]}",
+        key=f"custom:{new_row_id()[1:]}",
         rule_id=None,
         problem="",
         measure="",
