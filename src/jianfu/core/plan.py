@@ -146,7 +146,7 @@ def problem_text(hit: RuleHit) -> str:
     text = Template(template).safe_substitute(
         value=_fmt(signal), names=shown or "未列名称", departments=_departments(rows) or "未注明部门"
     )
-    return text.replace("（未列名称）", "")
+    return text.replace("（未列名称）", "").replace("：未列名称。", "。")
 
 
 def _departments(rows: Sequence[MatchedRow]) -> str:
