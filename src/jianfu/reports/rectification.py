@@ -10,7 +10,6 @@ from typing import Any, BinaryIO
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     KeepTogether,
     LayoutError,
     NextPageTemplate,
@@ -29,6 +28,7 @@ from jianfu.core.plan import RectificationItem, problem_text
 from jianfu.core.scoring import RuleHit, ScoreResult
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
+from jianfu.reports.layout import DATE_BLANKS, Column, blanks, fitted_widths, keep_with_table
 from jianfu.reports.radar import radar
 from jianfu.reports.text import markup
 
@@ -109,11 +109,37 @@ class _Writer:
         story += self.basic_information()
         story += self.summary()
         story += self.findings()
+        # The measures in brief, then the signature and seal kept with them on a portrait page;
+        # the two lists follow as annexes (附件) on landscape pages, as a 公文 places them.
+        story += self.closing()
         story += [NextPageTemplate(LANDSCAPE), PageBreak()]
         story += self.task_list()
         story += self.escalations()
-        story += self.closing()
         return story
+
+    def own_items(self) -> list[RectificationItem]:
+        return [item for item in self.plan if item.handling is Handling.OWN]
+
+    def escalated_items(self) -> list[RectificationItem]:
+        return [item for item in self.plan if item.handling is Handling.ESCALATE]
+
+    def frame_height(self) -> float:
+        return float(self.document.pagesize[1] - self.document.topMargin - self.document.bottomMargin)
+
+    def table(self, rows: list[list[Any]], widths: list[float]) -> Table:
+        return Table(
+            rows,
+            colWidths=widths,
+            repeatRows=1,
+            splitInRow=self.split_rows,
+            style=_grid(self.fonts, self.split_rows),
+        )
+
+    def annex_heading(self, number: int, title: str) -> list[Any]:
+        return [
+            self.p(f"附件{number}", self.styles.annex_label),
+            self.p(title, self.styles.annex_title),
+        ]
 
     # --------------------------------------------------------------------------------- parts
 
@@ -196,41 +222,29 @@ class _Writer:
             by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
         problems = {item.rule_id: item.problem for item in self.a.plan if item.rule_id}
         for index, manifestation in enumerate(self.result.manifestations.values()):
-            story.append(CondPageBreak(40 * mm))
-            story.append(
-                self.p(
-                    f"（{CHINESE_NUMERALS[index]}）{manifestation.name}（{manifestation.score:.1f}分，"
-                    f"{manifestation.level_label}）",
-                    self.styles.group_heading,
-                )
+            heading = self.p(
+                f"（{CHINESE_NUMERALS[index]}）{manifestation.name}（{manifestation.score:.1f}分，"
+                f"{manifestation.level_label}）",
+                self.styles.group_heading,
             )
             points = {c.rule_id: c.points for c in manifestation.contributions}
             hits = sorted(by_main[manifestation.id], key=lambda h: -points.get(h.rule.id, 0))
             if not hits:
-                story.append(self.p("本次自查未发现明显问题。", self.styles.body))
+                story += [heading, self.p("本次自查未发现明显问题。", self.styles.body)]
                 continue
-            rows = [[self.p(h, self.styles.header_cell) for h in ("序号", "问题", "作答依据", "计分")]]
-            for number, hit in enumerate(hits, start=1):
-                evidence = self.evidence(hit)
-                rows.append(
-                    [
-                        self.p(str(number), self.styles.cell_center),
-                        self.p(problems.get(hit.rule.id) or problem_text(hit), self.styles.cell),
-                        self.p(evidence, self.styles.cell),
-                        self.p(f"{points.get(hit.rule.id, 0):.1f}", self.styles.cell_center),
-                    ]
-                )
+            columns = (Column("序号", "fit"), Column("问题", share=0.58), Column("作答依据", share=0.42), Column("计分", "fit"))
+            texts = [
+                [
+                    str(number),
+                    problems.get(hit.rule.id) or problem_text(hit),
+                    self.evidence(hit),
+                    f"{points.get(hit.rule.id, 0):.1f}",
+                ]
+                for number, hit in enumerate(hits, start=1)
+            ]
             width = self.document.portrait_width
-            story.append(
-                Table(
-                    rows,
-                    colWidths=[width * s for s in (0.08, 0.48, 0.34, 0.10)],
-                    repeatRows=1,
-                    splitInRow=self.split_rows,
-                    style=_grid(self.fonts, self.split_rows),
-                )
-            )
-            story.append(Spacer(1, 3 * mm))
+            table = self.sized_table(columns, texts, {0, 3}, width)
+            story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
         return story
 
     def evidence(self, hit: RuleHit) -> str:
@@ -246,44 +260,47 @@ class _Writer:
         return "\n".join(lines)
 
     def task_list(self) -> list[Any]:
-        own = [item for item in self.plan if item.handling is Handling.OWN]
-        story: list[Any] = [self.p("四、整改任务清单", self.styles.heading)]
+        own = self.own_items()
+        story: list[Any] = self.annex_heading(1, "整改任务清单")
         if not own:
             return [*story, self.p("本次自查没有需要本镇自行整改的事项。", self.styles.body)]
-        headers = ("序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "完成情况")
-        shares = (0.05, 0.25, 0.29, 0.11, 0.08, 0.12, 0.10)
-        rows = [[self.p(h, self.styles.header_cell) for h in headers]]
-        for number, item in enumerate(own, start=1):
-            rows.append(
-                [
-                    self.p(str(number), self.styles.cell_center),
-                    self.p(item.problem, self.styles.cell),
-                    self.p(item.measure, self.styles.cell),
-                    self.p(item.responsible_unit, self.styles.cell),
-                    self.p(item.responsible_person, self.styles.cell_center),
-                    self.p(_date_text(item.deadline), self.styles.cell_center),
-                    self.p(item.status, self.styles.cell),
-                ]
-            )
-        width = self.document.landscape_width
-        return [
-            *story,
-            Table(
-                rows,
-                colWidths=[width * s for s in shares],
-                repeatRows=1,
-                splitInRow=self.split_rows,
-                style=_grid(self.fonts, self.split_rows),
-            ),
+        columns = (
+            Column("序号", "fit"),
+            Column("问题", share=0.45),
+            Column("整改措施", share=0.55),
+            Column("责任单位", "fit", cap=8),
+            Column("责任人", "fit", cap=5),
+            Column("整改时限", "fit", cap=12),
+            Column("完成情况", "fit", cap=6),
+        )
+        texts = [
+            [
+                str(number),
+                item.problem,
+                item.measure,
+                item.responsible_unit,
+                item.responsible_person,
+                _date_text(item.deadline),
+                item.status,
+            ]
+            for number, item in enumerate(own, start=1)
         ]
+        centred = {0, 4, 5}
+        return [*story, self.sized_table(columns, texts, centred, self.document.landscape_width)]
+
+    def sized_table(self, columns: Sequence[Column], texts: list[list[str]], centred: set[int], width: float) -> Table:
+        cell = self.styles.cell
+        widths = fitted_widths(columns, texts, width, cell.fontName, self.styles.header_cell.fontName, cell.fontSize)
+        rows = [[self.p(c.header, self.styles.header_cell) for c in columns]]
+        rows += [
+            [self.p(text, self.styles.cell_center if i in centred else cell) for i, text in enumerate(row)]
+            for row in texts
+        ]
+        return self.table(rows, widths)
 
     def escalations(self) -> list[Any]:
-        escalated = [item for item in self.plan if item.handling is Handling.ESCALATE]
-        story: list[Any] = [
-            CondPageBreak(60 * mm),
-            Spacer(1, 6 * mm),
-            self.p("五、提请县级协调事项", self.styles.heading),
-        ]
+        escalated = self.escalated_items()
+        story: list[Any] = [PageBreak(), *self.annex_heading(2, "提请县级协调事项")]
         if not escalated:
             return [*story, self.p("本次自查没有需要提请县级协调的事项。", self.styles.body)]
         story.append(
@@ -297,62 +314,80 @@ class _Writer:
         for index, (department, items) in enumerate(_by_department(escalated)):
             numeral = CHINESE_NUMERALS[index] if index < len(CHINESE_NUMERALS) else str(index + 1)
             several = department == SEVERAL_DEPARTMENTS
-            headers = ["序号", "问题", "提请协调事项", "期望时限"]
-            shares = [0.06, 0.40, 0.40, 0.14]
-            if several:
-                headers.insert(3, "涉及部门")
-                shares = [0.06, 0.32, 0.34, 0.14, 0.14]
-            rows = [[self.p(h, self.styles.header_cell) for h in headers]]
-            for number, item in enumerate(items, start=1):
-                row = [
-                    self.p(str(number), self.styles.cell_center),
-                    self.p(item.problem, self.styles.cell),
-                    self.p(item.measure, self.styles.cell),
-                    self.p(_date_text(item.deadline), self.styles.cell_center),
-                ]
-                if several:
-                    row.insert(3, self.p(item.department, self.styles.cell))
-                rows.append(row)
-            table = Table(
-                rows,
-                colWidths=[width * s for s in shares],
-                repeatRows=1,
-                splitInRow=self.split_rows,
-                style=_grid(self.fonts, self.split_rows),
-            )
-            story += [
-                CondPageBreak(35 * mm),
-                self.p(f"（{numeral}）{department}", self.styles.group_heading),
-                table,
-                Spacer(1, 3 * mm),
+            columns = [
+                Column("序号", "fit"),
+                Column("问题", share=0.5),
+                Column("提请协调事项", share=0.5),
+                Column("期望时限", "fit", cap=12),
             ]
+            if several:
+                columns.insert(3, Column("涉及部门", "fit", cap=10))
+            texts = []
+            for number, item in enumerate(items, start=1):
+                row = [str(number), item.problem, item.measure, _date_text(item.deadline)]
+                if several:
+                    row.insert(3, item.department)
+                texts.append(row)
+            table = self.sized_table(columns, texts, {0, len(columns) - 1}, width)
+            heading = self.p(f"（{numeral}）{department}", self.styles.group_heading)
+            story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
         return story
 
     def closing(self) -> list[Any]:
+        """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
+        with the last paragraph of body text so that they never stand alone on a page."""
+        own, escalated = self.own_items(), self.escalated_items()
+        text = (
+            f"针对上述问题，本镇自行整改{len(own)}项，逐项明确责任单位、责任人和整改时限，见附件1；"
+            f"由县级部门（条线）的应用、报表或要求产生、本镇无权自行取消的{len(escalated)}项，"
+            "提请县级协调，见附件2。整改完成后逐项填写完成情况，下一评估期复查。"
+        )
+        if not own and not escalated:
+            text = "本次自查未发现需要整改的事项，下一评估期继续自查。"
+        style = self.styles.body
+        size = style.fontSize
         filler = _answer(self.a, "profile.filled_by")
         date = _answer(self.a, "profile.fill_date")
-        date_text = _date_text(date) if date else "　　年　　月　　日"
-        style = self.styles.body
-        signature = Table(
+        name_blank = 30 * mm
+        signature_rows = [
             [
-                [self.p(f"填报人：{filler or '　' * 6}", style), self.p("审核人：" + "　" * 6, style)],
-                [self.p(f"填报日期：{date_text}", style), self.p("分管负责人：" + "　" * 6, style)],
+                blanks((("填报人：", 0.0), (filler, 0.0) if filler else ("", name_blank)), style.fontName, size, "LEFT"),
+                blanks((("审核人：", 0.0), ("", name_blank)), style.fontName, size, "LEFT"),
             ],
-            colWidths=[self.document.landscape_width / 2] * 2,
+            [
+                blanks((("填报日期：", 0.0), (_date_text(date), 0.0)), style.fontName, size, "LEFT")
+                if date
+                else blanks((("填报日期：", 0.0), *DATE_BLANKS), style.fontName, size, "LEFT"),
+                blanks((("分管负责人：", 0.0), ("", name_blank)), style.fontName, size, "LEFT"),
+            ],
+        ]
+        width = self.document.portrait_width
+        signature = Table(
+            signature_rows,
+            colWidths=[width * 0.55, width * 0.45],
             style=TableStyle(
                 [
-                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.body),
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.body),  # else unembedded Helvetica
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ]
             ),
         )
-        seal = [
-            Spacer(1, 14 * mm),
-            self.p(f"{self.a.township.name}人民政府（盖章）", self.styles.right),
-            self.p("　　　　年　　月　　日", self.styles.right),
+        annexes = self.p("附件：1．整改任务清单", self.styles.annex_list)
+        annexes_2 = self.p("2．提请县级协调事项", self.styles.annex_list_more)
+        keep = [
+            self.p(text, style),
+            Spacer(1, size),
+            annexes,
+            annexes_2,
+            Spacer(1, 10 * mm),
+            signature,
+            Spacer(1, 16 * mm),
+            self.p(f"{seal_name(self.a)}（盖章）", self.styles.right),
+            blanks(DATE_BLANKS, style.fontName, size),
         ]
-        return [KeepTogether([Spacer(1, 8 * mm), signature, *seal])]
+        return [self.p("四、整改措施", self.styles.heading), KeepTogether(keep)]
 
 
 def _grid(fonts: FontSet, split_rows: int = 0) -> TableStyle:
@@ -386,6 +421,12 @@ def _by_department(items: Sequence[RectificationItem]) -> list[tuple[str, list[R
     tail = (SEVERAL_DEPARTMENTS, NO_DEPARTMENT)
     named = sorted((g for g in groups.items() if g[0] not in tail), key=lambda g: (-len(g[1]), g[0]))
     return named + [(key, groups[key]) for key in tail if key in groups]
+
+
+def seal_name(assessment: Assessment) -> str:
+    """The body whose seal goes on the plan: 街道办事处 for a 街道, else the 乡/镇 people's government."""
+    name = assessment.township.name
+    return f"{name}办事处" if name.endswith("街道") else f"{name}人民政府"
 
 
 def _answer(assessment: Assessment, item_id: str) -> str:
