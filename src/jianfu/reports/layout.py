@@ -93,3 +93,17 @@ def blanks(parts: Sequence[tuple[str, float]], font: str, size: float, align: st
 
 
 DATE_BLANKS = (("", 22 * mm), ("年", 0.0), ("", 13 * mm), ("月", 0.0), ("", 13 * mm), ("日", 0.0))
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 100 and above in digits (headings never go so far)."""
+    digits = "零一二三四五六七八九"
+    if n < 1 or n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, with "……" where cut (a cell must never outgrow a page)."""
+    return text if len(text) <= limit else text[: limit - 2] + "……"
