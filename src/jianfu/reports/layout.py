@@ -64,6 +64,9 @@ def fitted_widths(
 def keep_with_table(heading: Flowable, table: Table, width: float, frame_height: float) -> list[Any]:
     """A heading followed by its table, moved to the next page unless the table's header row and
     first row fit below it (no heading alone at a page bottom)."""
+    # keepWithNext would move the heading *and the whole table* to the next page whenever the
+    # table does not fit below it; the conditional break asks only for its first rows.
+    heading.keepWithNext = 0
     _, heading_height = heading.wrap(width, frame_height)
     table.wrap(width, frame_height)
     heights = getattr(table, "_rowHeights", [0.0])
