@@ -89,9 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     county.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
     county.add_argument("-o", "--output", metavar="OUT.pdf|OUT.xlsx|DIR", type=Path, required=True)
-    county.add_argument(
-        "--departments", action="store_true", help="为每个县级部门生成一份督办函（PDF），写入目录 DIR"
-    )
+    county.add_argument("--departments", action="store_true", help="为每个县级部门生成一份督办函（PDF），写入目录 DIR")
     county.add_argument("--period", metavar="PERIOD", help="评估期，如 2026-Q4（默认最新一期）")
 
     catalogue = commands.add_parser(

@@ -179,13 +179,22 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         text += f"尚未报送的有{len(summary.missing)}个：{_names([n for _, n in summary.missing])}。"
     story.append(p(text, styles.body))
     story.append(
-        radar([names[m] for m in MANIFESTATIONS], [averages[m] for m in MANIFESTATIONS], fonts.body, width=width, height=150)
+        radar(
+            [names[m] for m in MANIFESTATIONS],
+            [averages[m] for m in MANIFESTATIONS],
+            fonts.body,
+            width=width,
+            height=150,
+        )
     )
     story.append(p("图1　全县四种表现平均得分（0—100分，越高负担越重）", styles.caption))
 
     story += [NextPageTemplate(LANDSCAPE), PageBreak(), p("三、各乡镇负担情况", styles.heading)]
     listed = rows
-    note = "按区划代码排列，不作排名；等级以文字标明，底色由浅到深表示由轻到重；有上期数据的注明较上期的变化（负数为减轻）。"
+    note = (
+        "按区划代码排列，不作排名；等级以文字标明，底色由浅到深表示由轻到重；"
+        "有上期数据的注明较上期的变化（负数为减轻）。"
+    )
     if len(rows) > PDF_TOWNSHIP_LIMIT:
         listed = [r for r in rows if r.overall_level in heavy or (r.asked and r.answered < r.asked)]
         listed = listed[:PDF_TOWNSHIP_LIMIT]
@@ -223,13 +232,17 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             styles.body,
         )
     )
-    dept_rows = [["县级部门", "涉及乡镇", "应用/群", "打卡", "排名", "在线时长", "强制下载", "报表任务", "重复报送", "月耗工时"]]
+    dept_rows = [
+        ["县级部门", "涉及乡镇", "应用/群", "打卡", "排名", "在线时长", "强制下载", "报表任务", "重复报送", "月耗工时"]
+    ]
     dept_rows += [[d.name, *map(str, d.figures()), f"{d.hours:.0f}"] for d in summary.departments]
     story.append(table(dept_rows, [0.19, 0.08, 0.08, 0.07, 0.07, 0.09, 0.09, 0.09, 0.09, 0.15], wide))
 
     story += [Spacer(1, 4 * mm)]
     problem_rows = [["问题", "涉及乡镇数"]] + [[title, str(n)] for title, n in summary.common_problems[:20]]
-    story += keep_with_table(p("五、共性问题", styles.heading), table(problem_rows, [0.8, 0.2], wide), wide, frame_height)
+    story += keep_with_table(
+        p("五、共性问题", styles.heading), table(problem_rows, [0.8, 0.2], wide), wide, frame_height
+    )
 
     story += [
         Spacer(1, 4 * mm),
@@ -253,7 +266,11 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             table(item_rows, [0.22, 0.30, 0.08, 0.40], wide, centre_from=2),
             wide,
         )
-    story += [NextPageTemplate(PORTRAIT), Spacer(1, 10 * mm), p(f"汇总日期：{dt.date.today():%Y年%m月%d日}", styles.right)]
+    story += [
+        NextPageTemplate(PORTRAIT),
+        Spacer(1, 10 * mm),
+        p(f"汇总日期：{dt.date.today():%Y年%m月%d日}", styles.right),
+    ]
     doc.build(story)
 
 
@@ -270,7 +287,9 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
     if top:
         story.append(
             p(
-                "（一）负担最重的县级部门：" + "；".join(f"{d.name}（涉及{d.townships}个乡镇，每月约{d.hours:.0f}小时）" for d in top) + "。",
+                "（一）负担最重的县级部门："
+                + "；".join(f"{d.name}（涉及{d.townships}个乡镇，每月约{d.hours:.0f}小时）" for d in top)
+                + "。",
                 styles.body,
             )
         )
@@ -292,7 +311,8 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
         parts.append(f"尚未报送的{len(summary.missing)}个：{_names([n for _, n in summary.missing])}")
     story.append(
         p(
-            "（三）未完成或未报送的乡镇：" + ("；".join(parts) + "。请督促补报。" if parts else "全部乡镇均已完成并报送。"),
+            "（三）未完成或未报送的乡镇："
+            + ("；".join(parts) + "。请督促补报。" if parts else "全部乡镇均已完成并报送。"),
             styles.body,
         )
     )

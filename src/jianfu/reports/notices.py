@@ -70,7 +70,9 @@ def department_notices(db: Database, library: ChecklistLibrary, summary: CountyS
     labels = _choice_labels(checklist)
     canonical = {
         alias: (key, name)
-        for alias, key, name in db.conn.execute("SELECT alias_key, canonical_key, canonical_name FROM department_aliases")
+        for alias, key, name in db.conn.execute(
+            "SELECT alias_key, canonical_key, canonical_name FROM department_aliases"
+        )
     }
 
     def key_of(name: str) -> str:
@@ -110,7 +112,9 @@ def department_notices(db: Database, library: ChecklistLibrary, summary: CountyS
                     line.demands.setdefault(demand, set()).add(township)
         else:
             choice = str(cells.get("frequency") or "")
-            task = tasks.setdefault((key, department_key(name)), TaskLine(name, labels.get("frequency", {}).get(choice, "")))
+            task = tasks.setdefault(
+                (key, department_key(name)), TaskLine(name, labels.get("frequency", {}).get(choice, ""))
+            )
             task.townships.add(township)
             minutes = cells.get("minutes_each")
             if isinstance(minutes, (int, float)) and minutes > 0:
@@ -167,7 +171,9 @@ def safe_file_name(name: str, limit: int = 60) -> str:
 
 
 def write_department_notices(
-    notices: list[DepartmentNotice], directory: Path, write: Callable[[Path, Callable[[Path], None]], None] | None = None
+    notices: list[DepartmentNotice],
+    directory: Path,
+    write: Callable[[Path, Callable[[Path], None]], None] | None = None,
 ) -> list[Path]:
     """One PDF per department in ``directory``; names made unique when two sanitise alike."""
     directory.mkdir(parents=True, exist_ok=True)

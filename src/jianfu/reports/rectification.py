@@ -28,11 +28,10 @@ from jianfu.core.plan import RectificationItem, problem_text
 from jianfu.core.scoring import RuleHit, ScoreResult
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
-from jianfu.reports.layout import DATE_BLANKS, Column, blanks, fitted_widths, keep_with_table
+from jianfu.reports.layout import DATE_BLANKS, Column, blanks, chinese_number, fitted_widths, keep_with_table
 from jianfu.reports.radar import radar
 from jianfu.reports.text import markup
 
-CHINESE_NUMERALS = "一二三四五六七八九十"
 GRID = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#EDEDED")
 NO_DEPARTMENT = "综合协调事项（未指明部门）"
@@ -144,30 +143,14 @@ class _Writer:
     # --------------------------------------------------------------------------------- parts
 
     def basic_information(self) -> list[Any]:
-        t = self.a.township
-        answered, asked = completion(self.checklist, self.a.answers)
-        cadres = _answer(self.a, "profile.cadre_count") or "—"
-        villages = _answer(self.a, "profile.village_count") or "0"
-        communities = _answer(self.a, "profile.community_count") or "0"
-        filler = _answer(self.a, "profile.filled_by") or "—"
-        position = _answer(self.a, "profile.filler_position")
-        text = (
-            f"{t.county}{t.name}（区划代码 {t.division_code}）有在岗干部{cadres}人，辖行政村{villages}个、"
-            f"社区{communities}个。本次自查期间为{self.a.period.label}，依据{self.checklist.title}"
-            f"（第{self.checklist.version}版）进行，应答{asked}题，已答{answered}题。"
-            f"填报人：{filler}{('（' + position + '）') if position else ''}。"
-        )
-        return [self.p("一、基本情况", self.styles.heading), self.p(text, self.styles.body)]
+        return [
+            self.p("一、基本情况", self.styles.heading),
+            self.p(basic_text(self.a, self.checklist), self.styles.body),
+        ]
 
     def summary(self) -> list[Any]:
         r = self.result
-        breakdown = "、".join(
-            f"{term.label}{r.fingertip_breakdown.get(term.id, 0):.1f}小时" for term in self.checklist.fingertip_terms
-        )
-        text = (
-            f"按四种表现计分（0—100分，分数越高负担越重），综合得分{r.overall:.1f}分，等级为“{r.overall_level_label}”。"
-            f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
-        )
+        text = summary_text(self.result, self.checklist)
         scores = list(r.manifestations.values())
         width = self.document.portrait_width
         chart = radar(
@@ -217,74 +200,23 @@ class _Writer:
 
     def findings(self) -> list[Any]:
         story: list[Any] = [self.p("三、主要问题", self.styles.heading)]
-        by_main: dict[str, list[RuleHit]] = {m.id: [] for m in self.checklist.manifestations}
-        for hit in self.result.hits:
-            by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
-        problems = {item.rule_id: item.problem for item in self.a.plan if item.rule_id}
-        for index, manifestation in enumerate(self.result.manifestations.values()):
-            heading = self.p(
-                f"（{CHINESE_NUMERALS[index]}）{manifestation.name}（{manifestation.score:.1f}分，"
-                f"{manifestation.level_label}）",
-                self.styles.group_heading,
-            )
-            points = {c.rule_id: c.points for c in manifestation.contributions}
-            hits = sorted(by_main[manifestation.id], key=lambda h: -points.get(h.rule.id, 0))
-            if not hits:
+        width = self.document.portrait_width
+        for heading_text, texts in finding_groups(self.a, self.checklist, self.result):
+            heading = self.p(heading_text, self.styles.group_heading)
+            if not texts:
                 story += [heading, self.p("本次自查未发现明显问题。", self.styles.body)]
                 continue
-            columns = (Column("序号", "fit"), Column("问题", share=0.58), Column("作答依据", share=0.42), Column("计分", "fit"))
-            texts = [
-                [
-                    str(number),
-                    problems.get(hit.rule.id) or problem_text(hit),
-                    self.evidence(hit),
-                    f"{points.get(hit.rule.id, 0):.1f}",
-                ]
-                for number, hit in enumerate(hits, start=1)
-            ]
-            width = self.document.portrait_width
-            table = self.sized_table(columns, texts, {0, 3}, width)
+            table = self.sized_table(FINDING_COLUMNS, texts, {0, 3}, width)
             story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
         return story
 
-    def evidence(self, hit: RuleHit) -> str:
-        """The answers behind a finding: the rows concerned for tables, else item and answer."""
-        lines = []
-        for item_id in hit.item_ids:
-            item = self.checklist.item(item_id)
-            if hit.rows and item.columns:
-                names = "、".join(r.name for r in hit.rows if r.name) or "未列名称"
-                lines.append(f"{item.label}中的{len(hit.rows)}项：{names}")
-            else:
-                lines.append(f"{item.label}：{answer_text(item, self.a.answers.get(item_id))}")
-        return "\n".join(lines)
-
     def task_list(self) -> list[Any]:
         own = self.own_items()
-        story: list[Any] = self.annex_heading(1, "整改任务清单")
+        story: list[Any] = self.annex_heading(1, ANNEXES[0])
         if not own:
             return [*story, self.p("本次自查没有需要本镇自行整改的事项。", self.styles.body)]
-        columns = (
-            Column("序号", "fit"),
-            Column("问题", share=0.45),
-            Column("整改措施", share=0.55),
-            Column("责任单位", "fit", cap=8),
-            Column("责任人", "fit", cap=5),
-            Column("整改时限", "fit", cap=12),
-            Column("完成情况", "fit", cap=6),
-        )
-        texts = [
-            [
-                str(number),
-                item.problem,
-                item.measure,
-                item.responsible_unit,
-                item.responsible_person,
-                _date_text(item.deadline),
-                item.status,
-            ]
-            for number, item in enumerate(own, start=1)
-        ]
+        columns = TASK_COLUMNS
+        texts = task_rows(own)
         centred = {0, 4, 5}
         return [*story, self.sized_table(columns, texts, centred, self.document.landscape_width)]
 
@@ -300,36 +232,14 @@ class _Writer:
 
     def escalations(self) -> list[Any]:
         escalated = self.escalated_items()
-        story: list[Any] = [PageBreak(), *self.annex_heading(2, "提请县级协调事项")]
+        story: list[Any] = [PageBreak(), *self.annex_heading(2, ANNEXES[1])]
         if not escalated:
             return [*story, self.p("本次自查没有需要提请县级协调的事项。", self.styles.body)]
-        story.append(
-            self.p(
-                "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。"
-                "按涉及的部门分组列出。",
-                self.styles.body,
-            )
-        )
+        story.append(self.p(ESCALATION_INTRO, self.styles.body))
         width = self.document.landscape_width
-        for index, (department, items) in enumerate(_by_department(escalated)):
-            numeral = CHINESE_NUMERALS[index] if index < len(CHINESE_NUMERALS) else str(index + 1)
-            several = department == SEVERAL_DEPARTMENTS
-            columns = [
-                Column("序号", "fit"),
-                Column("问题", share=0.5),
-                Column("提请协调事项", share=0.5),
-                Column("期望时限", "fit", cap=12),
-            ]
-            if several:
-                columns.insert(3, Column("涉及部门", "fit", cap=10))
-            texts = []
-            for number, item in enumerate(items, start=1):
-                row = [str(number), item.problem, item.measure, _date_text(item.deadline)]
-                if several:
-                    row.insert(3, item.department)
-                texts.append(row)
+        for heading_text, columns, texts in escalation_groups(escalated):
             table = self.sized_table(columns, texts, {0, len(columns) - 1}, width)
-            heading = self.p(f"（{numeral}）{department}", self.styles.group_heading)
+            heading = self.p(heading_text, self.styles.group_heading)
             story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
         return story
 
@@ -337,13 +247,7 @@ class _Writer:
         """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
         with the last paragraph of body text so that they never stand alone on a page."""
         own, escalated = self.own_items(), self.escalated_items()
-        text = (
-            f"针对上述问题，本镇自行整改{len(own)}项，逐项明确责任单位、责任人和整改时限，见附件1；"
-            f"由县级部门（条线）的应用、报表或要求产生、本镇无权自行取消的{len(escalated)}项，"
-            "提请县级协调，见附件2。整改完成后逐项填写完成情况，下一评估期复查。"
-        )
-        if not own and not escalated:
-            text = "本次自查未发现需要整改的事项，下一评估期继续自查。"
+        text = closing_text(own, escalated)
         style = self.styles.body
         size = style.fontSize
         filler = _answer(self.a, "profile.filled_by")
@@ -351,7 +255,9 @@ class _Writer:
         name_blank = 30 * mm
         signature_rows = [
             [
-                blanks((("填报人：", 0.0), (filler, 0.0) if filler else ("", name_blank)), style.fontName, size, "LEFT"),
+                blanks(
+                    (("填报人：", 0.0), (filler, 0.0) if filler else ("", name_blank)), style.fontName, size, "LEFT"
+                ),
                 blanks((("审核人：", 0.0), ("", name_blank)), style.fontName, size, "LEFT"),
             ],
             [
@@ -374,8 +280,8 @@ class _Writer:
                 ]
             ),
         )
-        annexes = self.p("附件：1．整改任务清单", self.styles.annex_list)
-        annexes_2 = self.p("2．提请县级协调事项", self.styles.annex_list_more)
+        annexes = self.p(f"附件：1．{ANNEXES[0]}", self.styles.annex_list)
+        annexes_2 = self.p(f"2．{ANNEXES[1]}", self.styles.annex_list_more)
         keep = [
             self.p(text, style),
             Spacer(1, size),
@@ -388,6 +294,148 @@ class _Writer:
             blanks(DATE_BLANKS, style.fontName, size),
         ]
         return [self.p("四、整改措施", self.styles.heading), KeepTogether(keep)]
+
+
+# ------------------------------------------------------------------ content (PDF and .docx alike)
+
+FINDING_COLUMNS = (
+    Column("序号", "fit"),
+    Column("问题", share=0.58),
+    Column("作答依据", share=0.42),
+    Column("计分", "fit"),
+)
+TASK_COLUMNS = (
+    Column("序号", "fit"),
+    Column("问题", share=0.45),
+    Column("整改措施", share=0.55),
+    Column("责任单位", "fit", cap=8),
+    Column("责任人", "fit", cap=5),
+    Column("整改时限", "fit", cap=12),
+    Column("完成情况", "fit", cap=6),
+)
+
+
+def basic_text(assessment: Assessment, checklist: Checklist) -> str:
+    t = assessment.township
+    answered, asked = completion(checklist, assessment.answers)
+    cadres = _answer(assessment, "profile.cadre_count") or "—"
+    villages = _answer(assessment, "profile.village_count") or "0"
+    communities = _answer(assessment, "profile.community_count") or "0"
+    filler = _answer(assessment, "profile.filled_by") or "—"
+    position = _answer(assessment, "profile.filler_position")
+    return (
+        f"{t.county}{t.name}（区划代码 {t.division_code}）有在岗干部{cadres}人，辖行政村{villages}个、"
+        f"社区{communities}个。本次自查期间为{assessment.period.label}，依据{checklist.title}"
+        f"（第{checklist.version}版）进行，应答{asked}题，已答{answered}题。"
+        f"填报人：{filler}{('（' + position + '）') if position else ''}。"
+    )
+
+
+def summary_text(r: ScoreResult, checklist: Checklist) -> str:
+    breakdown = "、".join(
+        f"{term.label}{r.fingertip_breakdown.get(term.id, 0):.1f}小时" for term in checklist.fingertip_terms
+    )
+    return (
+        f"按四种表现计分（0—100分，分数越高负担越重），综合得分{r.overall:.1f}分，等级为“{r.overall_level_label}”。"
+        f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
+    )
+
+
+def finding_groups(
+    assessment: Assessment, checklist: Checklist, result: ScoreResult
+) -> list[tuple[str, list[list[str]]]]:
+    """Per manifestation: its "（一）" heading and the rows (number, problem, evidence, points)."""
+    by_main: dict[str, list[RuleHit]] = {m.id: [] for m in checklist.manifestations}
+    for hit in result.hits:
+        by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
+    problems = {item.rule_id: item.problem for item in assessment.plan if item.rule_id}
+    groups = []
+    for index, manifestation in enumerate(result.manifestations.values(), start=1):
+        score = f"{manifestation.score:.1f}分，{manifestation.level_label}"
+        heading = f"（{chinese_number(index)}）{manifestation.name}（{score}）"
+        points = {c.rule_id: c.points for c in manifestation.contributions}
+        hits = sorted(by_main[manifestation.id], key=lambda h: -points.get(h.rule.id, 0))
+        rows = [
+            [
+                str(number),
+                problems.get(hit.rule.id) or problem_text(hit),
+                evidence_text(assessment, checklist, hit),
+                f"{points.get(hit.rule.id, 0):.1f}",
+            ]
+            for number, hit in enumerate(hits, start=1)
+        ]
+        groups.append((heading, rows))
+    return groups
+
+
+def evidence_text(assessment: Assessment, checklist: Checklist, hit: RuleHit) -> str:
+    """The answers behind a finding: the rows concerned for tables, else item and answer."""
+    lines = []
+    for item_id in hit.item_ids:
+        item = checklist.item(item_id)
+        if hit.rows and item.columns:
+            names = "、".join(r.name for r in hit.rows if r.name) or "未列名称"
+            lines.append(f"{item.label}中的{len(hit.rows)}项：{names}")
+        else:
+            lines.append(f"{item.label}：{answer_text(item, assessment.answers.get(item_id))}")
+    return "\n".join(lines)
+
+
+def task_rows(own: Sequence[RectificationItem]) -> list[list[str]]:
+    return [
+        [
+            str(number),
+            item.problem,
+            item.measure,
+            item.responsible_unit,
+            item.responsible_person,
+            _date_text(item.deadline),
+            item.status,
+        ]
+        for number, item in enumerate(own, start=1)
+    ]
+
+
+def escalation_groups(
+    escalated: Sequence[RectificationItem],
+) -> list[tuple[str, list[Column], list[list[str]]]]:
+    """Per department: the "（一）" heading, the columns and the rows of its table."""
+    groups = []
+    for index, (department, items) in enumerate(_by_department(escalated), start=1):
+        several = department == SEVERAL_DEPARTMENTS
+        columns = [
+            Column("序号", "fit"),
+            Column("问题", share=0.5),
+            Column("提请协调事项", share=0.5),
+            Column("期望时限", "fit", cap=12),
+        ]
+        if several:
+            columns.insert(3, Column("涉及部门", "fit", cap=10))
+        rows = []
+        for number, item in enumerate(items, start=1):
+            row = [str(number), item.problem, item.measure, _date_text(item.deadline)]
+            if several:
+                row.insert(3, item.department)
+            rows.append(row)
+        groups.append((f"（{chinese_number(index)}）{department}", columns, rows))
+    return groups
+
+
+ESCALATION_INTRO = (
+    "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。"
+    "按涉及的部门分组列出。"
+)
+ANNEXES = ("整改任务清单", "提请县级协调事项")
+
+
+def closing_text(own: Sequence[RectificationItem], escalated: Sequence[RectificationItem]) -> str:
+    if not own and not escalated:
+        return "本次自查未发现需要整改的事项，下一评估期继续自查。"
+    return (
+        f"针对上述问题，本镇自行整改{len(own)}项，逐项明确责任单位、责任人和整改时限，见附件1；"
+        f"由县级部门（条线）的应用、报表或要求产生、本镇无权自行取消的{len(escalated)}项，"
+        "提请县级协调，见附件2。整改完成后逐项填写完成情况，下一评估期复查。"
+    )
 
 
 def _grid(fonts: FontSet, split_rows: int = 0) -> TableStyle:
