@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from xml.sax.saxutils import escape
 
-from jianfu.reports.fonts import BUNDLED, SYMBOLS, FontSet
+from jianfu.reports.fonts import BUNDLED, FontSet
 
 MISSING = "□"
 IDEOGRAPHIC_SPACE = "\u3000"
@@ -58,7 +58,7 @@ def markup(text: str, fonts: FontSet, primary: str) -> str:
 
 
 def _font_for(code: int, fonts: FontSet, primary: str) -> str | None:
-    for font in (primary, BUNDLED, SYMBOLS):
+    for font in (primary, *fonts.fallbacks):
         if fonts.covers(font, code):
             return font
     return None

@@ -68,7 +68,7 @@ def test_no_line_starts_with_closing_punctuation_or_overflows(text: str, columns
         stripped = line.strip()
         # A line may start with a closing mark (or the line before end with an opening one) only
         # when that line before offers no allowed break at all: a run of marks longer than a line.
-        hopeless = index > 0 and set(lines[index - 1][0].strip()[1:]) <= CANNOT_START | CANNOT_END
+        hopeless = index > 0 and set(squeeze(lines[index - 1][0])[1:]) <= CANNOT_START | CANNOT_END
         if index and stripped and not hopeless:
             assert stripped[0] not in CANNOT_START, (index, line, lines)
             previous = lines[index - 1][0].strip()
