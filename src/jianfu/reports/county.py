@@ -73,7 +73,7 @@ def county_summary(db: Database, library: ChecklistLibrary, period: Period | Non
 
 # ------------------------------------------------------------------------------------- PDF
 
-PDF_TOWNSHIP_LIMIT = 400  # beyond this the township table lists only what needs acting on
+PDF_TOWNSHIP_LIMIT = 300  # beyond this the township table lists only what needs acting on
 CELL_TEXT_LIMIT = 400  # characters of one measure in a table cell (the workbook has the full text)
 TOWNS_IN_CELL = 30  # township names listed in one cell before "等N个"
 UNATTRIBUTED = "（未注明部门）"

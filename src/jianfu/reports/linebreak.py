@@ -66,9 +66,17 @@ def break_lines(
 def _good_break(chars: Sequence[str], start: int, end: int) -> int:
     """The latest break at or before ``end`` that the rules allow; the knife cut if none does."""
 
+    total = len(chars)
+
     def allowed(at: int, words: bool) -> bool:
-        after = next((c for c in chars[at:] if c != " "), "")  # spaces at a break are dropped
-        before = next((c for c in reversed(chars[start:at]) if c != " "), "")
+        after_at = at  # spaces at a break are dropped: look past them
+        while after_at < total and chars[after_at] == " ":
+            after_at += 1
+        before_at = at - 1
+        while before_at > start and chars[before_at] == " ":
+            before_at -= 1
+        after = chars[after_at] if after_at < total else ""
+        before = chars[before_at]
         if after in CANNOT_START or before in CANNOT_END:
             return False
         return not (words and _is_word(chars[at - 1]) and _is_word(chars[at]))

@@ -10,6 +10,7 @@ autofilter, frozen header, A4 landscape fitted to the page width with the header
 from __future__ import annotations
 
 import math
+from copy import copy
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -64,6 +65,7 @@ class SheetWriter:
         self.columns = columns
         self.fills = {k: PatternFill("solid", fgColor=v) for k, v in (fills or {}).items()}
         self.sheet: Any = None
+        self.templates: dict[tuple[int, bool, str | None], Any] = {}
         self.rows = 0
         self.sheets = 0
         self.header_font = Font(bold=True)
@@ -108,22 +110,32 @@ class SheetWriter:
         if self.sheet is None or self.rows >= MAX_ROWS:
             self._new_sheet()
         cells = []
-        for index, (column, raw) in enumerate(zip(self.columns, values, strict=True)):
+        for index, raw in enumerate(values):
             value, as_text = safe_value(raw)
+            fill = fills[index] if index < len(fills) else None
             cell = WriteOnlyCell(self.sheet, value=value)
+            # Styles are copied from a template cell: assigning font, border and alignment cell
+            # by cell costs ~40 s for a 10,000-township county; copying costs ~1 s.
+            cell._style = copy(self._template(index, as_text, fill)._style)
             if as_text:
                 cell.data_type = "s"  # stored as a string: Excel shows it, never evaluates it
-                cell.number_format = TEXT
-            elif column.format and isinstance(value, (int, float)):
-                cell.number_format = column.format
-            cell.alignment = self.wrap if column.wrap else self.plain
-            cell.border = self.border
-            fill = fills[index] if index < len(fills) else None
-            if fill and fill in self.fills:
-                cell.fill = self.fills[fill]
             cells.append(cell)
         self.sheet.append(cells)
         self.rows += 1
+
+    def _template(self, index: int, forced_text: bool, fill: str | None) -> Any:
+        key = (index, forced_text, fill if fill in self.fills else None)
+        template = self.templates.get(key)
+        if template is None:
+            column = self.columns[index]
+            template = WriteOnlyCell(self.sheet)
+            template.alignment = self.wrap if column.wrap else self.plain
+            template.border = self.border
+            template.number_format = TEXT if forced_text else column.format or "General"
+            if key[2] is not None:
+                template.fill = self.fills[key[2]]
+            self.templates[key] = template
+        return template
 
     def extend(self, rows: Iterable[Sequence[Any]]) -> None:
         for row in rows:
