@@ -121,18 +121,18 @@ def register_fonts(use_system_fonts: bool = True) -> FontSet:
     fallbacks = [BUNDLED]
     for file_name in BUNDLED_FALLBACKS:
         name = f"JF-{Path(file_name).stem}"
-        path = resources_dir() / "fonts" / file_name
-        if _register(name, path, coverage):
+        bundled = resources_dir() / "fonts" / file_name
+        if _register(name, bundled, coverage):
             fallbacks.append(name)
-            sources[name] = str(path)
+            sources[name] = str(bundled)
     fallbacks.append(SYMBOLS)
     system = _find_files(SYSTEM_FALLBACKS) if use_system_fonts else {}
     for file_name in SYSTEM_FALLBACKS:
-        path = system.get(file_name.lower())
+        installed = system.get(file_name.lower())
         name = f"JF-sys-{Path(file_name).stem}"
-        if path is not None and _register(name, path, coverage):
+        if installed is not None and _register(name, installed, coverage):
             fallbacks.append(name)
-            sources[name] = str(path)
+            sources[name] = str(installed)
     names: dict[str, str] = {}
     for role in CANDIDATES:
         path = found.get(role)

@@ -68,7 +68,7 @@ def department_notices(db: Database, library: ChecklistLibrary, summary: CountyS
     """A notice for every department that burdens a township or is asked to act, heaviest first."""
     checklist = library.latest(DEFAULT_CHECKLIST_ID)
     labels = _choice_labels(checklist)
-    canonical = {
+    canonical: dict[str, tuple[str, str]] = {
         alias: (key, name)
         for alias, key, name in db.conn.execute(
             "SELECT alias_key, canonical_key, canonical_name FROM department_aliases"

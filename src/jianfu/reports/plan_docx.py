@@ -107,7 +107,7 @@ def build_rectification_docx(
         for heading, columns, rows in escalation_groups(escalated):
             doc.add_paragraph(text(heading), style="公文二级标题")
             _table(doc, columns, rows, {0, len(columns) - 1}, LANDSCAPE_TEXT_WIDTH)
-    doc.save(output)
+    doc.save(str(output) if isinstance(output, Path) else output)
 
 
 def text(value: str) -> str:
