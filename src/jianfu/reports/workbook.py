@@ -10,9 +10,9 @@ autofilter, frozen header, A4 landscape fitted to the page width with the header
 from __future__ import annotations
 
 import math
-from copy import copy
 import re
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from typing import Any
 
