@@ -434,8 +434,9 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
         "提请协调事项",
         [Col("县级部门", 20), Col("乡镇（街道）", 14), Col("问题", 50), Col("提请协调事项", 50), Col("期望时限", 12)],
     )
+    attributed_first = sorted(summary.escalated.items(), key=lambda group: group[0] == UNATTRIBUTED)
     escalated.extend(
-        [dept, i.township, i.problem, i.measure, i.deadline] for dept, items in summary.escalated.items() for i in items
+        [dept, i.township, i.problem, i.measure, i.deadline] for dept, items in attributed_first for i in items
     )
     escalated.close()
     items = SheetWriter(

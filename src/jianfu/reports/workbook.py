@@ -42,6 +42,10 @@ class Col:
     wrap: bool = True
 
 
+def _text_units(text: str) -> int:
+    return sum(1 if ord(c) < 0x2E80 else 2 for c in text)
+
+
 def clean_text(text: str) -> str:
     return _ILLEGAL.sub("", text)[:MAX_CELL_TEXT]
 
@@ -92,6 +96,10 @@ class SheetWriter:
         ws.print_options.gridLines = False
         ws.page_margins.left = ws.page_margins.right = 0.5
         ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+        # Excel and LibreOffice do not grow a row for wrapped text when a file is opened: the
+        # header row gets the height of its longest wrapped header (a CJK character is ~2 units).
+        lines = max(math.ceil(_text_units(c.header) / max(c.width - 1, 1)) for c in self.columns)
+        ws.row_dimensions[1].height = 15 * max(lines, 1) + 4
         header = []
         for column in self.columns:
             cell = WriteOnlyCell(ws, value=clean_text(column.header))
@@ -120,6 +128,18 @@ class SheetWriter:
             if as_text:
                 cell.data_type = "s"  # stored as a string: Excel shows it, never evaluates it
             cells.append(cell)
+        # Nor for data rows: give a row with wrapped long text the lines it needs (Excel's
+        # maximum row height is 409 points). Set before the row is streamed out.
+        lines = max(
+            (
+                math.ceil(_text_units(str(v)) / max(c.width - 1, 1))
+                for c, v in zip(self.columns, values, strict=False)
+                if c.wrap and isinstance(v, str)
+            ),
+            default=1,
+        )
+        if lines > 1:
+            self.sheet.row_dimensions[self.rows + 1].height = min(409, 15 * lines + 2)
         self.sheet.append(cells)
         self.rows += 1
 
