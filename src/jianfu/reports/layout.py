@@ -68,9 +68,15 @@ def keep_with_table(heading: Flowable, table: Table, width: float, frame_height:
     # table does not fit below it; the conditional break asks only for its first rows.
     heading.keepWithNext = 0
     _, heading_height = heading.wrap(width, frame_height)
-    table.wrap(width, frame_height)
-    heights = getattr(table, "_rowHeights", [0.0])
-    needed = heading_height + sum(heights[:2]) + heading.getSpaceBefore() + heading.getSpaceAfter() + 2
+    # The header row and the first row only: wrapping the whole table here would lay it out twice.
+    first_rows = 0.0
+    for row in table._cellvalues[:2]:
+        tallest = 0.0
+        for cell, column_width in zip(row, table._argW, strict=False):
+            if hasattr(cell, "wrap"):
+                tallest = max(tallest, cell.wrap(column_width - CELL_PADDING, frame_height)[1])
+        first_rows += tallest + 7  # top and bottom padding
+    needed = heading_height + first_rows + heading.getSpaceBefore() + heading.getSpaceAfter() + 2
     return [CondPageBreak(min(needed, frame_height - 1)), heading, table]
 
 
