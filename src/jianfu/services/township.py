@@ -90,16 +90,19 @@ class AssessmentService:
     # ------------------------------------------------------------------------------ lists
 
     def my_assessments(self) -> list[AssessmentListing]:
-        """The township's own assessments (not the sample, not in the recycle list), newest edit first."""
-        return [self._listing(s) for s in self.store.summaries() if not s.sample]
+        """The township's own assessments (not the sample, not in the recycle list), latest period
+        first (the one a next period follows), then the latest edit."""
+        own = [s for s in self.store.summaries() if not s.sample]
+        own.sort(key=lambda s: (s.period.end, s.updated_at), reverse=True)
+        return [self._listing(s) for s in own]
 
     def recycle_list(self) -> list[AssessmentSummary]:
         return self.store.summaries(deleted=True)
 
     def own_township(self) -> Township | None:
         """The township of the latest own assessment, to prefill a new one; never the sample's."""
-        own = [s for s in self.store.summaries() if not s.sample]
-        return own[0].township if own else None
+        own = self.my_assessments()
+        return own[0].summary.township if own else None
 
     def summary(self, assessment_id: int) -> AssessmentSummary:
         return self.store.summary(assessment_id)

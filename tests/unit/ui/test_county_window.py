@@ -26,7 +26,7 @@ def county(qtbot, library, tmp_path: Path):
     qtbot.addWidget(window)
     window.show()
     yield window
-    window.db.close()
+    window.county.close()
 
 
 def test_import_shows_progress_and_summary_then_the_overview(qtbot, county, demo_dir) -> None:

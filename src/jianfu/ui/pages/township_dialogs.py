@@ -34,15 +34,13 @@ def _describe(summary: AssessmentSummary) -> str:
 
 
 def confirm_delete(parent: QWidget, summary: AssessmentSummary) -> bool:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("RecycleListDialog", text)
-
     answer = QMessageBox.question(
         parent,
-        tr("Delete"),
-        tr("Move the assessment of {assessment} to the recycle list? It can be restored from the recycle list.").format(
-            assessment=_describe(summary)
-        ),
+        QCoreApplication.translate("RecycleListDialog", "Delete"),
+        QCoreApplication.translate(
+            "RecycleListDialog",
+            "Move the assessment of {assessment} to the recycle list? It can be restored from the recycle list.",
+        ).format(assessment=_describe(summary)),
     )
     return answer == QMessageBox.StandardButton.Yes
 
