@@ -20,7 +20,8 @@ from jianfu.core.checklist import Checklist
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
-from jianfu.storage.assessments import AssessmentStore, AssessmentSummary
+from jianfu.storage.assessments import AssessmentStore
+from jianfu.storage.assessments import AssessmentSummary as AssessmentSummary  # re-exported for the UI
 from jianfu.storage.database import open_database
 
 if TYPE_CHECKING:

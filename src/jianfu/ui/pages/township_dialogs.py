@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.assessment import IdentityError, Township
 from jianfu.core.errors import JianfuError
-from jianfu.services.township import AssessmentService
-from jianfu.storage.assessments import AssessmentSummary
+from jianfu.services.township import AssessmentService, AssessmentSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
