@@ -8,17 +8,14 @@ named after the department (sanitised), one or two pages.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from jianfu.core.attribution import UNKNOWN_DEPARTMENT, department_key
-from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.reports.county import UNATTRIBUTED, CountySummary
-from jianfu.storage.database import Database
 
 ROWS_SHOWN = 8  # per table: a notice stays at one or two pages; the workbook has everything
 REQUESTS_SHOWN = 5
@@ -64,19 +61,24 @@ class DepartmentNotice:
         return f"关于减轻乡镇（街道）“指尖上的形式主义”负担的督办函（{self.name}）"
 
 
-def department_notices(db: Database, library: ChecklistLibrary, summary: CountySummary) -> list[DepartmentNotice]:
-    """A notice for every department that burdens a township or is asked to act, heaviest first."""
-    checklist = library.latest(DEFAULT_CHECKLIST_ID)
+NOTICE_TABLES = ("apps.inventory", "filing.tasks")
+
+
+def department_notices(
+    summary: CountySummary,
+    checklist: Any,
+    table_rows: Iterable[tuple[str, str, dict[str, Any]]],
+    aliases: dict[str, tuple[str, str]],
+) -> list[DepartmentNotice]:
+    """A notice for every department that burdens a township or is asked to act, heaviest first.
+
+    ``table_rows`` are (township, item id, cells) of the period's app inventories and filing
+    tasks (``NOTICE_TABLES``); ``aliases`` map a department key to (canonical key, name).
+    """
     labels = _choice_labels(checklist)
-    canonical: dict[str, tuple[str, str]] = {
-        alias: (key, name)
-        for alias, key, name in db.conn.execute(
-            "SELECT alias_key, canonical_key, canonical_name FROM department_aliases"
-        )
-    }
 
     def key_of(name: str) -> str:
-        return canonical.get(department_key(name), (department_key(name), ""))[0]
+        return aliases.get(department_key(name), (department_key(name), ""))[0]
 
     notices: dict[str, DepartmentNotice] = {}
     for d in summary.departments:
@@ -87,17 +89,7 @@ def department_notices(db: Database, library: ChecklistLibrary, summary: CountyS
     apps: dict[tuple[str, str], AppLine] = {}
     tasks: dict[tuple[str, str], TaskLine] = {}
     frequency_times = labels.get("frequency_times", {})
-    rows = db.conn.execute(
-        "SELECT t.name, r.item_id, r.cells FROM table_rows r"
-        " JOIN assessments a ON a.id = r.assessment_id JOIN townships t ON t.id = a.township_id"
-        " WHERE a.period = ? AND a.content_sha256 IS NOT NULL AND r.item_id IN ('apps.inventory', 'filing.tasks')",
-        (summary.period.code,),
-    )
-    for township, item_id, cells_json in rows:
-        try:
-            cells = json.loads(cells_json)
-        except ValueError:
-            continue
+    for township, item_id, cells in table_rows:
         department = str(cells.get("department") or "").strip()
         key = key_of(department) if department else ""
         if key not in notices:

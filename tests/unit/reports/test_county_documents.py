@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from jianfu.core.assessment import Period
+from jianfu.core.county import MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
 from jianfu.reports.county import UNATTRIBUTED, CountySummary, write_county_pdf, write_county_workbook
-from jianfu.storage.county import MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
 
 LEVELS = {"low": "较轻", "moderate": "一般", "high": "较重", "severe": "严重"}
 NAMES = dict(zip(MANIFESTATIONS, ("痕迹管理异化", "平台建设形式化", "数据填报冗余化", "算法逻辑中心化"), strict=True))
@@ -173,17 +173,15 @@ def test_ten_thousand_townships_are_summarised_in_the_pdf() -> None:
 
 def test_department_notices_from_the_demo_county(library, tmp_path: Path) -> None:
     from jianfu.exchange.demo import write_demo
-    from jianfu.exchange.importer import collect_files, import_files
-    from jianfu.reports.county import county_summary
-    from jianfu.reports.notices import department_notices, write_department_notices
-    from jianfu.storage.database import open_database
+    from jianfu.reports.notices import write_department_notices
+    from jianfu.services.county import CountyService
+    from jianfu.services.county_import import collect_files
 
     write_demo(tmp_path / "demo", library)
-    db = open_database(tmp_path / "county.sqlite3")
-    import_files(db, library, collect_files([tmp_path / "demo"]))
-    data = county_summary(db, library)
-    notices = department_notices(db, library, data)
-    db.close()
+    with CountyService.open(tmp_path / "county.sqlite3", library) as county:
+        county.import_files(collect_files([tmp_path / "demo"]))
+        data = county.summary()
+        notices = county.department_notices(data)
     assert [n.name for n in notices[:1]] == [data.departments[0].name]  # the heaviest first
     paths = write_department_notices(notices, tmp_path / "notices")
     assert len(paths) == len(notices) >= 10

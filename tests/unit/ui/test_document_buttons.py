@@ -47,4 +47,4 @@ def test_county_window_writes_one_notice_per_department(qtbot, library, tmp_path
         names = sorted(p.name for p in folder.iterdir())
         assert len(names) >= 10 and all(n.startswith("督办函-县") and n.endswith(".pdf") for n in names)
     finally:
-        window.db.close()
+        window.county.close()
