@@ -327,7 +327,7 @@ def _build_notice(notice: DepartmentNotice, output: Path | BinaryIO, split_rows:
             "整改情况请于　　年　　月　　日前书面反馈，县里将在下一评估期复查。",
             styles.body,
         ),
-        Spacer(1, 12 * mm),
+        Spacer(1, 7 * mm),
         p(f"{notice.county}{ISSUER}（盖章）", styles.right),
         blanks(DATE_BLANKS, styles.body.fontName, styles.body.fontSize),
     ]
