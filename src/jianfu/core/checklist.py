@@ -29,6 +29,8 @@ MANIFESTATION_IDS = (
 )
 AREA_IDS = ("profile", "apps", "filing", "traces", "meetings")
 OVERALL = "overall"  # the overall score, stored beside the four manifestations
+INCOMPLETE_LEVEL = "incomplete"  # shown instead of a level while required answers are missing
+INCOMPLETE_LABEL = "未完成"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -210,6 +212,10 @@ class Checklist:
 
     def manifestation(self, manifestation_id: str) -> Manifestation:
         return next(m for m in self.manifestations if m.id == manifestation_id)
+
+    def level_labels(self) -> dict[str, str]:
+        """Level id → label, including 未完成 for incomplete assessments."""
+        return {**{level.id: level.label for level in self.levels}, INCOMPLETE_LEVEL: INCOMPLETE_LABEL}
 
     def level_for(self, score: float) -> Level:
         for level in self.levels:

@@ -13,7 +13,7 @@ from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.storage.county import MANIFESTATIONS, CountyStore, DepartmentRow, EscalatedItem, OverviewRow
 from jianfu.storage.database import Database
 
-LEVEL_FILLS = {"low": "E8F5E9", "moderate": "FFF8E1", "high": "FFE0B2", "severe": "FFCDD2"}
+LEVEL_FILLS = {"low": "E8F5E9", "moderate": "FFF8E1", "high": "FFE0B2", "severe": "FFCDD2", "incomplete": "EEEEEE"}
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def county_summary(db: Database, library: ChecklistLibrary, period: Period | Non
         county=county.county_name(),
         period=period,
         manifestation_names={m.id: m.name for m in checklist.manifestations},
-        level_labels={level.id: level.label for level in checklist.levels},
+        level_labels=checklist.level_labels(),
         rows=county.overview(period),
         missing=county.missing_townships(period),
         departments=county.departments(period),
