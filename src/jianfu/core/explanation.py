@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jianfu.core.answers import Answers
-from jianfu.core.checklist import Checklist
+from jianfu.core.checklist import Checklist, FieldType
 from jianfu.core.completeness import Completeness
 from jianfu.core.describe import answer_text
 from jianfu.core.plan import problem_text
@@ -59,13 +59,31 @@ def evidence_lines(checklist: Checklist, hit: RuleHit, answers: Answers) -> tupl
     lines = []
     for item_id in hit.item_ids:
         item = checklist.item(item_id)
-        if item.columns:
+        read = _choices_read(hit, item_id)
+        answer = answers.get(item_id)
+        if item.type is FieldType.MULTI_CHOICE and read and answer is not None and isinstance(answer.value, list):
+            labels = [c.label for c in item.choices if c.value in read and c.value in answer.value]
+            stem = item.label.replace("（可多选）", "")
+            lines.append(f"{stem}：{'、'.join(labels)}")
+        elif item.columns:
             names = [r.name for r in hit.rows if r.name]
             shown = "、".join(names[:MAX_ROW_NAMES]) + ("等" if len(names) > MAX_ROW_NAMES else "")
             lines.append(f"{item.label}中的{len(hit.rows)}项" + (f"：{shown}" if shown else ""))
         else:
             lines.append(f"{item.label}：{answer_text(item, answers.get(item_id))}")
     return tuple(lines)
+
+
+def _choices_read(hit: RuleHit, item_id: str) -> set[str]:
+    """The choices of a multi-select that the rule's condition looks for."""
+    found: set[str] = set()
+    stack = [hit.rule.signal.condition] if hit.rule.signal.condition is not None else []
+    while stack:
+        node = stack.pop()
+        if node.op == "includes" and node.ref == item_id:
+            found.add(str(node.operand))
+        stack.extend(node.children)
+    return found
 
 
 def explain(checklist: Checklist, result: ScoreResult, answers: Answers) -> Explanation:

@@ -39,6 +39,8 @@ class RuleHit:
     intensity: float
     item_ids: tuple[str, ...]
     rows: tuple[MatchedRow, ...] = ()
+    answer: str = ""  # the chosen answer's label, for problem texts ($answer): never a made-up number
+    department: str = ""  # who imposes it, from the rule's department item
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,12 @@ def evaluate_rule(checklist: Checklist, rule: ScoringRule, values: dict[str, Any
     intensity = (signal - rule.start) / (rule.full - rule.start)
     if intensity <= 0:
         return None
-    return RuleHit(rule, signal, min(1.0, intensity), item_ids, rows)
+    answer = ""
+    if rule.signal.kind == "choice":
+        choice = checklist.item(rule.signal.ref).choice(values.get(rule.signal.ref))
+        answer = choice.label if choice else ""
+    department = _text(values.get(rule.department_item)) if rule.department_item else ""
+    return RuleHit(rule, signal, min(1.0, intensity), item_ids, rows, answer, department)
 
 
 def read_signal(
@@ -234,6 +241,7 @@ def fingertip_hours(checklist: Checklist, values: dict[str, Any]) -> dict[str, f
             total = sum(
                 math.prod(_factor(table.column(f), row.get("cells", {}).get(f)) for f in term.factors)
                 for row in table_rows(values.get(term.table))
+                if term.where is None or term.where.evaluate(row.get("cells", {}).get)
             )
         else:
             total = math.prod(_factor(checklist.item(f), values.get(f)) for f in term.factors)

@@ -24,7 +24,7 @@ from reportlab.platypus import (
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
 from jianfu.core.explanation import evidence_lines
-from jianfu.core.plan import RectificationItem, problem_text
+from jianfu.core.plan import RectificationItem, problem_text, seal_name
 from jianfu.core.scoring import RuleHit, ScoreResult
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
@@ -194,7 +194,8 @@ class _Writer:
         by_main: dict[str, list[RuleHit]] = {m.id: [] for m in self.checklist.manifestations}
         for hit in self.result.hits:
             by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
-        problems = {item.rule_id: item.problem for item in self.a.plan if item.rule_id}
+        # the user's own wording of a problem; drafted (possibly merged) texts are the findings' own
+        problems = {item.rule_id: item.problem for item in self.a.plan if item.rule_id and "problem" in item.edited}
         for index, manifestation in enumerate(self.result.manifestations.values()):
             story.append(CondPageBreak(40 * mm))
             story.append(
@@ -341,7 +342,7 @@ class _Writer:
         )
         seal = [
             Spacer(1, 14 * mm),
-            self.p(f"{self.a.township.name}人民政府（盖章）", self.styles.right),
+            self.p(f"{seal_name(self.a.township.name)}（盖章）", self.styles.right),
             self.p("　　　　年　　月　　日", self.styles.right),
         ]
         return [KeepTogether([Spacer(1, 8 * mm), signature, *seal])]

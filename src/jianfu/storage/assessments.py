@@ -219,7 +219,16 @@ class AssessmentStore:
         if (assessment.checklist_id, assessment.checklist_version) != (checklist.id, checklist.version):
             raise ValueError("an assessment must be scored with the checklist it was answered with")
         result = score_assessment(checklist, assessment.answers)
-        plan = merge_plan(assessment.plan, draft_plan(result, assessment.base_date, checklist.plan_min_intensity))
+        plan = merge_plan(
+            assessment.plan,
+            draft_plan(
+                result,
+                assessment.base_date,
+                checklist.plan_min_intensity,
+                checklist.plan_max_items,
+                assessment.township.name,
+            ),
+        )
         stamp = now()
         with transaction(self.conn):
             self._write_scores(assessment_id, result, stamp)

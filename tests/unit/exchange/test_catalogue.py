@@ -11,6 +11,12 @@ from jianfu.exchange.importer import collect_files, import_files
 from jianfu.storage.database import open_database
 
 
+@pytest.fixture(scope="module")
+def checklist(library):
+    """Version 1: these tests are about v1 items, still scored for old assessments."""
+    return library.get("township-selfcheck", 1)
+
+
 def choices(checklist, column: str) -> set[str]:
     return {c.value for c in checklist.item("apps.inventory").column(column).choices}
 
