@@ -166,11 +166,12 @@ def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 
 def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.core.carry import carry_assessment
     from jianfu.core.scoring import score_assessment
     from jianfu.exchange.assessment_file import read_assessment_file
 
     content = read_assessment_file(options.file, library)
-    assessment = content.assessment
+    assessment = carry_assessment(library, content.assessment)  # an older version: scored as now
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     result = score_assessment(checklist, assessment.answers)
     if options.json:
@@ -186,11 +187,12 @@ def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 
 def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.core.carry import carry_assessment
     from jianfu.core.scoring import score_assessment
     from jianfu.exchange.assessment_file import read_assessment_file
     from jianfu.reports.rectification import build_rectification_pdf
 
-    assessment = read_assessment_file(options.file, library).assessment
+    assessment = carry_assessment(library, read_assessment_file(options.file, library).assessment)
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     result = score_assessment(checklist, assessment.answers)
     output: Path = options.output

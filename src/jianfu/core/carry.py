@@ -100,12 +100,12 @@ def _carry_rows(new: Checklist, table_id: str, rows: Any, spec: Any) -> list[dic
     return carried
 
 
-def carry_assessment(library: ChecklistLibrary, assessment: Assessment) -> Assessment:
-    """The assessment on the newest checklist version, its answers carried step by step."""
-    latest = library.latest(assessment.checklist_id)
+def carry_assessment(library: ChecklistLibrary, assessment: Assessment, version: int | None = None) -> Assessment:
+    """The assessment on the newest (or the given) checklist version, its answers carried step by step."""
+    target = version if version is not None else library.latest(assessment.checklist_id).version
     current = library.get(assessment.checklist_id, assessment.checklist_version)
     answers: dict[str, Answer] = dict(assessment.answers)
-    while current.version < latest.version:
+    while current.version < target:
         following = library.get(current.id, current.version + 1)
         answers = carry_answers(current, following, answers)
         current = following

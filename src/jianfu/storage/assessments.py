@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jianfu.core.answers import Answer, check_answer, completion, table_rows
@@ -191,6 +192,13 @@ class AssessmentStore:
         has, or no longer accepts, are left out rather than carried over wrongly.
         """
         previous = self.load(previous_id)
+        if previous.checklist_id == checklist.id and previous.checklist_version < checklist.version:
+            from jianfu.core.carry import carry_assessment
+            from jianfu.core.library import ChecklistLibrary
+
+            # the next period after an upgrade: the earlier answers as the new version declares
+            library = ChecklistLibrary(Path(checklist.path).parents[1])
+            previous = carry_assessment(library, previous, checklist.version)
         answers = {}
         for item_id, answer in previous.answers.items():
             if item_id == "profile.fill_date":
