@@ -224,6 +224,7 @@ class Checklist:
     plan_min_intensity: float = 0.0  # weaker hits count in scores but draft no plan item
     plan_max_items: int = 0  # 0: no cap; otherwise the lightest measures go to the plan's annex
     weight_total: float | None = None  # when set, each manifestation's weights sum to it
+    score_full: float | None = None  # points (of weight_total) at which a score reaches 100
     carry_forward: CarryForward | None = None
     sources: Mapping[str, str] = field(default_factory=dict)
     _items: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
@@ -347,6 +348,9 @@ class _Parser:
                 total = sum(rule.weights.get(m, 0.0) for rule in rules)
                 if abs(total - weight_total) > 0.05:
                     self.fail(f"表现 {m}", f"各计分规则的分值之和为 {total:g}，应为 weight_total {weight_total:g}")
+        score_full = self.number(data, "score_full", "清单")
+        if score_full is not None and (weight_total is None or not 0 < score_full <= weight_total):
+            self.fail("score_full", "必须与 weight_total 一起使用，且在 0 和 weight_total 之间")
         max_items = plan.get("max_items", 0) if isinstance(plan, Mapping) else 0
         if not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 0:
             self.fail("plan.max_items", "必须是非负整数")
@@ -373,6 +377,7 @@ class _Parser:
             plan_min_intensity=min_intensity or 0.0,
             plan_max_items=max_items,
             weight_total=weight_total,
+            score_full=score_full,
             carry_forward=carry,
             sources=sources,
             _items=items,

@@ -108,7 +108,9 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
     done = completeness(checklist, answers)
     manifestations: dict[str, ManifestationScore] = {}
     for m in checklist.manifestations:
-        possible = sum(rule.weights.get(m.id, 0.0) for rule in checklist.rules)
+        # v2: every manifestation's weights sum to the same total and reach 100 at the same
+        # points (score_full), so the four scores share one scale; v1: each its own total.
+        possible = checklist.score_full or sum(rule.weights.get(m.id, 0.0) for rule in checklist.rules)
         contributions = tuple(
             Contribution(
                 hit.rule.id,
