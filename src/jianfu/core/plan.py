@@ -31,7 +31,8 @@ EDITABLE_FIELDS = (
     "status",
 )
 MAX_NAMES_IN_PROBLEM = 6
-MAX_MEASURES_MERGED = 3  # a merged item keeps its three heaviest measures' texts
+MAX_MEASURES_MERGED = 2  # a merged item keeps its two heaviest measures' texts
+MAX_PROBLEMS_MERGED = 3  # and names its three heaviest problems; the findings list them all
 NO_DEPARTMENT = ""
 
 
@@ -107,7 +108,7 @@ def draft_plan(
             RectificationItem(
                 key=f"fix:{measure.fix}" if measure.fix else lead.rule.id,
                 rule_id=lead.rule.id,
-                problem=local_wording("".join(dict.fromkeys(problem_text(h) for h in group)), township_name),
+                problem=local_wording(_merged_problems(group), township_name),
                 measure=local_wording("".join(texts[:MAX_MEASURES_MERGED]), township_name),
                 handling=Handling.ESCALATE if escalate else Handling.OWN,
                 responsible_unit=measure.responsible_unit,
@@ -187,6 +188,13 @@ def month_end(day: dt.date) -> str:
     """The last day of ``day``'s month, ISO formatted: deadlines fall on month ends."""
     following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return (following - dt.timedelta(days=1)).isoformat()
+
+
+def _merged_problems(group: Sequence[RuleHit]) -> str:
+    texts = list(dict.fromkeys(problem_text(h) for h in group))
+    shown = "".join(texts[:MAX_PROBLEMS_MERGED])
+    rest = len(texts) - MAX_PROBLEMS_MERGED
+    return shown + (f"另有{rest}个相关问题，见“主要问题”部分。" if rest > 0 else "")
 
 
 def _join_departments(parts: Iterable[str]) -> str:
