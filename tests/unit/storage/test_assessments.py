@@ -156,6 +156,23 @@ def test_next_period_is_prefilled_and_asks_for_confirmation(store, checklist, as
     assert store.load(assessment_id).answers["profile.cadre_count"].value == 40  # the old one is untouched
 
 
+def test_next_period_after_the_upgrade_carries_v1_answers_to_v2(store, checklist, library, assessment_id) -> None:
+    store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(40))
+    store.save_answer(assessment_id, checklist, "meetings.per_month", Answer(20, note="含视频会"))
+    store.save_answer(assessment_id, checklist, "apps.group_checkin_chain", Answer("daily"))
+    store.save_answer(assessment_id, checklist, "apps.group_same_work", Answer(False))
+    store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通", "ranking": True}, 0)
+    v2 = library.get("township-selfcheck", 2)
+    new_id = store.create_prefilled(assessment_id, Period("2027-Q1"), v2)
+    stored = store.load(new_id)
+    assert stored.checklist_version == 2
+    answers = stored.answers
+    assert answers["profile.cadre_count"].value == 40
+    assert answers["meetings.per_month"] == Answer(20, note="含视频会")  # same id
+    assert answers["apps.group_practices"].value == ["checkin_chain"]  # into a multi-select
+    assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通", "checkin": True}}]
+
+
 _CODES = itertools.count()
 
 
