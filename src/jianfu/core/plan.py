@@ -103,14 +103,13 @@ def draft_plan(
         texts = list(dict.fromkeys(h.rule.measure.text for h in group))
         rows = tuple(r for h in group for r in h.rows)
         departments = [_departments(rows), *(h.department for h in group)]
-        escalate = any(h.rule.measure.handling is Handling.ESCALATE for h in group)
         items.append(
             RectificationItem(
-                key=f"fix:{measure.fix}" if measure.fix else lead.rule.id,
+                key=f"fix:{measure.fix}:{measure.handling.value}" if measure.fix else lead.rule.id,
                 rule_id=lead.rule.id,
                 problem=local_wording(_merged_problems(group), township_name),
                 measure=local_wording("".join(texts[:MAX_MEASURES_MERGED]), township_name),
-                handling=Handling.ESCALATE if escalate else Handling.OWN,
+                handling=measure.handling,
                 responsible_unit=measure.responsible_unit,
                 deadline=month_end(base_date + dt.timedelta(days=min(h.rule.measure.deadline_days for h in group))),
                 department=_join_departments(departments),
@@ -153,7 +152,9 @@ def measure_groups(result: ScoreResult, min_intensity: float = 0.0) -> list[list
     groups: dict[str, list[RuleHit]] = {}
     for hit in result.hits:
         if hit.intensity >= min_intensity:
-            groups.setdefault(hit.rule.measure.fix or hit.rule.id, []).append(hit)
+            # what the township fixes itself and what it asks the county for stay separate items
+            key = f"{hit.rule.measure.fix or hit.rule.id}:{hit.rule.measure.handling.value}"
+            groups.setdefault(key, []).append(hit)
     ordered = [sorted(g, key=lambda h: -_weight(h)) for g in groups.values()]
     return sorted(ordered, key=lambda g: -sum(_weight(h) for h in g))
 

@@ -208,7 +208,8 @@ class _Writer:
             points = {c.rule_id: c.points for c in manifestation.contributions}
             hits = sorted(by_main[manifestation.id], key=lambda h: -points.get(h.rule.id, 0))
             if not hits:
-                story.append(self.p("本次自查未发现明显问题。", self.styles.body))
+                nothing = "本次自查未发现明显问题。" if self.result.complete else "自查未完成，不能据此认定没有问题。"
+                story.append(self.p(nothing, self.styles.body))
                 continue
             rows = [[self.p(h, self.styles.header_cell) for h in ("序号", "问题", "作答依据", "计分")]]
             for number, hit in enumerate(hits, start=1):

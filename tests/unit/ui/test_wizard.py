@@ -127,10 +127,11 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     window.show_page("plan")
     plan_page = window.pages["plan"]
     keys = list(plan_page.items)
-    assert "fix:stop_forced_features" in keys and "fix:dispatch_rules" in keys  # measures merged per fix
-    row = keys.index("fix:stop_forced_features")
+    assert "fix:stop_forced_features:escalate" in keys  # measures merged per fix
+    assert "fix:dispatch_rules:escalate" in keys
+    row = keys.index("fix:stop_forced_features:escalate")
     edit_cell(qtbot, plan_page.table, row, COLUMNS.index("responsible_person"), "李明")
-    reject_row = keys.index("fix:dispatch_rules")
+    reject_row = keys.index("fix:dispatch_rules:escalate")
     plan_page.table.item(reject_row, 0).setCheckState(Qt.CheckState.Unchecked)
     qtbot.mouseClick(plan_page.add_button, Qt.MouseButton.LeftButton)
 
@@ -158,9 +159,9 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     assert answers["traces.photo_checkin"].note == "仅安全生产类"
     assert answers["traces.minutes_per_day"].not_applicable
     plan = {item.key: item for item in stored.plan}
-    assert plan["fix:stop_forced_features"].responsible_person == "李明"
-    assert plan["fix:stop_forced_features"].handling is Handling.ESCALATE
-    assert plan["fix:dispatch_rules"].rejected
+    assert plan["fix:stop_forced_features:escalate"].responsible_person == "李明"
+    assert plan["fix:stop_forced_features:escalate"].handling is Handling.ESCALATE
+    assert plan["fix:dispatch_rules:escalate"].rejected
     assert any(item.is_custom for item in stored.plan)
     assert session.store.stored_scores(session.assessment_id)["trace_alienation"][0] > 0
 
@@ -298,7 +299,7 @@ def test_exported_file_has_the_current_plan(qtbot, make_window, library, tmp_pat
     window.pages["export"].export()
     qtbot.waitUntil(target.exists, timeout=20_000)
     content = read_assessment_file(target, library)
-    assert "fix:stop_traces" in {item.key for item in content.assessment.plan}
+    assert "fix:stop_traces:escalate" in {item.key for item in content.assessment.plan}
     assert content.assessment.answers["traces.photo_checkin"].value is True
 
 
