@@ -42,7 +42,7 @@
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="136"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="137"/>
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -83,298 +83,298 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="74"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="80"/>
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="81"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="87"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="82"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="88"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="83"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="89"/>
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="84"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="90"/>
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="85"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="91"/>
         <source>Department notices…</source>
         <translation>部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="86"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="92"/>
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="87"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="93"/>
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="99"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="105"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="118"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="124"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="120"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="126"/>
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="121"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="127"/>
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="122"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="128"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="136"/>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="169"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="142"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="175"/>
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="141"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="147"/>
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="148"/>
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="143"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149"/>
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="144"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="150"/>
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="145"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="151"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="146"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="152"/>
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="147"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="153"/>
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="154"/>
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="155"/>
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="150"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="156"/>
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="157"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="163"/>
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="166"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="172"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="169"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="175"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="171"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="177"/>
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="207"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="213"/>
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="222"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="228"/>
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="233"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="239"/>
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="281"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="287"/>
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="287"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="293"/>
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="292"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="298"/>
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="308"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="314"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="308"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="314"/>
         <source>No .jianfu file found there.</source>
         <translation>那里没有找到 .jianfu 自查文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="312"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="318"/>
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="322"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="328"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="331"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="337"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="335"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="341"/>
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="335"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="341"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="342"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="348"/>
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="384"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="390"/>
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="384"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="390"/>
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="396"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="402"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="396"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="402"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="399"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="405"/>
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="417"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="423"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="419"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="425"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="428"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="434"/>
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="440"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="446"/>
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="443"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="449"/>
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="454"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="460"/>
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="456"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="462"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="463"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="469"/>
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="469"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="475"/>
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="471"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="477"/>
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="479"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="485"/>
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="480"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="486"/>
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -382,12 +382,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="185"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="186"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="187"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="188"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -400,97 +400,102 @@
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="38"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="40"/>
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="56"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="56"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="66"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
+        <source>Answers behind it</source>
+        <translation>作答依据</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="70"/>
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="81"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85"/>
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="87"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="88"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="92"/>
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="89"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="93"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95"/>
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102"/>
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102"/>
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="108"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="112"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
@@ -598,37 +603,37 @@
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="251"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="252"/>
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="254"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="255"/>
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="256"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="257"/>
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="257"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="258"/>
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="266"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="267"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="268"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="269"/>
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="283"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="284"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
@@ -955,44 +960,70 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="41"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="49"/>
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="46"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="54"/>
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="69"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="187"/>
+        <source>How scores are computed</source>
+        <translation>评分方法说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="86"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="108"/>
+        <source>Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}.</source>
+        <translation>已答 {answered} 题；不适用 {na} 题（未说明理由 {na_bare} 题）；必答未答 {missing} 题。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="120"/>
+        <source>Incomplete: scores are shown but no level until every required item is answered and every &apos;not applicable&apos; on a burden item gives its reason in the note. {counts}</source>
+        <translation>未完成：必答题全部作答、负担类题目选“不适用”时在备注中说明理由后，才评定等级；目前只显示分数。{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="126"/>
+        <source>Levels: {bands}</source>
+        <translation>等级划分：{bands}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="134"/>
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="96"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="144"/>
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="122"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="168"/>
         <source>No burden found</source>
         <translation>未发现明显问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="172"/>
+        <source>Also counted in: {names}</source>
+        <translation>同时计入：{names}</translation>
     </message>
 </context>
 <context>
@@ -1165,12 +1196,12 @@
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="58"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="59"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="58"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="59"/>
         <source>No</source>
         <translation>否</translation>
     </message>

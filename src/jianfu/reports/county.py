@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from jianfu.core.assessment import Period
+from jianfu.core.checklist import INCOMPLETE_LEVEL
 from jianfu.core.county import MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
 
 # Lighter for lighter burdens, also in greyscale (luminance 0.98, 0.93, 0.83, 0.71); the level is
-# always printed as a word too, so colour is never the only signal.
-LEVEL_FILLS = {"low": "F7FBF7", "moderate": "FFEDB3", "high": "FFC98A", "severe": "F29D9D"}
+# always printed as a word too, so colour is never the only signal. 未完成 has no level: no fill.
+LEVEL_FILLS = {"low": "F7FBF7", "moderate": "FFEDB3", "high": "FFC98A", "severe": "F29D9D", "incomplete": "FFFFFF"}
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     rows = summary.rows
     width = doc.portrait_width
     wide = doc.landscape_width
-    level_ids = list(summary.level_labels)
+    level_ids = [level for level in summary.level_labels if level != INCOMPLETE_LEVEL]
     heavy = set(level_ids[-2:])  # the two heaviest levels (较重, 严重)
     story: list[Any] = [
         Paragraph(
@@ -162,7 +163,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         "有上期数据的注明较上期的变化（负数为减轻）。"
     )
     if len(rows) > PDF_TOWNSHIP_LIMIT:
-        listed = [r for r in rows if r.overall_level in heavy or (r.asked and r.answered < r.asked)]
+        listed = [r for r in rows if r.overall_level in heavy or _unfinished(r)]
         listed = listed[:PDF_TOWNSHIP_LIMIT]
         note += (
             f"乡镇数量较多（{len(rows)}个），此处只列综合等级较重以上或未完成的{len(listed)}个，"
@@ -240,6 +241,11 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     doc.build(story)
 
 
+def _unfinished(row: OverviewRow) -> bool:
+    """未完成: required answers missing or 不适用 unexplained (no level), or questions unanswered."""
+    return row.overall_level == INCOMPLETE_LEVEL or bool(row.asked and row.answered < row.asked)
+
+
 def _names(towns: list[str]) -> str:
     shown = "、".join(towns[:TOWNS_IN_CELL])
     return shown + (f"等{len(towns)}个" if len(towns) > TOWNS_IN_CELL else "")
@@ -269,7 +275,7 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
     else:
         text = "（二）负担较重的乡镇：本期没有综合等级较重以上的乡镇。"
     story.append(p(text, styles.body))
-    unfinished = [r.township for r in rows if r.asked and r.answered < r.asked]
+    unfinished = [r.township for r in rows if _unfinished(r)]
     parts = []
     if unfinished:
         parts.append(f"自查未完成的{len(unfinished)}个：{_names(unfinished)}")

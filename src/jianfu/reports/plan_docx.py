@@ -23,22 +23,27 @@ from docx.shared import Mm, Pt
 
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
+from jianfu.core.plan import local_wording, seal_name
 from jianfu.core.scoring import ScoreResult
 from jianfu.reports.layout import Column
 from jianfu.reports.rectification import (
+    ANNEX_COLUMNS,
     ANNEXES,
     ESCALATION_INTRO,
     FINDING_COLUMNS,
+    NO_OWN_ITEMS,
     TASK_COLUMNS,
     _answer,
     _date_text,
     _title_lines,
+    annex_entries,
+    annex_titles,
     basic_text,
     closing_text,
     escalation_groups,
     finding_groups,
+    nothing_found_text,
     plan_title,
-    seal_name,
     summary_text,
     task_rows,
 )
@@ -71,7 +76,7 @@ def build_rectification_docx(
     t = assessment.township
     doc.add_paragraph(text(f"（{t.county}{t.name}　{assessment.period.label}）"), style="公文副标题")
     doc.add_paragraph("一、基本情况", style="公文一级标题")
-    doc.add_paragraph(text(basic_text(assessment, checklist)), style="公文正文")
+    doc.add_paragraph(text(basic_text(assessment, checklist, result)), style="公文正文")
     doc.add_paragraph("二、自查总体情况", style="公文一级标题")
     doc.add_paragraph(text(summary_text(result, checklist)), style="公文正文")
     score_rows = [[m.name, f"{m.score:.1f}", m.level_label] for m in result.manifestations.values()]
@@ -83,11 +88,13 @@ def build_rectification_docx(
     for heading, rows in finding_groups(assessment, checklist, result):
         doc.add_paragraph(text(heading), style="公文二级标题")
         if not rows:
-            doc.add_paragraph("本次自查未发现明显问题。", style="公文正文")
+            doc.add_paragraph(nothing_found_text(result), style="公文正文")
             continue
         _table(doc, FINDING_COLUMNS, rows, {0, 3}, PORTRAIT_TEXT_WIDTH)
     doc.add_paragraph("四、整改措施", style="公文一级标题")
-    _closing(doc, assessment, own, escalated)
+    entries = annex_entries(assessment, checklist, result)
+    titles = annex_titles(assessment, checklist, result)
+    _closing(doc, assessment, own, escalated, titles, len(entries))
 
     wide = doc.add_section(WD_SECTION.NEW_PAGE)
     _landscape(wide)
@@ -96,17 +103,23 @@ def build_rectification_docx(
     if own:
         _table(doc, TASK_COLUMNS, task_rows(own), {0, 4, 5}, LANDSCAPE_TEXT_WIDTH)
     else:
-        doc.add_paragraph("本次自查没有需要本镇自行整改的事项。", style="公文正文")
+        doc.add_paragraph(local_wording(NO_OWN_ITEMS, t.name), style="公文正文")
     label = doc.add_paragraph("附件2", style="公文附件标注")
     label.paragraph_format.page_break_before = True
     doc.add_paragraph(ANNEXES[1], style="公文附件标题")
     if not escalated:
         doc.add_paragraph("本次自查没有需要提请县级协调的事项。", style="公文正文")
     else:
-        doc.add_paragraph(ESCALATION_INTRO, style="公文正文")
+        doc.add_paragraph(local_wording(ESCALATION_INTRO, t.name), style="公文正文")
         for heading, columns, rows in escalation_groups(escalated):
             doc.add_paragraph(text(heading), style="公文二级标题")
             _table(doc, columns, rows, {0, len(columns) - 1}, LANDSCAPE_TEXT_WIDTH)
+    if entries:
+        label = doc.add_paragraph("附件3", style="公文附件标注")
+        label.paragraph_format.page_break_before = True
+        doc.add_paragraph(ANNEXES[2], style="公文附件标题")
+        rows = [[str(n), e.problem, e.reason] for n, e in enumerate(entries, start=1)]
+        _table(doc, ANNEX_COLUMNS, rows, {0}, LANDSCAPE_TEXT_WIDTH)
     doc.save(str(output) if isinstance(output, Path) else output)
 
 
@@ -118,15 +131,25 @@ def text(value: str) -> str:
 # ------------------------------------------------------------------------------------ parts
 
 
-def _closing(doc: Any, assessment: Assessment, own: Sequence[Any], escalated: Sequence[Any]) -> None:
+def _closing(
+    doc: Any,
+    assessment: Assessment,
+    own: Sequence[Any],
+    escalated: Sequence[Any],
+    titles: Sequence[str],
+    annexed: int,
+) -> None:
     """The last body paragraph, the annex list, the signature lines, the seal and the date, kept
     on one page (keep-with-next on each): never a signature alone on a page."""
-    paragraphs = [doc.add_paragraph(text(closing_text(own, escalated)), style="公文正文")]
-    first = doc.add_paragraph(f"附件：1．{ANNEXES[0]}", style="公文正文")
+    closing = closing_text(own, escalated, assessment.township.name, annexed)
+    paragraphs = [doc.add_paragraph(text(closing), style="公文正文")]
+    first = doc.add_paragraph(f"附件：1．{titles[0]}", style="公文正文")
     first.paragraph_format.space_before = Pt(BODY_PT)
-    more = doc.add_paragraph(f"2．{ANNEXES[1]}", style="公文正文")
-    more.paragraph_format.first_line_indent = Pt(BODY_PT * 5)
-    paragraphs += [first, more]
+    paragraphs.append(first)
+    for number, title in enumerate(titles[1:], start=2):
+        more = doc.add_paragraph(f"{number}．{title}", style="公文正文")
+        more.paragraph_format.first_line_indent = Pt(BODY_PT * 5)
+        paragraphs.append(more)
     filler = _answer(assessment, "profile.filled_by")
     date = _answer(assessment, "profile.fill_date")
     blank = "　" * 6
@@ -144,7 +167,7 @@ def _closing(doc: Any, assessment: Assessment, own: Sequence[Any], escalated: Se
         paragraphs.append(line)
     for _ in range(2):
         paragraphs.append(doc.add_paragraph("", style="公文正文"))
-    seal = doc.add_paragraph(text(f"{seal_name(assessment)}（盖章）"), style="公文落款")
+    seal = doc.add_paragraph(text(f"{seal_name(assessment.township.name)}（盖章）"), style="公文落款")
     date_line = doc.add_paragraph("　　　　年　　月　　日", style="公文落款")
     paragraphs += [seal, date_line]
     for paragraph in paragraphs[:-1]:

@@ -20,11 +20,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from jianfu.core.answers import completion
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
-from jianfu.core.describe import answer_text
-from jianfu.core.plan import RectificationItem, problem_text
+from jianfu.core.explanation import evidence_lines
+from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
 from jianfu.core.scoring import RuleHit, ScoreResult
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
@@ -114,7 +113,16 @@ class _Writer:
         story += [NextPageTemplate(LANDSCAPE), PageBreak()]
         story += self.task_list()
         story += self.escalations()
+        story += self.annex()
         return story
+
+    def annex(self) -> list[Any]:
+        entries = annex_entries(self.a, self.checklist, self.result)
+        if not entries:
+            return []
+        texts = [[str(n), e.problem, e.reason] for n, e in enumerate(entries, start=1)]
+        table = self.sized_table(ANNEX_COLUMNS, texts, {0}, self.document.landscape_width)
+        return [PageBreak(), *self.annex_heading(3, ANNEXES[2]), table]
 
     def own_items(self) -> list[RectificationItem]:
         return [item for item in self.plan if item.handling is Handling.OWN]
@@ -145,7 +153,7 @@ class _Writer:
     def basic_information(self) -> list[Any]:
         return [
             self.p("一、基本情况", self.styles.heading),
-            self.p(basic_text(self.a, self.checklist), self.styles.body),
+            self.p(basic_text(self.a, self.checklist, self.result), self.styles.body),
         ]
 
     def summary(self) -> list[Any]:
@@ -204,7 +212,7 @@ class _Writer:
         for heading_text, texts in finding_groups(self.a, self.checklist, self.result):
             heading = self.p(heading_text, self.styles.group_heading)
             if not texts:
-                story += [heading, self.p("本次自查未发现明显问题。", self.styles.body)]
+                story += [heading, self.p(nothing_found_text(self.result), self.styles.body)]
                 continue
             table = self.sized_table(FINDING_COLUMNS, texts, {0, 3}, width)
             story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
@@ -214,7 +222,7 @@ class _Writer:
         own = self.own_items()
         story: list[Any] = self.annex_heading(1, ANNEXES[0])
         if not own:
-            return [*story, self.p("本次自查没有需要本镇自行整改的事项。", self.styles.body)]
+            return [*story, self.p(local_wording(NO_OWN_ITEMS, self.a.township.name), self.styles.body)]
         columns = TASK_COLUMNS
         texts = task_rows(own)
         centred = {0, 4, 5}
@@ -235,7 +243,7 @@ class _Writer:
         story: list[Any] = [PageBreak(), *self.annex_heading(2, ANNEXES[1])]
         if not escalated:
             return [*story, self.p("本次自查没有需要提请县级协调的事项。", self.styles.body)]
-        story.append(self.p(ESCALATION_INTRO, self.styles.body))
+        story.append(self.p(local_wording(ESCALATION_INTRO, self.a.township.name), self.styles.body))
         width = self.document.landscape_width
         for heading_text, columns, texts in escalation_groups(escalated):
             table = self.sized_table(columns, texts, {0, len(columns) - 1}, width)
@@ -247,7 +255,8 @@ class _Writer:
         """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
         with the last paragraph of body text so that they never stand alone on a page."""
         own, escalated = self.own_items(), self.escalated_items()
-        text = closing_text(own, escalated)
+        annexed = len(annex_entries(self.a, self.checklist, self.result))
+        text = closing_text(own, escalated, self.a.township.name, annexed)
         style = self.styles.body
         size = style.fontSize
         filler = _answer(self.a, "profile.filled_by")
@@ -280,17 +289,17 @@ class _Writer:
                 ]
             ),
         )
-        annexes = self.p(f"附件：1．{ANNEXES[0]}", self.styles.annex_list)
-        annexes_2 = self.p(f"2．{ANNEXES[1]}", self.styles.annex_list_more)
+        titles = annex_titles(self.a, self.checklist, self.result)
+        annexes = [self.p(f"附件：1．{titles[0]}", self.styles.annex_list)]
+        annexes += [self.p(f"{n}．{t}", self.styles.annex_list_more) for n, t in enumerate(titles[1:], start=2)]
         keep = [
             self.p(text, style),
             Spacer(1, size),
-            annexes,
-            annexes_2,
+            *annexes,
             Spacer(1, 10 * mm),
             signature,
             Spacer(1, 16 * mm),
-            self.p(f"{seal_name(self.a)}（盖章）", self.styles.right),
+            self.p(f"{seal_name(self.a.township.name)}（盖章）", self.styles.right),
             blanks(DATE_BLANKS, style.fontName, size),
         ]
         return [self.p("四、整改措施", self.styles.heading), KeepTogether(keep)]
@@ -315,9 +324,9 @@ TASK_COLUMNS = (
 )
 
 
-def basic_text(assessment: Assessment, checklist: Checklist) -> str:
+def basic_text(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> str:
     t = assessment.township
-    answered, asked = completion(checklist, assessment.answers)
+    asked = result.completeness.asked
     cadres = _answer(assessment, "profile.cadre_count") or "—"
     villages = _answer(assessment, "profile.village_count") or "0"
     communities = _answer(assessment, "profile.community_count") or "0"
@@ -326,9 +335,14 @@ def basic_text(assessment: Assessment, checklist: Checklist) -> str:
     return (
         f"{t.county}{t.name}（区划代码 {t.division_code}）有在岗干部{cadres}人，辖行政村{villages}个、"
         f"社区{communities}个。本次自查期间为{assessment.period.label}，依据{checklist.title}"
-        f"（第{checklist.version}版）进行，应答{asked}题，已答{answered}题。"
-        f"填报人：{filler}{('（' + position + '）') if position else ''}。"
+        f"（第{checklist.version}版）进行，应答{asked}题，{result.completeness.summary()}。"
+        + ("" if result.complete else "必答题尚未答完或“不适用”未说明理由，本次自查为“未完成”，不评定等级。")
+        + f"填报人：{filler}{('（' + position + '）') if position else ''}。"
     )
+
+
+def nothing_found_text(result: ScoreResult) -> str:
+    return "本次自查未发现明显问题。" if result.complete else "自查未完成，不能据此认定没有问题。"
 
 
 def summary_text(r: ScoreResult, checklist: Checklist) -> str:
@@ -348,7 +362,8 @@ def finding_groups(
     by_main: dict[str, list[RuleHit]] = {m.id: [] for m in checklist.manifestations}
     for hit in result.hits:
         by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
-    problems = {item.rule_id: item.problem for item in assessment.plan if item.rule_id}
+    # the user's own wording of a problem; drafted (possibly merged) texts are the findings' own
+    problems = {item.rule_id: item.problem for item in assessment.plan if item.rule_id and "problem" in item.edited}
     groups = []
     for index, manifestation in enumerate(result.manifestations.values(), start=1):
         score = f"{manifestation.score:.1f}分，{manifestation.level_label}"
@@ -369,16 +384,8 @@ def finding_groups(
 
 
 def evidence_text(assessment: Assessment, checklist: Checklist, hit: RuleHit) -> str:
-    """The answers behind a finding: the rows concerned for tables, else item and answer."""
-    lines = []
-    for item_id in hit.item_ids:
-        item = checklist.item(item_id)
-        if hit.rows and item.columns:
-            names = "、".join(r.name for r in hit.rows if r.name) or "未列名称"
-            lines.append(f"{item.label}中的{len(hit.rows)}项：{names}")
-        else:
-            lines.append(f"{item.label}：{answer_text(item, assessment.answers.get(item_id))}")
-    return "\n".join(lines)
+    """The answers behind a finding, as the results page and the county drill-down show them."""
+    return "\n".join(evidence_lines(checklist, hit, assessment.answers))
 
 
 def task_rows(own: Sequence[RectificationItem]) -> list[list[str]]:
@@ -425,17 +432,34 @@ ESCALATION_INTRO = (
     "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。"
     "按涉及的部门分组列出。"
 )
-ANNEXES = ("整改任务清单", "提请县级协调事项")
+ANNEXES = ("整改任务清单", "提请县级协调事项", "未列入本期方案的问题")
+NO_OWN_ITEMS = "本次自查没有需要本镇自行整改的事项。"
+ANNEX_COLUMNS = (Column("序号", "fit"), Column("问题", share=0.65), Column("未列入的原因", share=0.35))
 
 
-def closing_text(own: Sequence[RectificationItem], escalated: Sequence[RectificationItem]) -> str:
+def annex_entries(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> list[AnnexEntry]:
+    """Problems found but not in the plan, and why (the checklist's focus rules)."""
+    return plan_annex(result, checklist.plan_min_intensity, checklist.plan_max_items, assessment.township.name)
+
+
+def annex_titles(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> tuple[str, ...]:
+    return ANNEXES if annex_entries(assessment, checklist, result) else ANNEXES[:2]
+
+
+def closing_text(
+    own: Sequence[RectificationItem], escalated: Sequence[RectificationItem], township: str, annexed: int = 0
+) -> str:
     if not own and not escalated:
-        return "本次自查未发现需要整改的事项，下一评估期继续自查。"
-    return (
-        f"针对上述问题，本镇自行整改{len(own)}项，逐项明确责任单位、责任人和整改时限，见附件1；"
-        f"由县级部门（条线）的应用、报表或要求产生、本镇无权自行取消的{len(escalated)}项，"
-        "提请县级协调，见附件2。整改完成后逐项填写完成情况，下一评估期复查。"
-    )
+        text = "本次自查未发现需要整改的事项，下一评估期继续自查。"
+    else:
+        text = (
+            f"针对上述问题，本镇自行整改{len(own)}项，逐项明确责任单位、责任人和整改时限，见附件1；"
+            f"由县级部门（条线）的应用、报表或要求产生、本镇无权自行取消的{len(escalated)}项，"
+            "提请县级协调，见附件2。整改完成后逐项填写完成情况，下一评估期复查。"
+        )
+    if annexed:
+        text += f"另有{annexed}个问题本期未列入方案，原因见附件3。"
+    return local_wording(text, township)
 
 
 def _grid(fonts: FontSet, split_rows: int = 0) -> TableStyle:
@@ -469,12 +493,6 @@ def _by_department(items: Sequence[RectificationItem]) -> list[tuple[str, list[R
     tail = (SEVERAL_DEPARTMENTS, NO_DEPARTMENT)
     named = sorted((g for g in groups.items() if g[0] not in tail), key=lambda g: (-len(g[1]), g[0]))
     return named + [(key, groups[key]) for key in tail if key in groups]
-
-
-def seal_name(assessment: Assessment) -> str:
-    """The body whose seal goes on the plan: 街道办事处 for a 街道, else the 乡/镇 people's government."""
-    name = assessment.township.name
-    return f"{name}办事处" if name.endswith("街道") else f"{name}人民政府"
 
 
 def _answer(assessment: Assessment, item_id: str) -> str:

@@ -48,7 +48,13 @@ class SortableItem(QTableWidgetItem):
         return bool(mine < theirs)
 
 
-LEVEL_COLOURS = {"low": "#e8f5e9", "moderate": "#fff8e1", "high": "#ffe0b2", "severe": "#ffcdd2"}
+LEVEL_COLOURS = {
+    "low": "#e8f5e9",
+    "moderate": "#fff8e1",
+    "high": "#ffe0b2",
+    "severe": "#ffcdd2",
+    "incomplete": "#eeeeee",
+}
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -70,7 +76,7 @@ class CountyWindow(QMainWindow):
         self.county = CountyService.open(database, library)
         checklist = library.latest()
         self.names = {m.id: m.name for m in checklist.manifestations}
-        self.level_labels = {level.id: level.label for level in checklist.levels}
+        self.level_labels = checklist.level_labels()
         self.setWindowTitle(self.tr("Jianfu — county overview"))
         self.resize(1300, 720)
         self.setAcceptDrops(True)
