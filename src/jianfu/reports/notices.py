@@ -8,6 +8,7 @@ named after the department (sanitised), one or two pages.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from jianfu.core.attribution import UNKNOWN_DEPARTMENT, department_key
 from jianfu.reports.county import UNATTRIBUTED, CountySummary
 
 ROWS_SHOWN = 8  # per table: a notice stays at one or two pages; the workbook has everything
-REQUESTS_SHOWN = 5
+REQUESTS_SHOWN = 4
 DEMANDS = (
     ("checkin", "打卡签到"),
     ("ranking", "积分排名"),
@@ -188,18 +189,29 @@ def write_department_notices(
 
 
 def write_notice_pdf(notice: DepartmentNotice, output: Path | BinaryIO) -> None:
+    """One or two pages where the content allows: fewer requests are listed (the rest are in the
+    workbook) until the notice fits on two pages, down to two requests."""
     from reportlab.platypus import LayoutError
 
-    try:
-        _build_notice(notice, output, split_rows=False)
-    except LayoutError:
-        if not isinstance(output, Path):
-            output.seek(0)
-            output.truncate()
-        _build_notice(notice, output, split_rows=True)
+    data = b""
+    for shown in range(REQUESTS_SHOWN, 1, -1):
+        buffer = io.BytesIO()
+        try:
+            pages = _build_notice(notice, buffer, split_rows=False, requests_shown=shown)
+        except LayoutError:  # a cell taller than a page
+            buffer = io.BytesIO()
+            pages = _build_notice(notice, buffer, split_rows=True, requests_shown=shown)
+        data = buffer.getvalue()
+        if pages <= 2 or len(notice.requests) <= shown - 1:
+            break
+    if isinstance(output, Path):
+        output.write_bytes(data)
+    else:
+        output.write(data)
 
 
-def _build_notice(notice: DepartmentNotice, output: Path | BinaryIO, split_rows: bool) -> None:
+def _build_notice(notice: DepartmentNotice, output: BinaryIO, split_rows: bool, requests_shown: int) -> int:
+    """Build the notice; the number of pages."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -211,8 +223,7 @@ def _build_notice(notice: DepartmentNotice, output: Path | BinaryIO, split_rows:
 
     fonts = register_fonts()
     styles = make_styles(fonts)
-    target = str(output) if isinstance(output, Path) else output
-    doc = GovernmentDocument(target, fonts, notice.title)
+    doc = GovernmentDocument(output, fonts, notice.title)
     width = doc.portrait_width
     frame_height = float(doc.pagesize[1] - doc.topMargin - doc.bottomMargin)
 
@@ -307,18 +318,18 @@ def _build_notice(notice: DepartmentNotice, output: Path | BinaryIO, split_rows:
         heading = p(f"{numerals[section]}、乡镇提请你单位协调的事项", styles.heading)
         section += 1
         texts = [
-            [shorten(title, 120), _towns(towns), str(len(towns)), shorten(measure, 200)]
-            for title, towns, measure in notice.requests[:REQUESTS_SHOWN]
+            [shorten(title, 60), _towns(towns), str(len(towns)), shorten(measure, 100)]
+            for title, towns, measure in notice.requests[:requests_shown]
         ]
         columns = [
-            Column("问题", share=0.3),
-            Column("提出的乡镇（街道）", share=0.3),
+            Column("问题", share=0.27),
+            Column("提出的乡镇（街道）", share=0.23),
             Column("乡镇数", "fit", cap=4),
-            Column("提请协调事项", share=0.4),
+            Column("提请协调事项", share=0.5),
         ]
         story += [Spacer(1, 2 * mm), *keep_with_table(heading, table(columns, texts, {2}), width, frame_height)]
-        if len(notice.requests) > REQUESTS_SHOWN:
-            story.append(p(f"（另有{len(notice.requests) - REQUESTS_SHOWN}项，见县级汇总 Excel 表。）", styles.caption))
+        if len(notice.requests) > requests_shown:
+            story.append(p(f"（另有{len(notice.requests) - requests_shown}项，见县级汇总 Excel 表。）", styles.caption))
     closing = [
         p(f"{numerals[section]}、整改要求", styles.heading),
         p(
@@ -334,6 +345,7 @@ def _build_notice(notice: DepartmentNotice, output: Path | BinaryIO, split_rows:
     # The seal stays with the last paragraph: never alone on a page.
     story += [Spacer(1, 2 * mm), KeepTogether(closing)]
     doc.build(story)
+    return int(doc.page)
 
 
 def _towns(towns: list[str], shown: int = 5) -> str:

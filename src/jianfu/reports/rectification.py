@@ -302,7 +302,7 @@ class _Writer:
             self.p(f"{seal_name(self.a.township.name)}（盖章）", self.styles.right),
             blanks(DATE_BLANKS, style.fontName, size),
         ]
-        return [self.p("四、整改措施", self.styles.heading), KeepTogether(keep)]
+        return [KeepTogether([self.p("四、整改措施", self.styles.heading), *keep])]  # no heading left alone
 
 
 # ------------------------------------------------------------------ content (PDF and .docx alike)
