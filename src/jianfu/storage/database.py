@@ -82,6 +82,20 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+@contextmanager
+def savepoint(conn: sqlite3.Connection, name: str = "unit") -> Iterator[sqlite3.Connection]:
+    """A unit of work inside the caller's transaction: an error undoes it alone (a bad file in
+    a batch of imports), the rest of the transaction stands."""
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute(f"ROLLBACK TO {name}")
+        conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")
+
+
 def now() -> str:
     return dt.datetime.now().isoformat(timespec="milliseconds")
 

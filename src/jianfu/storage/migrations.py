@@ -171,6 +171,30 @@ MIGRATIONS: tuple[Migration, ...] = (
         )
     """,
     ),
+    # v5: counts for the county window's problems tab, stored at import: one row per imported
+    # assessment and common problem (kind 'problem', key = rule id) or county department asked to
+    # act (kind 'request', key = department key, n = items), so the tab reads a covering index
+    # instead of every plan item. Databases imported before are counted once on first open
+    # (``counts_pending``), because splitting department names needs Python.
+    Migration(
+        5,
+        "county_counts",
+        """
+        CREATE TABLE county_counts (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (assessment_id, kind, key)
+        );
+        CREATE INDEX county_counts_by_period ON county_counts (period, kind, key, name, n);
+        CREATE TABLE counts_pending (since TEXT NOT NULL);
+        INSERT INTO counts_pending SELECT datetime('now') WHERE EXISTS (
+            SELECT 1 FROM assessments WHERE content_sha256 IS NOT NULL)
+    """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

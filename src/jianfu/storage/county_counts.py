@@ -1,0 +1,140 @@
+"""Counts behind the county window's problems tab, stored at import.
+
+One row per imported assessment and common problem (kind ``problem``, key = rule id) or county
+department the township asks to act (kind ``request``, key = department key, n = items). The
+tab groups these rows through a covering index; the items behind a department are read only
+when the inspector opens it. 10,000 townships × 4 periods hold about a million plan items:
+reading them all on every refresh took seconds and gigabytes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jianfu.core.attribution import department_key
+from jianfu.storage.database import transaction
+
+NO_DEPARTMENT_NAMED = "（未注明部门）"
+
+
+@dataclass(frozen=True)
+class RequestGroup:
+    """A county department the townships ask to act, with the department keys merged into it."""
+
+    name: str
+    keys: tuple[str, ...]
+    townships: int
+    items: int
+
+
+def department_names(text: str) -> list[str]:
+    """The departments named in a plan item's 、-separated department field."""
+    names = [d.strip() for d in text.replace("，", "、").split("、") if d.strip()]
+    return names or [NO_DEPARTMENT_NAMED]
+
+
+def count_rows(
+    assessment_id: int, period: str, items: Iterable[tuple[str | None, str, str, bool]]
+) -> list[tuple[int, str, str, str, str, int]]:
+    """Rows for ``county_counts`` from plan items given as (rule id, handling, department, rejected)."""
+    problems: set[str] = set()
+    requests: dict[str, tuple[str, int]] = {}
+    for rule_id, handling, department, rejected in items:
+        if rejected:
+            continue
+        if rule_id is not None:
+            problems.add(rule_id)
+        if handling == "escalate":
+            for name in department_names(department):
+                key = department_key(name)
+                first, n = requests.get(key, (name, 0))
+                requests[key] = (first, n + 1)
+    return [(assessment_id, period, "problem", rule, "", 1) for rule in sorted(problems)] + [
+        (assessment_id, period, "request", key, name, n) for key, (name, n) in requests.items()
+    ]
+
+
+def write_counts(conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, str, int]]) -> None:
+    conn.executemany("INSERT INTO county_counts VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def backfill_counts(conn: sqlite3.Connection) -> None:
+    """Count the assessments imported before the counts were stored (once, on first open)."""
+    if conn.execute("SELECT 1 FROM counts_pending").fetchone() is None:
+        return
+    with transaction(conn):
+        conn.execute("DELETE FROM county_counts")
+        items: dict[tuple[int, str], list[tuple[str | None, str, str, bool]]] = {}
+        for assessment_id, period, rule_id, handling, department, rejected in conn.execute(
+            "SELECT a.id, a.period, p.rule_id, p.handling, p.department, p.rejected FROM assessments a"
+            " JOIN plan_items p ON p.assessment_id = a.id WHERE a.content_sha256 IS NOT NULL"
+        ):
+            items.setdefault((assessment_id, period), []).append((rule_id, handling, department, bool(rejected)))
+        for (assessment_id, period), plan in items.items():
+            write_counts(conn, count_rows(assessment_id, period, plan))
+        conn.execute("DELETE FROM counts_pending")
+
+
+def common_problem_counts(conn: sqlite3.Connection, period: str) -> list[tuple[str, int]]:
+    """(rule id, townships) of the problems in the townships' plans, commonest first."""
+    return [
+        (r[0], r[1])
+        for r in conn.execute(
+            "SELECT key, count(*) FROM county_counts WHERE period = ? AND kind = 'problem'"
+            " GROUP BY key ORDER BY 2 DESC, 1",
+            (period,),
+        )
+    ]
+
+
+def request_groups(conn: sqlite3.Connection, period: str) -> list[RequestGroup]:
+    """County departments asked to act, with aliases applied, most townships first."""
+    aliases = {
+        k: (ck, n)
+        for k, ck, n in conn.execute("SELECT alias_key, canonical_key, canonical_name FROM department_aliases")
+    }
+    merged: dict[str, tuple[str, dict[str, int], list[str], list[int]]] = {}
+    for key, name, townships, items in conn.execute(
+        "SELECT key, name, count(*), sum(n) FROM county_counts WHERE period = ? AND kind = 'request'"
+        " GROUP BY key, name",
+        (period,),
+    ):
+        canonical_key, canonical_name = aliases.get(key, (key, ""))
+        label, spellings, keys, totals = merged.setdefault(canonical_key, (canonical_name, {}, [], [0, 0]))
+        spellings[name] = spellings.get(name, 0) + townships
+        if key not in keys:
+            keys.append(key)
+        totals[0] += townships
+        totals[1] += items
+    groups = []
+    for label, spellings, keys, (townships, items) in merged.values():
+        if len(keys) > 1 or len(spellings) > 1:  # a township may name two merged spellings
+            marks = ", ".join("?" * len(keys))
+            townships = conn.execute(
+                "SELECT count(DISTINCT assessment_id) FROM county_counts WHERE period = ? AND kind = 'request'"
+                f" AND key IN ({marks})",
+                (period, *keys),
+            ).fetchone()[0]
+        name = label or max(spellings, key=lambda s: spellings[s])
+        groups.append(RequestGroup(name, tuple(sorted(keys)), townships, items))
+    return sorted(groups, key=lambda g: (-g.townships, g.name))
+
+
+def requests_for(
+    conn: sqlite3.Connection, period: str, keys: tuple[str, ...]
+) -> list[tuple[str, str, str, str, str, str, str | None]]:
+    """The items behind one request group: (township, division code, problem, measure,
+    department, deadline, rule id), in division-code order."""
+    marks = ", ".join("?" * len(keys))
+    rows = conn.execute(
+        "SELECT t.name, t.division_code, p.problem, p.measure, p.department, p.deadline, p.rule_id"
+        " FROM county_counts c JOIN assessments a ON a.id = c.assessment_id"
+        " JOIN townships t ON t.id = a.township_id JOIN plan_items p ON p.assessment_id = c.assessment_id"
+        f" WHERE c.period = ? AND c.kind = 'request' AND c.key IN ({marks})"
+        " AND p.handling = 'escalate' AND p.rejected = 0 ORDER BY t.division_code, p.position",
+        (period, *keys),
+    )
+    wanted = set(keys)
+    return [r for r in rows if any(department_key(n) in wanted for n in department_names(r[4]))]
