@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from helpers.county_files import county_files  # noqa: E402
-
 from jianfu.core.library import ChecklistLibrary  # noqa: E402
 from jianfu.exchange.importer import import_files  # noqa: E402
 from jianfu.paths import resources_dir  # noqa: E402
@@ -92,7 +91,10 @@ def county_database(townships: int) -> tuple[Path, str]:
         partial.unlink()
         raise SystemExit(f"{len(summary.rejected)} files rejected ({summary.rejected[0][1]}); run again")
     partial.replace(database)
-    return database, f"built by importing {len(paths)} files in {elapsed:.0f} s ({1000 * elapsed / len(paths):.1f} ms a file)"
+    return (
+        database,
+        f"built by importing {len(paths)} files in {elapsed:.0f} s ({1000 * elapsed / len(paths):.1f} ms a file)",
+    )
 
 
 def main() -> int:
@@ -118,7 +120,8 @@ def main() -> int:
         f"refresh of every tab: median {1000 * median:.0f} ms (min {1000 * refreshes[0]:.0f}, "
         f"max {1000 * refreshes[-1]:.0f}); ratio to the 200 ms target {median / 0.2:.2f}x"
     )
-    print(f"opening the biggest department's requests: {1000 * figures['expand']:.0f} ms ({figures['expanded_rows']} items)")
+    expand, items = 1000 * figures["expand"], figures["expanded_rows"]
+    print(f"opening the biggest department's requests: {expand:.0f} ms ({items} items)")
     print(f"peak memory {figures['peak_mb']:.0f} MB; ratio to the 300 MB target {figures['peak_mb'] / 300:.2f}x")
     return 0
 

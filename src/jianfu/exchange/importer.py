@@ -9,9 +9,9 @@ brings the lost files in (those already stored come back "unchanged").
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-import time
 from pathlib import Path
 
 from jianfu.core.library import ChecklistLibrary
