@@ -130,9 +130,9 @@ def requests_for(
     marks = ", ".join("?" * len(keys))
     rows = conn.execute(
         "SELECT t.name, t.division_code, p.problem, p.measure, p.department, p.deadline, p.rule_id"
-        " FROM county_counts c JOIN assessments a ON a.id = c.assessment_id"
-        " JOIN townships t ON t.id = a.township_id JOIN plan_items p ON p.assessment_id = c.assessment_id"
-        f" WHERE c.period = ? AND c.kind = 'request' AND c.key IN ({marks})"
+        " FROM assessments a JOIN townships t ON t.id = a.township_id JOIN plan_items p ON p.assessment_id = a.id"
+        " WHERE a.id IN (SELECT assessment_id FROM county_counts"
+        f"   WHERE period = ? AND kind = 'request' AND key IN ({marks}))"
         " AND p.handling = 'escalate' AND p.rejected = 0 ORDER BY t.division_code, p.position",
         (period, *keys),
     )
