@@ -65,7 +65,7 @@ def test_the_wheel_does_not_change_a_choice_without_focus(qtbot, make_window) ->
         centre,
         QPointF(box.mapToGlobal(QPoint(int(centre.x()), int(centre.y())))),
         QPoint(0, 0),
-        QPoint(0, -120),
+        QPoint(0, -120 if index == 0 else 120),  # towards the other choice
         Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier,
         Qt.ScrollPhase.NoScrollPhase,
