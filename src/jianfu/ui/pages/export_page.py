@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QRectF, QSettings, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -83,31 +84,55 @@ def render_pages(path: Path, dpi: float, progress: Progress | None = None) -> li
     return list(iter_pages(path, dpi, progress))
 
 
+STRIP_ROWS = 160  # printer pixels rendered and drawn at a time (see print_pages)
+
+
 def print_pages(path: Path, printer: QPrinter, progress: Progress) -> int:
-    """Print the PDF page by page, in a worker (QPainter may paint on a QPrinter off the UI
-    thread); Cancel between pages aborts the job. Returns the number of pages printed."""
+    """Print the PDF in a worker (QPainter may paint on a QPrinter off the UI thread), each page
+    in horizontal strips: PySide holds the interpreter lock through a drawImage call, and a whole
+    page at 300 dpi held it (and froze the window) for two seconds; a strip holds it for a few
+    milliseconds and keeps memory to one strip. Cancel between strips aborts the job. Returns the
+    number of pages printed."""
+    import pypdfium2 as pdfium
+
     painter = QPainter()
     if not painter.begin(printer):
         raise JianfuError("无法开始打印：打印机不可用或打印文件无法写入，请检查打印机设置后重试。")
+    dpi = min(300, printer.resolution())
+    document = pdfium.PdfDocument(str(path))
     printed = 0
     try:
-        for image in iter_pages(path, min(300, printer.resolution()), progress):
-            if printed:
+        count = len(document)
+        for number in range(count):
+            if number:
                 printer.newPage()
+            page = document[number]
+            width, height = page.get_size()  # points
             target = painter.viewport()
-            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
-            painter.setWindow(image.rect())
-            painter.drawImage(0, 0, image)
-            painter.resetTransform()
-            painter.setViewport(target)
-            painter.setWindow(target)
+            scale = min(target.width() / (width * dpi / 72), target.height() / (height * dpi / 72))
+            strip = STRIP_ROWS * 72 / dpi  # points
+            strips = math.ceil(height / strip)
+            for n in range(strips):
+                progress((number + n / strips) / count)
+                top = n * strip
+                bitmap = page.render(
+                    scale=dpi / 72, crop=(0, max(0.0, height - top - strip), 0, top), rev_byteorder=True
+                )
+                image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
+                y = target.y() + top * dpi / 72 * scale
+                # One printer pixel of overlap, so no hairline shows where strips meet.
+                painter.drawImage(
+                    QRectF(target.x(), y, bitmap.width * scale, bitmap.height * scale + 1), image, QRectF(image.rect())
+                )
+                del image, bitmap
+            page.close()
             printed += 1
     except Cancelled:
         printer.abort()
         raise
     finally:
         painter.end()
+        document.close()
     progress(1.0)
     return printed
 
