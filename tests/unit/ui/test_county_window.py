@@ -89,9 +89,14 @@ def test_problems_tab_counts_and_loads_a_departments_requests_on_opening(qtbot, 
     }
     assert shown == {name: len({i.township for i in items}) for name, items in expected.items()}
     first = model.index(0, 0, requests).data()
-    assert model.rowCount(model.index(0, 0, requests)) == 1  # not read until opened
+    department = model.index(0, 0, requests)
+    assert model.rowCount(department) == 1  # not read until opened
     assert county.expand_requests(0) == len(expected[first])
-    lines = {model.index(r, 0, model.index(0, 0, requests)).data() for r in range(len(expected[first]))}
+    lines = {
+        model.index(line, 0, model.index(problem, 0, department)).data()
+        for problem in range(model.rowCount(department))
+        for line in range(model.rowCount(model.index(problem, 0, department)))
+    }
     assert lines == {f"{i.township}：{i.problem}" for i in expected[first]}
     common = model.index(0, 0)
     titles = {

@@ -29,10 +29,13 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.assessment import Period
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
-from jianfu.storage.county import MANIFESTATIONS, CountyStore
+from jianfu.storage.county import MANIFESTATIONS, CountyStore, EscalatedItem
+from jianfu.storage.county_counts import RequestGroup
 from jianfu.storage.database import Database, open_database
-from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel
+from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
 from jianfu.ui.tasks import Progress, run_in_background
+
+SHOWN_REQUESTS = 200  # request lines listed under one problem; the workbook has them all
 
 
 def import_in_worker(database: Path, library: ChecklistLibrary, files: list[Path], progress: Progress) -> Any:
@@ -116,7 +119,7 @@ class CountyWindow(QMainWindow):
         self.overview_sorted.setSortRole(SORT_ROLE)
         self.overview = QTableView()
         self.overview.setModel(self.overview_sorted)
-        self.overview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.overview.verticalHeader().setVisible(False)  # row numbers mean nothing here
         self.overview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.overview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.overview.setSortingEnabled(True)
@@ -249,30 +252,56 @@ class CountyWindow(QMainWindow):
         self.overview_model.set_rows(rows)
 
     def _fill_problems(self, period: Period) -> None:
+        common: list[Row] = [
+            (self.rule_titles.get(rule, rule), str(n), None) for rule, n in self.county.common_problems(period)
+        ]
+        requests: list[Row] = [
+            (group.name, str(group.townships), lambda g=group: self._requests_by_problem(period, g))
+            for group in self.county.request_groups(period)
+        ]
         self.problem_model.fill(
-            self.tr("Common problems"),
-            [(self.rule_titles.get(rule, rule), n) for rule, n in self.county.common_problems(period)],
-            self.tr("Requests to the county, by department"),
-            self.county.request_groups(period),
+            [(self.tr("Common problems"), common), (self.tr("Requests to the county, by department"), requests)]
         )
         for row in range(self.problem_model.rowCount()):
             self.problems.expand(self.problem_model.index(row, 0))
 
+    def _requests_by_problem(self, period: Period, group: RequestGroup) -> list[Row]:
+        """A department opened: its requests grouped by problem, the townships behind each read
+        when that problem is opened in turn (at most SHOWN_REQUESTS lines; the workbook has all)."""
+        by_rule: dict[str, list[EscalatedItem]] = {}
+        for item in self.county.requests_for(period, group):
+            by_rule.setdefault(item.rule_id or "", []).append(item)
+        rows: list[Row] = []
+        own = self.tr("Problems the townships added themselves")
+        for rule, items in sorted(by_rule.items(), key=lambda r: -len({i.township for i in r[1]})):
+            townships = str(len({i.township for i in items}))
+            rows.append((self.rule_titles.get(rule, own) if rule else own, townships, lambda i=items: self._lines(i)))
+        return rows
+
+    def _lines(self, items: list[EscalatedItem]) -> list[Row]:
+        lines: list[Row] = [(f"{item.township}：{item.problem}", "", None) for item in items[:SHOWN_REQUESTS]]
+        if len(items) > SHOWN_REQUESTS:
+            more = self.tr("… and {count} more: see the Excel workbook").format(count=len(items) - SHOWN_REQUESTS)
+            lines.append((more, "", None))
+        return lines
+
     def _load_requests(self, index: QModelIndex) -> None:
-        """A department opened: read its requests now (children on expand)."""
-        group = self.problem_model.group_at(index)
-        period = self.selected_period()
-        if group is None or period is None or index.row() in self.problem_model.loaded:
-            return
-        items = self.county.requests_for(period, group)
-        self.problem_model.load_requests(index, [f"{item.township}：{item.problem}" for item in items])
+        """A row opened: read its children now (children on expand)."""
+        self.problem_model.load(index)
 
     def expand_requests(self, row: int) -> int:
-        """Open the ``row``-th department of the requests (as a click on its arrow); its item count."""
-        root = self.problem_model.index(1, 0)
-        index = self.problem_model.index(row, 0, root)
-        self.problems.expand(index)
-        return self.problem_model.rowCount(index)
+        """Open the ``row``-th department of the requests and every problem in it (as clicks on
+        their arrows); the number of request lines shown."""
+        department = self.problem_model.index(row, 0, self.problem_model.index(1, 0))
+        self.problem_model.load(department)
+        self.problems.expand(department)
+        lines = 0
+        for problem in range(self.problem_model.rowCount(department)):
+            index = self.problem_model.index(problem, 0, department)
+            self.problem_model.load(index)
+            self.problems.expand(index)
+            lines += self.problem_model.rowCount(index)
+        return lines
 
     # -------------------------------------------------------------------------- actions
 

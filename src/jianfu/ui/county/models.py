@@ -3,14 +3,13 @@ when a view asks for a visible cell, so 10,000 townships cost one query, not 80,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from jianfu.storage.county import MANIFESTATIONS, DepartmentRow
-from jianfu.storage.county_counts import RequestGroup
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -127,48 +126,45 @@ class DepartmentModel(QAbstractTableModel):
         return None
 
 
+LOADER_ROLE = Qt.ItemDataRole.UserRole + 2
+Row = tuple[str, str, "Callable[[], list[Row]] | None"]  # text, count, children read on opening
+
+
 class ProblemsModel(QStandardItemModel):
-    """Common problems with their township counts, and the requests to the county by department;
-    a department's items are read when it is opened (``load_requests``)."""
+    """Common problems with their township counts, and the requests to the county by department.
+    Rows given a loader show an arrow and read their children only when opened (``load``): at
+    10,000 townships one department may have tens of thousands of requests."""
 
     def __init__(self, headers: list[str]) -> None:
         super().__init__()
         self.setHorizontalHeaderLabels(headers)
-        self.groups: dict[int, RequestGroup] = {}  # request row → its group
-        self.loaded: set[int] = set()
-        self.requests_root: QStandardItem | None = None
+        self.loaders: dict[int, Callable[[], list[Row]]] = {}
+        self.next_loader = 0
 
-    def fill(
-        self,
-        common_title: str,
-        common: Sequence[tuple[str, int]],
-        requests_title: str,
-        groups: list[RequestGroup],
-    ) -> None:
+    def fill(self, roots: list[tuple[str, list[Row]]]) -> None:
         self.removeRows(0, self.rowCount())
-        root = QStandardItem(common_title)
-        for title, count in common:
-            root.appendRow([QStandardItem(title), QStandardItem(str(count))])
-        self.appendRow([root, QStandardItem("")])
-        self.requests_root = QStandardItem(requests_title)
-        self.groups, self.loaded = {}, set()
-        for row, group in enumerate(groups):
-            item = QStandardItem(group.name)
-            item.appendRow(QStandardItem("…"))  # placeholder: the arrow shows, the items load on opening
-            self.groups[row] = group
-            self.requests_root.appendRow([item, QStandardItem(str(group.townships))])
-        self.appendRow([self.requests_root, QStandardItem("")])
+        self.loaders = {}
+        for title, rows in roots:
+            root = QStandardItem(title)
+            self._append(root, rows)
+            self.appendRow([root, QStandardItem("")])
 
-    def group_at(self, index: QModelIndex) -> RequestGroup | None:
-        parent = index.parent()
-        if self.requests_root is None or not parent.isValid() or parent.row() != self.requests_root.row():
-            return None
-        if parent.parent().isValid():
-            return None
-        return self.groups.get(index.row())
+    def _append(self, parent: QStandardItem, rows: list[Row]) -> None:
+        for text, count, loader in rows:
+            item = QStandardItem(text)
+            if loader is not None:
+                self.next_loader += 1
+                item.setData(self.next_loader, LOADER_ROLE)
+                self.loaders[self.next_loader] = loader
+                item.appendRow(QStandardItem("…"))  # placeholder: the arrow shows, the rows load on opening
+            parent.appendRow([item, QStandardItem(count)])
 
-    def load_requests(self, index: QModelIndex, lines: list[str]) -> None:
-        self.loaded.add(index.row())
+    def load(self, index: QModelIndex) -> bool:
+        """Read the children of the row at ``index`` if not read yet; whether it read them."""
         item = self.itemFromIndex(index.siblingAtColumn(0))
+        loader = self.loaders.pop(item.data(LOADER_ROLE), None) if item is not None else None
+        if loader is None:
+            return False
         item.removeRows(0, item.rowCount())
-        item.appendRows([QStandardItem(line) for line in lines])
+        self._append(item, loader())
+        return True
