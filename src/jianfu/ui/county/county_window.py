@@ -3,6 +3,7 @@ county departments impose them, drill into a township, print and export the summ
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -256,7 +257,7 @@ class CountyWindow(QMainWindow):
             (self.rule_titles.get(rule, rule), str(n), None) for rule, n in self.county.common_problems(period)
         ]
         requests: list[Row] = [
-            (group.name, str(group.townships), lambda g=group: self._requests_by_problem(period, g))
+            (group.name, str(group.townships), partial(self._requests_by_problem, period, group))
             for group in self.county.request_groups(period)
         ]
         self.problem_model.fill(
@@ -275,7 +276,7 @@ class CountyWindow(QMainWindow):
         own = self.tr("Problems the townships added themselves")
         for rule, items in sorted(by_rule.items(), key=lambda r: -len({i.township for i in r[1]})):
             townships = str(len({i.township for i in items}))
-            rows.append((self.rule_titles.get(rule, own) if rule else own, townships, lambda i=items: self._lines(i)))
+            rows.append((self.rule_titles.get(rule, own) if rule else own, townships, partial(self._lines, items)))
         return rows
 
     def _lines(self, items: list[EscalatedItem]) -> list[Row]:

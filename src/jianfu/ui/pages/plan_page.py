@@ -64,9 +64,14 @@ class _LongTextDelegate(QStyledItemDelegate):
             box.installEventFilter(self.wheel_guard)
             for label, value in self.choices:
                 box.addItem(label, value)
-            box.activated.connect(lambda _i, b=box: (self.commitData.emit(b), self.closeEditor.emit(b)))
+            box.activated.connect(lambda _i, b=box: self._chosen(b))
             return box
         return super().createEditor(parent, option, index)
+
+    def _chosen(self, box: QComboBox) -> None:
+        """A choice made: save it and close the box, as leaving the cell would."""
+        self.commitData.emit(box)
+        self.closeEditor.emit(box)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QPlainTextEdit):
