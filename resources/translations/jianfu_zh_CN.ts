@@ -12,288 +12,288 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="68"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="69"/>
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="75"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="76"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="76"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="77"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="77"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="78"/>
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="78"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="79"/>
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="79"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="80"/>
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="80"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="81"/>
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="91"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="92"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="109"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="110"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="111"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="112"/>
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="112"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="113"/>
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="113"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="114"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="134"/>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="168"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="135"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="169"/>
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="138"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="139"/>
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="139"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="140"/>
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="140"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="141"/>
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="141"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="142"/>
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="143"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="143"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="144"/>
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="144"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="145"/>
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="145"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="146"/>
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="146"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="147"/>
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="147"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="148"/>
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="157"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="158"/>
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="166"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="167"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="168"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="169"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="179"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="180"/>
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="214"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="215"/>
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="233"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="234"/>
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="244"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="245"/>
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="287"/>
+        <source>… and more: see the Excel workbook</source>
+        <translation>……其余各条见 Excel 汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="150"/>
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="263"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="264"/>
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="263"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="264"/>
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="275"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="273"/>
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="284"/>
-        <source>… and {count} more: see the Excel workbook</source>
-        <translation>……另有 {count} 条，详见 Excel 汇总表</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="313"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="315"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="313"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="315"/>
         <source>No .jianfu file found there.</source>
         <translation>那里没有找到 .jianfu 自查文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="317"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="319"/>
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="327"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="329"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="338"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="340"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="342"/>
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="340"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="342"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="347"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="349"/>
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="383"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="385"/>
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="383"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="385"/>
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="395"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="397"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="395"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="397"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="398"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="400"/>
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="429"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="431"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="431"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="433"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="441"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="443"/>
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="443"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="445"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="450"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="452"/>
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="456"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="458"/>
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="458"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="460"/>
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="466"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="468"/>
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="467"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="469"/>
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -706,92 +706,92 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="108"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="113"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="113"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="118"/>
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="121"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="126"/>
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="122"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="127"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="123"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="124"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129"/>
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="125"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="126"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="127"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="132"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="133"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="134"/>
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="153"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="158"/>
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="154"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="159"/>
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="196"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201"/>
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="135"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="140"/>
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="136"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="141"/>
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="221"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="226"/>
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="248"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="253"/>
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>

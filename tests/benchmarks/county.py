@@ -28,6 +28,7 @@ from helpers.county_files import county_files  # noqa: E402
 from jianfu.core.library import ChecklistLibrary  # noqa: E402
 from jianfu.exchange.importer import import_files  # noqa: E402
 from jianfu.paths import resources_dir  # noqa: E402
+from jianfu.storage.county import CountyStore  # noqa: E402
 from jianfu.storage.database import open_database  # noqa: E402
 from jianfu.storage.migrations import LATEST_VERSION  # noqa: E402
 
@@ -77,6 +78,19 @@ def county_database(townships: int) -> tuple[Path, str]:
     database = CACHE / f"county-{townships}-schema{LATEST_VERSION}.sqlite3"
     if database.exists():
         return database, "cached"
+    older = sorted(CACHE.glob(f"county-{townships}-schema*.sqlite3"))
+    if older:  # made by an earlier schema: migrate it as a user's database would be, once
+        partial = database.with_name(database.name + ".part")
+        shutil.copyfile(older[-1], partial)
+        start = time.perf_counter()
+        db = open_database(partial)
+        CountyStore(db)  # counts what the new schema stores at import
+        db.close()
+        elapsed = time.perf_counter() - start
+        partial.replace(database)
+        for backup in CACHE.glob(f"{partial.name}.v*.bak"):
+            backup.unlink()
+        return database, f"migrated from {older[-1].name} in {elapsed:.0f} s"
     library = ChecklistLibrary(resources_dir() / "checklists")
     files = CACHE / f"files-{townships}"
     if not (files / "complete").exists():

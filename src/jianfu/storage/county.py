@@ -25,6 +25,7 @@ from jianfu.storage.county_counts import (
     common_problem_counts,
     count_rows,
     request_groups,
+    request_problems,
     requests_for,
     write_counts,
 )
@@ -183,7 +184,7 @@ class CountyStore:
                     for b in department_burdens(checklist, a.answers)
                 ],
             )
-            plan = [(i.rule_id, i.handling.value, i.department, i.rejected) for i in a.plan]
+            plan = [(i.key, i.rule_id, i.handling.value, i.department, i.rejected) for i in a.plan]
             write_counts(self.conn, count_rows(assessment_id, a.period.code, plan))
             return Outcome.IMPORTED if current is None else Outcome.UPDATED
 
@@ -333,9 +334,16 @@ class CountyStore:
         """County departments the townships ask to act, aliases applied, from the stored counts."""
         return request_groups(self.conn, period.code)
 
-    def requests_for(self, period: Period, group: RequestGroup) -> list[EscalatedItem]:
-        """The items behind one department's requests, read when the inspector opens it."""
-        return [EscalatedItem(*row) for row in requests_for(self.conn, period.code, group.keys)]
+    def requests_for(
+        self, period: Period, group: RequestGroup, rule_id: str | None = "", limit: int = -1
+    ) -> list[EscalatedItem]:
+        """The items behind one department's requests (of one problem unless ``rule_id`` is ""),
+        read when the inspector opens it."""
+        return [EscalatedItem(*row) for row in requests_for(self.conn, period.code, group.keys, rule_id, limit)]
+
+    def request_problems(self, period: Period, group: RequestGroup) -> list[tuple[str | None, int]]:
+        """(rule id or None, townships) of the problems one department is asked to act on."""
+        return request_problems(self.conn, period.code, group.keys)
 
     def plan_items(self, period: Period) -> list[tuple[str, str, str, str, str, str, str, str, str, bool]]:
         """Every plan item of every township: township, problem, measure, handling, unit, person,

@@ -35,13 +35,17 @@ def department_names(text: str) -> list[str]:
     return names or [NO_DEPARTMENT_NAMED]
 
 
-def count_rows(
-    assessment_id: int, period: str, items: Iterable[tuple[str | None, str, str, bool]]
-) -> list[tuple[int, str, str, str, str, int]]:
-    """Rows for ``county_counts`` from plan items given as (rule id, handling, department, rejected)."""
+PlanFacts = tuple[str, str | None, str, str, bool]  # item key, rule id, handling, department, rejected
+CountRow = tuple[int, str, str, str, str, int]
+RequestRow = tuple[int, str, str, str]
+
+
+def count_rows(assessment_id: int, period: str, items: Iterable[PlanFacts]) -> tuple[list[CountRow], list[RequestRow]]:
+    """Rows for ``county_counts`` and ``county_requests`` from one assessment's plan items."""
     problems: set[str] = set()
     requests: dict[str, tuple[str, int]] = {}
-    for rule_id, handling, department, rejected in items:
+    request_rows: set[RequestRow] = set()
+    for item_key, rule_id, handling, department, rejected in items:
         if rejected:
             continue
         if rule_id is not None:
@@ -51,13 +55,16 @@ def count_rows(
                 key = department_key(name)
                 first, n = requests.get(key, (name, 0))
                 requests[key] = (first, n + 1)
-    return [(assessment_id, period, "problem", rule, "", 1) for rule in sorted(problems)] + [
+                request_rows.add((assessment_id, period, key, item_key))
+    counts = [(assessment_id, period, "problem", rule, "", 1) for rule in sorted(problems)] + [
         (assessment_id, period, "request", key, name, n) for key, (name, n) in requests.items()
     ]
+    return counts, sorted(request_rows)
 
 
-def write_counts(conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, str, int]]) -> None:
-    conn.executemany("INSERT INTO county_counts VALUES (?, ?, ?, ?, ?, ?)", rows)
+def write_counts(conn: sqlite3.Connection, rows: tuple[list[CountRow], list[RequestRow]]) -> None:
+    conn.executemany("INSERT INTO county_counts VALUES (?, ?, ?, ?, ?, ?)", rows[0])
+    conn.executemany("INSERT INTO county_requests VALUES (?, ?, ?, ?)", rows[1])
 
 
 def backfill_counts(conn: sqlite3.Connection) -> None:
@@ -66,12 +73,13 @@ def backfill_counts(conn: sqlite3.Connection) -> None:
         return
     with transaction(conn):
         conn.execute("DELETE FROM county_counts")
-        items: dict[tuple[int, str], list[tuple[str | None, str, str, bool]]] = {}
-        for assessment_id, period, rule_id, handling, department, rejected in conn.execute(
-            "SELECT a.id, a.period, p.rule_id, p.handling, p.department, p.rejected FROM assessments a"
+        conn.execute("DELETE FROM county_requests")
+        items: dict[tuple[int, str], list[PlanFacts]] = {}
+        for assessment_id, period, key, rule_id, handling, department, rejected in conn.execute(
+            "SELECT a.id, a.period, p.key, p.rule_id, p.handling, p.department, p.rejected FROM assessments a"
             " JOIN plan_items p ON p.assessment_id = a.id WHERE a.content_sha256 IS NOT NULL"
         ):
-            items.setdefault((assessment_id, period), []).append((rule_id, handling, department, bool(rejected)))
+            items.setdefault((assessment_id, period), []).append((key, rule_id, handling, department, bool(rejected)))
         for (assessment_id, period), plan in items.items():
             write_counts(conn, count_rows(assessment_id, period, plan))
         conn.execute("DELETE FROM counts_pending")
@@ -122,19 +130,41 @@ def request_groups(conn: sqlite3.Connection, period: str) -> list[RequestGroup]:
     return sorted(groups, key=lambda g: (-g.townships, g.name))
 
 
+_REQUESTED = (
+    " FROM county_requests r JOIN plan_items p ON p.assessment_id = r.assessment_id AND p.key = r.item_key"
+    " JOIN assessments a ON a.id = r.assessment_id JOIN townships t ON t.id = a.township_id"
+    " WHERE r.period = ? AND r.key IN ({marks})"
+)
+
+
 def requests_for(
-    conn: sqlite3.Connection, period: str, keys: tuple[str, ...]
+    conn: sqlite3.Connection, period: str, keys: tuple[str, ...], rule_id: str | None = "", limit: int = -1
 ) -> list[tuple[str, str, str, str, str, str, str | None]]:
-    """The items behind one request group: (township, division code, problem, measure,
-    department, deadline, rule id), in division-code order."""
+    """The items asking one department (its merged keys) to act: (township, division code,
+    problem, measure, department, deadline, rule id), in division-code order; only those of
+    ``rule_id`` unless it is "" (None: the townships' own items); at most ``limit``."""
     marks = ", ".join("?" * len(keys))
-    rows = conn.execute(
-        "SELECT t.name, t.division_code, p.problem, p.measure, p.department, p.deadline, p.rule_id"
-        " FROM assessments a JOIN townships t ON t.id = a.township_id JOIN plan_items p ON p.assessment_id = a.id"
-        " WHERE a.id IN (SELECT assessment_id FROM county_counts"
-        f"   WHERE period = ? AND kind = 'request' AND key IN ({marks}))"
-        " AND p.handling = 'escalate' AND p.rejected = 0 ORDER BY t.division_code, p.position",
-        (period, *keys),
-    )
-    wanted = set(keys)
-    return [r for r in rows if any(department_key(n) in wanted for n in department_names(r[4]))]
+    rule = "" if rule_id == "" else " AND p.rule_id IS ?"
+    return [
+        tuple(r)
+        for r in conn.execute(
+            "SELECT t.name, t.division_code, p.problem, p.measure, p.department, p.deadline, p.rule_id"
+            + _REQUESTED.format(marks=marks)
+            + rule
+            + " GROUP BY p.assessment_id, p.key ORDER BY t.division_code, p.position LIMIT ?",
+            (period, *keys, *([] if rule_id == "" else [rule_id]), limit),
+        )
+    ]
+
+
+def request_problems(conn: sqlite3.Connection, period: str, keys: tuple[str, ...]) -> list[tuple[str | None, int]]:
+    """(rule id, or None for the townships' own items; townships) behind one department's requests."""
+    marks = ", ".join("?" * len(keys))
+    return [
+        (r[0], r[1])
+        for r in conn.execute(
+            "SELECT p.rule_id, count(DISTINCT a.township_id)" + _REQUESTED.format(marks=marks) + " GROUP BY p.rule_id"
+            " ORDER BY 2 DESC, 1",
+            (period, *keys),
+        )
+    ]

@@ -195,6 +195,25 @@ MIGRATIONS: tuple[Migration, ...] = (
             SELECT 1 FROM assessments WHERE content_sha256 IS NOT NULL)
     """,
     ),
+    # v6: which plan items ask which county department to act, stored at import, so opening a
+    # department in the county window reads its items through an index instead of every request
+    # of every township. Counted again on first open, like v5.
+    Migration(
+        6,
+        "county_requests",
+        """
+        CREATE TABLE county_requests (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            key TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, key, item_key)
+        );
+        CREATE INDEX county_requests_by_key ON county_requests (period, key, assessment_id, item_key);
+        INSERT INTO counts_pending SELECT datetime('now') WHERE EXISTS (
+            SELECT 1 FROM assessments WHERE content_sha256 IS NOT NULL)
+    """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

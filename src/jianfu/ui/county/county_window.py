@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.assessment import Period
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
-from jianfu.storage.county import MANIFESTATIONS, CountyStore, EscalatedItem
+from jianfu.storage.county import MANIFESTATIONS, CountyStore
 from jianfu.storage.county_counts import RequestGroup
 from jianfu.storage.database import Database, open_database
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
@@ -267,23 +267,24 @@ class CountyWindow(QMainWindow):
             self.problems.expand(self.problem_model.index(row, 0))
 
     def _requests_by_problem(self, period: Period, group: RequestGroup) -> list[Row]:
-        """A department opened: its requests grouped by problem, the townships behind each read
-        when that problem is opened in turn (at most SHOWN_REQUESTS lines; the workbook has all)."""
-        by_rule: dict[str, list[EscalatedItem]] = {}
-        for item in self.county.requests_for(period, group):
-            by_rule.setdefault(item.rule_id or "", []).append(item)
-        rows: list[Row] = []
+        """A department opened: the problems it is asked to act on, with their townships; the
+        requests behind each read when that problem is opened in turn (at most SHOWN_REQUESTS
+        lines: the workbook has them all)."""
         own = self.tr("Problems the townships added themselves")
-        for rule, items in sorted(by_rule.items(), key=lambda r: -len({i.township for i in r[1]})):
-            townships = str(len({i.township for i in items}))
-            rows.append((self.rule_titles.get(rule, own) if rule else own, townships, partial(self._lines, items)))
-        return rows
+        return [
+            (
+                self.rule_titles.get(rule, rule) if rule else own,
+                str(townships),
+                partial(self._lines, period, group, rule),
+            )
+            for rule, townships in self.county.request_problems(period, group)
+        ]
 
-    def _lines(self, items: list[EscalatedItem]) -> list[Row]:
+    def _lines(self, period: Period, group: RequestGroup, rule: str | None) -> list[Row]:
+        items = self.county.requests_for(period, group, rule, SHOWN_REQUESTS + 1)
         lines: list[Row] = [(f"{item.township}：{item.problem}", "", None) for item in items[:SHOWN_REQUESTS]]
         if len(items) > SHOWN_REQUESTS:
-            more = self.tr("… and {count} more: see the Excel workbook").format(count=len(items) - SHOWN_REQUESTS)
-            lines.append((more, "", None))
+            lines.append((self.tr("… and more: see the Excel workbook"), "", None))
         return lines
 
     def _load_requests(self, index: QModelIndex) -> None:
