@@ -260,11 +260,10 @@ class CountyStore:
             k: (ck, n)
             for k, ck, n in self.conn.execute("SELECT alias_key, canonical_key, canonical_name FROM department_aliases")
         }
-        # One pass over a covering index; aliases are merged here (a few dozen groups).
+        # Totals kept by triggers as burdens are stored and removed; aliases are merged here.
         rows = self.conn.execute(
-            "SELECT department_key, department, count(*), sum(apps), sum(checkin), sum(ranking), sum(online_time),"
-            " sum(forced_download), sum(filing_tasks), sum(duplicate_filings), sum(hours)"
-            " FROM department_burdens WHERE period = ? GROUP BY department_key, department",
+            "SELECT department_key, department, townships, apps, checkin, ranking, online_time,"
+            " forced_download, filing_tasks, duplicate_filings, hours FROM department_totals WHERE period = ?",
             (period.code,),
         )
         merged: dict[str, list[Any]] = {}

@@ -1,4 +1,5 @@
-"""Counts behind the county window's problems tab, stored at import.
+"""Counts behind the county window's problems tab, stored at import (totals per period kept by
+triggers in ``count_totals``).
 
 One row per imported assessment and common problem (kind ``problem``, key = rule id) or county
 department the township asks to act (kind ``request``, key = department key, n = items). The
@@ -90,8 +91,7 @@ def common_problem_counts(conn: sqlite3.Connection, period: str) -> list[tuple[s
     return [
         (r[0], r[1])
         for r in conn.execute(
-            "SELECT key, count(*) FROM county_counts WHERE period = ? AND kind = 'problem'"
-            " GROUP BY key ORDER BY 2 DESC, 1",
+            "SELECT key, townships FROM count_totals WHERE period = ? AND kind = 'problem' ORDER BY 2 DESC, 1",
             (period,),
         )
     ]
@@ -105,8 +105,7 @@ def request_groups(conn: sqlite3.Connection, period: str) -> list[RequestGroup]:
     }
     merged: dict[str, tuple[str, dict[str, int], list[str], list[int]]] = {}
     for key, name, townships, items in conn.execute(
-        "SELECT key, name, count(*), sum(n) FROM county_counts WHERE period = ? AND kind = 'request'"
-        " GROUP BY key, name",
+        "SELECT key, name, townships, n FROM count_totals WHERE period = ? AND kind = 'request'",
         (period,),
     ):
         canonical_key, canonical_name = aliases.get(key, (key, ""))

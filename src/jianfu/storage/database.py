@@ -136,7 +136,17 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None, target: int = LA
 
 def _statements(sql: str) -> list[str]:
     # executescript() would COMMIT first and break atomicity; our SQL has no ';' in strings.
-    return [s.strip() for s in sql.split(";") if s.strip()]
+    # A trigger's body holds ';' too: pieces are joined until SQLite sees a complete statement.
+    statements, pending = [], ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip().removesuffix(";"))
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip().removesuffix(";"))
+    return statements
 
 
 def _backup(conn: sqlite3.Connection, target: Path) -> None:

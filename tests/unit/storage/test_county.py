@@ -277,3 +277,35 @@ def test_requests_read_per_department_match_those_read_from_every_plan_item(coun
             shown = [(i.township, i.problem) for i in county.requests_for(Q4, group)]
             assert len(shown) == len(set(shown))  # an item naming two merged spellings shows once
             assert set(shown) == {(i.township, i.problem) for i in slow[group.name]}
+
+
+def test_stored_totals_follow_replacements(county_db, library, demo_dir: Path, tmp_path: Path) -> None:
+    import_files(county_db, library, collect_files([demo_dir]))
+    original = demo_dir / "柳河镇-2026-Q4.jianfu"
+
+    def newer(doc):  # the township rejects its whole plan and drops its apps
+        doc["updated_at"] = "2027-01-05T10:00:00"
+        for item in doc["plan"]:
+            item["rejected"] = True
+        doc["answers"]["apps.inventory"]["value"] = []
+
+    assert import_files(county_db, library, [_edited_copy(original, tmp_path / "n.jianfu", newer)]).count(
+        Outcome.UPDATED
+    )
+    conn = county_db.conn
+    grouped = sorted(
+        conn.execute(
+            "SELECT period, department_key, department, count(*), sum(apps), sum(checkin), sum(filing_tasks)"
+            " FROM department_burdens GROUP BY 1, 2, 3"
+        )
+    )
+    totals = sorted(
+        conn.execute(
+            "SELECT period, department_key, department, townships, apps, checkin, filing_tasks FROM department_totals"
+        )
+    )
+    assert grouped == totals
+    counted = sorted(
+        conn.execute("SELECT period, kind, key, name, count(*), sum(n) FROM county_counts GROUP BY 1, 2, 3, 4")
+    )
+    assert counted == sorted(conn.execute("SELECT * FROM count_totals"))
