@@ -215,8 +215,8 @@ class CountyStore:
         division code, township, period, fingertip hours, answered, asked, previous period, then
         score and level of each manifestation and of the overall, then the previous scores).
 
-        Two scans instead of a lookup per township: the previous period's scores come from one
-        grouped query (SQLite takes the other columns from the row holding the max).
+        The previous scores are read a period at a time, latest first, through the overview's
+        covering index, until every township has its previous period (usually one read).
         """
         names = (*MANIFESTATIONS, "overall")
         current = ", ".join(f"a.score_{m}, a.level_{m}" for m in names)
@@ -228,14 +228,19 @@ class CountyStore:
             (period.code,),
         ).fetchall()
         scores = ", ".join(f"score_{m}" for m in names)
-        previous = {
-            r[0]: r[1:]
-            for r in self.conn.execute(
-                f"SELECT township_id, max(period), {scores} FROM assessments"
-                " WHERE period < ? AND content_sha256 IS NOT NULL GROUP BY township_id",
-                (period.code,),
-            )
-        }
+        previous: dict[int, tuple[Any, ...]] = {}
+        wanted = {r[7] for r in rows}
+        for earlier in (p for p in self.periods() if p < period):
+            if not wanted:
+                break
+            for township_id, *before in self.conn.execute(
+                f"SELECT township_id, period, {scores} FROM assessments"
+                " WHERE period = ? AND content_sha256 IS NOT NULL",
+                (earlier.code,),
+            ):
+                if township_id in wanted:
+                    previous[township_id] = tuple(before)
+                    wanted.discard(township_id)
         none = (None,) * (len(names) + 1)
         return [(*r[:7], *previous.get(r[7], none)[:1], *r[8:], *previous.get(r[7], none)[1:]) for r in rows]
 
