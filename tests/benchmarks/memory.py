@@ -47,16 +47,16 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 from helpers.county_files import county_files
 from jianfu.core.library import ChecklistLibrary
-from jianfu.exchange.importer import import_files
+from jianfu.services.county_import import import_files
 from jianfu.paths import resources_dir
-from jianfu.reports.county import county_summary
+from jianfu.services.county import CountyService
 from jianfu.storage.database import open_database
 library = ChecklistLibrary(resources_dir() / "checklists")
 folder = Path(sys.argv[1])
 paths = county_files(folder / "files", library, 1000, periods=1)
 db = open_database(folder / "county.sqlite3")
 import_files(db, library, paths)
-county_summary(db, library)
+CountyService(db, library).summary()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 

@@ -12,22 +12,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from jianfu.core.attribution import department_key
+from jianfu.core.county import RequestGroup
 from jianfu.storage.database import transaction
 
 NO_DEPARTMENT_NAMED = "（未注明部门）"
-
-
-@dataclass(frozen=True)
-class RequestGroup:
-    """A county department the townships ask to act, with the department keys merged into it."""
-
-    name: str
-    keys: tuple[str, ...]
-    townships: int
-    items: int
 
 
 def department_names(text: str) -> list[str]:

@@ -171,13 +171,27 @@ MIGRATIONS: tuple[Migration, ...] = (
         )
     """,
     ),
-    # v5: counts for the county window's problems tab, stored at import: one row per imported
+    # v5: the sample township lives apart from the township's own assessments (never listed,
+    # never prefilled from); a deleted assessment goes to a recycle list and can be restored.
+    # The sample's fictional division code (resources/sample/county.yaml) marks samples opened
+    # before this version.
+    Migration(
+        5,
+        "sample_and_recycle_list",
+        """
+        ALTER TABLE assessments ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE assessments ADD COLUMN deleted_at TEXT;
+        UPDATE assessments SET sample = 1 WHERE content_sha256 IS NULL AND township_id IN
+            (SELECT id FROM townships WHERE division_code = '519901101000');
+    """,
+    ),
+    # v6: counts for the county window's problems tab, stored at import: one row per imported
     # assessment and common problem (kind 'problem', key = rule id) or county department asked to
     # act (kind 'request', key = department key, n = items), so the tab reads a covering index
     # instead of every plan item. Databases imported before are counted once on first open
     # (``counts_pending``), because splitting department names needs Python.
     Migration(
-        5,
+        6,
         "county_counts",
         """
         CREATE TABLE county_counts (
@@ -195,11 +209,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             SELECT 1 FROM assessments WHERE content_sha256 IS NOT NULL)
     """,
     ),
-    # v6: which plan items ask which county department to act, stored at import, so opening a
+    # v7: which plan items ask which county department to act, stored at import, so opening a
     # department in the county window reads its items through an index instead of every request
-    # of every township. Counted again on first open, like v5.
+    # of every township. Counted again on first open, like v6.
     Migration(
-        6,
+        7,
         "county_requests",
         """
         CREATE TABLE county_requests (
@@ -214,12 +228,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             SELECT 1 FROM assessments WHERE content_sha256 IS NOT NULL)
     """,
     ),
-    # v7: county totals kept by triggers as rows are stored and removed (a newer file replaces an
+    # v8: county totals kept by triggers as rows are stored and removed (a newer file replaces an
     # assessment, whose rows go by cascade), so the county window reads a few dozen rows per
     # period instead of grouping 120,000 at 10,000 townships; and a partial covering index for
     # the overview of imported assessments.
     Migration(
-        7,
+        8,
         "county_totals",
         """
         CREATE TABLE department_totals (

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from helpers.county_files import county_files
-from jianfu.exchange import importer
-from jianfu.exchange.importer import import_files
+from jianfu.services import county_import as importer
+from jianfu.services.county_import import import_files
 from jianfu.storage.county import Outcome
 from jianfu.storage.database import open_database
 
@@ -24,7 +24,7 @@ IMPORTER = textwrap.dedent("""
     import sys
     from pathlib import Path
     from jianfu.core.library import ChecklistLibrary
-    from jianfu.exchange import importer
+    from jianfu.services import county_import as importer
     from jianfu.paths import resources_dir
     from jianfu.storage.database import open_database
 

@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from jianfu.core.assessment import Period
+from jianfu.core.county import MANIFESTATIONS, RequestGroup
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
-from jianfu.storage.county import MANIFESTATIONS, CountyStore
-from jianfu.storage.county_counts import RequestGroup
-from jianfu.storage.database import Database, open_database
+from jianfu.services.county import CountyService
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
 from jianfu.ui.tasks import Progress, run_in_background
 
@@ -41,19 +40,12 @@ SHOWN_REQUESTS = 200  # request lines listed under one problem; the workbook has
 
 def import_in_worker(database: Path, library: ChecklistLibrary, files: list[Path], progress: Progress) -> Any:
     """Runs off the UI thread, on its own connection (SQLite connections stay in their thread)."""
-    from jianfu.exchange.importer import import_files
-
-    db = open_database(database)
-    try:
-        return import_files(
-            db,
-            library,
+    with CountyService.open(database, library) as county:
+        return county.import_files(
             files,
             lambda done, total: progress.report(done / total if total else 1),
             should_stop=lambda: progress.cancelled,
         )
-    finally:
-        db.close()
 
 
 class CountyWindow(QMainWindow):
@@ -61,8 +53,7 @@ class CountyWindow(QMainWindow):
         super().__init__(parent)
         self.library = library
         self.database = database
-        self.db: Database = open_database(database)
-        self.county = CountyStore(self.db)
+        self.county = CountyService.open(database, library)
         checklist = library.latest()
         self.names = {m.id: m.name for m in checklist.manifestations}
         self.level_labels = {level.id: level.label for level in checklist.levels}
@@ -308,7 +299,7 @@ class CountyWindow(QMainWindow):
     # -------------------------------------------------------------------------- actions
 
     def import_paths(self, paths: list[Path]) -> Any:
-        from jianfu.exchange.importer import collect_files
+        from jianfu.services.county_import import collect_files
 
         files = collect_files(paths)
         if not files:
@@ -370,7 +361,7 @@ class CountyWindow(QMainWindow):
         current = self.overview.currentIndex()
         if not current.isValid():
             return
-        assessment = self.county.assessments.load(int(current.siblingAtColumn(0).data(ID_ROLE)))
+        assessment = self.county.assessment(int(current.siblingAtColumn(0).data(ID_ROLE)))
         checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
         self.drilldown = DrilldownDialog(assessment, checklist, self)
         self.drilldown.open()
@@ -389,7 +380,7 @@ class CountyWindow(QMainWindow):
             self.refresh()
 
     def _export(self, suffix: str) -> None:
-        from jianfu.reports.county import county_summary, write_county_pdf, write_county_workbook
+        from jianfu.reports.county import write_county_pdf, write_county_workbook
 
         period = self.selected_period()
         if period is None:
@@ -409,11 +400,8 @@ class CountyWindow(QMainWindow):
             # Read and written in the worker, on its own connection: at 10,000 townships the
             # summary takes seconds, and the window stays live (Cancel between the stages).
             progress(0.05)
-            db = open_database(database)
-            try:
-                summary = county_summary(db, library, period)
-            finally:
-                db.close()
+            with CountyService.open(database, library) as county:
+                summary = county.summary(period)
             progress(0.3)
             partial = path.with_name(path.name + ".part")
             try:
@@ -435,7 +423,7 @@ class CountyWindow(QMainWindow):
         )
 
     def _export_catalogue(self) -> None:
-        from jianfu.exchange.catalogue import FILE_SUFFIX, build_catalogue, write_catalogue
+        from jianfu.exchange.catalogue import FILE_SUFFIX, write_catalogue
 
         county = self.county.county_name()
         chosen, _ = QFileDialog.getSaveFileName(
@@ -446,7 +434,7 @@ class CountyWindow(QMainWindow):
         )
         if chosen:
             path = Path(chosen) if chosen.endswith(FILE_SUFFIX) else Path(chosen + FILE_SUFFIX)
-            catalogue = build_catalogue(self.db, county)
+            catalogue = self.county.catalogue()
             write_catalogue(path, catalogue)
             self.statusBar().showMessage(
                 self.tr("Catalogue of {count} entries saved: {path}").format(count=len(catalogue.entries), path=path)
@@ -472,7 +460,7 @@ class CountyWindow(QMainWindow):
         self.refresh()
 
     def closeEvent(self, event: Any) -> None:
-        self.db.close()
+        self.county.close()
         super().closeEvent(event)
 
 
