@@ -26,8 +26,8 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from helpers.county_files import county_files  # noqa: E402
 from jianfu.core.library import ChecklistLibrary  # noqa: E402
-from jianfu.services.county_import import import_files  # noqa: E402
 from jianfu.paths import resources_dir  # noqa: E402
+from jianfu.services.county_import import import_files  # noqa: E402
 from jianfu.storage.database import open_database  # noqa: E402
 
 CACHE = Path(os.environ.get("JIANFU_BENCH_CACHE", "/work/scratch/i12/bench"))
