@@ -80,7 +80,7 @@ def test_problems_tab_counts_and_loads_a_departments_requests_on_opening(qtbot, 
     with qtbot.waitSignal(task.succeeded, timeout=30_000):
         pass
     period = county.selected_period()
-    expected = county.county.escalated_items(period)  # read from every plan item, the slow way
+    expected = county.county.store.escalated_items(period)  # read from every plan item, the slow way
     model = county.problem_model
     requests = model.index(1, 0)
     shown = {
@@ -102,7 +102,7 @@ def test_problems_tab_counts_and_loads_a_departments_requests_on_opening(qtbot, 
     titles = {
         model.index(r, 0, common).data(): int(model.index(r, 1, common).data()) for r in range(model.rowCount(common))
     }
-    assert sum(titles.values()) > 0 and len(titles) == len(county.county.common_problems(period))
+    assert sum(titles.values()) > 0 and len(titles) == len(county.county.store.common_problems(period))
 
 
 def test_sorting_by_a_score_keeps_the_numbers_order(qtbot, county, demo_dir) -> None:

@@ -20,7 +20,7 @@ def open_plan(make_window):
 
 
 def stored_plan(window):
-    return {i.key: i for i in window.session.store.load(window.session.assessment_id).plan}
+    return {i.key: i for i in window.session.service.store.load(window.session.assessment_id).plan}
 
 
 def test_no_widget_per_row_and_who_acts_is_shown_as_text(qtbot, make_window) -> None:
