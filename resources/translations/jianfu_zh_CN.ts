@@ -42,7 +42,7 @@
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="136"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="137"/>
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -372,12 +372,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="185"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="186"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="187"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="188"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -390,97 +390,102 @@
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="38"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="40"/>
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="56"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="56"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="66"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
+        <source>Answers behind it</source>
+        <translation>作答依据</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="70"/>
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="81"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85"/>
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="87"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="88"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="92"/>
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="89"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="93"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95"/>
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102"/>
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102"/>
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="108"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="112"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
@@ -586,37 +591,37 @@
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="251"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="252"/>
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="254"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="255"/>
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="256"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="257"/>
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="257"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="258"/>
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="266"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="267"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="268"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="269"/>
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="283"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="284"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
@@ -943,44 +948,70 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="41"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="49"/>
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="46"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="54"/>
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="69"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="187"/>
+        <source>How scores are computed</source>
+        <translation>评分方法说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="86"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="108"/>
+        <source>Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}.</source>
+        <translation>已答 {answered} 题；不适用 {na} 题（未说明理由 {na_bare} 题）；必答未答 {missing} 题。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="120"/>
+        <source>Incomplete: scores are shown but no level until every required item is answered and every &apos;not applicable&apos; on a burden item gives its reason in the note. {counts}</source>
+        <translation>未完成：必答题全部作答、负担类题目选“不适用”时在备注中说明理由后，才评定等级；目前只显示分数。{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="126"/>
+        <source>Levels: {bands}</source>
+        <translation>等级划分：{bands}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="134"/>
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="96"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="144"/>
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="122"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="168"/>
         <source>No burden found</source>
         <translation>未发现明显问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="172"/>
+        <source>Also counted in: {names}</source>
+        <translation>同时计入：{names}</translation>
     </message>
 </context>
 <context>
@@ -1153,12 +1184,12 @@
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="58"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="59"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="58"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="59"/>
         <source>No</source>
         <translation>否</translation>
     </message>

@@ -130,7 +130,7 @@ class CountyService:
             county=county.county_name(),
             period=period,
             manifestation_names={m.id: m.name for m in checklist.manifestations},
-            level_labels={level.id: level.label for level in checklist.levels},
+            level_labels=checklist.level_labels(),
             rows=county.overview(period),
             missing=county.missing_townships(period),
             departments=county.departments(period),

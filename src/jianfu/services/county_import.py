@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from jianfu.core.carry import carry_assessment
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.scoring import score_assessment
 from jianfu.exchange.assessment_file import FILE_SUFFIX, AssessmentFileError, read_assessment_file
@@ -79,8 +80,10 @@ def import_files(
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN IMMEDIATE")
                 batch_started, in_batch = time.monotonic(), 0
-            a = content.assessment
+            # an earlier checklist version is carried to the current one, so the county compares like with like
+            a = carry_assessment(library, content.assessment)
             checklist = library.get(a.checklist_id, a.checklist_version)
+            content = replace(content, assessment=a)
             outcome = county.store_import(content, checklist, score_assessment(checklist, a.answers))
             summary.outcomes[outcome].append(path)
             in_batch += 1

@@ -56,7 +56,7 @@ class CountyWindow(QMainWindow):
         self.county = CountyService.open(database, library)
         checklist = library.latest()
         self.names = {m.id: m.name for m in checklist.manifestations}
-        self.level_labels = {level.id: level.label for level in checklist.levels}
+        self.level_labels = checklist.level_labels()
         self.setWindowTitle(self.tr("Jianfu — county overview"))
         self.resize(1300, 720)
         self.setAcceptDrops(True)

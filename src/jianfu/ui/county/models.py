@@ -13,7 +13,13 @@ from jianfu.core.county import MANIFESTATIONS, DepartmentRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-LEVEL_COLOURS = {"low": "#e8f5e9", "moderate": "#fff8e1", "high": "#ffe0b2", "severe": "#ffcdd2"}
+LEVEL_COLOURS = {
+    "low": "#e8f5e9",
+    "moderate": "#fff8e1",
+    "high": "#ffe0b2",
+    "severe": "#ffcdd2",
+    "incomplete": "#eeeeee",
+}
 
 # Positions in CountyStore.overview_table rows.
 _ID, _CODE, _NAME, _HOURS, _ANSWERED, _ASKED, _PREVIOUS = 0, 1, 2, 4, 5, 6, 7
