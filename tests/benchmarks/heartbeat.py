@@ -35,7 +35,7 @@ with tempfile.TemporaryDirectory() as folder:
         print(f"GAP {gap:.0f} {step}")
     print(f"TICKS {len(heartbeat.gaps)}")
     print(f"PEAK {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
-    window.session.store.db.conn.close()
+    window.session.service.store.db.conn.close()
 """
 
 
