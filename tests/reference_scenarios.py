@@ -224,7 +224,11 @@ SCENARIOS.append(
         "extreme_township",
         "003: 形式主义问题依然顽固多发 — every heaviest passage above at once (apps, meetings and inspections, "
         "filing, dispatch, photo check-ins, faked counts) in one township",
-        {**EXTREME, "apps.zombie_count": 6, "apps.situations": [*EXTREME["apps.situations"], "showcase", "hard_to_use"]},
+        {
+            **EXTREME,
+            "apps.zombie_count": 6,
+            "apps.situations": [*EXTREME["apps.situations"], "showcase", "hard_to_use"],
+        },
         expected={m: "severe" for m in ("trace_alienation", "platform_formalism", "filing_redundancy")}
         | {"algorithm_centrism": "high"},
     )
