@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from jianfu.core.checklist import Item
 from jianfu.core.choices import add_department, split_departments
@@ -22,10 +22,8 @@ class DepartmentPicker(TypedLineEditor):
         self.edit.setPlaceholderText(self.tr("Pick or type, several separated by 、"))
         self.menu = QMenu(self)
         self.menu.aboutToShow.connect(self._fill_menu)
-        self.pick_button = QToolButton()
-        self.pick_button.setText(self.tr("Pick department"))
-        self.pick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.pick_button.setMenu(self.menu)
+        self.pick_button = QPushButton(self.tr("Pick department"))
+        self.pick_button.setMenu(self.menu)  # a click opens the list
         layout = self.layout()
         assert isinstance(layout, QHBoxLayout)
         layout.addWidget(self.pick_button)
