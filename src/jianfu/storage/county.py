@@ -16,6 +16,7 @@ from jianfu.core.attribution import department_burdens, department_key
 from jianfu.core.checklist import Checklist
 from jianfu.core.county import (  # the county's value types, re-exported for existing callers
     MANIFESTATIONS,
+    CompletenessCounts,
     DepartmentRow,
     EscalatedItem,
     Outcome,
@@ -78,10 +79,24 @@ class CountyStore:
                 self.conn.execute("DELETE FROM assessments WHERE id = ?", (current[0],))
             assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp)
             answered, asked = completion(checklist, a.answers)
+            done = result.completeness
             self.conn.execute(
                 "UPDATE assessments SET content_sha256 = ?, exported_at = ?, imported_at = ?, answered = ?,"
-                " asked = ? WHERE id = ?",
-                (content.sha256, content.exported_at, stamp, answered, asked, assessment_id),
+                " asked = ?, completeness_answered = ?, required_missing = ?, not_applicable = ?,"
+                " not_applicable_without_reason = ?"
+                " WHERE id = ?",
+                (
+                    content.sha256,
+                    content.exported_at,
+                    stamp,
+                    answered,
+                    asked,
+                    done.answered,
+                    done.required_missing,
+                    done.not_applicable,
+                    done.not_applicable_without_reason,
+                    assessment_id,
+                ),
             )
             self.conn.executemany(
                 "INSERT INTO department_burdens (assessment_id, period, department_key, department, apps, checkin,"
@@ -136,7 +151,8 @@ class CountyStore:
         previous = ", ".join(f"p.score_{m}" for m in names)
         rows = self.conn.execute(
             "SELECT a.id, t.division_code, t.name, a.period, coalesce(a.fingertip_hours, 0),"
-            f" coalesce(a.answered, 0), coalesce(a.asked, 0), p.period, {current}, {previous}"
+            f" coalesce(a.answered, 0), coalesce(a.asked, 0), p.period, {current}, {previous},"
+            " a.completeness_answered, a.required_missing, a.not_applicable, a.not_applicable_without_reason"
             " FROM assessments a JOIN townships t ON t.id = a.township_id"
             " LEFT JOIN assessments p ON p.id = ("
             "   SELECT b.id FROM assessments b WHERE b.township_id = a.township_id AND b.period < a.period"
@@ -149,9 +165,23 @@ class CountyStore:
             scores = dict(zip(MANIFESTATIONS, r[8:16:2], strict=True))
             levels = dict(zip(MANIFESTATIONS, r[9:17:2], strict=True))
             before = dict(zip(names, r[18:23], strict=True)) if r[7] else {}
+            counts = None if r[23] is None else CompletenessCounts(*r[23:27])
             result.append(
                 OverviewRow(
-                    r[0], r[1], r[2], r[3], scores, levels, r[16] or 0.0, r[17] or "", r[4], r[5], r[6], r[7], before
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    scores,
+                    levels,
+                    r[16] or 0.0,
+                    r[17] or "",
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    before,
+                    counts,
                 )
             )
         return result

@@ -185,6 +185,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             (SELECT id FROM townships WHERE division_code = '519901101000');
     """,
     ),
+    # v6: the county keeps each imported assessment's completeness counts (issue 9): missing
+    # required answers, items answered and 不适用 with and without a reason. NULL for files imported before.
+    Migration(
+        6,
+        "county_completeness_counts",
+        """
+        ALTER TABLE assessments ADD COLUMN completeness_answered INTEGER;
+        ALTER TABLE assessments ADD COLUMN required_missing INTEGER;
+        ALTER TABLE assessments ADD COLUMN not_applicable INTEGER;
+        ALTER TABLE assessments ADD COLUMN not_applicable_without_reason INTEGER;
+    """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
