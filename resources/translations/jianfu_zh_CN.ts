@@ -83,143 +83,143 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="80"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="60"/>
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="87"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="67"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="88"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="68"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="89"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="69"/>
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="90"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="70"/>
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="91"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="71"/>
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="92"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="72"/>
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="103"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="83"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="122"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="101"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="124"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="103"/>
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="125"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="104"/>
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="126"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="105"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="140"/>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="173"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="126"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="160"/>
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="145"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="130"/>
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="146"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="131"/>
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="147"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="132"/>
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="133"/>
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="134"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="150"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="135"/>
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="151"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="136"/>
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="152"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="137"/>
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="153"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="138"/>
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="154"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="139"/>
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="161"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149"/>
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="170"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="158"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="173"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="160"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="175"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="171"/>
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="210"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="206"/>
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
@@ -234,127 +234,137 @@
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="284"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="141"/>
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="290"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="255"/>
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="295"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="255"/>
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="311"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="264"/>
+        <source>Problems the townships added themselves</source>
+        <translation>乡镇自拟的问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="278"/>
+        <source>… and more: see the Excel workbook</source>
+        <translation>……其余各条见 Excel 汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="306"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="311"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="306"/>
         <source>No .jianfu file found there.</source>
         <translation>那里没有找到 .jianfu 自查文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="315"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="310"/>
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="325"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="320"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="334"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="329"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="338"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="333"/>
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="338"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="333"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="345"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="340"/>
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="387"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="376"/>
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="387"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="376"/>
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="399"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="388"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="399"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="388"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="402"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="391"/>
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="420"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="419"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="422"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="421"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="432"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="431"/>
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="434"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="433"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="441"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="440"/>
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="447"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="446"/>
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="449"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="448"/>
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="457"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="456"/>
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="458"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="457"/>
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -380,12 +390,12 @@
         <translation>从列表选取或直接填写，多个用顿号分开</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="26"/>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="25"/>
         <source>Pick department</source>
         <translation>选择部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="38"/>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="36"/>
         <source>No department entered yet: type the name</source>
         <translation>尚未填写任何部门，请直接输入部门名称</translation>
     </message>
@@ -501,82 +511,97 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="96"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="163"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="101"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="168"/>
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="108"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="175"/>
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="109"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="176"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="110"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="177"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="117"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="184"/>
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="125"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="192"/>
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="163"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="230"/>
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="163"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="230"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="171"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="238"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="177"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244"/>
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="214"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="256"/>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="280"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="282"/>
+        <source>Sent {count} pages to the printer.</source>
+        <translation>已将 {count} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="295"/>
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="214"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="295"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="219"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="300"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="221"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="302"/>
         <source>Exported: {path}</source>
         <translation>已导出：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="227"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -796,92 +821,92 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="79"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="113"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="84"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="118"/>
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="92"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="126"/>
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="93"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="127"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="94"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="95"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129"/>
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="96"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="97"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="98"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="132"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="99"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="133"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="100"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="134"/>
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="118"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="158"/>
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="119"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="159"/>
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="160"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201"/>
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="163"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="140"/>
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="164"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="141"/>
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="193"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="226"/>
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="212"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="253"/>
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
@@ -889,7 +914,7 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="139"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>

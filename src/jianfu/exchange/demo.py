@@ -56,7 +56,7 @@ class SampleCounty:
 def load_sample_county(path: Path | None = None) -> SampleCounty:
     path = path or resources_dir() / "sample" / "county.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         return SampleCounty(
             name=data["county"]["name"],
             code=data["county"]["code"],

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from jianfu.core.assessment import Assessment, Period
-from jianfu.core.county import DepartmentRow, OverviewRow
+from jianfu.core.county import DepartmentRow, EscalatedItem, OverviewRow, RequestGroup
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.exchange.catalogue import Catalogue, build_catalogue
@@ -68,6 +69,24 @@ class CountyService:
 
     def departments(self, period: Period) -> list[DepartmentRow]:
         return self.store.departments(period)
+
+    def overview_table(self, period: Period) -> list[tuple[Any, ...]]:
+        """The overview as plain rows, for views that format only the cells they show."""
+        return self.store.overview_table(period)
+
+    def common_problems(self, period: Period) -> list[tuple[str, int]]:
+        return self.store.common_problems(period)
+
+    def request_groups(self, period: Period) -> list[RequestGroup]:
+        return self.store.request_groups(period)
+
+    def request_problems(self, period: Period, group: RequestGroup) -> list[tuple[str | None, int]]:
+        return self.store.request_problems(period, group)
+
+    def requests_for(
+        self, period: Period, group: RequestGroup, rule_id: str | None = "", limit: int = -1
+    ) -> list[EscalatedItem]:
+        return self.store.requests_for(period, group, rule_id, limit)
 
     def missing_townships(self, period: Period) -> list[tuple[str, str]]:
         return self.store.missing_townships(period)
