@@ -85,21 +85,24 @@ fi
 echo "== .deb"
 stage="$work/deb"
 rm -rf "$stage"
-mkdir -p "$stage/DEBIAN" "$stage/opt" "$stage/usr/bin" "$stage/usr/share/applications" \
+mkdir -p "$stage/DEBIAN" "$stage/usr/lib" "$stage/usr/bin" "$stage/usr/share/applications" \
     "$stage/usr/share/mime/packages" "$stage/usr/share/icons/hicolor/256x256/apps" \
     "$stage/usr/share/doc/jianfu"
-cp -a "$bundle" "$stage/opt/jianfu"
+cp -a "$bundle" "$stage/usr/lib/jianfu"
+find "$stage/usr/lib/jianfu" -type f -name "*.so*" -exec chmod 644 {} +  # libraries are not programs
 # One executable: the command line, and the window when started without arguments.
-ln -s /opt/jianfu/jianfu "$stage/usr/bin/jianfu"
+ln -s ../lib/jianfu/jianfu "$stage/usr/bin/jianfu"
 install -m 644 "$root/installer/linux/jianfu.desktop" "$stage/usr/share/applications/jianfu.desktop"
 install -m 644 "$root/installer/linux/jianfu-mime.xml" "$stage/usr/share/mime/packages/jianfu.xml"
 install -m 644 "$root/resources/icons/jianfu.png" "$stage/usr/share/icons/hicolor/256x256/apps/jianfu.png"
 "$python" "$root/installer/linux/copyright.py" "$root" "$bundle" > "$stage/usr/share/doc/jianfu/copyright"
-sed "s/@VERSION@/$version/" "$root/installer/linux/changelog.in" | gzip -9n > "$stage/usr/share/doc/jianfu/changelog.gz"
+# The maintainer: Debian's DEBFULLNAME/DEBEMAIL, or the repository's git identity.
+maintainer="${DEBFULLNAME:-$(git -C "$root" config user.name || echo Jianfu)} <${DEBEMAIL:-$(git -C "$root" config user.email || true)}>"
+sed -e "s/@VERSION@/$version/" -e "s/@MAINTAINER@/$maintainer/" "$root/installer/linux/changelog.in" | gzip -9n > "$stage/usr/share/doc/jianfu/changelog.gz"
 depends=$(python3 "$root/installer/linux/elf_report.py" depends "$bundle" ${glibc_max:+--glibc "$glibc_max"})
 echo "   Depends: $depends"
 size=$(du -sk "$stage" | cut -f1)
-sed -e "s/@VERSION@/$version/" -e "s/@SIZE@/$size/" -e "s/@DEPENDS@/$depends/" \
+sed -e "s/@VERSION@/$version/" -e "s/@SIZE@/$size/" -e "s/@DEPENDS@/$depends/" -e "s/@MAINTAINER@/$maintainer/" \
     "$root/installer/linux/control.in" > "$stage/DEBIAN/control"
 install -m 755 "$root/installer/linux/postinst" "$stage/DEBIAN/postinst"
 install -m 755 "$root/installer/linux/postrm" "$stage/DEBIAN/postrm"

@@ -27,7 +27,8 @@ RULE = "-" * 78
 
 def section(title: str, licence: str, text: str = "") -> str:
     body = f"{RULE}\n{title}\nLicense: {licence}\n"
-    return body + ("\n" + text.strip() + "\n" if text.strip() else "")
+    text = without_common_licences(text).strip()
+    return body + ("\n" + text + "\n" if text else "")
 
 
 def licence_of(distribution: metadata.Distribution) -> str:
@@ -40,6 +41,27 @@ def licence_of(distribution: metadata.Distribution) -> str:
     if classifiers:
         return "; ".join(classifiers)
     return licence.splitlines()[0] if licence else "see the text below"
+
+
+# Full texts of licences every Debian system carries are replaced by a pointer to them.
+COMMON_LICENCES = [
+    (re.compile(r"^\s*Apache License\s*\n\s*Version 2\.0, January 2004", re.MULTILINE), "Apache-2.0"),
+    (re.compile(r"^\s*GNU LESSER GENERAL PUBLIC LICENSE\s*\n\s*Version 3", re.MULTILINE), "LGPL-3"),
+    (re.compile(r"^\s*GNU LESSER GENERAL PUBLIC LICENSE\s*\n\s*Version 2\.1", re.MULTILINE), "LGPL-2.1"),
+    (re.compile(r"^\s*GNU GENERAL PUBLIC LICENSE\s*\n\s*Version 3", re.MULTILINE), "GPL-3"),
+    (re.compile(r"^\s*GNU GENERAL PUBLIC LICENSE\s*\n\s*Version 2", re.MULTILINE), "GPL-2"),
+    (re.compile(r"^\s*Mozilla Public License Version 2\.0", re.MULTILINE), "MPL-2.0"),
+]
+
+
+def without_common_licences(text: str) -> str:
+    """The text up to the first full common licence, then where to read that licence."""
+    for pattern, name in COMMON_LICENCES:
+        match = pattern.search(text)
+        if match:
+            head = without_common_licences(text[: match.start()]).rstrip()
+            return f"{head}\n\nThe full text of the {name} licence is in /usr/share/common-licenses/{name}.\n".lstrip()
+    return text
 
 
 def licence_texts(distribution: metadata.Distribution) -> str:
@@ -91,7 +113,7 @@ def host_libraries(bundle: Path) -> list[str]:
 def main() -> None:
     root, bundle = Path(sys.argv[1]), Path(sys.argv[2])
     out = [
-        "Jianfu (减负助手) and the components bundled with it in /opt/jianfu.",
+        "Jianfu (减负助手) and the components bundled with it in /usr/lib/jianfu.",
         "Licences named here in short (Apache-2.0, LGPL-3, GPL-2, GPL-3, BSD, MPL-2.0) are in",
         "/usr/share/common-licenses on Debian-based systems.",
         "",
@@ -99,7 +121,7 @@ def main() -> None:
         section(
             "Qt 6 (libQt6*.so in PySide6/Qt/lib and its plugins), The Qt Company Ltd.",
             "LGPL-3 (the Qt libraries are used unmodified, as shared libraries; replace them in "
-            "/opt/jianfu/_internal/PySide6/Qt/lib to relink)",
+            "/usr/lib/jianfu/_internal/PySide6/Qt/lib to relink)",
         ),
         section(
             "ICU 73 (libicu*.so.73 in PySide6/Qt/lib), Unicode, Inc. and others",

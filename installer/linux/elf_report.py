@@ -21,6 +21,10 @@ from pathlib import Path
 LIBC = re.compile(r"^(ld-linux.*|libc|libm|libdl|libpthread|librt|libutil|libresolv|libnsl|libanl)\.so")
 
 
+# Debian 10 (UOS 20, Kylin V10) names some packages differently from Debian 12, the build machine.
+OLDER_NAMES = {"libgcc-s1": "libgcc-s1 | libgcc1"}
+
+
 def elf_files(bundle: Path) -> Iterator[Path]:
     for path in sorted(bundle.rglob("*")):
         if path.is_file() and not path.is_symlink():
@@ -81,7 +85,7 @@ def depends(bundle: Path, glibc: str | None) -> str:
         packages.add(package_of(libraries[soname]))
     packages.discard("libc6")
     libc = f"libc6 (>= {glibc})" if glibc else "libc6"
-    return ", ".join([libc, *sorted(packages)])
+    return ", ".join([libc, *(OLDER_NAMES.get(p, p) for p in sorted(packages))])
 
 
 def main() -> None:
