@@ -10,18 +10,17 @@ from resources/fonts, and the libraries copied from this machine from their Debi
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 import sysconfig
 from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from elf_report import package_of, system_library_paths  # noqa: E402
+from elf_report import owner_of, system_library_paths  # noqa: E402
 
 # Build tools in the build environment whose code is not in the bundle (PyInstaller's bootloader
 # is: it is listed below with its exception).
-NOT_BUNDLED = {"pip", "setuptools", "wheel", "altgraph", "packaging", "pyinstaller-hooks-contrib", "pillow"}
+NOT_BUNDLED = {"pip", "setuptools", "wheel", "altgraph", "packaging", "pyinstaller-hooks-contrib"}
 RULE = "-" * 78
 
 
@@ -55,12 +54,15 @@ COMMON_LICENCES = [
 
 
 def without_common_licences(text: str) -> str:
-    """The text up to the first full common licence, then where to read that licence."""
+    """The text with each full common licence (up to its "END OF TERMS AND CONDITIONS")
+    replaced by where to read that licence; what follows it (other components) is kept."""
     for pattern, name in COMMON_LICENCES:
         match = pattern.search(text)
         if match:
-            head = without_common_licences(text[: match.start()]).rstrip()
-            return f"{head}\n\nThe full text of the {name} licence is in /usr/share/common-licenses/{name}.\n".lstrip()
+            end = text.find("END OF TERMS AND CONDITIONS", match.end())
+            rest = "" if end < 0 else text[end + len("END OF TERMS AND CONDITIONS") :]
+            pointer = f"The full text of the {name} licence is in /usr/share/common-licenses/{name}."
+            return without_common_licences(text[: match.start()]) + pointer + without_common_licences(rest)
     return text
 
 
@@ -97,10 +99,12 @@ def host_libraries(bundle: Path) -> list[str]:
     paths = system_library_paths()
     packages: dict[str, list[str]] = {}
     for path in sorted(bundle.rglob("*.so*")):
+        if path.name.startswith("libpython"):
+            continue  # the CPython built for the bundle, listed above
         if path.name in paths and "PySide6" not in path.parts and "pypdfium2_raw" not in path.parts:
-            owner = subprocess.run(["dpkg", "-S", paths[path.name]], capture_output=True, check=False)
-            if owner.returncode == 0:
-                packages.setdefault(package_of(paths[path.name]), []).append(path.name)
+            owner = owner_of(paths[path.name])
+            if owner is not None:
+                packages.setdefault(owner, []).append(path.name)
     sections = []
     for package, names in sorted(packages.items()):
         copyright_file = Path("/usr/share/doc") / package / "copyright"

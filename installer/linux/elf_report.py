@@ -60,7 +60,8 @@ def system_library_paths() -> dict[str, str]:
     return paths
 
 
-def package_of(path: str) -> str:
+def owner_of(path: str) -> str | None:
+    """The Debian package holding a library (dpkg may know it under /lib or /usr/lib)."""
     candidates = [path, str(Path(path).resolve())]
     candidates += [c.removeprefix("/usr") for c in candidates if c.startswith("/usr/lib")]
     candidates += ["/usr" + c for c in candidates if c.startswith("/lib")]
@@ -68,7 +69,14 @@ def package_of(path: str) -> str:
         result = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True, check=False)
         if result.returncode == 0:
             return result.stdout.split(":")[0].split(",")[0].strip()
-    raise SystemExit(f"no Debian package holds {path}: install it from a package, or bundle it")
+    return None
+
+
+def package_of(path: str) -> str:
+    owner = owner_of(path)
+    if owner is None:
+        raise SystemExit(f"no Debian package holds {path}: install it from a package, or bundle it")
+    return owner
 
 
 def depends(bundle: Path, glibc: str | None) -> str:

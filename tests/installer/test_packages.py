@@ -81,7 +81,18 @@ def test_deb_is_xz_with_depends_and_licences(built: Path, tmp_path: Path) -> Non
         subprocess.run(["dpkg-query", "-W", package.split("|")[0].strip()], check=True, capture_output=True)
     subprocess.run(["dpkg-deb", "-x", str(DEB), str(tmp_path)], check=True)
     licences = (tmp_path / "usr" / "share" / "doc" / "jianfu" / "copyright").read_text(encoding="utf-8")
-    for expected in ("LGPL-3", "PySide6", "ICU", "CPython", "PSF", "WenQuanYi", "Symbola", "reportlab", "pypdfium2"):
+    for expected in (
+        "LGPL-3",
+        "PySide6",
+        "ICU",
+        "CPython",
+        "PSF",
+        "WenQuanYi",
+        "Symbola",
+        "reportlab",
+        "pypdfium2",
+        "pillow",
+    ):
         assert expected in licences, expected
     if shutil.which("lintian"):
         output = subprocess.run(["lintian", str(DEB)], capture_output=True, text=True, timeout=900).stdout
