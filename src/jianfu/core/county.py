@@ -79,3 +79,13 @@ class EscalatedItem:
     deadline: str
     rule_id: str | None
     rule_title: str = ""
+
+
+@dataclass(frozen=True)
+class RequestGroup:
+    """A county department the townships ask to act, with the department keys merged into it."""
+
+    name: str
+    keys: tuple[str, ...]
+    townships: int
+    items: int

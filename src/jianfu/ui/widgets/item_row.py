@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -151,7 +152,7 @@ class ChoiceEditor(ValueEditor):
 class MultiChoiceEditor(ValueEditor):
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)  # one choice a line: v2 stems have up to 12 long choices
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = []
         for choice in item.choices:
