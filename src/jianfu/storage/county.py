@@ -16,6 +16,7 @@ from jianfu.core.attribution import department_burdens, department_key
 from jianfu.core.checklist import Checklist
 from jianfu.core.county import (  # the county's value types, re-exported for existing callers
     MANIFESTATIONS,
+    CompletenessCounts,
     DepartmentRow,
     EscalatedItem,
     Outcome,
@@ -90,10 +91,24 @@ class CountyStore:
                 self.conn.execute("DELETE FROM assessments WHERE id = ?", (current[0],))
             assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp)
             answered, asked = completion(checklist, a.answers)
+            done = result.completeness
             self.conn.execute(
                 "UPDATE assessments SET content_sha256 = ?, exported_at = ?, imported_at = ?, answered = ?,"
-                " asked = ? WHERE id = ?",
-                (content.sha256, content.exported_at, stamp, answered, asked, assessment_id),
+                " asked = ?, completeness_answered = ?, required_missing = ?, not_applicable = ?,"
+                " not_applicable_without_reason = ?"
+                " WHERE id = ?",
+                (
+                    content.sha256,
+                    content.exported_at,
+                    stamp,
+                    answered,
+                    asked,
+                    done.answered,
+                    done.required_missing,
+                    done.not_applicable,
+                    done.not_applicable_without_reason,
+                    assessment_id,
+                ),
             )
             self.conn.executemany(
                 "INSERT INTO department_burdens (assessment_id, period, department_key, department, apps, checkin,"
@@ -146,7 +161,8 @@ class CountyStore:
     def overview_table(self, period: Period) -> list[tuple[Any, ...]]:
         """The overview as plain rows, for views that format only what they show: (assessment id,
         division code, township, period, fingertip hours, answered, asked, previous period, then
-        score and level of each manifestation and of the overall, then the previous scores).
+        score and level of each manifestation and of the overall, then the previous scores, then the
+        completeness counts: answered, required missing, 不适用, 不适用 without a reason).
 
         The previous scores are read a period at a time, latest first, through the overview's
         covering index, until every township has its previous period (usually one read).
@@ -155,7 +171,8 @@ class CountyStore:
         current = ", ".join(f"a.score_{m}, a.level_{m}" for m in names)
         rows = self.conn.execute(
             "SELECT a.id, t.division_code, t.name, a.period, coalesce(a.fingertip_hours, 0),"
-            f" coalesce(a.answered, 0), coalesce(a.asked, 0), a.township_id, {current}"
+            f" coalesce(a.answered, 0), coalesce(a.asked, 0), a.township_id, {current},"
+            " a.completeness_answered, a.required_missing, a.not_applicable, a.not_applicable_without_reason"
             " FROM assessments a JOIN townships t ON t.id = a.township_id"
             " WHERE a.period = ? AND a.content_sha256 IS NOT NULL ORDER BY t.division_code",
             (period.code,),
@@ -175,7 +192,11 @@ class CountyStore:
                     previous[township_id] = tuple(before)
                     wanted.discard(township_id)
         none = (None,) * (len(names) + 1)
-        return [(*r[:7], *previous.get(r[7], none)[:1], *r[8:], *previous.get(r[7], none)[1:]) for r in rows]
+        counts = 8 + 2 * len(names)  # the completeness counts come last (None: imported before they were kept)
+        return [
+            (*r[:7], *previous.get(r[7], none)[:1], *r[8:counts], *previous.get(r[7], none)[1:], *r[counts:])
+            for r in rows
+        ]
 
     def overview(self, period: Period) -> list[OverviewRow]:
         """Every imported township for ``period`` with its scores and its change since the last period."""
@@ -185,9 +206,23 @@ class CountyStore:
             scores = dict(zip(MANIFESTATIONS, r[8:16:2], strict=True))
             levels = dict(zip(MANIFESTATIONS, r[9:17:2], strict=True))
             before = dict(zip(names, r[18:23], strict=True)) if r[7] else {}
+            counts = None if r[23] is None else CompletenessCounts(*r[23:27])
             result.append(
                 OverviewRow(
-                    r[0], r[1], r[2], r[3], scores, levels, r[16] or 0.0, r[17] or "", r[4], r[5], r[6], r[7], before
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    scores,
+                    levels,
+                    r[16] or 0.0,
+                    r[17] or "",
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    before,
+                    counts,
                 )
             )
         return result
