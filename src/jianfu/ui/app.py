@@ -19,12 +19,14 @@ from jianfu.storage.database import open_database
 from jianfu.ui.appearance import install_fonts, install_translation
 from jianfu.ui.main_window import MainWindow
 from jianfu.ui.session import Session
+from jianfu.ui.widgets.wheel_guard import install_wheel_guard
 
 
 def create_window(database: Path) -> MainWindow:
     """Services and window for ``database``; the QApplication must exist already."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    install_wheel_guard(app)
     family = install_fonts(app, bool(QSettings().value("ui/large_font", False, type=bool)))
     app.setStyleSheet((resources_dir() / "ui" / "jianfu.qss").read_text(encoding="utf-8"))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jianfu.png")))

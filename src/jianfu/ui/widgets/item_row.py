@@ -312,7 +312,7 @@ class ItemRow(QFrame):
         self.not_applicable.blockSignals(True)
         self.not_applicable.setChecked(self._answer.not_applicable)
         self.not_applicable.blockSignals(False)
-        self.editor.setEnabled(not self._answer.not_applicable)
+        self._show_editor_for(self._answer.not_applicable)
         if self.note.text() != self._answer.note:
             self.note.setText(self._answer.note)
         self.set_carried_over(carried_over)
@@ -339,16 +339,29 @@ class ItemRow(QFrame):
         assert isinstance(self.editor, ValueEditor)
         self._store(Answer(self.editor.value(), False, self.note.text()))
 
+    def _current_value(self) -> Any:
+        """What the editor holds now: a table's rows as shown (they are saved row by row)."""
+        if isinstance(self.editor, ValueEditor):
+            return self.editor.value()
+        rows = getattr(self.editor, "rows", None)
+        return rows() if callable(rows) else self._answer.value
+
+    def _show_editor_for(self, not_applicable: bool) -> None:
+        if isinstance(self.editor, ValueEditor):
+            self.editor.setEnabled(not not_applicable)
+        else:  # a table keeps its rows, out of sight, until "not applicable" is unticked
+            self.editor.setVisible(not not_applicable)
+
     def _not_applicable_toggled(self, checked: bool) -> None:
-        self.editor.setEnabled(not checked)
-        value = (
-            None if checked else (self.editor.value() if isinstance(self.editor, ValueEditor) else self._answer.value)
-        )
+        self._show_editor_for(checked)
+        table = not isinstance(self.editor, ValueEditor)
+        value = self._current_value() if table or not checked else None
         self._store(Answer(value, checked, self.note.text()))
 
     def _save_note(self) -> None:
         if self.note.text() != self._answer.note:
-            self._store(Answer(self._answer.value, self._answer.not_applicable, self.note.text()))
+            value = self._answer.value if isinstance(self.editor, ValueEditor) else self._current_value()
+            self._store(Answer(value, self._answer.not_applicable, self.note.text()))
 
     def _confirm(self) -> None:
         if self._confirm_callback:

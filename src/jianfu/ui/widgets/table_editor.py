@@ -153,6 +153,11 @@ class TableEditor(QWidget):
         self._loading = False
         self._fit_columns()
 
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows as shown, in order, as a table answer's value."""
+        count = self.table.rowCount()
+        return [{"row_id": self._cell(r, 0).data(ROW_ID_ROLE), "cells": self._cells(r)} for r in range(count)]
+
     def _append(self, row_id: str, cells: dict[str, Any]) -> int:
         position = self.table.rowCount()
         self.table.insertRow(position)
