@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,9 +17,12 @@ from jianfu.core.library import ChecklistLibrary
 from jianfu.paths import default_database_path, resources_dir
 from jianfu.storage.assessments import AssessmentStore
 from jianfu.storage.database import open_database
+from jianfu.storage.failures import GUI_BUSY_TIMEOUT_MS, check_data_folder, damaged_message, explain_database_failure
 from jianfu.ui.appearance import install_fonts, install_translation
+from jianfu.ui.failures import LOG, TITLE, install_excepthook, install_log
 from jianfu.ui.main_window import MainWindow
 from jianfu.ui.session import Session
+from jianfu.ui.single_instance import ALREADY_RUNNING, SingleInstance
 from jianfu.ui.widgets.wheel_guard import install_wheel_guard
 
 
@@ -31,8 +35,68 @@ def create_window(database: Path) -> MainWindow:
     app.setStyleSheet((resources_dir() / "ui" / "jianfu.qss").read_text(encoding="utf-8"))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jianfu.png")))
     library = ChecklistLibrary(resources_dir() / "checklists")
-    session = Session(AssessmentStore(open_database(database)), library)
-    return MainWindow(session, family)
+    db = open_database(database)
+    # Another program writing (the CLI importing) makes a save wait this long, then say so.
+    db.conn.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
+    try:
+        if db.conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+            raise StartError(damaged_message(database))
+        session = Session(AssessmentStore(db), library)
+        return MainWindow(session, family)
+    except BaseException:
+        db.close()
+        raise
+
+
+class StartError(JianfuError):
+    """The program cannot start on this data; the message says why and what to do."""
+
+
+def start(database: Path) -> MainWindow | None:
+    """The window on ``database``, or None after a dialog explaining why not."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        check_data_folder(database)
+    except JianfuError as exc:
+        QMessageBox.critical(None, TITLE, str(exc))
+        return None
+    install_log(database.parent)
+    install_excepthook(database)
+    instance = SingleInstance(database, app)
+    if not instance.acquire():
+        QMessageBox.information(
+            None,
+            TITLE,
+            f"{ALREADY_RUNNING}，已把那个窗口调到前面，请在那里继续填写。"
+            "两个窗口同时修改同一份数据会互相覆盖，所以不再打开第二个。",
+        )
+        return None
+    try:
+        window = create_window(database)
+    except (JianfuError, sqlite3.Error, OSError) as exc:
+        instance.release()
+        LOG.error("start-up failed: %r", exc)
+        if isinstance(exc, sqlite3.Error):
+            message = explain_database_failure(exc, database)
+        elif isinstance(exc, OSError):
+            message = f"减负助手无法读取它的数据（{exc}）。请检查数据文件夹 {database.parent} 是否还在、是否可以访问。"
+        else:
+            message = str(exc)
+        QMessageBox.critical(None, TITLE, message)
+        return None
+    instance.setParent(window)
+    instance.activated.connect(lambda: bring_forward(window))
+    window.destroyed.connect(instance.release)
+    return window
+
+
+def bring_forward(window: MainWindow) -> None:
+    if window.windowState() & Qt.WindowState.WindowMinimized:
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def run(database: Path | None = None, open_file: Path | None = None) -> int:
@@ -42,10 +106,8 @@ def run(database: Path | None = None, open_file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     install_translation(app, os.environ.get("JIANFU_LANG"))
-    try:
-        window = create_window(database or default_database_path())
-    except JianfuError as exc:
-        QMessageBox.critical(None, "减负助手", str(exc))
+    window = start(database or default_database_path())
+    if window is None:
         return 2
     window.show()
     if open_file is not None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTranslator
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -47,9 +50,34 @@ def install_translation(app: QApplication, language: str | None = None) -> QTran
     if language.startswith("en"):
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return None
+    install_qt_translation(app, language)
     translator = QTranslator(app)
     if translator.load(str(resources_dir() / "translations" / f"jianfu_{language}.qm")):
         app.installTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         return translator
+    return None
+
+
+def qt_translation_folders() -> list[Path]:
+    """Where Qt's own catalogues may be: Qt's configured place, the PySide6 package, a bundle."""
+    import PySide6
+
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    package = Path(PySide6.__file__).resolve().parent
+    folders += [package / "Qt" / "translations", package / "translations"]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        folders += [Path(bundle) / "PySide6" / "Qt" / "translations", Path(bundle) / "PySide6" / "translations"]
+    folders.append(resources_dir() / "translations")
+    return folders
+
+
+def install_qt_translation(app: QApplication, language: str) -> QTranslator | None:
+    """Qt's own words (OK/Cancel, file and print dialogs, context menus) from ``qtbase_<language>.qm``."""
+    translator = QTranslator(app)
+    for folder in qt_translation_folders():
+        if translator.load(f"qtbase_{language}", str(folder)):
+            app.installTranslator(translator)
+            return translator
     return None

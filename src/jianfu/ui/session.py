@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +18,7 @@ from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
 from jianfu.storage.assessments import AssessmentStore
+from jianfu.storage.failures import explain_database_failure
 
 if TYPE_CHECKING:
     from jianfu.core.scoring import ScoreResult
@@ -27,11 +29,11 @@ class SaveError(JianfuError):
 
 
 @contextmanager
-def _saving() -> Iterator[None]:
+def _saving(database: Path) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as exc:
-        raise SaveError(f"没有保存成功（{exc}）。请检查磁盘空间、数据所在的磁盘是否还在，然后再改一次。") from exc
+        raise SaveError(explain_database_failure(exc, database)) from exc
 
 
 class Session(QObject):
@@ -79,14 +81,14 @@ class Session(QObject):
     def save_answer(self, item_id: str, answer: Answer) -> None:
         """Validated and committed before returning; raises AnswerError and stores nothing if invalid."""
         assert self.assessment_id is not None and self.assessment is not None
-        with _saving():
+        with _saving(self.store.db.path):
             self.store.save_answer(self.assessment_id, self.checklist, item_id, answer)
         self.assessment.answers[item_id] = answer
         self._after_edit(item_id)
 
     def save_row(self, item_id: str, row_id: str, cells: dict[str, object], position: int) -> None:
         assert self.assessment_id is not None and self.assessment is not None
-        with _saving():
+        with _saving(self.store.db.path):
             self.store.save_table_row(self.assessment_id, self.checklist, item_id, row_id, cells, position)
         rows = list(self.answers.get(item_id, Answer([])).value or [])
         row = {"row_id": row_id, "cells": cells}
@@ -100,7 +102,7 @@ class Session(QObject):
 
     def delete_row(self, item_id: str, row_id: str) -> None:
         assert self.assessment_id is not None and self.assessment is not None
-        with _saving():
+        with _saving(self.store.db.path):
             self.store.delete_table_row(self.assessment_id, item_id, row_id)
         old = self.answers.get(item_id, Answer([]))
         rows = [r for r in (old.value or []) if r["row_id"] != row_id]
@@ -109,12 +111,14 @@ class Session(QObject):
 
     def confirm(self, item_id: str) -> None:
         assert self.assessment_id is not None
-        self.store.confirm_answer(self.assessment_id, item_id)
+        with _saving(self.store.db.path):
+            self.store.confirm_answer(self.assessment_id, item_id)
         self._after_edit(item_id)
 
     def set_last_page(self, page_id: str) -> None:
         if self.assessment_id is not None:
-            self.store.set_last_section(self.assessment_id, page_id)
+            with _saving(self.store.db.path):
+                self.store.set_last_section(self.assessment_id, page_id)
 
     def last_page(self) -> str:
         summary = next((s for s in self.store.summaries() if s.id == self.assessment_id), None)
@@ -124,14 +128,15 @@ class Session(QObject):
 
     def rescore(self) -> tuple[ScoreResult, list[RectificationItem]]:
         assert self.assessment_id is not None and self.assessment is not None
-        result, plan = self.store.rescore(self.assessment_id, self.checklist)
+        with _saving(self.store.db.path):
+            result, plan = self.store.rescore(self.assessment_id, self.checklist)
         self.assessment.plan = plan
         self._mark_saved()
         return result, plan
 
     def save_plan_item(self, item: RectificationItem) -> None:
         assert self.assessment_id is not None and self.assessment is not None
-        with _saving():
+        with _saving(self.store.db.path):
             self.store.save_plan_item(self.assessment_id, item)
         plan = self.assessment.plan
         index = next((i for i, p in enumerate(plan) if p.key == item.key), None)
@@ -143,7 +148,8 @@ class Session(QObject):
 
     def delete_plan_item(self, key: str) -> None:
         assert self.assessment_id is not None and self.assessment is not None
-        self.store.delete_plan_item(self.assessment_id, key)
+        with _saving(self.store.db.path):
+            self.store.delete_plan_item(self.assessment_id, key)
         self.assessment.plan = [p for p in self.assessment.plan if p.key != key]
         self._mark_saved()
 

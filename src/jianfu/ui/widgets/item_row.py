@@ -365,7 +365,13 @@ class ItemRow(QFrame):
 
     def _confirm(self) -> None:
         if self._confirm_callback:
-            self._confirm_callback()
+            try:
+                self._confirm_callback()
+            except JianfuError as exc:  # e.g. the disk is full: say so, keep the mark
+                self.error.setText(str(exc))
+                self.error.setVisible(True)
+                return
+        self.error.setVisible(False)
         self.set_carried_over(False)
 
     def _store(self, answer: Answer) -> None:
