@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -73,8 +74,26 @@ def qt_translation_folders() -> list[Path]:
     return folders
 
 
+class SupplementTranslator(QTranslator):
+    """The few Qt strings missing from Qt's catalogue, kept as data in ``qt_supplement_<lang>.json``."""
+
+    def __init__(self, table: dict[str, dict[str, str]], parent: QApplication) -> None:
+        super().__init__(parent)
+        self.table = table
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return self.table.get(context, {}).get(source, "")  # "": ask the next translator
+
+    def isEmpty(self) -> bool:
+        return not self.table
+
+
 def install_qt_translation(app: QApplication, language: str) -> QTranslator | None:
     """Qt's own words (OK/Cancel, file and print dialogs, context menus) from ``qtbase_<language>.qm``."""
+    supplement = resources_dir() / "translations" / f"qt_supplement_{language}.json"
+    if supplement.is_file():
+        table = json.loads(supplement.read_text(encoding="utf-8"))
+        app.installTranslator(SupplementTranslator({k: v for k, v in table.items() if isinstance(v, dict)}, app))
     translator = QTranslator(app)
     for folder in qt_translation_folders():
         if translator.load(f"qtbase_{language}", str(folder)):

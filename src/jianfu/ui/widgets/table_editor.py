@@ -127,7 +127,7 @@ class TableEditor(QWidget):
             buttons.addWidget(button)
         self.catalogue_button = QPushButton(self.tr("Add from county catalogue…"))
         self.catalogue_button.setVisible(catalogue)
-        self.catalogue_button.clicked.connect(self.add_from_catalogue)
+        self.catalogue_button.clicked.connect(lambda: self.add_from_catalogue())
         buttons.addWidget(self.catalogue_button)
         self.error = QLabel()
         self.error.setObjectName("errorText")
