@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from jianfu.core.answers import Answer
 from jianfu.core.checklist import FieldType, Item
 from jianfu.core.errors import JianfuError
+from jianfu.core.typed_input import NumberInputError, parse_number
 
 TYPING_PAUSE_MS = 700
 NO_DATE = QDate(2000, 1, 1)
@@ -95,6 +96,17 @@ class TypedLineEditor(ValueEditor):
         self.timer.timeout.connect(self.flush)
         self.edit.textEdited.connect(self._typed)
         self.edit.editingFinished.connect(self.flush)
+        if item.type is FieldType.NUMBER:
+            self.edit.editingFinished.connect(self._tidy)
+
+    def _tidy(self) -> None:
+        """Show what was stored: "90分钟" in an hours field becomes 1.5 once the field is left."""
+        try:
+            number = self.value()
+        except NumberInputError:
+            return  # the error is shown; keep what was typed so it can be corrected
+        if number is not None and self.edit.text() != _plain(number):
+            self.edit.setText(_plain(number))
 
     def _typed(self) -> None:
         self._pending = True
@@ -110,21 +122,14 @@ class TypedLineEditor(ValueEditor):
         text = self.edit.text().strip()
         if self.item.type is FieldType.TEXT:
             return text or None
-        if not text:
-            return None
-        try:
-            number = float(text.replace(",", "").replace("，", ""))
-        except ValueError:
-            return text  # the core rejects it with a message in Chinese
-        return int(number) if number.is_integer() else number
+        return parse_number(text, self.item.unit)  # raises NumberInputError naming the unit
 
     def set_value(self, value: Any) -> None:
-        if value is None:
-            self.edit.clear()
-        elif isinstance(value, float) and value.is_integer():
-            self.edit.setText(str(int(value)))
-        else:
-            self.edit.setText(str(value))
+        self.edit.setText("" if value is None else _plain(value))
+
+
+def _plain(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 class ChoiceEditor(ValueEditor):
@@ -337,7 +342,16 @@ class ItemRow(QFrame):
 
     def _save(self) -> None:
         assert isinstance(self.editor, ValueEditor)
-        self._store(Answer(self.editor.value(), False, self.note.text()))
+        try:
+            value = self.editor.value()
+        except NumberInputError as exc:  # not a number in this field's unit: nothing is stored
+            self._show_error(exc.message)
+            return
+        self._store(Answer(value, False, self.note.text()))
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
 
     def _current_value(self) -> Any:
         """What the editor holds now: a table's rows as shown (they are saved row by row)."""

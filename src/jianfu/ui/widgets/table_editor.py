@@ -37,6 +37,7 @@ from jianfu.core.answers import new_row_id, table_rows
 from jianfu.core.checklist import Field, FieldType, Item
 from jianfu.core.describe import value_text
 from jianfu.core.errors import JianfuError
+from jianfu.core.typed_input import NumberInputError, parse_number, row_problem
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,9 +46,10 @@ ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class _CellDelegate(QStyledItemDelegate):
     """Combo boxes for choices, line edits for text and numbers; others are not edited here."""
 
-    def __init__(self, columns: tuple[Field, ...], parent: QWidget) -> None:
+    def __init__(self, columns: tuple[Field, ...], parent: QWidget, refused: Callable[[int, Field, str], None]) -> None:
         super().__init__(parent)
         self.columns = columns
+        self.refused = refused
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -78,7 +80,11 @@ class _CellDelegate(QStyledItemDelegate):
             value = editor.currentData()
         else:
             assert isinstance(editor, QLineEdit)
-            value = _parse(column, editor.text())
+            try:
+                value = _parse(column, editor.text())
+            except NumberInputError as exc:  # nothing stored; the row and the expected unit are named
+                self.refused(index.row(), column, exc.message)
+                return
         model.setData(index, value, VALUE_ROLE)
 
 
@@ -105,7 +111,7 @@ class TableEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(item.columns))
         self.table.setHorizontalHeaderLabels([c.label + (f"（{c.unit}）" if c.unit else "") for c in item.columns])
-        self.table.setItemDelegate(_CellDelegate(item.columns, self.table))
+        self.table.setItemDelegate(_CellDelegate(item.columns, self.table, self._refused))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -131,6 +137,7 @@ class TableEditor(QWidget):
         buttons.addWidget(self.catalogue_button)
         self.error = QLabel()
         self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
         buttons.addWidget(self.error, 1)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(lambda: self.add_row())
@@ -282,6 +289,9 @@ class TableEditor(QWidget):
         cells = self._cells(row)
         column = self.item.columns[cell.column()]
         try:
+            problem = row_problem(self.item, cells, row + 1)
+            if problem:
+                raise NumberInputError(problem)
             self.save_row(row_id, cells, row)
         except Exception as exc:
             self._show_error(exc)
@@ -296,6 +306,9 @@ class TableEditor(QWidget):
         self._refresh_text(cell, self.item.columns[cell.column()])
         self._loading = False
         self.rows_changed.emit()
+
+    def _refused(self, row: int, column: Field, message: str) -> None:
+        self.error.setText(f"第 {row + 1} 行“{column.label}”{message}")
 
     def _double_clicked(self, row: int, column_index: int) -> None:
         column = self.item.columns[column_index]
@@ -386,11 +399,7 @@ def _parse(column: Field, text: str) -> Any:
     if not text:
         return None
     if column.type is FieldType.NUMBER:
-        try:
-            number = float(text.replace(",", ""))
-        except ValueError:
-            return text  # refused by the core with a message
-        return int(number) if number.is_integer() else number
+        return parse_number(text, column.unit)
     return text
 
 
