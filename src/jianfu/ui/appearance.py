@@ -43,6 +43,10 @@ def apply_font_size(app: QApplication, family: str, large: bool) -> None:
     font = QFont(family)
     font.setPointSizeF(LARGE_POINT_SIZE if large else NORMAL_POINT_SIZE)
     app.setFont(font)
+    if app.styleSheet():
+        # With a style sheet, widgets already shown keep their old font until re-polished:
+        # setting the sheet again makes the switch live instead of after a restart.
+        app.setStyleSheet(app.styleSheet())
 
 
 def install_translation(app: QApplication, language: str | None = None) -> QTranslator | None:

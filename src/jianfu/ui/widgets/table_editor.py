@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ from jianfu.core.describe import value_text
 from jianfu.core.errors import JianfuError
 from jianfu.core.typed_input import NumberInputError, parse_number, row_problem
 
+SQUEEZED_WIDTH = 72  # px a squeezed text column keeps (about four characters)
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -110,7 +111,8 @@ class TableEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(item.columns))
-        self.table.setHorizontalHeaderLabels([c.label + (f"（{c.unit}）" if c.unit else "") for c in item.columns])
+        self.table.setHorizontalHeaderLabels([_header_label(c) for c in item.columns])
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.setItemDelegate(_CellDelegate(item.columns, self.table, self._refused))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
@@ -125,6 +127,7 @@ class TableEditor(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setMinimumHeight(220)
         layout.addWidget(self.table)
+        self.table.viewport().installEventFilter(self)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add row"))
         self.copy_button = QPushButton(self.tr("Duplicate row"))
@@ -200,12 +203,49 @@ class TableEditor(QWidget):
             cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         else:
             cell.setText(value_text(column, value))
+        if column.type in (FieldType.TEXT, FieldType.SINGLE_CHOICE):
+            cell.setToolTip(cell.text())  # in full when the column is squeezed
 
     def _fit_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        for index, column in enumerate(self.item.columns):
-            if column.type is FieldType.TEXT:
-                self.table.setColumnWidth(index, max(self.table.columnWidth(index), 140))
+        """Columns as wide as their content, squeezed to the visible width where they can be:
+        the name column (first) keeps its width so a row stays recognisable; long texts elide and
+        show in full as a tooltip."""
+        table = self.table
+        table.resizeColumnsToContents()
+        widths = [table.columnWidth(i) for i in range(len(self.item.columns))]
+        available = table.viewport().width()
+        if available <= 0:
+            return
+        squeezable = [
+            i
+            for i, c in enumerate(self.item.columns)
+            if i > 0 and c.type in (FieldType.TEXT, FieldType.SINGLE_CHOICE, FieldType.ROW_REFS)
+        ]
+        excess = sum(widths) - available + 2  # the grid lines
+        character = table.fontMetrics().horizontalAdvance("中")
+        # Squeeze the other text columns first, then the name down to six characters, then the
+        # yes/no columns down to their check box: whatever is elided shows in full as a tooltip.
+        stages = [
+            [(i, SQUEEZED_WIDTH) for i in sorted(squeezable, key=lambda i: -widths[i])],
+            [(0, 6 * character + 12)],
+            [(i, 2 * character + 8) for i, c in enumerate(self.item.columns) if c.type is FieldType.YES_NO],
+        ]
+        for stage in stages:
+            for i, floor in stage:
+                if excess <= 0:
+                    break
+                cut = min(excess, max(0, widths[i] - floor))
+                widths[i] -= cut
+                excess -= cut
+        if excess < 0:  # room to spare: the name gets it
+            widths[0] += -excess
+        for i, width in enumerate(widths):
+            table.setColumnWidth(i, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._fit_columns()  # the visible width changed: refit
+        return False
 
     # ------------------------------------------------------------------------- editing
 
@@ -305,6 +345,7 @@ class TableEditor(QWidget):
         self._loading = True
         self._refresh_text(cell, self.item.columns[cell.column()])
         self._loading = False
+        self._fit_columns()
         self.rows_changed.emit()
 
     def _refused(self, row: int, column: Field, message: str) -> None:
@@ -401,6 +442,15 @@ def _parse(column: Field, text: str) -> Any:
     if column.type is FieldType.NUMBER:
         return parse_number(text, column.unit)
     return text
+
+
+def _header_label(column: Field) -> str:
+    """Long headers on two lines, so that yes/no columns stay narrow."""
+    label = column.label
+    if len(label) > 4:
+        middle = (len(label) + 1) // 2
+        label = f"{label[:middle]}\n{label[middle:]}"
+    return label + (f"\n（{column.unit}）" if column.unit else "")
 
 
 def _plain_number(value: Any) -> str:
