@@ -58,3 +58,39 @@ def test_new_assessment_dialog_shows_its_hints_and_errors_in_full(qtbot, make_wi
     assert error.bottom() < box.top() and dialog.rect().contains(error)
     assert error.height() >= dialog.error.heightForWidth(error.width())  # no line cut off
     QApplication.processEvents()
+
+
+def test_tab_visits_each_item_once_and_its_help(qtbot, make_window) -> None:
+    from jianfu.core.assessment import Period, Township
+
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.session.create(Township("石桥镇", "519901102000", "云溪县"), Period("2026-Q4"))
+    window._build_pages()
+    window.show_page("meetings")
+    page = window.pages["meetings"]
+    rows = [page.rows[item.id] for item in page.section.items if page.rows[item.id].isVisible()]
+    first = rows[0].help_button  # "?" sits above its answer: the page's order is "?", then the answer
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    visited = [first]
+    for _ in range(2 * len(rows) - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    owners = []
+    for widget in visited:
+        owner = next((r for r in rows if r.isAncestorOf(widget)), None)
+        assert owner is not None, (owners, len(rows))
+        owners.append((rows.index(owner), widget is owner.help_button))
+    assert owners == [(n, is_help) for n in range(len(rows)) for is_help in (True, False)]
+    help_button = rows[0].help_button
+    help_button.setFocus()
+    qtbot.keyClick(help_button, Qt.Key.Key_Space)  # opened by keyboard
+    assert rows[0].help.isVisible()
+    rows[1].editor.edit.setFocus()
+    qtbot.keyClick(
+        rows[1].editor.edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert rows[1].not_applicable.isChecked()
+    assert window.session.store.load(window.session.assessment_id).answers[rows[1].item.id].not_applicable

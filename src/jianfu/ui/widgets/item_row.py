@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -190,6 +191,7 @@ class DateEditor(ValueEditor):
         self.edit.setSpecialValueText(self.tr("Not set"))
         layout.addWidget(self.edit)
         today = QPushButton(self.tr("Today"))
+        today.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # one Tab stop per item: type the date
         today.clicked.connect(lambda: self.edit.setDate(QDate.currentDate()))
         layout.addWidget(today)
         layout.addStretch()
@@ -255,7 +257,7 @@ class ItemRow(QFrame):
         self.help_button.setText("?")
         self.help_button.setToolTip(self.tr("Why is this asked?"))
         self.help_button.setCheckable(True)
-        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, Space opens it
         self.carried = QLabel(self.tr("Carried over from last period"))
         self.carried.setObjectName("carriedOver")
         self.confirm_button = QPushButton(self.tr("Still true"))
@@ -298,6 +300,7 @@ class ItemRow(QFrame):
         grid.addWidget(self.error, 3, 0, 1, 3)
 
         self.help_button.toggled.connect(self.help.setVisible)
+        self._keyboard()
         if isinstance(self.editor, ValueEditor):
             self.editor.changed.connect(self._save)
         self.not_applicable.toggled.connect(self._not_applicable_toggled)
@@ -305,6 +308,19 @@ class ItemRow(QFrame):
         self.confirm_button.clicked.connect(self._confirm)
         self._confirm_callback: Callable[[], None] | None = None
         self._answer = Answer()
+
+    def _keyboard(self) -> None:
+        """Tab stops once at the answer and once at "?"; 不适用 and the note have keys instead,
+        so that tabbing through a page of 20 items takes 40 presses, not 80."""
+        for widget in (self.not_applicable, self.note):
+            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        toggle = QShortcut(QKeySequence("Ctrl+Shift+N"), self, context=context)
+        toggle.activated.connect(self.not_applicable.click)
+        note = QShortcut(QKeySequence("Ctrl+Shift+B"), self, context=context)
+        note.activated.connect(lambda: self.note.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.not_applicable.setToolTip(self.tr("Ctrl+Shift+N while answering this item"))
+        self.note.setToolTip(self.tr("Ctrl+Shift+B while answering this item"))
 
     # --------------------------------------------------------------------------- state
 
