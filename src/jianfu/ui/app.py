@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -15,9 +14,7 @@ from jianfu import __version__
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.paths import default_database_path, resources_dir
-from jianfu.storage.assessments import AssessmentStore
-from jianfu.storage.database import open_database
-from jianfu.storage.failures import GUI_BUSY_TIMEOUT_MS, check_data_folder, damaged_message, explain_database_failure
+from jianfu.services.failures import check_data_folder, open_for_window
 from jianfu.ui.appearance import install_fonts, install_translation
 from jianfu.ui.failures import LOG, TITLE, install_excepthook, install_log
 from jianfu.ui.main_window import MainWindow
@@ -35,21 +32,12 @@ def create_window(database: Path) -> MainWindow:
     app.setStyleSheet((resources_dir() / "ui" / "jianfu.qss").read_text(encoding="utf-8"))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jianfu.png")))
     library = ChecklistLibrary(resources_dir() / "checklists")
-    db = open_database(database)
-    # Another program writing (the CLI importing) makes a save wait this long, then say so.
-    db.conn.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
+    session = Session(open_for_window(database, library))
     try:
-        if db.conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
-            raise StartError(damaged_message(database))
-        session = Session(AssessmentStore(db), library)
         return MainWindow(session, family)
     except BaseException:
-        db.close()
+        session.service.store.db.close()
         raise
-
-
-class StartError(JianfuError):
-    """The program cannot start on this data; the message says why and what to do."""
 
 
 def start(database: Path) -> MainWindow | None:
@@ -74,12 +62,10 @@ def start(database: Path) -> MainWindow | None:
         return None
     try:
         window = create_window(database)
-    except (JianfuError, sqlite3.Error, OSError) as exc:
+    except (JianfuError, OSError) as exc:
         instance.release()
         LOG.error("start-up failed: %r", exc)
-        if isinstance(exc, sqlite3.Error):
-            message = explain_database_failure(exc, database)
-        elif isinstance(exc, OSError):
+        if isinstance(exc, OSError):
             message = f"减负助手无法读取它的数据（{exc}）。请检查数据文件夹 {database.parent} 是否还在、是否可以访问。"
         else:
             message = str(exc)

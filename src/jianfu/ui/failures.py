@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jianfu.core.errors import JianfuError
-from jianfu.storage.failures import explain_database_failure
+from jianfu.services.failures import describe_failure
 
 LOG = logging.getLogger("jianfu")
 LOG_FILENAME = "jianfu.log"
@@ -59,8 +58,9 @@ def user_message(exc: BaseException, database: Path | None = None) -> str:
     """What the user reads: the error's own advice, or a bug report with the log's place."""
     if isinstance(exc, JianfuError):
         return str(exc)
-    if isinstance(exc, sqlite3.Error) and database is not None:
-        return explain_database_failure(exc, database)
+    advice = describe_failure(exc, database)
+    if advice is not None:
+        return advice
     where = log_path()
     logged = f"详细情况已记录在 {where}，" if where else ""
     return (

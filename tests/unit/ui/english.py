@@ -32,6 +32,8 @@ ALLOWED = {
     "xlsx",
     "csv",
     "JSON",
+    "Ctrl",  # key names
+    "Shift",
 }
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _TAG = re.compile(r"<[^>]+>|&[a-z]+;")

@@ -55,7 +55,10 @@ def test_next_after_the_sample_and_the_next_period(qtbot, make_window) -> None:
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
     assert_shown(window, next_page(window.session.checklist, first))
 
+    window.session.create(TOWNSHIP, Period("2026-Q4"))  # the township's own (the sample never carries over)
+    window._build_pages()
     window.show_page("start")
+    window.start_page.load()
     click(qtbot, window.start_page.next_button)
     assert window.session.assessment.period == Period("2027-Q1")
     first = window.current

@@ -44,7 +44,7 @@ def test_large_font_applies_live_to_every_widget(qtbot, make_window) -> None:
 def test_new_assessment_dialog_shows_its_hints_and_errors_in_full(qtbot, make_window, large) -> None:
     window = make_window()
     window.large_font.setChecked(large)
-    dialog = NewAssessmentDialog([], window)
+    dialog = NewAssessmentDialog(None, window)
     qtbot.addWidget(dialog)
     dialog.show()
     for edit in (dialog.name, dialog.code):
@@ -93,4 +93,4 @@ def test_tab_visits_each_item_once_and_its_help(qtbot, make_window) -> None:
         rows[1].editor.edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert rows[1].not_applicable.isChecked()
-    assert window.session.store.load(window.session.assessment_id).answers[rows[1].item.id].not_applicable
+    assert window.session.service.store.load(window.session.assessment_id).answers[rows[1].item.id].not_applicable

@@ -67,7 +67,7 @@ def test_wheel_over_a_date_keeps_it(qtbot, make_window) -> None:
     wheel(date_edit, -2)
     wheel(date_edit, -1)
     assert date_edit.date() == before
-    assert "profile.fill_date" not in window.session.store.load(window.session.assessment_id).answers
+    assert "profile.fill_date" not in window.session.service.store.load(window.session.assessment_id).answers
 
 
 def test_a_focused_choice_still_takes_the_wheel(qtbot, make_window) -> None:

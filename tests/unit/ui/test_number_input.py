@@ -19,7 +19,7 @@ def opened(make_window, page: str):
 
 
 def stored(window, item_id: str):
-    return window.session.store.load(window.session.assessment_id).answers.get(item_id)
+    return window.session.service.store.load(window.session.assessment_id).answers.get(item_id)
 
 
 def test_units_and_full_width_digits(qtbot, make_window) -> None:

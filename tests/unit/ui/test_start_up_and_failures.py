@@ -45,7 +45,7 @@ def started(qtbot):
 
     yield make
     for window in windows:
-        window.session.store.db.close()
+        window.session.service.store.db.close()
         window.deleteLater()
     close_log()
 

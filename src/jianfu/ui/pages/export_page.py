@@ -43,13 +43,9 @@ def build_plan_pdf(session: Session, path: Path, progress: Progress) -> Path:
 
 
 def export_file(session: Session, path: Path, progress: Progress) -> Path:
-    from jianfu.core.scoring import score_assessment
-    from jianfu.exchange.assessment_file import to_document, write_assessment_file
-
-    assert session.assessment is not None
+    assert session.current is not None
     progress(0.2)
-    result = score_assessment(session.checklist, session.assessment.answers)
-    write_assessment_file(path, to_document(session.assessment, result))
+    session.service.export(session.current, path)
     progress(1.0)
     return path
 

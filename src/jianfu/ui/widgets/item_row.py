@@ -394,13 +394,13 @@ class ItemRow(QFrame):
             self._store(Answer(value, self._answer.not_applicable, self.note.text()))
 
     def _confirm(self) -> None:
-        if self._confirm_callback:
-            try:
+        try:
+            if self._confirm_callback:
                 self._confirm_callback()
-            except JianfuError as exc:  # e.g. the disk is full: say so, keep the mark
-                self.error.setText(str(exc))
-                self.error.setVisible(True)
-                return
+        except JianfuError as exc:  # not recorded (disk full…): say so and leave it to confirm
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            return
         self.error.setVisible(False)
         self.set_carried_over(False)
 
