@@ -10,7 +10,9 @@ from test_wizard import edit_cell, type_into
 from jianfu.core.assessment import Period, Township
 from jianfu.storage.assessments import AssessmentStore
 from jianfu.storage.database import open_database
+from jianfu.ui.widgets.item_row import DateEditor
 
+CHOICE = "traces.assessment_basis"  # a single choice of checklist v2
 TOWNSHIP = Township("石桥镇", "519901102000", "云溪县")
 
 
@@ -39,11 +41,11 @@ def opened(make_window, page: str):
 
 
 def test_wheel_over_a_choice_scrolls_the_page_and_keeps_the_answer(qtbot, make_window, database) -> None:
-    window, meetings = opened(make_window, "meetings")
-    combo = meetings.rows["meetings.bundled"].editor.combo
+    window, meetings = opened(make_window, "traces")
+    combo = meetings.rows[CHOICE].editor.combo
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # chosen by keyboard: saved
-    chosen = window.session.answers["meetings.bundled"].value
+    chosen = window.session.answers[CHOICE].value
     assert chosen is not None
     window.next_button.setFocus()  # the user moved on
     scroll = meetings.verticalScrollBar()
@@ -54,25 +56,32 @@ def test_wheel_over_a_choice_scrolls_the_page_and_keeps_the_answer(qtbot, make_w
     assert combo.currentData() == chosen
     assert scroll.value() > before  # the page scrolled instead
     check = AssessmentStore(open_database(database))
-    assert check.load(window.session.assessment_id).answers["meetings.bundled"].value == chosen
+    assert check.load(window.session.assessment_id).answers[CHOICE].value == chosen
     check.db.close()
     assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus  # a real wheel no longer grabs focus
 
 
 def test_wheel_over_a_date_keeps_it(qtbot, make_window) -> None:
-    window, profile = opened(make_window, "profile")
-    date_edit = profile.rows["profile.fill_date"].editor.edit
-    before = date_edit.date()
-    wheel(date_edit, 2)
-    wheel(date_edit, -2)
-    wheel(date_edit, -1)
-    assert date_edit.date() == before
-    assert "profile.fill_date" not in window.session.service.store.load(window.session.assessment_id).answers
+    make_window()  # the application as the program sets it up
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    content = QWidget()
+    layout = QVBoxLayout(content)
+    dates = DateEditor()
+    layout.addWidget(dates)
+    layout.addSpacing(2000)
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.resize(400, 300)
+    area.show()
+    before = dates.edit.date()
+    wheel(dates.edit, -2)
+    assert dates.edit.date() == before and area.verticalScrollBar().value() > 0
 
 
 def test_a_focused_choice_still_takes_the_wheel(qtbot, make_window) -> None:
-    _window, meetings = opened(make_window, "meetings")
-    combo = meetings.rows["meetings.bundled"].editor.combo
+    _window, meetings = opened(make_window, "traces")
+    combo = meetings.rows[CHOICE].editor.combo
     combo.setFocus()
     qtbot.waitUntil(combo.hasFocus)
     before = combo.currentIndex()
