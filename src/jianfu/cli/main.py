@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jianfu import __version__
-from jianfu.core.errors import JianfuError
 from jianfu.cli import verify
 from jianfu.cli.argparse_zh import chinese_argparse
+from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.paths import resources_dir
 

@@ -41,11 +41,7 @@ def text_problem(text: str, multiline: bool = False, maximum: int | None = None)
 
 def clean_typed_text(text: str, multiline: bool = False, maximum: int | None = None) -> str:
     """What the wizard keeps of typed or pasted text: control characters dropped, cut at ``maximum``."""
-    kept = "".join(
-        c
-        for c in text
-        if (multiline and c in LINE_BREAKS) or unicodedata.category(c) not in ("Cc", "Cs")
-    )
+    kept = "".join(c for c in text if (multiline and c in LINE_BREAKS) or unicodedata.category(c) not in ("Cc", "Cs"))
     return kept[:maximum] if maximum is not None else kept
 
 
@@ -59,3 +55,21 @@ def date_problem(day: dt.date) -> str | None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         return f"日期 {day.isoformat()} 不在 {FIRST_YEAR}–{LAST_YEAR} 年之间"
     return None
+
+
+PLAN_TEXT_LIMITS = {  # field: (maximum, multiline), as in the file schema
+    "problem": (MAX_LONG_TEXT, True),
+    "measure": (MAX_LONG_TEXT, True),
+    "status": (MAX_NOTE_LENGTH, True),
+    "responsible_unit": (MAX_SHORT_TEXT, False),
+    "responsible_person": (MAX_SHORT_TEXT, False),
+    "department": (MAX_SHORT_TEXT, False),
+}
+
+
+def clean_plan_text(field: str, value: object) -> object:
+    """A plan field as typed, kept within what the exchange file allows."""
+    if not isinstance(value, str) or field not in PLAN_TEXT_LIMITS:
+        return value
+    maximum, multiline = PLAN_TEXT_LIMITS[field]
+    return clean_typed_text(value, multiline, maximum)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from jianfu.core.answers import new_row_id
 from jianfu.core.checklist import Handling
+from jianfu.core.limits import clean_plan_text
 
 if TYPE_CHECKING:  # scoring is not needed to read a stored plan (start-up path)
     from jianfu.core.scoring import MatchedRow, RuleHit, ScoreResult
@@ -63,6 +64,7 @@ class RectificationItem:
             raise ValueError(f"not editable: {sorted(unknown)}")
         if "handling" in changes:
             changes["handling"] = Handling(changes["handling"])
+        changes = {name: clean_plan_text(name, value) for name, value in changes.items()}
         edited = self.edited | (set(changes) - {"rejected"})
         return replace(self, **changes, edited=frozenset(edited))  # type: ignore[arg-type]
 

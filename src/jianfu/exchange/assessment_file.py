@@ -107,6 +107,12 @@ def to_document(
         "plan": [_plan_item_json(item) for item in assessment.plan],
         "scores": result.to_json(),
     }
+    return seal(document, signer)
+
+
+def seal(document: dict[str, Any], signer: signing.Signer | None) -> dict[str, Any]:
+    """Sign (when a signer is given; otherwise drop any signature) and checksum ``document``."""
+    document.pop("signature", None)
     if signer is not None:
         document["signature"] = {
             "algorithm": signing.ALGORITHM,

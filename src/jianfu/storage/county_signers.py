@@ -72,7 +72,9 @@ def hold_reason(conn: sqlite3.Connection, content: AssessmentFile, trusted: bool
     a = content.assessment
     code = a.township.division_code
     signature = content.signature
-    known = conn.execute("SELECT public_key, fingerprint FROM county_signers WHERE division_code = ?", (code,)).fetchone()
+    known = conn.execute(
+        "SELECT public_key, fingerprint FROM county_signers WHERE division_code = ?", (code,)
+    ).fetchone()
     if signature is None:
         if known is None or trusted:
             return None
@@ -185,4 +187,3 @@ def same_key_held(conn: sqlite3.Connection, held_id: int) -> list[int]:
         (row[0], row[1], held_id),
     )
     return [held_id, *(r[0] for r in others)]
-
