@@ -224,6 +224,9 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
     except ValueError as exc:
         raise AssessmentFileError(path, str(exc)) from exc
     _check_envelope(document, path)
+    problem = strict_json.check_sizes(document)
+    if problem:
+        raise AssessmentFileError(path, f"内容超出上限（{problem}）")
     _check_schema(document, path)
     problem = strict_json.check_text_and_dates(document)
     if problem:
@@ -300,7 +303,7 @@ def _check_schema(document: dict[str, Any], path: Path | str) -> None:
     try:
         _validator(document["format_version"])(document)
     except fastjsonschema.JsonSchemaValueException as error:
-        where = " → ".join(str(p) for p in error.path[1:]) or "顶层"
+        where = " → ".join(strict_json.printable(str(p)) for p in error.path[1:]) or "顶层"
         raise AssessmentFileError(path, f"内容不符合文件格式（位置：{where}；{_schema_reason(error.rule)}）") from None
 
 

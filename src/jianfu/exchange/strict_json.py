@@ -14,7 +14,14 @@ import json
 import math
 from typing import Any
 
-from jianfu.core.limits import MAX_ABS_NUMBER, date_problem, number_problem, text_problem
+from jianfu.core.limits import (
+    MAX_ABS_NUMBER,
+    MAX_PLAN_ITEMS,
+    MAX_TABLE_ROWS,
+    date_problem,
+    number_problem,
+    text_problem,
+)
 
 LONG_TEXT_FIELDS = frozenset({"value", "note", "problem", "measure", "status"})  # may hold line breaks
 
@@ -37,7 +44,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise StrictJsonError(f"字段“{key[:40]}”在同一处出现了两次，无法确定以哪个为准")
+            raise StrictJsonError(f"字段“{printable(key)}”在同一处出现了两次，无法确定以哪个为准")
         result[key] = value
     return result
 
@@ -61,6 +68,22 @@ def _integer(text: str) -> int:
 
 def _constant(name: str) -> Any:
     raise StrictJsonError(f"含有 JSON 不允许的数值 {name}")
+
+
+def check_sizes(document: Any) -> str | None:
+    """Row counts beyond the documented maxima, named plainly (the schema would only say that the
+    value has the wrong type, because an answer may be of several types)."""
+    if not isinstance(document, dict):
+        return None
+    answers = document.get("answers")
+    for item_id, entry in answers.items() if isinstance(answers, dict) else []:
+        value = entry.get("value") if isinstance(entry, dict) else None
+        if isinstance(value, list) and len(value) > MAX_TABLE_ROWS:
+            return f"{_where(['answers', item_id])}：表格行数 {len(value)} 超过上限 {MAX_TABLE_ROWS}"
+    plan = document.get("plan")
+    if isinstance(plan, list) and len(plan) > MAX_PLAN_ITEMS:
+        return f"整改事项 {len(plan)} 项，超过上限 {MAX_PLAN_ITEMS} 项"
+    return None
 
 
 def check_text_and_dates(document: Any) -> str | None:
@@ -126,4 +149,9 @@ def _date_text(value: Any, with_time: bool) -> str | None:
 
 
 def _where(path: list[str]) -> str:
-    return " → ".join(path) or "顶层"
+    return " → ".join(printable(p) for p in path) or "顶层"
+
+
+def printable(text: str) -> str:
+    """``text`` for an error message: control characters shown as \\xNN, at most 40 characters."""
+    return "".join(c if c >= " " and c != "\x7f" else f"\\x{ord(c):02x}" for c in text[:40])

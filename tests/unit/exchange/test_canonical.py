@@ -91,7 +91,9 @@ def test_jq_reproduces_every_checksum(demo_files) -> None:
 def test_numbers_are_written_as_ecmascript_writes_them() -> None:
     rng = random.Random(8785)
     numbers = [0.0, -0.0, 1.0, 250.0, 0.1, 1e-7, 1.5e-6, 1e21, 1e20, 123456789012.5, -3.25, 2**53]
-    numbers += [rng.uniform(-1e6, 1e6) for _ in range(200)] + [rng.random() * 10 ** rng.randint(-12, 25) for _ in range(200)]
+    numbers += [rng.uniform(-1e6, 1e6) for _ in range(200)] + [
+        rng.random() * 10 ** rng.randint(-12, 25) for _ in range(200)
+    ]
     script = "for (const x of JSON.parse(process.argv[1])) console.log(JSON.stringify(x));"
     out = subprocess.run(
         ["node", "-e", script, json.dumps(numbers)], capture_output=True, text=True, check=True, timeout=60
@@ -103,4 +105,7 @@ def test_values_without_a_canonical_form_are_refused() -> None:
     for bad in (float("inf"), float("nan"), 2**60, {"a": object()}, "\ud800"):
         with pytest.raises(CanonicalError):
             canonical_bytes(bad)
-    assert canonical_bytes({"b": [1.0, "x\n\u0007"], "a": None, "é": True}) == '{"a":null,"b":[1,"x\\n\\u0007"],"é":true}'.encode()
+    assert (
+        canonical_bytes({"b": [1.0, "x\n\u0007"], "a": None, "é": True})
+        == '{"a":null,"b":[1,"x\\n\\u0007"],"é":true}'.encode()
+    )
