@@ -161,7 +161,7 @@ def _is_usable_backup(path: Path) -> bool:
     try:
         check = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(check.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             check.close()
     except sqlite3.Error:

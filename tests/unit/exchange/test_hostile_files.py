@@ -175,7 +175,7 @@ def test_a_folder_of_hostile_and_odd_files_imports_the_rest(demo_dir, library, t
     vanished = folder / "vanished.jianfu"
     db = open_database(tmp_path / "county.sqlite3")
     try:
-        files = gather([folder]).files + [vanished]
+        files = [*gather([folder]).files, vanished]
         summary = import_files(db, library, files)
         assert summary.count(Outcome.IMPORTED) == 18  # every good file, whatever came between
         rejected = {p.name: r for p, r in summary.rejected}
