@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="135" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="136"/>
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -11,278 +12,284 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="82" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="83"/>
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="89" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="90"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="90" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="91"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="91" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="92"/>
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="92" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="93"/>
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="93" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="94"/>
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="94" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="95"/>
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="105" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="106"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="124" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="125"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="126" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="127"/>
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="127" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="128"/>
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="128" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="129"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="175" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="143"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="176"/>
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="147" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="148"/>
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149"/>
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="150"/>
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="151"/>
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="152"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="153"/>
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="154"/>
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="154" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="155"/>
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="155" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="156"/>
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="156" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="157"/>
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="164"/>
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="172" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="173"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="175" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="176"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="177" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="178"/>
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="212" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="180"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="208"/>
+        <source>Signers and files to confirm</source>
+        <translation>签名与待确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="223"/>
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="227" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="238"/>
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="238" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="249"/>
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="297" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="297"/>
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="305" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="305"/>
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="310" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="310"/>
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="326" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="326"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="326" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="326"/>
         <source>No .jianfu file found there.</source>
         <translation>那里没有找到 .jianfu 自查文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="330" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="330"/>
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="340" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="340"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="349" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="350"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="353" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="354"/>
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="353" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="354"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="360" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="361"/>
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="402" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="403"/>
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="402" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="403"/>
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="414" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="415"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="414" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="415"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="417" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="418"/>
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="435" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="436"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="437" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="438"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="448"/>
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="449" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="450"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="456" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="457"/>
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="462" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="463"/>
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="465"/>
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="472" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="473"/>
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="473" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="474"/>
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -290,12 +297,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="184" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="185"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="186" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="187"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -303,102 +310,102 @@
 <context>
     <name>DrilldownDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="30" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="30"/>
         <source>{township} · {period} (read-only)</source>
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="38" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="38"/>
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="56" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="56"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="56" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="56"/>
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="66" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="66"/>
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="81" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="81"/>
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="87" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="87"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="88" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="88"/>
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="89" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="89"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91"/>
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98"/>
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98"/>
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="108" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="108"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
@@ -406,82 +413,84 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="100" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="103"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="105" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="108"/>
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="112" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="115"/>
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="113" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="116"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="114" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="117"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="121" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="124"/>
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="129" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="132"/>
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="166" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="170"/>
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="166" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="170"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="173" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="178"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="179" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="184"/>
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="216" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="221"/>
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="216" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="221"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="221" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="226"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="223" />
-        <source>Exported: {path}</source>
-        <translation>已导出：{path}</translation>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="238"/>
+        <source>Exported: {path}
+Signed with this computer&apos;s key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
+        <translation>已导出：{path}
+已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="229" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="245"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -489,37 +498,37 @@
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="250" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="251"/>
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="253" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="254"/>
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="255" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="256"/>
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="256" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="257"/>
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="265" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="266"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="267" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="268"/>
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="282" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="283"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
@@ -527,83 +536,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="48" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="47"/>
         <source>Jianfu — fingertip burden self-assessment</source>
         <translation>减负助手 — 基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="58" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="57"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="59" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="58"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="98" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="97"/>
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="108" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="107"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="109" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="108"/>
         <source>Large font</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="113" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="112"/>
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="139" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="140"/>
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="155" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="156"/>
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="181" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="191" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="182"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="192"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="193" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="194"/>
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="207" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="208"/>
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="302" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="318"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="303" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="319"/>
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="304" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="320"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="305" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="321"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
@@ -611,37 +620,37 @@
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="158" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="158"/>
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="161" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="161"/>
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="163" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="163"/>
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="175" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="175"/>
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="176" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="176"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="177" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="177"/>
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="178" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="178"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -649,12 +658,12 @@
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="350" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="350"/>
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="353" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="353"/>
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -662,17 +671,17 @@
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="320" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="320"/>
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="323" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="323"/>
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="326" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="326"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -680,92 +689,92 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="47" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="79"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="52" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="84"/>
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="60" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="92"/>
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="61" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="93"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="62" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="94"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="63" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="95"/>
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="96"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="65" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="97"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="66" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="98"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="67" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="99"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="68" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="100"/>
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="85" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="118"/>
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="86" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="119"/>
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="127" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="160"/>
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="163"/>
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="164"/>
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="160" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="193"/>
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="179" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="212"/>
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
@@ -773,7 +782,7 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="76" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="79"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -781,148 +790,286 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="41" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="41"/>
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="46" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="46"/>
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="86" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="86"/>
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="96" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="96"/>
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="122" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="122"/>
         <source>No burden found</source>
         <translation>未发现明显问题</translation>
     </message>
 </context>
 <context>
-    <name>StartPage</name>
+    <name>SignersPanel</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="44" />
-        <source>Fingertip burden self-assessment</source>
-        <translation>基层“指尖减负”自查</translation>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="45"/>
+        <source>Each township is bound to the signing key of the first file the county received from it. A signature shows which computer sent a file and that nobody changed it on the way; it does not show that the answers are true. A file signed by another key, or unsigned once a key is known, waits here and changes nothing until you confirm it.</source>
+        <translation>每个乡镇（街道）以县级第一次收到的文件的签名密钥为准。签名只说明文件来自哪台电脑上的减负助手、途中没有被改动，并不说明其中的回答属实。由其他密钥签名的文件，或已有密钥后收到的未签名文件，会在这里等待，确认之前不改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49" />
-        <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
-        <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="54"/>
+        <source>Files to confirm</source>
+        <translation>待确认的文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="58"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="94"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="59"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="93"/>
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="60"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="61"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="62"/>
+        <source>Known key</source>
+        <translation>已登记的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="63"/>
+        <source>Key of this file</source>
+        <translation>此文件的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="64"/>
+        <source>Why it waits</source>
+        <translation>待确认的原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="71"/>
+        <source>To confirm a new key: phone the township (using a number you already have, not one in the file), ask the cadre to read out the fingerprint shown after exporting (or by the command “jianfu verify”), and compare it group by group with “Key of this file”. Confirm only if they match.</source>
+        <translation>确认新密钥的方法：用您原有的联系电话（不要用文件里的信息）打给该乡镇，请经办干部读出导出文件后显示的密钥指纹（或命令“jianfu verify”显示的指纹），与“此文件的密钥”逐组核对，完全一致才确认。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="79"/>
+        <source>Confirm the new key and apply…</source>
+        <translation>确认新密钥并采用…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="80"/>
+        <source>Do not apply (delete this file)…</source>
+        <translation>不采用（删除此文件）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="89"/>
+        <source>Known signing keys</source>
+        <translation>已登记的签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="95"/>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="96"/>
+        <source>First received</source>
+        <translation>首次收到</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="97"/>
+        <source>New key confirmed</source>
+        <translation>新密钥确认于</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="125"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="126"/>
+        <source>(unsigned)</source>
+        <translation>（未签名）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="162"/>
+        <source>Apply this file for {township} ({code}) and accept its key from now on?
+
+Fingerprint to compare on the phone: {fingerprint}
+
+Files signed by the old key {old} will then wait here instead.</source>
+        <translation>采用 {township}（{code}）的这个文件，并从此以它的密钥为准？
+
+电话核对的指纹：{fingerprint}
+
+此后由原密钥 {old} 签名的文件将在这里等待确认。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="173"/>
+        <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
+        <translation>采用 {township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="176"/>
+        <source>Confirm the new key</source>
+        <translation>确认新密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="194"/>
+        <source>Could not apply the file</source>
+        <translation>无法采用该文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="204"/>
+        <source>Do not apply</source>
+        <translation>不采用</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="205"/>
+        <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
+        <translation>删除 {township} 待确认的文件“{name}”？其他数据不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="224"/>
+        <source>held: signed by another key or unsigned; see the signers tab</source>
+        <translation>待确认：由其他密钥签名或未签名，请在“签名与待确认”页核实</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="44"/>
+        <source>Fingertip burden self-assessment</source>
+        <translation>基层“指尖减负”自查</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49"/>
+        <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
+        <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59"/>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59"/>
+        <source>Period</source>
+        <translation>评估期</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59"/>
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="69" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="69"/>
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74"/>
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75"/>
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76"/>
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77"/>
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="81" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="81"/>
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82" />
-        <source>Import the files of all townships and see the county's burdens</source>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82"/>
+        <source>Import the files of all townships and see the county&apos;s burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
     </message>
 </context>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="122" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="123"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="123" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="124"/>
         <source>Duplicate row</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="124" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="125"/>
         <source>Delete row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="127" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="128"/>
         <source>Add from county catalogue…</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="168" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="169"/>
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="238" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="239"/>
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="240" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="241"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
@@ -930,7 +1077,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../src/jianfu/ui/tasks.py" line="79" />
+        <location filename="../../src/jianfu/ui/tasks.py" line="79"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -938,12 +1085,12 @@
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="57" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="58"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="57" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="58"/>
         <source>No</source>
         <translation>否</translation>
     </message>

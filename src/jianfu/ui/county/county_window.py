@@ -33,6 +33,7 @@ from jianfu.core.assessment import Period
 from jianfu.core.library import ChecklistLibrary
 from jianfu.storage.county import MANIFESTATIONS, CountyStore
 from jianfu.storage.database import Database, open_database
+from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
 from jianfu.ui.tasks import Progress, run_in_background
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -175,6 +176,11 @@ class CountyWindow(QMainWindow):
         self.problems.setHeaderLabels([self.tr("Problem"), self.tr("Townships")])
         self.problems.setColumnWidth(0, 900)
         self.tabs.addTab(self.problems, self.tr("Common problems and requests"))
+        self.signers = SignersPanel(self.db, library)
+        self.signers_tab = self.tabs.addTab(self.signers, self.tr("Signers and files to confirm"))
+        self.signers.held_count.connect(self._show_held_count)
+        self.signers.changed.connect(self._load_periods)
+        self.signers.refresh()
 
         self.import_files_action.triggered.connect(self._choose_files)
         self.import_folder_action.triggered.connect(self._choose_folder)
@@ -198,11 +204,16 @@ class CountyWindow(QMainWindow):
         self.period.blockSignals(False)
         self.refresh()
 
+    def _show_held_count(self, count: int) -> None:
+        title = self.tr("Signers and files to confirm")
+        self.tabs.setTabText(self.signers_tab, f"{title}（{count}）" if count else title)
+
     def selected_period(self) -> Period | None:
         code = self.period.currentData()
         return Period(code) if code else None
 
     def refresh(self) -> None:
+        self.signers.refresh()
         period = self.selected_period()
         enabled = period is not None
         for action in (self.pdf_action, self.excel_action, self.catalogue_action):
@@ -328,9 +339,10 @@ class CountyWindow(QMainWindow):
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Import finished"))
         box.setText(summary.describe())
-        if summary.rejected:
+        details = import_details(summary)
+        if details:
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setDetailedText("\n".join(f"{path.name}：{reason}" for path, reason in summary.rejected))
+            box.setDetailedText(details)
         box.open()
         self.summary_box = box
 
@@ -401,7 +413,7 @@ class CountyWindow(QMainWindow):
         if period is None:
             return
         pattern = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        name = f"{self.county.county_name()}{period.code}县级汇总{suffix}"
+        name = safe_file_name(f"{self.county.county_name()}{period.code}县级汇总{suffix}")
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save county summary"), str(Path(self._folder()) / name), pattern
         )
@@ -434,7 +446,7 @@ class CountyWindow(QMainWindow):
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save platform catalogue"),
-            str(Path(self._folder()) / f"{county}平台目录{FILE_SUFFIX}"),
+            str(Path(self._folder()) / safe_file_name(f"{county}平台目录{FILE_SUFFIX}")),
             self.tr("Platform catalogues (*.jianfu-catalogue)"),
         )
         if chosen:
