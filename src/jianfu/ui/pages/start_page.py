@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jianfu.core.assessment import IdentityError, Period, Township
+from jianfu.core.limits import MAX_NAME_LENGTH, clean_typed_text
 from jianfu.storage.assessments import AssessmentSummary
 from jianfu.ui.session import Session
 
@@ -163,6 +164,8 @@ class NewAssessmentDialog(QDialog):
         self.code.setPlaceholderText(self.tr("12 digits, e.g. 519901101000"))
         self.code.setMaxLength(12)
         self.county = QLineEdit()
+        self.name.setMaxLength(MAX_NAME_LENGTH)
+        self.county.setMaxLength(MAX_NAME_LENGTH)
         self.period = QComboBox()
         for period in period_choices(today or dt.date.today()):
             self.period.addItem(period.label, period.code)
@@ -191,7 +194,7 @@ class NewAssessmentDialog(QDialog):
 
     def _accept(self) -> None:
         try:
-            self.township = Township(self.name.text().strip(), self.code.text().strip(), self.county.text().strip())
+            self.township = Township(*(clean_typed_text(e.text()).strip() for e in (self.name, self.code, self.county)))
         except IdentityError as exc:
             self.error.setText(str(exc))
             return

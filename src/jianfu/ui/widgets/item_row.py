@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from jianfu.core.answers import Answer
 from jianfu.core.checklist import FieldType, Item
 from jianfu.core.errors import JianfuError
+from jianfu.core.limits import MAX_NOTE_LENGTH, clean_typed_text
 
 TYPING_PAUSE_MS = 700
 NO_DATE = QDate(2000, 1, 1)
@@ -107,7 +108,7 @@ class TypedLineEditor(ValueEditor):
             self.changed.emit()
 
     def value(self) -> Any:
-        text = self.edit.text().strip()
+        text = clean_typed_text(self.edit.text()).strip()  # pasted control characters are dropped
         if self.item.type is FieldType.TEXT:
             return text or None
         if not text:
@@ -266,7 +267,7 @@ class ItemRow(QFrame):
         self.not_applicable = QCheckBox(self.tr("Not applicable"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional)"))
-        self.note.setMaxLength(2000)
+        self.note.setMaxLength(MAX_NOTE_LENGTH)
         if body is None:
             grid.addWidget(self.editor, 1, 0)
             grid.addWidget(self.not_applicable, 1, 1, Qt.AlignmentFlag.AlignTop)
@@ -313,7 +314,7 @@ class ItemRow(QFrame):
         self.not_applicable.setChecked(self._answer.not_applicable)
         self.not_applicable.blockSignals(False)
         self.editor.setEnabled(not self._answer.not_applicable)
-        if self.note.text() != self._answer.note:
+        if self._note_text() != self._answer.note:
             self.note.setText(self._answer.note)
         self.set_carried_over(carried_over)
 
@@ -330,25 +331,29 @@ class ItemRow(QFrame):
     def flush(self) -> None:
         if isinstance(self.editor, ValueEditor):
             self.editor.flush()
-        if self.note.text() != self._answer.note:
+        if self._note_text() != self._answer.note:
             self._save_note()
 
     # ------------------------------------------------------------------------- saving
 
     def _save(self) -> None:
         assert isinstance(self.editor, ValueEditor)
-        self._store(Answer(self.editor.value(), False, self.note.text()))
+        self._store(Answer(self.editor.value(), False, self._note_text()))
 
     def _not_applicable_toggled(self, checked: bool) -> None:
         self.editor.setEnabled(not checked)
         value = (
             None if checked else (self.editor.value() if isinstance(self.editor, ValueEditor) else self._answer.value)
         )
-        self._store(Answer(value, checked, self.note.text()))
+        self._store(Answer(value, checked, self._note_text()))
+
+    def _note_text(self) -> str:
+        """The note as typed, within what can be stored and exported (core/limits.py)."""
+        return clean_typed_text(self.note.text(), maximum=MAX_NOTE_LENGTH)
 
     def _save_note(self) -> None:
-        if self.note.text() != self._answer.note:
-            self._store(Answer(self._answer.value, self._answer.not_applicable, self.note.text()))
+        if self._note_text() != self._answer.note:
+            self._store(Answer(self._answer.value, self._answer.not_applicable, self._note_text()))
 
     def _confirm(self) -> None:
         if self._confirm_callback:
