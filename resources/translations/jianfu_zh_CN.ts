@@ -4,7 +4,7 @@
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="136"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="137"/>
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -184,112 +184,112 @@
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="326"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="330"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="326"/>
-        <source>No .jianfu file found there.</source>
-        <translation>那里没有找到 .jianfu 自查文件。</translation>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="331"/>
+        <source>No .jianfu file found in {paths}.</source>
+        <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="330"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="336"/>
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="340"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="347"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="350"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="357"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="354"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="361"/>
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="354"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="361"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="361"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="368"/>
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="403"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="410"/>
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="403"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="410"/>
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="415"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="422"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="415"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="422"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="418"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="425"/>
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="436"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="443"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="438"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="445"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="448"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="455"/>
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="450"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="457"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="457"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="464"/>
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="463"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="470"/>
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="465"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="472"/>
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="473"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="480"/>
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="474"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="481"/>
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -297,12 +297,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="185"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="186"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="187"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="188"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -498,37 +498,37 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="251"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="252"/>
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="254"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="255"/>
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="256"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="257"/>
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="257"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="258"/>
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="266"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="267"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="268"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="269"/>
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="283"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="284"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
@@ -620,37 +620,37 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="158"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="159"/>
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="161"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="162"/>
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="163"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="164"/>
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="175"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="178"/>
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="176"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="179"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="177"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="180"/>
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="178"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="181"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -658,12 +658,12 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="350"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="351"/>
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="353"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="354"/>
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -671,17 +671,17 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="320"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="321"/>
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="323"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="324"/>
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="326"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="327"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -921,11 +921,12 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="126"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="139"/>
         <source>(unsigned)</source>
         <translation>（未签名）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="162"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="168"/>
         <source>Apply this file for {township} ({code}) and accept its key from now on?
 
 Fingerprint to compare on the phone: {fingerprint}
@@ -938,32 +939,32 @@ Files signed by the old key {old} will then wait here instead.</source>
 此后由原密钥 {old} 签名的文件将在这里等待确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="173"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="179"/>
         <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
         <translation>采用 {township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="176"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="182"/>
         <source>Confirm the new key</source>
         <translation>确认新密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="194"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="200"/>
         <source>Could not apply the file</source>
         <translation>无法采用该文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="204"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="210"/>
         <source>Do not apply</source>
         <translation>不采用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="205"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="211"/>
         <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
         <translation>删除 {township} 待确认的文件“{name}”？其他数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="224"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="230"/>
         <source>held: signed by another key or unsigned; see the signers tab</source>
         <translation>待确认：由其他密钥签名或未签名，请在“签名与待确认”页核实</translation>
     </message>
@@ -971,67 +972,67 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="44"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="45"/>
         <source>Fingertip burden self-assessment</source>
         <translation>基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="50"/>
         <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
         <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="59"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60"/>
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="69"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70"/>
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75"/>
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76"/>
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77"/>
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="78"/>
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="81"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82"/>
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83"/>
         <source>Import the files of all townships and see the county&apos;s burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
     </message>
@@ -1039,37 +1040,37 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="123"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="124"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="124"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="125"/>
         <source>Duplicate row</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="125"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="126"/>
         <source>Delete row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="128"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="129"/>
         <source>Add from county catalogue…</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="169"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="170"/>
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="239"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="240"/>
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="241"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="242"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
@@ -1085,12 +1086,12 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="58"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="59"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="58"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="59"/>
         <source>No</source>
         <translation>否</translation>
     </message>

@@ -156,6 +156,19 @@ def signers(conn: sqlite3.Connection) -> list[SignerRow]:
     ]
 
 
+def unsigned_townships(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(division code, name) of townships whose current file is unsigned and that have no key yet."""
+    return [
+        (r[0], r[1])
+        for r in conn.execute(
+            "SELECT DISTINCT h.division_code, coalesce(t.name, '') FROM assessment_history h"
+            " LEFT JOIN townships t ON t.division_code = h.division_code"
+            " WHERE h.reason = 'current' AND h.signer_fingerprint IS NULL"
+            " AND h.division_code NOT IN (SELECT division_code FROM county_signers) ORDER BY h.division_code"
+        )
+    ]
+
+
 def held_files(conn: sqlite3.Connection) -> list[HeldFile]:
     return [
         HeldFile(*row)

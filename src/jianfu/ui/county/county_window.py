@@ -319,11 +319,17 @@ class CountyWindow(QMainWindow):
     # -------------------------------------------------------------------------- actions
 
     def import_paths(self, paths: list[Path]) -> Any:
-        from jianfu.exchange.importer import collect_files
+        from jianfu.exchange.importer import gather
 
-        files = collect_files(paths)
+        collected = gather(paths)
+        files = collected.files
+        self.unreadable_paths = collected.problems  # listed with the summary
         if not files:
-            QMessageBox.information(self, self.tr("Import"), self.tr("No .jianfu file found there."))
+            QMessageBox.warning(
+                self,
+                self.tr("Import"),
+                self.tr("No .jianfu file found in {paths}.").format(paths="、".join(str(p) for p in paths)),
+            )
             return None
         return run_in_background(
             self,
@@ -334,6 +340,7 @@ class CountyWindow(QMainWindow):
         )
 
     def _imported(self, summary: Any) -> None:
+        summary.rejected[:0] = getattr(self, "unreadable_paths", [])
         self.last_summary = summary
         self._load_periods()
         box = QMessageBox(self)

@@ -131,10 +131,16 @@ class SignersPanel(QWidget):
                 item.setData(ID_ROLE, h.id)
                 item.setToolTip(value)
                 self.held.setItem(row, column, item)
-        signers = county_signers.signers(self.db.conn)
-        self.signers.setRowCount(len(signers))
-        for row, s in enumerate(signers):
-            values = [s.division_code, s.township, s.fingerprint, _day_time(s.first_seen), _day_time(s.confirmed_at)]
+        rows = [
+            [s.division_code, s.township, s.fingerprint, _day_time(s.first_seen), _day_time(s.confirmed_at)]
+            for s in county_signers.signers(self.db.conn)
+        ]
+        rows += [
+            [code, name, self.tr("(unsigned)"), "", ""]
+            for code, name in county_signers.unsigned_townships(self.db.conn)
+        ]
+        self.signers.setRowCount(len(rows))
+        for row, values in enumerate(sorted(rows)):
             for column, value in enumerate(values):
                 self.signers.setItem(row, column, QTableWidgetItem(value))
         self._update_buttons()
