@@ -1,4 +1,5 @@
-"""The core, storage, exchange and reports are plain Python: no Qt, enforced here.
+"""The core, storage, services, exchange and reports are plain Python: no Qt, enforced here,
+and the layers of pyproject.toml's import-linter contracts hold.
 
 The command line may start the GUI (``jianfu`` with no arguments) but imports no Qt itself.
 """
@@ -6,13 +7,15 @@ The command line may start the GUI (``jianfu`` with no arguments) but imports no
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import jianfu
 
-QT_FREE = ("core", "storage", "exchange", "reports", "cli")
+QT_FREE = ("core", "storage", "services", "exchange", "reports", "cli")
 PACKAGE = Path(jianfu.__file__).parent
 
 
@@ -34,7 +37,7 @@ def test_qt_free_packages_do_not_import_qt_in_source() -> None:
 def test_importing_the_core_loads_no_qt() -> None:
     modules = [
         f"jianfu.{folder}.{p.stem}"
-        for folder in ("core", "storage", "exchange")
+        for folder in ("core", "storage", "services", "exchange")
         for p in (PACKAGE / folder).glob("*.py")
         if p.stem != "__init__"
     ]
@@ -44,3 +47,14 @@ def test_importing_the_core_loads_no_qt() -> None:
         + ("bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\nassert not bad, bad\n")
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    """core <- exchange/reports <- storage <- services <- ui <- cli; see pyproject.toml."""
+    command = shutil.which("lint-imports")
+    assert command, "import-linter is part of the test extra"
+    root = PACKAGE.parent.parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([command], cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChangesDialog</name>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="23"/>
+        <source>Changes since last period</source>
+        <translation>与上期相比的变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="26"/>
+        <source>{count} answers differ from last period.</source>
+        <translation>与上期相比，有 {count} 项回答不同。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="28"/>
+        <source>Nothing has been changed from last period so far.</source>
+        <translation>到目前为止，没有改动上期的回答。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <source>Last period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceEditor</name>
     <message>
         <location filename="../../src/jianfu/ui/widgets/item_row.py" line="137"/>
@@ -10,286 +48,319 @@
     </message>
 </context>
 <context>
+    <name>CorrectTownshipDialog</name>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="118"/>
+        <source>Correct township name or code</source>
+        <translation>更正乡镇名称或代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="123"/>
+        <source>The correction applies to all {count} assessments of {township} on this computer. Files already sent to the county keep the old details.</source>
+        <translation>更正将用于本机上{township}的全部 {count} 次自查。已经报给县里的文件仍是原来的信息。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="133"/>
+        <source>Township or sub-district</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="134"/>
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="135"/>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="161"/>
+        <source>Change {old_name} ({old_code}) to {new_name} ({new_code}) in all its assessments?</source>
+        <translation>把全部自查中的“{old_name}（{old_code}）”改为“{new_name}（{new_code}）”吗？</translation>
+    </message>
+</context>
+<context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="83"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="75"/>
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="90"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="82"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="91"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="83"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="92"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="84"/>
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="93"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="85"/>
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="94"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="86"/>
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="95"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="87"/>
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="106"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="98"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="125"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="117"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="127"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="119"/>
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="128"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="120"/>
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="129"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="121"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="143"/>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="176"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="135"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="168"/>
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="140"/>
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="141"/>
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="150"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="142"/>
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="151"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="143"/>
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="152"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="144"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="153"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="145"/>
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="154"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="146"/>
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="155"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="147"/>
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="156"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="148"/>
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="157"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149"/>
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="164"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="156"/>
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="173"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="165"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="176"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="168"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="178"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="170"/>
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="180"/>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="208"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="172"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="200"/>
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="223"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="215"/>
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="238"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="230"/>
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="249"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="241"/>
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="297"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="289"/>
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="305"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="295"/>
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="310"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="300"/>
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="330"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="320"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="331"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="321"/>
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="326"/>
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="347"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="337"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="357"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="347"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="361"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="351"/>
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="361"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="351"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="368"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="358"/>
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="410"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="400"/>
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="410"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="400"/>
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="422"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="412"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="422"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="412"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="425"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="415"/>
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="443"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="433"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="445"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="435"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="455"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="445"/>
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="457"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="447"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="464"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="454"/>
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="470"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="460"/>
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="472"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="462"/>
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="480"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="470"/>
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="481"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="471"/>
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -413,84 +484,84 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="103"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="96"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="108"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="101"/>
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="115"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="108"/>
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="116"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="109"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="117"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="110"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="124"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="117"/>
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="132"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="125"/>
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="170"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="163"/>
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="170"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="163"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="178"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="171"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="184"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="177"/>
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="221"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="214"/>
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="221"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="214"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="226"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="219"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="238"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="231"/>
         <source>Exported: {path}
 Signed with this computer&apos;s key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="245"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="238"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -551,27 +622,32 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="97"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="63"/>
+        <source>Changes since last period…</source>
+        <translation>与上期相比…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/main_window.py" line="104"/>
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="107"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="114"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="108"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="115"/>
         <source>Large font</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="112"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="119"/>
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="140"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="147"/>
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
@@ -581,76 +657,92 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="182"/>
-        <location filename="../../src/jianfu/ui/main_window.py" line="192"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="165"/>
+        <source>Open the sample township</source>
+        <translation>打开示例乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/main_window.py" line="198"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="204"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="209"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="194"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="211"/>
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="208"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="225"/>
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="318"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="316"/>
+        <source> (sample, fictional)</source>
+        <translation>（示例，虚构）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/main_window.py" line="338"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="319"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="339"/>
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="320"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="340"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="321"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="341"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/main_window.py" line="355"/>
+        <source>● {count} to confirm</source>
+        <translation>● {count} 项待确认</translation>
     </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="159"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="208"/>
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="162"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="211"/>
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="164"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="213"/>
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="178"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="226"/>
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="179"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="227"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="180"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="228"/>
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="181"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="229"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -782,9 +874,53 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="79"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="72"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleListDialog</name>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="38"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="39"/>
+        <source>Move the assessment of {assessment} to the recycle list? It can be restored from the recycle list.</source>
+        <translation>把{assessment}的自查移到回收站吗？之后可以从回收站恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="53"/>
+        <source>Recycle list</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="55"/>
+        <source>Deleted assessments are kept here. Restore one to list it on the start page again.</source>
+        <translation>删除的自查保存在这里。恢复后会重新出现在开始页。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59"/>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59"/>
+        <source>Period</source>
+        <translation>评估期</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59"/>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="66"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="105"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
@@ -831,102 +967,125 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
     </message>
 </context>
 <context>
+    <name>SectionPage</name>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="74"/>
+        <source>All on this page still true</source>
+        <translation>本页全部仍然如此</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="77"/>
+        <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
+        <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="95"/>
+        <source>Not saved</source>
+        <translation>没有保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="106"/>
+        <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
+        <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
+    </message>
+</context>
+<context>
     <name>SignersPanel</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="45"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="42"/>
         <source>Each township is bound to the signing key of the first file the county received from it. A signature shows which computer sent a file and that nobody changed it on the way; it does not show that the answers are true. A file signed by another key, or unsigned once a key is known, waits here and changes nothing until you confirm it.</source>
         <translation>每个乡镇（街道）以县级第一次收到的文件的签名密钥为准。签名只说明文件来自哪台电脑上的减负助手、途中没有被改动，并不说明其中的回答属实。由其他密钥签名的文件，或已有密钥后收到的未签名文件，会在这里等待，确认之前不改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="54"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="51"/>
         <source>Files to confirm</source>
         <translation>待确认的文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="58"/>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="94"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="55"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="91"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="59"/>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="93"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="56"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="90"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="60"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="57"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="61"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="58"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="62"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="59"/>
         <source>Known key</source>
         <translation>已登记的密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="63"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="60"/>
         <source>Key of this file</source>
         <translation>此文件的密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="64"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="61"/>
         <source>Why it waits</source>
         <translation>待确认的原因</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="71"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="68"/>
         <source>To confirm a new key: phone the township (using a number you already have, not one in the file), ask the cadre to read out the fingerprint shown after exporting (or by the command “jianfu verify”), and compare it group by group with “Key of this file”. Confirm only if they match.</source>
         <translation>确认新密钥的方法：用您原有的联系电话（不要用文件里的信息）打给该乡镇，请经办干部读出导出文件后显示的密钥指纹（或命令“jianfu verify”显示的指纹），与“此文件的密钥”逐组核对，完全一致才确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="79"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="76"/>
         <source>Confirm the new key and apply…</source>
         <translation>确认新密钥并采用…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="80"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="77"/>
         <source>Do not apply (delete this file)…</source>
         <translation>不采用（删除此文件）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="89"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="86"/>
         <source>Known signing keys</source>
         <translation>已登记的签名密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="95"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="92"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="96"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="93"/>
         <source>First received</source>
         <translation>首次收到</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="97"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="94"/>
         <source>New key confirmed</source>
         <translation>新密钥确认于</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="125"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="122"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="126"/>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="139"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="123"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="136"/>
         <source>(unsigned)</source>
         <translation>（未签名）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="168"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="165"/>
         <source>Apply this file for {township} ({code}) and accept its key from now on?
 
 Fingerprint to compare on the phone: {fingerprint}
@@ -939,32 +1098,32 @@ Files signed by the old key {old} will then wait here instead.</source>
 此后由原密钥 {old} 签名的文件将在这里等待确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="179"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="176"/>
         <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
         <translation>采用 {township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="182"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="179"/>
         <source>Confirm the new key</source>
         <translation>确认新密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="200"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="196"/>
         <source>Could not apply the file</source>
         <translation>无法采用该文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="210"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="206"/>
         <source>Do not apply</source>
         <translation>不采用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="211"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="207"/>
         <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
         <translation>删除 {township} 待确认的文件“{name}”？其他数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="230"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="222"/>
         <source>held: signed by another key or unsigned; see the signers tab</source>
         <translation>待确认：由其他密钥签名或未签名，请在“签名与待确认”页核实</translation>
     </message>
@@ -972,69 +1131,99 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="45"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49"/>
         <source>Fingertip burden self-assessment</source>
         <translation>基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="50"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="54"/>
         <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
         <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64"/>
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75"/>
+        <source>Move the selected assessment to the recycle list; it can be restored</source>
+        <translation>把选中的自查移到回收站，可以恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76"/>
+        <source>Correct township name or code…</source>
+        <translation>更正乡镇名称或代码…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77"/>
+        <source>Recycle list…</source>
+        <translation>回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84"/>
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="89"/>
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90"/>
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91"/>
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="78"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="92"/>
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="94"/>
+        <source>A fictional township to look around; it is kept apart from your own assessments</source>
+        <translation>虚构的示例乡镇，供熟悉操作；与本镇的自查分开存放</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="99"/>
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="100"/>
         <source>Import the files of all townships and see the county&apos;s burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="168"/>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

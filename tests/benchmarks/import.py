@@ -24,8 +24,8 @@ from jianfu.core.assessment import Period, Township
 from jianfu.core.library import ChecklistLibrary
 from jianfu.exchange.assessment_file import to_document, write_assessment_file
 from jianfu.exchange.demo import load_sample_county, sample_assessments
-from jianfu.exchange.importer import import_files
 from jianfu.paths import resources_dir
+from jianfu.services.county_import import import_files
 from jianfu.storage.county import CountyStore
 from jianfu.storage.database import open_database, transaction
 

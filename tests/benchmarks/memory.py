@@ -47,16 +47,16 @@ from pathlib import Path
 spec = importlib.util.spec_from_file_location("bench_import", sys.argv[2])
 bench = importlib.util.module_from_spec(spec); spec.loader.exec_module(bench)
 from jianfu.core.library import ChecklistLibrary
-from jianfu.exchange.importer import import_files
+from jianfu.services.county_import import import_files
 from jianfu.paths import resources_dir
-from jianfu.reports.county import county_summary
+from jianfu.services.county import CountyService
 from jianfu.storage.database import open_database
 library = ChecklistLibrary(resources_dir() / "checklists")
 folder = Path(sys.argv[1])
 paths = bench.generate(folder, library, 1000)
 db = open_database(folder / "county.sqlite3")
 import_files(db, library, paths)
-county_summary(db, library)
+CountyService(db, library).summary()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 

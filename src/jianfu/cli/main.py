@@ -210,9 +210,8 @@ def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 
 def _import(options: argparse.Namespace, library: ChecklistLibrary) -> int:
-    from jianfu.exchange.importer import gather, import_files
-    from jianfu.storage.county import Outcome
-    from jianfu.storage.database import open_database
+    from jianfu.services.county import CountyService
+    from jianfu.services.county_import import gather
 
     collected = gather(options.paths)
     for path, reason in collected.problems:
@@ -220,17 +219,14 @@ def _import(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     if not collected.files:
         where = "、".join(str(p) for p in options.paths)
         raise JianfuError(f"在 {where} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查文件夹是否选对。")
-    db = open_database(options.county_db)
-    try:
-        summary = import_files(db, library, collected.files, _progress_bar)
-    finally:
-        db.close()
+    with CountyService.open(options.county_db, library) as county:
+        summary = county.import_files(collected.files, _progress_bar)
     print(file=sys.stderr)
     for path, reason in summary.rejected:
         print(f"拒收 {path}：{reason}")
-    for path in summary.outcomes[Outcome.HELD]:
+    for path in summary.held:
         print(f"待确认 {path}：签名密钥与该乡镇已登记的不同或未签名，未采用（在县级窗口“签名与待确认”中核实）")
-    for path in summary.outcomes[Outcome.OLDER]:
+    for path in summary.older:
         print(f"较旧未采用 {path}：签名序号不比已导入的新")
     for path, note in summary.notes:
         print(f"注意 {path}：{note}")
@@ -248,20 +244,15 @@ def _progress_bar(done: int, total: int) -> None:
 
 def _county(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     from jianfu.core.assessment import Period
-    from jianfu.reports.county import county_summary, write_county_pdf, write_county_workbook
-    from jianfu.storage.database import open_database
+    from jianfu.reports.county import write_county_pdf, write_county_workbook
+    from jianfu.services.county import CountyService
 
     output: Path = options.output
     suffix = output.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         raise JianfuError(f"输出文件 {output} 应以 .pdf 或 .xlsx 结尾。")
-    if not options.county_db.exists():
-        raise JianfuError(f"县级数据库 {options.county_db} 不存在，请先用 jianfu import 导入乡镇文件。")
-    db = open_database(options.county_db)
-    try:
-        summary = county_summary(db, library, Period(options.period) if options.period else None)
-    finally:
-        db.close()
+    with CountyService.open(options.county_db, library, must_exist=True) as county:
+        summary = county.summary(Period(options.period) if options.period else None)
     writer = write_county_pdf if suffix == ".pdf" else write_county_workbook
     _write_whole(output, lambda partial: writer(summary, partial))
     print(f"已生成县级汇总：{output}")
@@ -269,17 +260,11 @@ def _county(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 
 def _catalogue(options: argparse.Namespace, library: ChecklistLibrary) -> int:
-    from jianfu.exchange.catalogue import build_catalogue, write_catalogue
-    from jianfu.storage.county import CountyStore
-    from jianfu.storage.database import open_database
+    from jianfu.exchange.catalogue import write_catalogue
+    from jianfu.services.county import CountyService
 
-    if not options.county_db.exists():
-        raise JianfuError(f"县级数据库 {options.county_db} 不存在，请先用 jianfu import 导入乡镇文件。")
-    db = open_database(options.county_db)
-    try:
-        catalogue = build_catalogue(db, CountyStore(db).county_name())
-    finally:
-        db.close()
+    with CountyService.open(options.county_db, library, must_exist=True) as county:
+        catalogue = county.catalogue()
     try:
         write_catalogue(options.output, catalogue)
     except OSError as exc:

@@ -4,14 +4,14 @@ the county knows that key for that township."""
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 
 from jianfu.core.library import ChecklistLibrary
 from jianfu.exchange.assessment_file import AssessmentFile, AssessmentFileError, read_assessment_file
 from jianfu.exchange.signing import b64, installation_fingerprint
 from jianfu.paths import data_dir
-from jianfu.storage.county_signers import describe_flags, flags_for
+from jianfu.exchange.file_flags import FLAG_UNSIGNED, describe_flags, file_flags
+from jianfu.services.county import known_signing_keys
 
 EXIT_OK, EXIT_REJECTED = 0, 2
 
@@ -33,7 +33,7 @@ def run(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     if not options.files:
         print(f"本机的签名密钥指纹：{installation_fingerprint(data_dir())}")
         return EXIT_OK
-    known = _known_keys(options.county_db) if options.county_db else None
+    known = known_signing_keys(options.county_db) if options.county_db else None
     status = EXIT_OK
     for path in options.files:
         try:
@@ -49,8 +49,8 @@ def run(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 def describe(content: AssessmentFile, known: dict[str, str] | None) -> str:
     a = content.assessment
     who = f"{a.township.county}{a.township.name}（{a.township.division_code}）{a.period.label}"
-    flags = [f for f in flags_for(content) if f != "unsigned"]
-    extra = f"；注意：{describe_flags(','.join(flags))}" if flags else ""
+    flags = [f for f in file_flags(content) if f != FLAG_UNSIGNED]
+    extra = f"；注意：{describe_flags(flags)}" if flags else ""
     signature = content.signature
     if signature is None:
         return f"未签名（文件格式第 1 版）— {who}{extra}"
@@ -64,15 +64,3 @@ def describe(content: AssessmentFile, known: dict[str, str] | None) -> str:
         else:
             text += "；与县级登记的密钥不同，导入后将待确认"
     return text + extra
-
-
-def _known_keys(database: Path) -> dict[str, str]:
-    """The county's bound keys, read without writing anything (not even a WAL switch)."""
-    try:
-        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return dict(conn.execute("SELECT division_code, public_key FROM county_signers").fetchall())
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return {}

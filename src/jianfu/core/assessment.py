@@ -86,6 +86,31 @@ class Period:
     def containing(cls, day: dt.date) -> Period:
         return cls(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
 
+    @property
+    def year(self) -> int:
+        return int(self.code[:4])
+
+    def following(self) -> Period:
+        """The next period of the same length: 2026-Q4 → 2027-Q1, 2026-H1 → 2026-H2, 2026 → 2027."""
+        part = self.code[5:]
+        if not part:
+            return Period(str(self.year + 1))
+        kind, number = part[0], int(part[1])
+        count = 4 if kind == "Q" else 2
+        if number == count:
+            return Period(f"{self.year + 1}-{kind}1")
+        return Period(f"{self.year}-{kind}{number + 1}")
+
+    def preceding(self) -> Period:
+        """The period of the same length before this one."""
+        part = self.code[5:]
+        if not part:
+            return Period(str(self.year - 1))
+        kind, number = part[0], int(part[1])
+        if number == 1:
+            return Period(f"{self.year - 1}-{kind}{4 if kind == 'Q' else 2}")
+        return Period(f"{self.year}-{kind}{number - 1}")
+
 
 @dataclass
 class Assessment:

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,6 @@ from typing import Any
 from jianfu.core.attribution import department_key
 from jianfu.core.errors import JianfuError
 from jianfu.exchange import strict_json
-from jianfu.storage.database import Database
 
 FORMAT_NAME = "jianfu-catalogue"
 FORMAT_VERSION = 1
@@ -60,16 +60,11 @@ class CatalogueError(JianfuError):
         super().__init__(f"平台目录文件 {path} 无效：{reason}。请向县里重新索取平台目录文件。")
 
 
-def build_catalogue(db: Database, county: str) -> Catalogue:
-    """Every inventory row of the imported (current) assessments, merged by name and department."""
+def build_catalogue(rows: Iterable[tuple[int, dict[str, Any]]], county: str) -> Catalogue:
+    """Inventory rows (township id, cells) of the imported assessments, merged by name and department."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     towns: dict[tuple[str, str], set[int]] = {}
-    rows = db.conn.execute(
-        "SELECT a.township_id, r.cells FROM table_rows r JOIN assessments a ON a.id = r.assessment_id"
-        " WHERE r.item_id = 'apps.inventory' AND a.content_sha256 IS NOT NULL"
-    )
-    for township_id, cells_json in rows:
-        cells = json.loads(cells_json)
+    for township_id, cells in rows:
         name = str(cells.get("name") or "").strip()
         if not name:
             continue

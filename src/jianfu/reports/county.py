@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from jianfu.core.assessment import Period
-from jianfu.core.errors import JianfuError
-from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
-from jianfu.storage.county import MANIFESTATIONS, CountyStore, DepartmentRow, EscalatedItem, OverviewRow
-from jianfu.storage.database import Database
+from jianfu.core.county import MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
 
 LEVEL_FILLS = {"low": "E8F5E9", "moderate": "FFF8E1", "high": "FFE0B2", "severe": "FFCDD2"}
 
@@ -36,37 +33,6 @@ class CountySummary:
     def average(self, manifestation: str) -> float:
         values = [r.overall if manifestation == "overall" else r.scores[manifestation] for r in self.rows]
         return round(sum(values) / len(values), 1) if values else 0.0
-
-
-def county_summary(db: Database, library: ChecklistLibrary, period: Period | None = None) -> CountySummary:
-    county = CountyStore(db)
-    periods = county.periods()
-    if not periods:
-        raise JianfuError("县级数据库中还没有导入任何乡镇自查文件，请先导入。")
-    period = period or periods[0]
-    if period not in periods:
-        raise JianfuError(f"县级数据库中没有{period.label}的自查文件；已有：{'、'.join(p.label for p in periods)}。")
-    checklist = library.latest(DEFAULT_CHECKLIST_ID)
-    titles = {
-        rule.id: rule.title
-        for version in library.versions(DEFAULT_CHECKLIST_ID)
-        for rule in library.get(DEFAULT_CHECKLIST_ID, version).rules
-    }
-    return CountySummary(
-        county=county.county_name(),
-        period=period,
-        manifestation_names={m.id: m.name for m in checklist.manifestations},
-        level_labels={level.id: level.label for level in checklist.levels},
-        rows=county.overview(period),
-        missing=county.missing_townships(period),
-        departments=county.departments(period),
-        common_problems=[(titles.get(rule, rule), n) for rule, n in county.common_problems(period)],
-        escalated={
-            dept: [replace(i, rule_title=titles.get(i.rule_id or "", "")) for i in items]
-            for dept, items in county.escalated_items(period).items()
-        },
-        plan_items=county.plan_items(period),
-    )
 
 
 # ------------------------------------------------------------------------------------- PDF

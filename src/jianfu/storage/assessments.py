@@ -1,11 +1,15 @@
-"""Reading and writing assessments. Every public write is one transaction."""
+"""Reading and writing assessments: a plain repository, every public write one transaction.
+
+Rules (what carries over to a new period, how a plan is drafted) live in the core and in
+``jianfu.services``; this module only stores and reads what it is given.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jianfu.core.answers import Answer, check_answer, completion, table_rows
@@ -34,6 +38,8 @@ class AssessmentSummary:
     checklist_version: int
     updated_at: str
     last_section: str
+    sample: bool = False  # the fictional sample township, kept apart from the township's own
+    deleted_at: str = ""  # set while the assessment is in the recycle list
 
 
 class AssessmentStore:
@@ -85,14 +91,60 @@ class AssessmentStore:
         ).fetchone()
         return int(row[0]) if row else None
 
-    def summaries(self) -> list[AssessmentSummary]:
+    def summaries(self, deleted: bool = False) -> list[AssessmentSummary]:
+        """Assessments not in the recycle list (or, with ``deleted``, only those in it), newest edit first."""
         rows = self.conn.execute(
             "SELECT a.id, t.name, t.division_code, t.county, a.period, a.checklist_id,"
-            " a.checklist_version, a.updated_at, a.last_section"
+            " a.checklist_version, a.updated_at, a.last_section, a.sample, coalesce(a.deleted_at, '')"
             " FROM assessments a JOIN townships t ON t.id = a.township_id"
+            f" WHERE a.deleted_at IS {'NOT ' if deleted else ''}NULL"
             " ORDER BY a.updated_at DESC, a.id DESC"
         ).fetchall()
-        return [AssessmentSummary(r[0], Township(r[1], r[2], r[3]), Period(r[4]), r[5], r[6], r[7], r[8]) for r in rows]
+        return [
+            AssessmentSummary(r[0], Township(r[1], r[2], r[3]), Period(r[4]), r[5], r[6], r[7], r[8], bool(r[9]), r[10])
+            for r in rows
+        ]
+
+    def summary(self, assessment_id: int) -> AssessmentSummary:
+        found = [s for s in self.summaries() + self.summaries(deleted=True) if s.id == assessment_id]
+        if not found:
+            raise NotFoundError(f"找不到编号为 {assessment_id} 的自查")
+        return found[0]
+
+    def township(self, division_code: str) -> Township | None:
+        row = self.conn.execute(
+            "SELECT name, division_code, county FROM townships WHERE division_code = ?", (division_code,)
+        ).fetchone()
+        return Township(row[0], row[1], row[2]) if row else None
+
+    def assessment_count(self, division_code: str) -> int:
+        row = self.conn.execute(
+            "SELECT count(*) FROM assessments a JOIN townships t ON t.id = a.township_id WHERE t.division_code = ?",
+            (division_code,),
+        ).fetchone()
+        return int(row[0])
+
+    def correct_township(self, division_code: str, township: Township) -> None:
+        """Change a township's name, county or division code, for all of its assessments."""
+        with transaction(self.conn):
+            cursor = self.conn.execute(
+                "UPDATE townships SET name = ?, county = ?, division_code = ? WHERE division_code = ?",
+                (township.name, township.county, township.division_code, division_code),
+            )
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"找不到区划代码为 {division_code} 的乡镇")
+
+    def mark_sample(self, assessment_id: int) -> None:
+        with transaction(self.conn):
+            self.conn.execute("UPDATE assessments SET sample = 1 WHERE id = ?", (assessment_id,))
+
+    def move_to_recycle_list(self, assessment_id: int) -> None:
+        with transaction(self.conn):
+            self.conn.execute("UPDATE assessments SET deleted_at = ? WHERE id = ?", (now(), assessment_id))
+
+    def restore(self, assessment_id: int) -> None:
+        with transaction(self.conn):
+            self.conn.execute("UPDATE assessments SET deleted_at = NULL WHERE id = ?", (assessment_id,))
 
     def load(self, assessment_id: int) -> Assessment:
         row = self.conn.execute(
@@ -173,9 +225,14 @@ class AssessmentStore:
 
     def confirm_answer(self, assessment_id: int, item_id: str) -> None:
         """The user looked at an answer carried over from the last period and it still holds."""
+        self.confirm_answers(assessment_id, [item_id])
+
+    def confirm_answers(self, assessment_id: int, item_ids: Sequence[str]) -> None:
+        """Several carried-over answers still hold (a whole page), in one transaction."""
         with transaction(self.conn):
             self._touch(assessment_id, now())
-            self._confirm(assessment_id, item_id)
+            for item_id in item_ids:
+                self._confirm(assessment_id, item_id)
 
     def unconfirmed(self, assessment_id: int) -> set[str]:
         """Items whose answer was carried over from the previous period and not yet looked at."""
@@ -184,47 +241,14 @@ class AssessmentStore:
         )
         return {r[0] for r in rows}
 
-    def create_prefilled(self, previous_id: int, period: Period, checklist: Checklist) -> int:
-        """A new period's assessment answered as the previous one was, every answer to confirm.
-
-        It is answered with ``checklist`` (the newest); answers to items that version no longer
-        has, or no longer accepts, are left out rather than carried over wrongly.
-        """
-        previous = self.load(previous_id)
-        answers = {}
-        for item_id, answer in previous.answers.items():
-            if item_id == "profile.fill_date":
-                continue
-            try:
-                check_answer(checklist, item_id, answer)
-            except JianfuError:
-                continue
-            answers[item_id] = answer
-        # The plan carries over (responsible persons, own wording), but progress is per period.
-        plan = [replace(item, status="", edited=item.edited - {"status"}) for item in previous.plan]
-        assessment = Assessment(previous.township, period, checklist.id, checklist.version, period.end, answers, plan)
-        new_id = self.save_assessment(assessment, checklist)
-        with transaction(self.conn):
-            self.conn.execute("UPDATE answers SET confirmed = 0 WHERE assessment_id = ?", (new_id,))
-        return new_id
-
     # --------------------------------------------------------------------- plan and scores
 
-    def rescore(self, assessment_id: int, checklist: Checklist) -> tuple[ScoreResult, list[RectificationItem]]:
-        """Score with the assessment's own checklist, redraft the plan keeping edits, store both."""
-        from jianfu.core.plan import draft_plan, merge_plan
-        from jianfu.core.scoring import score_assessment
-
-        assessment = self.load(assessment_id)
-        if (assessment.checklist_id, assessment.checklist_version) != (checklist.id, checklist.version):
-            raise ValueError("an assessment must be scored with the checklist it was answered with")
-        result = score_assessment(checklist, assessment.answers)
-        plan = merge_plan(assessment.plan, draft_plan(result, assessment.base_date, checklist.plan_min_intensity))
+    def save_result(self, assessment_id: int, result: ScoreResult, plan: Sequence[RectificationItem]) -> None:
+        """Store freshly computed scores and the redrafted plan together."""
         stamp = now()
         with transaction(self.conn):
             self._write_scores(assessment_id, result, stamp)
             self._write_plan(assessment_id, plan, stamp)
-        return result, plan
 
     def save_plan_item(self, assessment_id: int, item: RectificationItem, position: int | None = None) -> None:
         stamp = now()
@@ -258,12 +282,27 @@ class AssessmentStore:
 
     # ------------------------------------------------------------------- whole assessments
 
-    def save_assessment(self, assessment: Assessment, checklist: Checklist, result: ScoreResult | None = None) -> int:
-        """Store a whole assessment (demo data, a prefilled copy) in one transaction."""
+    def save_assessment(
+        self,
+        assessment: Assessment,
+        checklist: Checklist,
+        result: ScoreResult | None = None,
+        *,
+        to_confirm: bool = False,
+        sample: bool = False,
+    ) -> int:
+        """Store a whole assessment (demo data, a prefilled copy) in one transaction.
+
+        ``to_confirm`` marks every answer as carried over, to be confirmed or changed."""
         for item_id, answer in assessment.answers.items():
             check_answer(checklist, item_id, answer)
         with transaction(self.conn):
-            return self.insert_assessment(assessment, checklist, result, now())
+            new_id = self.insert_assessment(assessment, checklist, result, now())
+            if to_confirm:
+                self.conn.execute("UPDATE answers SET confirmed = 0 WHERE assessment_id = ?", (new_id,))
+            if sample:
+                self.conn.execute("UPDATE assessments SET sample = 1 WHERE id = ?", (new_id,))
+            return new_id
 
     def insert_assessment(
         self, assessment: Assessment, checklist: Checklist, result: ScoreResult | None, stamp: str

@@ -8,94 +8,27 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
 from jianfu.core.answers import completion
 from jianfu.core.assessment import Period
 from jianfu.core.attribution import department_burdens, department_key
 from jianfu.core.checklist import Checklist
+from jianfu.core.county import (  # the county's value types, re-exported for existing callers
+    MANIFESTATIONS,
+    DepartmentRow,
+    EscalatedItem,
+    Outcome,
+    OverviewRow,
+)
 from jianfu.core.scoring import ScoreResult
 from jianfu.exchange.assessment_file import AssessmentFile
+from jianfu.exchange.file_flags import file_flags
 from jianfu.storage import county_signers
 from jianfu.storage.assessments import AssessmentStore
 from jianfu.storage.database import Database, now, transaction
 
-MANIFESTATIONS = ("trace_alienation", "platform_formalism", "filing_redundancy", "algorithm_centrism")
-
-
-class Outcome(str, Enum):
-    IMPORTED = "imported"  # first file for this township and period
-    UPDATED = "updated"  # newer than the stored one, which went to the history
-    UNCHANGED = "unchanged"  # this very file was imported before
-    OLDER = "older"  # older than the stored one: kept in the history, not applied
-    HELD = "held"  # another key, or unsigned once a key is known: 待确认, not applied
-
-
-@dataclass(frozen=True)
-class OverviewRow:
-    assessment_id: int
-    division_code: str
-    township: str
-    period: str
-    scores: dict[str, float]
-    levels: dict[str, str]
-    overall: float
-    overall_level: str
-    fingertip_hours: float
-    answered: int
-    asked: int
-    previous_period: str | None = None
-    previous_scores: dict[str, float] = field(default_factory=dict)
-
-    def change(self, manifestation: str) -> float | None:
-        if manifestation not in self.previous_scores:
-            return None
-        current = self.overall if manifestation == "overall" else self.scores.get(manifestation, 0.0)
-        return round(current - self.previous_scores[manifestation], 1)
-
-
-@dataclass(frozen=True)
-class DepartmentRow:
-    key: str
-    name: str
-    spellings: list[str]
-    townships: int
-    apps: int
-    checkin: int
-    ranking: int
-    online_time: int
-    forced_download: int
-    filing_tasks: int
-    duplicate_filings: int
-    hours: float
-
-    def figures(self) -> tuple[int, ...]:
-        """Townships, apps and groups, check-in, ranking, online time, forced download, reporting
-        tasks, duplicate filings: the columns every department table shows, in that order."""
-        return (
-            self.townships,
-            self.apps,
-            self.checkin,
-            self.ranking,
-            self.online_time,
-            self.forced_download,
-            self.filing_tasks,
-            self.duplicate_filings,
-        )
-
-
-@dataclass(frozen=True)
-class EscalatedItem:
-    township: str
-    division_code: str
-    problem: str
-    measure: str
-    department: str
-    deadline: str
-    rule_id: str | None
-    rule_title: str = ""
+__all__ = ["MANIFESTATIONS", "CountyStore", "DepartmentRow", "EscalatedItem", "Outcome", "OverviewRow"]
 
 
 class CountyStore:
@@ -156,7 +89,7 @@ class CountyStore:
                     zlib.compress(content.raw, 1),
                     signature.fingerprint if signature else None,
                     signature.sequence if signature else None,
-                    ",".join(county_signers.flags_for(content)),
+                    ",".join(file_flags(content)),
                 ),
             )
             if not newer:

@@ -9,19 +9,12 @@ clock text inside the file; unsigned files (format version 1) count in the order
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import zlib
 from dataclasses import dataclass
 
 from jianfu.exchange.assessment_file import AssessmentFile, Signature
 from jianfu.exchange.signing import b64
-
-FUTURE_TOLERANCE = dt.timedelta(days=1)  # clocks on township PCs are often a little off
-FLAG_UNSIGNED = "unsigned"
-FLAG_FUTURE = "future"
-FLAG_LABELS = {FLAG_UNSIGNED: "未签名", FLAG_FUTURE: "日期在未来"}
-
 
 @dataclass(frozen=True)
 class SignerRow:
@@ -44,25 +37,6 @@ class HeldFile:
     file_name: str
     received_at: str
     reason: str
-
-
-def flags_for(content: AssessmentFile, now: dt.datetime | None = None) -> list[str]:
-    """What the county should notice about a file it accepts: unsigned, dated in the future."""
-    flags = [] if content.signature else [FLAG_UNSIGNED]
-    limit = (now or dt.datetime.now()) + FUTURE_TOLERANCE
-    for text in (content.exported_at, content.assessment.updated_at):
-        try:
-            stamp = dt.datetime.fromisoformat(text) if text else None
-        except ValueError:
-            stamp = None
-        if stamp is not None and stamp.replace(tzinfo=None) > limit:
-            flags.append(FLAG_FUTURE)
-            break
-    return flags
-
-
-def describe_flags(flags: str) -> str:
-    return "、".join(FLAG_LABELS.get(f, f) for f in flags.split(",") if f)
 
 
 def hold_reason(conn: sqlite3.Connection, content: AssessmentFile, trusted: bool, stamp: str) -> str | None:

@@ -171,8 +171,22 @@ MIGRATIONS: tuple[Migration, ...] = (
         )
     """,
     ),
+    # v5: the sample township lives apart from the township's own assessments (never listed,
+    # never prefilled from); a deleted assessment goes to a recycle list and can be restored.
+    # The sample's fictional division code (resources/sample/county.yaml) marks samples opened
+    # before this version.
     Migration(
         5,
+        "sample_and_recycle_list",
+        """
+        ALTER TABLE assessments ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE assessments ADD COLUMN deleted_at TEXT;
+        UPDATE assessments SET sample = 1 WHERE content_sha256 IS NULL AND township_id IN
+            (SELECT id FROM townships WHERE division_code = '519901101000');
+    """,
+    ),
+    Migration(
+        6,
         "county signers and held files",
         """
         ALTER TABLE assessment_history ADD COLUMN signer_fingerprint TEXT;

@@ -14,8 +14,7 @@ from jianfu import __version__
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.paths import default_database_path, resources_dir
-from jianfu.storage.assessments import AssessmentStore
-from jianfu.storage.database import open_database
+from jianfu.services.township import AssessmentService
 from jianfu.ui.appearance import install_fonts, install_translation
 from jianfu.ui.main_window import MainWindow
 from jianfu.ui.session import Session
@@ -29,7 +28,7 @@ def create_window(database: Path) -> MainWindow:
     app.setStyleSheet((resources_dir() / "ui" / "jianfu.qss").read_text(encoding="utf-8"))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jianfu.png")))
     library = ChecklistLibrary(resources_dir() / "checklists")
-    session = Session(AssessmentStore(open_database(database)), library)
+    session = Session(AssessmentService.open(database, library))
     return MainWindow(session, family)
 
 

@@ -60,9 +60,12 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedState")
         self.location = QLabel()
+        self.changes_button = QPushButton(self.tr("Changes since last period…"))
+        self.changes_button.setVisible(False)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.location)
+        bottom.addWidget(self.changes_button)
         bottom.addStretch()
         bottom.addWidget(self.saved_label)
         bottom.addSpacing(12)
@@ -94,6 +97,10 @@ class MainWindow(QMainWindow):
         self.start_page.next_period_requested.connect(self.next_period)
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.county_requested.connect(self.open_county)
+        self.start_page.deleted.connect(self._assessment_deleted)
+        self.start_page.township_corrected.connect(self._township_corrected)
+        self.changes_button.clicked.connect(self.show_changes)
+        session.confirmations_changed.connect(self._refresh_sidebar)
         session.saved.connect(lambda t: self.saved_label.setText(self.tr("All changes saved {time}").format(time=t)))
         session.answers_changed.connect(lambda _i: self._refresh_sidebar())
         self._restore_geometry()
@@ -131,7 +138,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(200, self._prebuild_pages)
 
     def new_assessment(self) -> None:
-        dialog = NewAssessmentDialog(self.session.store.summaries(), self)
+        dialog = NewAssessmentDialog(self.session.service.own_township(), self)
         if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted or dialog.township is None:
             return
         try:
@@ -143,15 +150,8 @@ class MainWindow(QMainWindow):
         self.show_page(self._first_section())
 
     def next_period(self, previous_id: int) -> None:
-        summary = next(s for s in self.session.store.summaries() if s.id == previous_id)
-        from jianfu.ui.pages.start_page import period_choices
-
-        later = [p for p in period_choices(summary.period.end) if p > summary.period]
-        period = later[-1] if later else None
-        if period is None:
-            return
         try:
-            self.session.create_prefilled(previous_id, period)
+            self.session.next_period(previous_id)
         except JianfuError as exc:
             QMessageBox.information(self, self.tr("Next period"), str(exc))
             return
@@ -159,21 +159,37 @@ class MainWindow(QMainWindow):
         self.show_page(self._first_section())
 
     def open_sample(self) -> None:
-        from jianfu.exchange.demo import sample_township_assessment
+        try:
+            sample = self.session.service.open_sample()
+        except JianfuError as exc:
+            QMessageBox.warning(self, self.tr("Open the sample township"), str(exc))
+            return
+        self.open_assessment(sample)
 
-        assessment, result = sample_township_assessment(self.session.library)
-        existing = self.session.store.find(assessment.township.division_code, assessment.period)
-        if existing is None:
-            checklist = self.session.library.get(assessment.checklist_id, assessment.checklist_version)
-            existing = self.session.store.save_assessment(assessment, checklist, result)
-        self.open_assessment(existing)
+    def _assessment_deleted(self, assessment_id: int) -> None:
+        if self.session.assessment_id == assessment_id:
+            self.session.close()
+            self._rebuild_sidebar()
+            self._update_buttons()
+
+    def _township_corrected(self, _division_code: str) -> None:
+        if self.session.assessment_id is not None:  # show the corrected name everywhere
+            self.session.open(self.session.assessment_id)
+            self._update_buttons()
+
+    def show_changes(self) -> None:
+        from jianfu.ui.pages.changes_dialog import ChangesDialog
+
+        if self.session.current is None:
+            return
+        changes = self.session.service.changes_since_previous(self.session.current)
+        ChangesDialog(changes or [], self).exec()
 
     def open_file(self, path: Path) -> None:
         """Open an assessment file (double-clicked, or given on the command line).
 
         It is copied into this computer's assessments unless the township already has one for
         that period here, which is then opened as it is (nothing is overwritten)."""
-        from jianfu.core.scoring import score_assessment
         from jianfu.exchange.assessment_file import read_assessment_file
 
         try:
@@ -182,11 +198,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Open file"), str(exc))
             return
         a = content.assessment
-        existing = self.session.store.find(a.township.division_code, a.period)
-        if existing is None:
-            checklist = self.session.library.get(a.checklist_id, a.checklist_version)
-            existing = self.session.store.save_assessment(a, checklist, score_assessment(checklist, a.answers))
-        else:
+        try:
+            existing, added = self.session.service.add_from_file(a)
+        except JianfuError as exc:
+            QMessageBox.warning(self, self.tr("Open file"), str(exc))
+            return
+        if not added:
             QMessageBox.information(
                 self,
                 self.tr("Open file"),
@@ -201,7 +218,7 @@ class MainWindow(QMainWindow):
         """The county inspector's window, on its own database beside the township's."""
         from jianfu.ui.county.county_window import CountyWindow
 
-        path = database or self.session.store.db.path.with_name("county.sqlite3")
+        path = database or self.session.service.database_path.with_name("county.sqlite3")
         try:
             self.county_window = CountyWindow(self.session.library, path)
         except JianfuError as exc:
@@ -296,9 +313,12 @@ class MainWindow(QMainWindow):
         self.next_button.setEnabled(opened and self.current != EXPORT)
         if opened and self.session.assessment is not None:
             a = self.session.assessment
-            self.location.setText(f"{a.township.county}{a.township.name} · {a.period.label}")
+            sample = self.tr(" (sample, fictional)") if self.session.current and self.session.current.sample else ""
+            self.location.setText(f"{a.township.county}{a.township.name}{sample} · {a.period.label}")
         else:
             self.location.setText("")
+        current = self.session.current
+        self.changes_button.setVisible(current is not None and self.session.service.previous_of(current.id) is not None)
 
     # -------------------------------------------------------------------------- sidebar
 
@@ -329,6 +349,10 @@ class MainWindow(QMainWindow):
             if done is not None:
                 answered, asked = done
                 text += f"  {answered}/{asked}" + (" ✓" if answered == asked else "")
+                section = self.session.checklist.section(page.section_id or page_id)
+                carried = [i for i in section.items if i.id in self.session.unconfirmed]
+                if carried:  # next period: answers carried over that nobody has looked at yet
+                    text += "\n" + self.tr("● {count} to confirm").format(count=len(carried))
             entry.setText(text)
             enabled = opened or page_id == START
             entry.setFlags(

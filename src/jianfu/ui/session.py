@@ -1,11 +1,9 @@
-"""The open assessment, shared by the pages: one place that talks to storage and the core."""
+"""The open assessment, shared by the pages: holds it in memory and saves through the service."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -13,81 +11,85 @@ from PySide6.QtCore import QObject, Signal
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.checklist import Checklist
-from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
-from jianfu.storage.assessments import AssessmentStore
+from jianfu.services.township import AssessmentService, OpenedAssessment, SaveError
 
 if TYPE_CHECKING:
     from jianfu.core.scoring import ScoreResult
 
-
-class SaveError(JianfuError):
-    """The database refused a write (disk full, file locked, removed USB disk)."""
-
-
-@contextmanager
-def _saving() -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.Error as exc:
-        raise SaveError(f"没有保存成功（{exc}）。请检查磁盘空间、数据所在的磁盘是否还在，然后再改一次。") from exc
+__all__ = ["SaveError", "Session"]
 
 
 class Session(QObject):
-    """Holds the open assessment and saves every edit at once through the store."""
+    """Holds the open assessment and saves every edit at once through the service."""
 
     saved = Signal(str)  # time of the last save, for the "saved" indicator
     opened = Signal()  # another assessment was opened
     answers_changed = Signal(str)  # item id
+    confirmations_changed = Signal()  # carried-over answers were confirmed or changed
 
-    def __init__(self, store: AssessmentStore, library: ChecklistLibrary) -> None:
+    def __init__(self, service: AssessmentService) -> None:
         super().__init__()
-        self.store = store
-        self.library = library
-        self.assessment_id: int | None = None
-        self.assessment: Assessment | None = None
-        self.checklist: Checklist = library.latest()
-        self.unconfirmed: set[str] = set()
+        self.service = service
+        self.library: ChecklistLibrary = service.library
+        self.current: OpenedAssessment | None = None
+        self.checklist: Checklist = self.library.latest()
+
+    @property
+    def assessment_id(self) -> int | None:
+        return self.current.id if self.current else None
+
+    @property
+    def assessment(self) -> Assessment | None:
+        return self.current.assessment if self.current else None
+
+    @property
+    def unconfirmed(self) -> set[str]:
+        return self.current.unconfirmed if self.current else set()
 
     # -------------------------------------------------------------------------- opening
 
     def open(self, assessment_id: int) -> None:
-        assessment = self.store.load(assessment_id)
-        self.checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
-        self.assessment_id, self.assessment = assessment_id, assessment
-        self.unconfirmed = self.store.unconfirmed(assessment_id)
+        self.current = self.service.load(assessment_id)
+        self.checklist = self.current.checklist
+        self.opened.emit()
+
+    def close(self) -> None:
+        """No assessment open (the open one went to the recycle list)."""
+        self.current = None
         self.opened.emit()
 
     def create(self, township: Township, period: Period) -> int:
-        checklist = self.library.latest()
-        assessment_id = self.store.create_assessment(township, period, checklist, period.end)
+        assessment_id = self.service.create(township, period)
         self.open(assessment_id)
         return assessment_id
 
-    def create_prefilled(self, previous_id: int, period: Period) -> int:
-        assessment_id = self.store.create_prefilled(previous_id, period, self.library.latest())
+    def next_period(self, previous_id: int) -> int:
+        assessment_id = self.service.next_period(previous_id)
         self.open(assessment_id)
         return assessment_id
 
     # -------------------------------------------------------------------------- editing
 
+    def _opened(self) -> OpenedAssessment:
+        assert self.current is not None
+        return self.current
+
     @property
     def answers(self) -> dict[str, Answer]:
-        return self.assessment.answers if self.assessment else {}
+        return self.current.assessment.answers if self.current else {}
 
     def save_answer(self, item_id: str, answer: Answer) -> None:
         """Validated and committed before returning; raises AnswerError and stores nothing if invalid."""
-        assert self.assessment_id is not None and self.assessment is not None
-        with _saving():
-            self.store.save_answer(self.assessment_id, self.checklist, item_id, answer)
-        self.assessment.answers[item_id] = answer
+        opened = self._opened()
+        self.service.save_answer(opened, item_id, answer)
+        opened.assessment.answers[item_id] = answer
         self._after_edit(item_id)
 
     def save_row(self, item_id: str, row_id: str, cells: dict[str, object], position: int) -> None:
-        assert self.assessment_id is not None and self.assessment is not None
-        with _saving():
-            self.store.save_table_row(self.assessment_id, self.checklist, item_id, row_id, cells, position)
+        opened = self._opened()
+        self.service.save_row(opened, item_id, row_id, cells, position)
         rows = list(self.answers.get(item_id, Answer([])).value or [])
         row = {"row_id": row_id, "cells": cells}
         index = next((i for i, r in enumerate(rows) if r["row_id"] == row_id), None)
@@ -95,45 +97,48 @@ class Session(QObject):
             rows.insert(min(position, len(rows)), row)
         else:
             rows[index] = row
-        self.assessment.answers[item_id] = Answer(rows, False, self.answers.get(item_id, Answer()).note)
+        opened.assessment.answers[item_id] = Answer(rows, False, self.answers.get(item_id, Answer()).note)
         self._after_edit(item_id)
 
     def delete_row(self, item_id: str, row_id: str) -> None:
-        assert self.assessment_id is not None and self.assessment is not None
-        with _saving():
-            self.store.delete_table_row(self.assessment_id, item_id, row_id)
+        opened = self._opened()
+        self.service.delete_row(opened, item_id, row_id)
         old = self.answers.get(item_id, Answer([]))
         rows = [r for r in (old.value or []) if r["row_id"] != row_id]
-        self.assessment.answers[item_id] = Answer(rows, old.not_applicable, old.note)
+        opened.assessment.answers[item_id] = Answer(rows, old.not_applicable, old.note)
         self._after_edit(item_id)
 
     def confirm(self, item_id: str) -> None:
-        assert self.assessment_id is not None
-        self.store.confirm_answer(self.assessment_id, item_id)
-        self._after_edit(item_id)
+        """The carried-over answer still holds; raises SaveError if it could not be recorded."""
+        self.confirm_all([item_id])
+
+    def confirm_all(self, item_ids: Sequence[str]) -> None:
+        opened = self._opened()
+        self.service.confirm(opened, item_ids)
+        opened.unconfirmed.difference_update(item_ids)
+        self._mark_saved()
+        self.confirmations_changed.emit()
 
     def set_last_page(self, page_id: str) -> None:
-        if self.assessment_id is not None:
-            self.store.set_last_section(self.assessment_id, page_id)
+        if self.current is not None:
+            self.service.set_last_page(self.current.id, page_id)
 
     def last_page(self) -> str:
-        summary = next((s for s in self.store.summaries() if s.id == self.assessment_id), None)
-        return summary.last_section if summary else ""
+        return self.service.last_page(self.current.id) if self.current else ""
 
     # ---------------------------------------------------------------------- plan, scores
 
     def rescore(self) -> tuple[ScoreResult, list[RectificationItem]]:
-        assert self.assessment_id is not None and self.assessment is not None
-        result, plan = self.store.rescore(self.assessment_id, self.checklist)
-        self.assessment.plan = plan
+        opened = self._opened()
+        result, plan = self.service.rescore(opened)
+        opened.assessment.plan = plan
         self._mark_saved()
         return result, plan
 
     def save_plan_item(self, item: RectificationItem) -> None:
-        assert self.assessment_id is not None and self.assessment is not None
-        with _saving():
-            self.store.save_plan_item(self.assessment_id, item)
-        plan = self.assessment.plan
+        opened = self._opened()
+        self.service.save_plan_item(opened, item)
+        plan = opened.assessment.plan
         index = next((i for i, p in enumerate(plan) if p.key == item.key), None)
         if index is None:
             plan.append(item)
@@ -142,15 +147,18 @@ class Session(QObject):
         self._mark_saved()
 
     def delete_plan_item(self, key: str) -> None:
-        assert self.assessment_id is not None and self.assessment is not None
-        self.store.delete_plan_item(self.assessment_id, key)
-        self.assessment.plan = [p for p in self.assessment.plan if p.key != key]
+        opened = self._opened()
+        self.service.delete_plan_item(opened, key)
+        opened.assessment.plan = [p for p in opened.assessment.plan if p.key != key]
         self._mark_saved()
 
     def _after_edit(self, item_id: str) -> None:
+        was_carried = item_id in self.unconfirmed
         self.unconfirmed.discard(item_id)
         self._mark_saved()
         self.answers_changed.emit(item_id)
+        if was_carried:
+            self.confirmations_changed.emit()
 
     def _mark_saved(self) -> None:
         self.saved.emit(dt.datetime.now().strftime("%H:%M:%S"))

@@ -7,7 +7,8 @@ import pytest
 
 from jianfu.exchange.catalogue import CatalogueError, build_catalogue, read_catalogue, write_catalogue
 from jianfu.exchange.demo import write_demo
-from jianfu.exchange.importer import collect_files, import_files
+from jianfu.services.county_import import collect_files, import_files
+from jianfu.storage.county_inventory import imported_inventory_rows
 from jianfu.storage.database import open_database
 
 
@@ -19,7 +20,7 @@ def test_catalogue_from_imported_inventories_round_trips(tmp_path: Path, library
     write_demo(tmp_path / "demo", library)
     db = open_database(tmp_path / "county.sqlite3")
     import_files(db, library, collect_files([tmp_path / "demo"]))
-    catalogue = build_catalogue(db, "云溪县")
+    catalogue = build_catalogue(imported_inventory_rows(db), "云溪县")
     db.close()
     names = [e.name for e in catalogue.entries]
     assert "网格通" in names and len(names) == len(set(names))

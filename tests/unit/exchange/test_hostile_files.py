@@ -15,7 +15,7 @@ import pytest
 
 from helpers.hostile import HOSTILE, LEGACY, Hostile
 from jianfu.exchange.assessment_file import AssessmentFileError, read_assessment_file
-from jianfu.exchange.importer import confirm_held, discard_held, gather, import_files
+from jianfu.services.county_import import confirm_held, discard_held, gather, import_files
 from jianfu.storage import county_signers
 from jianfu.storage.county import CountyStore, Outcome
 from jianfu.storage.database import open_database

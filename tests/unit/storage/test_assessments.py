@@ -61,31 +61,6 @@ def test_one_assessment_per_township_and_period(store, checklist, assessment_id:
     assert [s.period.code for s in store.summaries()] == ["2027-Q1", "2026-Q4"]
 
 
-def test_rescore_stores_scores_and_keeps_plan_edits(store, checklist, assessment_id: int) -> None:
-    store.save_answer(assessment_id, checklist, "traces.photo_checkin", Answer(True))
-    store.save_answer(assessment_id, checklist, "apps.group_checkin_chain", Answer("daily"))
-    result, plan = store.rescore(assessment_id, checklist)
-    assert store.stored_scores(assessment_id)["trace_alienation"] == (
-        result.manifestations["trace_alienation"].score,
-        result.manifestations["trace_alienation"].level,
-    )
-    item = next(i for i in plan if i.key == "traces_photo_checkin")
-    store.save_plan_item(assessment_id, item.edit(responsible_person="李明", deadline="2027-03-01"))
-    store.save_answer(assessment_id, checklist, "meetings.per_month", Answer(30))
-    _, replanned = store.rescore(assessment_id, checklist)
-    kept = next(i for i in replanned if i.key == "traces_photo_checkin")
-    assert (kept.responsible_person, kept.deadline) == ("李明", "2027-03-01")
-    assert any(i.key == "meetings_many" for i in replanned)
-    assert store.load(assessment_id).plan == replanned
-
-
-def test_wrong_checklist_version_is_refused(store, checklist, assessment_id: int) -> None:
-    from dataclasses import replace
-
-    with pytest.raises(ValueError):
-        store.rescore(assessment_id, replace(checklist, version=99))
-
-
 SAVER = textwrap.dedent("""
     import sys
     from pathlib import Path
@@ -125,28 +100,6 @@ def test_killed_while_saving_loses_at_most_the_edit_in_flight(tmp_path: Path) ->
         conn.close()
     assert {f"r{n}" for n in range(last + 1)} <= stored
     assert len(stored) <= last + 2 + 5  # what was confirmed, plus edits in flight when killed
-
-
-def test_next_period_is_prefilled_and_asks_for_confirmation(store, checklist, assessment_id: int) -> None:
-    store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(40))
-    store.save_answer(assessment_id, checklist, "profile.fill_date", Answer("2026-12-20"))
-    store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通"}, 0)
-    store.save_answer(assessment_id, checklist, "traces.photo_checkin", Answer(True))
-    _, plan = store.rescore(assessment_id, checklist)
-    store.save_plan_item(assessment_id, plan[0].edit(status="已完成", responsible_person="李明"))
-    new_id = store.create_prefilled(assessment_id, Period("2027-Q1"), checklist)
-    carried = next(i for i in store.load(new_id).plan if i.key == plan[0].key)
-    assert (carried.responsible_person, carried.status) == ("李明", "")  # progress is per period
-    answers = store.load(new_id).answers
-    assert answers["profile.cadre_count"].value == 40
-    assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通"}}]
-    assert "profile.fill_date" not in answers  # a new date for a new period
-    assert store.unconfirmed(new_id) == {"profile.cadre_count", "apps.inventory", "traces.photo_checkin"}
-    store.save_answer(new_id, checklist, "profile.cadre_count", Answer(41))
-    store.confirm_answer(new_id, "apps.inventory")
-    store.confirm_answer(new_id, "traces.photo_checkin")
-    assert store.unconfirmed(new_id) == set()
-    assert store.load(assessment_id).answers["profile.cadre_count"].value == 40  # the old one is untouched
 
 
 _CODES = itertools.count()

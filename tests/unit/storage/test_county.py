@@ -14,8 +14,8 @@ from jianfu.core.assessment import Period
 from jianfu.core.attribution import department_burdens, department_key
 from jianfu.exchange.assessment_file import checksum, seal, write_assessment_file
 from jianfu.exchange.demo import demo_signing_key, sample_assessments, write_demo
-from jianfu.exchange.importer import collect_files, import_files
 from jianfu.exchange.signing import Signer
+from jianfu.services.county_import import collect_files, import_files
 from jianfu.storage.county import CountyStore, Outcome
 from jianfu.storage.database import open_database
 
@@ -196,10 +196,11 @@ def test_county_workbook_and_pdf(county_db, library, demo_dir) -> None:
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
-    from jianfu.reports.county import county_summary, write_county_pdf, write_county_workbook
+    from jianfu.reports.county import write_county_pdf, write_county_workbook
+    from jianfu.services.county import CountyService
 
     import_files(county_db, library, collect_files([demo_dir]))
-    summary = county_summary(county_db, library)
+    summary = CountyService(county_db, library).summary()
     buffer = io.BytesIO()
     write_county_workbook(summary, buffer)
     book = load_workbook(io.BytesIO(buffer.getvalue()))

@@ -48,7 +48,9 @@ def test_first_version_database_is_migrated_not_recreated(tmp_path: Path, checkl
     assert assessment.answers["profile.cadre_count"].value == 40
     assert assessment.answers["profile.cadre_count"].note == "备注"
     assert assessment.answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通"}}]
-    store.rescore(1, checklist)  # the new column is usable
+    from jianfu.core.scoring import score_assessment
+
+    store.save_result(1, score_assessment(checklist, assessment.answers), [])  # the new column is usable
     backup = tmp_path / "old.sqlite3.v1.bak"
     assert backup.exists()
     with closing(sqlite3.connect(backup)) as old:

@@ -42,4 +42,4 @@ def make_window(qtbot, database: Path):
 
     yield make
     for window in windows:
-        window.session.store.db.conn.close()
+        window.session.service.store.db.conn.close()

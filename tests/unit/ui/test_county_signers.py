@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from helpers.hostile import HOSTILE
 from jianfu.exchange.demo import write_demo
-from jianfu.storage import county_signers
 from jianfu.ui.county.county_window import CountyWindow
 from jianfu.ui.county.signers import safe_file_name
 
@@ -36,7 +35,7 @@ def county(qtbot, library, tmp_path: Path):
     window.resize(1366, 768)
     window.show()
     yield window
-    window.db.close()
+    window.county.close()
 
 
 def _import(qtbot, county, path: Path) -> None:
@@ -72,7 +71,7 @@ def test_signers_tab_shows_fingerprints_and_confirms_a_held_key(qtbot, county, i
     if os.environ.get("JIANFU_SCREENSHOTS"):
         county.grab().save(str(Path(os.environ["JIANFU_SCREENSHOTS"]) / "signers-tab.png"))
     (row,) = county.county.overview(county.selected_period())
-    before = county.county.assessments.load(row.assessment_id).answers["meetings.per_month"].value
+    before = county.county.assessment(row.assessment_id).answers["meetings.per_month"].value
 
     panel.held.selectRow(0)
     panel.confirm_selected()
@@ -85,7 +84,7 @@ def test_signers_tab_shows_fingerprints_and_confirms_a_held_key(qtbot, county, i
     assert panel.held.rowCount() == 0
     assert panel.signers.item(0, 2).text() == new_key and panel.signers.item(0, 4).text()
     (row,) = county.county.overview(county.selected_period())
-    after = county.county.assessments.load(row.assessment_id).answers["meetings.per_month"].value
+    after = county.county.assessment(row.assessment_id).answers["meetings.per_month"].value
     assert before != 0 and after == 0  # the confirmed file is now the township's current one
     assert county.tabs.tabText(county.signers_tab) == "签名与待确认"
 
@@ -94,12 +93,12 @@ def test_discarding_a_held_file_changes_nothing_else(qtbot, county, incoming) ->
     panel = county.signers
     _import(qtbot, county, incoming / "柳河镇-2026-Q4.jianfu")
     _import(qtbot, county, incoming / "later")
-    history = county.db.conn.execute("SELECT count(*) FROM assessment_history").fetchone()
+    history = county.county.db.conn.execute("SELECT count(*) FROM assessment_history").fetchone()
     panel.held.selectRow(0)
     panel.discard_selected()
     _answer(panel, QMessageBox.StandardButton.Yes)
-    assert county_signers.held_files(county.db.conn) == [] and panel.held.rowCount() == 0
-    assert county.db.conn.execute("SELECT count(*) FROM assessment_history").fetchone() == history
+    assert county.county.held_files() == [] and panel.held.rowCount() == 0
+    assert county.county.db.conn.execute("SELECT count(*) FROM assessment_history").fetchone() == history
 
 
 def test_suggested_export_names_cannot_leave_the_folder() -> None:

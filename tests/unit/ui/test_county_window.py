@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from jianfu.exchange.catalogue import build_catalogue, write_catalogue
+from jianfu.exchange.catalogue import write_catalogue
 from jianfu.exchange.demo import write_demo
 from jianfu.ui.county.county_window import CountyWindow, parse_township_list
 
@@ -26,7 +26,7 @@ def county(qtbot, library, tmp_path: Path):
     qtbot.addWidget(window)
     window.show()
     yield window
-    window.db.close()
+    window.county.close()
 
 
 def test_import_shows_progress_and_summary_then_the_overview(qtbot, county, demo_dir) -> None:
@@ -51,7 +51,7 @@ def test_cancel_stops_between_files(qtbot, county, demo_dir) -> None:
     with qtbot.waitSignal(task.succeeded, timeout=30_000):
         pass
     assert county.last_summary.cancelled
-    assert len(county.county.assessments.summaries()) < 18
+    assert len(county.county.store.assessments.summaries()) < 18
 
 
 def test_drill_down_and_department_merge(qtbot, county, demo_dir) -> None:
@@ -80,7 +80,7 @@ def test_township_ticks_its_inventory_from_the_catalogue(qtbot, make_window, cou
     with qtbot.waitSignal(task.succeeded, timeout=30_000):
         pass
     path = tmp_path / "目录.jianfu-catalogue"
-    write_catalogue(path, build_catalogue(county.db, "云溪县"))
+    write_catalogue(path, county.county.catalogue())
 
     from jianfu.core.assessment import Period, Township
 
@@ -95,6 +95,6 @@ def test_township_ticks_its_inventory_from_the_catalogue(qtbot, make_window, cou
     first = dialog.list.item(0)
     first.setCheckState(Qt.CheckState.Checked)
     dialog.accept()
-    rows = window.session.store.load(window.session.assessment_id).answers["apps.inventory"].value
+    rows = window.session.service.store.load(window.session.assessment_id).answers["apps.inventory"].value
     assert [r["cells"]["name"] for r in rows] == [dialog.entries[0].name]
     assert rows[0]["cells"]["department"] == dialog.entries[0].department

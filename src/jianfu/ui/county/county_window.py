@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from jianfu.core.assessment import Period
+from jianfu.core.county import MANIFESTATIONS
 from jianfu.core.library import ChecklistLibrary
-from jianfu.storage.county import MANIFESTATIONS, CountyStore
-from jianfu.storage.database import Database, open_database
+from jianfu.services.county import CountyService
 from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
 from jianfu.ui.tasks import Progress, run_in_background
 
@@ -55,19 +55,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def import_in_worker(database: Path, library: ChecklistLibrary, files: list[Path], progress: Progress) -> Any:
     """Runs off the UI thread, on its own connection (SQLite connections stay in their thread)."""
-    from jianfu.exchange.importer import import_files
-
-    db = open_database(database)
-    try:
-        return import_files(
-            db,
-            library,
+    with CountyService.open(database, library) as county:
+        return county.import_files(
             files,
             lambda done, total: progress.report(done / total if total else 1),
             should_stop=lambda: progress.cancelled,
         )
-    finally:
-        db.close()
 
 
 class CountyWindow(QMainWindow):
@@ -75,8 +68,7 @@ class CountyWindow(QMainWindow):
         super().__init__(parent)
         self.library = library
         self.database = database
-        self.db: Database = open_database(database)
-        self.county = CountyStore(self.db)
+        self.county = CountyService.open(database, library)
         checklist = library.latest()
         self.names = {m.id: m.name for m in checklist.manifestations}
         self.level_labels = {level.id: level.label for level in checklist.levels}
@@ -176,7 +168,7 @@ class CountyWindow(QMainWindow):
         self.problems.setHeaderLabels([self.tr("Problem"), self.tr("Townships")])
         self.problems.setColumnWidth(0, 900)
         self.tabs.addTab(self.problems, self.tr("Common problems and requests"))
-        self.signers = SignersPanel(self.db, library)
+        self.signers = SignersPanel(self.county)
         self.signers_tab = self.tabs.addTab(self.signers, self.tr("Signers and files to confirm"))
         self.signers.held_count.connect(self._show_held_count)
         self.signers.changed.connect(self._load_periods)
@@ -298,9 +290,7 @@ class CountyWindow(QMainWindow):
                 self.departments.setItem(index, column, cell)
 
     def _fill_problems(self, period: Period) -> None:
-        from jianfu.reports.county import county_summary
-
-        summary = county_summary(self.db, self.library, period)
+        summary = self.county.summary(period)
         self.problems.clear()
         common = QTreeWidgetItem([self.tr("Common problems"), ""])
         self.problems.addTopLevelItem(common)
@@ -319,7 +309,7 @@ class CountyWindow(QMainWindow):
     # -------------------------------------------------------------------------- actions
 
     def import_paths(self, paths: list[Path]) -> Any:
-        from jianfu.exchange.importer import gather
+        from jianfu.services.county_import import gather
 
         collected = gather(paths)
         files = collected.files
@@ -390,7 +380,7 @@ class CountyWindow(QMainWindow):
         cell = self.overview.item(row, 0) if row >= 0 else None
         if cell is None:
             return
-        assessment = self.county.assessments.load(int(cell.data(ID_ROLE)))
+        assessment = self.county.assessment(int(cell.data(ID_ROLE)))
         checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
         self.drilldown = DrilldownDialog(assessment, checklist, self)
         self.drilldown.open()
@@ -414,7 +404,7 @@ class CountyWindow(QMainWindow):
             self.refresh()
 
     def _export(self, suffix: str) -> None:
-        from jianfu.reports.county import county_summary, write_county_pdf, write_county_workbook
+        from jianfu.reports.county import write_county_pdf, write_county_workbook
 
         period = self.selected_period()
         if period is None:
@@ -427,7 +417,7 @@ class CountyWindow(QMainWindow):
         if not chosen:
             return
         path = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
-        summary = county_summary(self.db, self.library, period)  # read here: the connection is this thread's
+        summary = self.county.summary(period)  # read here: the connection is this thread's
         writer = write_county_pdf if suffix == ".pdf" else write_county_workbook
 
         def work(progress: Progress) -> Path:
@@ -447,7 +437,7 @@ class CountyWindow(QMainWindow):
         )
 
     def _export_catalogue(self) -> None:
-        from jianfu.exchange.catalogue import FILE_SUFFIX, build_catalogue, write_catalogue
+        from jianfu.exchange.catalogue import FILE_SUFFIX, write_catalogue
 
         county = self.county.county_name()
         chosen, _ = QFileDialog.getSaveFileName(
@@ -458,7 +448,7 @@ class CountyWindow(QMainWindow):
         )
         if chosen:
             path = Path(chosen) if chosen.endswith(FILE_SUFFIX) else Path(chosen + FILE_SUFFIX)
-            catalogue = build_catalogue(self.db, county)
+            catalogue = self.county.catalogue()
             write_catalogue(path, catalogue)
             self.statusBar().showMessage(
                 self.tr("Catalogue of {count} entries saved: {path}").format(count=len(catalogue.entries), path=path)
@@ -484,7 +474,7 @@ class CountyWindow(QMainWindow):
         self.refresh()
 
     def closeEvent(self, event: Any) -> None:
-        self.db.close()
+        self.county.close()
         super().closeEvent(event)
 
 

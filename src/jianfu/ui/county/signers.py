@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jianfu.core.library import ChecklistLibrary
-from jianfu.storage import county_signers
-from jianfu.storage.database import Database
+from jianfu.services.county import CountyService, HeldFile
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -35,10 +33,9 @@ class SignersPanel(QWidget):
     changed = Signal()  # a held file was applied or discarded: the county views must refresh
     held_count = Signal(int)
 
-    def __init__(self, db: Database, library: ChecklistLibrary, parent: QWidget | None = None) -> None:
+    def __init__(self, county: CountyService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.library = library
+        self.county = county
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -114,7 +111,7 @@ class SignersPanel(QWidget):
         return table
 
     def refresh(self) -> None:
-        held = county_signers.held_files(self.db.conn)
+        held = self.county.held_files()
         self.held.setRowCount(len(held))
         for row, h in enumerate(held):
             values = [
@@ -133,11 +130,11 @@ class SignersPanel(QWidget):
                 self.held.setItem(row, column, item)
         rows = [
             [s.division_code, s.township, s.fingerprint, _day_time(s.first_seen), _day_time(s.confirmed_at)]
-            for s in county_signers.signers(self.db.conn)
+            for s in self.county.signers()
         ]
         rows += [
             [code, name, self.tr("(unsigned)"), "", ""]
-            for code, name in county_signers.unsigned_townships(self.db.conn)
+            for code, name in self.county.unsigned_townships()
         ]
         self.signers.setRowCount(len(rows))
         for row, values in enumerate(sorted(rows)):
@@ -146,13 +143,13 @@ class SignersPanel(QWidget):
         self._update_buttons()
         self.held_count.emit(len(held))
 
-    def _selected(self) -> county_signers.HeldFile | None:
+    def _selected(self) -> HeldFile | None:
         row = self.held.currentRow()
         item = self.held.item(row, 0) if row >= 0 else None
         if item is None:
             return None
         wanted = int(item.data(ID_ROLE))
-        return next((h for h in county_signers.held_files(self.db.conn) if h.id == wanted), None)
+        return next((h for h in self.county.held_files() if h.id == wanted), None)
 
     def _update_buttons(self) -> None:
         selected = bool(self.held.selectedItems())
@@ -192,10 +189,9 @@ class SignersPanel(QWidget):
 
     def _confirmed(self, held_id: int) -> None:
         from jianfu.core.errors import JianfuError
-        from jianfu.exchange.importer import confirm_held
 
         try:
-            confirm_held(self.db, self.library, held_id)
+            self.county.confirm_held(held_id)
         except JianfuError as exc:  # e.g. the file no longer passes this version's reader
             QMessageBox.warning(self, self.tr("Could not apply the file"), str(exc))
         self.refresh()
@@ -215,20 +211,16 @@ class SignersPanel(QWidget):
         )
 
     def _discarded(self, held_id: int) -> None:
-        from jianfu.exchange.importer import discard_held
-
-        discard_held(self.db, held_id)
+        self.county.discard_held(held_id)
         self.refresh()
         self.changed.emit()
 
 
 def import_details(summary: Any) -> str:
     """The import dialog's details: every file that was not simply imported, and why."""
-    from jianfu.storage.county import Outcome
-
     lines = [f"{path.name}：{reason}" for path, reason in summary.rejected]
     held = QCoreApplication.translate("SignersPanel", "held: signed by another key or unsigned; see the signers tab")
-    lines += [f"{path.name}：{held}" for path in summary.outcomes[Outcome.HELD]]
+    lines += [f"{path.name}：{held}" for path in summary.held]
     lines += [f"{path.name}：{note}" for path, note in summary.notes]
     return "\n".join(lines)
 

@@ -43,16 +43,9 @@ def build_plan_pdf(session: Session, path: Path, progress: Progress) -> Path:
 
 
 def export_file(session: Session, path: Path, progress: Progress) -> Path:
-    from jianfu.core.scoring import score_assessment
-    from jianfu.exchange.assessment_file import to_document, write_assessment_file
-    from jianfu.exchange.signing import next_signer
-    from jianfu.paths import data_dir
-
-    assert session.assessment is not None
+    assert session.current is not None
     progress(0.2)
-    result = score_assessment(session.checklist, session.assessment.answers)
-    signer = next_signer(data_dir())  # the installation's key (README: 签名密钥)
-    write_assessment_file(path, to_document(session.assessment, result, signer=signer))
+    session.service.export(session.current, path)
     progress(1.0)
     return path
 

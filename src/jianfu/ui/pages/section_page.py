@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from jianfu.core.answers import Answer, is_visible
 from jianfu.core.checklist import FieldType, Section
+from jianfu.core.errors import JianfuError
 from jianfu.ui.session import Session
 from jianfu.ui.widgets.item_row import ItemRow
 from jianfu.ui.widgets.table_editor import TableEditor
@@ -33,6 +34,7 @@ class SectionPage(QScrollArea):
             intro.setWordWrap(True)
             intro.setObjectName("pageIntro")
             layout.addWidget(intro)
+        layout.addWidget(self._confirm_bar())
         self.rows: dict[str, ItemRow] = {}
         self.tables: dict[str, TableEditor] = {}
         group = None
@@ -59,6 +61,51 @@ class SectionPage(QScrollArea):
         layout.addStretch()
         self.setWidget(content)
         session.answers_changed.connect(self._answer_changed)
+        session.confirmations_changed.connect(self._update_confirm_bar)
+
+    def _confirm_bar(self) -> QFrame:
+        """Next period: every answer of the page still holds, confirmed with one click."""
+        self.confirm_bar = QFrame()
+        self.confirm_bar.setObjectName("confirmBar")
+        bar = QHBoxLayout(self.confirm_bar)
+        bar.setContentsMargins(8, 6, 8, 6)
+        self.confirm_text = QLabel()
+        self.confirm_text.setWordWrap(True)
+        self.confirm_all_button = QPushButton(self.tr("All on this page still true"))
+        self.confirm_all_button.setToolTip(
+            self.tr(
+                "Every answer on this page carried over from last period still holds; change any that does not first"
+            )
+        )
+        self.confirm_all_button.clicked.connect(self.confirm_all)
+        bar.addWidget(self.confirm_text, 1)
+        bar.addWidget(self.confirm_all_button)
+        self.confirm_bar.setVisible(False)
+        return self.confirm_bar
+
+    def carried_over(self) -> list[str]:
+        """This page's answers carried over from last period and not yet confirmed or changed."""
+        return [item.id for item in self.section.items if item.id in self.session.unconfirmed]
+
+    def confirm_all(self) -> None:
+        self.flush()  # a value being typed is saved (and so confirmed) first
+        try:
+            self.session.confirm_all(self.carried_over())
+        except JianfuError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return
+        for row in self.rows.values():
+            row.set_carried_over(False)
+        self._update_confirm_bar()
+
+    def _update_confirm_bar(self) -> None:
+        count = len(self.carried_over())
+        self.confirm_bar.setVisible(count > 0)
+        self.confirm_text.setText(
+            self.tr(
+                "{count} answers on this page are carried over from last period. Change what no longer holds."
+            ).format(count=count)
+        )
 
     def _rows_of(self, table_id: str) -> list[dict[str, Any]]:
         answer = self.session.answers.get(table_id)
@@ -73,6 +120,7 @@ class SectionPage(QScrollArea):
             if item_id in self.tables:
                 self.tables[item_id].show_rows(answer.value if answer else None)
         self.update_visibility()
+        self._update_confirm_bar()
 
     def update_visibility(self) -> None:
         answers = self.session.answers

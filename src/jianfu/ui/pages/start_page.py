@@ -1,4 +1,5 @@
-"""The start page: the township's assessments; continue one, start the next period, or the sample."""
+"""The start page: the township's own assessments; continue one, start the next period, delete or
+correct one, or look at the sample township (kept apart, never listed here)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from jianfu.core.assessment import IdentityError, Period, Township
+from jianfu.core.errors import JianfuError
 from jianfu.core.limits import MAX_NAME_LENGTH, clean_typed_text
-from jianfu.storage.assessments import AssessmentSummary
 from jianfu.ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -36,6 +38,8 @@ class StartPage(QWidget):
     next_period_requested = Signal(int)
     sample_requested = Signal()
     county_requested = Signal()
+    deleted = Signal(int)  # an assessment went to the recycle list
+    township_corrected = Signal(str)  # a township's identity was corrected (its new division code)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +70,16 @@ class StartPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(lambda _i: self._open())
         layout.addWidget(self.table, 1)
+        manage = QHBoxLayout()
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Move the selected assessment to the recycle list; it can be restored"))
+        self.correct_button = QPushButton(self.tr("Correct township name or code…"))
+        self.recycle_button = QPushButton(self.tr("Recycle list…"))
+        for button in (self.delete_button, self.correct_button):
+            manage.addWidget(button)
+        manage.addStretch()
+        manage.addWidget(self.recycle_button)
+        layout.addLayout(manage)
         self.empty = QLabel(
             self.tr("No assessment yet. Start one for your township, or look at the sample township first.")
         )
@@ -76,6 +90,9 @@ class StartPage(QWidget):
         self.next_button = QPushButton(self.tr("Start next period (carry answers over)"))
         self.new_button = QPushButton(self.tr("New assessment…"))
         self.sample_button = QPushButton(self.tr("Open the sample township"))
+        self.sample_button.setToolTip(
+            self.tr("A fictional township to look around; it is kept apart from your own assessments")
+        )
         for button in (self.continue_button, self.next_button, self.new_button, self.sample_button):
             buttons.addWidget(button)
         buttons.addStretch()
@@ -90,14 +107,15 @@ class StartPage(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.sample_button.clicked.connect(self.sample_requested)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.recycle_button.clicked.connect(self.show_recycle_list)
 
     def load(self) -> None:
-        summaries = self.session.store.summaries()
-        self.table.setRowCount(len(summaries))
-        for row, summary in enumerate(summaries):
-            answered, asked = self.session.store.completion(
-                summary.id, self.session.library.get(summary.checklist_id, summary.checklist_version)
-            )
+        listings = self.session.service.my_assessments()
+        self.table.setRowCount(len(listings))
+        for row, listing in enumerate(listings):
+            summary, answered, asked = listing.summary, listing.answered, listing.asked
             values = [
                 f"{summary.township.county}{summary.township.name}",
                 summary.period.label,
@@ -110,10 +128,11 @@ class StartPage(QWidget):
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty.setVisible(not summaries)
-        self.table.setVisible(bool(summaries))
-        if summaries:
+        self.empty.setVisible(not listings)
+        self.table.setVisible(bool(listings))
+        if listings:  # the township's own latest: the sample is never listed, so never chosen here
             self.table.selectRow(0)
+        self.recycle_button.setEnabled(bool(self.session.service.recycle_list()))
         self._selection_changed()
 
     def selected_id(self) -> int | None:
@@ -122,8 +141,8 @@ class StartPage(QWidget):
 
     def _selection_changed(self) -> None:
         chosen = self.selected_id() is not None
-        self.continue_button.setEnabled(chosen)
-        self.next_button.setEnabled(chosen)
+        for button in (self.continue_button, self.next_button, self.delete_button, self.correct_button):
+            button.setEnabled(chosen)
         self.continue_button.setDefault(chosen)
 
     def _open(self) -> None:
@@ -135,6 +154,38 @@ class StartPage(QWidget):
         chosen = self.selected_id()
         if chosen is not None:
             self.next_period_requested.emit(chosen)
+
+    def delete_selected(self) -> None:
+        """To the recycle list, after the cadre confirms which assessment it is."""
+        from jianfu.ui.pages.township_dialogs import confirm_delete
+
+        chosen = self.selected_id()
+        if chosen is None or not confirm_delete(self, self.session.service.summary(chosen)):
+            return
+        try:
+            self.session.service.delete(chosen)
+        except JianfuError as exc:
+            QMessageBox.warning(self, self.tr("Delete"), str(exc))
+            return
+        self.deleted.emit(chosen)
+        self.load()
+
+    def correct_selected(self) -> None:
+        from jianfu.ui.pages.township_dialogs import CorrectTownshipDialog
+
+        chosen = self.selected_id()
+        if chosen is None:
+            return
+        dialog = CorrectTownshipDialog(self.session.service, self.session.service.summary(chosen).township, self)
+        if dialog.exec() == CorrectTownshipDialog.DialogCode.Accepted and dialog.corrected is not None:
+            self.township_corrected.emit(dialog.corrected.division_code)
+            self.load()
+
+    def show_recycle_list(self) -> None:
+        from jianfu.ui.pages.township_dialogs import RecycleListDialog
+
+        RecycleListDialog(self.session.service, self).exec()
+        self.load()
 
 
 def period_choices(today: dt.date) -> list[Period]:
@@ -152,9 +203,7 @@ def period_choices(today: dt.date) -> list[Period]:
 class NewAssessmentDialog(QDialog):
     """Asks the township's identity and the period once, at the first assessment."""
 
-    def __init__(
-        self, summaries: list[AssessmentSummary], parent: QWidget | None = None, today: dt.date | None = None
-    ) -> None:
+    def __init__(self, last: Township | None, parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New assessment"))
         form = QFormLayout(self)
@@ -170,8 +219,7 @@ class NewAssessmentDialog(QDialog):
         for period in period_choices(today or dt.date.today()):
             self.period.addItem(period.label, period.code)
         self.period.setCurrentIndex(1)
-        if summaries:  # the same township as before, most likely
-            last = summaries[0].township
+        if last is not None:  # the township's own, as before (never the sample's)
             self.name.setText(last.name)
             self.code.setText(last.division_code)
             self.county.setText(last.county)

@@ -356,8 +356,14 @@ class ItemRow(QFrame):
             self._store(Answer(self._answer.value, self._answer.not_applicable, self._note_text()))
 
     def _confirm(self) -> None:
-        if self._confirm_callback:
-            self._confirm_callback()
+        try:
+            if self._confirm_callback:
+                self._confirm_callback()
+        except JianfuError as exc:  # not recorded (disk full…): say so and leave it to confirm
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            return
+        self.error.setVisible(False)
         self.set_carried_over(False)
 
     def _store(self, answer: Answer) -> None:

@@ -19,6 +19,7 @@ from jianfu.exchange.assessment_file import (
     parse_assessment_bytes,
     read_assessment_file,
 )
+from jianfu.exchange.file_flags import describe_flags, file_flags
 from jianfu.storage import county_signers
 from jianfu.storage.county import CountyStore, Outcome
 from jianfu.storage.database import Database, transaction
@@ -37,6 +38,15 @@ class ImportSummary:
 
     def count(self, outcome: Outcome) -> int:
         return len(self.outcomes[outcome])
+
+    @property
+    def held(self) -> list[Path]:
+        """Files held as 待确认: another key, or unsigned once the township has a key."""
+        return self.outcomes[Outcome.HELD]
+
+    @property
+    def older(self) -> list[Path]:
+        return self.outcomes[Outcome.OLDER]
 
     def describe(self) -> str:
         text = (
@@ -107,9 +117,9 @@ def import_files(
         outcome = _store(county, library, content, path.name)
         summary.outcomes[outcome].append(path)
         if outcome in (Outcome.IMPORTED, Outcome.UPDATED):
-            flags = county_signers.flags_for(content)
+            flags = file_flags(content)
             if flags:
-                summary.notes.append((path, county_signers.describe_flags(",".join(flags))))
+                summary.notes.append((path, describe_flags(flags)))
     if progress:
         progress(len(files), len(files))
     return summary

@@ -1,0 +1,166 @@
+"""The county inspector's operations: import, views, the summary and the platform catalogue.
+
+A thin facade over the county database (``storage.county``) that the county window and the
+command line share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+
+from jianfu.core.assessment import Assessment, Period
+from jianfu.core.county import DepartmentRow, Outcome, OverviewRow
+from jianfu.core.errors import JianfuError
+from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
+from jianfu.exchange.catalogue import Catalogue, build_catalogue
+from jianfu.reports.county import CountySummary
+from jianfu.services.county_import import ImportSummary, confirm_held, discard_held, import_files
+from jianfu.storage import county_signers
+from jianfu.storage.county import CountyStore
+from jianfu.storage.county_inventory import imported_inventory_rows
+from jianfu.storage.county_signers import HeldFile, SignerRow
+from jianfu.storage.database import Database, open_database
+
+
+class CountyService:
+    """One county database, opened by :meth:`open`; close it (or use ``with``) when done."""
+
+    def __init__(self, db: Database, library: ChecklistLibrary) -> None:
+        self.db = db
+        self.library = library
+        self.store = CountyStore(db)
+
+    @classmethod
+    def open(cls, path: Path, library: ChecklistLibrary, must_exist: bool = False) -> CountyService:
+        if must_exist and not path.exists():
+            raise JianfuError(f"县级数据库 {path} 不存在，请先用 jianfu import 导入乡镇文件。")
+        return cls(open_database(path), library)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> CountyService:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------ import
+
+    def import_files(
+        self,
+        files: list[Path],
+        progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        return import_files(self.db, self.library, files, progress, should_stop)
+
+    # ------------------------------------------------------------------------------- views
+
+    def periods(self) -> list[Period]:
+        return self.store.periods()
+
+    def overview(self, period: Period) -> list[OverviewRow]:
+        return self.store.overview(period)
+
+    def departments(self, period: Period) -> list[DepartmentRow]:
+        return self.store.departments(period)
+
+    def missing_townships(self, period: Period) -> list[tuple[str, str]]:
+        return self.store.missing_townships(period)
+
+    def county_name(self) -> str:
+        return self.store.county_name()
+
+    def assessment(self, assessment_id: int) -> Assessment:
+        return self.store.assessments.load(assessment_id)
+
+    def set_alias(self, variant: str, canonical: str) -> None:
+        self.store.set_alias(variant, canonical)
+
+    def set_expected_townships(self, townships: list[tuple[str, str]]) -> None:
+        self.store.set_expected_townships(townships)
+
+    # ---------------------------------------------------------------- signers (签名与待确认)
+
+    def signers(self) -> list[SignerRow]:
+        """Each township's bound signing key, by division code."""
+        return county_signers.signers(self.db.conn)
+
+    def unsigned_townships(self) -> list[tuple[str, str]]:
+        return county_signers.unsigned_townships(self.db.conn)
+
+    def held_files(self) -> list[HeldFile]:
+        return county_signers.held_files(self.db.conn)
+
+    def confirm_held(self, held_id: int) -> list[Outcome]:
+        """Apply a held file after the inspector has checked its key by phone; its key becomes the
+        township's, and other files held for the same key follow."""
+        return confirm_held(self.db, self.library, held_id)
+
+    def discard_held(self, held_id: int) -> None:
+        discard_held(self.db, held_id)
+
+    # ----------------------------------------------------------------------------- outputs
+
+    def catalogue(self) -> Catalogue:
+        """The platform catalogue built from every imported inventory."""
+        return build_catalogue(imported_inventory_rows(self.db), self.county_name())
+
+    def summary(self, period: Period | None = None) -> CountySummary:
+        """What the county summary PDF and workbook show for ``period`` (the latest by default)."""
+        library, county = self.library, self.store
+        periods = county.periods()
+        if not periods:
+            raise JianfuError("县级数据库中还没有导入任何乡镇自查文件，请先导入。")
+        period = period or periods[0]
+        if period not in periods:
+            raise JianfuError(
+                f"县级数据库中没有{period.label}的自查文件；已有：{'、'.join(p.label for p in periods)}。"
+            )
+        checklist = library.latest(DEFAULT_CHECKLIST_ID)
+        titles = {
+            rule.id: rule.title
+            for version in library.versions(DEFAULT_CHECKLIST_ID)
+            for rule in library.get(DEFAULT_CHECKLIST_ID, version).rules
+        }
+        return CountySummary(
+            county=county.county_name(),
+            period=period,
+            manifestation_names={m.id: m.name for m in checklist.manifestations},
+            level_labels={level.id: level.label for level in checklist.levels},
+            rows=county.overview(period),
+            missing=county.missing_townships(period),
+            departments=county.departments(period),
+            common_problems=[(titles.get(rule, rule), n) for rule, n in county.common_problems(period)],
+            escalated={
+                dept: [replace(i, rule_title=titles.get(i.rule_id or "", "")) for i in items]
+                for dept, items in county.escalated_items(period).items()
+            },
+            plan_items=county.plan_items(period),
+        )
+
+
+def known_signing_keys(database: Path) -> dict[str, str]:
+    """The county database's bound keys (division code → Base64 public key), read without writing
+    anything, not even the switch to WAL; empty when the file is missing or not a county database."""
+    import sqlite3
+
+    if not database.is_file():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return {str(k): str(v) for k, v in conn.execute("SELECT division_code, public_key FROM county_signers")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
+
+
+__all__ = ["CountyService", "HeldFile", "SignerRow", "known_signing_keys"]

@@ -1,0 +1,324 @@
+"""The township cadre's operations on the assessments of this computer (no Qt).
+
+The wizard calls these; every write is committed before returning and a refused write raises a
+:class:`JianfuError` with a Chinese message that says what to do.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jianfu.core.answers import Answer, check_answer
+from jianfu.core.assessment import Assessment, Period, Township
+from jianfu.core.changes import AnswerChange, changes_between
+from jianfu.core.checklist import Checklist
+from jianfu.core.errors import JianfuError
+from jianfu.core.library import ChecklistLibrary
+from jianfu.core.plan import RectificationItem
+from jianfu.storage.assessments import AssessmentStore
+from jianfu.storage.assessments import AssessmentSummary as AssessmentSummary  # re-exported for the UI
+from jianfu.storage.database import open_database
+
+if TYPE_CHECKING:
+    from jianfu.core.scoring import ScoreResult
+
+
+class SaveError(JianfuError):
+    """The database refused a write (disk full, file locked, removed USB disk)."""
+
+
+class PeriodExistsError(JianfuError):
+    """The township already has an assessment for that period."""
+
+
+class TownshipConflictError(JianfuError):
+    """A division code already belongs to a township of another name: renaming must be explicit."""
+
+
+@contextmanager
+def saving() -> Iterator[None]:
+    """Turns a database failure into a message the cadre can act on."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise SaveError(f"没有保存成功（{exc}）。请检查磁盘空间、数据所在的磁盘是否还在，然后再改一次。") from exc
+
+
+@dataclass(frozen=True)
+class AssessmentListing:
+    """One line of the start page's list: the assessment and how far it is."""
+
+    summary: AssessmentSummary
+    answered: int
+    asked: int
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+
+@dataclass
+class OpenedAssessment:
+    """An assessment loaded for editing, with the checklist version it is answered with."""
+
+    id: int
+    assessment: Assessment
+    checklist: Checklist
+    unconfirmed: set[str]  # answers carried over from last period, not yet confirmed or changed
+    sample: bool = False  # the fictional sample township
+
+
+class AssessmentService:
+    """The assessments in one township database."""
+
+    def __init__(self, store: AssessmentStore, library: ChecklistLibrary) -> None:
+        self.store = store
+        self.library = library
+
+    @classmethod
+    def open(cls, path: Path, library: ChecklistLibrary) -> AssessmentService:
+        return cls(AssessmentStore(open_database(path)), library)
+
+    @property
+    def database_path(self) -> Path:
+        return self.store.db.path
+
+    # ------------------------------------------------------------------------------ lists
+
+    def my_assessments(self) -> list[AssessmentListing]:
+        """The township's own assessments (not the sample, not in the recycle list), latest period
+        first (the one a next period follows), then the latest edit."""
+        own = [s for s in self.store.summaries() if not s.sample]
+        own.sort(key=lambda s: (s.period.end, s.updated_at), reverse=True)
+        return [self._listing(s) for s in own]
+
+    def recycle_list(self) -> list[AssessmentSummary]:
+        return self.store.summaries(deleted=True)
+
+    def own_township(self) -> Township | None:
+        """The township of the latest own assessment, to prefill a new one; never the sample's."""
+        own = self.my_assessments()
+        return own[0].summary.township if own else None
+
+    def summary(self, assessment_id: int) -> AssessmentSummary:
+        return self.store.summary(assessment_id)
+
+    def _listing(self, summary: AssessmentSummary) -> AssessmentListing:
+        checklist = self.library.get(summary.checklist_id, summary.checklist_version)
+        answered, asked = self.store.completion(summary.id, checklist)
+        return AssessmentListing(summary, answered, asked)
+
+    # ------------------------------------------------------------------- open and create
+
+    def load(self, assessment_id: int) -> OpenedAssessment:
+        assessment = self.store.load(assessment_id)
+        checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
+        return OpenedAssessment(
+            assessment_id,
+            assessment,
+            checklist,
+            self.store.unconfirmed(assessment_id),
+            self.store.summary(assessment_id).sample,
+        )
+
+    def create(self, township: Township, period: Period) -> int:
+        """A new, empty assessment answered with the newest checklist."""
+        self._check_identity(township)
+        self._check_period_free(township, period)
+        with saving():
+            return self.store.create_assessment(township, period, self.library.latest(), period.end)
+
+    def next_period(self, previous_id: int) -> int:
+        """The period after ``previous_id``'s (same length: quarter, half year or year), answered
+        as that one was, every answer to be confirmed or changed."""
+        previous = self.store.load(previous_id)
+        period = previous.period.following()
+        self._check_period_free(previous.township, period)
+        checklist = self.library.latest()
+        answers = {}
+        for item_id, answer in previous.answers.items():
+            if item_id == "profile.fill_date":
+                continue
+            try:
+                check_answer(checklist, item_id, answer)
+            except JianfuError:  # the newer checklist no longer has or accepts it: ask afresh
+                continue
+            answers[item_id] = answer
+        # The plan carries over (responsible persons, own wording), but progress is per period.
+        plan = [replace(item, status="", edited=item.edited - {"status"}) for item in previous.plan]
+        assessment = Assessment(previous.township, period, checklist.id, checklist.version, period.end, answers, plan)
+        sample = self.store.summary(previous_id).sample
+        try:
+            with saving():
+                return self.store.save_assessment(assessment, checklist, to_confirm=True, sample=sample)
+        except SaveError as exc:
+            if isinstance(exc.__cause__, sqlite3.IntegrityError):  # created meanwhile (another window)
+                raise self._period_exists(previous.township, period) from exc
+            raise
+
+    def open_sample(self) -> int:
+        """The sample township (fictional), kept apart from the township's own assessments."""
+        from jianfu.exchange.demo import sample_township_assessment
+
+        assessment, result = sample_township_assessment(self.library)
+        existing = self.store.find(assessment.township.division_code, assessment.period)
+        if existing is not None:
+            self.store.mark_sample(existing)
+            self.store.restore(existing)
+            return existing
+        checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
+        assessment = replace(assessment, updated_at="")  # last edited now, not on a date to come
+        with saving():
+            return self.store.save_assessment(assessment, checklist, result, sample=True)
+
+    def add_from_file(self, assessment: Assessment) -> tuple[int, bool]:
+        """Store an assessment read from a file unless the township already has that period here.
+
+        Returns its id and whether it was added (False: the one already here, unchanged)."""
+        existing = self.store.find(assessment.township.division_code, assessment.period)
+        if existing is not None:
+            return existing, False
+        self._check_identity(assessment.township)
+        from jianfu.core.scoring import score_assessment
+
+        checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
+        with saving():
+            new_id = self.store.save_assessment(assessment, checklist, score_assessment(checklist, assessment.answers))
+        return new_id, True
+
+    def _check_identity(self, township: Township) -> None:
+        known = self.store.township(township.division_code)
+        if known is not None and known.name != township.name:
+            raise TownshipConflictError(
+                f"区划代码 {township.division_code} 在本机登记的是“{known.name}”，不是“{township.name}”。"
+                "如果代码输错了，请改正代码；如果乡镇确实改了名，请在开始页选中该乡镇的自查，"
+                "点“更正乡镇名称或代码…”明确改名。"
+            )
+
+    def _check_period_free(self, township: Township, period: Period) -> None:
+        if self.store.find(township.division_code, period) is not None:
+            raise self._period_exists(township, period)
+
+    def _period_exists(self, township: Township, period: Period) -> PeriodExistsError:
+        found = self.store.find(township.division_code, period)
+        deleted = found is not None and bool(self.store.summary(found).deleted_at)
+        where = "在回收站里，请先从“回收站…”恢复它" if deleted else "请在开始页选中它，点“继续填写”"
+        return PeriodExistsError(f"{township.name}已有{period.label}的自查，{where}。")
+
+    # ------------------------------------------------------------ recycle list, correcting
+
+    def delete(self, assessment_id: int) -> None:
+        """Move to the recycle list (restorable); nothing is erased."""
+        with saving():
+            self.store.move_to_recycle_list(assessment_id)
+
+    def restore(self, assessment_id: int) -> None:
+        with saving():
+            self.store.restore(assessment_id)
+
+    def correct_township(self, division_code: str, corrected: Township) -> int:
+        """Correct the name, county or division code of a township, for all its assessments.
+
+        Returns how many assessments now carry the corrected identity."""
+        if corrected.division_code != division_code and self.store.township(corrected.division_code) is not None:
+            taken = self.store.township(corrected.division_code)
+            assert taken is not None
+            raise TownshipConflictError(
+                f"区划代码 {corrected.division_code} 已属于本机的“{taken.name}”，不能再给另一个乡镇使用。"
+                "请核对代码后再改。"
+            )
+        with saving():
+            self.store.correct_township(division_code, corrected)
+        return self.store.assessment_count(corrected.division_code)
+
+    def assessment_count(self, division_code: str) -> int:
+        return self.store.assessment_count(division_code)
+
+    # --------------------------------------------------------------------------- editing
+
+    def save_answer(self, opened: OpenedAssessment, item_id: str, answer: Answer) -> None:
+        with saving():
+            self.store.save_answer(opened.id, opened.checklist, item_id, answer)
+
+    def save_row(
+        self, opened: OpenedAssessment, item_id: str, row_id: str, cells: dict[str, Any], position: int
+    ) -> None:
+        with saving():
+            self.store.save_table_row(opened.id, opened.checklist, item_id, row_id, cells, position)
+
+    def delete_row(self, opened: OpenedAssessment, item_id: str, row_id: str) -> None:
+        with saving():
+            self.store.delete_table_row(opened.id, item_id, row_id)
+
+    def confirm(self, opened: OpenedAssessment, item_ids: Sequence[str]) -> None:
+        """Carried-over answers still hold ("仍然如此"), one or a whole page at once."""
+        with saving():
+            self.store.confirm_answers(opened.id, item_ids)
+
+    def set_last_page(self, assessment_id: int, page_id: str) -> None:
+        with saving():
+            self.store.set_last_section(assessment_id, page_id)
+
+    def last_page(self, assessment_id: int) -> str:
+        return self.store.summary(assessment_id).last_section
+
+    # --------------------------------------------------------------- scores, plan, export
+
+    def rescore(self, opened: OpenedAssessment) -> tuple[ScoreResult, list[RectificationItem]]:
+        """Score with the assessment's own checklist, redraft the plan keeping edits, store both."""
+        from jianfu.core.plan import draft_plan, merge_plan
+        from jianfu.core.scoring import score_assessment
+
+        assessment = self.store.load(opened.id)
+        checklist = opened.checklist
+        if (assessment.checklist_id, assessment.checklist_version) != (checklist.id, checklist.version):
+            raise ValueError("an assessment must be scored with the checklist it was answered with")
+        result = score_assessment(checklist, assessment.answers)
+        plan = merge_plan(assessment.plan, draft_plan(result, assessment.base_date, checklist.plan_min_intensity))
+        with saving():
+            self.store.save_result(opened.id, result, plan)
+        return result, plan
+
+    def save_plan_item(self, opened: OpenedAssessment, item: RectificationItem) -> None:
+        with saving():
+            self.store.save_plan_item(opened.id, item)
+
+    def delete_plan_item(self, opened: OpenedAssessment, key: str) -> None:
+        with saving():
+            self.store.delete_plan_item(opened.id, key)
+
+    @staticmethod
+    def export(opened: OpenedAssessment, path: Path) -> None:
+        """Write the ``.jianfu`` file of the assessment as it stands, scored now and signed with
+        this installation's key. It reads only ``opened`` (no database), so it may run off the UI
+        thread."""
+        from jianfu.core.scoring import score_assessment
+        from jianfu.exchange.assessment_file import to_document, write_assessment_file
+        from jianfu.exchange.signing import next_signer
+        from jianfu.paths import data_dir
+
+        assessment = opened.assessment
+        result = score_assessment(opened.checklist, assessment.answers)
+        signer = next_signer(data_dir())  # this installation's key and its next sequence (README: 签名密钥)
+        write_assessment_file(path, to_document(assessment, result, signer=signer))
+
+    # ------------------------------------------------------------------------ next period
+
+    def previous_of(self, assessment_id: int) -> int | None:
+        """The same township's assessment for the period before, if this computer has it."""
+        summary = self.store.summary(assessment_id)
+        return self.store.find(summary.township.division_code, summary.period.preceding())
+
+    def changes_since_previous(self, opened: OpenedAssessment) -> list[AnswerChange] | None:
+        """What was answered differently from last period; None when there is no last period here."""
+        previous_id = self.previous_of(opened.id)
+        if previous_id is None:
+            return None
+        previous = self.store.load(previous_id)
+        current = self.store.load(opened.id)
+        return changes_between(opened.checklist, previous.answers, current.answers)

@@ -1,0 +1,150 @@
+"""The township service: creating, next period, the sample apart, recycle list, renaming, rescoring."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from jianfu.core.answers import Answer
+from jianfu.core.assessment import Period, Township
+from jianfu.services.township import (
+    AssessmentService,
+    PeriodExistsError,
+    SaveError,
+    TownshipConflictError,
+)
+
+TOWNSHIP = Township("柳河镇", "519901101000", "云溪县")
+OTHER = Township("石桥镇", "519901102000", "云溪县")
+
+
+@pytest.fixture
+def service(store, library) -> AssessmentService:
+    return AssessmentService(store, library)
+
+
+@pytest.fixture
+def assessment_id(service: AssessmentService) -> int:
+    return service.create(TOWNSHIP, Period("2026-Q4"))
+
+
+def test_rescore_stores_scores_and_keeps_plan_edits(service, store, assessment_id: int) -> None:
+    opened = service.load(assessment_id)
+    service.save_answer(opened, "traces.photo_checkin", Answer(True))
+    service.save_answer(opened, "apps.group_checkin_chain", Answer("daily"))
+    result, plan = service.rescore(opened)
+    assert store.stored_scores(assessment_id)["trace_alienation"] == (
+        result.manifestations["trace_alienation"].score,
+        result.manifestations["trace_alienation"].level,
+    )
+    item = next(i for i in plan if i.key == "traces_photo_checkin")
+    service.save_plan_item(opened, item.edit(responsible_person="李明", deadline="2027-03-01"))
+    service.save_answer(opened, "meetings.per_month", Answer(30))
+    _, replanned = service.rescore(opened)
+    kept = next(i for i in replanned if i.key == "traces_photo_checkin")
+    assert (kept.responsible_person, kept.deadline) == ("李明", "2027-03-01")
+    assert any(i.key == "meetings_many" for i in replanned)
+    assert store.load(assessment_id).plan == replanned
+
+
+def test_wrong_checklist_version_is_refused(service, assessment_id: int) -> None:
+    opened = service.load(assessment_id)
+    with pytest.raises(ValueError):
+        service.rescore(replace(opened, checklist=replace(opened.checklist, version=99)))
+
+
+def test_next_period_is_prefilled_and_asks_for_confirmation(service, store, assessment_id: int) -> None:
+    opened = service.load(assessment_id)
+    service.save_answer(opened, "profile.cadre_count", Answer(40))
+    service.save_answer(opened, "profile.fill_date", Answer("2026-12-20"))
+    service.save_row(opened, "apps.inventory", "r1", {"name": "网格通"}, 0)
+    service.save_answer(opened, "traces.photo_checkin", Answer(True))
+    _, plan = service.rescore(opened)
+    service.save_plan_item(opened, plan[0].edit(status="已完成", responsible_person="李明"))
+    new_id = service.next_period(assessment_id)
+    new = service.load(new_id)
+    assert new.assessment.period == Period("2027-Q1")
+    carried = next(i for i in new.assessment.plan if i.key == plan[0].key)
+    assert (carried.responsible_person, carried.status) == ("李明", "")  # progress is per period
+    answers = new.assessment.answers
+    assert answers["profile.cadre_count"].value == 40
+    assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通"}}]
+    assert "profile.fill_date" not in answers  # a new date for a new period
+    assert new.unconfirmed == {"profile.cadre_count", "apps.inventory", "traces.photo_checkin"}
+    service.save_answer(new, "profile.cadre_count", Answer(41))
+    service.confirm(new, ["apps.inventory", "traces.photo_checkin"])
+    assert store.unconfirmed(new_id) == set()
+    assert store.load(assessment_id).answers["profile.cadre_count"].value == 40  # the old one is untouched
+    changes = service.changes_since_previous(service.load(new_id))
+    assert [(c.item_id, c.before, c.after) for c in changes or []] == [("profile.cadre_count", "40 人", "41 人")]
+
+
+@pytest.mark.parametrize(
+    ("period", "following"),
+    [("2026-Q1", "2026-Q2"), ("2026-Q4", "2027-Q1"), ("2026-H1", "2026-H2"), ("2026-H2", "2027-H1"), ("2026", "2027")],
+)
+def test_next_period_keeps_the_period_length(service, period: str, following: str) -> None:
+    first = service.create(TOWNSHIP, Period(period))
+    assert service.load(service.next_period(first)).assessment.period == Period(following)
+
+
+def test_next_period_that_exists_says_so_in_chinese(service, assessment_id: int) -> None:
+    service.next_period(assessment_id)
+    with pytest.raises(PeriodExistsError, match="柳河镇已有2027年第一季度的自查"):
+        service.next_period(assessment_id)
+
+
+def test_sample_lives_apart(service) -> None:
+    own = service.create(OTHER, Period("2026-Q3"))
+    sample = service.open_sample()
+    assert service.open_sample() == sample  # opened again, not copied
+    assert [listing.id for listing in service.my_assessments()] == [own]
+    assert service.own_township() == OTHER  # a new assessment is never prefilled from the sample
+    assert service.load(sample).sample
+    assert service.summary(sample).updated_at[:10] <= dt.date.today().isoformat()  # no date to come
+
+
+def test_only_the_sample_means_nothing_to_prefill(service) -> None:
+    service.open_sample()
+    assert service.my_assessments() == [] and service.own_township() is None
+
+
+def test_deleted_assessments_go_to_the_recycle_list_and_come_back(service, assessment_id: int) -> None:
+    service.delete(assessment_id)
+    assert service.my_assessments() == []
+    assert [s.id for s in service.recycle_list()] == [assessment_id]
+    with pytest.raises(PeriodExistsError, match="回收站"):
+        service.create(TOWNSHIP, Period("2026-Q4"))
+    service.restore(assessment_id)
+    assert [listing.id for listing in service.my_assessments()] == [assessment_id]
+    assert service.recycle_list() == []
+
+
+def test_another_name_for_a_known_code_never_renames_silently(service, store, assessment_id: int) -> None:
+    with pytest.raises(TownshipConflictError, match="更正乡镇名称或代码"):
+        service.create(Township("柳河乡", TOWNSHIP.division_code, "云溪县"), Period("2027-Q1"))
+    assert store.load(assessment_id).township == TOWNSHIP
+
+
+def test_correcting_a_township_applies_to_all_its_assessments(service, store, assessment_id: int) -> None:
+    second = service.next_period(assessment_id)
+    corrected = Township("柳河镇", "519901101001", "云溪县")
+    assert service.correct_township(TOWNSHIP.division_code, corrected) == 2
+    assert {store.load(i).township for i in (assessment_id, second)} == {corrected}
+    service.create(OTHER, Period("2026-Q4"))
+    with pytest.raises(TownshipConflictError, match="已属于"):
+        service.correct_township(corrected.division_code, replace(corrected, division_code=OTHER.division_code))
+
+
+def test_a_failed_confirmation_raises_a_chinese_message(service, store, assessment_id: int, monkeypatch) -> None:
+    new = service.load(service.next_period(assessment_id))
+
+    def full_disk(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "confirm_answers", full_disk)
+    with pytest.raises(SaveError, match="没有保存成功"):
+        service.confirm(new, list(new.unconfirmed))
