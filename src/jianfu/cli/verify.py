@@ -8,9 +8,9 @@ from pathlib import Path
 
 from jianfu.core.library import ChecklistLibrary
 from jianfu.exchange.assessment_file import AssessmentFile, AssessmentFileError, read_assessment_file
+from jianfu.exchange.file_flags import FLAG_UNSIGNED, describe_flags, file_flags
 from jianfu.exchange.signing import b64, installation_fingerprint
 from jianfu.paths import data_dir
-from jianfu.exchange.file_flags import FLAG_UNSIGNED, describe_flags, file_flags
 from jianfu.services.county import known_signing_keys
 
 EXIT_OK, EXIT_REJECTED = 0, 2

@@ -96,12 +96,13 @@ def draft_plan(result: ScoreResult, base_date: dt.date, min_intensity: float = 0
             RectificationItem(
                 key=hit.rule.id,
                 rule_id=hit.rule.id,
-                problem=problem_text(hit),
+                # drafted from typed answers: kept within what the exchange file allows
+                problem=str(clean_plan_text("problem", problem_text(hit))),
                 measure=measure.text,
                 handling=measure.handling,
                 responsible_unit=measure.responsible_unit,
                 deadline=(base_date + dt.timedelta(days=measure.deadline_days)).isoformat(),
-                department=_departments(hit.rows),
+                department=str(clean_plan_text("department", _departments(hit.rows))),
             )
         )
     return items

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from jianfu.exchange.assessment_file import AssessmentFile, Signature
 from jianfu.exchange.signing import b64
 
+
 @dataclass(frozen=True)
 class SignerRow:
     division_code: str

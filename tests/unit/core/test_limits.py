@@ -49,3 +49,30 @@ def test_the_wizard_cannot_store_what_the_county_would_refuse(checklist) -> None
         Period("9999-Q4")
     item = new_custom_item(dt.date(2026, 12, 31)).edit(measure="措施\x07\n第二行", responsible_person="李\n明")
     assert (item.measure, item.responsible_person) == ("措施\n第二行", "李明")
+
+
+def test_a_plan_drafted_from_any_typed_table_text_can_be_exported(library) -> None:
+    """A tab or a very long department typed in the inventory is allowed there, and must not make
+    the drafted plan (whose department field is one short line) unreadable at the county."""
+    import json
+    from dataclasses import replace
+
+    from jianfu.core.scoring import score_assessment
+    from jianfu.exchange.assessment_file import parse_assessment_bytes, to_document
+    from jianfu.exchange.demo import sample_township_assessment
+
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    rows = [
+        {"row_id": r["row_id"], "cells": {**r["cells"], "department": f"县\t农业农村局{n}" + "局" * 80}}
+        for n, r in enumerate(assessment.answers["apps.inventory"].value)
+    ]
+    answers = {**assessment.answers, "apps.inventory": Answer(rows)}
+    result = score_assessment(checklist, answers)
+    from jianfu.core.plan import draft_plan
+
+    changed = replace(assessment, answers=answers, plan=draft_plan(result, assessment.base_date))
+    assert all(len(i.department) <= 200 and "\t" not in i.department for i in changed.plan)
+    assert any(len(i.department) == 200 for i in changed.plan)  # several long names, cut at the limit
+    raw = json.dumps(to_document(changed, result), ensure_ascii=False).encode()
+    assert parse_assessment_bytes(raw, "x.jianfu", library).assessment == changed

@@ -132,10 +132,7 @@ class SignersPanel(QWidget):
             [s.division_code, s.township, s.fingerprint, _day_time(s.first_seen), _day_time(s.confirmed_at)]
             for s in self.county.signers()
         ]
-        rows += [
-            [code, name, self.tr("(unsigned)"), "", ""]
-            for code, name in self.county.unsigned_townships()
-        ]
+        rows += [[code, name, self.tr("(unsigned)"), "", ""] for code, name in self.county.unsigned_townships()]
         self.signers.setRowCount(len(rows))
         for row, values in enumerate(sorted(rows)):
             for column, value in enumerate(values):
