@@ -42,7 +42,7 @@
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="137"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="139"/>
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -83,284 +83,294 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="75"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="61"/>
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="82"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="68"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="83"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="69"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="84"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="70"/>
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="85"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="71"/>
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="86"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="72"/>
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="87"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="73"/>
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="98"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="84"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="117"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="102"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="119"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="104"/>
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="120"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="105"/>
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="121"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="106"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="135"/>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="168"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="127"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="161"/>
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="140"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="131"/>
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="141"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="132"/>
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="133"/>
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="143"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="134"/>
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="144"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="135"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="145"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="136"/>
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="146"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="137"/>
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="147"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="138"/>
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="139"/>
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="140"/>
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="156"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="150"/>
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="165"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="159"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="168"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="161"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="170"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="172"/>
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="172"/>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="200"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="174"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="202"/>
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="215"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="217"/>
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="230"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="236"/>
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="241"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="247"/>
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="289"/>
-        <source>Also written as: {names}</source>
-        <translation>其他写法：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="295"/>
-        <source>Common problems</source>
-        <translation>共性问题</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="300"/>
-        <source>Requests to the county, by department</source>
-        <translation>提请县级协调事项（按部门）</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="320"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="321"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="322"/>
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="326"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="142"/>
+        <source>Also written as: {names}</source>
+        <translation>其他写法：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="266"/>
+        <source>Common problems</source>
+        <translation>共性问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="266"/>
+        <source>Requests to the county, by department</source>
+        <translation>提请县级协调事项（按部门）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="275"/>
+        <source>Problems the townships added themselves</source>
+        <translation>乡镇自拟的问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="289"/>
+        <source>… and more: see the Excel workbook</source>
+        <translation>……其余各条见 Excel 汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="321"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="327"/>
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="337"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="338"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="347"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="348"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="351"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="352"/>
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="351"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="352"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="358"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="359"/>
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="400"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="395"/>
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="400"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="395"/>
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="412"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="407"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="412"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="407"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="415"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="410"/>
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="433"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="438"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="435"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="440"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="445"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="450"/>
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="447"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="452"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="454"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="459"/>
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="460"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="465"/>
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="462"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="467"/>
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="470"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="475"/>
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="471"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="476"/>
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -368,14 +378,32 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="186"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="195"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="188"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="197"/>
         <source>Today</source>
         <translation>今天</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentPicker</name>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="22"/>
+        <source>Pick or type, several separated by 、</source>
+        <translation>从列表选取或直接填写，多个用顿号分开</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="25"/>
+        <source>Pick department</source>
+        <translation>选择部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="36"/>
+        <source>No department entered yet: type the name</source>
+        <translation>尚未填写任何部门，请直接输入部门名称</translation>
     </message>
 </context>
 <context>
@@ -386,97 +414,102 @@
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="38"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="40"/>
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="56"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="56"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="66"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
+        <source>Answers behind it</source>
+        <translation>作答依据</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="70"/>
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="81"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85"/>
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="87"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="88"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="92"/>
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="89"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="93"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95"/>
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102"/>
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102"/>
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="108"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="112"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
@@ -484,84 +517,99 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="96"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="163"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="101"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="168"/>
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="108"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="175"/>
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="109"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="176"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="110"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="177"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="117"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="184"/>
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="125"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="192"/>
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="163"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="230"/>
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="163"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="230"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="171"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="238"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="177"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244"/>
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="214"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="256"/>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="280"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="282"/>
+        <source>Sent {count} pages to the printer.</source>
+        <translation>已将 {count} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="295"/>
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="214"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="295"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="219"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="300"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="231"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="312"/>
         <source>Exported: {path}
 Signed with this computer&apos;s key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="238"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="319"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -569,37 +617,37 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="252"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="262"/>
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="255"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="265"/>
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="257"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="267"/>
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="258"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="268"/>
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="267"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="277"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="269"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="279"/>
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="284"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="294"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
@@ -781,92 +829,92 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="79"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="113"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="84"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="118"/>
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="92"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="126"/>
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="93"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="127"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="94"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="95"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129"/>
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="96"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="97"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="98"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="132"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="99"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="133"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="100"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="134"/>
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="118"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="158"/>
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="119"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="159"/>
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="160"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201"/>
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="163"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="140"/>
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="164"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="141"/>
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="193"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="226"/>
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="212"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="253"/>
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
@@ -874,7 +922,7 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="139"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -926,65 +974,91 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="41"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="49"/>
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="46"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="54"/>
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="69"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="187"/>
+        <source>How scores are computed</source>
+        <translation>评分方法说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="72"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="86"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="108"/>
+        <source>Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}.</source>
+        <translation>已答 {answered} 题；不适用 {na} 题（未说明理由 {na_bare} 题）；必答未答 {missing} 题。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="120"/>
+        <source>Incomplete: scores are shown but no level until every required item is answered and every &apos;not applicable&apos; on a burden item gives its reason in the note. {counts}</source>
+        <translation>未完成：必答题全部作答、负担类题目选“不适用”时在备注中说明理由后，才评定等级；目前只显示分数。{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="126"/>
+        <source>Levels: {bands}</source>
+        <translation>等级划分：{bands}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="134"/>
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="96"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="144"/>
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="122"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="168"/>
         <source>No burden found</source>
         <translation>未发现明显问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="172"/>
+        <source>Also counted in: {names}</source>
+        <translation>同时计入：{names}</translation>
     </message>
 </context>
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="74"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="79"/>
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="77"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="82"/>
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="95"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="100"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="106"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="111"/>
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
@@ -1080,12 +1154,12 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="123"/>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="136"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="135"/>
         <source>(unsigned)</source>
         <translation>（未签名）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="165"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="162"/>
         <source>Apply this file for {township} ({code}) and accept its key from now on?
 
 Fingerprint to compare on the phone: {fingerprint}
@@ -1098,32 +1172,32 @@ Files signed by the old key {old} will then wait here instead.</source>
 此后由原密钥 {old} 签名的文件将在这里等待确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="176"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="173"/>
         <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
         <translation>采用 {township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="179"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="176"/>
         <source>Confirm the new key</source>
         <translation>确认新密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="196"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="193"/>
         <source>Could not apply the file</source>
         <translation>无法采用该文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="206"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="203"/>
         <source>Do not apply</source>
         <translation>不采用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="207"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="204"/>
         <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
         <translation>删除 {township} 待确认的文件“{name}”？其他数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="222"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="219"/>
         <source>held: signed by another key or unsigned; see the signers tab</source>
         <translation>待确认：由其他密钥签名或未签名，请在“签名与待确认”页核实</translation>
     </message>
@@ -1275,12 +1349,12 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="59"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="61"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="59"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="61"/>
         <source>No</source>
         <translation>否</translation>
     </message>

@@ -175,11 +175,12 @@ def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 
 def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.core.carry import carry_assessment
     from jianfu.core.scoring import score_assessment
     from jianfu.exchange.assessment_file import read_assessment_file
 
     content = read_assessment_file(options.file, library)
-    assessment = content.assessment
+    assessment = carry_assessment(library, content.assessment)  # an older version: scored as now
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     result = score_assessment(checklist, assessment.answers)
     if options.json:
@@ -190,15 +191,17 @@ def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         print(f"  {m.name}：{m.score:5.1f} 分  {m.level_label}")
     print(f"  综合：{result.overall:5.1f} 分  {result.overall_level_label}")
     print(f"  每名干部每月“指尖工时”：{result.fingertip_hours_per_cadre_month:.1f} 小时")
+    print(f"  完成度：{result.completeness.summary()}" + ("" if result.complete else "（未完成，不评定等级）"))
     return EXIT_OK
 
 
 def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.core.carry import carry_assessment
     from jianfu.core.scoring import score_assessment
     from jianfu.exchange.assessment_file import read_assessment_file
     from jianfu.reports.rectification import build_rectification_pdf
 
-    assessment = read_assessment_file(options.file, library).assessment
+    assessment = carry_assessment(library, read_assessment_file(options.file, library).assessment)
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     result = score_assessment(checklist, assessment.answers)
     output: Path = options.output

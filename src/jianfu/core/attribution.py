@@ -66,6 +66,7 @@ def department_burdens(checklist: Checklist, answers: Answers) -> list[Departmen
 
     inventory_ids = set()
     if checklist.has_item("apps.inventory"):
+        usage = checklist.item("apps.inventory").column("usage")
         for row in table_rows(values.get("apps.inventory")):
             inventory_ids.add(row.get("row_id"))
             cells = row.get("cells", {})
@@ -74,8 +75,11 @@ def department_burdens(checklist: Checklist, answers: Answers) -> list[Departmen
             for feature in FEATURES:
                 if cells.get(feature) is True:
                     setattr(b, feature, getattr(b, feature) + 1)
-            # minutes per cadre per day, for every cadre, over a month's working days
-            b.hours += _number(cells.get("minutes_per_day")) * cadres * WORKDAYS_PER_MONTH / 60
+            # minutes per cadre on a day of use, for every cadre, over the days of use a month
+            # (v2 usage choices carry days per month; v1 counted every working day)
+            used = usage.choice(cells.get("usage")) if usage else None
+            days = used.numeric if used is not None and used.numeric is not None else WORKDAYS_PER_MONTH
+            b.hours += _number(cells.get("minutes_per_day")) * cadres * days / 60
     if checklist.has_item("filing.tasks"):
         frequency = checklist.item("filing.tasks").column("frequency")
         for row in table_rows(values.get("filing.tasks")):

@@ -29,6 +29,8 @@ MANIFESTATION_IDS = (
 )
 AREA_IDS = ("profile", "apps", "filing", "traces", "meetings")
 OVERALL = "overall"  # the overall score, stored beside the four manifestations
+INCOMPLETE_LEVEL = "incomplete"  # shown instead of a level while required answers are missing
+INCOMPLETE_LABEL = "未完成"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -55,6 +57,11 @@ class Choice:
     value: str
     label: str
     numeric: float | None = None  # e.g. times per month for a frequency
+    exclusive: bool = False  # "以上都没有": ticked alone, never together with another choice
+
+
+# Where a text item's offered choices come from (``choices_from``); see core.choices.
+CHOICE_SOURCES = ("departments",)
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,7 @@ class Field:
     max_length: int = 2000
     choices: tuple[Choice, ...] = ()
     ref_table: str | None = None  # for ROW_REFS
+    choices_from: str | None = None  # text picked from a list gathered at answer time ("departments")
 
     def choice(self, value: Any) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
@@ -148,6 +156,7 @@ class MeasureTemplate:
     handling: Handling
     deadline_days: int
     responsible_unit: str
+    fix: str = ""  # measures sharing a fix are merged into one plan item
 
 
 @dataclass(frozen=True)
@@ -167,6 +176,7 @@ class ScoringRule:
     problem: str
     measure: MeasureTemplate
     source: str = ""
+    department_item: str | None = None  # the item naming who imposes this burden (条线)
 
 
 @dataclass(frozen=True)
@@ -179,6 +189,30 @@ class FingertipTerm:
     multiplier: float
     per_cadre: bool  # True: the factors already describe one cadre
     table: str | None = None
+    where: Condition | None = None  # table terms: only the rows this holds for (e.g. forced use)
+
+
+@dataclass(frozen=True)
+class ChoiceCarry:
+    """A v1 answer that becomes one ticked choice of a v2 multi-select when its test holds."""
+
+    source: str
+    target: str
+    value: str
+    test: Condition
+
+
+@dataclass(frozen=True)
+class CarryForward:
+    """How the answers of an earlier version map onto this one (declared in the checklist)."""
+
+    from_version: int
+    same_id: tuple[str, ...]
+    renamed: Mapping[str, str]
+    into_choices: tuple[ChoiceCarry, ...]
+    merged_columns: Mapping[str, Mapping[str, tuple[str, ...]]]  # table → new column → old columns (any true)
+    dropped_columns: Mapping[str, tuple[str, ...]]
+    values: Mapping[str, Mapping[str, Any]]  # item → old value → new value (renamed choices, flipped polarity)
 
 
 @dataclass(frozen=True)
@@ -194,6 +228,11 @@ class Checklist:
     fingertip_terms: tuple[FingertipTerm, ...]
     cadre_item: str
     plan_min_intensity: float = 0.0  # weaker hits count in scores but draft no plan item
+    plan_max_items: int = 0  # 0: no cap; otherwise the lightest measures go to the plan's annex
+    weight_total: float | None = None  # when set, each manifestation's weights sum to it
+    score_full: float | None = None  # points (of weight_total) at which a score reaches 100
+    carry_forward: CarryForward | None = None
+    sources: Mapping[str, str] = field(default_factory=dict)
     _items: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def item(self, item_id: str) -> Item:
@@ -210,6 +249,10 @@ class Checklist:
 
     def manifestation(self, manifestation_id: str) -> Manifestation:
         return next(m for m in self.manifestations if m.id == manifestation_id)
+
+    def level_labels(self) -> dict[str, str]:
+        """Level id → label, including 未完成 for incomplete assessments."""
+        return {**{level.id: level.label for level in self.levels}, INCOMPLETE_LEVEL: INCOMPLETE_LABEL}
 
     def level_for(self, score: float) -> Level:
         for level in self.levels:
@@ -305,6 +348,22 @@ class _Parser:
         min_intensity = self.number(plan, "min_intensity", "plan") if isinstance(plan, Mapping) else None
         if min_intensity is not None and not 0 <= min_intensity < 1:
             self.fail("plan.min_intensity", "必须在 0 到 1 之间")
+        weight_total = self.number(data, "weight_total", "清单")
+        if weight_total is not None:
+            for m in sorted({m.id for m in manifestations}):
+                total = sum(rule.weights.get(m, 0.0) for rule in rules)
+                if abs(total - weight_total) > 0.05:
+                    self.fail(f"表现 {m}", f"各计分规则的分值之和为 {total:g}，应为 weight_total {weight_total:g}")
+        score_full = self.number(data, "score_full", "清单")
+        if score_full is not None and (weight_total is None or not 0 < score_full <= weight_total):
+            self.fail("score_full", "必须与 weight_total 一起使用，且在 0 和 weight_total 之间")
+        max_items = plan.get("max_items", 0) if isinstance(plan, Mapping) else 0
+        if not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 0:
+            self.fail("plan.max_items", "必须是非负整数")
+            max_items = 0
+        carry = self.carry_forward(data.get("carry_forward"), items) if "carry_forward" in data else None
+        raw_sources = data.get("sources", {})
+        sources = {str(k): str(v) for k, v in raw_sources.items()} if isinstance(raw_sources, Mapping) else {}
         fed = {m for rule in rules for m, w in rule.weights.items() if w > 0}
         for missing in sorted(set(MANIFESTATION_IDS) - fed):
             self.fail("rules", f"没有任何计分规则指向表现 {missing}")
@@ -322,6 +381,11 @@ class _Parser:
             fingertip_terms=terms,
             cadre_item=cadre_item,
             plan_min_intensity=min_intensity or 0.0,
+            plan_max_items=max_items,
+            weight_total=weight_total,
+            score_full=score_full,
+            carry_forward=carry,
+            sources=sources,
             _items=items,
         )
 
@@ -369,7 +433,12 @@ class _Parser:
             if not isinstance(value, str) or not value:
                 self.fail(at, "value 必须是非空文字")
                 continue
-            result.append(Choice(value, self.text(entry, "label", at), self.number(entry, "numeric", at)))
+            exclusive = entry.get("exclusive", False)
+            if not isinstance(exclusive, bool):
+                self.fail(at, "exclusive 必须是 true 或 false")
+            result.append(
+                Choice(value, self.text(entry, "label", at), self.number(entry, "numeric", at), exclusive is True)
+            )
         values = [c.value for c in result]
         if len(set(values)) != len(values):
             self.fail(where, "选项的 value 有重复")
@@ -491,6 +560,11 @@ class _Parser:
                 common["choices"] = self.choices(choices, f"{where}.choices")
         if field_type is FieldType.ROW_REFS:
             common["ref_table"] = raw.get("table")
+        if "choices_from" in raw:
+            if field_type is not FieldType.TEXT or raw["choices_from"] not in CHOICE_SOURCES:
+                self.fail(where, f"choices_from 只能用于文字题，可用 {', '.join(CHOICE_SOURCES)}")
+            else:
+                common["choices_from"] = raw["choices_from"]
         return common
 
     def item(
@@ -627,6 +701,9 @@ class _Parser:
                     else:
                         weights[m] = float(w)
             measure = self.measure(entry.get("measure"), f"{at}.measure")
+            department_item = entry.get("department_item")
+            if department_item is not None and department_item not in items:
+                self.fail(at, f"department_item 引用的题目 {department_item!r} 不存在")
             if signal is None or measure is None:
                 continue
             result.append(
@@ -640,6 +717,7 @@ class _Parser:
                     self.text(entry, "problem", at),
                     measure,
                     self.text(entry, "source", at),
+                    department_item if isinstance(department_item, str) else None,
                 )
             )
         return tuple(result)
@@ -657,7 +735,13 @@ class _Parser:
         if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 366:
             self.fail(where, "deadline_days 必须是 1 到 366 之间的整数（整改时限一般不超过一年）")
             days = 180
-        return MeasureTemplate(self.text(raw, "text", where), handling, days, self.text(raw, "responsible_unit", where))
+        fix = raw.get("fix", "")
+        if not isinstance(fix, str):
+            self.fail(where, "fix 必须是文字")
+            fix = ""
+        return MeasureTemplate(
+            self.text(raw, "text", where), handling, days, self.text(raw, "responsible_unit", where), fix
+        )
 
     def fingertip(self, raw: Any, items: dict[str, Item]) -> tuple[str, tuple[FingertipTerm, ...]]:
         where = "fingertip_hours"
@@ -692,6 +776,12 @@ class _Parser:
                     if f not in items or items[f].type not in (FieldType.NUMBER, FieldType.SINGLE_CHOICE):
                         self.fail(at, f"{f} 不是数字题或单选题")
             multiplier = self.number(entry, "multiplier", at)
+            where_cond = None
+            if "where" in entry:
+                where_cond, problems = parse_condition(entry["where"], f"{at}.where", ref_key="column")
+                self.problems.extend(problems)
+                if table is None:
+                    self.fail(at, "where 只能用于表格项")
             terms.append(
                 FingertipTerm(
                     self.text(entry, "id", at),
@@ -700,6 +790,50 @@ class _Parser:
                     multiplier if multiplier is not None else 1.0,
                     bool(entry.get("per_cadre", False)),
                     table,
+                    where_cond,
                 )
             )
         return str(cadre_item or ""), tuple(terms)
+
+    def carry_forward(self, raw: Any, items: dict[str, Item]) -> CarryForward | None:
+        where = "carry_forward"
+        if not isinstance(raw, Mapping):
+            self.fail(where, "必须是键值表")
+            return None
+        version = raw.get("from_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self.fail(where, "from_version 必须是正整数")
+            version = 0
+        same = raw.get("same_id") or []
+        for item_id in same:
+            if item_id not in items:
+                self.fail(f"{where}.same_id", f"题目 {item_id} 在本版中不存在")
+        renamed = dict(raw.get("renamed") or {})
+        for old, new in renamed.items():
+            if new not in items:
+                self.fail(f"{where}.renamed", f"{old} 改名后的题目 {new} 不存在")
+        into = []
+        for i, entry in enumerate(raw.get("into_choices") or []):
+            at = f"{where}.into_choices[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "必须是键值表")
+                continue
+            target = items.get(str(entry.get("to")))
+            if target is None or target.type is not FieldType.MULTI_CHOICE or target.choice(entry.get("value")) is None:
+                self.fail(at, f"to/value 必须是本版多选题的选项，而不是 {entry.get('to')}/{entry.get('value')}")
+                continue
+            test_raw = {k: v for k, v in entry.items() if k not in ("from", "to", "value")}
+            test, problems = parse_condition({"item": entry.get("from"), **test_raw}, at)
+            self.problems.extend(problems)
+            if test is not None:
+                into.append(ChoiceCarry(str(entry.get("from")), target.id, str(entry["value"]), test))
+        merged: dict[str, dict[str, tuple[str, ...]]] = {}
+        dropped: dict[str, tuple[str, ...]] = {}
+        for table_id, spec in (raw.get("columns") or {}).items():
+            if table_id not in items or not isinstance(spec, Mapping):
+                self.fail(f"{where}.columns", f"表格 {table_id} 不存在")
+                continue
+            merged[table_id] = {k: tuple(v) for k, v in (spec.get("merge_any") or {}).items()}
+            dropped[table_id] = tuple(spec.get("dropped") or ())
+        values = {k: dict(v) for k, v in (raw.get("values") or {}).items() if isinstance(v, Mapping)}
+        return CarryForward(version, tuple(same), renamed, tuple(into), merged, dropped, values)

@@ -32,6 +32,8 @@ EDITABLE_FIELDS = (
     "status",
 )
 MAX_NAMES_IN_PROBLEM = 6
+MAX_MEASURES_MERGED = 2  # a merged item keeps its two heaviest measures' texts
+MAX_PROBLEMS_MERGED = 3  # and names its three heaviest problems; the findings list them all
 NO_DEPARTMENT = ""
 
 
@@ -82,30 +84,125 @@ def new_custom_item(base_date: dt.date, deadline_days: int = 90) -> Rectificatio
     )
 
 
-def draft_plan(result: ScoreResult, base_date: dt.date, min_intensity: float = 0.0) -> list[RectificationItem]:
-    """One item per fired rule (per department for escalated table rules), heaviest first.
+def draft_plan(
+    result: ScoreResult,
+    base_date: dt.date,
+    min_intensity: float = 0.0,
+    max_items: int = 0,
+    township_name: str = "",
+) -> list[RectificationItem]:
+    """The focused plan: one item per fix (measures sharing a fix merged), heaviest burden first.
 
     Hits weaker than ``min_intensity`` (the checklist's ``plan.min_intensity``) still count in
-    the scores but draft no item, so that the plan stays about the real burdens.
+    the scores but draft no item; with ``max_items`` set, only that many items are drafted and
+    the rest go to the annex (``plan_annex``). Wording follows the township type (乡/镇/街道) and
+    deadlines fall on month ends.
     """
     items = []
-    strong = [h for h in result.hits if h.intensity >= min_intensity]
-    for hit in sorted(strong, key=lambda h: -_weight(h)):
-        measure = hit.rule.measure
+    for group in measure_groups(result, min_intensity)[: max_items or None]:
+        lead = group[0]
+        measure = lead.rule.measure
+        texts = list(dict.fromkeys(h.rule.measure.text for h in group))
+        rows = tuple(r for h in group for r in h.rows)
+        departments = [_departments(rows), *(h.department for h in group)]
         items.append(
             RectificationItem(
-                key=hit.rule.id,
-                rule_id=hit.rule.id,
-                # drafted from typed answers: kept within what the exchange file allows
-                problem=str(clean_plan_text("problem", problem_text(hit))),
-                measure=measure.text,
+                key=f"fix:{measure.fix}:{measure.handling.value}" if measure.fix else lead.rule.id,
+                rule_id=lead.rule.id,
+                problem=str(clean_plan_text("problem", local_wording(_merged_problems(group), township_name))),
+                measure=local_wording("".join(texts[:MAX_MEASURES_MERGED]), township_name),
                 handling=measure.handling,
                 responsible_unit=measure.responsible_unit,
-                deadline=(base_date + dt.timedelta(days=measure.deadline_days)).isoformat(),
-                department=str(clean_plan_text("department", _departments(hit.rows))),
+                deadline=month_end(base_date + dt.timedelta(days=min(h.rule.measure.deadline_days for h in group))),
+                department=str(clean_plan_text("department", _join_departments(departments))),
             )
         )
     return items
+
+
+@dataclass(frozen=True)
+class AnnexEntry:
+    """A problem found but not in the plan, and why (附表：未列入本期方案的问题)."""
+
+    problem: str
+    reason: str
+
+
+def plan_annex(
+    result: ScoreResult, min_intensity: float = 0.0, max_items: int = 0, township_name: str = ""
+) -> list[AnnexEntry]:
+    """Every problem found that has no plan item, listed once with the reason."""
+    annex = []
+    for group in measure_groups(result, min_intensity)[max_items:] if max_items else []:
+        for hit in group:
+            annex.append(
+                AnnexEntry(
+                    local_wording(problem_text(hit), township_name),
+                    f"本期方案只列负担最重的{max_items}项，此项顺延到下期",
+                )
+            )
+    for hit in sorted(result.hits, key=lambda h: -_weight(h)):
+        if hit.intensity < min_intensity:
+            annex.append(
+                AnnexEntry(local_wording(problem_text(hit), township_name), "负担较轻，未达到整改起点，下期自查时复核")
+            )
+    return annex
+
+
+def measure_groups(result: ScoreResult, min_intensity: float = 0.0) -> list[list[RuleHit]]:
+    """Hits strong enough for the plan, grouped by shared fix, ordered by the burden removed."""
+    groups: dict[str, list[RuleHit]] = {}
+    for hit in result.hits:
+        if hit.intensity >= min_intensity:
+            # what the township fixes itself and what it asks the county for stay separate items
+            key = f"{hit.rule.measure.fix or hit.rule.id}:{hit.rule.measure.handling.value}"
+            groups.setdefault(key, []).append(hit)
+    ordered = [sorted(g, key=lambda h: -_weight(h)) for g in groups.values()]
+    return sorted(ordered, key=lambda g: -sum(_weight(h) for h in g))
+
+
+def township_kind(name: str) -> str:
+    """乡, 镇 or 街道, from the township's name (镇 when the name does not say)."""
+    name = name.strip()
+    if name.endswith("街道") or name.endswith("街道办事处"):
+        return "街道"
+    if name.endswith("乡") or name.endswith("民族乡"):
+        return "乡"
+    return "镇"
+
+
+def seal_name(name: str) -> str:
+    """The issuing body on the seal line: 某某镇人民政府 or 某某街道办事处."""
+    name = name.strip()
+    if township_kind(name) == "街道":
+        return name if name.endswith("办事处") else f"{name}办事处"
+    return f"{name}人民政府"
+
+
+def local_wording(text: str, township_name: str) -> str:
+    """Checklist texts say 本镇; a 乡 or 街道 reads its own word."""
+    kind = township_kind(township_name) if township_name else "镇"
+    if kind == "镇":
+        return text
+    return text.replace("本镇", f"本{kind}").replace("镇站所", f"{kind}站所")
+
+
+def month_end(day: dt.date) -> str:
+    """The last day of ``day``'s month, ISO formatted: deadlines fall on month ends."""
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).isoformat()
+
+
+def _merged_problems(group: Sequence[RuleHit]) -> str:
+    texts = list(dict.fromkeys(problem_text(h) for h in group))
+    shown = "".join(texts[:MAX_PROBLEMS_MERGED])
+    rest = len(texts) - MAX_PROBLEMS_MERGED
+    return shown + (f"另有{rest}个相关问题，见“主要问题”部分。" if rest > 0 else "")
+
+
+def _join_departments(parts: Iterable[str]) -> str:
+    names = [n.strip() for part in parts for n in part.replace("，", "、").replace(",", "、").split("、")]
+    return "、".join(dict.fromkeys(n for n in names if n))
 
 
 def merge_plan(existing: Sequence[RectificationItem], drafted: Iterable[RectificationItem]) -> list[RectificationItem]:
@@ -147,7 +244,10 @@ def problem_text(hit: RuleHit) -> str:
     if len(names) > MAX_NAMES_IN_PROBLEM:
         shown += f"等{len(names)}项"
     text = Template(template).safe_substitute(
-        value=_fmt(signal), names=shown or "未列名称", departments=_departments(rows) or "未注明部门"
+        value=_fmt(signal),
+        names=shown or "未列名称",
+        departments=_departments(rows) or "未注明部门",
+        answer=hit.answer or "（未填）",
     )
     return text.replace("（未列名称）", "").replace("：未列名称。", "。")
 

@@ -2,6 +2,12 @@
 
 Every manifestation score is 100 × (points its rules gave) / (points they could give), so the
 contributions listed for a score add up to it exactly. Higher means a heavier burden.
+
+Levels are only given to a complete assessment (see ``core.completeness``): an incomplete one
+keeps its scores but every level reads 未完成, so a blank or an unexplained 不适用 never buys a
+lighter level. The overall level never hides a heavy manifestation: it is at most one level
+below the worst manifestation (严重 ⇒ at least 较重, 较重 ⇒ at least 一般), since the mean of four
+scores alone would let one heavy burden vanish behind three light ones.
 """
 
 from __future__ import annotations
@@ -11,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from jianfu.core.answers import Answers, table_rows, visible_answers
-from jianfu.core.checklist import Checklist, FieldType, Item, ScoringRule, Signal
+from jianfu.core.checklist import Checklist, FieldType, Item, Level, ScoringRule, Signal
+from jianfu.core.completeness import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Completeness, completeness
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,8 @@ class RuleHit:
     intensity: float
     item_ids: tuple[str, ...]
     rows: tuple[MatchedRow, ...] = ()
+    answer: str = ""  # the chosen answer's label, for problem texts ($answer): never a made-up number
+    department: str = ""  # who imposes it, from the rule's department item
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,11 @@ class ScoreResult:
     fingertip_hours_per_cadre_month: float
     fingertip_breakdown: dict[str, float]
     hits: tuple[RuleHit, ...]
+    completeness: Completeness
+
+    @property
+    def complete(self) -> bool:
+        return self.completeness.complete
 
     def to_json(self) -> dict[str, Any]:
         """The shape printed by ``jianfu score --json`` and stored in assessment files."""
@@ -79,6 +93,7 @@ class ScoreResult:
                 "level_label": self.overall_level_label,
             },
             "fingertip_hours_per_cadre_month": self.fingertip_hours_per_cadre_month,
+            "completeness": self.completeness.to_json(),
         }
 
 
@@ -91,9 +106,12 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
         if hit is not None:
             hits.append(hit)
 
+    done = completeness(checklist, answers)
     manifestations: dict[str, ManifestationScore] = {}
     for m in checklist.manifestations:
-        possible = sum(rule.weights.get(m.id, 0.0) for rule in checklist.rules)
+        # v2: every manifestation's weights sum to the same total and reach 100 at the same
+        # points (score_full), so the four scores share one scale; v1: each its own total.
+        possible = checklist.score_full or sum(rule.weights.get(m.id, 0.0) for rule in checklist.rules)
         contributions = tuple(
             Contribution(
                 hit.rule.id,
@@ -106,29 +124,45 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
             if m.id in hit.rule.weights
         )
         score = _round(min(100.0, sum((c.points for c in contributions), 0.0)))
-        level = checklist.level_for(score)
+        level_id, level_label = _shown(checklist.level_for(score), done)
         manifestations[m.id] = ManifestationScore(
             m.id,
             m.name,
             score,
-            level.id,
-            level.label,
+            level_id,
+            level_label,
             tuple(sorted(contributions, key=lambda c: -c.points)),
         )
     overall = _round(sum(s.score for s in manifestations.values()) / len(manifestations))
-    overall_level = checklist.level_for(overall)
+    overall_id, overall_label = _shown(
+        overall_level(checklist, overall, [s.score for s in manifestations.values()]), done
+    )
     breakdown = fingertip_hours(checklist, values)
     return ScoreResult(
         checklist.id,
         checklist.version,
         manifestations,
         overall,
-        overall_level.id,
-        overall_level.label,
+        overall_id,
+        overall_label,
         _round(sum(breakdown.values())),
         breakdown,
         tuple(hits),
+        done,
     )
+
+
+def overall_level(checklist: Checklist, overall: float, scores: list[float]) -> Level:
+    """The level of the mean, lifted to at most one level below the worst manifestation."""
+    levels = checklist.levels
+    found = levels.index(checklist.level_for(overall))
+    worst = max((levels.index(checklist.level_for(s)) for s in scores), default=0)
+    return levels[max(found, worst - 1)]
+
+
+def _shown(level: Level, done: Completeness) -> tuple[str, str]:
+    """(level id, label) as shown: none but 未完成 for an incomplete assessment."""
+    return (level.id, level.label) if done.complete else (INCOMPLETE_LEVEL, INCOMPLETE_LABEL)
 
 
 def evaluate_rule(checklist: Checklist, rule: ScoringRule, values: dict[str, Any]) -> RuleHit | None:
@@ -137,7 +171,12 @@ def evaluate_rule(checklist: Checklist, rule: ScoringRule, values: dict[str, Any
     intensity = (signal - rule.start) / (rule.full - rule.start)
     if intensity <= 0:
         return None
-    return RuleHit(rule, signal, min(1.0, intensity), item_ids, rows)
+    answer = ""
+    if rule.signal.kind == "choice":
+        choice = checklist.item(rule.signal.ref).choice(values.get(rule.signal.ref))
+        answer = choice.label if choice else ""
+    department = _text(values.get(rule.department_item)) if rule.department_item else ""
+    return RuleHit(rule, signal, min(1.0, intensity), item_ids, rows, answer, department)
 
 
 def read_signal(
@@ -203,6 +242,7 @@ def fingertip_hours(checklist: Checklist, values: dict[str, Any]) -> dict[str, f
             total = sum(
                 math.prod(_factor(table.column(f), row.get("cells", {}).get(f)) for f in term.factors)
                 for row in table_rows(values.get(term.table))
+                if term.where is None or term.where.evaluate(row.get("cells", {}).get)
             )
         else:
             total = math.prod(_factor(checklist.item(f), values.get(f)) for f in term.factors)

@@ -19,7 +19,8 @@ import yaml
 
 from jianfu.core.answers import Answer, visible_answers
 from jianfu.core.assessment import Assessment, Period, Township
-from jianfu.core.checklist import Checklist, Handling, ScoringRule
+from jianfu.core.carry import NONE_OF_THESE
+from jianfu.core.checklist import Checklist, FieldType, Handling, ScoringRule
 from jianfu.core.conditions import Condition
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
@@ -51,12 +52,13 @@ class SampleCounty:
     townships: list[dict[str, Any]]
     apps: list[dict[str, Any]]
     filing_tasks: list[dict[str, Any]]
+    imposers: Mapping[str, list[str]]
 
 
 def load_sample_county(path: Path | None = None) -> SampleCounty:
     path = path or resources_dir() / "sample" / "county.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         return SampleCounty(
             name=data["county"]["name"],
             code=data["county"]["code"],
@@ -67,6 +69,7 @@ def load_sample_county(path: Path | None = None) -> SampleCounty:
             townships=data["townships"],
             apps=data["apps"],
             filing_tasks=data["filing_tasks"],
+            imposers=data.get("imposers", {}),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise JianfuError(f"示例数据文件 {path} 有误（{exc}），请重新安装减负助手。") from exc
@@ -140,12 +143,18 @@ def generate(
     values.update(county.defaults)
     values.update(spec.get("answers", {}))
     inventory = _inventory(county, burden, rng)
-    values["apps.inventory"] = inventory
-    values["filing.tasks"] = _filing_tasks(county, burden, rng, inventory)
+    values["filing.tasks"] = _only_columns(checklist, "filing.tasks", _filing_tasks(county, burden, rng, inventory))
+    values["apps.inventory"] = _only_columns(checklist, "apps.inventory", inventory)
     for rule in checklist.rules:
         main = max(rule.weights, key=lambda m: rule.weights[m])
         target = min(1.0, max(0.0, burden[main] + rng.gauss(0.0, 0.15)))
         _answer_rule(checklist, rule, target, values, rng)
+    for question in checklist.items():
+        if question.type is FieldType.MULTI_CHOICE and not values.get(question.id) and question.choice(NONE_OF_THESE):
+            values[question.id] = [NONE_OF_THESE]  # an honest "none of these", not a blank
+        if question.id.endswith(".imposed_by") and question.section_id in county.imposers:
+            names = county.imposers[question.section_id]
+            values[question.id] = "、".join(rng.sample(names, rng.randint(1, min(3, len(names)))))
 
     answers = {item_id: Answer(value) for item_id, value in values.items() if checklist.has_item(item_id)}
     answers["apps.group_count_per_cadre"] = replace(
@@ -154,7 +163,8 @@ def generate(
     answers = visible_answers(checklist, answers)
     result = score_assessment(checklist, answers)
     plan = []
-    for item in draft_plan(result, period.end, checklist.plan_min_intensity):
+    drafted = draft_plan(result, period.end, checklist.plan_min_intensity, checklist.plan_max_items, spec["name"])
+    for item in drafted:
         person = spec["responsible"] if item.handling is Handling.OWN else spec["filled_by"]
         edited = item.edit(responsible_person=person)
         if extra_burden and item.handling is Handling.OWN and rng.random() < 0.6:
@@ -172,6 +182,19 @@ def generate(
         f"{period.end.isoformat()}T17:30:00",
     )
     return assessment, result
+
+
+def _only_columns(checklist: Checklist, table_id: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with only the columns this checklist version asks (the sample data covers them all)."""
+    table = checklist.item(table_id)
+    merged = checklist.carry_forward.merged_columns.get(table_id, {}) if checklist.carry_forward else {}
+    kept = []
+    for row in rows:
+        cells = dict(row["cells"])
+        for column, sources in merged.items():
+            cells[column] = any(cells.get(s) is True for s in sources)
+        kept.append({**row, "cells": {k: v for k, v in cells.items() if table.column(k) is not None}})
+    return kept
 
 
 def _inventory(county: SampleCounty, burden: Mapping[str, float], rng: random.Random) -> list[dict[str, Any]]:
@@ -255,6 +278,11 @@ def _satisfy(condition: Condition, burdened: bool, values: dict[str, Any], rng: 
     if condition.op == "any":
         for child in condition.children:
             _satisfy(child, burdened and rng.random() < 0.7, values, rng)
+        return
+    if condition.op == "includes" and condition.ref is not None:
+        ticked = values.setdefault(condition.ref, [])
+        if burdened and condition.operand not in ticked:
+            ticked.append(condition.operand)
         return
     if condition.op != "equals" or condition.ref is None or condition.ref in values:
         return

@@ -10,7 +10,7 @@ from typing import Any, BinaryIO
 from jianfu.core.assessment import Period
 from jianfu.core.county import MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
 
-LEVEL_FILLS = {"low": "E8F5E9", "moderate": "FFF8E1", "high": "FFE0B2", "severe": "FFCDD2"}
+LEVEL_FILLS = {"low": "E8F5E9", "moderate": "FFF8E1", "high": "FFE0B2", "severe": "FFCDD2", "incomplete": "EEEEEE"}
 
 
 @dataclass(frozen=True)

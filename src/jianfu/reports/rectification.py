@@ -21,11 +21,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from jianfu.core.answers import completion
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
-from jianfu.core.describe import answer_text
-from jianfu.core.plan import RectificationItem, problem_text
+from jianfu.core.explanation import evidence_lines
+from jianfu.core.plan import RectificationItem, problem_text, seal_name
 from jianfu.core.scoring import RuleHit, ScoreResult
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
@@ -119,7 +118,7 @@ class _Writer:
 
     def basic_information(self) -> list[Any]:
         t = self.a.township
-        answered, asked = completion(self.checklist, self.a.answers)
+        asked = self.result.completeness.asked
         cadres = _answer(self.a, "profile.cadre_count") or "—"
         villages = _answer(self.a, "profile.village_count") or "0"
         communities = _answer(self.a, "profile.community_count") or "0"
@@ -128,8 +127,9 @@ class _Writer:
         text = (
             f"{t.county}{t.name}（区划代码 {t.division_code}）有在岗干部{cadres}人，辖行政村{villages}个、"
             f"社区{communities}个。本次自查期间为{self.a.period.label}，依据{self.checklist.title}"
-            f"（第{self.checklist.version}版）进行，应答{asked}题，已答{answered}题。"
-            f"填报人：{filler}{('（' + position + '）') if position else ''}。"
+            f"（第{self.checklist.version}版）进行，应答{asked}题，{self.result.completeness.summary()}。"
+            + ("" if self.result.complete else "必答题尚未答完或“不适用”未说明理由，本次自查为“未完成”，不评定等级。")
+            + f"填报人：{filler}{('（' + position + '）') if position else ''}。"
         )
         return [self.p("一、基本情况", self.styles.heading), self.p(text, self.styles.body)]
 
@@ -194,7 +194,8 @@ class _Writer:
         by_main: dict[str, list[RuleHit]] = {m.id: [] for m in self.checklist.manifestations}
         for hit in self.result.hits:
             by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
-        problems = {item.rule_id: item.problem for item in self.a.plan if item.rule_id}
+        # the user's own wording of a problem; drafted (possibly merged) texts are the findings' own
+        problems = {item.rule_id: item.problem for item in self.a.plan if item.rule_id and "problem" in item.edited}
         for index, manifestation in enumerate(self.result.manifestations.values()):
             story.append(CondPageBreak(40 * mm))
             story.append(
@@ -207,7 +208,8 @@ class _Writer:
             points = {c.rule_id: c.points for c in manifestation.contributions}
             hits = sorted(by_main[manifestation.id], key=lambda h: -points.get(h.rule.id, 0))
             if not hits:
-                story.append(self.p("本次自查未发现明显问题。", self.styles.body))
+                nothing = "本次自查未发现明显问题。" if self.result.complete else "自查未完成，不能据此认定没有问题。"
+                story.append(self.p(nothing, self.styles.body))
                 continue
             rows = [[self.p(h, self.styles.header_cell) for h in ("序号", "问题", "作答依据", "计分")]]
             for number, hit in enumerate(hits, start=1):
@@ -234,16 +236,8 @@ class _Writer:
         return story
 
     def evidence(self, hit: RuleHit) -> str:
-        """The answers behind a finding: the rows concerned for tables, else item and answer."""
-        lines = []
-        for item_id in hit.item_ids:
-            item = self.checklist.item(item_id)
-            if hit.rows and item.columns:
-                names = "、".join(r.name for r in hit.rows if r.name) or "未列名称"
-                lines.append(f"{item.label}中的{len(hit.rows)}项：{names}")
-            else:
-                lines.append(f"{item.label}：{answer_text(item, self.a.answers.get(item_id))}")
-        return "\n".join(lines)
+        """The answers behind a finding, as the results page and the county drill-down show them."""
+        return "\n".join(evidence_lines(self.checklist, hit, self.a.answers))
 
     def task_list(self) -> list[Any]:
         own = [item for item in self.plan if item.handling is Handling.OWN]
@@ -349,7 +343,7 @@ class _Writer:
         )
         seal = [
             Spacer(1, 14 * mm),
-            self.p(f"{self.a.township.name}人民政府（盖章）", self.styles.right),
+            self.p(f"{seal_name(self.a.township.name)}（盖章）", self.styles.right),
             self.p("　　　　年　　月　　日", self.styles.right),
         ]
         return [KeepTogether([Spacer(1, 8 * mm), signature, *seal])]

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from jianfu.core.assessment import Assessment, Period
-from jianfu.core.county import DepartmentRow, Outcome, OverviewRow
+from jianfu.core.county import DepartmentRow, EscalatedItem, Outcome, OverviewRow, RequestGroup
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.exchange.catalogue import Catalogue, build_catalogue
@@ -70,6 +71,24 @@ class CountyService:
 
     def departments(self, period: Period) -> list[DepartmentRow]:
         return self.store.departments(period)
+
+    def overview_table(self, period: Period) -> list[tuple[Any, ...]]:
+        """The overview as plain rows, for views that format only the cells they show."""
+        return self.store.overview_table(period)
+
+    def common_problems(self, period: Period) -> list[tuple[str, int]]:
+        return self.store.common_problems(period)
+
+    def request_groups(self, period: Period) -> list[RequestGroup]:
+        return self.store.request_groups(period)
+
+    def request_problems(self, period: Period, group: RequestGroup) -> list[tuple[str | None, int]]:
+        return self.store.request_problems(period, group)
+
+    def requests_for(
+        self, period: Period, group: RequestGroup, rule_id: str | None = "", limit: int = -1
+    ) -> list[EscalatedItem]:
+        return self.store.requests_for(period, group, rule_id, limit)
 
     def missing_townships(self, period: Period) -> list[tuple[str, str]]:
         return self.store.missing_townships(period)
@@ -133,7 +152,7 @@ class CountyService:
             county=county.county_name(),
             period=period,
             manifestation_names={m.id: m.name for m in checklist.manifestations},
-            level_labels={level.id: level.label for level in checklist.levels},
+            level_labels=checklist.level_labels(),
             rows=county.overview(period),
             missing=county.missing_townships(period),
             departments=county.departments(period),

@@ -140,6 +140,11 @@ class AssessmentService:
         period = previous.period.following()
         self._check_period_free(previous.township, period)
         checklist = self.library.latest()
+        if previous.checklist_id == checklist.id and previous.checklist_version < checklist.version:
+            from jianfu.core.carry import carry_assessment
+
+            # the next period after an upgrade: the earlier answers as the new version declares
+            previous = carry_assessment(self.library, previous, checklist.version)
         answers = {}
         for item_id, answer in previous.answers.items():
             if item_id == "profile.fill_date":
@@ -279,7 +284,14 @@ class AssessmentService:
         if (assessment.checklist_id, assessment.checklist_version) != (checklist.id, checklist.version):
             raise ValueError("an assessment must be scored with the checklist it was answered with")
         result = score_assessment(checklist, assessment.answers)
-        plan = merge_plan(assessment.plan, draft_plan(result, assessment.base_date, checklist.plan_min_intensity))
+        drafted = draft_plan(
+            result,
+            assessment.base_date,
+            checklist.plan_min_intensity,
+            checklist.plan_max_items,
+            assessment.township.name,
+        )
+        plan = merge_plan(assessment.plan, drafted)
         with saving():
             self.store.save_result(opened.id, result, plan)
         return result, plan

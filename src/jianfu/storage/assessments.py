@@ -167,8 +167,15 @@ class AssessmentStore:
         )
 
     def set_last_section(self, assessment_id: int, section_id: str) -> None:
-        with transaction(self.conn):
-            self.conn.execute("UPDATE assessments SET last_section = ? WHERE id = ?", (section_id, assessment_id))
+        # Called on every page switch: committed without waiting for the disk (a page to reopen is
+        # worth no fsync on the UI thread; WAL keeps it through a crash of the program, and the
+        # next edit's fsync makes it durable).
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            with transaction(self.conn):
+                self.conn.execute("UPDATE assessments SET last_section = ? WHERE id = ?", (section_id, assessment_id))
+        finally:
+            self.conn.execute("PRAGMA synchronous=FULL")
 
     # ------------------------------------------------------------------------------- answers
 

@@ -16,17 +16,28 @@ from jianfu.core.attribution import department_burdens, department_key
 from jianfu.core.checklist import Checklist
 from jianfu.core.county import (  # the county's value types, re-exported for existing callers
     MANIFESTATIONS,
+    CompletenessCounts,
     DepartmentRow,
     EscalatedItem,
     Outcome,
     OverviewRow,
+    RequestGroup,
 )
 from jianfu.core.scoring import ScoreResult
 from jianfu.exchange.assessment_file import AssessmentFile
 from jianfu.exchange.file_flags import file_flags
 from jianfu.storage import county_signers
 from jianfu.storage.assessments import AssessmentStore
-from jianfu.storage.database import Database, now, transaction
+from jianfu.storage.county_counts import (
+    backfill_counts,
+    common_problem_counts,
+    count_rows,
+    request_groups,
+    request_problems,
+    requests_for,
+    write_counts,
+)
+from jianfu.storage.database import Database, now, savepoint, transaction
 
 __all__ = ["MANIFESTATIONS", "CountyStore", "DepartmentRow", "EscalatedItem", "Outcome", "OverviewRow"]
 
@@ -36,6 +47,7 @@ class CountyStore:
         self.db = db
         self.conn = db.conn
         self.assessments = AssessmentStore(db)
+        backfill_counts(self.conn)
 
     # -------------------------------------------------------------------------- import
 
@@ -47,13 +59,14 @@ class CountyStore:
         file_name: str = "",
         confirmed_held: int | None = None,
     ) -> Outcome:
-        """Store one validated file in one transaction; say what happened to it.
+        """Store one validated file in one transaction, or in a savepoint of the caller's (a batch
+        of imports); say what happened to it.
 
         ``confirmed_held``: the held file the inspector confirmed (its key becomes the
         township's key, and it leaves the held list in the same transaction)."""
         a = content.assessment
         stamp = now()
-        with transaction(self.conn):
+        with savepoint(self.conn) if self.conn.in_transaction else transaction(self.conn):
             if confirmed_held is not None:
                 county_signers.release(self.conn, confirmed_held)
             seen = self.conn.execute(
@@ -103,10 +116,24 @@ class CountyStore:
                 self.conn.execute("DELETE FROM assessments WHERE id = ?", (current[0],))
             assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp)
             answered, asked = completion(checklist, a.answers)
+            done = result.completeness
             self.conn.execute(
                 "UPDATE assessments SET content_sha256 = ?, exported_at = ?, imported_at = ?, answered = ?,"
-                " asked = ? WHERE id = ?",
-                (content.sha256, content.exported_at, stamp, answered, asked, assessment_id),
+                " asked = ?, completeness_answered = ?, required_missing = ?, not_applicable = ?,"
+                " not_applicable_without_reason = ?"
+                " WHERE id = ?",
+                (
+                    content.sha256,
+                    content.exported_at,
+                    stamp,
+                    answered,
+                    asked,
+                    done.answered,
+                    done.required_missing,
+                    done.not_applicable,
+                    done.not_applicable_without_reason,
+                    assessment_id,
+                ),
             )
             self.conn.executemany(
                 "INSERT INTO department_burdens (assessment_id, period, department_key, department, apps, checkin,"
@@ -130,6 +157,8 @@ class CountyStore:
                     for b in department_burdens(checklist, a.answers)
                 ],
             )
+            plan = [(i.key, i.rule_id, i.handling.value, i.department, i.rejected) for i in a.plan]
+            write_counts(self.conn, count_rows(assessment_id, a.period.code, plan))
             return Outcome.IMPORTED if current is None else Outcome.UPDATED
 
     def history(self, division_code: str, period: Period) -> list[tuple[str, str, str]]:
@@ -154,29 +183,71 @@ class CountyStore:
         rows = self.conn.execute("SELECT DISTINCT period FROM assessments WHERE content_sha256 IS NOT NULL")
         return sorted((Period(r[0]) for r in rows), reverse=True)
 
-    def overview(self, period: Period) -> list[OverviewRow]:
-        """Every imported township for ``period`` with its scores and its change since the last period."""
+    def overview_table(self, period: Period) -> list[tuple[Any, ...]]:
+        """The overview as plain rows, for views that format only what they show: (assessment id,
+        division code, township, period, fingertip hours, answered, asked, previous period, then
+        score and level of each manifestation and of the overall, then the previous scores, then the
+        completeness counts: answered, required missing, 不适用, 不适用 without a reason).
+
+        The previous scores are read a period at a time, latest first, through the overview's
+        covering index, until every township has its previous period (usually one read).
+        """
         names = (*MANIFESTATIONS, "overall")
         current = ", ".join(f"a.score_{m}, a.level_{m}" for m in names)
-        previous = ", ".join(f"p.score_{m}" for m in names)
         rows = self.conn.execute(
             "SELECT a.id, t.division_code, t.name, a.period, coalesce(a.fingertip_hours, 0),"
-            f" coalesce(a.answered, 0), coalesce(a.asked, 0), p.period, {current}, {previous}"
+            f" coalesce(a.answered, 0), coalesce(a.asked, 0), a.township_id, {current},"
+            " a.completeness_answered, a.required_missing, a.not_applicable, a.not_applicable_without_reason"
             " FROM assessments a JOIN townships t ON t.id = a.township_id"
-            " LEFT JOIN assessments p ON p.id = ("
-            "   SELECT b.id FROM assessments b WHERE b.township_id = a.township_id AND b.period < a.period"
-            "   AND b.content_sha256 IS NOT NULL ORDER BY b.period DESC LIMIT 1)"
             " WHERE a.period = ? AND a.content_sha256 IS NOT NULL ORDER BY t.division_code",
             (period.code,),
         ).fetchall()
+        scores = ", ".join(f"score_{m}" for m in names)
+        previous: dict[int, tuple[Any, ...]] = {}
+        wanted = {r[7] for r in rows}
+        for earlier in (p for p in self.periods() if p < period):
+            if not wanted:
+                break
+            for township_id, *before in self.conn.execute(
+                f"SELECT township_id, period, {scores} FROM assessments"
+                " WHERE period = ? AND content_sha256 IS NOT NULL",
+                (earlier.code,),
+            ):
+                if township_id in wanted:
+                    previous[township_id] = tuple(before)
+                    wanted.discard(township_id)
+        none = (None,) * (len(names) + 1)
+        counts = 8 + 2 * len(names)  # the completeness counts come last (None: imported before they were kept)
+        return [
+            (*r[:7], *previous.get(r[7], none)[:1], *r[8:counts], *previous.get(r[7], none)[1:], *r[counts:])
+            for r in rows
+        ]
+
+    def overview(self, period: Period) -> list[OverviewRow]:
+        """Every imported township for ``period`` with its scores and its change since the last period."""
+        names = (*MANIFESTATIONS, "overall")
         result = []
-        for r in rows:
+        for r in self.overview_table(period):
             scores = dict(zip(MANIFESTATIONS, r[8:16:2], strict=True))
             levels = dict(zip(MANIFESTATIONS, r[9:17:2], strict=True))
             before = dict(zip(names, r[18:23], strict=True)) if r[7] else {}
+            counts = None if r[23] is None else CompletenessCounts(*r[23:27])
             result.append(
                 OverviewRow(
-                    r[0], r[1], r[2], r[3], scores, levels, r[16] or 0.0, r[17] or "", r[4], r[5], r[6], r[7], before
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    scores,
+                    levels,
+                    r[16] or 0.0,
+                    r[17] or "",
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    before,
+                    counts,
                 )
             )
         return result
@@ -187,11 +258,10 @@ class CountyStore:
             k: (ck, n)
             for k, ck, n in self.conn.execute("SELECT alias_key, canonical_key, canonical_name FROM department_aliases")
         }
-        # One pass over a covering index; aliases are merged here (a few dozen groups).
+        # Totals kept by triggers as burdens are stored and removed; aliases are merged here.
         rows = self.conn.execute(
-            "SELECT department_key, department, count(*), sum(apps), sum(checkin), sum(ranking), sum(online_time),"
-            " sum(forced_download), sum(filing_tasks), sum(duplicate_filings), sum(hours)"
-            " FROM department_burdens WHERE period = ? GROUP BY department_key, department",
+            "SELECT department_key, department, townships, apps, checkin, ranking, online_time,"
+            " forced_download, filing_tasks, duplicate_filings, hours FROM department_totals WHERE period = ?",
             (period.code,),
         )
         merged: dict[str, list[Any]] = {}
@@ -255,16 +325,22 @@ class CountyStore:
 
     def common_problems(self, period: Period) -> list[tuple[str, int]]:
         """(rule id, number of townships) of the problems in the townships' plans, commonest first."""
-        return [
-            tuple(r)
-            for r in self.conn.execute(
-                "SELECT p.rule_id, count(DISTINCT a.township_id) FROM plan_items p"
-                " JOIN assessments a ON a.id = p.assessment_id"
-                " WHERE a.period = ? AND a.content_sha256 IS NOT NULL AND p.rule_id IS NOT NULL AND p.rejected = 0"
-                " GROUP BY p.rule_id ORDER BY 2 DESC, 1",
-                (period.code,),
-            )
-        ]
+        return common_problem_counts(self.conn, period.code)
+
+    def request_groups(self, period: Period) -> list[RequestGroup]:
+        """County departments the townships ask to act, aliases applied, from the stored counts."""
+        return request_groups(self.conn, period.code)
+
+    def requests_for(
+        self, period: Period, group: RequestGroup, rule_id: str | None = "", limit: int = -1
+    ) -> list[EscalatedItem]:
+        """The items behind one department's requests (of one problem unless ``rule_id`` is ""),
+        read when the inspector opens it."""
+        return [EscalatedItem(*row) for row in requests_for(self.conn, period.code, group.keys, rule_id, limit)]
+
+    def request_problems(self, period: Period, group: RequestGroup) -> list[tuple[str | None, int]]:
+        """(rule id or None, townships) of the problems one department is asked to act on."""
+        return request_problems(self.conn, period.code, group.keys)
 
     def plan_items(self, period: Period) -> list[tuple[str, str, str, str, str, str, str, str, str, bool]]:
         """Every plan item of every township: township, problem, measure, handling, unit, person,

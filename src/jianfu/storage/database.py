@@ -84,6 +84,20 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+@contextmanager
+def savepoint(conn: sqlite3.Connection, name: str = "unit") -> Iterator[sqlite3.Connection]:
+    """A unit of work inside the caller's transaction: an error undoes it alone (a bad file in
+    a batch of imports), the rest of the transaction stands."""
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute(f"ROLLBACK TO {name}")
+        conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")
+
+
 def now() -> str:
     return dt.datetime.now().isoformat(timespec="milliseconds")
 
@@ -121,7 +135,17 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None, target: int = LA
 
 def _statements(sql: str) -> list[str]:
     # executescript() would COMMIT first and break atomicity; our SQL has no ';' in strings.
-    return [s.strip() for s in sql.split(";") if s.strip()]
+    # A trigger's body holds ';' too: pieces are joined until SQLite sees a complete statement.
+    statements, pending = [], ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip().removesuffix(";"))
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip().removesuffix(";"))
+    return statements
 
 
 def _backup(conn: sqlite3.Connection, target: Path) -> None:

@@ -185,8 +185,145 @@ MIGRATIONS: tuple[Migration, ...] = (
             (SELECT id FROM townships WHERE division_code = '519901101000');
     """,
     ),
+    # v6: counts for the county window's problems tab, stored at import: one row per imported
+    # assessment and common problem (kind 'problem', key = rule id) or county department asked to
+    # act (kind 'request', key = department key, n = items), so the tab reads a covering index
+    # instead of every plan item. Databases imported before are counted once on first open
+    # (``counts_pending``), because splitting department names needs Python.
     Migration(
         6,
+        "county_counts",
+        """
+        CREATE TABLE county_counts (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (assessment_id, kind, key)
+        );
+        CREATE INDEX county_counts_by_period ON county_counts (period, kind, key, name, n);
+        CREATE TABLE counts_pending (since TEXT NOT NULL);
+        INSERT INTO counts_pending SELECT datetime('now') WHERE EXISTS (
+            SELECT 1 FROM assessments WHERE content_sha256 IS NOT NULL)
+    """,
+    ),
+    # v7: which plan items ask which county department to act, stored at import, so opening a
+    # department in the county window reads its items through an index instead of every request
+    # of every township. Counted again on first open, like v6.
+    Migration(
+        7,
+        "county_requests",
+        """
+        CREATE TABLE county_requests (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            key TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, key, item_key)
+        );
+        CREATE INDEX county_requests_by_key ON county_requests (period, key, assessment_id, item_key);
+        INSERT INTO counts_pending SELECT datetime('now') WHERE EXISTS (
+            SELECT 1 FROM assessments WHERE content_sha256 IS NOT NULL)
+    """,
+    ),
+    # v8: county totals kept by triggers as rows are stored and removed (a newer file replaces an
+    # assessment, whose rows go by cascade), so the county window reads a few dozen rows per
+    # period instead of grouping 120,000 at 10,000 townships; and a partial covering index for
+    # the overview of imported assessments.
+    Migration(
+        8,
+        "county_totals",
+        """
+        CREATE TABLE department_totals (
+            period TEXT NOT NULL,
+            department_key TEXT NOT NULL,
+            department TEXT NOT NULL,
+            townships INTEGER NOT NULL DEFAULT 0,
+            apps INTEGER NOT NULL DEFAULT 0,
+            checkin INTEGER NOT NULL DEFAULT 0,
+            ranking INTEGER NOT NULL DEFAULT 0,
+            online_time INTEGER NOT NULL DEFAULT 0,
+            forced_download INTEGER NOT NULL DEFAULT 0,
+            filing_tasks INTEGER NOT NULL DEFAULT 0,
+            duplicate_filings INTEGER NOT NULL DEFAULT 0,
+            hours REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (period, department_key, department)
+        );
+        INSERT INTO department_totals SELECT period, department_key, department, count(*), sum(apps),
+            sum(checkin), sum(ranking), sum(online_time), sum(forced_download), sum(filing_tasks),
+            sum(duplicate_filings), sum(hours)
+            FROM department_burdens GROUP BY period, department_key, department;
+        CREATE TRIGGER department_totals_add AFTER INSERT ON department_burdens BEGIN
+            INSERT INTO department_totals (period, department_key, department, townships, apps, checkin, ranking,
+                online_time, forced_download, filing_tasks, duplicate_filings, hours)
+            VALUES (NEW.period, NEW.department_key, NEW.department, 1, NEW.apps, NEW.checkin, NEW.ranking,
+                NEW.online_time, NEW.forced_download, NEW.filing_tasks, NEW.duplicate_filings, NEW.hours)
+            ON CONFLICT (period, department_key, department) DO UPDATE SET townships = townships + 1, apps = apps
+                + NEW.apps, checkin = checkin + NEW.checkin, ranking = ranking + NEW.ranking, online_time =
+                online_time + NEW.online_time, forced_download = forced_download + NEW.forced_download, filing_tasks =
+                filing_tasks + NEW.filing_tasks, duplicate_filings = duplicate_filings + NEW.duplicate_filings, hours
+                = hours + NEW.hours;
+        END;
+        CREATE TRIGGER department_totals_remove AFTER DELETE ON department_burdens BEGIN
+            UPDATE department_totals SET townships = townships - 1, apps = apps - OLD.apps, checkin = checkin -
+                OLD.checkin, ranking = ranking - OLD.ranking, online_time = online_time - OLD.online_time,
+                forced_download = forced_download - OLD.forced_download, filing_tasks = filing_tasks -
+                OLD.filing_tasks, duplicate_filings = duplicate_filings - OLD.duplicate_filings, hours = hours -
+                OLD.hours
+            WHERE period = OLD.period AND department_key = OLD.department_key AND department = OLD.department;
+            DELETE FROM department_totals WHERE period = OLD.period AND department_key = OLD.department_key
+            AND department = OLD.department AND townships <= 0;
+        END;
+        CREATE TABLE count_totals (
+            period TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            townships INTEGER NOT NULL DEFAULT 0,
+            n INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (period, kind, key, name)
+        );
+        INSERT INTO count_totals SELECT period, kind, key, name, count(*), sum(n) FROM county_counts
+            GROUP BY period, kind, key, name;
+        CREATE TRIGGER count_totals_add AFTER INSERT ON county_counts BEGIN
+            INSERT INTO count_totals VALUES (NEW.period, NEW.kind, NEW.key, NEW.name, 1, NEW.n)
+            ON CONFLICT (period, kind, key, name) DO UPDATE SET townships = townships + 1, n = n + NEW.n;
+        END;
+        CREATE TRIGGER count_totals_remove AFTER DELETE ON county_counts BEGIN
+            UPDATE count_totals SET townships = townships - 1, n = n - OLD.n
+            WHERE period = OLD.period AND kind = OLD.kind AND key = OLD.key AND name = OLD.name;
+            DELETE FROM count_totals WHERE period = OLD.period AND kind = OLD.kind AND key = OLD.key
+            AND name = OLD.name AND townships <= 0;
+        END;
+        CREATE INDEX assessments_overview ON assessments (period, township_id, fingertip_hours, answered, asked,
+            score_trace_alienation, level_trace_alienation, score_platform_formalism, level_platform_formalism,
+            score_filing_redundancy, level_filing_redundancy, score_algorithm_centrism, level_algorithm_centrism,
+            score_overall, level_overall) WHERE content_sha256 IS NOT NULL
+    """,
+    ),
+    # v9: the county keeps each imported assessment's completeness counts (issue 9): items
+    # answered, required answers missing, 不适用 with and without a reason (NULL for files imported
+    # before). The overview's covering index is rebuilt to include them.
+    Migration(
+        9,
+        "county_completeness_counts",
+        """
+        ALTER TABLE assessments ADD COLUMN completeness_answered INTEGER;
+        ALTER TABLE assessments ADD COLUMN required_missing INTEGER;
+        ALTER TABLE assessments ADD COLUMN not_applicable INTEGER;
+        ALTER TABLE assessments ADD COLUMN not_applicable_without_reason INTEGER;
+        DROP INDEX assessments_overview;
+        CREATE INDEX assessments_overview ON assessments (period, township_id, fingertip_hours, answered, asked,
+            score_trace_alienation, level_trace_alienation, score_platform_formalism, level_platform_formalism,
+            score_filing_redundancy, level_filing_redundancy, score_algorithm_centrism, level_algorithm_centrism,
+            score_overall, level_overall, completeness_answered, required_missing, not_applicable,
+            not_applicable_without_reason) WHERE content_sha256 IS NOT NULL;
+    """,
+    ),
+    Migration(
+        10,
         "county signers and held files",
         """
         ALTER TABLE assessment_history ADD COLUMN signer_fingerprint TEXT;

@@ -22,9 +22,9 @@ def test_every_shipped_checklist_loads_and_scores(library: ChecklistLibrary) -> 
         assert all(m.score == 0 for m in result.manifestations.values())
 
 
-def test_item_bank_v1_covers_the_areas(checklist) -> None:
+def test_item_bank_covers_the_areas_in_at_most_45_inputs(checklist) -> None:
     assert [s.id for s in checklist.sections] == ["profile", "apps", "filing", "traces", "meetings"]
-    assert len(checklist.items()) >= 60
+    assert 30 <= len(checklist.items()) <= 45
     for item in checklist.items():
         assert item.help, item.id
         assert item.source, item.id

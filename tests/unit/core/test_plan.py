@@ -9,6 +9,13 @@ from jianfu.core.checklist import Handling
 from jianfu.core.plan import draft_plan, merge_plan, new_custom_item
 from jianfu.core.scoring import score_assessment
 
+
+@pytest.fixture(scope="module")
+def checklist(library):
+    """Version 1: these tests are about v1 items, still scored for old assessments."""
+    return library.get("township-selfcheck", 1)
+
+
 BASE = dt.date(2026, 12, 31)
 
 

@@ -12,6 +12,12 @@ from jianfu.storage.county_inventory import imported_inventory_rows
 from jianfu.storage.database import open_database
 
 
+@pytest.fixture(scope="module")
+def checklist(library):
+    """Version 1: these tests are about v1 items, still scored for old assessments."""
+    return library.get("township-selfcheck", 1)
+
+
 def choices(checklist, column: str) -> set[str]:
     return {c.value for c in checklist.item("apps.inventory").column(column).choices}
 

@@ -34,19 +34,19 @@ def assessment_id(service: AssessmentService) -> int:
 def test_rescore_stores_scores_and_keeps_plan_edits(service, store, assessment_id: int) -> None:
     opened = service.load(assessment_id)
     service.save_answer(opened, "traces.photo_checkin", Answer(True))
-    service.save_answer(opened, "apps.group_checkin_chain", Answer("daily"))
+    service.save_answer(opened, "apps.group_practices", Answer(["checkin_chain"]))
     result, plan = service.rescore(opened)
     assert store.stored_scores(assessment_id)["trace_alienation"] == (
         result.manifestations["trace_alienation"].score,
         result.manifestations["trace_alienation"].level,
     )
-    item = next(i for i in plan if i.key == "traces_photo_checkin")
+    item = next(i for i in plan if i.key == "fix:stop_traces:escalate")
     service.save_plan_item(opened, item.edit(responsible_person="李明", deadline="2027-03-01"))
     service.save_answer(opened, "meetings.per_month", Answer(30))
     _, replanned = service.rescore(opened)
-    kept = next(i for i in replanned if i.key == "traces_photo_checkin")
+    kept = next(i for i in replanned if i.key == "fix:stop_traces:escalate")
     assert (kept.responsible_person, kept.deadline) == ("李明", "2027-03-01")
-    assert any(i.key == "meetings_many" for i in replanned)
+    assert any(i.key == "fix:meetings:escalate" for i in replanned)
     assert store.load(assessment_id).plan == replanned
 
 
@@ -59,7 +59,6 @@ def test_wrong_checklist_version_is_refused(service, assessment_id: int) -> None
 def test_next_period_is_prefilled_and_asks_for_confirmation(service, store, assessment_id: int) -> None:
     opened = service.load(assessment_id)
     service.save_answer(opened, "profile.cadre_count", Answer(40))
-    service.save_answer(opened, "profile.fill_date", Answer("2026-12-20"))
     service.save_row(opened, "apps.inventory", "r1", {"name": "网格通"}, 0)
     service.save_answer(opened, "traces.photo_checkin", Answer(True))
     _, plan = service.rescore(opened)
@@ -72,7 +71,7 @@ def test_next_period_is_prefilled_and_asks_for_confirmation(service, store, asse
     answers = new.assessment.answers
     assert answers["profile.cadre_count"].value == 40
     assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通"}}]
-    assert "profile.fill_date" not in answers  # a new date for a new period
+    assert "profile.fill_date" not in answers  # v2 asks no fill date: the period end is used
     assert new.unconfirmed == {"profile.cadre_count", "apps.inventory", "traces.photo_checkin"}
     service.save_answer(new, "profile.cadre_count", Answer(41))
     service.confirm(new, ["apps.inventory", "traces.photo_checkin"])
@@ -148,3 +147,20 @@ def test_a_failed_confirmation_raises_a_chinese_message(service, store, assessme
     monkeypatch.setattr(store, "confirm_answers", full_disk)
     with pytest.raises(SaveError, match="没有保存成功"):
         service.confirm(new, list(new.unconfirmed))
+
+
+def test_next_period_after_the_upgrade_carries_v1_answers_to_v2(service, store, library) -> None:
+    v1 = library.get("township-selfcheck", 1)
+    old = store.create_assessment(TOWNSHIP, Period("2026-Q3"), v1, Period("2026-Q3").end)
+    store.save_answer(old, v1, "profile.cadre_count", Answer(40))
+    store.save_answer(old, v1, "meetings.per_month", Answer(20, note="含视频会"))
+    store.save_answer(old, v1, "apps.group_checkin_chain", Answer("daily"))
+    store.save_answer(old, v1, "apps.group_same_work", Answer(False))
+    store.save_table_row(old, v1, "apps.inventory", "r1", {"name": "网格通", "ranking": True}, 0)
+    stored = store.load(service.next_period(old))
+    assert (stored.period, stored.checklist_version) == (Period("2026-Q4"), 2)
+    answers = stored.answers
+    assert answers["profile.cadre_count"].value == 40
+    assert answers["meetings.per_month"] == Answer(20, note="含视频会")  # same id
+    assert answers["apps.group_practices"].value == ["checkin_chain"]  # into a multi-select
+    assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通", "checkin": True}}]

@@ -19,6 +19,13 @@ from jianfu.core.assessment import Period, Township
 from jianfu.core.errors import AnswerError, JianfuError
 from jianfu.storage.assessments import AssessmentStore
 
+
+@pytest.fixture(scope="module")
+def checklist(library):
+    """Version 1: these tests are about v1 items, still scored for old assessments."""
+    return library.get("township-selfcheck", 1)
+
+
 TOWNSHIP = Township("柳河镇", "519901101000", "云溪县")
 
 

@@ -19,6 +19,13 @@ from jianfu.services.county_import import collect_files, import_files
 from jianfu.storage.county import CountyStore, Outcome
 from jianfu.storage.database import open_database
 
+
+@pytest.fixture(scope="module")
+def checklist(library):
+    """Version 1: these tests are about v1 items, still scored for old assessments."""
+    return library.get("township-selfcheck", 1)
+
+
 Q4 = Period("2026-Q4")
 FREQUENCY = {"daily": 21.75, "weekly": 4.33, "monthly": 1, "quarterly": 0.33, "yearly": 0.083, "adhoc": 1}
 
@@ -132,6 +139,9 @@ def test_bad_files_are_rejected_in_chinese_and_change_nothing(county_db, library
     assert snapshot(county_db) == before
 
 
+USAGE_DAYS = {"daily": 21.75, "weekly": 4.33, "monthly": 1, "rarely": 0.25, "never": 0}  # v2 usage choices
+
+
 def test_department_attribution_matches_hand_count(county_db, library, demo_dir) -> None:
     import_files(county_db, library, collect_files([demo_dir]))
     expected: dict[str, dict[str, float]] = {}
@@ -148,7 +158,7 @@ def test_department_attribution_matches_hand_count(county_db, library, demo_dir)
             e["towns"].add(assessment.township.name)
             e["apps"] += 1
             e["checkin"] += cells["checkin"]
-            e["hours"] += cells["minutes_per_day"] * cadres * 21.75 / 60
+            e["hours"] += cells["minutes_per_day"] * cadres * USAGE_DAYS[cells["usage"]] / 60
         for row in assessment.answers["filing.tasks"].value:
             cells = row["cells"]
             e = expected.setdefault(
@@ -156,7 +166,7 @@ def test_department_attribution_matches_hand_count(county_db, library, demo_dir)
             )
             e["towns"].add(assessment.township.name)
             refs = [r for r in cells["platforms"] if r in task_ids]
-            e["dup"] += max(0, len(refs) + cells["other_platforms"] - 1)
+            e["dup"] += max(0, len(refs) + cells.get("other_platforms", 0) - 1)
             e["hours"] += FREQUENCY[cells["frequency"]] * cells["minutes_each"] / 60
     rows = {d.name: d for d in CountyStore(county_db).departments(Q4)}
     assert set(rows) == set(expected)
@@ -254,3 +264,67 @@ def test_burdens_of_an_assessment(checklist) -> None:
     (burden,) = department_burdens(checklist, answers)
     assert (burden.apps, burden.checkin, burden.filing_tasks, burden.duplicate_filings) == (1, 1, 1, 2)
     assert burden.hours == round(6 * 10 * 21.75 / 60 + 30 / 60, 2)
+
+
+def test_counts_of_a_county_imported_before_they_were_stored_are_made_on_opening(county_db, library, demo_dir) -> None:
+    import_files(county_db, library, collect_files([demo_dir]))
+    county = CountyStore(county_db)
+    before = (county.common_problems(Q4), county.request_groups(Q4))
+    assert before[0] and before[1]
+    # As migration county_counts leaves a database imported by an earlier version: no counts, pending.
+    county_db.conn.execute("DELETE FROM county_counts")
+    county_db.conn.execute("DELETE FROM county_requests")
+    county_db.conn.execute("INSERT INTO counts_pending VALUES ('2026-01-01')")
+    assert CountyStore(county_db).common_problems(Q4) == before[0]
+    again = CountyStore(county_db)
+    assert again.request_groups(Q4) == before[1]
+    assert again.requests_for(Q4, before[1][0]) == county.requests_for(Q4, before[1][0])
+    assert county_db.conn.execute("SELECT count(*) FROM counts_pending").fetchone()[0] == 0
+
+
+def test_requests_read_per_department_match_those_read_from_every_plan_item(county_db, library, demo_dir) -> None:
+    import_files(county_db, library, collect_files([demo_dir]))
+    county = CountyStore(county_db)
+    for alias in (None, ("县文化广电旅游局", "县委宣传部")):
+        if alias:
+            county.set_alias(*alias)
+        slow = county.escalated_items(Q4)
+        groups = county.request_groups(Q4)
+        expected = {name: len({i.township for i in v}) for name, v in slow.items()}
+        assert {g.name: g.townships for g in groups} == expected
+        for group in groups:
+            shown = [(i.township, i.problem) for i in county.requests_for(Q4, group)]
+            assert len(shown) == len(set(shown))  # an item naming two merged spellings shows once
+            assert set(shown) == {(i.township, i.problem) for i in slow[group.name]}
+
+
+def test_stored_totals_follow_replacements(county_db, library, demo_dir: Path, tmp_path: Path) -> None:
+    import_files(county_db, library, collect_files([demo_dir]))
+    original = demo_dir / "柳河镇-2026-Q4.jianfu"
+
+    def newer(doc):  # the township rejects its whole plan and drops its apps
+        doc["updated_at"] = "2027-01-05T10:00:00"
+        for item in doc["plan"]:
+            item["rejected"] = True
+        doc["answers"]["apps.inventory"]["value"] = []
+
+    assert import_files(county_db, library, [_edited_copy(original, tmp_path / "n.jianfu", newer)]).count(
+        Outcome.UPDATED
+    )
+    conn = county_db.conn
+    grouped = sorted(
+        conn.execute(
+            "SELECT period, department_key, department, count(*), sum(apps), sum(checkin), sum(filing_tasks)"
+            " FROM department_burdens GROUP BY 1, 2, 3"
+        )
+    )
+    totals = sorted(
+        conn.execute(
+            "SELECT period, department_key, department, townships, apps, checkin, filing_tasks FROM department_totals"
+        )
+    )
+    assert grouped == totals
+    counted = sorted(
+        conn.execute("SELECT period, kind, key, name, count(*), sum(n) FROM county_counts GROUP BY 1, 2, 3, 4")
+    )
+    assert counted == sorted(conn.execute("SELECT * FROM count_totals"))

@@ -12,6 +12,12 @@ from jianfu.storage.database import DatabaseError, migrate, open_database, schem
 from jianfu.storage.migrations import LATEST_VERSION
 
 
+@pytest.fixture(scope="module")
+def checklist(library):
+    """Version 1: these tests are about v1 items, still scored for old assessments."""
+    return library.get("township-selfcheck", 1)
+
+
 def make_first_version_database(path: Path) -> None:
     """A database exactly as the first schema version left it, with one answer in it."""
     conn = sqlite3.connect(str(path), isolation_level=None)

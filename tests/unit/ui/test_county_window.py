@@ -37,12 +37,12 @@ def test_import_shows_progress_and_summary_then_the_overview(qtbot, county, demo
     summary = county.last_summary
     assert summary.describe().startswith("导入 18 个") and len(summary.rejected) == 1
     assert "坏文件.jianfu" in county.summary_box.detailedText()
-    assert county.overview.rowCount() == 13
+    assert county.overview.model().rowCount() == 13
     assert "13" in county.headline.text()
-    assert county.departments.rowCount() > 5
+    assert county.departments.model().rowCount() > 5
     assert county.period.count() == 2  # two periods to choose from
     county.period.setCurrentIndex(1)
-    assert county.overview.rowCount() == 5  # 2026-Q3: the five townships that reported twice
+    assert county.overview.model().rowCount() == 5  # 2026-Q3: the five townships that reported twice
 
 
 def test_cancel_stops_between_files(qtbot, county, demo_dir) -> None:
@@ -63,11 +63,70 @@ def test_drill_down_and_department_merge(qtbot, county, demo_dir) -> None:
     dialog = county.drilldown
     assert dialog.tabs.count() == 3
     assert "只读" in dialog.windowTitle()
-    names = {county.departments.item(r, 0).text() for r in range(county.departments.rowCount())}
+    names = department_names(county)
     county.county.set_alias("县文化广电旅游局", "县委宣传部")
     county.refresh()
-    merged = {county.departments.item(r, 0).text() for r in range(county.departments.rowCount())}
+    merged = department_names(county)
     assert "县文化广电旅游局" in names and "县文化广电旅游局" not in merged
+
+
+def department_names(county) -> set[str]:
+    model = county.departments.model()
+    return {model.index(r, 0).data() for r in range(model.rowCount())}
+
+
+def test_problems_tab_counts_and_loads_a_departments_requests_on_opening(qtbot, county, demo_dir) -> None:
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    period = county.selected_period()
+    expected = county.county.store.escalated_items(period)  # read from every plan item, the slow way
+    model = county.problem_model
+    requests = model.index(1, 0)
+    shown = {
+        model.index(r, 0, requests).data(): int(model.index(r, 1, requests).data())
+        for r in range(model.rowCount(requests))
+    }
+    assert shown == {name: len({i.township for i in items}) for name, items in expected.items()}
+    first = model.index(0, 0, requests).data()
+    department = model.index(0, 0, requests)
+    assert model.rowCount(department) == 1  # not read until opened
+    assert county.expand_requests(0) == len(expected[first])
+    lines = {
+        model.index(line, 0, model.index(problem, 0, department)).data()
+        for problem in range(model.rowCount(department))
+        for line in range(model.rowCount(model.index(problem, 0, department)))
+    }
+    assert lines == {f"{i.township}：{i.problem}" for i in expected[first]}
+    common = model.index(0, 0)
+    titles = {
+        model.index(r, 0, common).data(): int(model.index(r, 1, common).data()) for r in range(model.rowCount(common))
+    }
+    assert sum(titles.values()) > 0 and len(titles) == len(county.county.store.common_problems(period))
+
+
+def test_sorting_by_a_score_keeps_the_numbers_order(qtbot, county, demo_dir) -> None:
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    county.overview.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    model = county.overview.model()
+    overall = [float(model.index(r, 5).data()) for r in range(model.rowCount())]
+    assert overall == sorted(overall, reverse=True) and len(overall) == 13
+
+
+def test_summary_is_written_in_a_worker(qtbot, county, demo_dir, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    target = tmp_path / "汇总.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    county._export(".xlsx")
+    with qtbot.waitSignal(county.export_task.succeeded, timeout=60_000):
+        pass
+    assert target.stat().st_size > 1000 and not target.with_name(target.name + ".part").exists()
 
 
 def test_township_list_parsing() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
@@ -80,8 +80,8 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     qtbot.mouseClick(inventory.add_button, Qt.MouseButton.LeftButton)
     edit_cell(qtbot, inventory.table, 0, 0, "网格通")
     edit_cell(qtbot, inventory.table, 0, 2, "县委政法委")
-    inventory.table.item(0, 5).setCheckState(Qt.CheckState.Checked)  # 打卡签到
-    edit_cell(qtbot, inventory.table, 0, 10, "25")  # minutes per day
+    inventory.table.item(0, 4).setCheckState(Qt.CheckState.Checked)  # 打卡、排名或在线时长要求
+    edit_cell(qtbot, inventory.table, 0, 7, "25")  # minutes on a day of use
     qtbot.mouseClick(inventory.add_button, Qt.MouseButton.LeftButton)
     edit_cell(qtbot, inventory.table, 1, 0, "临时表格")
     inventory.table.setCurrentCell(1, 0)
@@ -94,7 +94,9 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     assert follow_up.isHidden()  # skipped by skip logic
     qtbot.mouseClick(dispatch.editor.yes, Qt.MouseButton.LeftButton)
     assert not follow_up.isHidden()
-    qtbot.mouseClick(apps.rows["apps.dispatch_no_override"].editor.yes, Qt.MouseButton.LeftButton)
+    practices = apps.rows["apps.dispatch_practices"].editor.boxes
+    no_override = next(b for b in practices if b.property("choice") == "no_override")
+    qtbot.mouseClick(no_override, Qt.MouseButton.LeftButton, pos=QPoint(8, no_override.height() // 2))
 
     window.show_page("filing")
     tasks = window.pages["filing"].tables["filing.tasks"]
@@ -111,7 +113,7 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     qtbot.mouseClick(traces.rows["traces.photo_checkin"].editor.yes, Qt.MouseButton.LeftButton)
     note = traces.rows["traces.photo_checkin"].note
     type_into(qtbot, note, "仅安全生产类")
-    qtbot.mouseClick(traces.rows["traces.study_hours_quota"].not_applicable, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(traces.rows["traces.minutes_per_day"].not_applicable, Qt.MouseButton.LeftButton)
 
     window.show_page("results")
     results = window.pages["results"]
@@ -119,15 +121,17 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     qtbot.mouseClick(results.cards["algorithm_centrism"], Qt.MouseButton.LeftButton)
     assert results.findings.topLevelItemCount() == 1
     behind = results.findings.topLevelItem(0).child(0)
-    assert "人工核实" in behind.text(0) and "是" in behind.text(1)
+    assert "人工核实" in behind.text(0) and "人工核实" in behind.text(1)  # the answer: the ticked choice
+    assert "未完成" in results.completeness.text()  # most required items are still blank
 
     window.show_page("plan")
     plan_page = window.pages["plan"]
     keys = list(plan_page.items)
-    assert "apps_checkin" in keys and "dispatch_no_override" in keys
-    row = keys.index("apps_checkin")
+    assert "fix:stop_forced_features:escalate" in keys  # measures merged per fix
+    assert "fix:dispatch_rules:escalate" in keys
+    row = keys.index("fix:stop_forced_features:escalate")
     edit_cell(qtbot, plan_page.table, row, COLUMNS.index("responsible_person"), "李明")
-    reject_row = keys.index("dispatch_no_override")
+    reject_row = keys.index("fix:dispatch_rules:escalate")
     plan_page.table.item(reject_row, 0).setCheckState(Qt.CheckState.Unchecked)
     qtbot.mouseClick(plan_page.add_button, Qt.MouseButton.LeftButton)
 
@@ -145,22 +149,19 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
                 "department": "县委政法委",
                 "forced_download": False,
                 "checkin": True,
-                "ranking": False,
-                "online_time": False,
                 "duplicate": False,
                 "minutes_per_day": 25,
-                "dispatches_tasks": False,
             },
         }
     ]
     assert answers["apps.dispatch_used"].value is True
     assert answers["filing.tasks"].value[0]["cells"]["platforms"] == [inventory_rows[0]["row_id"]]
     assert answers["traces.photo_checkin"].note == "仅安全生产类"
-    assert answers["traces.study_hours_quota"].not_applicable
+    assert answers["traces.minutes_per_day"].not_applicable
     plan = {item.key: item for item in stored.plan}
-    assert plan["apps_checkin"].responsible_person == "李明"
-    assert plan["apps_checkin"].handling is Handling.ESCALATE
-    assert plan["dispatch_no_override"].rejected
+    assert plan["fix:stop_forced_features:escalate"].responsible_person == "李明"
+    assert plan["fix:stop_forced_features:escalate"].handling is Handling.ESCALATE
+    assert plan["fix:dispatch_rules:escalate"].rejected
     assert any(item.is_custom for item in stored.plan)
     assert session.service.store.stored_scores(session.assessment_id)["trace_alienation"][0] > 0
 
@@ -280,7 +281,7 @@ def test_exported_file_has_the_current_plan(qtbot, make_window, library, tmp_pat
     window.pages["export"].export()
     qtbot.waitUntil(target.exists, timeout=20_000)
     content = read_assessment_file(target, library)
-    assert "traces_photo_checkin" in {item.key for item in content.assessment.plan}
+    assert "fix:stop_traces:escalate" in {item.key for item in content.assessment.plan}
     assert content.assessment.answers["traces.photo_checkin"].value is True
 
 

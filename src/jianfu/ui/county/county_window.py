@@ -3,11 +3,12 @@ county departments impose them, drill into a township, print and export the summ
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,38 +20,23 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QToolBar,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from jianfu.core.assessment import Period
-from jianfu.core.county import MANIFESTATIONS
-from jianfu.core.library import ChecklistLibrary
+from jianfu.core.county import MANIFESTATIONS, RequestGroup
+from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.services.county import CountyService
+from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
 from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
 from jianfu.ui.tasks import Progress, run_in_background
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class SortableItem(QTableWidgetItem):
-    """Sorts by the number behind the text ("43.9 较重（-16.7）" sorts as 43.9)."""
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
-        if mine is None or theirs is None:
-            return super().__lt__(other)
-        return bool(mine < theirs)
-
-
-LEVEL_COLOURS = {"low": "#e8f5e9", "moderate": "#fff8e1", "high": "#ffe0b2", "severe": "#ffcdd2"}
-ID_ROLE = Qt.ItemDataRole.UserRole
+SHOWN_REQUESTS = 200  # request lines listed under one problem; the workbook has them all
 
 
 def import_in_worker(database: Path, library: ChecklistLibrary, files: list[Path], progress: Progress) -> Any:
@@ -71,7 +57,7 @@ class CountyWindow(QMainWindow):
         self.county = CountyService.open(database, library)
         checklist = library.latest()
         self.names = {m.id: m.name for m in checklist.manifestations}
-        self.level_labels = {level.id: level.label for level in checklist.levels}
+        self.level_labels = checklist.level_labels()
         self.setWindowTitle(self.tr("Jianfu — county overview"))
         self.resize(1300, 720)
         self.setAcceptDrops(True)
@@ -111,16 +97,22 @@ class CountyWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.overview = QTableWidget(0, 8)
-        self.overview.setHorizontalHeaderLabels(
+        self.overview_model = OverviewModel(
             [
                 self.tr("Township"),
                 *(self.names[m] for m in MANIFESTATIONS),
                 self.tr("Overall"),
                 self.tr("Fingertip hours per cadre a month"),
                 self.tr("Completion"),
-            ]
+            ],
+            self.level_labels,
         )
+        self.overview_sorted = QSortFilterProxyModel(self)
+        self.overview_sorted.setSourceModel(self.overview_model)
+        self.overview_sorted.setSortRole(SORT_ROLE)
+        self.overview = QTableView()
+        self.overview.setModel(self.overview_sorted)
+        self.overview.verticalHeader().setVisible(False)  # row numbers mean nothing here
         self.overview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.overview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.overview.setSortingEnabled(True)
@@ -134,8 +126,7 @@ class CountyWindow(QMainWindow):
         overview_layout.addWidget(self.missing)
         self.tabs.addTab(overview_page, self.tr("Townships"))
 
-        self.departments = QTableWidget(0, 10)
-        self.departments.setHorizontalHeaderLabels(
+        self.department_model = DepartmentModel(
             [
                 self.tr("County department"),
                 self.tr("Townships affected"),
@@ -147,8 +138,11 @@ class CountyWindow(QMainWindow):
                 self.tr("Reporting tasks"),
                 self.tr("Duplicate filings"),
                 self.tr("Hours a month"),
-            ]
+            ],
+            lambda others: self.tr("Also written as: {names}").format(names="、".join(others)),
         )
+        self.departments = QTableView()
+        self.departments.setModel(self.department_model)
         self.departments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.departments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.departments.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -164,9 +158,17 @@ class CountyWindow(QMainWindow):
         departments_layout.addLayout(row)
         self.tabs.addTab(departments_page, self.tr("County departments"))
 
-        self.problems = QTreeWidget()
-        self.problems.setHeaderLabels([self.tr("Problem"), self.tr("Townships")])
+        self.problem_model = ProblemsModel([self.tr("Problem"), self.tr("Townships")])
+        self.problems = QTreeView()
+        self.problems.setModel(self.problem_model)
+        self.problems.setUniformRowHeights(True)
         self.problems.setColumnWidth(0, 900)
+        self.problems.expanded.connect(self._load_requests)
+        self.rule_titles = {
+            rule.id: rule.title
+            for version in library.versions(DEFAULT_CHECKLIST_ID)
+            for rule in library.get(DEFAULT_CHECKLIST_ID, version).rules
+        }
         self.tabs.addTab(self.problems, self.tr("Common problems and requests"))
         self.signers = SignersPanel(self.county)
         self.signers_tab = self.tabs.addTab(self.signers, self.tr("Signers and files to confirm"))
@@ -214,16 +216,20 @@ class CountyWindow(QMainWindow):
             self.headline.setText(
                 self.tr("No township file imported yet. Import files or a folder, or drop them here.")
             )
-            self.overview.setRowCount(0)
-            self.departments.setRowCount(0)
-            self.problems.clear()
+            self.overview_model.set_rows([])
+            self.department_model.set_rows([])
+            self.problem_model.removeRows(0, self.problem_model.rowCount())
             self.missing.setText("")
             return
-        rows = self.county.overview(period)
+        rows = self.county.overview_table(period)
         self._fill_overview(rows)
-        self._fill_departments(period)
+        self.department_model.set_rows(self.county.departments(period))
         self._fill_problems(period)
-        averages = {m: sum(r.scores[m] for r in rows) / len(rows) for m in MANIFESTATIONS} if rows else {}
+        averages = (
+            {m: sum(r[8 + 2 * n] or 0.0 for r in rows) / len(rows) for n, m in enumerate(MANIFESTATIONS)}
+            if rows
+            else {}
+        )
         heaviest = max(averages, key=lambda m: averages[m]) if averages else None
         self.headline.setText(
             self.tr(
@@ -241,70 +247,65 @@ class CountyWindow(QMainWindow):
             self.tr("Not yet reported: {names}").format(names="、".join(n for _, n in missing)) if missing else ""
         )
 
-    def _fill_overview(self, rows: list[Any]) -> None:
+    def _fill_overview(self, rows: list[tuple[Any, ...]]) -> None:
         # Listed by division code, as the county lists its townships; sorting is there for
         # whoever wants it, but the page does not open as a league table.
-        self.overview.setSortingEnabled(False)
+        self.overview_sorted.sort(-1)
         self.overview.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.overview.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            township = SortableItem(row.township)
-            township.setData(ID_ROLE, row.assessment_id)
-            township.setData(SORT_ROLE, row.division_code)
-            self.overview.setItem(index, 0, township)
-            for column, m in enumerate(MANIFESTATIONS, start=1):
-                change = row.change(m)
-                text = f"{row.scores[m]:.1f} {self.level_labels.get(row.levels[m], '')}"
-                if change is not None:
-                    text += f"（{change:+.1f}）"
-                cell = SortableItem(text)
-                cell.setData(SORT_ROLE, row.scores[m])
-                cell.setBackground(QColor(LEVEL_COLOURS.get(row.levels[m], "#ffffff")))
-                self.overview.setItem(index, column, cell)
-            share = round(100 * row.answered / row.asked) if row.asked else 0
-            for column, (text, key) in enumerate(
-                (
-                    (f"{row.overall:.1f}", row.overall),
-                    (f"{row.fingertip_hours:.1f}", row.fingertip_hours),
-                    (f"{share}%", share),
-                ),
-                start=5,
-            ):
-                cell = SortableItem(text)
-                cell.setData(SORT_ROLE, key)
-                self.overview.setItem(index, column, cell)
-        self.overview.setSortingEnabled(True)
-
-    def _fill_departments(self, period: Period) -> None:
-        rows = self.county.departments(period)
-        self.departments.setRowCount(len(rows))
-        for index, d in enumerate(rows):
-            values = [d.name, *d.figures(), f"{d.hours:.0f}"]
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(str(value))
-                if column == 0:
-                    cell.setData(ID_ROLE, d.name)
-                    others = [s for s in d.spellings if s != d.name]
-                    if others:
-                        cell.setToolTip(self.tr("Also written as: {names}").format(names="、".join(others)))
-                self.departments.setItem(index, column, cell)
+        self.overview_model.set_rows(rows)
 
     def _fill_problems(self, period: Period) -> None:
-        summary = self.county.summary(period)
-        self.problems.clear()
-        common = QTreeWidgetItem([self.tr("Common problems"), ""])
-        self.problems.addTopLevelItem(common)
-        for title, count in summary.common_problems:
-            common.addChild(QTreeWidgetItem([title, str(count)]))
-        common.setExpanded(True)
-        requests = QTreeWidgetItem([self.tr("Requests to the county, by department"), ""])
-        self.problems.addTopLevelItem(requests)
-        for department, items in summary.escalated.items():
-            group = QTreeWidgetItem([department, str(len({i.township for i in items}))])
-            requests.addChild(group)
-            for item in items:
-                group.addChild(QTreeWidgetItem([f"{item.township}：{item.problem}", ""]))
-        requests.setExpanded(True)
+        common: list[Row] = [
+            (self.rule_titles.get(rule, rule), str(n), None) for rule, n in self.county.common_problems(period)
+        ]
+        requests: list[Row] = [
+            (group.name, str(group.townships), partial(self._requests_by_problem, period, group))
+            for group in self.county.request_groups(period)
+        ]
+        self.problem_model.fill(
+            [(self.tr("Common problems"), common), (self.tr("Requests to the county, by department"), requests)]
+        )
+        for row in range(self.problem_model.rowCount()):
+            self.problems.expand(self.problem_model.index(row, 0))
+
+    def _requests_by_problem(self, period: Period, group: RequestGroup) -> list[Row]:
+        """A department opened: the problems it is asked to act on, with their townships; the
+        requests behind each read when that problem is opened in turn (at most SHOWN_REQUESTS
+        lines: the workbook has them all)."""
+        own = self.tr("Problems the townships added themselves")
+        return [
+            (
+                self.rule_titles.get(rule, rule) if rule else own,
+                str(townships),
+                partial(self._lines, period, group, rule),
+            )
+            for rule, townships in self.county.request_problems(period, group)
+        ]
+
+    def _lines(self, period: Period, group: RequestGroup, rule: str | None) -> list[Row]:
+        items = self.county.requests_for(period, group, rule, SHOWN_REQUESTS + 1)
+        lines: list[Row] = [(f"{item.township}：{item.problem}", "", None) for item in items[:SHOWN_REQUESTS]]
+        if len(items) > SHOWN_REQUESTS:
+            lines.append((self.tr("… and more: see the Excel workbook"), "", None))
+        return lines
+
+    def _load_requests(self, index: QModelIndex) -> None:
+        """A row opened: read its children now (children on expand)."""
+        self.problem_model.load(index)
+
+    def expand_requests(self, row: int) -> int:
+        """Open the ``row``-th department of the requests and every problem in it (as clicks on
+        their arrows); the number of request lines shown."""
+        department = self.problem_model.index(row, 0, self.problem_model.index(1, 0))
+        self.problem_model.load(department)
+        self.problems.expand(department)
+        lines = 0
+        for problem in range(self.problem_model.rowCount(department)):
+            index = self.problem_model.index(problem, 0, department)
+            self.problem_model.load(index)
+            self.problems.expand(index)
+            lines += self.problem_model.rowCount(index)
+        return lines
 
     # -------------------------------------------------------------------------- actions
 
@@ -376,26 +377,20 @@ class CountyWindow(QMainWindow):
     def _drill_down(self) -> None:
         from jianfu.ui.county.drilldown import DrilldownDialog
 
-        row = self.overview.currentRow()
-        cell = self.overview.item(row, 0) if row >= 0 else None
-        if cell is None:
+        current = self.overview.currentIndex()
+        if not current.isValid():
             return
-        assessment = self.county.assessment(int(cell.data(ID_ROLE)))
+        assessment = self.county.assessment(int(current.siblingAtColumn(0).data(ID_ROLE)))
         checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
         self.drilldown = DrilldownDialog(assessment, checklist, self)
         self.drilldown.open()
 
     def _merge_department(self) -> None:
-        row = self.departments.currentRow()
-        cell = self.departments.item(row, 0) if row >= 0 else None
-        if cell is None:
+        current = self.departments.currentIndex()
+        if not current.isValid():
             return
-        variant = str(cell.data(ID_ROLE))
-        names = [
-            cell.text()
-            for r in range(self.departments.rowCount())
-            if r != row and (cell := self.departments.item(r, 0))
-        ]
+        variant = self.department_model.rows[current.row()].name
+        names = [d.name for r, d in enumerate(self.department_model.rows) if r != current.row()]
         canonical, ok = QInputDialog.getItem(
             self, self.tr("Same department"), self.tr("Count “{name}” as:").format(name=variant), names, 0, True
         )
@@ -417,18 +412,28 @@ class CountyWindow(QMainWindow):
         if not chosen:
             return
         path = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
-        summary = self.county.summary(period)  # read here: the connection is this thread's
         writer = write_county_pdf if suffix == ".pdf" else write_county_workbook
+        database, library = self.database, self.library
 
         def work(progress: Progress) -> Path:
-            progress(0.2)
+            # Read and written in the worker, on its own connection: at 10,000 townships the
+            # summary takes seconds, and the window stays live (Cancel between the stages).
+            progress(0.05)
+            with CountyService.open(database, library) as county:
+                summary = county.summary(period)
+            progress(0.3)
             partial = path.with_name(path.name + ".part")
-            writer(summary, partial)
-            progress(1.0)
+            try:
+                writer(summary, partial)
+                progress(0.95)
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
             partial.replace(path)
+            progress(1.0)
             return path
 
-        run_in_background(
+        self.export_task = run_in_background(
             self,
             self.tr("Writing the summary…"),
             work,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
 from jianfu.core.describe import answer_text
-from jianfu.core.plan import problem_text
+from jianfu.core.explanation import explain
 from jianfu.core.scoring import score_assessment
 from jianfu.ui.widgets.radar import RadarChart
 
@@ -34,6 +34,8 @@ class DrilldownDialog(QDialog):
         result = score_assessment(checklist, a.answers)
         summary = QLabel(
             "　".join(f"{m.name} {m.score:.1f}（{m.level_label}）" for m in result.manifestations.values())
+            + "　"
+            + result.completeness.summary()
             + "　"
             + self.tr("Fingertip hours per cadre a month: {hours}").format(
                 hours=f"{result.fingertip_hours_per_cadre_month:.1f}"
@@ -53,15 +55,17 @@ class DrilldownDialog(QDialog):
         radar.setMaximumHeight(240)
         scores_layout.addWidget(radar)
         findings = QTreeWidget()
-        findings.setHeaderLabels([self.tr("Finding"), self.tr("Points")])
-        hits = {h.rule.id: h for h in result.hits}
-        for m in result.manifestations.values():
-            parent_item = QTreeWidgetItem([f"{m.name}：{m.score:.1f}", ""])
+        findings.setHeaderLabels([self.tr("Finding"), self.tr("Answers behind it"), self.tr("Points")])
+        for m in explain(checklist, result, a.answers).manifestations:
+            parent_item = QTreeWidgetItem([f"{m.name}：{m.score:.1f}（{m.level_label}）", "", ""])
             findings.addTopLevelItem(parent_item)
-            for c in m.contributions:
-                parent_item.addChild(QTreeWidgetItem([problem_text(hits[c.rule_id]), f"{c.points:.1f}"]))
+            for finding in m.findings:
+                parent_item.addChild(
+                    QTreeWidgetItem([finding.problem, "\n".join(finding.evidence), f"{finding.points:.1f}"])
+                )
             parent_item.setExpanded(True)
-        findings.setColumnWidth(0, 760)
+        findings.setColumnWidth(0, 480)
+        findings.setColumnWidth(1, 360)
         scores_layout.addWidget(findings)
         self.tabs.addTab(scores, self.tr("Scores and findings"))
 

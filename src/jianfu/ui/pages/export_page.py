@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QRectF, QSettings, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jianfu.core.errors import JianfuError
 from jianfu.exchange.assessment_file import FILE_SUFFIX
 from jianfu.ui.session import Session
-from jianfu.ui.tasks import Progress, run_in_background
+from jianfu.ui.tasks import Cancelled, Progress, Task, run_in_background
 
 
 def build_plan_pdf(session: Session, path: Path, progress: Progress) -> Path:
@@ -50,20 +53,84 @@ def export_file(session: Session, path: Path, progress: Progress) -> Path:
     return path
 
 
-def render_pages(path: Path, dpi: float) -> list[QImage]:
+def iter_pages(path: Path, dpi: float, progress: Progress | None = None) -> Iterator[QImage]:
+    """The PDF's pages as images, one at a time: a page at printer resolution is ~26 MB, so a
+    printout holds one, not all of them. ``progress`` (if given) hears each page and can cancel."""
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     document = pdfium.PdfDocument(str(path))
-    images = []
     try:
-        for page in document:
+        count = len(document)
+        for number in range(count):
+            if progress:
+                progress(number / count)
+            page = document[number]
             bitmap = page.render(scale=dpi / 72, rev_byteorder=True)  # RGB, no alpha
             data = bytes(bitmap.buffer)
             image = QImage(data, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
-            images.append(image.copy())  # own the pixels before ``data`` goes away
+            yield image.copy()  # own the pixels before ``data`` goes away
+            del bitmap, data, image
+            page.close()
     finally:
         document.close()
-    return images
+
+
+def render_pages(path: Path, dpi: float, progress: Progress | None = None) -> list[QImage]:
+    """Every page (for the preview, at screen resolution); called in a worker."""
+    return list(iter_pages(path, dpi, progress))
+
+
+STRIP_ROWS = 160  # printer pixels rendered and drawn at a time (see print_pages)
+
+
+def print_pages(path: Path, printer: QPrinter, progress: Progress) -> int:
+    """Print the PDF in a worker (QPainter may paint on a QPrinter off the UI thread), each page
+    in horizontal strips: PySide holds the interpreter lock through a drawImage call, and a whole
+    page at 300 dpi held it (and froze the window) for two seconds; a strip holds it for a few
+    milliseconds and keeps memory to one strip. Cancel between strips aborts the job. Returns the
+    number of pages printed."""
+    import pypdfium2 as pdfium
+
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise JianfuError("无法开始打印：打印机不可用或打印文件无法写入，请检查打印机设置后重试。")
+    dpi = min(300, printer.resolution())
+    document = pdfium.PdfDocument(str(path))
+    printed = 0
+    try:
+        count = len(document)
+        for number in range(count):
+            if number:
+                printer.newPage()
+            page = document[number]
+            width, height = page.get_size()  # points
+            target = painter.viewport()
+            scale = min(target.width() / (width * dpi / 72), target.height() / (height * dpi / 72))
+            strip = STRIP_ROWS * 72 / dpi  # points
+            strips = math.ceil(height / strip)
+            for n in range(strips):
+                progress((number + n / strips) / count)
+                top = n * strip
+                bitmap = page.render(
+                    scale=dpi / 72, crop=(0, max(0.0, height - top - strip), 0, top), rev_byteorder=True
+                )
+                image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
+                y = target.y() + top * dpi / 72 * scale
+                # One printer pixel of overlap, so no hairline shows where strips meet.
+                painter.drawImage(
+                    QRectF(target.x(), y, bitmap.width * scale, bitmap.height * scale + 1), image, QRectF(image.rect())
+                )
+                del image, bitmap
+            page.close()
+            printed += 1
+    except Cancelled:
+        printer.abort()
+        raise
+    finally:
+        painter.end()
+        document.close()
+    progress(1.0)
+    return printed
 
 
 class PreviewDialog(QDialog):
@@ -181,7 +248,20 @@ class ExportPage(QWidget):
         )
 
     def preview(self) -> None:
-        self.write_pdf(self._scratch_pdf(), lambda path: PreviewDialog(render_pages(path, 80), self).exec())
+        self.write_pdf(self._scratch_pdf(), self._render_preview)
+
+    def _render_preview(self, path: Path) -> None:
+        self.preview_task = run_in_background(
+            self,
+            self.tr("Preparing the preview…"),
+            lambda progress: render_pages(path, 80, progress),
+            self._show_preview,
+            self._failed,
+        )
+
+    def _show_preview(self, pages: list[QImage]) -> None:
+        self.preview_dialog = PreviewDialog(pages, self)
+        self.preview_dialog.open()
 
     def print_plan(self) -> None:
         self.write_pdf(self._scratch_pdf(), self._print_file)
@@ -190,18 +270,19 @@ class ExportPage(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
-        painter = QPainter(printer)
-        try:
-            for number, image in enumerate(render_pages(path, min(300, printer.resolution()))):
-                if number:
-                    printer.newPage()
-                target = painter.viewport()
-                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
+        self.print_to(printer, path)
+
+    def print_to(self, printer: QPrinter, path: Path) -> Task:
+        """Send the PDF at ``path`` to ``printer`` (set up by the print dialog) in a worker."""
+        self.printer = printer  # alive until the worker is done with it
+        self.print_task = run_in_background(
+            self,
+            self.tr("Printing…"),
+            lambda progress: print_pages(path, printer, progress),
+            lambda pages: self.status.setText(self.tr("Sent {count} pages to the printer.").format(count=pages)),
+            self._failed,
+        )
+        return self.print_task
 
     def _scratch_pdf(self) -> Path:
         from platformdirs import user_cache_dir

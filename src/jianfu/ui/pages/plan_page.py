@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,12 +27,29 @@ from jianfu.core.plan import EDITABLE_FIELDS, RectificationItem, new_custom_item
 from jianfu.ui.session import Session
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+HANDLING_ROLE = Qt.ItemDataRole.UserRole + 1
 LONG_TEXT = ("problem", "measure", "status")  # edited in a multi-line box
+
+
+class _FocusedWheelOnly(QObject):
+    """A wheel over a choice box that does not have the focus scrolls the table, never the value."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()
+            return True
+        return False
 
 
 class _LongTextDelegate(QStyledItemDelegate):
     """Problems and measures are paragraphs: edit them in a multi-line box (Enter starts a new
-    line; clicking elsewhere saves)."""
+    line; clicking elsewhere saves). "Who acts" is a choice box that exists only while that cell
+    is edited: one delegate for the table instead of a widget per row (244 items took 200 ms)."""
+
+    def __init__(self, parent: QObject, choices: list[tuple[str, str]]) -> None:
+        super().__init__(parent)
+        self.choices = choices  # (label, handling value)
+        self.wheel_guard = _FocusedWheelOnly(self)
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -41,11 +58,26 @@ class _LongTextDelegate(QStyledItemDelegate):
             editor = QPlainTextEdit(parent)
             editor.setTabChangesFocus(True)
             return editor
+        if COLUMNS[index.column()] == "handling":
+            box = QComboBox(parent)
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            box.installEventFilter(self.wheel_guard)
+            for label, value in self.choices:
+                box.addItem(label, value)
+            box.activated.connect(lambda _i, b=box: self._chosen(b))
+            return box
         return super().createEditor(parent, option, index)
+
+    def _chosen(self, box: QComboBox) -> None:
+        """A choice made: save it and close the box, as leaving the cell would."""
+        self.commitData.emit(box)
+        self.closeEditor.emit(box)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QPlainTextEdit):
             editor.setPlainText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(HANDLING_ROLE))))
         else:
             super().setEditorData(editor, index)
 
@@ -54,6 +86,8 @@ class _LongTextDelegate(QStyledItemDelegate):
     ) -> None:
         if isinstance(editor, QPlainTextEdit):
             model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), HANDLING_ROLE)
         else:
             super().setModelData(editor, model, index)
 
@@ -102,7 +136,13 @@ class PlanPage(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setWordWrap(True)
-        self.table.setItemDelegate(_LongTextDelegate(self.table))
+        self.handling_labels = {
+            Handling.OWN.value: self.tr("Township fixes it"),
+            Handling.ESCALATE.value: self.tr("Ask the county"),
+        }
+        self.table.setItemDelegate(
+            _LongTextDelegate(self.table, [(label, value) for value, label in self.handling_labels.items()])
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -152,21 +192,14 @@ class PlanPage(QWidget):
                 )
                 cell.setCheckState(Qt.CheckState.Unchecked if item.rejected else Qt.CheckState.Checked)
             elif field == "handling":
-                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                cell.setData(HANDLING_ROLE, item.handling.value)
+                cell.setText(self.handling_labels[item.handling.value])
             else:
                 cell.setText(str(getattr(item, field)))
             if not item.triggered:
                 cell.setBackground(QColor("#fff3e0"))
                 cell.setToolTip(self.tr("The answers no longer raise this problem; keep it or untick it."))
             self.table.setItem(row, column, cell)
-        combo = QComboBox()
-        combo.addItem(self.tr("Township fixes it"), Handling.OWN.value)
-        combo.addItem(self.tr("Ask the county"), Handling.ESCALATE.value)
-        combo.setCurrentIndex(combo.findData(item.handling.value))
-        combo.currentIndexChanged.connect(
-            lambda _i, key=item.key, box=combo: self._edit(key, handling=box.currentData())
-        )
-        self.table.setCellWidget(row, COLUMNS.index("handling"), combo)
 
     def add_item(self) -> None:
         assert self.session.assessment is not None
@@ -203,6 +236,14 @@ class PlanPage(QWidget):
         key = cell.data(KEY_ROLE)
         if field == "accepted":
             self._edit(key, rejected=cell.checkState() != Qt.CheckState.Checked)
+            return
+        if field == "handling":
+            value = cell.data(HANDLING_ROLE)
+            if value != self.items[key].handling.value:
+                self._edit(key, handling=value)
+                self._loading = True
+                cell.setText(self.handling_labels[value])
+                self._loading = False
             return
         text = cell.text().strip()
         if field == "deadline" and text:

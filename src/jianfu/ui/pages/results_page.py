@@ -1,6 +1,8 @@
 """Results: the four scores with levels, the radar chart, fingertip hours, and the findings.
 
-Clicking a score shows the answers behind it.
+Clicking a score shows the answers behind it. The page renders ``core.explanation`` (the same
+object the county drill-down and the printed plan use), the level bands, and the completeness
+counts: an incomplete assessment shows its scores but no level.
 """
 
 from __future__ import annotations
@@ -19,13 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jianfu.core.describe import answer_text
-from jianfu.core.plan import problem_text
+from jianfu.core.explanation import Explanation, explain
 from jianfu.core.scoring import ScoreResult
 from jianfu.ui.session import Session
 from jianfu.ui.widgets.radar import RadarChart
 
-LEVEL_COLOURS = {"low": "#2e7d32", "moderate": "#f9a825", "high": "#ef6c00", "severe": "#b71c1c"}
+LEVEL_COLOURS = {
+    "low": "#2e7d32",
+    "moderate": "#f9a825",
+    "high": "#ef6c00",
+    "severe": "#b71c1c",
+    "incomplete": "#757575",
+}
 
 
 class ResultsPage(QScrollArea):
@@ -33,6 +40,7 @@ class ResultsPage(QScrollArea):
         super().__init__(parent)
         self.session = session
         self.result: ScoreResult | None = None
+        self.explanation: Explanation | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
@@ -49,6 +57,19 @@ class ResultsPage(QScrollArea):
         intro.setObjectName("pageIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.completeness = QLabel()
+        self.completeness.setObjectName("completeness")
+        self.completeness.setWordWrap(True)
+        layout.addWidget(self.completeness)
+        bands_row = QHBoxLayout()
+        self.bands = QLabel()
+        self.bands.setObjectName("levelBands")
+        self.bands.setWordWrap(True)
+        bands_row.addWidget(self.bands, 1)
+        self.method_button = QPushButton(self.tr("How scores are computed"))
+        self.method_button.clicked.connect(self.show_method)
+        bands_row.addWidget(self.method_button)
+        layout.addLayout(bands_row)
         top = QHBoxLayout()
         cards = QGridLayout()
         self.cards: dict[str, QPushButton] = {}
@@ -81,6 +102,33 @@ class ResultsPage(QScrollArea):
     def load(self) -> None:
         self.result, _ = self.session.rescore()
         r = self.result
+        self.explanation = explain(self.session.checklist, r, self.session.answers)
+        done = r.completeness
+        counts = self.tr(
+            "Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}."
+        ).format(
+            answered=done.answered,
+            na=done.not_applicable,
+            na_bare=done.not_applicable_without_reason,
+            missing=done.required_missing,
+        )
+        if done.complete:
+            self.completeness.setText(counts)
+        else:
+            self.completeness.setText(
+                self.tr(
+                    "Incomplete: scores are shown but no level until every required item is answered and every "
+                    "'not applicable' on a burden item gives its reason in the note. {counts}"
+                ).format(counts=counts)
+            )
+        self.completeness.setStyleSheet("" if done.complete else "color: #b71c1c;")
+        self.bands.setText(
+            self.tr("Levels: {bands}").format(
+                bands="　".join(
+                    f"{label} {start:.0f}—{below:.0f}" for _, label, start, below in self.explanation.level_bands
+                )
+            )
+        )
         for m in r.manifestations.values():
             card = self.cards[m.id]
             points = self.tr("{score} points").format(score=f"{m.score:.1f}")
@@ -106,29 +154,43 @@ class ResultsPage(QScrollArea):
 
     def show_details(self, manifestation_id: str | None) -> None:
         """All findings, or only those behind one manifestation's score."""
-        assert self.result is not None
+        assert self.explanation is not None
         for key, card in self.cards.items():
             card.setChecked(key == manifestation_id)
         self.findings.clear()
-        checklist, answers = self.session.checklist, self.session.answers
-        hits = {hit.rule.id: hit for hit in self.result.hits}
-        for m in self.result.manifestations.values():
+        for m in self.explanation.manifestations:
             if manifestation_id not in (None, m.id):
                 continue
             parent = QTreeWidgetItem([f"{m.name}：{m.score:.1f}（{m.level_label}）", "", ""])
             parent.setFirstColumnSpanned(True)
             self.findings.addTopLevelItem(parent)
-            if not m.contributions:
+            if not m.findings:
                 parent.addChild(QTreeWidgetItem([self.tr("No burden found"), "", ""]))
-            for contribution in m.contributions:
-                hit = hits[contribution.rule_id]
-                evidence = "；".join(
-                    f"{checklist.item(i).label}：{answer_text(checklist.item(i), answers.get(i))}"
-                    for i in contribution.item_ids
-                )
-                child = QTreeWidgetItem([problem_text(hit), evidence, f"{contribution.points:.1f}"])
-                child.setToolTip(0, problem_text(hit))
+            for finding in m.findings:
+                evidence = "\n".join(finding.evidence)
+                if finding.also_in:
+                    evidence += "\n" + self.tr("Also counted in: {names}").format(names="、".join(finding.also_in))
+                child = QTreeWidgetItem([finding.problem, evidence, f"{finding.points:.1f}"])
+                child.setToolTip(0, finding.problem)
                 child.setToolTip(1, evidence)
                 child.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
                 parent.addChild(child)
             parent.setExpanded(True)
+
+    def show_method(self) -> None:
+        """The one-page scoring method shipped with the checklist."""
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser
+
+        from jianfu.core.method import method_text
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("How scores are computed"))
+        dialog.resize(760, 600)
+        layout = QVBoxLayout(dialog)
+        browser = QTextBrowser()
+        browser.setMarkdown(method_text(self.session.checklist))
+        layout.addWidget(browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.exec()

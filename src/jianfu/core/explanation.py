@@ -1,0 +1,120 @@
+"""Why a score is what it is (评分依据): one explanation object for every place that shows it.
+
+The results page, the county drill-down and the printed plan all render ``explain(...)``, so
+they can no longer disagree (they used to, for findings read from a table). For each
+manifestation: each finding with its problem text, the answers behind it (the rows concerned
+for table findings), the points it gave there, and the other manifestations the same answers
+also count in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jianfu.core.answers import Answers
+from jianfu.core.checklist import Checklist, FieldType
+from jianfu.core.completeness import Completeness
+from jianfu.core.describe import answer_text
+from jianfu.core.plan import problem_text
+from jianfu.core.scoring import RuleHit, ScoreResult
+
+MAX_ROW_NAMES = 8
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    title: str
+    problem: str
+    evidence: tuple[str, ...]  # one line per answer read: "题目：作答"
+    points: float  # on this manifestation's 0–100 scale
+    also_in: tuple[str, ...]  # names of the other manifestations the same answers count in
+
+
+@dataclass(frozen=True)
+class ManifestationExplanation:
+    id: str
+    name: str
+    score: float
+    level: str
+    level_label: str
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    manifestations: tuple[ManifestationExplanation, ...]
+    overall: float
+    overall_level: str
+    overall_level_label: str
+    completeness: Completeness
+    level_bands: tuple[tuple[str, str, float, float], ...]  # (id, label, from, below)
+
+    def manifestation(self, manifestation_id: str) -> ManifestationExplanation:
+        return next(m for m in self.manifestations if m.id == manifestation_id)
+
+
+def evidence_lines(checklist: Checklist, hit: RuleHit, answers: Answers) -> tuple[str, ...]:
+    """The answers behind a finding: the rows concerned for tables, else item and answer."""
+    lines = []
+    for item_id in hit.item_ids:
+        item = checklist.item(item_id)
+        read = _choices_read(hit, item_id)
+        answer = answers.get(item_id)
+        if item.type is FieldType.MULTI_CHOICE and read and answer is not None and isinstance(answer.value, list):
+            labels = [c.label for c in item.choices if c.value in read and c.value in answer.value]
+            stem = item.label.replace("（可多选）", "")
+            lines.append(f"{stem}：{'、'.join(labels)}")
+        elif item.columns:
+            names = [r.name for r in hit.rows if r.name]
+            shown = "、".join(names[:MAX_ROW_NAMES]) + ("等" if len(names) > MAX_ROW_NAMES else "")
+            lines.append(f"{item.label}中的{len(hit.rows)}项" + (f"：{shown}" if shown else ""))
+        else:
+            lines.append(f"{item.label}：{answer_text(item, answers.get(item_id))}")
+    return tuple(lines)
+
+
+def _choices_read(hit: RuleHit, item_id: str) -> set[str]:
+    """The choices of a multi-select that the rule's condition looks for."""
+    found: set[str] = set()
+    stack = [hit.rule.signal.condition] if hit.rule.signal.condition is not None else []
+    while stack:
+        node = stack.pop()
+        if node.op == "includes" and node.ref == item_id:
+            found.add(str(node.operand))
+        stack.extend(node.children)
+    return found
+
+
+def explain(checklist: Checklist, result: ScoreResult, answers: Answers) -> Explanation:
+    hits = {hit.rule.id: hit for hit in result.hits}
+    names = {m.id: m.name for m in checklist.manifestations}
+    parts = []
+    for m in result.manifestations.values():
+        findings = []
+        for contribution in m.contributions:
+            hit = hits[contribution.rule_id]
+            findings.append(
+                Finding(
+                    rule_id=hit.rule.id,
+                    title=hit.rule.title,
+                    problem=problem_text(hit),
+                    evidence=evidence_lines(checklist, hit, answers),
+                    points=contribution.points,
+                    also_in=tuple(names[other] for other in hit.rule.weights if other != m.id),
+                )
+            )
+        parts.append(ManifestationExplanation(m.id, m.name, m.score, m.level, m.level_label, tuple(findings)))
+    bands = []
+    start = 0.0
+    for level in checklist.levels:
+        bands.append((level.id, level.label, start, min(level.below, 100.0)))
+        start = level.below
+    return Explanation(
+        tuple(parts),
+        result.overall,
+        result.overall_level,
+        result.overall_level_label,
+        result.completeness,
+        tuple(bands),
+    )

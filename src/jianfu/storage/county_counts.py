@@ -1,0 +1,159 @@
+"""Counts behind the county window's problems tab, stored at import (totals per period kept by
+triggers in ``count_totals``).
+
+One row per imported assessment and common problem (kind ``problem``, key = rule id) or county
+department the township asks to act (kind ``request``, key = department key, n = items). The
+tab groups these rows through a covering index; the items behind a department are read only
+when the inspector opens it. 10,000 townships × 4 periods hold about a million plan items:
+reading them all on every refresh took seconds and gigabytes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from jianfu.core.attribution import department_key
+from jianfu.core.county import RequestGroup
+from jianfu.storage.database import transaction
+
+NO_DEPARTMENT_NAMED = "（未注明部门）"
+
+
+def department_names(text: str) -> list[str]:
+    """The departments named in a plan item's 、-separated department field."""
+    names = [d.strip() for d in text.replace("，", "、").split("、") if d.strip()]
+    return names or [NO_DEPARTMENT_NAMED]
+
+
+PlanFacts = tuple[str, str | None, str, str, bool]  # item key, rule id, handling, department, rejected
+CountRow = tuple[int, str, str, str, str, int]
+RequestRow = tuple[int, str, str, str]
+
+
+def count_rows(assessment_id: int, period: str, items: Iterable[PlanFacts]) -> tuple[list[CountRow], list[RequestRow]]:
+    """Rows for ``county_counts`` and ``county_requests`` from one assessment's plan items."""
+    problems: set[str] = set()
+    requests: dict[str, tuple[str, int]] = {}
+    request_rows: set[RequestRow] = set()
+    for item_key, rule_id, handling, department, rejected in items:
+        if rejected:
+            continue
+        if rule_id is not None:
+            problems.add(rule_id)
+        if handling == "escalate":
+            for name in department_names(department):
+                key = department_key(name)
+                first, n = requests.get(key, (name, 0))
+                requests[key] = (first, n + 1)
+                request_rows.add((assessment_id, period, key, item_key))
+    counts = [(assessment_id, period, "problem", rule, "", 1) for rule in sorted(problems)] + [
+        (assessment_id, period, "request", key, name, n) for key, (name, n) in requests.items()
+    ]
+    return counts, sorted(request_rows)
+
+
+def write_counts(conn: sqlite3.Connection, rows: tuple[list[CountRow], list[RequestRow]]) -> None:
+    conn.executemany("INSERT INTO county_counts VALUES (?, ?, ?, ?, ?, ?)", rows[0])
+    conn.executemany("INSERT INTO county_requests VALUES (?, ?, ?, ?)", rows[1])
+
+
+def backfill_counts(conn: sqlite3.Connection) -> None:
+    """Count the assessments imported before the counts were stored (once, on first open)."""
+    if conn.execute("SELECT 1 FROM counts_pending").fetchone() is None:
+        return
+    with transaction(conn):
+        conn.execute("DELETE FROM county_counts")
+        conn.execute("DELETE FROM county_requests")
+        items: dict[tuple[int, str], list[PlanFacts]] = {}
+        for assessment_id, period, key, rule_id, handling, department, rejected in conn.execute(
+            "SELECT a.id, a.period, p.key, p.rule_id, p.handling, p.department, p.rejected FROM assessments a"
+            " JOIN plan_items p ON p.assessment_id = a.id WHERE a.content_sha256 IS NOT NULL"
+        ):
+            items.setdefault((assessment_id, period), []).append((key, rule_id, handling, department, bool(rejected)))
+        for (assessment_id, period), plan in items.items():
+            write_counts(conn, count_rows(assessment_id, period, plan))
+        conn.execute("DELETE FROM counts_pending")
+
+
+def common_problem_counts(conn: sqlite3.Connection, period: str) -> list[tuple[str, int]]:
+    """(rule id, townships) of the problems in the townships' plans, commonest first."""
+    return [
+        (r[0], r[1])
+        for r in conn.execute(
+            "SELECT key, townships FROM count_totals WHERE period = ? AND kind = 'problem' ORDER BY 2 DESC, 1",
+            (period,),
+        )
+    ]
+
+
+def request_groups(conn: sqlite3.Connection, period: str) -> list[RequestGroup]:
+    """County departments asked to act, with aliases applied, most townships first."""
+    aliases = {
+        k: (ck, n)
+        for k, ck, n in conn.execute("SELECT alias_key, canonical_key, canonical_name FROM department_aliases")
+    }
+    merged: dict[str, tuple[str, dict[str, int], list[str], list[int]]] = {}
+    for key, name, townships, items in conn.execute(
+        "SELECT key, name, townships, n FROM count_totals WHERE period = ? AND kind = 'request'",
+        (period,),
+    ):
+        canonical_key, canonical_name = aliases.get(key, (key, ""))
+        label, spellings, keys, totals = merged.setdefault(canonical_key, (canonical_name, {}, [], [0, 0]))
+        spellings[name] = spellings.get(name, 0) + townships
+        if key not in keys:
+            keys.append(key)
+        totals[0] += townships
+        totals[1] += items
+    groups = []
+    for label, spellings, keys, (townships, items) in merged.values():
+        if len(keys) > 1 or len(spellings) > 1:  # a township may name two merged spellings
+            marks = ", ".join("?" * len(keys))
+            townships = conn.execute(
+                "SELECT count(DISTINCT assessment_id) FROM county_counts WHERE period = ? AND kind = 'request'"
+                f" AND key IN ({marks})",
+                (period, *keys),
+            ).fetchone()[0]
+        name = label or max(spellings, key=lambda s: spellings[s])
+        groups.append(RequestGroup(name, tuple(sorted(keys)), townships, items))
+    return sorted(groups, key=lambda g: (-g.townships, g.name))
+
+
+_REQUESTED = (
+    " FROM county_requests r JOIN plan_items p ON p.assessment_id = r.assessment_id AND p.key = r.item_key"
+    " JOIN assessments a ON a.id = r.assessment_id JOIN townships t ON t.id = a.township_id"
+    " WHERE r.period = ? AND r.key IN ({marks})"
+)
+
+
+def requests_for(
+    conn: sqlite3.Connection, period: str, keys: tuple[str, ...], rule_id: str | None = "", limit: int = -1
+) -> list[tuple[str, str, str, str, str, str, str | None]]:
+    """The items asking one department (its merged keys) to act: (township, division code,
+    problem, measure, department, deadline, rule id), in division-code order; only those of
+    ``rule_id`` unless it is "" (None: the townships' own items); at most ``limit``."""
+    marks = ", ".join("?" * len(keys))
+    rule = "" if rule_id == "" else " AND p.rule_id IS ?"
+    return [
+        tuple(r)
+        for r in conn.execute(
+            "SELECT t.name, t.division_code, p.problem, p.measure, p.department, p.deadline, p.rule_id"
+            + _REQUESTED.format(marks=marks)
+            + rule
+            + " GROUP BY p.assessment_id, p.key ORDER BY t.division_code, p.position LIMIT ?",
+            (period, *keys, *([] if rule_id == "" else [rule_id]), limit),
+        )
+    ]
+
+
+def request_problems(conn: sqlite3.Connection, period: str, keys: tuple[str, ...]) -> list[tuple[str | None, int]]:
+    """(rule id, or None for the townships' own items; townships) behind one department's requests."""
+    marks = ", ".join("?" * len(keys))
+    return [
+        (r[0], r[1])
+        for r in conn.execute(
+            "SELECT p.rule_id, count(DISTINCT a.township_id)" + _REQUESTED.format(marks=marks) + " GROUP BY p.rule_id"
+            " ORDER BY 2 DESC, 1",
+            (period, *keys),
+        )
+    ]

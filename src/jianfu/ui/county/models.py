@@ -1,0 +1,176 @@
+"""Qt models behind the county window: rows stay as the database gave them and are formatted only
+when a view asks for a visible cell, so 10,000 townships cost one query, not 80,000 items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+
+from jianfu.core.county import MANIFESTATIONS, DepartmentRow
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+LEVEL_COLOURS = {
+    "low": "#e8f5e9",
+    "moderate": "#fff8e1",
+    "high": "#ffe0b2",
+    "severe": "#ffcdd2",
+    "incomplete": "#eeeeee",
+}
+
+# Positions in CountyStore.overview_table rows.
+_ID, _CODE, _NAME, _HOURS, _ANSWERED, _ASKED, _PREVIOUS = 0, 1, 2, 4, 5, 6, 7
+_SCORE = {m: 8 + 2 * n for n, m in enumerate((*MANIFESTATIONS, "overall"))}
+_BEFORE = {m: 18 + n for n, m in enumerate((*MANIFESTATIONS, "overall"))}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class OverviewModel(QAbstractTableModel):
+    """One row per township: name, the four scores with level and change, overall, hours, completion."""
+
+    def __init__(self, headers: list[str], level_labels: dict[str, str]) -> None:
+        super().__init__()
+        self.headers = headers
+        self.level_labels = level_labels
+        self.rows: list[tuple[Any, ...]] = []
+        self.colours = {level: QColor(colour) for level, colour in LEVEL_COLOURS.items()}
+
+    def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 8
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == SORT_ROLE:
+            return self._key(row, column)
+        if role == ID_ROLE:
+            return row[_ID]
+        if role == Qt.ItemDataRole.BackgroundRole and 1 <= column <= 4:
+            return self.colours.get(row[_SCORE[MANIFESTATIONS[column - 1]] + 1])
+        return None
+
+    def _text(self, row: tuple[Any, ...], column: int) -> str:
+        if column == 0:
+            return str(row[_NAME])
+        if column <= 4:
+            m = MANIFESTATIONS[column - 1]
+            score, level = row[_SCORE[m]] or 0.0, row[_SCORE[m] + 1]
+            text = f"{score:.1f} {self.level_labels.get(level, '')}"
+            before = row[_BEFORE[m]] if row[_PREVIOUS] else None
+            return text + (f"（{round(score - before, 1):+.1f}）" if before is not None else "")
+        if column == 5:
+            return f"{row[_SCORE['overall']] or 0.0:.1f}"
+        if column == 6:
+            return f"{row[_HOURS]:.1f}"
+        return f"{self._share(row)}%"
+
+    def _key(self, row: tuple[Any, ...], column: int) -> Any:
+        if column == 0:
+            return row[_CODE]
+        if column <= 4:
+            return row[_SCORE[MANIFESTATIONS[column - 1]]] or 0.0
+        return (row[_SCORE["overall"]] or 0.0, row[_HOURS], self._share(row))[column - 5]
+
+    @staticmethod
+    def _share(row: tuple[Any, ...]) -> int:
+        return round(100 * row[_ANSWERED] / row[_ASKED]) if row[_ASKED] else 0
+
+
+class DepartmentModel(QAbstractTableModel):
+    """County departments (条线) and the burdens they put on the townships."""
+
+    def __init__(self, headers: list[str], also_written: Callable[[list[str]], str]) -> None:
+        super().__init__()
+        self.headers = headers
+        self.also_written = also_written
+        self.rows: list[DepartmentRow] = []
+
+    def set_rows(self, rows: list[DepartmentRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        d, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = [d.name, *d.figures(), f"{d.hours:.0f}"]
+            return str(values[column])
+        if role == ID_ROLE:
+            return d.name
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            others = [s for s in d.spellings if s != d.name]
+            return self.also_written(others) if others else None
+        return None
+
+
+LOADER_ROLE = Qt.ItemDataRole.UserRole + 2
+Row = tuple[str, str, "Callable[[], list[Row]] | None"]  # text, count, children read on opening
+
+
+class ProblemsModel(QStandardItemModel):
+    """Common problems with their township counts, and the requests to the county by department.
+    Rows given a loader show an arrow and read their children only when opened (``load``): at
+    10,000 townships one department may have tens of thousands of requests."""
+
+    def __init__(self, headers: list[str]) -> None:
+        super().__init__()
+        self.setHorizontalHeaderLabels(headers)
+        self.loaders: dict[int, Callable[[], list[Row]]] = {}
+        self.next_loader = 0
+
+    def fill(self, roots: list[tuple[str, list[Row]]]) -> None:
+        self.removeRows(0, self.rowCount())
+        self.loaders = {}
+        for title, rows in roots:
+            root = QStandardItem(title)
+            self._append(root, rows)
+            self.appendRow([root, QStandardItem("")])
+
+    def _append(self, parent: QStandardItem, rows: list[Row]) -> None:
+        for text, count, loader in rows:
+            item = QStandardItem(text)
+            if loader is not None:
+                self.next_loader += 1
+                item.setData(self.next_loader, LOADER_ROLE)
+                self.loaders[self.next_loader] = loader
+                item.appendRow(QStandardItem("…"))  # placeholder: the arrow shows, the rows load on opening
+            parent.appendRow([item, QStandardItem(count)])
+
+    def load(self, index: QModelIndex) -> bool:
+        """Read the children of the row at ``index`` if not read yet; whether it read them."""
+        item = self.itemFromIndex(index.siblingAtColumn(0))
+        loader = self.loaders.pop(item.data(LOADER_ROLE), None) if item is not None else None
+        if loader is None:
+            return False
+        item.removeRows(0, item.rowCount())
+        self._append(item, loader())
+        return True

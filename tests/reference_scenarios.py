@@ -1,0 +1,245 @@
+"""Reference scenarios for calibrating the v2 scoring method, each written from a seed passage.
+
+A scenario is a complete v2 assessment: the burden-free baseline below with the answers the
+passage describes. ``expected`` is the least level the passage implies for each manifestation it
+speaks of (the article's "typical burden" must land at 较重 whichever manifestation it is), and
+``at_most`` the level a manifestation it does not touch must stay under.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from jianfu.core.answers import Answer
+from jianfu.core.checklist import Checklist, FieldType
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    source: str  # the seed file and the passage the answers come from
+    answers: dict[str, Any]
+    expected: dict[str, str] = field(default_factory=dict)  # manifestation → least level
+    at_most: dict[str, str] = field(default_factory=dict)  # manifestation → highest level
+
+
+def app(name: str, department: str, **cells: Any) -> dict[str, Any]:
+    base = {"name": name, "kind": "app", "department": department, "usage": "weekly", "minutes_per_day": 5}
+    return {"row_id": f"r{abs(hash(name)) % 10**10:010d}", "cells": {**base, **cells}}
+
+
+def task(name: str, department: str, **cells: Any) -> dict[str, Any]:
+    base = {"name": name, "department": department, "frequency": "monthly", "minutes_each": 30}
+    return {"row_id": f"t{abs(hash(name)) % 10**10:010d}", "cells": {**base, **cells}}
+
+
+BENIGN_APPS = [
+    app("学习强国", "县委宣传部", usage="daily"),
+    app("浙政钉", "县数据局", usage="daily", minutes_per_day=20),
+]
+BENIGN_TASKS = [task("农村低保月报", "县民政局")]
+
+BASELINE: dict[str, Any] = {
+    "profile.filled_by": "测试员",
+    "profile.cadre_count": 40,
+    "profile.village_count": 12,
+    "profile.community_count": 1,
+    "apps.inventory": BENIGN_APPS,
+    "apps.official_accounts_followed": 2,
+    "apps.zombie_count": 0,
+    "apps.group_count_per_cadre": 4,
+    "apps.dispatch_used": False,
+    "filing.tasks": BENIGN_TASKS,
+    "filing.report_items_per_year": 15,
+    "filing.one_table_scheme": True,
+    "filing.one_table_share": 80,
+    "filing.account_count": 3,
+    "traces.photo_checkin": False,
+    "traces.minutes_per_day": 5,
+    "traces.assessment_basis": "none",
+    "traces.results_in_assessment": True,
+    "traces.indicator_count": "under_50",
+    "traces.duty_list": True,
+    "traces.off_list_tasks": 0,
+    "meetings.per_month": 6,
+    "meetings.video_per_month": 2,
+    "meetings.average_hours": 1,
+    "meetings.attendees": 3,
+    "meetings.inspections_per_year": 4,
+    "meetings.inspection_prep_days": 1,
+    "meetings.documents_per_month": 20,
+    "meetings.unnumbered_notices_per_month": 1,
+}
+
+SCENARIOS = [
+    Scenario(
+        "light_township",
+        "baseline: a township none of whose answers shows a burden",
+        {},
+        at_most={
+            m: "low" for m in ("trace_alienation", "platform_formalism", "filing_redundancy", "algorithm_centrism")
+        },
+    ),
+    Scenario(
+        "app_overload",
+        "002: 该市各部门单位运行各级信息平台近470个……微信及QQ工作群超1100个；一位基层干部手机里关注了……近20个微信公号，"
+        "“领导要求了，每天挨个点一遍，后台数据才好看”",
+        {
+            "apps.inventory": BENIGN_APPS
+            + [
+                app(f"条线APP{i}", d, forced_download=True, checkin=i % 2 == 0, duplicate=i % 3 == 0)
+                for i, d in enumerate(
+                    [
+                        "县应急管理局",
+                        "县农业农村局",
+                        "县委政法委",
+                        "县市场监管局",
+                        "县林业局",
+                        "县卫生健康局",
+                        "县民政局",
+                        "县水利局",
+                        "县文化广电旅游局",
+                        "县委组织部",
+                        "县城市管理局",
+                        "县生态环境局",
+                        "县住房城乡建设局",
+                        "县人社局",
+                    ]
+                )
+            ],
+            "apps.official_accounts_followed": 20,
+            "apps.group_count_per_cadre": 20,
+            "apps.situations": ["daily_browse", "usage_rate_circulated", "new_platforms"],
+        },
+        expected={"platform_formalism": "high"},
+        at_most={"algorithm_centrism": "low"},
+    ),
+    Scenario(
+        "meetings_and_inspections",
+        "003: 套会多……陪会频……重复开，有的地方同样内容的会议特别是视频会议较多；督查检查考核过多过繁，实效堪忧；"
+        "形式主义问题依然顽固多发",
+        {
+            "meetings.per_month": 24,
+            "meetings.video_per_month": 14,
+            "meetings.average_hours": 3,
+            "meetings.attendees": 8,
+            "meetings.inspections_per_year": 26,
+            "meetings.inspection_prep_days": 8,
+            "meetings.documents_per_month": 120,
+            "meetings.unnumbered_notices_per_month": 12,
+            "meetings.practices": ["accompanying", "bundled", "repeated", "inspection_materials", "long_documents"],
+            "traces.assessment_practices": ["pledges", "principals_meetings"],
+        },
+        expected={"trace_alienation": "high"},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "moderate"},
+    ),
+    Scenario(
+        "filing_many_platforms",
+        "002: “经常四五个工作群同时派活儿，还都规定下午5点前交材料，你说头大不?”；"
+        "001: 同一事项在多个平台重复录入（数据填报冗余化）",
+        {
+            "filing.tasks": BENIGN_TASKS
+            + [
+                task(f"报表{i}", d, data_elsewhere=True, frequency="weekly", minutes_each=60)
+                for i, d in enumerate(["县统计局", "县农业农村局", "县卫生健康局", "县人社局", "县民政局"])
+            ],
+            "filing.report_items_per_year": 120,
+            "filing.one_table_scheme": False,
+            "filing.account_count": 12,
+            "filing.practices": [
+                "same_data_repeated",
+                "formats_differ",
+                "requested_again",
+                "same_day",
+                "forms_to_villages",
+            ],
+            "apps.group_practices": ["simultaneous_deadlines"],
+        },
+        expected={"filing_redundancy": "high"},
+        at_most={"algorithm_centrism": "low"},
+    ),
+    Scenario(
+        "dispatch_without_discretion",
+        "001/004: 只按系统派单干活，识别规则没有容差、不能人工纠偏，基层失去裁量空间（算法逻辑中心化）",
+        {
+            "apps.dispatch_used": True,
+            "apps.dispatch_per_month": 220,
+            "apps.dispatch_trivial_share": 35,
+            "apps.dispatch_practices": ["no_tolerance", "no_override", "rigid_deadline", "ranking"],
+        },
+        expected={"algorithm_centrism": "high"},
+        at_most={"filing_redundancy": "low"},
+    ),
+    Scenario(
+        "photo_checkin_traces",
+        "000: “怎么会用打卡签到、群回复这种形式来监督我们”"
+        "“(出去巡查)我做了就是做了，没做就是没做，为什么还要拍个照给你看”",
+        {
+            "traces.photo_checkin": True,
+            "traces.photo_checkins_per_day": 4,
+            "traces.minutes_per_day": 60,
+            "traces.practices": ["location_tracking", "daily_log", "ranking", "likes_reposts"],
+            "traces.assessment_basis": "mainly",
+            "traces.results_in_assessment": False,
+            "apps.group_practices": ["reply_demand", "checkin_chain"],
+        },
+        expected={"trace_alienation": "high"},
+        at_most={"algorithm_centrism": "low"},
+    ),
+    Scenario(
+        "faked_counts",
+        "004: 以造假的方式炮制点击量、阅读量乃至场所码扫码量来应对考核",
+        {"apps.situations": ["faked_counts"], "traces.practices": ["data_padding"]},
+        expected={"trace_alienation": "low"},
+    ),
+]
+
+
+def _combined(*ids: str) -> dict[str, Any]:
+    """The answers of several scenarios together: tables concatenated, multi-selects united."""
+    merged: dict[str, Any] = {}
+    for scenario in SCENARIOS:
+        if scenario.id not in ids:
+            continue
+        for key, value in scenario.answers.items():
+            if isinstance(value, list) and isinstance(merged.get(key), list):
+                known = merged[key]
+                merged[key] = known + [v for v in value if v not in known]
+            else:
+                merged[key] = value
+    return merged
+
+
+EXTREME = _combined(
+    "app_overload",
+    "meetings_and_inspections",
+    "filing_many_platforms",
+    "dispatch_without_discretion",
+    "photo_checkin_traces",
+    "faked_counts",
+)
+SCENARIOS.append(
+    Scenario(
+        "extreme_township",
+        "003: 形式主义问题依然顽固多发 — every heaviest passage above at once (apps, meetings and inspections, "
+        "filing, dispatch, photo check-ins, faked counts) in one township",
+        {
+            **EXTREME,
+            "apps.zombie_count": 6,
+            "apps.situations": [*EXTREME["apps.situations"], "showcase", "hard_to_use"],
+        },
+        expected={m: "severe" for m in ("trace_alienation", "platform_formalism", "filing_redundancy")}
+        | {"algorithm_centrism": "high"},
+    )
+)
+
+
+def scenario_answers(checklist: Checklist, scenario: Scenario) -> dict[str, Answer]:
+    values = {**BASELINE, **scenario.answers}
+    for item in checklist.items():
+        if item.type is FieldType.MULTI_CHOICE and item.id not in values:
+            values[item.id] = ["none"]
+        if item.id.endswith(".imposed_by") and item.id not in values:
+            values[item.id] = "县委办公室"
+    return {k: Answer(v) for k, v in values.items() if checklist.has_item(k)}

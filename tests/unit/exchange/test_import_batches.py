@@ -1,0 +1,113 @@
+"""Imports are committed in batches with a savepoint per file: a kill mid-batch leaves whole files
+only, and importing the folder again brings in what the kill lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from helpers.county_files import county_files
+from jianfu.services import county_import as importer
+from jianfu.services.county_import import import_files
+from jianfu.storage.county import Outcome
+from jianfu.storage.database import open_database
+
+IMPORTER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from jianfu.core.library import ChecklistLibrary
+    from jianfu.services import county_import as importer
+    from jianfu.paths import resources_dir
+    from jianfu.storage.database import open_database
+
+    importer.BATCH_FILES, importer.BATCH_SECONDS = 4, 60.0
+    library = ChecklistLibrary(resources_dir() / "checklists")
+    files = sorted(Path(sys.argv[2]).glob("*.jianfu"))
+    db = open_database(Path(sys.argv[1]))
+    importer.import_files(db, library, files, lambda done, total: print(done, flush=True))
+    print("finished", flush=True)
+""")
+
+
+@pytest.fixture(scope="module")
+def township_files(tmp_path_factory, library) -> Path:
+    folder = tmp_path_factory.mktemp("batch")
+    county_files(folder, library, 24, periods=1)
+    return folder
+
+
+def stored(path: Path) -> tuple[int, int, int]:
+    """(assessments, plan items, counted assessments) in the database at ``path``."""
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return (
+            conn.execute("SELECT count(*) FROM assessments").fetchone()[0],
+            conn.execute("SELECT count(*) FROM plan_items").fetchone()[0],
+            conn.execute("SELECT count(DISTINCT assessment_id) FROM county_counts").fetchone()[0],
+        )
+    finally:
+        conn.close()
+
+
+def test_killed_during_a_batch_keeps_whole_batches_and_a_second_import_completes(
+    tmp_path: Path, library, township_files: Path
+) -> None:
+    database = tmp_path / "county.sqlite3"
+    open_database(database).close()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    with subprocess.Popen(
+        [sys.executable, "-c", IMPORTER, str(database), str(township_files)], stdout=subprocess.PIPE, text=True, env=env
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.strip() == "10":  # ten files done: two batches committed, the third in flight
+                break
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    assessments, plan_items, counted = stored(database)
+    assert assessments in (8, 12) and counted == assessments  # whole batches, nothing of a half file
+    files = sorted(township_files.glob("*.jianfu"))
+    assert plan_items == sum(len(json.loads(f.read_bytes())["plan"]) for f in files[:assessments])
+
+    db = open_database(database)
+    try:
+        summary = import_files(db, library, files)
+    finally:
+        db.close()
+    assert summary.count(Outcome.UNCHANGED) == assessments
+    assert summary.count(Outcome.IMPORTED) == 24 - assessments
+    assert stored(database)[0] == 24
+
+
+def test_a_file_failing_in_a_batch_undoes_the_batch_in_flight_only(
+    tmp_path: Path, library, township_files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "BATCH_FILES", 5)
+    files = sorted(township_files.glob("*.jianfu"))
+    real = importer.score_assessment
+    calls = []
+
+    def failing_on_the_eighth(checklist, answers):  # a bug surfacing in the eighth file
+        calls.append(1)
+        if len(calls) == 8:
+            raise RuntimeError("bug")
+        return real(checklist, answers)
+
+    monkeypatch.setattr(importer, "score_assessment", failing_on_the_eighth)
+    db = open_database(tmp_path / "county.sqlite3")
+    try:
+        with pytest.raises(RuntimeError):
+            import_files(db, library, files)
+        assert not db.conn.in_transaction
+    finally:
+        db.close()
+    assert stored(tmp_path / "county.sqlite3")[0] == 5  # the first batch stands, the second is undone

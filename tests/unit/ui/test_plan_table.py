@@ -1,0 +1,75 @@
+"""The plan table: one delegate instead of a widget per row; "who acts" edited in place; the wheel
+never changes a choice the cadre is not editing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from jianfu.ui.pages.plan_page import COLUMNS
+
+HANDLING = COLUMNS.index("handling")
+
+
+def open_plan(make_window):
+    window = make_window()
+    window.open_sample()
+    window.show_page("plan")
+    return window, window.pages["plan"]
+
+
+def stored_plan(window):
+    return {i.key: i for i in window.session.service.store.load(window.session.assessment_id).plan}
+
+
+def test_no_widget_per_row_and_who_acts_is_shown_as_text(qtbot, make_window) -> None:
+    _window, page = open_plan(make_window)
+    rows = page.table.rowCount()
+    assert rows > 5
+    assert all(page.table.cellWidget(r, HANDLING) is None for r in range(rows))
+    texts = {page.table.item(r, HANDLING).text() for r in range(rows)}
+    assert texts <= {"本镇自行整改", "提请县级协调"} and texts
+
+
+def choice_editor(qtbot, page, row: int) -> QComboBox:
+    page.table.setCurrentCell(row, HANDLING)
+    page.table.editItem(page.table.item(row, HANDLING))
+    return next(e for e in page.table.viewport().findChildren(QComboBox) if e.isVisible())
+
+
+def test_who_acts_is_chosen_in_place_and_saved(qtbot, make_window) -> None:
+    window, page = open_plan(make_window)
+    key = page.table.item(0, 0).data(Qt.ItemDataRole.UserRole)
+    before = stored_plan(window)[key].handling.value
+    box = choice_editor(qtbot, page, 0)
+    other = 1 - box.currentIndex()
+    label = box.itemText(other)
+    box.setCurrentIndex(other)
+    box.activated.emit(other)
+    qtbot.wait(20)
+    after = stored_plan(window)[key]
+    assert after.handling.value != before and "handling" in after.edited
+    assert page.table.item(0, HANDLING).text() == label
+
+
+def test_the_wheel_does_not_change_a_choice_without_focus(qtbot, make_window) -> None:
+    _window, page = open_plan(make_window)
+    box = choice_editor(qtbot, page, 0)
+    page.table.setFocus()
+    QApplication.processEvents()
+    assert not box.hasFocus()
+    index = box.currentIndex()
+    centre = QPointF(box.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(box.mapToGlobal(QPoint(int(centre.x()), int(centre.y())))),
+        QPoint(0, 0),
+        QPoint(0, -120 if index == 0 else 120),  # towards the other choice
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(box, wheel)
+    assert box.currentIndex() == index
