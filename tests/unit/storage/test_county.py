@@ -308,7 +308,8 @@ def test_stored_totals_follow_replacements(county_db, library, demo_dir: Path, t
             item["rejected"] = True
         doc["answers"]["apps.inventory"]["value"] = []
 
-    assert import_files(county_db, library, [_edited_copy(original, tmp_path / "n.jianfu", newer)]).count(
+    edited = _edited_copy(original, tmp_path / "n.jianfu", newer, sequence=3)  # the sample file is 2
+    assert import_files(county_db, library, [edited]).count(
         Outcome.UPDATED
     )
     conn = county_db.conn
