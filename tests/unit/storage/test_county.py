@@ -309,9 +309,7 @@ def test_stored_totals_follow_replacements(county_db, library, demo_dir: Path, t
         doc["answers"]["apps.inventory"]["value"] = []
 
     edited = _edited_copy(original, tmp_path / "n.jianfu", newer, sequence=3)  # the sample file is 2
-    assert import_files(county_db, library, [edited]).count(
-        Outcome.UPDATED
-    )
+    assert import_files(county_db, library, [edited]).count(Outcome.UPDATED)
     conn = county_db.conn
     grouped = sorted(
         conn.execute(
