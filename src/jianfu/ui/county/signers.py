@@ -3,7 +3,6 @@ because another key (or no key) sent them, and confirming a new key after a phon
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jianfu.core import file_names
 from jianfu.services.county import CountyService, HeldFile
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -223,14 +223,8 @@ def import_details(summary: Any) -> str:
 
 
 def safe_file_name(name: str) -> str:
-    """A suggested file name built from imported text (the county name): no folders, no
-    control or reserved characters, not empty, not too long."""
-    kept = "".join("_" if c in '<>:"/\\|?*' or unicodedata.category(c) in ("Cc", "Cs") else c for c in name)
-    kept = kept.strip(" .") or "县级汇总"
-    stem, dot, suffix = kept.rpartition(".")
-    if dot and len(suffix) <= 20 and len(kept) > 120:
-        return stem[: 119 - len(suffix)] + "." + suffix
-    return kept[:120]
+    """A suggested export name built from imported text (the county name)."""
+    return file_names.safe_file_name(name, fallback="县级汇总")
 
 
 def _day_time(stamp: str | None) -> str:
