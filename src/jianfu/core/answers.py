@@ -157,8 +157,7 @@ def completion(checklist: Checklist, answers: Answers, section_id: str | None = 
         if not is_visible(item, answers):
             continue
         asked += 1
-        answer = answers.get(item.id)
-        if answer is not None and answer.is_answered:
+        if counts_as_answered(item, answers.get(item.id)):
             answered += 1
     return answered, asked
 
@@ -167,8 +166,15 @@ def missing_required(checklist: Checklist, answers: Answers) -> list[Item]:
     return [
         item
         for item in checklist.items()
-        if item.required and is_visible(item, answers) and not (item.id in answers and answers[item.id].is_answered)
+        if item.required and is_visible(item, answers) and not counts_as_answered(item, answers.get(item.id))
     ]
+
+
+def counts_as_answered(item: Item, answer: Answer | None) -> bool:
+    """Answered for progress counts: 不适用 only where the item allows it (as in completeness)."""
+    if answer is None or not answer.is_answered:
+        return False
+    return item.allows_not_applicable or not answer.not_applicable
 
 
 def with_value(answer: Answer | None, value: Any) -> Answer:

@@ -28,6 +28,7 @@ MANIFESTATION_IDS = (
     "algorithm_centrism",
 )
 AREA_IDS = ("profile", "apps", "filing", "traces", "meetings")
+PROFILE_SECTION = "profile"  # basic information: the township's own facts, never 不适用
 OVERALL = "overall"  # the overall score, stored beside the four manifestations
 INCOMPLETE_LEVEL = "incomplete"  # shown instead of a level while required answers are missing
 INCOMPLETE_LABEL = "未完成"
@@ -97,6 +98,11 @@ class Item(Field):
     columns: tuple[Field, ...] = ()
     name_column: str | None = None  # the column naming a row (tables)
     department_column: str | None = None  # the column naming the imposing department
+
+    @property
+    def allows_not_applicable(self) -> bool:
+        """Whether 不适用 may be chosen: basic information always applies to a township."""
+        return self.section_id != PROFILE_SECTION
 
     def column(self, column_id: str) -> Field | None:
         return self._column_index.get(column_id)

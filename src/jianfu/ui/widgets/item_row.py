@@ -54,6 +54,9 @@ class ValueEditor(QWidget):
     def flush(self) -> None:
         """Emit a pending change now (before the window closes or the page changes)."""
 
+    def discard_pending(self) -> None:
+        """Forget a change not yet emitted (the item was just marked 不适用)."""
+
 
 class YesNoEditor(ValueEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -121,6 +124,10 @@ class TypedLineEditor(ValueEditor):
             self._pending = False
             self.timer.stop()
             self.changed.emit()
+
+    def discard_pending(self) -> None:
+        self._pending = False
+        self.timer.stop()
 
     def value(self) -> Any:
         text = clean_typed_text(self.edit.text()).strip()  # pasted control characters are dropped
@@ -282,6 +289,8 @@ class ItemRow(QFrame):
 
         self.editor = body if body is not None else editor or editor_for(item)
         self.not_applicable = QCheckBox(self.tr("Not applicable"))
+        if not item.allows_not_applicable:  # core decides where it is offered (not on basic information)
+            self.not_applicable.hide()  # (setVisible(True) here would open it as a window of its own)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional)"))
         self.note.setMaxLength(MAX_NOTE_LENGTH)
@@ -327,7 +336,7 @@ class ItemRow(QFrame):
             widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         toggle = QShortcut(QKeySequence("Ctrl+Shift+N"), self, context=context)
-        toggle.activated.connect(self.not_applicable.click)
+        toggle.activated.connect(lambda: not self.not_applicable.isHidden() and self.not_applicable.click())
         note = QShortcut(QKeySequence("Ctrl+Shift+B"), self, context=context)
         note.activated.connect(lambda: self.note.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.not_applicable.setToolTip(self.tr("Ctrl+Shift+N while answering this item"))
@@ -344,6 +353,8 @@ class ItemRow(QFrame):
         self.not_applicable.blockSignals(True)
         self.not_applicable.setChecked(self._answer.not_applicable)
         self.not_applicable.blockSignals(False)
+        # where 不适用 is not offered, an old answer marked so still shows the box, to untick it
+        self.not_applicable.setVisible(self.item.allows_not_applicable or self._answer.not_applicable)
         self._show_editor_for(self._answer.not_applicable)
         if self._note_text() != self._answer.note:
             self.note.setText(self._answer.note)
@@ -369,6 +380,8 @@ class ItemRow(QFrame):
 
     def _save(self) -> None:
         assert isinstance(self.editor, ValueEditor)
+        if self.not_applicable.isChecked():
+            return  # a late edit signal must not overwrite 不适用
         try:
             value = self.editor.value()
         except NumberInputError as exc:  # not a number in this field's unit: nothing is stored
@@ -394,10 +407,28 @@ class ItemRow(QFrame):
             self.editor.setVisible(not not_applicable)
 
     def _not_applicable_toggled(self, checked: bool) -> None:
-        self._show_editor_for(checked)
         table = not isinstance(self.editor, ValueEditor)
-        value = self._current_value() if table or not checked else None
-        self._store(Answer(value, checked, self._note_text()))
+        if checked and isinstance(self.editor, ValueEditor):
+            self.editor.discard_pending()  # typing still waiting for its pause would undo 不适用
+        self._show_editor_for(checked)
+        try:
+            value = self._current_value() if table or not checked else None
+        except NumberInputError as exc:  # unticked over text that is not a number
+            self._show_error(exc.message)
+            value = None
+        if self._store(Answer(value, checked, self._note_text())) and not table:
+            self._show_stored()
+
+    def _show_stored(self) -> None:
+        """Make the box and the editor show exactly what was stored."""
+        assert isinstance(self.editor, ValueEditor)
+        self.editor.blockSignals(True)
+        self.editor.set_value(self._answer.value)
+        self.editor.blockSignals(False)
+        self.not_applicable.blockSignals(True)
+        self.not_applicable.setChecked(self._answer.not_applicable)
+        self.not_applicable.blockSignals(False)
+        self._show_editor_for(self._answer.not_applicable)
 
     def _save_note(self) -> None:
         if self._note_text() != self._answer.note:
@@ -419,13 +450,20 @@ class ItemRow(QFrame):
         self.error.setVisible(False)
         self.set_carried_over(False)
 
-    def _store(self, answer: Answer) -> None:
+    def _store(self, answer: Answer) -> bool:
         try:
             self.save(answer)
         except JianfuError as exc:  # refused or not saved: say why here, keep what the user typed
             self.error.setText(getattr(exc, "message", str(exc)))
             self.error.setVisible(True)
-            return
+            if not isinstance(self.editor, ValueEditor):
+                return False
+            self.not_applicable.blockSignals(True)  # the box goes back to what is stored
+            self.not_applicable.setChecked(self._answer.not_applicable)
+            self.not_applicable.blockSignals(False)
+            self._show_editor_for(self._answer.not_applicable)
+            return False
         self._answer = answer
         self.error.setVisible(False)
         self.set_carried_over(False)
+        return True
