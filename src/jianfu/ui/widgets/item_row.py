@@ -336,11 +336,15 @@ class ItemRow(QFrame):
             widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         toggle = QShortcut(QKeySequence("Ctrl+Shift+N"), self, context=context)
-        toggle.activated.connect(lambda: not self.not_applicable.isHidden() and self.not_applicable.click())
+        toggle.activated.connect(self._toggle_not_applicable)
         note = QShortcut(QKeySequence("Ctrl+Shift+B"), self, context=context)
         note.activated.connect(lambda: self.note.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.not_applicable.setToolTip(self.tr("Ctrl+Shift+N while answering this item"))
         self.note.setToolTip(self.tr("Ctrl+Shift+B while answering this item"))
+
+    def _toggle_not_applicable(self) -> None:
+        if not self.not_applicable.isHidden():  # not offered here: the key does nothing
+            self.not_applicable.click()
 
     # --------------------------------------------------------------------------- state
 
