@@ -28,7 +28,7 @@ MANIFESTATION_IDS = (
     "algorithm_centrism",
 )
 AREA_IDS = ("profile", "apps", "filing", "traces", "meetings")
-PROFILE_SECTION = "profile"  # basic information: the township's own facts, never 不适用
+PROFILE_SECTION = "profile"  # basic information: the township's own facts, never 不适用 (as core.completeness)
 OVERALL = "overall"  # the overall score, stored beside the four manifestations
 INCOMPLETE_LEVEL = "incomplete"  # shown instead of a level while required answers are missing
 INCOMPLETE_LABEL = "未完成"

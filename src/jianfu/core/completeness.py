@@ -20,6 +20,7 @@ from typing import Any
 from jianfu.core.answers import Answers, is_visible
 from jianfu.core.checklist import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Checklist
 
+PROFILE_SECTION = "profile"  # basic information: 不适用 is no answer there
 __all__ = ["INCOMPLETE_LABEL", "INCOMPLETE_LEVEL", "Completeness", "completeness", "required_item_ids"]
 
 
@@ -108,7 +109,7 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         if answer is not None and answer.not_applicable:
             not_applicable += 1
             if item.id in required:
-                if not item.allows_not_applicable:
+                if item.section_id == PROFILE_SECTION:
                     missing.append(item.id)  # the township's own facts cannot be "not applicable"
                 elif not answer.note.strip():
                     unexplained.append(item.id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jianfu.core.answers import Answers
+from jianfu.core.answers import Answer, Answers, is_visible
 from jianfu.core.checklist import Checklist, FieldType
 from jianfu.core.completeness import Completeness
 from jianfu.core.describe import answer_text
@@ -39,6 +39,7 @@ class ManifestationExplanation:
     level: str
     level_label: str
     findings: tuple[Finding, ...]
+    no_findings: str = ""  # what to say when there are no findings: honest about blank answers
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,17 @@ def explain(checklist: Checklist, result: ScoreResult, answers: Answers) -> Expl
                     also_in=tuple(names[other] for other in hit.rule.weights if other != m.id),
                 )
             )
-        parts.append(ManifestationExplanation(m.id, m.name, m.score, m.level, m.level_label, tuple(findings)))
+        parts.append(
+            ManifestationExplanation(
+                m.id,
+                m.name,
+                m.score,
+                m.level,
+                m.level_label,
+                tuple(findings),
+                no_findings_text(checklist, answers, m.id),
+            )
+        )
     bands = []
     start = 0.0
     for level in checklist.levels:
@@ -118,3 +129,29 @@ def explain(checklist: Checklist, result: ScoreResult, answers: Answers) -> Expl
         result.completeness,
         tuple(bands),
     )
+
+
+def no_findings_text(checklist: Checklist, answers: Answers, manifestation_id: str) -> str:
+    """What a manifestation without findings may claim: nothing found only where it was asked.
+
+    Blank and 不适用 answers cannot show a problem, so they cannot show its absence either.
+    """
+    read: set[str] = set()
+    for rule in checklist.rules:
+        if rule.weights.get(manifestation_id, 0) <= 0:
+            continue
+        if rule.signal.condition is not None:
+            read.update(rule.signal.condition.refs())
+        if rule.signal.ref:
+            read.add(rule.signal.ref)
+    asked = [i for i in read if checklist.has_item(i) and is_visible(checklist.item(i), answers)]
+    unanswered = sum(1 for i in asked if _no_value(answers.get(i)))
+    if asked and unanswered == len(asked):
+        return "相关题目均未作答或为不适用，无法判断是否存在问题"
+    if unanswered:
+        return f"已答题目中未发现明显问题（另有 {unanswered} 题未作答或为不适用）"
+    return "未发现明显问题"
+
+
+def _no_value(answer: Answer | None) -> bool:
+    return answer is None or answer.not_applicable or answer.value in (None, "", [])

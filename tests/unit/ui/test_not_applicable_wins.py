@@ -109,3 +109,19 @@ def test_sidebar_counts_as_completeness_does(qtbot, make_window) -> None:
     row = profile.rows["profile.filled_by"]
     row.show_answer(window.session.answers["profile.filled_by"])
     assert not row.not_applicable.isHidden()  # shown so that it can be unticked
+
+
+def test_results_claim_nothing_found_only_where_answered(qtbot, make_window) -> None:
+    window, meetings = opened(make_window, "meetings")
+    for row in meetings.rows.values():  # every meetings item 不适用: nothing can be judged there
+        if not row.not_applicable.isHidden():
+            qtbot.mouseClick(row.not_applicable, Qt.MouseButton.LeftButton)
+    window.show_page("results")
+    results = window.pages["results"]
+    texts = []
+    for i in range(results.findings.topLevelItemCount()):
+        parent = results.findings.topLevelItem(i)
+        texts += [parent.child(j).text(0) for j in range(parent.childCount())]
+    shot(window, "results_blank.png")
+    assert "未发现明显问题" not in texts  # nothing answered, nothing may be claimed
+    assert any("无法判断" in text for text in texts)
