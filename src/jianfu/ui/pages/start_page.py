@@ -230,6 +230,7 @@ class NewAssessmentDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
+        self.error.setContentsMargins(0, 6, 0, 0)  # apart from the period box above it
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)

@@ -224,12 +224,21 @@ class TableEditor(QWidget):
         ]
         excess = sum(widths) - available + 2  # the grid lines
         character = table.fontMetrics().horizontalAdvance("中")
+        heading = table.horizontalHeader().fontMetrics()
+        header_floor = [
+            max(heading.horizontalAdvance(line) for line in _header_label(c).split("\n")) + 16
+            for c in self.item.columns
+        ]
         # Squeeze the other text columns first, then the name down to six characters, then the
         # yes/no columns down to their check box: whatever is elided shows in full as a tooltip.
         stages = [
             [(i, SQUEEZED_WIDTH) for i in sorted(squeezable, key=lambda i: -widths[i])],
             [(0, 6 * character + 12)],
-            [(i, 2 * character + 8) for i, c in enumerate(self.item.columns) if c.type is FieldType.YES_NO],
+            [
+                (i, max(2 * character + 8, header_floor[i]))  # the header stays readable
+                for i, c in enumerate(self.item.columns)
+                if c.type is FieldType.YES_NO
+            ],
         ]
         for stage in stages:
             for i, floor in stage:
@@ -445,13 +454,17 @@ def _parse(column: Field, text: str) -> Any:
     return text
 
 
+HEADER_LINE_CHARS = 5  # a header line at most this long, so that yes/no columns stay narrow
+
+
 def _header_label(column: Field) -> str:
-    """Long headers on two lines, so that yes/no columns stay narrow."""
+    """Long headers on balanced short lines; the unit joins a label's own closing bracket."""
     label = column.label
-    if len(label) > 4:
-        middle = (len(label) + 1) // 2
-        label = f"{label[:middle]}\n{label[middle:]}"
-    return label + (f"\n（{column.unit}）" if column.unit else "")
+    if column.unit:
+        label = f"{label[:-1]}，{column.unit}）" if label.endswith("）") else f"{label}（{column.unit}）"
+    count = -(-len(label) // HEADER_LINE_CHARS)
+    size = -(-len(label) // count)
+    return "\n".join(label[i : i + size] for i in range(0, len(label), size))
 
 
 def _plain_number(value: Any) -> str:
