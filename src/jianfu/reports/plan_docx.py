@@ -90,7 +90,7 @@ def build_rectification_docx(
         if not rows:
             doc.add_paragraph(nothing_found_text(result), style="公文正文")
             continue
-        _table(doc, FINDING_COLUMNS, rows, {0, 3}, PORTRAIT_TEXT_WIDTH)
+        _table(doc, FINDING_COLUMNS, rows, {0, 2}, PORTRAIT_TEXT_WIDTH)
     doc.add_paragraph("四、整改措施", style="公文一级标题")
     entries = annex_entries(assessment, checklist, result)
     titles = annex_titles(assessment, checklist, result)

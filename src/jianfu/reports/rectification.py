@@ -214,7 +214,7 @@ class _Writer:
             if not texts:
                 story += [heading, self.p(nothing_found_text(self.result), self.styles.body)]
                 continue
-            table = self.sized_table(FINDING_COLUMNS, texts, {0, 3}, width)
+            table = self.sized_table(FINDING_COLUMNS, texts, {0, 2}, width)
             story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
         return story
 
@@ -309,8 +309,7 @@ class _Writer:
 
 FINDING_COLUMNS = (
     Column("序号", "fit"),
-    Column("问题", share=0.58),
-    Column("作答依据", share=0.42),
+    Column("问题（按作答情况）", share=1.0),
     Column("计分", "fit"),
 )
 TASK_COLUMNS = (
@@ -358,7 +357,7 @@ def summary_text(r: ScoreResult, checklist: Checklist) -> str:
 def finding_groups(
     assessment: Assessment, checklist: Checklist, result: ScoreResult
 ) -> list[tuple[str, list[list[str]]]]:
-    """Per manifestation: its "（一）" heading and the rows (number, problem, evidence, points)."""
+    """Per manifestation: its "（一）" heading and the rows (number, problem, points)."""
     by_main: dict[str, list[RuleHit]] = {m.id: [] for m in checklist.manifestations}
     for hit in result.hits:
         by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
@@ -373,8 +372,7 @@ def finding_groups(
         rows = [
             [
                 str(number),
-                problems.get(hit.rule.id) or problem_text(hit),
-                evidence_text(assessment, checklist, hit),
+                finding_text(assessment, checklist, hit, problems.get(hit.rule.id)),
                 f"{points.get(hit.rule.id, 0):.1f}",
             ]
             for number, hit in enumerate(hits, start=1)
@@ -383,9 +381,13 @@ def finding_groups(
     return groups
 
 
-def evidence_text(assessment: Assessment, checklist: Checklist, hit: RuleHit) -> str:
-    """The answers behind a finding, as the results page and the county drill-down show them."""
-    return "\n".join(evidence_lines(checklist, hit, assessment.answers))
+def finding_text(assessment: Assessment, checklist: Checklist, hit: RuleHit, edited: str | None) -> str:
+    """The problem as drafted states the answer as given (issue 9), so the answers are not
+    repeated beside it: one row per finding keeps the section short. A problem the township
+    reworded no longer carries the answer, so the answers follow it."""
+    if not edited:
+        return problem_text(hit)
+    return f"{edited}\n（作答：{'；'.join(evidence_lines(checklist, hit, assessment.answers))}）"
 
 
 def task_rows(own: Sequence[RectificationItem]) -> list[list[str]]:
