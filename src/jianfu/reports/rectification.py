@@ -244,12 +244,8 @@ class _Writer:
         if not escalated:
             return [*story, self.p("本次自查没有需要提请县级协调的事项。", self.styles.body)]
         story.append(self.p(local_wording(ESCALATION_INTRO, self.a.township.name), self.styles.body))
-        width = self.document.landscape_width
-        for heading_text, columns, texts in escalation_groups(escalated):
-            table = self.sized_table(columns, texts, {0, len(columns) - 1}, width)
-            heading = self.p(heading_text, self.styles.group_heading)
-            story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
-        return story
+        rows = escalation_rows(escalated)
+        return [*story, self.sized_table(ESCALATION_COLUMNS, rows, {0, 4}, self.document.landscape_width)]
 
     def closing(self) -> list[Any]:
         """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
@@ -294,11 +290,11 @@ class _Writer:
         annexes += [self.p(f"{n}．{t}", self.styles.annex_list_more) for n, t in enumerate(titles[1:], start=2)]
         keep = [
             self.p(text, style),
-            Spacer(1, size),
+            Spacer(1, size / 2),
             *annexes,
-            Spacer(1, 10 * mm),
+            Spacer(1, 6 * mm),
             signature,
-            Spacer(1, 16 * mm),
+            Spacer(1, 12 * mm),  # room for the seal
             self.p(f"{seal_name(self.a.township.name)}（盖章）", self.styles.right),
             blanks(DATE_BLANKS, style.fontName, size),
         ]
@@ -405,34 +401,31 @@ def task_rows(own: Sequence[RectificationItem]) -> list[list[str]]:
     ]
 
 
-def escalation_groups(
-    escalated: Sequence[RectificationItem],
-) -> list[tuple[str, list[Column], list[list[str]]]]:
-    """Per department: the "（一）" heading, the columns and the rows of its table."""
-    groups = []
-    for index, (department, items) in enumerate(_by_department(escalated), start=1):
-        several = department == SEVERAL_DEPARTMENTS
-        columns = [
-            Column("序号", "fit"),
-            Column("问题", share=0.5),
-            Column("提请协调事项", share=0.5),
-            Column("期望时限", "fit", cap=12),
-        ]
-        if several:
-            columns.insert(3, Column("涉及部门", "fit", cap=10))
-        rows = []
-        for number, item in enumerate(items, start=1):
-            row = [str(number), item.problem, item.measure, _date_text(item.deadline)]
-            if several:
-                row.insert(3, item.department)
-            rows.append(row)
-        groups.append((f"（{chinese_number(index)}）{department}", columns, rows))
-    return groups
+ESCALATION_COLUMNS = (
+    Column("序号", "fit"),
+    Column("问题", share=0.5),
+    Column("提请协调事项", share=0.5),
+    Column("涉及部门", "fit", cap=10),
+    Column("期望时限", "fit", cap=12),
+)
+
+
+def escalation_rows(escalated: Sequence[RectificationItem]) -> list[list[str]]:
+    """One table, each item once, ordered by department (the departments with most items first,
+    then items of several departments): per-department tables with their own headings left
+    half-empty pages whenever a heading and its first row did not fit below the last table."""
+    rows = []
+    number = 0
+    for _, items in _by_department(escalated):
+        for item in items:
+            number += 1
+            department = item.department or NO_DEPARTMENT
+            rows.append([str(number), item.problem, item.measure, department, _date_text(item.deadline)])
+    return rows
 
 
 ESCALATION_INTRO = (
-    "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。"
-    "按涉及的部门分组列出。"
+    "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。按涉及的部门排列。"
 )
 ANNEXES = ("整改任务清单", "提请县级协调事项", "未列入本期方案的问题")
 NO_OWN_ITEMS = "本次自查没有需要本镇自行整改的事项。"
