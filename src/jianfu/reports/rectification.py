@@ -405,7 +405,7 @@ ESCALATION_COLUMNS = (
     Column("序号", "fit"),
     Column("问题", share=0.5),
     Column("提请协调事项", share=0.5),
-    Column("涉及部门", "fit", cap=10),
+    Column("涉及部门", share=0.25),
     Column("期望时限", "fit", cap=12),
 )
 
@@ -465,10 +465,10 @@ def _grid(fonts: FontSet, split_rows: int = 0) -> TableStyle:
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             # A row split across pages shows its short cells on the first page, not mid-row.
             ("VALIGN", (0, 0), (-1, -1), "TOP" if split_rows else "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
     )
 
