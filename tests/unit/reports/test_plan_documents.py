@@ -217,3 +217,17 @@ def test_every_demo_plan_fits_ten_pages_and_says_everything(library) -> None:
                 assert squeeze(item.problem) in text and squeeze(item.measure) in text, item.key
         assert "填报人：" in text and "审核人：" in text and "分管负责人：" in text and "（盖章）" in text
     assert heaviest >= 15  # the demo still has a heavy township to test against
+
+
+def test_findings_state_each_answer_once_and_keep_it_beside_a_reworded_problem(sample) -> None:
+    from jianfu.core.explanation import evidence_lines
+    from jianfu.core.plan import problem_text
+    from jianfu.reports.rectification import finding_text
+
+    assessment, checklist, result, _ = sample
+    hit = result.hits[0]
+    assert finding_text(assessment, checklist, hit, None) == problem_text(hit)  # the answer is in it
+    reworded = finding_text(assessment, checklist, hit, "本镇改写的问题")
+    assert reworded.startswith("本镇改写的问题")
+    for line in evidence_lines(checklist, hit, assessment.answers):
+        assert line in reworded  # the township's wording no longer carries the answer, so it follows
