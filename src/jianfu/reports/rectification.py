@@ -35,6 +35,8 @@ GRID = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#EDEDED")
 NO_DEPARTMENT = "综合协调事项（未指明部门）"
 SEVERAL_DEPARTMENTS = "涉及多个部门的事项"
+# the date beside 分管负责人 in the signature lines: narrower than DATE_BLANKS, so the two never meet
+SIGNATURE_DATE_BLANKS = (("", 16 * mm), ("年", 0.0), ("", 10 * mm), ("月", 0.0), ("", 10 * mm), ("日", 0.0))
 
 
 def plan_title(assessment: Assessment) -> str:
@@ -268,7 +270,7 @@ class _Writer:
             [
                 blanks((("填报日期：", 0.0), (_date_text(date), 0.0)), style.fontName, size, "LEFT")
                 if date
-                else blanks((("填报日期：", 0.0), *DATE_BLANKS), style.fontName, size, "LEFT"),
+                else blanks((("填报日期：", 0.0), *SIGNATURE_DATE_BLANKS), style.fontName, size, "LEFT"),
                 blanks((("分管负责人：", 0.0), ("", name_blank)), style.fontName, size, "LEFT"),
             ],
         ]
