@@ -117,8 +117,8 @@ class CountyStore:
                     for b in department_burdens(checklist, a.answers)
                 ],
             )
-            plan = [(i.key, i.rule_id, i.handling.value, i.department, i.rejected) for i in a.plan]
-            write_counts(self.conn, count_rows(assessment_id, a.period.code, plan))
+            plan = [(i.key, i.rule_id, i.handling.value, i.department, i.rejected, n) for n, i in enumerate(a.plan)]
+            write_counts(self.conn, count_rows(assessment_id, a.period.code, a.township.division_code, plan))
             return Outcome.IMPORTED if current is None else Outcome.UPDATED
 
     def history(self, division_code: str, period: Period) -> list[tuple[str, str, str]]:
