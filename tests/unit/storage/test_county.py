@@ -194,6 +194,29 @@ def test_missing_townships_and_change_since_last_period(county_db, library, demo
     assert row.change("trace_alienation") < 0  # the sample improved after rectification
 
 
+def test_change_is_since_the_latest_period_a_township_reported_even_if_it_skipped_one(
+    county_db, library, demo_dir
+) -> None:
+    import_files(county_db, library, collect_files([demo_dir]))
+    county = CountyStore(county_db)
+    before = {r.township: r for r in county.overview(Q4)}
+    reported_q3 = [t for t, r in before.items() if r.previous_period == "2026-Q3"]
+    assert len(reported_q3) >= 2
+    # One township's Q3 assessment taken as Q2: it skipped Q3; the others did not.
+    county_db.conn.execute(
+        "UPDATE assessments SET period = '2026-Q2' WHERE period = '2026-Q3'"
+        " AND township_id = (SELECT id FROM townships WHERE name = ?)",
+        (reported_q3[0],),
+    )
+    after = {r.township: r for r in county.overview(Q4)}
+    assert after[reported_q3[0]].previous_period == "2026-Q2"
+    assert after[reported_q3[0]].previous_scores == before[reported_q3[0]].previous_scores
+    assert after[reported_q3[1]].previous_period == "2026-Q3"
+    assert [t for t, r in after.items() if r.previous_period is None] == [
+        t for t, r in before.items() if r.previous_period is None
+    ]
+
+
 def test_county_workbook_and_pdf(county_db, library, demo_dir) -> None:
     from openpyxl import load_workbook
     from pypdf import PdfReader
