@@ -196,6 +196,45 @@ SCENARIOS = [
 ]
 
 
+def _combined(*ids: str) -> dict[str, Any]:
+    """The answers of several scenarios together: tables concatenated, multi-selects united."""
+    merged: dict[str, Any] = {}
+    for scenario in SCENARIOS:
+        if scenario.id not in ids:
+            continue
+        for key, value in scenario.answers.items():
+            if isinstance(value, list) and isinstance(merged.get(key), list):
+                known = merged[key]
+                merged[key] = known + [v for v in value if v not in known]
+            else:
+                merged[key] = value
+    return merged
+
+
+EXTREME = _combined(
+    "app_overload",
+    "meetings_and_inspections",
+    "filing_many_platforms",
+    "dispatch_without_discretion",
+    "photo_checkin_traces",
+    "faked_counts",
+)
+SCENARIOS.append(
+    Scenario(
+        "extreme_township",
+        "003: 形式主义问题依然顽固多发 — every heaviest passage above at once (apps, meetings and inspections, "
+        "filing, dispatch, photo check-ins, faked counts) in one township",
+        {
+            **EXTREME,
+            "apps.zombie_count": 6,
+            "apps.situations": [*EXTREME["apps.situations"], "showcase", "hard_to_use"],
+        },
+        expected={m: "severe" for m in ("trace_alienation", "platform_formalism", "filing_redundancy")}
+        | {"algorithm_centrism": "high"},
+    )
+)
+
+
 def scenario_answers(checklist: Checklist, scenario: Scenario) -> dict[str, Answer]:
     values = {**BASELINE, **scenario.answers}
     for item in checklist.items():

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import ast
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import jianfu
+from helpers.tools import find_tool
 
 QT_FREE = ("core", "storage", "services", "exchange", "reports", "cli")
 PACKAGE = Path(jianfu.__file__).parent
@@ -51,7 +51,7 @@ def test_importing_the_core_loads_no_qt() -> None:
 
 def test_import_linter_contracts_are_kept() -> None:
     """core <- exchange/reports <- storage <- services <- ui <- cli; see pyproject.toml."""
-    command = shutil.which("lint-imports")
+    command = find_tool("lint-imports")
     assert command, "import-linter is part of the test extra"
     root = PACKAGE.parent.parent
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")])}

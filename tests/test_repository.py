@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from helpers.tools import find_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 TOP_LEVEL = {"pyproject.toml", "README.md", "src", "tests", "resources", "installer"}
@@ -38,7 +39,7 @@ def test_ci_runs_readme_test_command() -> None:
     ],
 )
 def test_code_quality(command: list[str]) -> None:
-    if shutil.which(command[0]) is None:
-        pytest.skip(f"{command[0]} not installed")
+    # Part of the test extra: a missing tool is a broken environment, not a reason to skip.
+    assert find_tool(command[0]), f"{command[0]} is part of the test extra"
     result = subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -42,7 +42,7 @@
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="137"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="138"/>
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -372,14 +372,32 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="186"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="194"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="188"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="196"/>
         <source>Today</source>
         <translation>今天</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentPicker</name>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="22"/>
+        <source>Pick or type, several separated by 、</source>
+        <translation>从列表选取或直接填写，多个用顿号分开</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="25"/>
+        <source>Pick department</source>
+        <translation>选择部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="36"/>
+        <source>No department entered yet: type the name</source>
+        <translation>尚未填写任何部门，请直接输入部门名称</translation>
     </message>
 </context>
 <context>
@@ -591,37 +609,37 @@
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="252"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="261"/>
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="255"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="264"/>
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="257"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="266"/>
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="258"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="267"/>
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="267"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="276"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="269"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="278"/>
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="284"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="293"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
@@ -1017,22 +1035,22 @@
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="74"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="79"/>
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="77"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="82"/>
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="95"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="100"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="106"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="111"/>
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
@@ -1184,12 +1202,12 @@
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="59"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="60"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="59"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="60"/>
         <source>No</source>
         <translation>否</translation>
     </message>

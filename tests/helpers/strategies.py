@@ -26,7 +26,10 @@ def value_for(field: Field, row_ids: list[str] | None = None) -> st.SearchStrate
     if kind is FieldType.SINGLE_CHOICE:
         return st.sampled_from([c.value for c in field.choices])
     if kind is FieldType.MULTI_CHOICE:
-        return st.lists(st.sampled_from([c.value for c in field.choices]), unique=True)
+        exclusive = [c.value for c in field.choices if c.exclusive]
+        others = st.lists(st.sampled_from([c.value for c in field.choices if not c.exclusive]), unique=True)
+        # an exclusive choice ("以上都没有") is only ever ticked alone
+        return st.one_of(others, st.sampled_from(exclusive).map(lambda v: [v])) if exclusive else others
     if kind is FieldType.TEXT:
         return TEXT.map(lambda s: s[: field.max_length])
     if kind is FieldType.DATE:

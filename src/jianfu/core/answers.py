@@ -68,7 +68,10 @@ def check_value(field: Field, value: Any) -> str | None:
     if kind is FieldType.MULTI_CHOICE:
         if not isinstance(value, list) or not all(field.choice(v) for v in value):
             return "含有不可选的选项"
-        return "选项重复" if len(set(value)) != len(value) else None
+        if len(set(value)) != len(value):
+            return "选项重复"
+        exclusive = next((c for c in field.choices if c.exclusive and c.value in value), None)
+        return f"“{exclusive.label}”不能与其他选项同时勾选" if exclusive and len(value) > 1 else None
     if kind is FieldType.TEXT:
         if not isinstance(value, str):
             return "应为文字"

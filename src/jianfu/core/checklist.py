@@ -57,6 +57,11 @@ class Choice:
     value: str
     label: str
     numeric: float | None = None  # e.g. times per month for a frequency
+    exclusive: bool = False  # "以上都没有": ticked alone, never together with another choice
+
+
+# Where a text item's offered choices come from (``choices_from``); see core.choices.
+CHOICE_SOURCES = ("departments",)
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Field:
     max_length: int = 2000
     choices: tuple[Choice, ...] = ()
     ref_table: str | None = None  # for ROW_REFS
+    choices_from: str | None = None  # text picked from a list gathered at answer time ("departments")
 
     def choice(self, value: Any) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
@@ -427,7 +433,12 @@ class _Parser:
             if not isinstance(value, str) or not value:
                 self.fail(at, "value 必须是非空文字")
                 continue
-            result.append(Choice(value, self.text(entry, "label", at), self.number(entry, "numeric", at)))
+            exclusive = entry.get("exclusive", False)
+            if not isinstance(exclusive, bool):
+                self.fail(at, "exclusive 必须是 true 或 false")
+            result.append(
+                Choice(value, self.text(entry, "label", at), self.number(entry, "numeric", at), exclusive is True)
+            )
         values = [c.value for c in result]
         if len(set(values)) != len(values):
             self.fail(where, "选项的 value 有重复")
@@ -549,6 +560,11 @@ class _Parser:
                 common["choices"] = self.choices(choices, f"{where}.choices")
         if field_type is FieldType.ROW_REFS:
             common["ref_table"] = raw.get("table")
+        if "choices_from" in raw:
+            if field_type is not FieldType.TEXT or raw["choices_from"] not in CHOICE_SOURCES:
+                self.fail(where, f"choices_from 只能用于文字题，可用 {', '.join(CHOICE_SOURCES)}")
+            else:
+                common["choices_from"] = raw["choices_from"]
         return common
 
     def item(

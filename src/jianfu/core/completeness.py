@@ -51,11 +51,17 @@ class Completeness:
 
     def summary(self) -> str:
         """One line in Chinese, e.g. "已答 40 题，不适用 3 题（其中 1 题未说明理由），必答未答 2 题"."""
-        text = f"已答 {self.answered} 题，不适用 {self.not_applicable} 题"
-        if self.not_applicable_without_reason:
-            text += f"（其中 {self.not_applicable_without_reason} 题未说明理由）"
-        text += f"，必答未答 {self.required_missing} 题"
-        return text
+        return summary_text(
+            self.answered, self.not_applicable, self.not_applicable_without_reason, self.required_missing
+        )
+
+
+def summary_text(answered: int, not_applicable: int, without_reason: int, required_missing: int) -> str:
+    """The completeness counts in one line of Chinese (results page, PDF, county)."""
+    text = f"已答 {answered} 题，不适用 {not_applicable} 题"
+    if without_reason:
+        text += f"（其中 {without_reason} 题未说明理由）"
+    return text + f"，必答未答 {required_missing} 题"
 
 
 def required_item_ids(checklist: Checklist) -> frozenset[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from jianfu.core.completeness import summary_text
+
 MANIFESTATIONS = ("trace_alienation", "platform_formalism", "filing_redundancy", "algorithm_centrism")
 
 
@@ -14,6 +16,25 @@ class Outcome(str, Enum):
     UPDATED = "updated"  # newer than the stored one, which went to the history
     UNCHANGED = "unchanged"  # this very file was imported before
     OLDER = "older"  # older than the stored one: kept in the history, not applied
+
+
+@dataclass(frozen=True)
+class CompletenessCounts:
+    """An imported assessment's completeness, as the county stored it at import."""
+
+    answered: int
+    required_missing: int
+    not_applicable: int
+    not_applicable_without_reason: int
+
+    @property
+    def complete(self) -> bool:
+        return self.required_missing == 0 and self.not_applicable_without_reason == 0
+
+    def summary(self) -> str:
+        return summary_text(
+            self.answered, self.not_applicable, self.not_applicable_without_reason, self.required_missing
+        )
 
 
 @dataclass(frozen=True)
@@ -31,6 +52,7 @@ class OverviewRow:
     asked: int
     previous_period: str | None = None
     previous_scores: dict[str, float] = field(default_factory=dict)
+    completeness: CompletenessCounts | None = None  # None: imported before the county kept them
 
     def change(self, manifestation: str) -> float | None:
         if manifestation not in self.previous_scores:

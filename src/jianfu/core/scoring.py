@@ -5,8 +5,9 @@ contributions listed for a score add up to it exactly. Higher means a heavier bu
 
 Levels are only given to a complete assessment (see ``core.completeness``): an incomplete one
 keeps its scores but every level reads 未完成, so a blank or an unexplained 不适用 never buys a
-lighter level. The overall level never hides a severe manifestation: one manifestation at the
-top level lifts the overall level to at least the level below it (严重 ⇒ at least 较重).
+lighter level. The overall level never hides a heavy manifestation: it is at most one level
+below the worst manifestation (严重 ⇒ at least 较重, 较重 ⇒ at least 一般), since the mean of four
+scores alone would let one heavy burden vanish behind three light ones.
 """
 
 from __future__ import annotations
@@ -152,13 +153,11 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
 
 
 def overall_level(checklist: Checklist, overall: float, scores: list[float]) -> Level:
-    """The level of the mean, lifted so that it never hides a manifestation at the top level."""
+    """The level of the mean, lifted to at most one level below the worst manifestation."""
     levels = checklist.levels
     found = levels.index(checklist.level_for(overall))
     worst = max((levels.index(checklist.level_for(s)) for s in scores), default=0)
-    if worst == len(levels) - 1:
-        found = max(found, worst - 1)
-    return levels[found]
+    return levels[max(found, worst - 1)]
 
 
 def _shown(level: Level, done: Completeness) -> tuple[str, str]:

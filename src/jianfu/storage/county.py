@@ -16,6 +16,7 @@ from jianfu.core.attribution import department_burdens, department_key
 from jianfu.core.checklist import Checklist
 from jianfu.core.county import (  # the county's value types, re-exported for existing callers
     MANIFESTATIONS,
+    CompletenessCounts,
     DepartmentRow,
     EscalatedItem,
     Outcome,
@@ -93,10 +94,24 @@ class CountyStore:
                 self.conn.execute("DELETE FROM assessments WHERE id = ?", (current[0],))
             assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp)
             answered, asked = completion(checklist, a.answers)
+            done = result.completeness
             self.conn.execute(
                 "UPDATE assessments SET content_sha256 = ?, exported_at = ?, imported_at = ?, answered = ?,"
-                " asked = ? WHERE id = ?",
-                (content.sha256, content.exported_at, stamp, answered, asked, assessment_id),
+                " asked = ?, completeness_answered = ?, required_missing = ?, not_applicable = ?,"
+                " not_applicable_without_reason = ?"
+                " WHERE id = ?",
+                (
+                    content.sha256,
+                    content.exported_at,
+                    stamp,
+                    answered,
+                    asked,
+                    done.answered,
+                    done.required_missing,
+                    done.not_applicable,
+                    done.not_applicable_without_reason,
+                    assessment_id,
+                ),
             )
             self.conn.executemany(
                 "INSERT INTO department_burdens (assessment_id, period, department_key, department, apps, checkin,"
@@ -155,8 +170,9 @@ class CountyStore:
     def overview_table(self, period: Period) -> OverviewTable:
         """The overview as plain rows, for views that format only what they show: (assessment id,
         division code, township, period, fingertip hours, answered, asked, township id, then score
-        and level of each manifestation and of the overall), in division-code order; and by
-        township id, (previous period, its scores) for the townships that reported before.
+        and level of each manifestation and of the overall, then the completeness counts: answered,
+        required missing, 不适用, 不适用 without a reason), in division-code order; and by township
+        id, (previous period, its scores) for the townships that reported before.
 
         The previous scores are read a period at a time, latest first, through the overview's
         covering index, until every township has its previous period (usually one read); they
@@ -166,7 +182,8 @@ class CountyStore:
         current = ", ".join(f"a.score_{m}, a.level_{m}" for m in names)
         rows = self.conn.execute(
             "SELECT a.id, t.division_code, t.name, a.period, coalesce(a.fingertip_hours, 0),"
-            f" coalesce(a.answered, 0), coalesce(a.asked, 0), a.township_id, {current}"
+            f" coalesce(a.answered, 0), coalesce(a.asked, 0), a.township_id, {current},"
+            " a.completeness_answered, a.required_missing, a.not_applicable, a.not_applicable_without_reason"
             " FROM assessments a JOIN townships t ON t.id = a.township_id"
             " WHERE a.period = ? AND a.content_sha256 IS NOT NULL ORDER BY t.division_code",
             (period.code,),
@@ -198,6 +215,7 @@ class CountyStore:
             scores = dict(zip(MANIFESTATIONS, r[8:16:2], strict=True))
             levels = dict(zip(MANIFESTATIONS, r[9:17:2], strict=True))
             before = previous.get(r[7])
+            counts = None if r[18] is None else CompletenessCounts(*r[18:22])
             result.append(
                 OverviewRow(
                     r[0],
@@ -213,6 +231,7 @@ class CountyStore:
                     r[6],
                     before[0] if before else None,
                     dict(zip(names, before[1:], strict=True)) if before else {},
+                    counts,
                 )
             )
         return result

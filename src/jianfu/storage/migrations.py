@@ -303,12 +303,31 @@ MIGRATIONS: tuple[Migration, ...] = (
             score_overall, level_overall) WHERE content_sha256 IS NOT NULL
     """,
     ),
-    # v9: what opening a department in the county window sorts and groups by (the item's rule,
+    # v9: the county keeps each imported assessment's completeness counts (issue 9): items
+    # answered, required answers missing, 不适用 with and without a reason (NULL for files imported
+    # before). The overview's covering index is rebuilt to include them.
+    Migration(
+        9,
+        "county_completeness_counts",
+        """
+        ALTER TABLE assessments ADD COLUMN completeness_answered INTEGER;
+        ALTER TABLE assessments ADD COLUMN required_missing INTEGER;
+        ALTER TABLE assessments ADD COLUMN not_applicable INTEGER;
+        ALTER TABLE assessments ADD COLUMN not_applicable_without_reason INTEGER;
+        DROP INDEX assessments_overview;
+        CREATE INDEX assessments_overview ON assessments (period, township_id, fingertip_hours, answered, asked,
+            score_trace_alienation, level_trace_alienation, score_platform_formalism, level_platform_formalism,
+            score_filing_redundancy, level_filing_redundancy, score_algorithm_centrism, level_algorithm_centrism,
+            score_overall, level_overall, completeness_answered, required_missing, not_applicable,
+            not_applicable_without_reason) WHERE content_sha256 IS NOT NULL;
+    """,
+    ),
+    # v10: what opening a department in the county window sorts and groups by (the item's rule,
     # the township's division code, the item's position), stored beside each request, so the
     # first 200 requests of a department are read in index order and joined to their plan
     # items alone, instead of joining and sorting all of them (seconds at 10,000 townships).
     Migration(
-        9,
+        10,
         "county_request_order",
         """
         ALTER TABLE county_requests ADD COLUMN rule_id TEXT;

@@ -116,6 +116,8 @@ def test_severe_manifestation_lifts_the_overall_level(checklist: Checklist) -> N
     assert overall_level(checklist, 20.0, [70.0, 5.0, 3.0, 2.0]).id == "high"
     assert overall_level(checklist, 10.0, [35.0, 5.0, 0.0, 0.0]).id == "low"
     assert overall_level(checklist, 65.0, [70.0, 70.0, 60.0, 60.0]).id == "severe"
+    # One heavy (较重) burden behind three light ones still shows: at least 一般.
+    assert overall_level(checklist, 12.0, [48.0, 0.0, 0.0, 0.0]).id == "moderate"
 
 
 def test_completeness_counts(checklist: Checklist) -> None:

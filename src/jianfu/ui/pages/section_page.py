@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBut
 
 from jianfu.core.answers import Answer, is_visible
 from jianfu.core.checklist import FieldType, Section
+from jianfu.core.choices import DEPARTMENTS, department_choices
 from jianfu.core.errors import JianfuError
 from jianfu.ui.session import Session
+from jianfu.ui.widgets.department_picker import DepartmentPicker
 from jianfu.ui.widgets.item_row import ItemRow
 from jianfu.ui.widgets.table_editor import TableEditor
 
@@ -54,7 +56,10 @@ class SectionPage(QScrollArea):
                     catalogue=item.id == "apps.inventory",
                 )
                 self.tables[item.id] = body
-            row = ItemRow(item, partial(session.save_answer, item.id), body)
+            editor = None
+            if item.choices_from == DEPARTMENTS:
+                editor = DepartmentPicker(item, self._department_choices)
+            row = ItemRow(item, partial(session.save_answer, item.id), body, editor=editor)
             row.on_confirm(partial(session.confirm, item.id))
             self.rows[item.id] = row
             layout.addWidget(row)
@@ -106,6 +111,15 @@ class SectionPage(QScrollArea):
                 "{count} answers on this page are carried over from last period. Change what no longer holds."
             ).format(count=count)
         )
+
+    def _department_choices(self) -> list[str]:
+        """Departments entered anywhere in the assessment, then those of a catalogue opened here."""
+        catalogue = [
+            entry.department
+            for table in self.tables.values()
+            for entry in getattr(getattr(table, "catalogue_dialog", None), "entries", [])
+        ]
+        return department_choices(self.session.checklist, self.session.answers, catalogue)
 
     def _rows_of(self, table_id: str) -> list[dict[str, Any]]:
         answer = self.session.answers.get(table_id)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.answers import Answer
 from jianfu.core.checklist import FieldType, Item
+from jianfu.core.choices import toggle_choice
 from jianfu.core.errors import JianfuError
 
 TYPING_PAUSE_MS = 700
@@ -152,16 +153,23 @@ class ChoiceEditor(ValueEditor):
 class MultiChoiceEditor(ValueEditor):
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.item = item
         layout = QVBoxLayout(self)  # one choice a line: v2 stems have up to 12 long choices
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = []
         for choice in item.choices:
             box = QCheckBox(choice.label)
             box.setProperty("choice", choice.value)
-            box.toggled.connect(lambda _c: self.changed.emit())
+            box.toggled.connect(lambda checked, b=box: self._toggled(b, checked))
             self.boxes.append(box)
             layout.addWidget(box)
         layout.addStretch()
+
+    def _toggled(self, box: QCheckBox, checked: bool) -> None:
+        # "以上都没有" clears the others and another choice clears it (core.choices)
+        ticked = [b.property("choice") for b in self.boxes if b.isChecked() and b is not box]
+        self.set_value(toggle_choice(self.item, ticked, box.property("choice"), checked))
+        self.changed.emit()
 
     def value(self) -> Any:
         return [b.property("choice") for b in self.boxes if b.isChecked()] or None
@@ -232,6 +240,7 @@ class ItemRow(QFrame):
         save: Callable[[Answer], None],
         body: QWidget | None = None,
         parent: QWidget | None = None,
+        editor: ValueEditor | None = None,
     ) -> None:
         super().__init__(parent)
         self.item = item
@@ -263,7 +272,7 @@ class ItemRow(QFrame):
         header.addWidget(self.help_button)
         grid.addLayout(header, 0, 0, 1, 3)
 
-        self.editor = body if body is not None else editor_for(item)
+        self.editor = body if body is not None else editor or editor_for(item)
         self.not_applicable = QCheckBox(self.tr("Not applicable"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional)"))
