@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from functools import lru_cache
 
 from jianfu.core.attribution import department_key
 from jianfu.core.county import RequestGroup
 from jianfu.storage.database import transaction
 
 NO_DEPARTMENT_NAMED = "（未注明部门）"
+
+
+# The same few hundred department spellings come back in every file of an import.
+_department_key = lru_cache(maxsize=4096)(department_key)
 
 
 def department_names(text: str) -> list[str]:
@@ -47,7 +52,7 @@ def count_rows(
             problems.add(rule_id)
         if handling == "escalate":
             for name in department_names(department):
-                key = department_key(name)
+                key = _department_key(name)
                 first, n = requests.get(key, (name, 0))
                 requests[key] = (first, n + 1)
                 request_rows.add((assessment_id, period, key, item_key, rule_id, division_code, position))
