@@ -109,262 +109,282 @@
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="71"/>
+        <source>Department notices…</source>
+        <translation>部门督办函…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="72"/>
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="72"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="73"/>
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="83"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="85"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="101"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="103"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="103"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="105"/>
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="104"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="106"/>
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="105"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="107"/>
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="126"/>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="160"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="128"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="162"/>
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="130"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="132"/>
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="131"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="133"/>
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="132"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="134"/>
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="133"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="135"/>
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="134"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="136"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="135"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="137"/>
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="136"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="138"/>
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="137"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="139"/>
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="138"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="140"/>
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="139"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="141"/>
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="151"/>
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="158"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="160"/>
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="160"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="162"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="171"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="173"/>
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="206"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="209"/>
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="225"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="228"/>
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="236"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="239"/>
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="141"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="143"/>
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="255"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="258"/>
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="255"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="258"/>
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="264"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="267"/>
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="278"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="281"/>
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="306"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="309"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="306"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="309"/>
         <source>No .jianfu file found there.</source>
         <translation>那里没有找到 .jianfu 自查文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="310"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="313"/>
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="320"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="323"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="329"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="332"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="333"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="336"/>
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="333"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="336"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="340"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="343"/>
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="376"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="379"/>
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="376"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="379"/>
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="388"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="391"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="388"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="391"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="391"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="394"/>
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="419"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="422"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="421"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="424"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="431"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="433"/>
+        <source>Folder for the department notices</source>
+        <translation>选择保存部门督办函的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="447"/>
+        <source>Writing the department notices…</source>
+        <translation>正在生成部门督办函…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="450"/>
+        <source>{count} department notices saved in {path}</source>
+        <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="461"/>
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="433"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="463"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="440"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="470"/>
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="446"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="476"/>
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="448"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="478"/>
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="456"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="486"/>
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="457"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="487"/>
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -511,97 +531,114 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="163"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="178"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="168"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="183"/>
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="175"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="190"/>
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="176"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="191"/>
+        <source>Save as Word (editable)…</source>
+        <translation>另存为 Word（可编辑）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="192"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="177"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="193"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="184"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="200"/>
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="192"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="208"/>
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="230"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="247"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="252"/>
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="230"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="247"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="238"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="252"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="256"/>
+        <source>Writing the Word document…</source>
+        <translation>正在生成 Word 文档…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="258"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="266"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="272"/>
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="256"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="284"/>
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="280"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="282"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="310"/>
         <source>Sent {count} pages to the printer.</source>
         <translation>已将 {count} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="295"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="323"/>
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="295"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="323"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="300"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="328"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="302"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="330"/>
         <source>Exported: {path}</source>
         <translation>已导出：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="336"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -914,7 +951,7 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="139"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="154"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>

@@ -62,13 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report",
-        help="打印整改方案（PDF）",
-        description="把自查文件中的整改方案排成公文格式的 PDF：基本情况、得分与雷达图、主要问题、"
-        "整改任务清单和提请县级协调事项。",
-        epilog="示例：jianfu report 示例县/柳河镇-2026-Q4.jianfu -o 柳河镇整改方案.pdf",
+        help="打印整改方案（PDF 或可编辑的 Word 文档）",
+        description="把自查文件中的整改方案排成公文格式的 PDF 或 .docx（Word/WPS 可编辑）：基本情况、得分、"
+        "主要问题、整改措施和落款，附件为整改任务清单和提请县级协调事项。",
+        epilog="示例：jianfu report 示例县/柳河镇-2026-Q4.jianfu -o 柳河镇整改方案.docx",
     )
     report.add_argument("file", metavar="FILE", type=Path)
-    report.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, required=True)
+    report.add_argument("-o", "--output", metavar="OUT.pdf|OUT.docx", type=Path, required=True)
 
     imports = commands.add_parser(
         "import",
@@ -84,10 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         "county",
         help="输出县级汇总（PDF 或 Excel）",
         description="按评估期输出全县汇总：各乡镇得分、条线部门归因、共性问题、提请县级协调事项。",
-        epilog="示例：jianfu county --db 县级汇总.sqlite3 -o 县级汇总.xlsx --period 2026-Q4",
+        epilog="示例：jianfu county --db 县级汇总.sqlite3 -o 县级汇总.xlsx --period 2026-Q4\n"
+        "　　　jianfu county --db 县级汇总.sqlite3 --departments -o 督办函/",
     )
     county.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
-    county.add_argument("-o", "--output", metavar="OUT.pdf|OUT.xlsx", type=Path, required=True)
+    county.add_argument("-o", "--output", metavar="OUT.pdf|OUT.xlsx|DIR", type=Path, required=True)
+    county.add_argument("--departments", action="store_true", help="为每个县级部门生成一份督办函（PDF），写入目录 DIR")
     county.add_argument("--period", metavar="PERIOD", help="评估期，如 2026-Q4（默认最新一期）")
 
     catalogue = commands.add_parser(
@@ -196,9 +198,13 @@ def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     result = score_assessment(checklist, assessment.answers)
     output: Path = options.output
-    if output.suffix.lower() != ".pdf":
-        raise JianfuError(f"输出文件 {output} 应以 .pdf 结尾。")
-    _write_whole(output, lambda partial: build_rectification_pdf(assessment, checklist, result, partial))
+    if output.suffix.lower() not in (".pdf", ".docx"):
+        raise JianfuError(f"输出文件 {output} 应以 .pdf 或 .docx 结尾。")
+    if output.suffix.lower() == ".docx":
+        from jianfu.reports.plan_docx import build_rectification_docx as build
+    else:
+        build = build_rectification_pdf
+    _write_whole(output, lambda partial: build(assessment, checklist, result, partial))
     print(f"已生成整改方案：{output}")
     return EXIT_OK
 
@@ -235,10 +241,23 @@ def _county(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
     output: Path = options.output
     suffix = output.suffix.lower()
-    if suffix not in (".pdf", ".xlsx"):
+    if options.departments:
+        if output.exists() and not output.is_dir():
+            raise JianfuError(f"{output} 不是目录：--departments 把每个部门的督办函写入一个目录。")
+    elif suffix not in (".pdf", ".xlsx"):
         raise JianfuError(f"输出文件 {output} 应以 .pdf 或 .xlsx 结尾。")
     with CountyService.open(options.county_db, library, must_exist=True) as county:
         summary = county.summary(Period(options.period) if options.period else None)
+        notices = county.department_notices(summary) if options.departments else []
+    if options.departments:
+        from jianfu.reports.notices import write_department_notices
+
+        try:
+            paths = write_department_notices(notices, output, _write_whole)
+        except OSError as exc:
+            raise JianfuError(f"无法写入目录 {output}（{exc.strerror or exc}）。") from exc
+        print(f"已生成 {len(paths)} 份部门督办函：{output}")
+        return EXIT_OK
     writer = write_county_pdf if suffix == ".pdf" else write_county_workbook
     _write_whole(output, lambda partial: writer(summary, partial))
     print(f"已生成县级汇总：{output}")

@@ -8,9 +8,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from jianfu.core.assessment import Period
+from jianfu.core.checklist import INCOMPLETE_LEVEL
 from jianfu.core.county import MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
 
-LEVEL_FILLS = {"low": "E8F5E9", "moderate": "FFF8E1", "high": "FFE0B2", "severe": "FFCDD2", "incomplete": "EEEEEE"}
+# Lighter for lighter burdens, also in greyscale (luminance 0.98, 0.93, 0.83, 0.71); the level is
+# always printed as a word too, so colour is never the only signal. 未完成 has no level: no fill.
+LEVEL_FILLS = {"low": "F7FBF7", "moderate": "FFEDB3", "high": "FFC98A", "severe": "F29D9D", "incomplete": "FFFFFF"}
 
 
 @dataclass(frozen=True)
@@ -37,14 +40,34 @@ class CountySummary:
 
 # ------------------------------------------------------------------------------------- PDF
 
+PDF_TOWNSHIP_LIMIT = 300  # beyond this the township table lists only what needs acting on
+CELL_TEXT_LIMIT = 400  # characters of one measure in a table cell (the workbook has the full text)
+TOWNS_IN_CELL = 30  # township names listed in one cell before "等N个"
+UNATTRIBUTED = "（未注明部门）"
+
 
 def write_county_pdf(summary: CountySummary, output: Path | BinaryIO) -> None:
+    """The county summary. A cell that would outgrow a page (a pasted essay) makes the tables
+    split their rows across pages instead of raising."""
+    from reportlab.platypus import LayoutError
+
+    try:
+        _build_county_pdf(summary, output, split_rows=False)
+    except LayoutError:
+        if not isinstance(output, Path):
+            output.seek(0)
+            output.truncate()
+        _build_county_pdf(summary, output, split_rows=True)
+
+
+def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_rows: bool) -> None:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
-    from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-    from jianfu.reports.document import LANDSCAPE, GovernmentDocument, make_styles
+    from jianfu.reports.document import LANDSCAPE, PORTRAIT, GovernmentDocument, make_styles
     from jianfu.reports.fonts import register_fonts
+    from jianfu.reports.layout import chinese_number, keep_with_table, shorten
     from jianfu.reports.radar import radar
     from jianfu.reports.text import markup
 
@@ -52,8 +75,17 @@ def write_county_pdf(summary: CountySummary, output: Path | BinaryIO) -> None:
     styles = make_styles(fonts)
     target = str(output) if isinstance(output, Path) else output
     doc = GovernmentDocument(target, fonts, summary.title)
+    frame_height = float(doc.pagesize[1] - doc.topMargin - doc.bottomMargin)
 
     def p(text: str, style: Any) -> Paragraph:
+        """A paragraph; a leading "（一）…：" is set in 楷体, as GB/T 9704 sets second-level headings."""
+        if style is styles.body and text.startswith("（") and "：" in text[:30]:
+            lead, rest = text.split("：", 1)
+            face = fonts.subheading
+            return Paragraph(
+                f'<font face="{face}">{markup(lead + "：", fonts, face)}</font>' + markup(rest, fonts, style.fontName),
+                style,
+            )
         return Paragraph(markup(text, fonts, style.fontName), style)
 
     def grid(header_rows: int = 1) -> TableStyle:
@@ -62,11 +94,11 @@ def write_county_pdf(summary: CountySummary, output: Path | BinaryIO) -> None:
                 ("FONTNAME", (0, 0), (-1, -1), fonts.body),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
                 ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#EDEDED")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP" if split_rows else "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
             ]
         )
 
@@ -76,10 +108,19 @@ def write_county_pdf(summary: CountySummary, output: Path | BinaryIO) -> None:
             [p(text, styles.cell if i < centre_from else styles.cell_center) for i, text in enumerate(row)]
             for row in rows[1:]
         ]
-        return Table(cells, colWidths=[width * s for s in shares], repeatRows=1, style=grid())
+        return Table(
+            cells, colWidths=[width * s for s in shares], repeatRows=1, splitInRow=int(split_rows), style=grid()
+        )
+
+    def section(heading: str, body: Table, width: float) -> list[Any]:
+        return keep_with_table(p(heading, styles.group_heading), body, width, frame_height)
 
     names = summary.manifestation_names
     rows = summary.rows
+    width = doc.portrait_width
+    wide = doc.landscape_width
+    level_ids = [level for level in summary.level_labels if level != INCOMPLETE_LEVEL]
+    heavy = set(level_ids[-2:])  # the two heaviest levels (较重, 严重)
     story: list[Any] = [
         Paragraph(
             "<br/>".join(
@@ -89,20 +130,21 @@ def write_county_pdf(summary: CountySummary, output: Path | BinaryIO) -> None:
             styles.title,
         ),
         p(f"（共收到{len(rows)}个乡镇（街道）的自查文件）", styles.subtitle),
-        p("一、总体情况", styles.heading),
     ]
+    story += _act_on(summary, p, styles, heavy)
+    story += [PageBreak(), p("二、总体情况", styles.heading)]
     averages = {m: summary.average(m) for m in MANIFESTATIONS}
     heaviest = max(MANIFESTATIONS, key=lambda m: averages[m]) if rows else MANIFESTATIONS[0]
     hours = sum(r.fingertip_hours for r in rows) / len(rows) if rows else 0.0
     text = (
         f"本期共有{len(rows)}个乡镇（街道）报送自查文件。全县四种表现平均得分："
         + "，".join(f"{names[m]}{averages[m]:.1f}分" for m in MANIFESTATIONS)
-        + f"；其中{names[heaviest]}最为突出。每名干部每月用于“指尖”事务平均约{hours:.1f}小时。"
+        + f"，综合{summary.average('overall'):.1f}分；其中{names[heaviest]}最为突出。"
+        f"每名干部每月用于“指尖”事务平均约{hours:.1f}小时。"
     )
     if summary.missing:
-        text += f"尚未报送的有：{'、'.join(name for _, name in summary.missing)}。"
+        text += f"尚未报送的有{len(summary.missing)}个：{_names([n for _, n in summary.missing])}。"
     story.append(p(text, styles.body))
-    width = doc.portrait_width
     story.append(
         radar(
             [names[m] for m in MANIFESTATIONS],
@@ -114,76 +156,169 @@ def write_county_pdf(summary: CountySummary, output: Path | BinaryIO) -> None:
     )
     story.append(p("图1　全县四种表现平均得分（0—100分，越高负担越重）", styles.caption))
 
-    story += [
-        NextPageTemplate(LANDSCAPE),
-        PageBreak(),
-        p("二、各乡镇负担情况", styles.heading),
-        p("按区划代码排列，不作排名；有上期数据的注明较上期的变化（负数为减轻）。", styles.body),
-    ]
-    wide = doc.landscape_width
+    story += [NextPageTemplate(LANDSCAPE), PageBreak(), p("三、各乡镇负担情况", styles.heading)]
+    listed = rows
+    note = (
+        "按区划代码排列，不作排名；等级以文字标明，底色由浅到深表示由轻到重；"
+        "有上期数据的注明较上期的变化（负数为减轻）。"
+    )
+    if len(rows) > PDF_TOWNSHIP_LIMIT:
+        listed = [r for r in rows if r.overall_level in heavy or _unfinished(r)]
+        listed = listed[:PDF_TOWNSHIP_LIMIT]
+        note += (
+            f"乡镇数量较多（{len(rows)}个），此处只列综合等级较重以上或未完成的{len(listed)}个，"
+            "全部乡镇见 Excel 汇总表“总览”。"
+        )
+    story.append(p(note, styles.body))
     header = ["乡镇（街道）", *(names[m] for m in MANIFESTATIONS), "综合", "每人每月指尖工时", "完成度"]
     body = [header]
     fills = []
-    for index, row in enumerate(rows, start=1):
+    for index, row in enumerate(listed, start=1):
         cells = [row.township]
-        for column, m in enumerate(MANIFESTATIONS, start=1):
+        levels = [*(row.levels[m] for m in MANIFESTATIONS), row.overall_level]
+        for column, m in enumerate([*MANIFESTATIONS, "overall"], start=1):
             change = row.change(m)
+            score = row.overall if m == "overall" else row.scores[m]
             cells.append(
-                f"{row.scores[m]:.1f} {summary.level_labels.get(row.levels[m], '')}"
+                f"{score:.1f} {summary.level_labels.get(levels[column - 1], '')}"
                 + (f"\n较上期{change:+.1f}" if change is not None else "")
             )
-            fills.append(
-                (
-                    "BACKGROUND",
-                    (column, index),
-                    (column, index),
-                    colors.HexColor("#" + LEVEL_FILLS.get(row.levels[m], "FFFFFF")),
-                )
-            )
-        cells += [
-            f"{row.overall:.1f}",
-            f"{row.fingertip_hours:.1f}",
-            f"{round(100 * row.answered / row.asked) if row.asked else 0}%",
-        ]
+            fill = LEVEL_FILLS.get(levels[column - 1], "FFFFFF")
+            fills.append(("BACKGROUND", (column, index), (column, index), colors.HexColor("#" + fill)))
+        cells += [f"{row.fingertip_hours:.1f}", f"{round(100 * row.answered / row.asked) if row.asked else 0}%"]
         body.append(cells)
-    overview = table(body, [0.14, 0.15, 0.15, 0.15, 0.15, 0.08, 0.10, 0.08], wide)
+    overview = table(body, [0.15, 0.14, 0.14, 0.14, 0.14, 0.12, 0.09, 0.08], wide)
     overview.setStyle(TableStyle(fills))
     story.append(overview)
 
-    story += [
-        CondPageBreak(50 * mm),
-        Spacer(1, 4 * mm),
-        p("三、条线部门归因", styles.group_heading),
+    story += [Spacer(1, 4 * mm), p("四、条线部门归因", styles.heading)]
+    story.append(
         p(
-            "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改。",
+            "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改；"
+            "各部门的督办函可用“jianfu county --departments”逐个生成。",
             styles.body,
-        ),
-    ]
+        )
+    )
     dept_rows = [
         ["县级部门", "涉及乡镇", "应用/群", "打卡", "排名", "在线时长", "强制下载", "报表任务", "重复报送", "月耗工时"]
     ]
     dept_rows += [[d.name, *map(str, d.figures()), f"{d.hours:.0f}"] for d in summary.departments]
     story.append(table(dept_rows, [0.19, 0.08, 0.08, 0.07, 0.07, 0.09, 0.09, 0.09, 0.09, 0.15], wide))
 
-    story += [CondPageBreak(50 * mm), Spacer(1, 4 * mm), p("四、共性问题", styles.group_heading)]
+    story += [Spacer(1, 4 * mm)]
     problem_rows = [["问题", "涉及乡镇数"]] + [[title, str(n)] for title, n in summary.common_problems[:20]]
-    story.append(table(problem_rows, [0.8, 0.2], wide))
+    story += keep_with_table(
+        p("五、共性问题", styles.heading), table(problem_rows, [0.8, 0.2], wide), wide, frame_height
+    )
 
     story += [
-        CondPageBreak(50 * mm),
         Spacer(1, 4 * mm),
-        p("五、各乡镇提请县级协调事项", styles.group_heading),
-        p("按部门汇总同类事项及提出的乡镇；逐条明细见 Excel 汇总表“提请协调事项”。", styles.body),
+        p("六、各乡镇提请县级协调事项", styles.heading),
+        p(
+            "先列指明了县级部门的事项，按部门汇总同类事项及提出的乡镇；未指明部门的事项列在最后，由县减负办统筹。"
+            "逐条明细见 Excel 汇总表“提请协调事项”。",
+            styles.body,
+        ),
     ]
     if not summary.escalated:
         story.append(p("本期没有乡镇提请县级协调的事项。", styles.body))
     for number, (department, grouped) in enumerate(_escalations_by_problem(summary), start=1):
-        story += [CondPageBreak(30 * mm), p(f"（{number}）{department}", styles.group_heading)]
         item_rows = [["问题", "提出的乡镇（街道）", "乡镇数", "提请协调事项"]]
-        item_rows += [[title, "、".join(towns), str(len(towns)), measure] for title, towns, measure in grouped]
-        story.append(table(item_rows, [0.22, 0.30, 0.08, 0.40], wide, centre_from=2))
-    story += [Spacer(1, 10 * mm), p(f"汇总日期：{dt.date.today():%Y年%m月%d日}", styles.right)]
+        item_rows += [
+            [shorten(title, CELL_TEXT_LIMIT), _names(towns), str(len(towns)), shorten(measure, CELL_TEXT_LIMIT)]
+            for title, towns, measure in grouped
+        ]
+        story += section(
+            f"（{chinese_number(number)}）{department}",
+            table(item_rows, [0.22, 0.30, 0.08, 0.40], wide, centre_from=2),
+            wide,
+        )
+    story += [
+        NextPageTemplate(PORTRAIT),
+        Spacer(1, 10 * mm),
+        p(f"汇总日期：{dt.date.today():%Y年%m月%d日}", styles.right),
+    ]
     doc.build(story)
+
+
+def _unfinished(row: OverviewRow) -> bool:
+    """未完成: required answers missing or 不适用 unexplained (no level), or questions unanswered."""
+    return row.overall_level == INCOMPLETE_LEVEL or bool(row.asked and row.answered < row.asked)
+
+
+def _names(towns: list[str]) -> str:
+    shown = "、".join(towns[:TOWNS_IN_CELL])
+    return shown + (f"等{len(towns)}个" if len(towns) > TOWNS_IN_CELL else "")
+
+
+def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> list[Any]:
+    """一、本期需要督促的事项: one page of what the inspector acts on."""
+    rows = summary.rows
+    story: list[Any] = [p("一、本期需要督促的事项", styles.heading)]
+    top = [d for d in summary.departments if d.hours > 0 or d.townships][:5]
+    if top:
+        story.append(
+            p(
+                "（一）负担最重的县级部门："
+                + "；".join(f"{d.name}（涉及{d.townships}个乡镇，每月约{d.hours:.0f}小时）" for d in top)
+                + "。",
+                styles.body,
+            )
+        )
+    else:
+        story.append(p("（一）负担最重的县级部门：本期没有乡镇填报县级部门的应用或报表。", styles.body))
+    burdened = sorted((r for r in rows if r.overall_level in heavy), key=lambda r: -r.overall)
+    if burdened:
+        shown = "、".join(f"{r.township}（{r.overall:.1f}分）" for r in burdened[:10])
+        more = f"等{len(burdened)}个" if len(burdened) > 10 else f"共{len(burdened)}个"
+        text = f"（二）负担较重的乡镇（综合等级较重以上）：{shown}{more}。"
+    else:
+        text = "（二）负担较重的乡镇：本期没有综合等级较重以上的乡镇。"
+    story.append(p(text, styles.body))
+    unfinished = [r.township for r in rows if _unfinished(r)]
+    parts = []
+    if unfinished:
+        parts.append(f"自查未完成的{len(unfinished)}个：{_names(unfinished)}")
+    if summary.missing:
+        parts.append(f"尚未报送的{len(summary.missing)}个：{_names([n for _, n in summary.missing])}")
+    story.append(
+        p(
+            "（三）未完成或未报送的乡镇："
+            + ("；".join(parts) + "。请督促补报。" if parts else "全部乡镇均已完成并报送。"),
+            styles.body,
+        )
+    )
+    story.append(p(_changes_text(summary), styles.body))
+    attributed = sum(len(v) for k, v in summary.escalated.items() if k != UNATTRIBUTED)
+    unattributed = len(summary.escalated.get(UNATTRIBUTED, []))
+    story.append(
+        p(
+            f"（五）提请县级协调事项：指明部门的{attributed}项（按部门列在第六部分），未指明部门的{unattributed}项"
+            "由县减负办统筹。",
+            styles.body,
+        )
+    )
+    return story
+
+
+def _changes_text(summary: CountySummary) -> str:
+    with_previous = [r for r in summary.rows if r.change("overall") is not None]
+    if not with_previous:
+        return "（四）与上期相比：本期是首次汇总，或各乡镇均无上期数据，暂无变化可比。"
+    now = sum(r.overall for r in with_previous) / len(with_previous)
+    before = sum(r.previous_scores["overall"] for r in with_previous) / len(with_previous)
+    changes = sorted(with_previous, key=lambda r: r.change("overall") or 0.0)
+    falls = [r for r in changes if (r.change("overall") or 0) < 0][:3]
+    rises = [r for r in reversed(changes) if (r.change("overall") or 0) > 0][:3]
+    text = (
+        f"（四）与上期相比：有上期数据的{len(with_previous)}个乡镇综合平均得分由{before:.1f}分变为{now:.1f}分"
+        f"（{now - before:+.1f}分，负数为减轻）"
+    )
+    if rises:
+        text += "；上升最多的：" + "、".join(f"{r.township}（{r.change('overall'):+.1f}）" for r in rises)
+    if falls:
+        text += "；下降最多的：" + "、".join(f"{r.township}（{r.change('overall'):+.1f}）" for r in falls)
+    return text + "。"
 
 
 def _escalations_by_problem(summary: CountySummary) -> list[tuple[str, list[tuple[str, list[str], str]]]]:
@@ -197,55 +332,42 @@ def _escalations_by_problem(summary: CountySummary) -> list[tuple[str, list[tupl
             if item.township not in towns:
                 towns.append(item.township)
         ordered = sorted(groups.items(), key=lambda g: -len(g[1][0]))
-        label = "综合事项（未指明部门，由县减负办统筹）" if department == "（未注明部门）" else department
+        label = "综合事项（未指明部门，由县减负办统筹）" if department == UNATTRIBUTED else department
         result.append((label, [(title, towns, measure) for title, (towns, measure) in ordered]))
-    return result
+    # Departments the county can act on first; the unattributed rest last.
+    return sorted(result, key=lambda g: g[0].startswith("综合事项（未指明部门"))
 
 
 # ----------------------------------------------------------------------------------- Excel
 
 
 def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> None:
-    """Sheets 总览, 条线部门, 提请协调事项, 全部整改事项: plain cells that WPS and Excel both open."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    """Sheets 总览, 条线部门, 提请协调事项, 全部整改事项: formatted, filterable, printable, and safe
+    for any text (see ``reports.workbook``)."""
+    from jianfu.reports.workbook import CHANGE, INTEGER, NUMBER, PERCENT, Col, SheetWriter, new_workbook
 
-    book = Workbook()
-    bold = Font(bold=True)
-
-    def sheet(title: str, header: list[str], rows: list[list[Any]], widths: list[int], first: bool = False) -> Any:
-        ws = book.active if first else book.create_sheet()
-        ws.title = title
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font = bold
-            cell.fill = PatternFill("solid", fgColor="EDEDED")
-        for row in rows:
-            ws.append(row)
-        for index, width in enumerate(widths):
-            ws.column_dimensions[chr(ord("A") + index)].width = width
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.freeze_panes = "A2"
-        return ws
-
+    book = new_workbook()
     names = summary.manifestation_names
-    overview = sheet(
+    overview = SheetWriter(
+        book,
         "总览",
         [
-            "区划代码",
-            "乡镇（街道）",
-            "评估期",
-            *(names[m] for m in MANIFESTATIONS),
-            "综合",
-            "等级",
-            "每人每月指尖工时",
-            "完成度",
-            "上期",
-            *(f"{names[m]}较上期" for m in MANIFESTATIONS),
+            Col("区划代码", 14, wrap=False),
+            Col("乡镇（街道）", 16),
+            Col("评估期", 14, wrap=False),
+            *(Col(names[m], 11, NUMBER) for m in MANIFESTATIONS),
+            Col("综合", 9, NUMBER),
+            Col("等级", 8),
+            Col("每人每月指尖工时", 11, NUMBER),
+            Col("完成度", 9, PERCENT),
+            Col("上期", 14, wrap=False),
+            *(Col(f"{names[m]}较上期", 11, CHANGE) for m in MANIFESTATIONS),
+            Col("综合较上期", 10, CHANGE),
         ],
-        [
+        fills=LEVEL_FILLS,
+    )
+    for r in summary.rows:
+        overview.append(
             [
                 r.division_code,
                 r.township,
@@ -257,75 +379,68 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
                 round(r.answered / r.asked, 3) if r.asked else 0,
                 Period(r.previous_period).label if r.previous_period else "",
                 *(r.change(m) for m in MANIFESTATIONS),
-            ]
-            for r in summary.rows
-        ],
-        [14, 14, 14, 12, 12, 12, 12, 8, 8, 14, 8, 14, 12, 12, 12, 12],
-        first=True,
-    )
-    for index, r in enumerate(summary.rows, start=2):
-        for column, m in enumerate(MANIFESTATIONS, start=4):
-            overview.cell(index, column).fill = PatternFill("solid", fgColor=LEVEL_FILLS.get(r.levels[m], "FFFFFF"))
-    sheet(
+                r.change("overall"),
+            ],
+            fills=[None, None, None, *(r.levels[m] for m in MANIFESTATIONS), r.overall_level],
+        )
+    overview.close()
+    departments = SheetWriter(
+        book,
         "条线部门",
         [
-            "县级部门",
-            "其他写法",
-            "涉及乡镇数",
-            "应用/群",
-            "打卡",
-            "排名",
-            "在线时长",
-            "强制下载",
-            "报表任务",
-            "重复报送",
-            "月耗工时",
+            Col("县级部门", 22),
+            Col("其他写法", 22),
+            *(
+                Col(h, 9, INTEGER)
+                for h in ("涉及乡镇数", "应用/群", "打卡", "排名", "在线时长", "强制下载", "报表任务", "重复报送")
+            ),
+            Col("月耗工时", 10, NUMBER),
         ],
-        [
-            [d.name, "、".join(s for s in d.spellings if s != d.name), *d.figures(), d.hours]
-            for d in summary.departments
-        ],
-        [22, 22, 10, 9, 7, 7, 9, 9, 9, 9, 10],
     )
-    sheet(
+    departments.extend(
+        [d.name, "、".join(s for s in d.spellings if s != d.name), *d.figures(), d.hours] for d in summary.departments
+    )
+    departments.close()
+    escalated = SheetWriter(
+        book,
         "提请协调事项",
-        ["县级部门", "乡镇（街道）", "问题", "提请协调事项", "期望时限"],
-        [
-            [dept, i.township, i.problem, i.measure, i.deadline]
-            for dept, items in summary.escalated.items()
-            for i in items
-        ],
-        [20, 12, 50, 50, 12],
+        [Col("县级部门", 20), Col("乡镇（街道）", 14), Col("问题", 50), Col("提请协调事项", 50), Col("期望时限", 12)],
     )
-    sheet(
+    attributed_first = sorted(summary.escalated.items(), key=lambda group: group[0] == UNATTRIBUTED)
+    escalated.extend(
+        [dept, i.township, i.problem, i.measure, i.deadline] for dept, items in attributed_first for i in items
+    )
+    escalated.close()
+    items = SheetWriter(
+        book,
         "全部整改事项",
         [
-            "乡镇（街道）",
-            "问题",
-            "整改措施",
-            "整改方式",
-            "责任单位",
-            "责任人",
-            "整改时限",
-            "涉及部门",
-            "完成情况",
-            "是否采纳",
+            Col("乡镇（街道）", 14),
+            Col("问题", 50),
+            Col("整改措施", 50),
+            Col("整改方式", 12),
+            Col("责任单位", 14),
+            Col("责任人", 10),
+            Col("整改时限", 12, wrap=False),
+            Col("涉及部门", 22),
+            Col("完成情况", 12),
+            Col("是否采纳", 8),
         ],
-        [
-            [
-                t,
-                problem,
-                measure,
-                "提请县级协调" if handling == "escalate" else "本镇自行整改",
-                unit,
-                person,
-                deadline,
-                dept,
-                status,
-                "否" if rejected else "是",
-            ]
-            for t, problem, measure, handling, unit, person, deadline, dept, status, rejected in summary.plan_items
-        ],
-        [12, 50, 50, 14, 14, 10, 12, 24, 12, 8],
     )
+    items.extend(
+        [
+            t,
+            problem,
+            measure,
+            "提请县级协调" if handling == "escalate" else "本镇自行整改",
+            unit,
+            person,
+            deadline,
+            dept,
+            status,
+            "否" if rejected else "是",
+        ]
+        for t, problem, measure, handling, unit, person, deadline, dept, status, rejected in summary.plan_items
+    )
+    items.close()
     book.save(output)

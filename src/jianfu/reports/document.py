@@ -10,27 +10,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-import reportlab.lib.textsplit as _textsplit
-import reportlab.platypus.paragraph as _paragraph
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from jianfu.reports import linebreak
 from jianfu.reports.fonts import FontSet
 
-# Chinese closing punctuation must not start a line (GB/T 15834); ReportLab's list is Japanese and
-# lacks the full-width comma, semicolon, colon, ? ! 》 and the closing quotes. Both line breakers
-# read it: textsplit (runs in one font) and paragraph (mixed fonts).
-_CLOSING = "".join(c for c in "，；：？！》〉”’」』" if c not in _textsplit.ALL_CANNOT_START)
-_textsplit.ALL_CANNOT_START += _CLOSING
-_paragraph.ALL_CANNOT_START += "".join(c for c in _CLOSING if c not in _paragraph.ALL_CANNOT_START)
+linebreak.install()  # no line starts with closing punctuation; nothing hangs into the margin
 
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 TOP, BOTTOM, LEFT, RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
 PAGE_NUMBER_GAP = 7 * mm  # below the text block
+CHARS_PER_LINE = 28
+# 3号 is 16 pt, but 28 characters of 16 pt are 158 mm and the text block is 156 mm: GB/T 9704 asks
+# for 28 characters a line, so the body is set a hair smaller (15.8 pt), as Word's 文档网格 does.
+BODY_SIZE = (A4[0] - LEFT - RIGHT) / CHARS_PER_LINE
+PAGE_NUMBER_SIZE = 14  # 4号
 
 
 @dataclass(frozen=True)
@@ -46,15 +45,19 @@ class Styles:
     header_cell: ParagraphStyle
     right: ParagraphStyle
     caption: ParagraphStyle
+    annex_label: ParagraphStyle  # "附件1" at the top left of an annex (黑体)
+    annex_title: ParagraphStyle
+    annex_list: ParagraphStyle  # "附件：1．…" after the body text
+    annex_list_more: ParagraphStyle  # "2．…" aligned under "1．"
 
 
 def make_styles(fonts: FontSet) -> Styles:
     body = ParagraphStyle(
         "body",
         fontName=fonts.body,
-        fontSize=16,
+        fontSize=BODY_SIZE,
         leading=28.5,
-        firstLineIndent=32,
+        firstLineIndent=2 * BODY_SIZE,
         alignment=TA_JUSTIFY,
         wordWrap="CJK",
     )
@@ -72,7 +75,7 @@ def make_styles(fonts: FontSet) -> Styles:
         subtitle=ParagraphStyle(
             "subtitle",
             fontName=fonts.subheading,
-            fontSize=16,
+            fontSize=BODY_SIZE,
             leading=26,
             alignment=TA_CENTER,
             spaceAfter=14,
@@ -81,9 +84,9 @@ def make_styles(fonts: FontSet) -> Styles:
         heading=ParagraphStyle(
             "heading",
             fontName=fonts.heading,
-            fontSize=16,
+            fontSize=BODY_SIZE,
             leading=28.5,
-            firstLineIndent=32,
+            firstLineIndent=2 * BODY_SIZE,
             spaceBefore=6,
             keepWithNext=1,
             wordWrap="CJK",
@@ -91,18 +94,18 @@ def make_styles(fonts: FontSet) -> Styles:
         subheading=ParagraphStyle(
             "subheading",
             fontName=fonts.subheading,
-            fontSize=16,
+            fontSize=BODY_SIZE,
             leading=28.5,
-            firstLineIndent=32,
+            firstLineIndent=2 * BODY_SIZE,
             keepWithNext=1,
             wordWrap="CJK",
         ),
         group_heading=ParagraphStyle(
             "group_heading",
             fontName=fonts.subheading,
-            fontSize=16,
+            fontSize=BODY_SIZE,
             leading=28.5,
-            firstLineIndent=32,
+            firstLineIndent=2 * BODY_SIZE,
             wordWrap="CJK",
         ),
         body=body,
@@ -111,6 +114,23 @@ def make_styles(fonts: FontSet) -> Styles:
         header_cell=ParagraphStyle("header_cell", parent=cell, fontName=fonts.heading, alignment=TA_CENTER),
         right=ParagraphStyle("right", parent=body, firstLineIndent=0, alignment=TA_RIGHT),
         caption=ParagraphStyle("caption", parent=cell, fontSize=12, leading=18, alignment=TA_CENTER),
+        annex_label=ParagraphStyle(
+            "annex_label", parent=body, fontName=fonts.heading, firstLineIndent=0, alignment=TA_LEFT, keepWithNext=1
+        ),
+        annex_title=ParagraphStyle(
+            "annex_title",
+            fontName=fonts.title,
+            fontSize=18,
+            leading=28,
+            alignment=TA_CENTER,
+            spaceAfter=8,
+            keepWithNext=1,
+            wordWrap="CJK",
+        ),
+        annex_list=ParagraphStyle("annex_list", parent=body, alignment=TA_LEFT),
+        annex_list_more=ParagraphStyle(
+            "annex_list_more", parent=body, alignment=TA_LEFT, firstLineIndent=5 * BODY_SIZE
+        ),
     )
 
 
@@ -145,9 +165,11 @@ class GovernmentDocument(BaseDocTemplate):  # type: ignore[misc]
             bottomPadding=0,
         )
         wide_w, wide_h = landscape(A4)
-        # The page turns, and its margins with it: the binding side (left, 28 mm) becomes the top.
+        # The page turns clockwise, and its margins with it: the binding side (left, 28 mm) becomes
+        # the top (GB/T 9704: a landscape table has its head at the binding edge), the portrait
+        # bottom the left and the portrait top the right.
         wide = Frame(
-            TOP,
+            BOTTOM,
             RIGHT,
             wide_w - TOP - BOTTOM,
             wide_h - LEFT - RIGHT,
@@ -173,15 +195,18 @@ class GovernmentDocument(BaseDocTemplate):  # type: ignore[misc]
         return float(A4[0] - LEFT - RIGHT)
 
     def _page_number(self, canvas: Canvas, doc: Any) -> None:
-        page_width = canvas._pagesize[0]
-        is_landscape = page_width > A4[0]
-        left, right, bottom = (TOP, BOTTOM, RIGHT) if is_landscape else (LEFT, RIGHT, BOTTOM)
-        baseline = bottom - PAGE_NUMBER_GAP - 14
-        text = f"— {doc.page} —"
+        """ "— n —" in 4号 at the portrait bottom, one character in from the outer edge of the
+        text block: right on odd pages, left on even pages. A landscape page is a portrait page
+        turned clockwise, so its number is drawn turned back, along its left edge."""
         canvas.saveState()
-        canvas.setFont(self.fonts.body, 14)
-        if doc.page % 2:  # odd pages: right, even pages: left (the outer side)
-            canvas.drawRightString(page_width - right, baseline, text)
+        if canvas._pagesize[0] > A4[0]:
+            canvas.translate(0, A4[0])
+            canvas.rotate(-90)
+        baseline = BOTTOM - PAGE_NUMBER_GAP - PAGE_NUMBER_SIZE
+        text = f"— {doc.page} —"
+        canvas.setFont(self.fonts.body, PAGE_NUMBER_SIZE)
+        if doc.page % 2:
+            canvas.drawRightString(A4[0] - RIGHT - BODY_SIZE, baseline, text)
         else:
-            canvas.drawString(left, baseline, text)
+            canvas.drawString(LEFT + BODY_SIZE, baseline, text)
         canvas.restoreState()

@@ -20,6 +20,33 @@ from jianfu.paths import resources_dir
 BUNDLED = "JF-WenQuanYi"
 SYMBOLS = "JF-Symbola"
 
+# Characters the 公文 fonts and WenQuanYi lack: rare characters in names (CJK Extension A, e.g. 䶮;
+# Extension B, e.g. 𠮷) and the scripts of China's minority regions (Arabic-script Uyghur and
+# Kazakh, Tibetan, Mongolian, Yi) and Hebrew. A system font is used where present; else the
+# bundled one (TrueType outlines only: ReportLab cannot embed CFF). Extension B (42,720
+# characters, 22 MB even as a subset) is not bundled: Windows has it (SimSun-ExtB), Debian/UOS
+# in fonts-hanazono or fonts-babelstone-han.
+SYSTEM_FALLBACKS = (
+    "simsun.ttc",
+    "simsunb.ttf",  # SimSun-ExtB (Windows)
+    "mingliub.ttc",  # MingLiU-ExtB (Windows)
+    "HanaMinA.ttf",
+    "HanaMinB.ttf",
+    "BabelStoneHan.ttf",
+    "msuighur.ttf",  # Microsoft Uighur
+    "himalaya.ttf",  # Microsoft Himalaya (Tibetan)
+    "monbaiti.ttf",  # Mongolian Baiti
+    "msyi.ttf",  # Microsoft Yi Baiti
+)
+BUNDLED_FALLBACKS = (
+    "JianfuExtA.ttf",  # HanaMinA, Extension A only (3.3 MB), renamed: see HanaMin.LICENSE
+    "NotoSansArabic-Regular.ttf",
+    "NotoSerifTibetan-Regular.ttf",
+    "NotoSansMongolian-Regular.ttf",
+    "NotoSansYi-Regular.ttf",
+    "NotoSansHebrew-Regular.ttf",
+)
+
 # File names by role, most preferred first (Windows, then fonts often installed on UOS/Kylin).
 CANDIDATES: dict[str, tuple[str, ...]] = {
     "title": ("FZXBSJW.TTF", "方正小标宋简体.ttf", "simhei.ttf", "STHEITI.TTF", "FZHTK.TTF"),
@@ -56,8 +83,19 @@ class FontSet:
     body: str
     sources: dict[str, str] = field(default_factory=dict)
     coverage: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+    # Tried in order for a character the style's font lacks (after it: BUNDLED ... SYMBOLS).
+    fallbacks: tuple[str, ...] = (BUNDLED, SYMBOLS)
+    # Fallback fonts not yet read: registered the first time a character may need them, so that
+    # a document in Chinese alone never pays for them (~0.5 s with the system's HanaMin fonts).
+    pending: dict[str, Path] = field(default_factory=dict, repr=False)
 
     def covers(self, font: str, codepoint: int) -> bool:
+        if font in self.pending:
+            path = self.pending.pop(font)
+            if _register(font, path, self.coverage):
+                self.sources[font] = str(path)
+            else:
+                self.coverage[font] = frozenset()
         return codepoint in self.coverage.get(font, frozenset())
 
 
@@ -87,6 +125,22 @@ def register_fonts(use_system_fonts: bool = True) -> FontSet:
     _register(BUNDLED, bundled_path, coverage)
     _register(SYMBOLS, resources_dir() / "fonts" / "Symbola.ttf", coverage)
     found = _system_fonts() if use_system_fonts else {}
+    # Narrow fonts first (each covers its script only), then the symbols, then the broad system
+    # fonts, whose odd corners (a Japanese font's emoji) must not win over Symbola.
+    fallbacks = [BUNDLED]
+    pending: dict[str, Path] = {}
+    for file_name in BUNDLED_FALLBACKS:
+        name = f"JF-{Path(file_name).stem}"
+        fallbacks.append(name)
+        pending[name] = resources_dir() / "fonts" / file_name
+    fallbacks.append(SYMBOLS)
+    system = _find_files(SYSTEM_FALLBACKS) if use_system_fonts else {}
+    for file_name in SYSTEM_FALLBACKS:
+        installed = system.get(file_name.lower())
+        if installed is not None:
+            name = f"JF-sys-{Path(file_name).stem}"
+            fallbacks.append(name)
+            pending[name] = installed
     names: dict[str, str] = {}
     for role in CANDIDATES:
         path = found.get(role)
@@ -97,16 +151,35 @@ def register_fonts(use_system_fonts: bool = True) -> FontSet:
         else:
             names[role] = BUNDLED
             sources[role] = str(bundled_path)
-    return FontSet(names["title"], names["heading"], names["subheading"], names["body"], sources, coverage)
+    return FontSet(
+        names["title"],
+        names["heading"],
+        names["subheading"],
+        names["body"],
+        sources,
+        coverage,
+        tuple(fallbacks),
+        pending,
+    )
+
+
+@cache
+def _all_font_files() -> dict[str, Path]:
+    by_name: dict[str, Path] = {}
+    for directory in font_dirs():
+        for path in directory.rglob("*"):
+            if path.suffix.lower() in (".ttf", ".ttc", ".otf"):
+                by_name.setdefault(path.name.lower(), path)
+    return by_name
+
+
+def _find_files(names: tuple[str, ...]) -> dict[str, Path]:
+    files = _all_font_files()
+    return {n.lower(): files[n.lower()] for n in names if n.lower() in files}
 
 
 def _system_fonts() -> dict[str, Path]:
-    by_name: dict[str, Path] = {}
-    wanted = {n.lower() for names in CANDIDATES.values() for n in names}
-    for directory in font_dirs():
-        for path in directory.rglob("*"):
-            if path.name.lower() in wanted:
-                by_name.setdefault(path.name.lower(), path)
+    by_name = _all_font_files()
     result = {}
     for role, names in CANDIDATES.items():
         for name in names:

@@ -10,7 +10,6 @@ from typing import Any, BinaryIO
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     KeepTogether,
     LayoutError,
     NextPageTemplate,
@@ -24,14 +23,14 @@ from reportlab.platypus import (
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
 from jianfu.core.explanation import evidence_lines
-from jianfu.core.plan import RectificationItem, problem_text, seal_name
+from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
 from jianfu.core.scoring import RuleHit, ScoreResult
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
+from jianfu.reports.layout import DATE_BLANKS, Column, blanks, chinese_number, fitted_widths, keep_with_table
 from jianfu.reports.radar import radar
 from jianfu.reports.text import markup
 
-CHINESE_NUMERALS = "一二三四五六七八九十"
 GRID = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#EDEDED")
 NO_DEPARTMENT = "综合协调事项（未指明部门）"
@@ -108,40 +107,58 @@ class _Writer:
         story += self.basic_information()
         story += self.summary()
         story += self.findings()
+        # The measures in brief, then the signature and seal kept with them on a portrait page;
+        # the two lists follow as annexes (附件) on landscape pages, as a 公文 places them.
+        story += self.closing()
         story += [NextPageTemplate(LANDSCAPE), PageBreak()]
         story += self.task_list()
         story += self.escalations()
-        story += self.closing()
+        story += self.annex()
         return story
+
+    def annex(self) -> list[Any]:
+        entries = annex_entries(self.a, self.checklist, self.result)
+        if not entries:
+            return []
+        texts = [[str(n), e.problem, e.reason] for n, e in enumerate(entries, start=1)]
+        table = self.sized_table(ANNEX_COLUMNS, texts, {0}, self.document.landscape_width)
+        return [PageBreak(), *self.annex_heading(3, ANNEXES[2]), table]
+
+    def own_items(self) -> list[RectificationItem]:
+        return [item for item in self.plan if item.handling is Handling.OWN]
+
+    def escalated_items(self) -> list[RectificationItem]:
+        return [item for item in self.plan if item.handling is Handling.ESCALATE]
+
+    def frame_height(self) -> float:
+        return float(self.document.pagesize[1] - self.document.topMargin - self.document.bottomMargin)
+
+    def table(self, rows: list[list[Any]], widths: list[float]) -> Table:
+        return Table(
+            rows,
+            colWidths=widths,
+            repeatRows=1,
+            splitInRow=self.split_rows,
+            style=_grid(self.fonts, self.split_rows),
+        )
+
+    def annex_heading(self, number: int, title: str) -> list[Any]:
+        return [
+            self.p(f"附件{number}", self.styles.annex_label),
+            self.p(title, self.styles.annex_title),
+        ]
 
     # --------------------------------------------------------------------------------- parts
 
     def basic_information(self) -> list[Any]:
-        t = self.a.township
-        asked = self.result.completeness.asked
-        cadres = _answer(self.a, "profile.cadre_count") or "—"
-        villages = _answer(self.a, "profile.village_count") or "0"
-        communities = _answer(self.a, "profile.community_count") or "0"
-        filler = _answer(self.a, "profile.filled_by") or "—"
-        position = _answer(self.a, "profile.filler_position")
-        text = (
-            f"{t.county}{t.name}（区划代码 {t.division_code}）有在岗干部{cadres}人，辖行政村{villages}个、"
-            f"社区{communities}个。本次自查期间为{self.a.period.label}，依据{self.checklist.title}"
-            f"（第{self.checklist.version}版）进行，应答{asked}题，{self.result.completeness.summary()}。"
-            + ("" if self.result.complete else "必答题尚未答完或“不适用”未说明理由，本次自查为“未完成”，不评定等级。")
-            + f"填报人：{filler}{('（' + position + '）') if position else ''}。"
-        )
-        return [self.p("一、基本情况", self.styles.heading), self.p(text, self.styles.body)]
+        return [
+            self.p("一、基本情况", self.styles.heading),
+            self.p(basic_text(self.a, self.checklist, self.result), self.styles.body),
+        ]
 
     def summary(self) -> list[Any]:
         r = self.result
-        breakdown = "、".join(
-            f"{term.label}{r.fingertip_breakdown.get(term.id, 0):.1f}小时" for term in self.checklist.fingertip_terms
-        )
-        text = (
-            f"按四种表现计分（0—100分，分数越高负担越重），综合得分{r.overall:.1f}分，等级为“{r.overall_level_label}”。"
-            f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
-        )
+        text = summary_text(self.result, self.checklist)
         scores = list(r.manifestations.values())
         width = self.document.portrait_width
         chart = radar(
@@ -191,162 +208,258 @@ class _Writer:
 
     def findings(self) -> list[Any]:
         story: list[Any] = [self.p("三、主要问题", self.styles.heading)]
-        by_main: dict[str, list[RuleHit]] = {m.id: [] for m in self.checklist.manifestations}
-        for hit in self.result.hits:
-            by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
-        # the user's own wording of a problem; drafted (possibly merged) texts are the findings' own
-        problems = {item.rule_id: item.problem for item in self.a.plan if item.rule_id and "problem" in item.edited}
-        for index, manifestation in enumerate(self.result.manifestations.values()):
-            story.append(CondPageBreak(40 * mm))
-            story.append(
-                self.p(
-                    f"（{CHINESE_NUMERALS[index]}）{manifestation.name}（{manifestation.score:.1f}分，"
-                    f"{manifestation.level_label}）",
-                    self.styles.group_heading,
-                )
-            )
-            points = {c.rule_id: c.points for c in manifestation.contributions}
-            hits = sorted(by_main[manifestation.id], key=lambda h: -points.get(h.rule.id, 0))
-            if not hits:
-                nothing = "本次自查未发现明显问题。" if self.result.complete else "自查未完成，不能据此认定没有问题。"
-                story.append(self.p(nothing, self.styles.body))
+        width = self.document.portrait_width
+        for heading_text, texts in finding_groups(self.a, self.checklist, self.result):
+            heading = self.p(heading_text, self.styles.group_heading)
+            if not texts:
+                story += [heading, self.p(nothing_found_text(self.result), self.styles.body)]
                 continue
-            rows = [[self.p(h, self.styles.header_cell) for h in ("序号", "问题", "作答依据", "计分")]]
-            for number, hit in enumerate(hits, start=1):
-                evidence = self.evidence(hit)
-                rows.append(
-                    [
-                        self.p(str(number), self.styles.cell_center),
-                        self.p(problems.get(hit.rule.id) or problem_text(hit), self.styles.cell),
-                        self.p(evidence, self.styles.cell),
-                        self.p(f"{points.get(hit.rule.id, 0):.1f}", self.styles.cell_center),
-                    ]
-                )
-            width = self.document.portrait_width
-            story.append(
-                Table(
-                    rows,
-                    colWidths=[width * s for s in (0.08, 0.48, 0.34, 0.10)],
-                    repeatRows=1,
-                    splitInRow=self.split_rows,
-                    style=_grid(self.fonts, self.split_rows),
-                )
-            )
-            story.append(Spacer(1, 3 * mm))
+            table = self.sized_table(FINDING_COLUMNS, texts, {0, 3}, width)
+            story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
         return story
 
-    def evidence(self, hit: RuleHit) -> str:
-        """The answers behind a finding, as the results page and the county drill-down show them."""
-        return "\n".join(evidence_lines(self.checklist, hit, self.a.answers))
-
     def task_list(self) -> list[Any]:
-        own = [item for item in self.plan if item.handling is Handling.OWN]
-        story: list[Any] = [self.p("四、整改任务清单", self.styles.heading)]
+        own = self.own_items()
+        story: list[Any] = self.annex_heading(1, ANNEXES[0])
         if not own:
-            return [*story, self.p("本次自查没有需要本镇自行整改的事项。", self.styles.body)]
-        headers = ("序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "完成情况")
-        shares = (0.05, 0.25, 0.29, 0.11, 0.08, 0.12, 0.10)
-        rows = [[self.p(h, self.styles.header_cell) for h in headers]]
-        for number, item in enumerate(own, start=1):
-            rows.append(
-                [
-                    self.p(str(number), self.styles.cell_center),
-                    self.p(item.problem, self.styles.cell),
-                    self.p(item.measure, self.styles.cell),
-                    self.p(item.responsible_unit, self.styles.cell),
-                    self.p(item.responsible_person, self.styles.cell_center),
-                    self.p(_date_text(item.deadline), self.styles.cell_center),
-                    self.p(item.status, self.styles.cell),
-                ]
-            )
-        width = self.document.landscape_width
-        return [
-            *story,
-            Table(
-                rows,
-                colWidths=[width * s for s in shares],
-                repeatRows=1,
-                splitInRow=self.split_rows,
-                style=_grid(self.fonts, self.split_rows),
-            ),
+            return [*story, self.p(local_wording(NO_OWN_ITEMS, self.a.township.name), self.styles.body)]
+        columns = TASK_COLUMNS
+        texts = task_rows(own)
+        centred = {0, 4, 5}
+        return [*story, self.sized_table(columns, texts, centred, self.document.landscape_width)]
+
+    def sized_table(self, columns: Sequence[Column], texts: list[list[str]], centred: set[int], width: float) -> Table:
+        cell = self.styles.cell
+        widths = fitted_widths(columns, texts, width, cell.fontName, self.styles.header_cell.fontName, cell.fontSize)
+        rows = [[self.p(c.header, self.styles.header_cell) for c in columns]]
+        rows += [
+            [self.p(text, self.styles.cell_center if i in centred else cell) for i, text in enumerate(row)]
+            for row in texts
         ]
+        return self.table(rows, widths)
 
     def escalations(self) -> list[Any]:
-        escalated = [item for item in self.plan if item.handling is Handling.ESCALATE]
-        story: list[Any] = [
-            CondPageBreak(60 * mm),
-            Spacer(1, 6 * mm),
-            self.p("五、提请县级协调事项", self.styles.heading),
-        ]
+        escalated = self.escalated_items()
+        story: list[Any] = [PageBreak(), *self.annex_heading(2, ANNEXES[1])]
         if not escalated:
             return [*story, self.p("本次自查没有需要提请县级协调的事项。", self.styles.body)]
-        story.append(
-            self.p(
-                "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。"
-                "按涉及的部门分组列出。",
-                self.styles.body,
-            )
-        )
+        story.append(self.p(local_wording(ESCALATION_INTRO, self.a.township.name), self.styles.body))
         width = self.document.landscape_width
-        for index, (department, items) in enumerate(_by_department(escalated)):
-            numeral = CHINESE_NUMERALS[index] if index < len(CHINESE_NUMERALS) else str(index + 1)
-            several = department == SEVERAL_DEPARTMENTS
-            headers = ["序号", "问题", "提请协调事项", "期望时限"]
-            shares = [0.06, 0.40, 0.40, 0.14]
-            if several:
-                headers.insert(3, "涉及部门")
-                shares = [0.06, 0.32, 0.34, 0.14, 0.14]
-            rows = [[self.p(h, self.styles.header_cell) for h in headers]]
-            for number, item in enumerate(items, start=1):
-                row = [
-                    self.p(str(number), self.styles.cell_center),
-                    self.p(item.problem, self.styles.cell),
-                    self.p(item.measure, self.styles.cell),
-                    self.p(_date_text(item.deadline), self.styles.cell_center),
-                ]
-                if several:
-                    row.insert(3, self.p(item.department, self.styles.cell))
-                rows.append(row)
-            table = Table(
-                rows,
-                colWidths=[width * s for s in shares],
-                repeatRows=1,
-                splitInRow=self.split_rows,
-                style=_grid(self.fonts, self.split_rows),
-            )
-            story += [
-                CondPageBreak(35 * mm),
-                self.p(f"（{numeral}）{department}", self.styles.group_heading),
-                table,
-                Spacer(1, 3 * mm),
-            ]
+        for heading_text, columns, texts in escalation_groups(escalated):
+            table = self.sized_table(columns, texts, {0, len(columns) - 1}, width)
+            heading = self.p(heading_text, self.styles.group_heading)
+            story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
         return story
 
     def closing(self) -> list[Any]:
+        """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
+        with the last paragraph of body text so that they never stand alone on a page."""
+        own, escalated = self.own_items(), self.escalated_items()
+        annexed = len(annex_entries(self.a, self.checklist, self.result))
+        text = closing_text(own, escalated, self.a.township.name, annexed)
+        style = self.styles.body
+        size = style.fontSize
         filler = _answer(self.a, "profile.filled_by")
         date = _answer(self.a, "profile.fill_date")
-        date_text = _date_text(date) if date else "　　年　　月　　日"
-        style = self.styles.body
-        signature = Table(
+        name_blank = 30 * mm
+        signature_rows = [
             [
-                [self.p(f"填报人：{filler or '　' * 6}", style), self.p("审核人：" + "　" * 6, style)],
-                [self.p(f"填报日期：{date_text}", style), self.p("分管负责人：" + "　" * 6, style)],
+                blanks(
+                    (("填报人：", 0.0), (filler, 0.0) if filler else ("", name_blank)), style.fontName, size, "LEFT"
+                ),
+                blanks((("审核人：", 0.0), ("", name_blank)), style.fontName, size, "LEFT"),
             ],
-            colWidths=[self.document.landscape_width / 2] * 2,
+            [
+                blanks((("填报日期：", 0.0), (_date_text(date), 0.0)), style.fontName, size, "LEFT")
+                if date
+                else blanks((("填报日期：", 0.0), *DATE_BLANKS), style.fontName, size, "LEFT"),
+                blanks((("分管负责人：", 0.0), ("", name_blank)), style.fontName, size, "LEFT"),
+            ],
+        ]
+        width = self.document.portrait_width
+        signature = Table(
+            signature_rows,
+            colWidths=[width * 0.55, width * 0.45],
             style=TableStyle(
                 [
-                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.body),
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.body),  # else unembedded Helvetica
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ]
             ),
         )
-        seal = [
-            Spacer(1, 14 * mm),
+        titles = annex_titles(self.a, self.checklist, self.result)
+        annexes = [self.p(f"附件：1．{titles[0]}", self.styles.annex_list)]
+        annexes += [self.p(f"{n}．{t}", self.styles.annex_list_more) for n, t in enumerate(titles[1:], start=2)]
+        keep = [
+            self.p(text, style),
+            Spacer(1, size),
+            *annexes,
+            Spacer(1, 10 * mm),
+            signature,
+            Spacer(1, 16 * mm),
             self.p(f"{seal_name(self.a.township.name)}（盖章）", self.styles.right),
-            self.p("　　　　年　　月　　日", self.styles.right),
+            blanks(DATE_BLANKS, style.fontName, size),
         ]
-        return [KeepTogether([Spacer(1, 8 * mm), signature, *seal])]
+        return [KeepTogether([self.p("四、整改措施", self.styles.heading), *keep])]  # no heading left alone
+
+
+# ------------------------------------------------------------------ content (PDF and .docx alike)
+
+FINDING_COLUMNS = (
+    Column("序号", "fit"),
+    Column("问题", share=0.58),
+    Column("作答依据", share=0.42),
+    Column("计分", "fit"),
+)
+TASK_COLUMNS = (
+    Column("序号", "fit"),
+    Column("问题", share=0.45),
+    Column("整改措施", share=0.55),
+    Column("责任单位", "fit", cap=8),
+    Column("责任人", "fit", cap=5),
+    Column("整改时限", "fit", cap=12),
+    Column("完成情况", "fit", cap=6),
+)
+
+
+def basic_text(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> str:
+    t = assessment.township
+    asked = result.completeness.asked
+    cadres = _answer(assessment, "profile.cadre_count") or "—"
+    villages = _answer(assessment, "profile.village_count") or "0"
+    communities = _answer(assessment, "profile.community_count") or "0"
+    filler = _answer(assessment, "profile.filled_by") or "—"
+    position = _answer(assessment, "profile.filler_position")
+    return (
+        f"{t.county}{t.name}（区划代码 {t.division_code}）有在岗干部{cadres}人，辖行政村{villages}个、"
+        f"社区{communities}个。本次自查期间为{assessment.period.label}，依据{checklist.title}"
+        f"（第{checklist.version}版）进行，应答{asked}题，{result.completeness.summary()}。"
+        + ("" if result.complete else "必答题尚未答完或“不适用”未说明理由，本次自查为“未完成”，不评定等级。")
+        + f"填报人：{filler}{('（' + position + '）') if position else ''}。"
+    )
+
+
+def nothing_found_text(result: ScoreResult) -> str:
+    return "本次自查未发现明显问题。" if result.complete else "自查未完成，不能据此认定没有问题。"
+
+
+def summary_text(r: ScoreResult, checklist: Checklist) -> str:
+    breakdown = "、".join(
+        f"{term.label}{r.fingertip_breakdown.get(term.id, 0):.1f}小时" for term in checklist.fingertip_terms
+    )
+    return (
+        f"按四种表现计分（0—100分，分数越高负担越重），综合得分{r.overall:.1f}分，等级为“{r.overall_level_label}”。"
+        f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
+    )
+
+
+def finding_groups(
+    assessment: Assessment, checklist: Checklist, result: ScoreResult
+) -> list[tuple[str, list[list[str]]]]:
+    """Per manifestation: its "（一）" heading and the rows (number, problem, evidence, points)."""
+    by_main: dict[str, list[RuleHit]] = {m.id: [] for m in checklist.manifestations}
+    for hit in result.hits:
+        by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
+    # the user's own wording of a problem; drafted (possibly merged) texts are the findings' own
+    problems = {item.rule_id: item.problem for item in assessment.plan if item.rule_id and "problem" in item.edited}
+    groups = []
+    for index, manifestation in enumerate(result.manifestations.values(), start=1):
+        score = f"{manifestation.score:.1f}分，{manifestation.level_label}"
+        heading = f"（{chinese_number(index)}）{manifestation.name}（{score}）"
+        points = {c.rule_id: c.points for c in manifestation.contributions}
+        hits = sorted(by_main[manifestation.id], key=lambda h: -points.get(h.rule.id, 0))
+        rows = [
+            [
+                str(number),
+                problems.get(hit.rule.id) or problem_text(hit),
+                evidence_text(assessment, checklist, hit),
+                f"{points.get(hit.rule.id, 0):.1f}",
+            ]
+            for number, hit in enumerate(hits, start=1)
+        ]
+        groups.append((heading, rows))
+    return groups
+
+
+def evidence_text(assessment: Assessment, checklist: Checklist, hit: RuleHit) -> str:
+    """The answers behind a finding, as the results page and the county drill-down show them."""
+    return "\n".join(evidence_lines(checklist, hit, assessment.answers))
+
+
+def task_rows(own: Sequence[RectificationItem]) -> list[list[str]]:
+    return [
+        [
+            str(number),
+            item.problem,
+            item.measure,
+            item.responsible_unit,
+            item.responsible_person,
+            _date_text(item.deadline),
+            item.status,
+        ]
+        for number, item in enumerate(own, start=1)
+    ]
+
+
+def escalation_groups(
+    escalated: Sequence[RectificationItem],
+) -> list[tuple[str, list[Column], list[list[str]]]]:
+    """Per department: the "（一）" heading, the columns and the rows of its table."""
+    groups = []
+    for index, (department, items) in enumerate(_by_department(escalated), start=1):
+        several = department == SEVERAL_DEPARTMENTS
+        columns = [
+            Column("序号", "fit"),
+            Column("问题", share=0.5),
+            Column("提请协调事项", share=0.5),
+            Column("期望时限", "fit", cap=12),
+        ]
+        if several:
+            columns.insert(3, Column("涉及部门", "fit", cap=10))
+        rows = []
+        for number, item in enumerate(items, start=1):
+            row = [str(number), item.problem, item.measure, _date_text(item.deadline)]
+            if several:
+                row.insert(3, item.department)
+            rows.append(row)
+        groups.append((f"（{chinese_number(index)}）{department}", columns, rows))
+    return groups
+
+
+ESCALATION_INTRO = (
+    "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。"
+    "按涉及的部门分组列出。"
+)
+ANNEXES = ("整改任务清单", "提请县级协调事项", "未列入本期方案的问题")
+NO_OWN_ITEMS = "本次自查没有需要本镇自行整改的事项。"
+ANNEX_COLUMNS = (Column("序号", "fit"), Column("问题", share=0.65), Column("未列入的原因", share=0.35))
+
+
+def annex_entries(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> list[AnnexEntry]:
+    """Problems found but not in the plan, and why (the checklist's focus rules)."""
+    return plan_annex(result, checklist.plan_min_intensity, checklist.plan_max_items, assessment.township.name)
+
+
+def annex_titles(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> tuple[str, ...]:
+    return ANNEXES if annex_entries(assessment, checklist, result) else ANNEXES[:2]
+
+
+def closing_text(
+    own: Sequence[RectificationItem], escalated: Sequence[RectificationItem], township: str, annexed: int = 0
+) -> str:
+    if not own and not escalated:
+        text = "本次自查未发现需要整改的事项，下一评估期继续自查。"
+    else:
+        text = (
+            f"针对上述问题，本镇自行整改{len(own)}项，逐项明确责任单位、责任人和整改时限，见附件1；"
+            f"由县级部门（条线）的应用、报表或要求产生、本镇无权自行取消的{len(escalated)}项，"
+            "提请县级协调，见附件2。整改完成后逐项填写完成情况，下一评估期复查。"
+        )
+    if annexed:
+        text += f"另有{annexed}个问题本期未列入方案，原因见附件3。"
+    return local_wording(text, township)
 
 
 def _grid(fonts: FontSet, split_rows: int = 0) -> TableStyle:

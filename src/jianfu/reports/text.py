@@ -11,15 +11,19 @@ from __future__ import annotations
 import unicodedata
 from xml.sax.saxutils import escape
 
-from jianfu.reports.fonts import BUNDLED, SYMBOLS, FontSet
+from jianfu.reports.fonts import BUNDLED, FontSet
 
 MISSING = "□"
+IDEOGRAPHIC_SPACE = "\u3000"
+NBSP = "\u00a0"
 # Joiners, variation selectors and emoji skin-tone modifiers: they modify the character before
 # them and have no glyph of their own in our fonts.
 _INVISIBLE = {0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)}
 
 
 def markup(text: str, fonts: FontSet, primary: str) -> str:
+    if IDEOGRAPHIC_SPACE in text:
+        text = text.replace(IDEOGRAPHIC_SPACE, _wide_space(primary))
     if not set(map(ord, text)) - fonts.coverage.get(primary, frozenset()):
         return escape(text)  # the common case: every character drawable, no line breaks
     pieces: list[str] = []
@@ -54,7 +58,16 @@ def markup(text: str, fonts: FontSet, primary: str) -> str:
 
 
 def _font_for(code: int, fonts: FontSet, primary: str) -> str | None:
-    for font in (primary, BUNDLED, SYMBOLS):
+    for font in (primary, *fonts.fallbacks):
         if fonts.covers(font, code):
             return font
     return None
+
+
+def _wide_space(font: str) -> str:
+    """ReportLab collapses a run of U+3000 ("　　年　　月") into one narrow space, so blanks
+    meant for writing vanish; no-break spaces of the same total width are kept."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    nbsp = stringWidth(NBSP, font, 10)
+    return NBSP * max(1, round(stringWidth(IDEOGRAPHIC_SPACE, font, 10) / nbsp)) if nbsp else IDEOGRAPHIC_SPACE

@@ -17,9 +17,10 @@ from jianfu.core.errors import JianfuError
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.exchange.catalogue import Catalogue, build_catalogue
 from jianfu.reports.county import CountySummary
+from jianfu.reports.notices import NOTICE_TABLES, DepartmentNotice, department_notices
 from jianfu.services.county_import import ImportSummary, import_files
 from jianfu.storage.county import CountyStore, OverviewTable
-from jianfu.storage.county_inventory import imported_inventory_rows
+from jianfu.storage.county_inventory import department_aliases, imported_inventory_rows, period_table_rows
 from jianfu.storage.database import Database, open_database
 
 
@@ -110,6 +111,12 @@ class CountyService:
     def catalogue(self) -> Catalogue:
         """The platform catalogue built from every imported inventory."""
         return build_catalogue(imported_inventory_rows(self.db), self.county_name())
+
+    def department_notices(self, summary: CountySummary) -> list[DepartmentNotice]:
+        """One notice (督办函) per county department for the summary's period."""
+        rows = period_table_rows(self.db, summary.period.code, NOTICE_TABLES)
+        checklist = self.library.latest(DEFAULT_CHECKLIST_ID)
+        return department_notices(summary, checklist, rows, department_aliases(self.db))
 
     def summary(self, period: Period | None = None) -> CountySummary:
         """What the county summary PDF and workbook show for ``period`` (the latest by default)."""

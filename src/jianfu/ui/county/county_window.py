@@ -68,6 +68,7 @@ class CountyWindow(QMainWindow):
         self.import_folder_action = QAction(self.tr("Import folder…"), self)
         self.pdf_action = QAction(self.tr("Summary PDF…"), self)
         self.excel_action = QAction(self.tr("Excel workbook…"), self)
+        self.notices_action = QAction(self.tr("Department notices…"), self)
         self.catalogue_action = QAction(self.tr("Platform catalogue…"), self)
         self.expected_action = QAction(self.tr("Township list…"), self)
         for action in (
@@ -75,6 +76,7 @@ class CountyWindow(QMainWindow):
             self.import_folder_action,
             self.pdf_action,
             self.excel_action,
+            self.notices_action,
             self.catalogue_action,
             self.expected_action,
         ):
@@ -174,6 +176,7 @@ class CountyWindow(QMainWindow):
         self.import_folder_action.triggered.connect(self._choose_folder)
         self.pdf_action.triggered.connect(lambda: self._export(".pdf"))
         self.excel_action.triggered.connect(lambda: self._export(".xlsx"))
+        self.notices_action.triggered.connect(self._export_notices)
         self.catalogue_action.triggered.connect(self._export_catalogue)
         self.expected_action.triggered.connect(self._load_expected)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -199,7 +202,7 @@ class CountyWindow(QMainWindow):
     def refresh(self) -> None:
         period = self.selected_period()
         enabled = period is not None
-        for action in (self.pdf_action, self.excel_action, self.catalogue_action):
+        for action in (self.pdf_action, self.excel_action, self.notices_action, self.catalogue_action):
             action.setEnabled(enabled)
         if period is None:
             self.headline.setText(
@@ -414,6 +417,33 @@ class CountyWindow(QMainWindow):
             self.tr("Writing the summary…"),
             work,
             lambda result: self.statusBar().showMessage(self.tr("Saved: {path}").format(path=result)),
+            self._failed,
+        )
+
+    def _export_notices(self) -> None:
+        """One 督办函 PDF per county department, into a folder the inspector chooses."""
+        from jianfu.reports.notices import write_department_notices
+
+        period = self.selected_period()
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the department notices"), self._folder())
+        if period is None or not chosen:
+            return
+        database, library = self.database, self.library
+
+        def work(progress: Progress) -> list[Path]:
+            progress(0.05)
+            with CountyService.open(database, library) as county:  # the worker's own connection
+                notices = county.department_notices(county.summary(period))
+            progress(0.3)
+            return write_department_notices(notices, Path(chosen))
+
+        run_in_background(
+            self,
+            self.tr("Writing the department notices…"),
+            work,
+            lambda paths: self.statusBar().showMessage(
+                self.tr("{count} department notices saved in {path}").format(count=len(paths), path=chosen)
+            ),
             self._failed,
         )
 

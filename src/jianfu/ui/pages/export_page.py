@@ -45,6 +45,21 @@ def build_plan_pdf(session: Session, path: Path, progress: Progress) -> Path:
     return path
 
 
+def build_plan_docx(session: Session, path: Path, progress: Progress) -> Path:
+    """The plan as an editable Word document (written whole or not at all)."""
+    from jianfu.core.scoring import score_assessment
+    from jianfu.reports.plan_docx import build_rectification_docx
+
+    assert session.assessment is not None
+    progress(0.2)
+    result = score_assessment(session.checklist, session.assessment.answers)
+    partial = path.with_name(path.name + ".part")
+    build_rectification_docx(session.assessment, session.checklist, result, partial)
+    progress(1.0)
+    partial.replace(path)
+    return path
+
+
 def export_file(session: Session, path: Path, progress: Progress) -> Path:
     assert session.current is not None
     progress(0.2)
@@ -173,9 +188,10 @@ class ExportPage(QWidget):
         layout.addWidget(plan)
         row = QHBoxLayout()
         self.save_pdf_button = QPushButton(self.tr("Save plan as PDF…"))
+        self.save_docx_button = QPushButton(self.tr("Save as Word (editable)…"))
         self.preview_button = QPushButton(self.tr("Preview"))
         self.print_button = QPushButton(self.tr("Print…"))
-        for button in (self.save_pdf_button, self.preview_button, self.print_button):
+        for button in (self.save_pdf_button, self.save_docx_button, self.preview_button, self.print_button):
             row.addWidget(button)
         row.addStretch()
         layout.addLayout(row)
@@ -199,6 +215,7 @@ class ExportPage(QWidget):
         layout.addWidget(self.status)
         layout.addStretch()
         self.save_pdf_button.clicked.connect(self.save_pdf)
+        self.save_docx_button.clicked.connect(self.save_docx)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_plan)
         self.export_button.clicked.connect(self.export)
@@ -230,6 +247,17 @@ class ExportPage(QWidget):
         path = self._ask_path(self.tr("Save rectification plan"), ".pdf", self.tr("PDF files (*.pdf)"))
         if path is not None:
             self.write_pdf(path)
+
+    def save_docx(self) -> None:
+        path = self._ask_path(self.tr("Save rectification plan"), ".docx", self.tr("Word documents (*.docx)"))
+        if path is not None:
+            run_in_background(
+                self,
+                self.tr("Writing the Word document…"),
+                lambda progress: build_plan_docx(self.session, path, progress),
+                lambda result: self.status.setText(self.tr("Saved: {path}").format(path=result)),
+                self._failed,
+            )
 
     def write_pdf(self, path: Path, then: Any = None) -> None:
 

@@ -1,0 +1,118 @@
+"""Layout helpers shared by the printed documents: column widths from content, headings that
+never stay alone at a page bottom, and blanks wide enough to write in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
+
+CELL_PADDING = 8.0  # left + right padding of a grid cell (see the grid styles)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    # "fit": as wide as its longest line (a date, a name: never wrapped mid-word), up to ``cap``
+    # characters; "share": takes a share of the width that is left.
+    kind: str = "share"
+    share: float = 1.0
+    cap: int = 10
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    return max((stringWidth(line, font, size) for line in text.split("\n")), default=0.0)
+
+
+def fitted_widths(
+    columns: Sequence[Column], rows: Sequence[Sequence[str]], width: float, font: str, header_font: str, size: float
+) -> list[float]:
+    """Fit columns to their longest line (header included), capped; the rest share what is left.
+
+    If the fitted columns alone would leave the shared ones less than a third of the width, the
+    fitted ones are scaled down (they then wrap at their cap, as a long department name must).
+    """
+    fitted: dict[int, float] = {}
+    for index, column in enumerate(columns):
+        if column.kind != "fit":
+            continue
+        longest = max(
+            [text_width(column.header, header_font, size)]
+            + [text_width(row[index], font, size) for row in rows if index < len(row)]
+        )
+        fitted[index] = min(longest, column.cap * size) + CELL_PADDING + 1
+    shared = [i for i, c in enumerate(columns) if c.kind != "fit"]
+    room = width - sum(fitted.values())
+    if shared and room < width / 3:
+        scale = (width * 2 / 3) / sum(fitted.values())
+        fitted = {i: w * scale for i, w in fitted.items()}
+        room = width / 3
+    total_share = sum(columns[i].share for i in shared) or 1.0
+    result = []
+    for index, column in enumerate(columns):
+        result.append(fitted[index] if index in fitted else room * column.share / total_share)
+    if not shared:  # all fitted: spread what is left
+        spare = (width - sum(result)) / len(result)
+        result = [w + spare for w in result]
+    return result
+
+
+def keep_with_table(heading: Flowable, table: Table, width: float, frame_height: float) -> list[Any]:
+    """A heading followed by its table, moved to the next page unless the table's header row and
+    first row fit below it (no heading alone at a page bottom)."""
+    # keepWithNext would move the heading *and the whole table* to the next page whenever the
+    # table does not fit below it; the conditional break asks only for its first rows.
+    heading.keepWithNext = 0
+    _, heading_height = heading.wrap(width, frame_height)
+    # The header row and the first row only: wrapping the whole table here would lay it out twice.
+    first_rows = 0.0
+    for row in table._cellvalues[:2]:
+        tallest = 0.0
+        for cell, column_width in zip(row, table._argW, strict=False):
+            if hasattr(cell, "wrap"):
+                tallest = max(tallest, cell.wrap(column_width - CELL_PADDING, frame_height)[1])
+        first_rows += tallest + 7  # top and bottom padding
+    needed = heading_height + first_rows + heading.getSpaceBefore() + heading.getSpaceAfter() + 2
+    return [CondPageBreak(min(needed, frame_height - 1)), heading, table]
+
+
+def blanks(parts: Sequence[tuple[str, float]], font: str, size: float, align: str = "RIGHT") -> Table:
+    """A line of labels and underlined blanks, e.g. "____年__月__日": each part is (text, width);
+    an empty text is a blank of that width to write in."""
+    widths = [w if not text else stringWidth(text, font, size) + 1 for text, w in parts]
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]
+    for index, (text, _) in enumerate(parts):
+        if not text:
+            style.append(("LINEBELOW", (index, 0), (index, 0), 0.5, "#333333"))
+    table = Table([[text for text, _ in parts]], colWidths=widths, rowHeights=[size * 1.9], hAlign=align)
+    table.setStyle(TableStyle(style))
+    return table
+
+
+DATE_BLANKS = (("", 22 * mm), ("年", 0.0), ("", 13 * mm), ("月", 0.0), ("", 13 * mm), ("日", 0.0))
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 100 and above in digits (headings never go so far)."""
+    digits = "零一二三四五六七八九"
+    if n < 1 or n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, with "……" where cut (a cell must never outgrow a page)."""
+    return text if len(text) <= limit else text[: limit - 2] + "……"

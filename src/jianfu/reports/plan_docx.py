@@ -1,0 +1,383 @@
+"""The rectification plan as an editable Word document (.docx), for Word and WPS.
+
+The same content as the PDF (``reports.rectification``), in 公文 styles the office can keep
+editing: 仿宋 3号 body with 2-character indent and 22 lines a page, 小标宋 title, 黑体 "一、" and
+楷体 "（一）" headings, tables with a repeated header row, the signature lines and the seal line,
+the annexes on landscape pages, and "— n —" page numbers (right on odd, left on even pages).
+The township adds its 红头 and file number and edits the wording rather than retyping the PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from jianfu.core.assessment import Assessment
+from jianfu.core.checklist import Checklist, Handling
+from jianfu.core.plan import local_wording, seal_name
+from jianfu.core.scoring import ScoreResult
+from jianfu.reports.layout import Column
+from jianfu.reports.rectification import (
+    ANNEX_COLUMNS,
+    ANNEXES,
+    ESCALATION_INTRO,
+    FINDING_COLUMNS,
+    NO_OWN_ITEMS,
+    TASK_COLUMNS,
+    _answer,
+    _date_text,
+    _title_lines,
+    annex_entries,
+    annex_titles,
+    basic_text,
+    closing_text,
+    escalation_groups,
+    finding_groups,
+    nothing_found_text,
+    plan_title,
+    summary_text,
+    task_rows,
+)
+from jianfu.reports.workbook import clean_text
+
+# Font names as Word and WPS know them; a machine without them substitutes its own.
+FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体", "宋体"
+BODY_PT, TITLE_PT, CELL_PT, PAGE_NUMBER_PT = 16, 22, 11.5, 14
+LINE_PITCH = Pt(28.95)  # 22 lines in the 225 mm text block (GB/T 9704)
+PORTRAIT_TEXT_WIDTH = Mm(210 - 28 - 26)
+LANDSCAPE_TEXT_WIDTH = Mm(297 - 37 - 35)
+
+
+def build_rectification_docx(
+    assessment: Assessment, checklist: Checklist, result: ScoreResult, output: Path | BinaryIO
+) -> None:
+    plan = [item for item in assessment.plan if not item.rejected]
+    own = [item for item in plan if item.handling is Handling.OWN]
+    escalated = [item for item in plan if item.handling is Handling.ESCALATE]
+    doc = Document()
+    _styles(doc)
+    doc.core_properties.title = plan_title(assessment)
+    doc.core_properties.author = _answer(assessment, "profile.filled_by")
+    section = doc.sections[0]
+    _portrait(section)
+    _page_numbers(doc, section)
+
+    for line in _title_lines(assessment):
+        doc.add_paragraph(text(line), style="公文标题")
+    t = assessment.township
+    doc.add_paragraph(text(f"（{t.county}{t.name}　{assessment.period.label}）"), style="公文副标题")
+    doc.add_paragraph("一、基本情况", style="公文一级标题")
+    doc.add_paragraph(text(basic_text(assessment, checklist, result)), style="公文正文")
+    doc.add_paragraph("二、自查总体情况", style="公文一级标题")
+    doc.add_paragraph(text(summary_text(result, checklist)), style="公文正文")
+    score_rows = [[m.name, f"{m.score:.1f}", m.level_label] for m in result.manifestations.values()]
+    score_rows.append(["综合", f"{result.overall:.1f}", result.overall_level_label])
+    _table(
+        doc, [Column("表现"), Column("得分"), Column("等级")], score_rows, {0, 1, 2}, Mm(110), shares=[0.6, 0.2, 0.2]
+    )
+    doc.add_paragraph("三、主要问题", style="公文一级标题")
+    for heading, rows in finding_groups(assessment, checklist, result):
+        doc.add_paragraph(text(heading), style="公文二级标题")
+        if not rows:
+            doc.add_paragraph(nothing_found_text(result), style="公文正文")
+            continue
+        _table(doc, FINDING_COLUMNS, rows, {0, 3}, PORTRAIT_TEXT_WIDTH)
+    doc.add_paragraph("四、整改措施", style="公文一级标题")
+    entries = annex_entries(assessment, checklist, result)
+    titles = annex_titles(assessment, checklist, result)
+    _closing(doc, assessment, own, escalated, titles, len(entries))
+
+    wide = doc.add_section(WD_SECTION.NEW_PAGE)
+    _landscape(wide)
+    doc.add_paragraph("附件1", style="公文附件标注")
+    doc.add_paragraph(ANNEXES[0], style="公文附件标题")
+    if own:
+        _table(doc, TASK_COLUMNS, task_rows(own), {0, 4, 5}, LANDSCAPE_TEXT_WIDTH)
+    else:
+        doc.add_paragraph(local_wording(NO_OWN_ITEMS, t.name), style="公文正文")
+    label = doc.add_paragraph("附件2", style="公文附件标注")
+    label.paragraph_format.page_break_before = True
+    doc.add_paragraph(ANNEXES[1], style="公文附件标题")
+    if not escalated:
+        doc.add_paragraph("本次自查没有需要提请县级协调的事项。", style="公文正文")
+    else:
+        doc.add_paragraph(local_wording(ESCALATION_INTRO, t.name), style="公文正文")
+        for heading, columns, rows in escalation_groups(escalated):
+            doc.add_paragraph(text(heading), style="公文二级标题")
+            _table(doc, columns, rows, {0, len(columns) - 1}, LANDSCAPE_TEXT_WIDTH)
+    if entries:
+        label = doc.add_paragraph("附件3", style="公文附件标注")
+        label.paragraph_format.page_break_before = True
+        doc.add_paragraph(ANNEXES[2], style="公文附件标题")
+        rows = [[str(n), e.problem, e.reason] for n, e in enumerate(entries, start=1)]
+        _table(doc, ANNEX_COLUMNS, rows, {0}, LANDSCAPE_TEXT_WIDTH)
+    doc.save(str(output) if isinstance(output, Path) else output)
+
+
+def text(value: str) -> str:
+    """User text as Word accepts it: XML-illegal control characters dropped."""
+    return clean_text(value)
+
+
+# ------------------------------------------------------------------------------------ parts
+
+
+def _closing(
+    doc: Any,
+    assessment: Assessment,
+    own: Sequence[Any],
+    escalated: Sequence[Any],
+    titles: Sequence[str],
+    annexed: int,
+) -> None:
+    """The last body paragraph, the annex list, the signature lines, the seal and the date, kept
+    on one page (keep-with-next on each): never a signature alone on a page."""
+    closing = closing_text(own, escalated, assessment.township.name, annexed)
+    paragraphs = [doc.add_paragraph(text(closing), style="公文正文")]
+    first = doc.add_paragraph(f"附件：1．{titles[0]}", style="公文正文")
+    first.paragraph_format.space_before = Pt(BODY_PT)
+    paragraphs.append(first)
+    for number, title in enumerate(titles[1:], start=2):
+        more = doc.add_paragraph(f"{number}．{title}", style="公文正文")
+        more.paragraph_format.first_line_indent = Pt(BODY_PT * 5)
+        paragraphs.append(more)
+    filler = _answer(assessment, "profile.filled_by")
+    date = _answer(assessment, "profile.fill_date")
+    blank = "　" * 6
+    lines = [
+        (f"填报人：{text(filler) or blank}", f"审核人：{blank}"),
+        (f"填报日期：{_date_text(date) if date else '　　　　年　　月　　日'}", f"分管负责人：{blank}"),
+    ]
+    spacer = doc.add_paragraph("", style="公文正文")
+    paragraphs.append(spacer)
+    for left, right in lines:
+        line = doc.add_paragraph(style="公文正文")
+        line.paragraph_format.first_line_indent = Pt(0)
+        line.paragraph_format.tab_stops.add_tab_stop(Mm(90))
+        line.add_run(left + "\t" + right)
+        paragraphs.append(line)
+    for _ in range(2):
+        paragraphs.append(doc.add_paragraph("", style="公文正文"))
+    seal = doc.add_paragraph(text(f"{seal_name(assessment.township.name)}（盖章）"), style="公文落款")
+    date_line = doc.add_paragraph("　　　　年　　月　　日", style="公文落款")
+    paragraphs += [seal, date_line]
+    for paragraph in paragraphs[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def _table(
+    doc: Any,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    centred: set[int],
+    width: Any,
+    shares: Sequence[float] | None = None,
+) -> Any:
+    table = doc.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = _widths(columns, rows, int(width), shares)
+    header = table.rows[0]
+    _repeat_header(header)
+    for index, column in enumerate(columns):
+        cell = header.cells[index]
+        _cell_text(cell, column.header, "公文表头", True)
+    for row in rows:
+        cells = table.add_row().cells
+        for index, value in enumerate(row):
+            _cell_text(cells[index], text(value), "公文表格", index in centred)
+    for index, column in enumerate(table.columns):
+        column.width = widths[index]  # the grid LibreOffice and WPS lay out by
+    for row in table.rows:
+        _cant_split(row)
+        for index, cell in enumerate(row.cells):
+            cell.width = widths[index]
+    doc.add_paragraph("", style="公文表后")
+    return table
+
+
+def _widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, shares: Any) -> list[int]:
+    """Narrow columns as wide as their longest line (in characters of the cell size), the rest shared."""
+    if shares is not None:
+        return [int(width * s) for s in shares]
+    char = Pt(CELL_PT)
+    fitted = {}
+    for index, column in enumerate(columns):
+        if column.kind == "fit":
+            longest = max([len(column.header)] + [max(map(len, r[index].split("\n")), default=0) for r in rows])
+            fitted[index] = int(min(longest, column.cap) * char * 1.05 + Mm(4.5))  # + Word cell margins
+    room = width - sum(fitted.values())
+    shared = [i for i, c in enumerate(columns) if c.kind != "fit"]
+    total = sum(columns[i].share for i in shared) or 1.0
+    return [fitted[i] if i in fitted else int(room * columns[i].share / total) for i in range(len(columns))]
+
+
+def _cell_text(cell: Any, value: str, style: str, centred: bool) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = style
+    for number, line in enumerate(value.split("\n")):
+        if number:
+            paragraph = cell.add_paragraph(style=style)
+        paragraph.add_run(line)
+        if centred:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _repeat_header(row: Any) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _cant_split(row: Any) -> None:
+    """Short rows stay whole at a page end; Word still splits a row taller than a page."""
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:cantSplit")
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
+# ----------------------------------------------------------------------------- page set-up
+
+
+def _portrait(section: Any) -> None:
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(35 - 7 - 5)
+    _grid(section)
+
+
+def _landscape(section: Any) -> None:
+    """The page turned clockwise: the binding side (28 mm) becomes the top (GB/T 9704)."""
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.top_margin, section.bottom_margin = Mm(28), Mm(26)
+    section.left_margin, section.right_margin = Mm(35), Mm(37)
+    section.footer_distance = Mm(12)
+    _grid(section)
+
+
+def _grid(section: Any) -> None:
+    """Word's document grid: 22 lines a page, as the 公文 template sets it."""
+    properties = section._sectPr
+    for old in properties.findall(qn("w:docGrid")):
+        properties.remove(old)
+    grid = OxmlElement("w:docGrid")
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(int(LINE_PITCH.pt * 20)))
+    properties.append(grid)
+
+
+def _page_numbers(doc: Any, section: Any) -> None:
+    """ "— n —" in 4号 宋体, one character in: right on odd pages, left on even pages."""
+    doc.settings.odd_and_even_pages_header_footer = True
+    for footer, alignment in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = alignment
+        format_ = paragraph.paragraph_format
+        if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
+            format_.right_indent = Pt(BODY_PT)
+        else:
+            format_.left_indent = Pt(BODY_PT)
+        for part in ("— ", None, " —"):
+            run = paragraph.add_run(part) if part else _page_field(paragraph)
+            _font(run, SONGTI, PAGE_NUMBER_PT)
+
+
+def _page_field(paragraph: Any) -> Any:
+    run = paragraph.add_run()
+    for kind, value in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif value == " PAGE ":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = value
+        else:
+            element = OxmlElement("w:t")
+            element.text = value
+        run._r.append(element)
+    return run
+
+
+# ---------------------------------------------------------------------------------- styles
+
+
+def _font(target: Any, east_asian: str, size: float, bold: bool = False) -> None:
+    """Set Latin and East Asian fonts: Word picks the East Asian one for Chinese characters."""
+    font = target.font
+    font.size = Pt(size)
+    font.bold = bold
+    font.name = "Times New Roman" if east_asian != SONGTI else SONGTI
+    properties = target.element.get_or_add_rPr() if hasattr(target.element, "get_or_add_rPr") else target._r
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        properties.insert(0, fonts)
+    fonts.set(qn("w:eastAsia"), east_asian)
+
+
+def _styles(doc: Any) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    def paragraph_style(
+        name: str,
+        font: str,
+        size: float,
+        alignment: Any = WD_ALIGN_PARAGRAPH.JUSTIFY,
+        indent: float = 0,
+        line: Any = LINE_PITCH,
+        keep_with_next: bool = False,
+        space_after: float = 0,
+    ) -> Any:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        _font(style, font, size)
+        format_ = style.paragraph_format
+        format_.alignment = alignment
+        format_.first_line_indent = Pt(indent)
+        format_.space_before = Pt(0)
+        format_.space_after = Pt(space_after)
+        if line is None:
+            format_.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        else:
+            format_.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            format_.line_spacing = line
+        format_.keep_with_next = keep_with_next
+        format_.widow_control = True
+        if line is None:  # table text: not snapped to the 22-line page grid
+            snap = OxmlElement("w:snapToGrid")
+            snap.set(qn("w:val"), "0")
+            style.element.get_or_add_pPr().append(snap)
+        return style
+
+    paragraph_style("公文正文", FANGSONG, BODY_PT, indent=2 * BODY_PT)
+    paragraph_style("公文标题", XIAOBIAOSONG, TITLE_PT, WD_ALIGN_PARAGRAPH.CENTER, line=Pt(35), keep_with_next=True)
+    paragraph_style("公文副标题", KAITI, BODY_PT, WD_ALIGN_PARAGRAPH.CENTER, space_after=BODY_PT)
+    paragraph_style("公文一级标题", HEITI, BODY_PT, WD_ALIGN_PARAGRAPH.LEFT, 2 * BODY_PT, keep_with_next=True)
+    paragraph_style("公文二级标题", KAITI, BODY_PT, WD_ALIGN_PARAGRAPH.LEFT, 2 * BODY_PT, keep_with_next=True)
+    paragraph_style("公文落款", FANGSONG, BODY_PT, WD_ALIGN_PARAGRAPH.RIGHT, line=LINE_PITCH)
+    paragraph_style("公文附件标注", HEITI, BODY_PT, WD_ALIGN_PARAGRAPH.LEFT, keep_with_next=True)
+    paragraph_style(
+        "公文附件标题", XIAOBIAOSONG, 18, WD_ALIGN_PARAGRAPH.CENTER, line=Pt(30), keep_with_next=True, space_after=6
+    )
+    paragraph_style("公文表格", FANGSONG, CELL_PT, WD_ALIGN_PARAGRAPH.LEFT, line=None)
+    paragraph_style("公文表头", HEITI, CELL_PT, WD_ALIGN_PARAGRAPH.CENTER, line=None, keep_with_next=True)
+    paragraph_style("公文表后", FANGSONG, 8, WD_ALIGN_PARAGRAPH.LEFT, line=None)

@@ -1,0 +1,212 @@
+"""The county summary, the workbook and the department notices: content, order, and writers that
+are safe on their own (formulas, control characters, long text, 10,000 townships)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from jianfu.core.assessment import Period
+from jianfu.core.county import MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
+from jianfu.reports.county import UNATTRIBUTED, CountySummary, write_county_pdf, write_county_workbook
+
+LEVELS = {"low": "较轻", "moderate": "一般", "high": "较重", "severe": "严重"}
+NAMES = dict(zip(MANIFESTATIONS, ("痕迹管理异化", "平台建设形式化", "数据填报冗余化", "算法逻辑中心化"), strict=True))
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    return [squeeze(p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def row(index: int, name: str, overall: float, previous: float | None = None, answered: int = 80) -> OverviewRow:
+    level = "severe" if overall >= 60 else "high" if overall >= 45 else "moderate" if overall >= 25 else "low"
+    scores = {m: overall for m in MANIFESTATIONS}
+    before = {**{m: previous for m in MANIFESTATIONS}, "overall": previous} if previous is not None else {}
+    return OverviewRow(
+        index,
+        f"5199{index:08d}",
+        name,
+        "2026-Q4",
+        scores,
+        {m: level for m in MANIFESTATIONS},
+        overall,
+        level,
+        50.0,
+        answered,
+        80,
+        "2026-Q3" if previous is not None else None,
+        before,
+    )
+
+
+def summary(rows: list[OverviewRow], escalated: dict[str, list[EscalatedItem]], plan_items=()) -> CountySummary:
+    departments = [DepartmentRow("k1", "县委组织部", ["县委组织部"], 9, 3, 2, 1, 1, 0, 2, 1, 321.0)]
+    return CountySummary(
+        "云溪县",
+        Period("2026-Q4"),
+        NAMES,
+        LEVELS,
+        rows,
+        [("519901999000", "新设镇")],
+        departments,
+        [("同一工作要求多头报送", 5)],
+        escalated,
+        list(plan_items),
+    )
+
+
+def escalation(town: str, department: str, measure: str = "请统一报送口径") -> EscalatedItem:
+    return EscalatedItem(town, "519901101000", "多头报送", measure, department, "2027-03-01", None)
+
+
+def test_county_pdf_opens_with_what_to_act_on_and_attributed_escalations_first() -> None:
+    rows = [
+        row(1, "柳河镇", 70.0, previous=50.0),
+        row(2, "桃源乡", 20.0, previous=35.0),
+        row(3, "东坝镇", 40.0, answered=60),
+    ]
+    escalated = {
+        UNATTRIBUTED: [escalation("柳河镇", "", "甲乙丙丁统筹事项")] * 5,  # the most items, yet listed last
+        "县民政局": [escalation("桃源乡", "县民政局", "戊己庚辛民政事项")],
+    }
+    buffer = io.BytesIO()
+    write_county_pdf(summary(rows, escalated), buffer)
+    pages = pdf_pages(buffer.getvalue())
+    first = pages[0]
+    assert "一、本期需要督促的事项" in first and "二、总体情况" not in first
+    assert "县委组织部（涉及9个乡镇，每月约321小时）" in first
+    assert "柳河镇（70.0分）" in first  # burdened (严重)
+    assert "自查未完成的1个：东坝镇" in first and "尚未报送的1个：新设镇" in first
+    assert "由42.5分变为45.0分" in first and "上升最多的：柳河镇（+20.0）" in first and "桃源乡（-15.0）" in first
+    text = "".join(pages)
+    assert text.index("（一）县民政局") < text.index("（二）综合事项（未指明部门")
+    assert text.index("戊己庚辛民政事项") < text.index("甲乙丙丁统筹事项")
+    for heading in ("三、各乡镇负担情况", "四、条线部门归因", "五、共性问题", "六、各乡镇提请县级协调事项"):
+        assert heading in text
+
+
+HOSTILE = '=HYPERLINK("http://x","点我")'
+
+
+def test_writers_are_safe_on_their_own() -> None:
+    long_measure = "请" + "统一报送口径并取消重复填报" * 43  # ~560 characters
+    rows = [row(1, HOSTILE, 50.0), row(2, "控制\x0b字符\x07镇\x0c", 30.0), row(3, "+cmd|' /C calc'!A0", 10.0)]
+    escalated = {
+        "县民政局": [escalation(HOSTILE, "县民政局", long_measure)] * 3,
+        "@SUM(1)": [escalation("x", "@SUM(1)")],
+    }
+    plan = [("-2+3", "=1+1", "@A1", "own", "\x00单位", "", "2027-03-01", "", "", False)]
+    data = summary(rows, escalated, plan)
+    pdf = io.BytesIO()
+    write_county_pdf(data, pdf)  # no LayoutError, no markup error
+    text = "".join(pdf_pages(pdf.getvalue()))
+    assert squeeze(HOSTILE) in text and "控制字符镇" in text
+    workbook = io.BytesIO()
+    write_county_workbook(data, workbook)
+    book = load_workbook(io.BytesIO(workbook.getvalue()))
+    formulas = [
+        cell.coordinate for ws in book.worksheets for r in ws.iter_rows() for cell in r if cell.data_type == "f"
+    ]
+    assert formulas == []
+    overview = book["总览"]
+    assert overview["B2"].value == HOSTILE and overview["B3"].value == "控制字符镇"
+    assert book["全部整改事项"]["B2"].value == "=1+1" and book["全部整改事项"]["E2"].value == "单位"
+    assert book["提请协调事项"]["D2"].value == long_measure
+
+
+def test_workbook_is_formatted_filterable_and_printable() -> None:
+    data = summary([row(1, "柳河镇", 50.0, previous=60.0), row(2, "桃源乡", 20.0)], {})
+    buffer = io.BytesIO()
+    write_county_workbook(data, buffer)
+    book = load_workbook(io.BytesIO(buffer.getvalue()))
+    assert book.sheetnames == ["总览", "条线部门", "提请协调事项", "全部整改事项"]
+    ws = book["总览"]
+    header = [c.value for c in ws[1]]
+    completion = ws.cell(2, header.index("完成度") + 1)
+    assert completion.value == 1 and completion.number_format == "0%"
+    assert ws.cell(2, header.index("综合") + 1).number_format == "0.0"
+    assert ws.cell(2, header.index("综合较上期") + 1).value == -10.0
+    assert ws.cell(1, 1).alignment.wrap_text and ws.cell(1, 1).font.bold
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
+        assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+
+
+def test_workbook_continues_on_a_new_sheet_at_the_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import jianfu.reports.workbook as workbook
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 4)  # Excel's 1,048,576, made small
+    plan = [(f"镇{i}", "问题", "措施", "own", "", "", "", "", "", False) for i in range(7)]
+    buffer = io.BytesIO()
+    write_county_workbook(summary([row(1, "柳河镇", 50.0)], {}, plan), buffer)
+    book = load_workbook(io.BytesIO(buffer.getvalue()))
+    parts = [book["全部整改事项"], book["全部整改事项（2）"], book["全部整改事项（3）"]]
+    assert [ws.max_row for ws in parts] == [4, 4, 2]
+    assert [ws.cell(1, 1).value for ws in parts] == ["乡镇（街道）"] * 3
+    assert [r[0].value for ws in parts for r in ws.iter_rows(min_row=2)] == [f"镇{i}" for i in range(7)]
+
+
+def test_ten_thousand_townships_are_summarised_in_the_pdf() -> None:
+    rows = [row(i, f"乡镇{i:05d}", 10.0 + (i % 60), previous=30.0) for i in range(10_000)]
+    escalated = {"县民政局": [escalation(f"乡镇{i:05d}", "县民政局") for i in range(10_000)]}
+    data = summary(rows, escalated)
+    pdf = io.BytesIO()
+    write_county_pdf(data, pdf)
+    text = "".join(pdf_pages(pdf.getvalue()))
+    assert "乡镇数量较多（10000个），此处只列综合等级较重以上或未完成的300个" in text
+    assert "等10000个" in text  # a cell lists 30 townships, then the count
+    # The workbook keeps every township (measured: ~10 s for this county; too slow to repeat here).
+
+
+def test_department_notices_from_the_demo_county(library, tmp_path: Path) -> None:
+    from jianfu.exchange.demo import write_demo
+    from jianfu.reports.notices import write_department_notices
+    from jianfu.services.county import CountyService
+    from jianfu.services.county_import import collect_files
+
+    write_demo(tmp_path / "demo", library)
+    with CountyService.open(tmp_path / "county.sqlite3", library) as county:
+        county.import_files(collect_files([tmp_path / "demo"]))
+        data = county.summary()
+        notices = county.department_notices(data)
+    assert [n.name for n in notices[:1]] == [data.departments[0].name]  # the heaviest first
+    paths = write_department_notices(notices, tmp_path / "notices")
+    assert len(paths) == len(notices) >= 10
+    first = notices[0]
+    assert paths[0].name == f"督办函-{first.name}.pdf"
+    pages = pdf_pages(paths[0].read_bytes())
+    assert 1 <= len(pages) <= 3
+    text = "".join(pages)
+    assert text.startswith("督办函") or "督办函" in pages[0]
+    assert f"{first.name}：" in text and f"涉及{first.townships}个乡镇" in text
+    order = ["一、涉及的应用和工作群", first.apps[0].name, "整改要求", "（盖章）"]
+    positions = [text.index(squeeze(part)) for part in order]
+    assert positions == sorted(positions)
+    assert "（盖章）" in pages[-1] and "请逐项研究" in pages[-1]  # the seal stays with the last paragraph
+
+
+def test_department_file_names_are_sanitised(tmp_path: Path) -> None:
+    from jianfu.reports.notices import DepartmentNotice, safe_file_name, write_department_notices
+
+    assert safe_file_name("../../etc/passwd") == "_.._etc_passwd"
+    assert safe_file_name("县/民政局") == "县_民政局"
+    assert safe_file_name("CON") == "部门_CON"
+    assert safe_file_name("...") == "未命名部门"
+    assert len(safe_file_name("局" * 500)) == 60
+    notices = [DepartmentNotice(name, "云溪县", "2026年第四季度", 1, 1.0, [], [], []) for name in ("县/局", "县:局")]
+    paths = write_department_notices(notices, tmp_path)
+    assert [p.name for p in paths] == ["督办函-县_局.pdf", "督办函-县_局-2.pdf"]
+    assert all(p.parent == tmp_path for p in paths)

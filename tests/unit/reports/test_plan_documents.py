@@ -1,0 +1,198 @@
+"""The plan, second edition: order of parts, the signature with the body on a portrait page, the
+annexes on landscape pages, 28 characters a line, every script printable, and the .docx."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from jianfu.core.checklist import Handling
+from jianfu.exchange.demo import sample_township_assessment
+from jianfu.reports.rectification import build_rectification_pdf
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def sample(library):
+    assessment, result = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    buffer = io.BytesIO()
+    build_rectification_pdf(assessment, checklist, result, buffer)
+    return assessment, checklist, result, PdfReader(io.BytesIO(buffer.getvalue()))
+
+
+def test_parts_in_order_and_signature_with_the_body_on_a_portrait_page(sample) -> None:
+    assessment, _, _, reader = sample
+    pages = [squeeze(p.extract_text()) for p in reader.pages]
+    portrait = [float(p.mediabox.width) < float(p.mediabox.height) for p in reader.pages]
+    text = "".join(pages)
+    order = [
+        "一、基本情况",
+        "二、自查总体情况",
+        "三、主要问题",
+        "四、整改措施",
+        "附件：1．整改任务清单",
+        "（盖章）",
+        "附件1整改任务清单",
+        "附件2提请县级协调事项",
+    ]
+    positions = [text.index(squeeze(part)) for part in order]
+    assert positions == sorted(positions), order
+    seal = next(i for i, page in enumerate(pages) if "（盖章）" in page)
+    assert portrait[seal]
+    # The last body paragraph is on the seal's page: the signature never stands alone.
+    assert "整改完成后逐项填写完成情况" in pages[seal] and "填报人：" in pages[seal]
+    assert all(not portrait[i] for i in range(seal + 1, len(pages)))  # the annexes are landscape
+    # Every page is numbered, landscape pages too.
+    for number, page in enumerate(pages, start=1):
+        assert f"—{number}—" in page
+    own = [i for i in assessment.plan if not i.rejected and i.handling is Handling.OWN]
+    annex = "".join(pages[seal + 1 :])
+    assert annex.index(squeeze(own[0].measure)) < annex.index(squeeze(own[-1].measure))
+
+
+def test_deadlines_and_units_never_wrap_in_the_task_list(sample) -> None:
+    _, _, _, reader = sample
+    lines = [line.strip() for page in reader.pages for line in page.extract_text().splitlines()]
+    deadlines = [line for line in lines if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", line)]
+    assert len(deadlines) >= 10
+    assert not any(re.fullmatch(r"\d{4}年\d{1,2}月\d{0,1}", line) for line in lines)  # no "2027年3月1" / "日"
+    assert "党政综合办公室" in lines and "公室" not in lines
+
+
+def test_body_sets_28_characters_a_line() -> None:
+    from reportlab.platypus import Paragraph
+
+    from jianfu.reports.document import GovernmentDocument, make_styles
+    from jianfu.reports.fonts import register_fonts
+
+    fonts = register_fonts()
+    style = make_styles(fonts).body
+    paragraph = Paragraph("整" * 200, style)
+    paragraph.wrap(GovernmentDocument(io.BytesIO(), fonts, "t").portrait_width, 10_000)
+    lengths = [len("".join(line[1])) for line in paragraph.blPara.lines]
+    assert lengths[0] == 26 and set(lengths[1:-1]) == {28}  # the first line is indented two characters
+
+
+NAMES = {
+    "汉字": "王晓燕",
+    "扩展A": "李䶮",
+    "扩展B": "𠮷野",
+    "维吾尔文": "ئابدۇرېھىم",
+    "藏文": "བཀྲ་ཤིས་",
+    "蒙古文": "ᠪᠠᠲᠤ",
+    "彝文": "ꀉꂿꃅ",
+    "希伯来文": "שלום",
+    "阿拉伯文": "محمد",
+}
+
+
+@pytest.mark.parametrize("script", NAMES)
+def test_a_name_in_each_script_prints_without_missing_glyphs(script: str) -> None:
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from jianfu.reports.document import make_styles
+    from jianfu.reports.fonts import register_fonts
+    from jianfu.reports.text import MISSING, markup
+
+    fonts = register_fonts()
+    name = NAMES[script]
+    styles = make_styles(fonts)
+    for style in (styles.body, styles.heading, styles.cell):
+        text = markup(f"填报人：{name}", fonts, style.fontName)
+        assert MISSING not in text, (script, text)
+        for face, run in re.findall(r'<font face="([^"]+)">([^<]+)</font>', text):
+            assert all(fonts.covers(face, ord(c)) for c in run), (script, face)
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build([Paragraph(markup(f"填报人：{name}", fonts, fonts.body), styles.body)])
+    extracted = squeeze(PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text())
+    assert name in extracted or all(c in extracted for c in name), (script, extracted)
+
+
+def test_docx_plan_reads_back_in_order_with_gongwen_styles(sample, tmp_path) -> None:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    from jianfu.reports.plan_docx import build_rectification_docx
+
+    assessment, checklist, result, _ = sample
+    path = tmp_path / "plan.docx"
+    build_rectification_docx(assessment, checklist, result, path)
+    doc = Document(str(path))
+    paragraphs = [p.text for p in doc.paragraphs]
+    order = [
+        "柳河镇2026年第四季度",
+        "一、基本情况",
+        "三、主要问题",
+        "四、整改措施",
+        "柳河镇人民政府（盖章）",
+        "附件1",
+        "附件2",
+    ]
+    positions = [next(i for i, text in enumerate(paragraphs) if text.startswith(part)) for part in order]
+    assert positions == sorted(positions)
+    styles = {p.text: p.style.name for p in doc.paragraphs if p.text}
+    assert styles["一、基本情况"] == "公文一级标题" and styles["附件1"] == "公文附件标注"
+    east_asian = {
+        name: doc.styles[name].element.rPr.rFonts.get(qn("w:eastAsia"))
+        for name in ("公文正文", "公文一级标题", "公文二级标题", "公文标题")
+    }
+    assert east_asian == {
+        "公文正文": "仿宋_GB2312",
+        "公文一级标题": "黑体",
+        "公文二级标题": "楷体_GB2312",
+        "公文标题": "方正小标宋简体",
+    }
+    assert doc.styles["公文正文"].font.size.pt == 16
+    # The signature block is kept with the last paragraph of body text.
+    closing = next(i for i, p in enumerate(doc.paragraphs) if p.text.startswith("针对上述问题"))
+    seal = next(i for i, p in enumerate(doc.paragraphs) if "（盖章）" in p.text)
+    assert all(doc.paragraphs[i].paragraph_format.keep_with_next for i in range(closing, seal + 1))
+    assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    cells = squeeze("".join(c.text for t in doc.tables for row in t.rows for c in row.cells))
+    for item in assessment.plan:
+        if not item.rejected:
+            assert squeeze(item.measure) in cells, item.key
+    task_table = next(t for t in doc.tables if t.rows[0].cells[2].text == "整改措施")
+    assert task_table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats on each page
+    footer = doc.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "— " in footer
+
+
+def test_docx_survives_hostile_text(checklist, tmp_path) -> None:
+    import datetime as dt
+
+    from docx import Document
+
+    from jianfu.core.answers import Answer
+    from jianfu.core.assessment import Assessment, Period, Township
+    from jianfu.core.plan import draft_plan
+    from jianfu.core.scoring import score_assessment
+    from jianfu.reports.plan_docx import build_rectification_docx
+
+    answers = {"traces.photo_checkin": Answer(True)}
+    result = score_assessment(checklist, answers)
+    plan = draft_plan(result, dt.date(2026, 12, 31))
+    plan[0] = plan[0].edit(measure="控制\x00字符\x0b和\x07=HYPERLINK(1)<b>" + "长" * 3000)
+    assessment = Assessment(
+        Township("东风街道", "519901001000", "云溪县"),
+        Period("2026-Q4"),
+        checklist.id,
+        checklist.version,
+        dt.date(2026, 12, 31),
+        answers,
+        plan,
+    )
+    path = tmp_path / "hostile.docx"
+    build_rectification_docx(assessment, checklist, result, path)
+    doc = Document(str(path))
+    cells = "".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert "控制字符和=HYPERLINK(1)<b>" in cells
+    assert any(p.text == "东风街道办事处（盖章）" for p in doc.paragraphs)
