@@ -23,6 +23,7 @@ from jianfu.core.plan import RectificationItem
 from jianfu.storage.assessments import AssessmentStore
 from jianfu.storage.assessments import AssessmentSummary as AssessmentSummary  # re-exported for the UI
 from jianfu.storage.database import open_database
+from jianfu.storage.failures import explain_database_failure
 
 if TYPE_CHECKING:
     from jianfu.core.scoring import ScoreResult
@@ -41,12 +42,12 @@ class TownshipConflictError(JianfuError):
 
 
 @contextmanager
-def saving() -> Iterator[None]:
-    """Turns a database failure into a message the cadre can act on."""
+def saving(database: Path | None = None) -> Iterator[None]:
+    """Turns a database failure into a message the cadre can act on (locked, full, read-only, damaged)."""
     try:
         yield
     except sqlite3.Error as exc:
-        raise SaveError(f"没有保存成功（{exc}）。请检查磁盘空间、数据所在的磁盘是否还在，然后再改一次。") from exc
+        raise SaveError(explain_database_failure(exc, database or Path("jianfu.sqlite3"))) from exc
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ class AssessmentService:
         """A new, empty assessment answered with the newest checklist."""
         self._check_identity(township)
         self._check_period_free(township, period)
-        with saving():
+        with saving(self.store.db.path):
             return self.store.create_assessment(township, period, self.library.latest(), period.end)
 
     def next_period(self, previous_id: int) -> int:
@@ -159,7 +160,7 @@ class AssessmentService:
         assessment = Assessment(previous.township, period, checklist.id, checklist.version, period.end, answers, plan)
         sample = self.store.summary(previous_id).sample
         try:
-            with saving():
+            with saving(self.store.db.path):
                 return self.store.save_assessment(assessment, checklist, to_confirm=True, sample=sample)
         except SaveError as exc:
             if isinstance(exc.__cause__, sqlite3.IntegrityError):  # created meanwhile (another window)
@@ -178,7 +179,7 @@ class AssessmentService:
             return existing
         checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
         assessment = replace(assessment, updated_at="")  # last edited now, not on a date to come
-        with saving():
+        with saving(self.store.db.path):
             return self.store.save_assessment(assessment, checklist, result, sample=True)
 
     def add_from_file(self, assessment: Assessment) -> tuple[int, bool]:
@@ -192,7 +193,7 @@ class AssessmentService:
         from jianfu.core.scoring import score_assessment
 
         checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
-        with saving():
+        with saving(self.store.db.path):
             new_id = self.store.save_assessment(assessment, checklist, score_assessment(checklist, assessment.answers))
         return new_id, True
 
@@ -219,11 +220,11 @@ class AssessmentService:
 
     def delete(self, assessment_id: int) -> None:
         """Move to the recycle list (restorable); nothing is erased."""
-        with saving():
+        with saving(self.store.db.path):
             self.store.move_to_recycle_list(assessment_id)
 
     def restore(self, assessment_id: int) -> None:
-        with saving():
+        with saving(self.store.db.path):
             self.store.restore(assessment_id)
 
     def correct_township(self, division_code: str, corrected: Township) -> int:
@@ -237,7 +238,7 @@ class AssessmentService:
                 f"区划代码 {corrected.division_code} 已属于本机的“{taken.name}”，不能再给另一个乡镇使用。"
                 "请核对代码后再改。"
             )
-        with saving():
+        with saving(self.store.db.path):
             self.store.correct_township(division_code, corrected)
         return self.store.assessment_count(corrected.division_code)
 
@@ -247,26 +248,26 @@ class AssessmentService:
     # --------------------------------------------------------------------------- editing
 
     def save_answer(self, opened: OpenedAssessment, item_id: str, answer: Answer) -> None:
-        with saving():
+        with saving(self.store.db.path):
             self.store.save_answer(opened.id, opened.checklist, item_id, answer)
 
     def save_row(
         self, opened: OpenedAssessment, item_id: str, row_id: str, cells: dict[str, Any], position: int
     ) -> None:
-        with saving():
+        with saving(self.store.db.path):
             self.store.save_table_row(opened.id, opened.checklist, item_id, row_id, cells, position)
 
     def delete_row(self, opened: OpenedAssessment, item_id: str, row_id: str) -> None:
-        with saving():
+        with saving(self.store.db.path):
             self.store.delete_table_row(opened.id, item_id, row_id)
 
     def confirm(self, opened: OpenedAssessment, item_ids: Sequence[str]) -> None:
         """Carried-over answers still hold ("仍然如此"), one or a whole page at once."""
-        with saving():
+        with saving(self.store.db.path):
             self.store.confirm_answers(opened.id, item_ids)
 
     def set_last_page(self, assessment_id: int, page_id: str) -> None:
-        with saving():
+        with saving(self.store.db.path):
             self.store.set_last_section(assessment_id, page_id)
 
     def last_page(self, assessment_id: int) -> str:
@@ -292,16 +293,16 @@ class AssessmentService:
             assessment.township.name,
         )
         plan = merge_plan(assessment.plan, drafted)
-        with saving():
+        with saving(self.store.db.path):
             self.store.save_result(opened.id, result, plan)
         return result, plan
 
     def save_plan_item(self, opened: OpenedAssessment, item: RectificationItem) -> None:
-        with saving():
+        with saving(self.store.db.path):
             self.store.save_plan_item(opened.id, item)
 
     def delete_plan_item(self, opened: OpenedAssessment, key: str) -> None:
-        with saving():
+        with saving(self.store.db.path):
             self.store.delete_plan_item(opened.id, key)
 
     @staticmethod

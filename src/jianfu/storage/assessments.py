@@ -193,7 +193,7 @@ class AssessmentStore:
                 " note = excluded.note, updated_at = excluded.updated_at, confirmed = 1",
                 _answer_row(assessment_id, item_id, answer, is_table, stamp),
             )
-            if is_table:
+            if is_table and answer.value is not None:  # None: rows untouched (e.g. "not applicable")
                 self._replace_rows(assessment_id, item_id, table_rows(answer.value), stamp)
 
     def save_table_row(

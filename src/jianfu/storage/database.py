@@ -63,10 +63,10 @@ def open_database(path: Path) -> Database:
         raise
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise DatabaseError(
-            f"数据库文件 {path} 无法打开（{exc}）。文件可能已损坏：请用备份替换，"
-            "或把它移走后重新启动（程序会新建一个空数据库）。"
-        ) from exc
+        from jianfu.storage.failures import explain_database_failure
+
+        # Read-only, locked and damaged need different advice; never "move it away" for a good file.
+        raise DatabaseError(f"数据库文件 {path} 无法打开（{exc}）。{explain_database_failure(exc, path)}") from exc
     return Database(path, conn)
 
 

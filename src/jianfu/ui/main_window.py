@@ -35,6 +35,7 @@ from jianfu.core.wizard import (
 from jianfu.ui.appearance import apply_font_size
 from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage
 from jianfu.ui.session import Session
+from jianfu.ui.widgets.focus import focus_first_field
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {START: self.start_page}
         self.stack.addWidget(self.start_page)
         self.current = START
+        self._switching = False
         self._built_for: tuple[str, int] | None = None
 
         self._menu()
@@ -291,10 +293,21 @@ class MainWindow(QMainWindow):
         load = getattr(page, "load", None)
         if load:
             load()
-        self.stack.setCurrentWidget(page)
+        # The sidebar is selected first and ignored while switching: when the focused button
+        # (继续填写) disappears with its page, Qt hands focus to the sidebar, which would otherwise
+        # select its first entry and open 开始 behind the page just asked for.
+        focused = QApplication.focusWidget()
+        focus_was_on_page = focused is not None and self.stack.isAncestorOf(focused)
+        self._switching = True
+        try:
+            self._select_in_sidebar(page_id)
+            self.stack.setCurrentWidget(page)
+            if focus_was_on_page:
+                focus_first_field(page)
+        finally:
+            self._switching = False
         if page_id != START:
             self.session.set_last_page(page_id)
-        self._select_in_sidebar(page_id)
         self._update_buttons()
 
     def go_next(self) -> None:
@@ -368,7 +381,7 @@ class MainWindow(QMainWindow):
         self._refresh_sidebar()
 
     def _sidebar_clicked(self, entry: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if entry is not None:
+        if entry is not None and not self._switching:
             self.show_page(entry.data(PAGE_ROLE))
 
     # ------------------------------------------------------------------------- closing

@@ -145,7 +145,7 @@ def test_a_failed_confirmation_raises_a_chinese_message(service, store, assessme
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(store, "confirm_answers", full_disk)
-    with pytest.raises(SaveError, match="没有保存成功"):
+    with pytest.raises(SaveError, match="没有保存"):
         service.confirm(new, list(new.unconfirmed))
 
 

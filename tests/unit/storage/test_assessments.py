@@ -49,6 +49,15 @@ def test_answers_round_trip(store, checklist, assessment_id: int) -> None:
     assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通（新版）"}}]
 
 
+def test_a_table_answer_without_rows_never_deletes_the_stored_rows(store, checklist, assessment_id: int) -> None:
+    store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通"}, 0)
+    store.save_answer(assessment_id, checklist, "apps.inventory", Answer(None, not_applicable=True))
+    answer = store.load(assessment_id).answers["apps.inventory"]
+    assert answer.not_applicable and answer.value == [{"row_id": "r1", "cells": {"name": "网格通"}}]
+    store.save_answer(assessment_id, checklist, "apps.inventory", Answer([]))  # explicitly emptied
+    assert store.load(assessment_id).answers["apps.inventory"].value == []
+
+
 def test_an_invalid_answer_changes_nothing(store, checklist, assessment_id: int) -> None:
     store.save_answer(assessment_id, checklist, "profile.cadre_count", Answer(40))
     before = store.load(assessment_id)

@@ -169,12 +169,12 @@ def test_a_failed_confirmation_is_shown(qtbot, make_window, sample_file, monkeyp
     page = window.pages[window.current]
     row = next(r for item_id, r in page.rows.items() if item_id in window.session.unconfirmed and r.isVisible())
     click(qtbot, row.confirm_button)
-    assert row.error.isVisible() and "没有保存成功" in row.error.text()
+    assert row.error.isVisible() and "没有保存" in row.error.text()
     assert row.confirm_button.isVisible()  # still to confirm
     messages: list[str] = []
     when_shown(QMessageBox, lambda box: (messages.append(box.text()), box.accept()))
     click(qtbot, page.confirm_all_button)
-    assert messages and "没有保存成功" in messages[0]
+    assert messages and "没有保存" in messages[0]
     assert page.confirm_bar.isVisible()
 
 

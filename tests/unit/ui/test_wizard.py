@@ -243,7 +243,7 @@ def test_a_failed_save_is_shown_next_to_the_field(qtbot, make_window, monkeypatc
 
     monkeypatch.setattr(window.session.service.store, "save_answer", full_disk)
     type_into(qtbot, row.editor.edit, "40")
-    assert row.error.isVisible() and "没有保存成功" in row.error.text()
+    assert row.error.isVisible() and "已满" in row.error.text() and "没有保存" in row.error.text()
 
 
 def test_preview_renders_every_page_of_the_plan(qtbot, make_window, tmp_path) -> None:

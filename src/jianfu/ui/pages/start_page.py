@@ -232,6 +232,13 @@ class NewAssessmentDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Sized to its content in the current font: hints in full, room for the error text.
+        metrics = self.fontMetrics()
+        for edit in (self.name, self.code, self.county):
+            edit.setMinimumWidth(
+                max(metrics.horizontalAdvance(edit.placeholderText()), metrics.horizontalAdvance("中") * 14) + 24
+            )
         self.township: Township | None = None
 
     def chosen_period(self) -> Period:
@@ -242,5 +249,6 @@ class NewAssessmentDialog(QDialog):
             self.township = Township(self.name.text().strip(), self.code.text().strip(), self.county.text().strip())
         except IdentityError as exc:
             self.error.setText(str(exc))
+            self.adjustSize()  # the message takes its own lines, never over the buttons
             return
         self.accept()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,6 +33,7 @@ from jianfu.core.answers import Answer
 from jianfu.core.checklist import FieldType, Item
 from jianfu.core.choices import toggle_choice
 from jianfu.core.errors import JianfuError
+from jianfu.core.typed_input import NumberInputError, parse_number
 
 TYPING_PAUSE_MS = 700
 NO_DATE = QDate(2000, 1, 1)
@@ -97,6 +99,17 @@ class TypedLineEditor(ValueEditor):
         self.timer.timeout.connect(self.flush)
         self.edit.textEdited.connect(self._typed)
         self.edit.editingFinished.connect(self.flush)
+        if item.type is FieldType.NUMBER:
+            self.edit.editingFinished.connect(self._tidy)
+
+    def _tidy(self) -> None:
+        """Show what was stored: "90分钟" in an hours field becomes 1.5 once the field is left."""
+        try:
+            number = self.value()
+        except NumberInputError:
+            return  # the error is shown; keep what was typed so it can be corrected
+        if number is not None and self.edit.text() != _plain(number):
+            self.edit.setText(_plain(number))
 
     def _typed(self) -> None:
         self._pending = True
@@ -112,21 +125,14 @@ class TypedLineEditor(ValueEditor):
         text = self.edit.text().strip()
         if self.item.type is FieldType.TEXT:
             return text or None
-        if not text:
-            return None
-        try:
-            number = float(text.replace(",", "").replace("，", ""))
-        except ValueError:
-            return text  # the core rejects it with a message in Chinese
-        return int(number) if number.is_integer() else number
+        return parse_number(text, self.item.unit)  # raises NumberInputError naming the unit
 
     def set_value(self, value: Any) -> None:
-        if value is None:
-            self.edit.clear()
-        elif isinstance(value, float) and value.is_integer():
-            self.edit.setText(str(int(value)))
-        else:
-            self.edit.setText(str(value))
+        self.edit.setText("" if value is None else _plain(value))
+
+
+def _plain(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 class ChoiceEditor(ValueEditor):
@@ -194,6 +200,7 @@ class DateEditor(ValueEditor):
         self.edit.setSpecialValueText(self.tr("Not set"))
         layout.addWidget(self.edit)
         today = QPushButton(self.tr("Today"))
+        today.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # one Tab stop per item: type the date
         today.clicked.connect(lambda: self.edit.setDate(QDate.currentDate()))
         layout.addWidget(today)
         layout.addStretch()
@@ -260,7 +267,7 @@ class ItemRow(QFrame):
         self.help_button.setText("?")
         self.help_button.setToolTip(self.tr("Why is this asked?"))
         self.help_button.setCheckable(True)
-        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, Space opens it
         self.carried = QLabel(self.tr("Carried over from last period"))
         self.carried.setObjectName("carriedOver")
         self.confirm_button = QPushButton(self.tr("Still true"))
@@ -303,6 +310,7 @@ class ItemRow(QFrame):
         grid.addWidget(self.error, 3, 0, 1, 3)
 
         self.help_button.toggled.connect(self.help.setVisible)
+        self._keyboard()
         if isinstance(self.editor, ValueEditor):
             self.editor.changed.connect(self._save)
         self.not_applicable.toggled.connect(self._not_applicable_toggled)
@@ -310,6 +318,19 @@ class ItemRow(QFrame):
         self.confirm_button.clicked.connect(self._confirm)
         self._confirm_callback: Callable[[], None] | None = None
         self._answer = Answer()
+
+    def _keyboard(self) -> None:
+        """Tab stops once at the answer and once at "?"; 不适用 and the note have keys instead,
+        so that tabbing through a page of 20 items takes 40 presses, not 80."""
+        for widget in (self.not_applicable, self.note):
+            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        toggle = QShortcut(QKeySequence("Ctrl+Shift+N"), self, context=context)
+        toggle.activated.connect(self.not_applicable.click)
+        note = QShortcut(QKeySequence("Ctrl+Shift+B"), self, context=context)
+        note.activated.connect(lambda: self.note.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.not_applicable.setToolTip(self.tr("Ctrl+Shift+N while answering this item"))
+        self.note.setToolTip(self.tr("Ctrl+Shift+B while answering this item"))
 
     # --------------------------------------------------------------------------- state
 
@@ -322,7 +343,7 @@ class ItemRow(QFrame):
         self.not_applicable.blockSignals(True)
         self.not_applicable.setChecked(self._answer.not_applicable)
         self.not_applicable.blockSignals(False)
-        self.editor.setEnabled(not self._answer.not_applicable)
+        self._show_editor_for(self._answer.not_applicable)
         if self.note.text() != self._answer.note:
             self.note.setText(self._answer.note)
         self.set_carried_over(carried_over)
@@ -347,18 +368,40 @@ class ItemRow(QFrame):
 
     def _save(self) -> None:
         assert isinstance(self.editor, ValueEditor)
-        self._store(Answer(self.editor.value(), False, self.note.text()))
+        try:
+            value = self.editor.value()
+        except NumberInputError as exc:  # not a number in this field's unit: nothing is stored
+            self._show_error(exc.message)
+            return
+        self._store(Answer(value, False, self.note.text()))
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
+
+    def _current_value(self) -> Any:
+        """What the editor holds now: a table's rows as shown (they are saved row by row)."""
+        if isinstance(self.editor, ValueEditor):
+            return self.editor.value()
+        rows = getattr(self.editor, "rows", None)
+        return rows() if callable(rows) else self._answer.value
+
+    def _show_editor_for(self, not_applicable: bool) -> None:
+        if isinstance(self.editor, ValueEditor):
+            self.editor.setEnabled(not not_applicable)
+        else:  # a table keeps its rows, out of sight, until "not applicable" is unticked
+            self.editor.setVisible(not not_applicable)
 
     def _not_applicable_toggled(self, checked: bool) -> None:
-        self.editor.setEnabled(not checked)
-        value = (
-            None if checked else (self.editor.value() if isinstance(self.editor, ValueEditor) else self._answer.value)
-        )
+        self._show_editor_for(checked)
+        table = not isinstance(self.editor, ValueEditor)
+        value = self._current_value() if table or not checked else None
         self._store(Answer(value, checked, self.note.text()))
 
     def _save_note(self) -> None:
         if self.note.text() != self._answer.note:
-            self._store(Answer(self._answer.value, self._answer.not_applicable, self.note.text()))
+            value = self._answer.value if isinstance(self.editor, ValueEditor) else self._current_value()
+            self._store(Answer(value, self._answer.not_applicable, self.note.text()))
 
     def _confirm(self) -> None:
         try:

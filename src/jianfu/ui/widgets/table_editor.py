@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,7 +37,9 @@ from jianfu.core.answers import new_row_id, table_rows
 from jianfu.core.checklist import Field, FieldType, Item
 from jianfu.core.describe import value_text
 from jianfu.core.errors import JianfuError
+from jianfu.core.typed_input import NumberInputError, parse_number, row_problem
 
+SQUEEZED_WIDTH = 72  # px a squeezed text column keeps (about four characters)
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -45,9 +47,10 @@ ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class _CellDelegate(QStyledItemDelegate):
     """Combo boxes for choices, line edits for text and numbers; others are not edited here."""
 
-    def __init__(self, columns: tuple[Field, ...], parent: QWidget) -> None:
+    def __init__(self, columns: tuple[Field, ...], parent: QWidget, refused: Callable[[int, Field, str], None]) -> None:
         super().__init__(parent)
         self.columns = columns
+        self.refused = refused
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -78,7 +81,11 @@ class _CellDelegate(QStyledItemDelegate):
             value = editor.currentData()
         else:
             assert isinstance(editor, QLineEdit)
-            value = _parse(column, editor.text())
+            try:
+                value = _parse(column, editor.text())
+            except NumberInputError as exc:  # nothing stored; the row and the expected unit are named
+                self.refused(index.row(), column, exc.message)
+                return
         model.setData(index, value, VALUE_ROLE)
 
 
@@ -104,8 +111,9 @@ class TableEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(item.columns))
-        self.table.setHorizontalHeaderLabels([c.label + (f"（{c.unit}）" if c.unit else "") for c in item.columns])
-        self.table.setItemDelegate(_CellDelegate(item.columns, self.table))
+        self.table.setHorizontalHeaderLabels([_header_label(c) for c in item.columns])
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.setItemDelegate(_CellDelegate(item.columns, self.table, self._refused))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -119,6 +127,7 @@ class TableEditor(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setMinimumHeight(220)
         layout.addWidget(self.table)
+        self.table.viewport().installEventFilter(self)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add row"))
         self.copy_button = QPushButton(self.tr("Duplicate row"))
@@ -127,10 +136,11 @@ class TableEditor(QWidget):
             buttons.addWidget(button)
         self.catalogue_button = QPushButton(self.tr("Add from county catalogue…"))
         self.catalogue_button.setVisible(catalogue)
-        self.catalogue_button.clicked.connect(self.add_from_catalogue)
+        self.catalogue_button.clicked.connect(lambda: self.add_from_catalogue())
         buttons.addWidget(self.catalogue_button)
         self.error = QLabel()
         self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
         buttons.addWidget(self.error, 1)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(lambda: self.add_row())
@@ -152,6 +162,11 @@ class TableEditor(QWidget):
             self._saved[row["row_id"]] = dict(row.get("cells", {}))
         self._loading = False
         self._fit_columns()
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows as shown, in order, as a table answer's value."""
+        count = self.table.rowCount()
+        return [{"row_id": self._cell(r, 0).data(ROW_ID_ROLE), "cells": self._cells(r)} for r in range(count)]
 
     def _append(self, row_id: str, cells: dict[str, Any]) -> int:
         position = self.table.rowCount()
@@ -188,12 +203,49 @@ class TableEditor(QWidget):
             cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         else:
             cell.setText(value_text(column, value))
+        if column.type in (FieldType.TEXT, FieldType.SINGLE_CHOICE):
+            cell.setToolTip(cell.text())  # in full when the column is squeezed
 
     def _fit_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        for index, column in enumerate(self.item.columns):
-            if column.type is FieldType.TEXT:
-                self.table.setColumnWidth(index, max(self.table.columnWidth(index), 140))
+        """Columns as wide as their content, squeezed to the visible width where they can be:
+        the name column (first) keeps its width so a row stays recognisable; long texts elide and
+        show in full as a tooltip."""
+        table = self.table
+        table.resizeColumnsToContents()
+        widths = [table.columnWidth(i) for i in range(len(self.item.columns))]
+        available = table.viewport().width()
+        if available <= 0:
+            return
+        squeezable = [
+            i
+            for i, c in enumerate(self.item.columns)
+            if i > 0 and c.type in (FieldType.TEXT, FieldType.SINGLE_CHOICE, FieldType.ROW_REFS)
+        ]
+        excess = sum(widths) - available + 2  # the grid lines
+        character = table.fontMetrics().horizontalAdvance("中")
+        # Squeeze the other text columns first, then the name down to six characters, then the
+        # yes/no columns down to their check box: whatever is elided shows in full as a tooltip.
+        stages = [
+            [(i, SQUEEZED_WIDTH) for i in sorted(squeezable, key=lambda i: -widths[i])],
+            [(0, 6 * character + 12)],
+            [(i, 2 * character + 8) for i, c in enumerate(self.item.columns) if c.type is FieldType.YES_NO],
+        ]
+        for stage in stages:
+            for i, floor in stage:
+                if excess <= 0:
+                    break
+                cut = min(excess, max(0, widths[i] - floor))
+                widths[i] -= cut
+                excess -= cut
+        if excess < 0:  # room to spare: the name gets it
+            widths[0] += -excess
+        for i, width in enumerate(widths):
+            table.setColumnWidth(i, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._fit_columns()  # the visible width changed: refit
+        return False
 
     # ------------------------------------------------------------------------- editing
 
@@ -277,6 +329,9 @@ class TableEditor(QWidget):
         cells = self._cells(row)
         column = self.item.columns[cell.column()]
         try:
+            problem = row_problem(self.item, cells, row + 1)
+            if problem:
+                raise NumberInputError(problem)
             self.save_row(row_id, cells, row)
         except Exception as exc:
             self._show_error(exc)
@@ -290,7 +345,11 @@ class TableEditor(QWidget):
         self._loading = True
         self._refresh_text(cell, self.item.columns[cell.column()])
         self._loading = False
+        self._fit_columns()
         self.rows_changed.emit()
+
+    def _refused(self, row: int, column: Field, message: str) -> None:
+        self.error.setText(f"第 {row + 1} 行“{column.label}”{message}")
 
     def _double_clicked(self, row: int, column_index: int) -> None:
         column = self.item.columns[column_index]
@@ -381,12 +440,17 @@ def _parse(column: Field, text: str) -> Any:
     if not text:
         return None
     if column.type is FieldType.NUMBER:
-        try:
-            number = float(text.replace(",", ""))
-        except ValueError:
-            return text  # refused by the core with a message
-        return int(number) if number.is_integer() else number
+        return parse_number(text, column.unit)
     return text
+
+
+def _header_label(column: Field) -> str:
+    """Long headers on two lines, so that yes/no columns stay narrow."""
+    label = column.label
+    if len(label) > 4:
+        middle = (len(label) + 1) // 2
+        label = f"{label[:middle]}\n{label[middle:]}"
+    return label + (f"\n（{column.unit}）" if column.unit else "")
 
 
 def _plain_number(value: Any) -> str:

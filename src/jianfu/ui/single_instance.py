@@ -1,0 +1,74 @@
+"""One window per data folder: a second start brings the first window forward instead.
+
+Two windows on one database overwrote each other's answers silently. A lock file beside the
+database says the folder is in use (QLockFile notices a lock left by a crashed process); a
+local socket named after the folder lets the second start ask the first to come forward.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+ALREADY_RUNNING = "本机已有一个减负助手窗口在使用这些数据"
+_ACTIVATE = b"activate\n"
+
+
+def _server_name(database: Path) -> str:
+    digest = hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:20]
+    return f"jianfu-{digest}"
+
+
+class SingleInstance(QObject):
+    """Hold the data folder for this process; ``activated`` when another start asks for the window."""
+
+    activated = Signal()
+
+    def __init__(self, database: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.lock = QLockFile(str(database.with_name(database.name + ".lock")))
+        self.lock.setStaleLockTime(0)  # stale only when its process is gone, however long it ran
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True when this process now owns the folder; else the owner has been asked to come forward."""
+        if not self.lock.tryLock(200):
+            self._ask_owner_to_show()
+            return False
+        name = _server_name(self.database)
+        QLocalServer.removeServer(name)  # a socket left by a crashed owner
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._connection)
+        self.server.listen(name)
+        return True
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self.lock.unlock()
+
+    def _connection(self) -> None:
+        assert self.server is not None
+        while (socket := self.server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(_ACTIVATE.strip()):
+            self.activated.emit()
+
+    def _ask_owner_to_show(self) -> None:
+        socket = QLocalSocket()
+        socket.connectToServer(_server_name(self.database))
+        if socket.waitForConnected(1000):
+            socket.write(_ACTIVATE)
+            socket.flush()
+            socket.waitForBytesWritten(1000)
+            socket.disconnectFromServer()
