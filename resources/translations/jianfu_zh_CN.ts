@@ -41,7 +41,7 @@
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="144" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="145" />
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -82,308 +82,314 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="60" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="61" />
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="67" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="68" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="68" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="69" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="71" />
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="71" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="72" />
         <source>Department notices…</source>
         <translation>部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="72" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="73" />
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="73" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="74" />
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="85" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="86" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="103" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="104" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="105" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="106" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="107" />
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="107" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="108" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="128" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="162" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="129" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="132" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="133" />
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="133" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="134" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="134" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="135" />
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="135" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="136" />
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="136" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="137" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="137" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="139" />
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="139" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="140" />
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="140" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="141" />
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="141" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="160" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="161" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="162" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="173" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="174" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="209" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="176" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="205" />
+        <source>Signers and files to confirm</source>
+        <translation>签名与待确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="220" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="228" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="239" />
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="239" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="250" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="325" />
+        <source>No .jianfu file found in {paths}.</source>
+        <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="258" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="269" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="258" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="269" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="267" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="278" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="292" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="309" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="324" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="309" />
-        <source>No .jianfu file found there.</source>
-        <translation>那里没有找到 .jianfu 自查文件。</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="313" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="330" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="323" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="341" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="332" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="351" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="355" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="355" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="343" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="362" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="379" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="398" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="379" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="398" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="391" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="410" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="391" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="410" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="394" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="413" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="441" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="424" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="443" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="433" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="452" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="466" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="450" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="469" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="461" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="480" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="463" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="482" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="470" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="489" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="476" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="495" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="478" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="497" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="486" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="505" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="487" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="506" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -391,12 +397,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="200" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="201" />
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="202" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="203" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -632,12 +638,14 @@
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="330" />
-        <source>Exported: {path}</source>
-        <translation>已导出：{path}</translation>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="340" />
+        <source>Exported: {path}
+Signed with this computer's key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
+        <translation>已导出：{path}
+已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="336" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="347" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -645,47 +653,47 @@
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="268" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="269" />
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="271" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="272" />
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="273" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="274" />
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="274" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="275" />
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="283" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="284" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="285" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="286" />
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="300" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="301" />
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="332" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="333" />
         <source>Ctrl+Shift+N while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+N 勾选或取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="333" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="334" />
         <source>Ctrl+Shift+B while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+B 写备注</translation>
     </message>
@@ -798,37 +806,37 @@
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="207" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="208" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="210" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="211" />
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="212" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="213" />
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="223" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="226" />
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="224" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="227" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="225" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="228" />
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="226" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="229" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -836,12 +844,12 @@
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="409" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="410" />
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="412" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="413" />
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -849,17 +857,17 @@
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="379" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="380" />
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="382" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="383" />
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="385" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="386" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -1102,99 +1110,238 @@
     </message>
 </context>
 <context>
-    <name>StartPage</name>
+    <name>SignersPanel</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="48" />
-        <source>Fingertip burden self-assessment</source>
-        <translation>基层“指尖减负”自查</translation>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="42" />
+        <source>Each township is bound to the signing key of the first file the county received from it. A signature shows which computer sent a file and that nobody changed it on the way; it does not show that the answers are true. A file signed by another key, or unsigned once a key is known, waits here and changes nothing until you confirm it.</source>
+        <translation>每个乡镇（街道）以县级第一次收到的文件的签名密钥为准。签名只说明文件来自哪台电脑上的减负助手、途中没有被改动，并不说明其中的回答属实。由其他密钥签名的文件，或已有密钥后收到的未签名文件，会在这里等待，确认之前不改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="53" />
-        <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
-        <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="51" />
+        <source>Files to confirm</source>
+        <translation>待确认的文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="63" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="55" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="91" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="63" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="56" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="90" />
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="57" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="63" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="58" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="59" />
+        <source>Known key</source>
+        <translation>已登记的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="60" />
+        <source>Key of this file</source>
+        <translation>此文件的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="61" />
+        <source>Why it waits</source>
+        <translation>待确认的原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="68" />
+        <source>To confirm a new key: phone the township (using a number you already have, not one in the file), ask the cadre to read out the fingerprint shown after exporting (or by the command “jianfu verify”), and compare it group by group with “Key of this file”. Confirm only if they match.</source>
+        <translation>确认新密钥的方法：用您原有的联系电话（不要用文件里的信息）打给该乡镇，请经办干部读出导出文件后显示的密钥指纹（或命令“jianfu verify”显示的指纹），与“此文件的密钥”逐组核对，完全一致才确认。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="76" />
+        <source>Confirm the new key and apply…</source>
+        <translation>确认新密钥并采用…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="77" />
+        <source>Do not apply (delete this file)…</source>
+        <translation>不采用（删除此文件）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="86" />
+        <source>Known signing keys</source>
+        <translation>已登记的签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="92" />
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="93" />
+        <source>First received</source>
+        <translation>首次收到</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="94" />
+        <source>New key confirmed</source>
+        <translation>新密钥确认于</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="122" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="123" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="135" />
+        <source>(unsigned)</source>
+        <translation>（未签名）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="162" />
+        <source>Apply this file for {township} ({code}) and accept its key from now on?
+
+Fingerprint to compare on the phone: {fingerprint}
+
+Files signed by the old key {old} will then wait here instead.</source>
+        <translation>采用 {township}（{code}）的这个文件，并从此以它的密钥为准？
+
+电话核对的指纹：{fingerprint}
+
+此后由原密钥 {old} 签名的文件将在这里等待确认。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="173" />
+        <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
+        <translation>采用 {township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="176" />
+        <source>Confirm the new key</source>
+        <translation>确认新密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="193" />
+        <source>Could not apply the file</source>
+        <translation>无法采用该文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="203" />
+        <source>Do not apply</source>
+        <translation>不采用</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="204" />
+        <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
+        <translation>删除 {township} 待确认的文件“{name}”？其他数据不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="219" />
+        <source>held: signed by another key or unsigned; see the signers tab</source>
+        <translation>待确认：由其他密钥签名或未签名，请在“签名与待确认”页核实</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49" />
+        <source>Fingertip burden self-assessment</source>
+        <translation>基层“指尖减负”自查</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="54" />
+        <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
+        <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <source>Period</source>
+        <translation>评估期</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="63" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="73" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75" />
         <source>Move the selected assessment to the recycle list; it can be restored</source>
         <translation>把选中的自查移到回收站，可以恢复</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76" />
         <source>Correct township name or code…</source>
         <translation>更正乡镇名称或代码…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77" />
         <source>Recycle list…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84" />
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="88" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="89" />
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="89" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90" />
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91" />
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="92" />
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="93" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="94" />
         <source>A fictional township to look around; it is kept apart from your own assessments</source>
         <translation>虚构的示例乡镇，供熟悉操作；与本镇的自查分开存放</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="98" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="99" />
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="99" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="100" />
         <source>Import the files of all townships and see the county's burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="167" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="168" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1202,37 +1349,37 @@
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="132" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="133" />
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="133" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="134" />
         <source>Duplicate row</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="134" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="135" />
         <source>Delete row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="137" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="138" />
         <source>Add from county catalogue…</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="184" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="185" />
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="291" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="292" />
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="293" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="294" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
@@ -1248,12 +1395,12 @@
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="62" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="63" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="62" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="63" />
         <source>No</source>
         <translation>否</translation>
     </message>

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from jianfu.core.answers import Answer
 from jianfu.core.checklist import Checklist, Field, FieldType
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+# What can be stored: no control characters (core/limits.py) except tab and line breaks.
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n"), max_size=30)
 
 
 def value_for(field: Field, row_ids: list[str] | None = None) -> st.SearchStrategy[Any]:

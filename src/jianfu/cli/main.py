@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jianfu import __version__
+from jianfu.cli import verify
+from jianfu.cli.argparse_zh import chinese_argparse
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.paths import resources_dir
@@ -21,12 +24,13 @@ EXIT_OK, EXIT_FAILURE, EXIT_REJECTED = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Build inside ``chinese_argparse()`` so that argparse's own help strings are Chinese."""
     parser = argparse.ArgumentParser(
         prog="jianfu",
         description="基层“指尖减负”自查助手。不带参数运行时打开桌面程序。",
         epilog="示例：jianfu demo 示例县 && jianfu score 示例县/柳河镇-2026-Q4.jianfu --json",
     )
-    parser.add_argument("--version", action="version", version=f"jianfu {__version__}")
+    parser.add_argument("--version", action="version", version=f"jianfu {__version__}", help="显示版本号并退出")
     parser.add_argument(
         "--db",
         metavar="DB",
@@ -101,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     catalogue.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
     catalogue.add_argument("-o", "--output", metavar="OUT.jianfu-catalogue", type=Path, required=True)
+    verify.add_parser(commands)
     return parser
 
 
@@ -110,8 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_gui(None)
     if len(args) == 1 and args[0].lower().endswith(".jianfu") and not args[0].startswith("-"):
         return _run_gui(None, Path(args[0]))  # a double-clicked assessment file
-    parser = build_parser()
-    options = parser.parse_args(args)
+    with chinese_argparse():
+        options = build_parser().parse_args(args)
     if options.command is None:
         return _run_gui(options.db)
     _utf8_output()
@@ -125,11 +130,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "import": _import,
             "county": _county,
             "catalogue": _catalogue,
+            "verify": verify.run,
         }[options.command]
         return handler(options, library)
     except JianfuError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_REJECTED
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
 
 
 def _run_gui(database: Path | None, open_file: Path | None = None) -> int:
@@ -181,7 +190,7 @@ def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         return EXIT_OK
     print(f"{assessment.township.county}{assessment.township.name} {assessment.period.label}")
     for m in result.manifestations.values():
-        print(f"  {m.name}（{m.id}）：{m.score:5.1f} 分  {m.level_label}")
+        print(f"  {m.name}：{m.score:5.1f} 分  {m.level_label}")
     print(f"  综合：{result.overall:5.1f} 分  {result.overall_level_label}")
     print(f"  每名干部每月“指尖工时”：{result.fingertip_hours_per_cadre_month:.1f} 小时")
     print(f"  完成度：{result.completeness.summary()}" + ("" if result.complete else "（未完成，不评定等级）"))
@@ -211,19 +220,27 @@ def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 def _import(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     from jianfu.services.county import CountyService
-    from jianfu.services.county_import import collect_files
+    from jianfu.services.county_import import gather
 
-    files = collect_files(options.paths)
-    missing = [p for p in options.paths if not p.exists()]
+    collected = gather(options.paths)
+    for path, reason in collected.problems:
+        print(f"跳过 {path}：{reason}")
+    if not collected.files:
+        where = "、".join(str(p) for p in options.paths)
+        raise JianfuError(f"在 {where} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查文件夹是否选对。")
     with CountyService.open(options.county_db, library) as county:
-        summary = county.import_files(files, _progress_bar)
+        summary = county.import_files(collected.files, _progress_bar)
     print(file=sys.stderr)
     for path, reason in summary.rejected:
         print(f"拒收 {path}：{reason}")
-    for path in missing:
-        print(f"未找到 {path}")
+    for path in summary.held:
+        print(f"待确认 {path}：签名密钥与该乡镇已登记的不同或未签名，未采用（在县级窗口“签名与待确认”中核实）")
+    for path in summary.older:
+        print(f"较旧未采用 {path}：签名序号不比已导入的新")
+    for path, note in summary.notes:
+        print(f"注意 {path}：{note}")
     print(summary.describe())
-    return EXIT_REJECTED if summary.rejected or missing else EXIT_OK
+    return EXIT_REJECTED if summary.rejected or collected.problems else EXIT_OK
 
 
 def _progress_bar(done: int, total: int) -> None:

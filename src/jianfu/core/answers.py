@@ -10,9 +10,7 @@ from typing import Any
 
 from jianfu.core.checklist import Checklist, Field, FieldType, Item
 from jianfu.core.errors import AnswerError
-
-MAX_NOTE_LENGTH = 2000
-MAX_TABLE_ROWS = 500
+from jianfu.core.limits import MAX_NOTE_LENGTH, MAX_TABLE_ROWS, date_problem, text_problem
 
 
 @dataclass(frozen=True)
@@ -75,15 +73,17 @@ def check_value(field: Field, value: Any) -> str | None:
     if kind is FieldType.TEXT:
         if not isinstance(value, str):
             return "应为文字"
-        return f"不能超过 {field.max_length} 字" if len(value) > field.max_length else None
+        if len(value) > field.max_length:
+            return f"不能超过 {field.max_length} 字"
+        return text_problem(value, multiline=True)
     if kind is FieldType.DATE:
         if not isinstance(value, str):
             return "应为日期（如 2026-11-21）"
         try:
-            dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             return "应为日期（如 2026-11-21）"
-        return None
+        return date_problem(day)
     if kind is FieldType.ROW_REFS:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "应为所选行的列表"
@@ -123,6 +123,9 @@ def check_answer(checklist: Checklist, item_id: str, answer: Answer) -> None:
         raise AnswerError(item_id, f"清单 {checklist.id} 第 {checklist.version} 版中没有这道题")
     if not isinstance(answer.note, str) or len(answer.note) > MAX_NOTE_LENGTH:
         raise AnswerError(item_id, f"备注不能超过 {MAX_NOTE_LENGTH} 字")
+    note_problem = text_problem(answer.note, multiline=True)
+    if note_problem:
+        raise AnswerError(item_id, f"备注{note_problem}")
     problem = check_value(checklist.item(item_id), answer.value)
     if problem:
         raise AnswerError(item_id, problem)

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 from jianfu.core.answers import Answer
 from jianfu.core.errors import JianfuError
+from jianfu.core.limits import MAX_NAME_LENGTH, text_problem
 
 if TYPE_CHECKING:
     from jianfu.core.plan import RectificationItem
 
-_PERIOD = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]))?$")
+_PERIOD = re.compile(r"^([0-9]{4})(?:-(Q[1-4]|H[12]))?$")
 _QUARTERS = {
     "Q1": "第一季度",
     "Q2": "第二季度",
@@ -22,7 +23,7 @@ _QUARTERS = {
     "H1": "上半年",
     "H2": "下半年",
 }
-_DIVISION_CODE = re.compile(r"^\d{12}$")
+_DIVISION_CODE = re.compile(r"^[0-9]{12}$")  # ASCII digits only, as the file schema says
 
 
 class IdentityError(JianfuError):
@@ -40,8 +41,11 @@ class Township:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise IdentityError("乡镇（街道）名称不能为空")
-        if len(self.name) > 50 or len(self.county) > 50:
-            raise IdentityError("乡镇（街道）和县（市、区）名称不能超过50字")
+        if len(self.name) > MAX_NAME_LENGTH or len(self.county) > MAX_NAME_LENGTH:
+            raise IdentityError(f"乡镇（街道）和县（市、区）名称不能超过{MAX_NAME_LENGTH}字")
+        problem = text_problem(self.name) or text_problem(self.county)
+        if problem:
+            raise IdentityError(f"名称有误：{problem}")
         if not _DIVISION_CODE.match(self.division_code):
             raise IdentityError(f"区划代码应为12位数字，而不是“{self.division_code}”")
 

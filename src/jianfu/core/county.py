@@ -16,6 +16,7 @@ class Outcome(str, Enum):
     UPDATED = "updated"  # newer than the stored one, which went to the history
     UNCHANGED = "unchanged"  # this very file was imported before
     OLDER = "older"  # older than the stored one: kept in the history, not applied
+    HELD = "held"  # another key, or unsigned once a key is known: 待确认, not applied
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from jianfu.core.answers import new_row_id
 from jianfu.core.checklist import Handling
+from jianfu.core.limits import clean_plan_text
 
 if TYPE_CHECKING:  # scoring is not needed to read a stored plan (start-up path)
     from jianfu.core.scoring import MatchedRow, RuleHit, ScoreResult
@@ -65,6 +66,7 @@ class RectificationItem:
             raise ValueError(f"not editable: {sorted(unknown)}")
         if "handling" in changes:
             changes["handling"] = Handling(changes["handling"])
+        changes = {name: clean_plan_text(name, value) for name, value in changes.items()}
         edited = self.edited | (set(changes) - {"rejected"})
         return replace(self, **changes, edited=frozenset(edited))  # type: ignore[arg-type]
 
@@ -107,12 +109,12 @@ def draft_plan(
             RectificationItem(
                 key=f"fix:{measure.fix}:{measure.handling.value}" if measure.fix else lead.rule.id,
                 rule_id=lead.rule.id,
-                problem=local_wording(_merged_problems(group), township_name),
+                problem=str(clean_plan_text("problem", local_wording(_merged_problems(group), township_name))),
                 measure=local_wording("".join(texts[:MAX_MEASURES_MERGED]), township_name),
                 handling=measure.handling,
                 responsible_unit=measure.responsible_unit,
                 deadline=month_end(base_date + dt.timedelta(days=min(h.rule.measure.deadline_days for h in group))),
-                department=_join_departments(departments),
+                department=str(clean_plan_text("department", _join_departments(departments))),
             )
         )
     return items

@@ -1,9 +1,11 @@
-"""The assessment file (``.jianfu``): UTF-8 JSON with a format version and a SHA-256.
+"""The assessment file (``.jianfu``): UTF-8 JSON with a format version, a SHA-256 over its
+canonical form (RFC 8785) and, from format version 2, the sending installation's Ed25519 signature.
 
-Reading checks, in this order and before anything is used: size, encoding, JSON syntax,
-format name and version, the JSON Schema, the checksum, the checklist version, then every
-answer against its checklist item. Any failure raises AssessmentFileError with the file and the
-reason in Chinese; nothing is returned half-read.
+Reading checks, in this order and before anything is used: size, encoding, strict JSON syntax
+(no duplicate keys, no out-of-range numbers), format name and version, the JSON Schema, text and
+dates (no control characters, dates in 2000–2100), the checksum, the signature, the checklist
+version, then every answer against its checklist item. Any failure raises AssessmentFileError
+with the file and the reason in Chinese; nothing is returned half-read.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,10 +28,12 @@ from jianfu.core.errors import AnswerError, JianfuError, UnknownChecklistError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
 from jianfu.core.scoring import ScoreResult
+from jianfu.exchange import signing, strict_json
+from jianfu.exchange.canonical import CanonicalError, canonical_bytes
 from jianfu.paths import resources_dir
 
 FORMAT_NAME = "jianfu-assessment"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: RFC 8785 checksum and an Ed25519 signature; 1 is still read (unsigned)
 FILE_SUFFIX = ".jianfu"
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a full assessment is ~50 KB; anything near this is not ours
 
@@ -44,6 +49,18 @@ class AssessmentFileError(JianfuError):
 
 
 @dataclass(frozen=True)
+class Signature:
+    """Who signed a file: the installation's public key and the file's place in its sequence."""
+
+    public_key: bytes
+    sequence: int
+
+    @property
+    def fingerprint(self) -> str:
+        return signing.fingerprint(self.public_key)
+
+
+@dataclass(frozen=True)
 class AssessmentFile:
     """What a valid file holds, ready to store."""
 
@@ -53,6 +70,7 @@ class AssessmentFile:
     exported_at: str
     sha256: str
     raw: bytes  # the file as received, for the county's history
+    signature: Signature | None = None  # None: an unsigned (format version 1) file
 
 
 # ------------------------------------------------------------------------------------ writing
@@ -63,8 +81,11 @@ def to_document(
     result: ScoreResult,
     exported_at: str | None = None,
     app_version: str = __version__,
+    signer: signing.Signer | None = None,
 ) -> dict[str, Any]:
-    """The file content as a JSON-ready dict, checksum included."""
+    """The file content as a JSON-ready dict, signature and checksum included.
+
+    Without a signer the file is unsigned (tests, tools); the wizard always signs."""
     document: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -86,6 +107,19 @@ def to_document(
         "plan": [_plan_item_json(item) for item in assessment.plan],
         "scores": result.to_json(),
     }
+    return seal(document, signer)
+
+
+def seal(document: dict[str, Any], signer: signing.Signer | None) -> dict[str, Any]:
+    """Sign (when a signer is given; otherwise drop any signature) and checksum ``document``."""
+    document.pop("signature", None)
+    if signer is not None:
+        document["signature"] = {
+            "algorithm": signing.ALGORITHM,
+            "public_key": signing.b64(signer.public_key),
+            "sequence": signer.sequence,
+        }
+        document["signature"]["value"] = signing.b64(signer.sign(signed_bytes(document)))
     document["sha256"] = checksum(document)
     return document
 
@@ -101,7 +135,21 @@ def write_assessment_file(path: Path, document: dict[str, Any]) -> None:
     temporary.replace(path)
 
 
+def signed_bytes(document: dict[str, Any]) -> bytes:
+    """What the checksum and the signature cover: the RFC 8785 form of the document without
+    ``sha256`` and without the signature's own ``value``."""
+    content = {k: v for k, v in document.items() if k != "sha256"}
+    if isinstance(content.get("signature"), dict):
+        content["signature"] = {k: v for k, v in content["signature"].items() if k != "value"}
+    return canonical_bytes(content)
+
+
 def checksum(document: dict[str, Any]) -> str:
+    return hashlib.sha256(signed_bytes(document)).hexdigest()
+
+
+def _legacy_checksum(document: dict[str, Any]) -> str:
+    """Format version 1 as first written: Python's json.dumps (``250.0`` for whole floats)."""
     content = {k: v for k, v in document.items() if k != "sha256"}
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -130,11 +178,16 @@ def _plan_item_json(item: RectificationItem) -> dict[str, Any]:
 
 def read_assessment_file(path: Path, library: ChecklistLibrary) -> AssessmentFile:
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as exc:
         raise AssessmentFileError(
             path, f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在、是否有权限读取。"
         ) from exc
+    if stat.S_ISDIR(status.st_mode):
+        raise AssessmentFileError(path, "这是一个文件夹，不是自查文件", "请指定文件夹中的 .jianfu 文件。")
+    if not stat.S_ISREG(status.st_mode):
+        raise AssessmentFileError(path, "不是普通文件（可能是设备或管道）", "请指定从减负助手导出的 .jianfu 文件。")
+    size = status.st_size
     if size == 0:
         raise AssessmentFileError(path, "文件是空的")
     if size > MAX_FILE_BYTES:
@@ -142,8 +195,15 @@ def read_assessment_file(path: Path, library: ChecklistLibrary) -> AssessmentFil
             path,
             f"文件过大（{size // 1024} KB，上限 {MAX_FILE_BYTES // 1024} KB），不是减负助手导出的自查文件",
         )
-    with path.open("rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:  # vanished, locked or unreadable since the check above
+        raise AssessmentFileError(
+            path, f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在、是否有权限读取。"
+        ) from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise AssessmentFileError(path, "文件在读取时变大，超过上限，不是减负助手导出的自查文件")
     return parse_assessment_bytes(raw, path, library)
 
 
@@ -153,7 +213,7 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
     except UnicodeDecodeError as exc:
         raise AssessmentFileError(path, f"不是 UTF-8 编码的文本（第 {exc.start} 字节处）") from exc
     try:
-        document = json.loads(text, parse_constant=_reject_constant)
+        document = strict_json.loads(text)
     except json.JSONDecodeError as exc:
         raise AssessmentFileError(
             path,
@@ -164,14 +224,41 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
     except ValueError as exc:
         raise AssessmentFileError(path, str(exc)) from exc
     _check_envelope(document, path)
+    problem = strict_json.check_sizes(document)
+    if problem:
+        raise AssessmentFileError(path, f"内容超出上限（{problem}）")
     _check_schema(document, path)
-    if checksum(document) != document["sha256"]:
+    problem = strict_json.check_text_and_dates(document)
+    if problem:
+        raise AssessmentFileError(path, f"内容不符合要求（{problem}）")
+    try:
+        expected = {checksum(document)}
+    except CanonicalError as exc:
+        raise AssessmentFileError(path, f"内容无法规范化（{exc}）") from exc
+    if document["format_version"] == 1:
+        expected.add(_legacy_checksum(document))
+    if document["sha256"] not in expected:
         raise AssessmentFileError(path, "校验码（SHA-256）与内容不符，文件在导出后被改动过或已损坏")
-    return _to_assessment_file(document, raw, path, library)
+    signature = _check_signature(document, path)
+    return _to_assessment_file(document, raw, path, library, signature)
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"含有 JSON 不允许的数值 {name}")
+def _check_signature(document: dict[str, Any], path: Path | str) -> Signature | None:
+    entry = document.get("signature")
+    if entry is None:
+        return None
+    try:
+        public_key = signing.unb64(entry["public_key"])
+        value = signing.unb64(entry["value"])
+    except ValueError as exc:
+        raise AssessmentFileError(path, "签名或公钥不是有效的 Base64 文字") from exc
+    if len(public_key) != 32 or len(value) != 64:
+        raise AssessmentFileError(path, "签名或公钥的长度不对，不是 Ed25519 签名")
+    if not signing.verify(public_key, value, signed_bytes(document)):
+        raise AssessmentFileError(
+            path, "签名与内容不符：文件在签名后被改动过，或签名是伪造的", "请向报送单位重新索取原始文件，并电话核实。"
+        )
+    return Signature(public_key, int(entry["sequence"]))
 
 
 def _json_reason(message: str) -> str:
@@ -200,12 +287,12 @@ def _check_envelope(document: Any, path: Path | str) -> None:
 
 
 @cache
-def _validator() -> Any:
+def _validator(version: int) -> Any:
     # fastjsonschema compiles the schema to Python once: ~1.4 ms a file against ~13 ms for
     # jsonschema, which matters when a county imports hundreds of files.
     import fastjsonschema
 
-    schema_path = resources_dir() / "schema" / f"assessment-file-v{FORMAT_VERSION}.schema.json"
+    schema_path = resources_dir() / "schema" / f"assessment-file-v{version}.schema.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     return fastjsonschema.compile(schema)
 
@@ -214,9 +301,9 @@ def _check_schema(document: dict[str, Any], path: Path | str) -> None:
     import fastjsonschema
 
     try:
-        _validator()(document)
+        _validator(document["format_version"])(document)
     except fastjsonschema.JsonSchemaValueException as error:
-        where = " → ".join(str(p) for p in error.path[1:]) or "顶层"
+        where = " → ".join(strict_json.printable(str(p)) for p in error.path[1:]) or "顶层"
         raise AssessmentFileError(path, f"内容不符合文件格式（位置：{where}；{_schema_reason(error.rule)}）") from None
 
 
@@ -241,7 +328,7 @@ def _schema_reason(rule: str | None) -> str:
 
 
 def _to_assessment_file(
-    document: dict[str, Any], raw: bytes, path: Path | str, library: ChecklistLibrary
+    document: dict[str, Any], raw: bytes, path: Path | str, library: ChecklistLibrary, signature: Signature | None
 ) -> AssessmentFile:
     checklist_ref = document["checklist"]
     try:
@@ -287,5 +374,11 @@ def _to_assessment_file(
         township, period, checklist.id, checklist.version, base_date, answers, plan, document["updated_at"]
     )
     return AssessmentFile(
-        assessment, document["scores"], document["app_version"], document["exported_at"], document["sha256"], raw
+        assessment,
+        document["scores"],
+        document["app_version"],
+        document["exported_at"],
+        document["sha256"],
+        raw,
+        signature,
     )

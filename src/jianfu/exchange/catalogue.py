@@ -17,6 +17,7 @@ from typing import Any
 
 from jianfu.core.attribution import department_key
 from jianfu.core.errors import JianfuError
+from jianfu.exchange import strict_json
 
 FORMAT_NAME = "jianfu-catalogue"
 FORMAT_VERSION = 1
@@ -109,9 +110,14 @@ def read_catalogue(path: Path, kinds: set[str], levels: set[str]) -> Catalogue:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise CatalogueError(path, "文件过大")
-        document = json.loads(path.read_bytes().decode("utf-8"))
+        document = strict_json.loads(path.read_bytes().decode("utf-8"))
+    except strict_json.StrictJsonError as exc:
+        raise CatalogueError(path, str(exc)) from exc
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise CatalogueError(path, f"无法读取或不是 JSON（{exc.__class__.__name__}）") from exc
+    problem = strict_json.check_text_and_dates(document)
+    if problem:
+        raise CatalogueError(path, f"内容不符合要求（{problem}）")
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise CatalogueError(path, "不是减负助手的平台目录")
     if document.get("format_version") != FORMAT_VERSION:

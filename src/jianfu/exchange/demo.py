@@ -8,6 +8,7 @@ checklist version asks.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -26,6 +27,7 @@ from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import draft_plan
 from jianfu.core.scoring import ScoreResult, score_assessment
 from jianfu.exchange.assessment_file import FILE_SUFFIX, to_document, write_assessment_file
+from jianfu.exchange.signing import Signer
 from jianfu.paths import resources_dir
 
 FEATURE_MANIFESTATION = {
@@ -96,14 +98,29 @@ def sample_township_assessment(library: ChecklistLibrary) -> tuple[Assessment, S
 
 
 def write_demo(directory: Path, library: ChecklistLibrary) -> list[Path]:
-    directory.mkdir(parents=True, exist_ok=True)
+    if directory.exists() and not directory.is_dir():
+        raise JianfuError(f"{directory} 已存在且不是文件夹，请换一个文件夹名。")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise JianfuError(f"无法创建文件夹 {directory}（{exc.strerror or exc}）。") from exc
     written = []
-    for assessment, result in sample_assessments(library):
+    sequences: dict[str, int] = {}
+    for assessment, result in sample_assessments(library):  # each township's periods in order
+        code = assessment.township.division_code
+        sequences[code] = sequences.get(code, 0) + 1
+        signer = Signer(demo_signing_key(code), sequences[code])
         exported = (assessment.period.end + dt.timedelta(days=1)).isoformat() + "T09:00:00"
         path = directory / f"{assessment.township.name}-{assessment.period.code}{FILE_SUFFIX}"
-        write_assessment_file(path, to_document(assessment, result, exported_at=exported))
+        write_assessment_file(path, to_document(assessment, result, exported_at=exported, signer=signer))
         written.append(path)
     return written
+
+
+def demo_signing_key(division_code: str) -> bytes:
+    """Each sample township's key, derived from its code so that the sample is reproducible.
+    These keys are public knowledge: they show how signing works and prove nothing."""
+    return hashlib.sha256(f"jianfu sample county key (not secret) {division_code}".encode()).digest()
 
 
 def generate(

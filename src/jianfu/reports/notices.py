@@ -9,12 +9,12 @@ named after the department (sanitised), one or two pages.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from jianfu.core import file_names
 from jianfu.core.attribution import UNKNOWN_DEPARTMENT, department_key
 from jianfu.reports.county import UNATTRIBUTED, CountySummary
 
@@ -149,18 +149,9 @@ def _choice_labels(checklist: Any) -> dict[str, dict[str, Any]]:
     return result
 
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-
-
 def safe_file_name(name: str, limit: int = 60) -> str:
-    """A file name from a department name typed by anyone: no path separators, no characters
-    Windows forbids, no leading dots, no reserved device names, at most ``limit`` characters."""
-    cleaned = _UNSAFE.sub("_", name).strip().strip(".").strip()
-    cleaned = re.sub(r"\s+", " ", cleaned)[:limit].rstrip(". ")
-    if not cleaned or cleaned.upper().split(".")[0] in _RESERVED:
-        cleaned = f"部门_{cleaned}" if cleaned else "未命名部门"
-    return cleaned
+    """A file name from a department name typed by anyone (see core.file_names)."""
+    return file_names.safe_file_name(name, fallback="未命名部门", limit=limit)
 
 
 def write_department_notices(

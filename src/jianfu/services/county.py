@@ -12,15 +12,17 @@ from pathlib import Path
 from types import TracebackType
 
 from jianfu.core.assessment import Assessment, Period
-from jianfu.core.county import DepartmentRow, EscalatedItem, OverviewRow, RequestGroup
+from jianfu.core.county import DepartmentRow, EscalatedItem, Outcome, OverviewRow, RequestGroup
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.exchange.catalogue import Catalogue, build_catalogue
 from jianfu.reports.county import CountySummary
 from jianfu.reports.notices import NOTICE_TABLES, DepartmentNotice, department_notices
-from jianfu.services.county_import import ImportSummary, import_files
+from jianfu.services.county_import import ImportSummary, confirm_held, discard_held, import_files
+from jianfu.storage import county_signers
 from jianfu.storage.county import CountyStore, OverviewTable
 from jianfu.storage.county_inventory import department_aliases, imported_inventory_rows, period_table_rows
+from jianfu.storage.county_signers import HeldFile, SignerRow
 from jianfu.storage.database import Database, open_database
 
 
@@ -106,6 +108,26 @@ class CountyService:
     def set_expected_townships(self, townships: list[tuple[str, str]]) -> None:
         self.store.set_expected_townships(townships)
 
+    # ---------------------------------------------------------------- signers (签名与待确认)
+
+    def signers(self) -> list[SignerRow]:
+        """Each township's bound signing key, by division code."""
+        return county_signers.signers(self.db.conn)
+
+    def unsigned_townships(self) -> list[tuple[str, str]]:
+        return county_signers.unsigned_townships(self.db.conn)
+
+    def held_files(self) -> list[HeldFile]:
+        return county_signers.held_files(self.db.conn)
+
+    def confirm_held(self, held_id: int) -> list[Outcome]:
+        """Apply a held file after the inspector has checked its key by phone; its key becomes the
+        township's, and other files held for the same key follow."""
+        return confirm_held(self.db, self.library, held_id)
+
+    def discard_held(self, held_id: int) -> None:
+        discard_held(self.db, held_id)
+
     # ----------------------------------------------------------------------------- outputs
 
     def catalogue(self) -> Catalogue:
@@ -150,3 +172,23 @@ class CountyService:
             },
             plan_items=county.plan_items(period),
         )
+
+
+def known_signing_keys(database: Path) -> dict[str, str]:
+    """The county database's bound keys (division code → Base64 public key), read without writing
+    anything, not even the switch to WAL; empty when the file is missing or not a county database."""
+    import sqlite3
+
+    if not database.is_file():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return {str(k): str(v) for k, v in conn.execute("SELECT division_code, public_key FROM county_signers")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
+
+
+__all__ = ["CountyService", "HeldFile", "SignerRow", "known_signing_keys"]

@@ -1,5 +1,5 @@
 """Importing township files into the county database: each checked first; bad files are listed
-with the reason and change nothing.
+with the reason and change nothing, and one bad, vanished or unreadable file never stops the others.
 
 Files are committed in batches (up to ``BATCH_FILES`` files or ``BATCH_SECONDS`` of work, one
 fsync each) with a savepoint per file, so a file that fails undoes only itself. A crash loses
@@ -9,17 +9,32 @@ brings the lost files in (those already stored come back "unchanged").
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jianfu.core.carry import carry_assessment
+from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.scoring import score_assessment
-from jianfu.exchange.assessment_file import FILE_SUFFIX, AssessmentFileError, read_assessment_file
+from jianfu.exchange.assessment_file import (
+    FILE_SUFFIX,
+    AssessmentFile,
+    AssessmentFileError,
+    parse_assessment_bytes,
+    read_assessment_file,
+)
+from jianfu.exchange.file_flags import describe_flags, file_flags
+from jianfu.storage import county_signers
 from jianfu.storage.county import CountyStore, Outcome
-from jianfu.storage.database import Database
+from jianfu.storage.database import Database, transaction
+
+
+class NoFilesFound(JianfuError):
+    """A folder (or list of paths) without a single ``.jianfu`` file."""
+
 
 BATCH_FILES = 100
 BATCH_SECONDS = 1.0
@@ -29,29 +44,64 @@ BATCH_SECONDS = 1.0
 class ImportSummary:
     outcomes: dict[Outcome, list[Path]] = field(default_factory=lambda: {o: [] for o in Outcome})
     rejected: list[tuple[Path, str]] = field(default_factory=list)
+    notes: list[tuple[Path, str]] = field(default_factory=list)  # accepted, but worth a look
     cancelled: bool = False  # stopped early: the files before the stop are imported
 
     def count(self, outcome: Outcome) -> int:
         return len(self.outcomes[outcome])
 
+    @property
+    def held(self) -> list[Path]:
+        """Files held as 待确认: another key, or unsigned once the township has a key."""
+        return self.outcomes[Outcome.HELD]
+
+    @property
+    def older(self) -> list[Path]:
+        return self.outcomes[Outcome.OLDER]
+
     def describe(self) -> str:
         text = (
             f"导入 {self.count(Outcome.IMPORTED)} 个，更新 {self.count(Outcome.UPDATED)} 个，"
             f"未变 {self.count(Outcome.UNCHANGED)} 个，较旧未采用 {self.count(Outcome.OLDER)} 个，"
-            f"拒收 {len(self.rejected)} 个。"
+            f"待确认 {self.count(Outcome.HELD)} 个，拒收 {len(self.rejected)} 个。"
         )
         return text + ("（已取消，其余文件未导入。）" if self.cancelled else "")
 
 
+@dataclass
+class Collected:
+    files: list[Path]
+    problems: list[tuple[Path, str]]  # folders that could not be listed, paths that do not exist
+
+
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and every ``.jianfu`` file inside the folders given."""
+    """Files as given, and every ``.jianfu`` file inside the folders given (any letter case)."""
+    return gather(paths).files
+
+
+def gather(paths: Iterable[Path]) -> Collected:
+    """Like ``collect_files``, and the paths that could not be read, each with the reason."""
     files: list[Path] = []
+    problems: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob(f"*{FILE_SUFFIX}") if p.is_file())
-        else:
+            files += _walk(path, problems)
+        elif path.exists() or path.is_symlink():
             files.append(path)
-    return list(dict.fromkeys(files))
+        else:
+            problems.append((path, "未找到（文件或文件夹不存在）"))
+    return Collected(list(dict.fromkeys(files)), problems)
+
+
+def _walk(folder: Path, problems: list[tuple[Path, str]]) -> list[Path]:
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append((Path(error.filename or folder), f"无法读取文件夹（{error.strerror or error}）"))
+
+    for root, _dirs, names in os.walk(folder, onerror=unreadable):
+        found += [Path(root) / n for n in names if n.lower().endswith(FILE_SUFFIX)]
+    return sorted(found)
 
 
 def import_files(
@@ -80,12 +130,12 @@ def import_files(
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN IMMEDIATE")
                 batch_started, in_batch = time.monotonic(), 0
-            # an earlier checklist version is carried to the current one, so the county compares like with like
-            a = carry_assessment(library, content.assessment)
-            checklist = library.get(a.checklist_id, a.checklist_version)
-            content = replace(content, assessment=a)
-            outcome = county.store_import(content, checklist, score_assessment(checklist, a.answers))
+            outcome = _store(county, library, content, path.name)
             summary.outcomes[outcome].append(path)
+            if outcome in (Outcome.IMPORTED, Outcome.UPDATED):
+                flags = file_flags(content)
+                if flags:
+                    summary.notes.append((path, describe_flags(flags)))
             in_batch += 1
             if in_batch >= BATCH_FILES or time.monotonic() - batch_started >= BATCH_SECONDS:
                 db.conn.execute("COMMIT")
@@ -99,3 +149,34 @@ def import_files(
     if progress:
         progress(len(files), len(files))
     return summary
+
+
+def _store(
+    county: CountyStore, library: ChecklistLibrary, content: AssessmentFile, name: str, held: int | None = None
+) -> Outcome:
+    # an earlier checklist version is carried to the current one, so the county compares like with like
+    a = carry_assessment(library, content.assessment)
+    checklist = library.get(a.checklist_id, a.checklist_version)
+    content = replace(content, assessment=a)
+    return county.store_import(content, checklist, score_assessment(checklist, a.answers), name, held)
+
+
+def confirm_held(db: Database, library: ChecklistLibrary, held_id: int) -> list[Outcome]:
+    """The inspector confirmed a held file (and so its key): apply it and every other file held for
+    the same township and key, in signed order."""
+    county = CountyStore(db)
+    outcomes = []
+    for each in county_signers.same_key_held(db.conn, held_id):
+        stored = county_signers.held_document(db.conn, each)
+        if stored is None:
+            continue
+        raw, name = stored
+        content = parse_assessment_bytes(raw, name, library)  # checked again: the reader may be newer
+        outcomes.append(_store(county, library, content, name, held=each))
+    return outcomes
+
+
+def discard_held(db: Database, held_id: int) -> None:
+    """The inspector refused a held file: it is dropped and nothing else changes."""
+    with transaction(db.conn):
+        county_signers.release(db.conn, held_id)

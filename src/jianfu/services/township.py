@@ -307,13 +307,18 @@ class AssessmentService:
 
     @staticmethod
     def export(opened: OpenedAssessment, path: Path) -> None:
-        """Write the ``.jianfu`` file of the assessment as it stands, scored now. It reads only
-        ``opened`` (no database), so it may run off the UI thread."""
+        """Write the ``.jianfu`` file of the assessment as it stands, scored now and signed with
+        this installation's key. It reads only ``opened`` (no database), so it may run off the UI
+        thread."""
         from jianfu.core.scoring import score_assessment
         from jianfu.exchange.assessment_file import to_document, write_assessment_file
+        from jianfu.exchange.signing import next_signer
+        from jianfu.paths import data_dir
 
         assessment = opened.assessment
-        write_assessment_file(path, to_document(assessment, score_assessment(opened.checklist, assessment.answers)))
+        result = score_assessment(opened.checklist, assessment.answers)
+        signer = next_signer(data_dir())  # this installation's key and its next sequence (README: 签名密钥)
+        write_assessment_file(path, to_document(assessment, result, signer=signer))
 
     # ------------------------------------------------------------------------ next period
 

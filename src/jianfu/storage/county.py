@@ -25,6 +25,8 @@ from jianfu.core.county import (  # the county's value types, re-exported for ex
 )
 from jianfu.core.scoring import ScoreResult
 from jianfu.exchange.assessment_file import AssessmentFile
+from jianfu.exchange.file_flags import file_flags
+from jianfu.storage import county_signers
 from jianfu.storage.assessments import AssessmentStore
 from jianfu.storage.county_counts import (
     backfill_counts,
@@ -52,26 +54,46 @@ class CountyStore:
 
     # -------------------------------------------------------------------------- import
 
-    def store_import(self, content: AssessmentFile, checklist: Checklist, result: ScoreResult) -> Outcome:
+    def store_import(
+        self,
+        content: AssessmentFile,
+        checklist: Checklist,
+        result: ScoreResult,
+        file_name: str = "",
+        confirmed_held: int | None = None,
+    ) -> Outcome:
         """Store one validated file in one transaction, or in a savepoint of the caller's (a batch
-        of imports); say what happened to it."""
+        of imports); say what happened to it.
+
+        ``confirmed_held``: the held file the inspector confirmed (its key becomes the
+        township's key, and it leaves the held list in the same transaction)."""
         a = content.assessment
         stamp = now()
         with savepoint(self.conn) if self.conn.in_transaction else transaction(self.conn):
+            if confirmed_held is not None:
+                county_signers.release(self.conn, confirmed_held)
             seen = self.conn.execute(
                 "SELECT 1 FROM assessment_history WHERE content_sha256 = ?", (content.sha256,)
             ).fetchone()
             if seen:
                 return Outcome.UNCHANGED
+            if county_signers.is_held(self.conn, content.sha256):
+                return Outcome.HELD
+            reason = county_signers.hold_reason(self.conn, content, confirmed_held is not None, stamp)
+            if reason:
+                county_signers.hold(self.conn, content, file_name, reason, stamp)
+                return Outcome.HELD
             current = self.conn.execute(
-                "SELECT a.id, a.updated_at, coalesce(a.exported_at, '') FROM assessments a"
+                "SELECT a.id FROM assessments a"
                 " JOIN townships t ON t.id = a.township_id WHERE t.division_code = ? AND a.period = ?",
                 (a.township.division_code, a.period.code),
             ).fetchone()
-            newer = current is None or (a.updated_at, content.exported_at) > (current[1], current[2])
+            newer = current is None or county_signers.is_newer(self.conn, content)
+            signature = content.signature
             self.conn.execute(
                 "INSERT INTO assessment_history (division_code, period, content_sha256, updated_at,"
-                " exported_at, imported_at, reason, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " exported_at, imported_at, reason, document, signer_fingerprint, sequence, flags)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     a.township.division_code,
                     a.period.code,
@@ -81,6 +103,9 @@ class CountyStore:
                     stamp,
                     "current" if newer else "older",
                     zlib.compress(content.raw, 1),
+                    signature.fingerprint if signature else None,
+                    signature.sequence if signature else None,
+                    ",".join(file_flags(content)),
                 ),
             )
             if not newer:

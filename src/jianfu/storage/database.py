@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,6 +50,7 @@ def open_database(path: Path) -> Database:
     sqlite-utils call inside our own transaction would commit it half-way.
     """
     _check_file(path)
+    _check_header(path)  # refuse a foreign or newer database before anything writes to it
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
     try:
@@ -108,10 +110,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None, target: int = LA
     """Bring the schema up to ``target``, one recorded transaction per migration."""
     current = schema_version(conn)
     if current > LATEST_VERSION:
-        raise DatabaseError(
-            f"数据库 {path} 由更新版本的减负助手创建（结构版本 {current}），本程序只支持到 "
-            f"{LATEST_VERSION}。请升级减负助手后再打开。"
-        )
+        raise _newer(path, current)
     pending = [m for m in MIGRATIONS if current < m.version <= target]
     if not pending:
         return
@@ -150,13 +149,57 @@ def _statements(sql: str) -> list[str]:
 
 
 def _backup(conn: sqlite3.Connection, target: Path) -> None:
-    if target.exists():
+    """Copy the database before migrating it: to a temporary name, synced, then renamed, so that
+    a kill or a full disk never leaves a broken backup in place; one that is broken is redone."""
+    if _is_usable_backup(target):
         return
-    copy = sqlite3.connect(str(target))
+    partial = target.with_name(target.name + ".part")
     try:
-        conn.backup(copy)
+        partial.unlink(missing_ok=True)
+        copy = sqlite3.connect(str(partial))
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        _sync_folder(target.parent)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(
+            f"升级数据库前无法写入备份 {target}（{exc}），数据库未作任何改动。请检查磁盘空间和写权限后重新打开。"
+        ) from exc
+
+
+def _is_usable_backup(path: Path) -> bool:
+    try:
+        if path.stat().st_size < 100:
+            return False
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    if header[:16] != _SQLITE_HEADER or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return False
+    try:
+        check = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return bool(check.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+        finally:
+            check.close()
+    except sqlite3.Error:
+        return False
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
     finally:
-        copy.close()
+        os.close(descriptor)
 
 
 def _check_file(path: Path) -> None:
@@ -170,11 +213,41 @@ def _check_file(path: Path) -> None:
         )
 
 
+def _check_header(path: Path) -> None:
+    """Read the SQLite header (user_version at byte 60, application_id at 68) without opening
+    the database, so that a refused file stays byte for byte as it was."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return  # missing: created below; unreadable: sqlite3 reports it
+    if len(header) < 100:
+        return
+    user_version = int.from_bytes(header[60:64], "big")
+    app_id = int.from_bytes(header[68:72], "big")
+    page_count = int.from_bytes(header[28:32], "big")
+    if app_id != APPLICATION_ID and (user_version != 0 or page_count > 1):
+        raise _foreign(path)
+    if app_id == APPLICATION_ID and user_version > LATEST_VERSION:
+        raise _newer(path, user_version)
+
+
+def _foreign(path: Path) -> DatabaseError:
+    return DatabaseError(
+        f"数据库 {path} 不是减负助手的数据库（可能是其他软件的文件），为免损坏未作任何改动。"
+        "请指定减负助手自己的数据库文件。"
+    )
+
+
+def _newer(path: Path | None, version: int) -> DatabaseError:
+    return DatabaseError(
+        f"数据库 {path} 由更新版本的减负助手创建（结构版本 {version}），本程序只支持到 "
+        f"{LATEST_VERSION}，未作任何改动。请升级减负助手后再打开。"
+    )
+
+
 def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-    if has_tables and app_id != APPLICATION_ID:
-        raise DatabaseError(
-            f"数据库 {path} 不是减负助手的数据库（可能是其他软件的文件），为免损坏未作任何改动。"
-            "请指定减负助手自己的数据库文件。"
-        )
+    if app_id != APPLICATION_ID and (has_tables or schema_version(conn) != 0):
+        raise _foreign(path)

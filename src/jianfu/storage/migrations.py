@@ -322,12 +322,43 @@ MIGRATIONS: tuple[Migration, ...] = (
             not_applicable_without_reason) WHERE content_sha256 IS NOT NULL;
     """,
     ),
-    # v10: what opening a department in the county window sorts and groups by (the item's rule,
+    Migration(
+        10,
+        "county signers and held files",
+        """
+        ALTER TABLE assessment_history ADD COLUMN signer_fingerprint TEXT;
+        ALTER TABLE assessment_history ADD COLUMN sequence INTEGER;
+        ALTER TABLE assessment_history ADD COLUMN flags TEXT NOT NULL DEFAULT '';
+        CREATE TABLE county_signers (
+            division_code TEXT PRIMARY KEY,
+            public_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            township TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            confirmed_at TEXT
+        );
+        CREATE TABLE held_files (
+            id INTEGER PRIMARY KEY,
+            division_code TEXT NOT NULL,
+            period TEXT NOT NULL,
+            township TEXT NOT NULL,
+            public_key TEXT,
+            fingerprint TEXT,
+            sequence INTEGER,
+            content_sha256 TEXT NOT NULL UNIQUE,
+            file_name TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            document BLOB NOT NULL
+        )
+    """,
+    ),
+    # v11: what opening a department in the county window sorts and groups by (the item's rule,
     # the township's division code, the item's position), stored beside each request, so the
     # first 200 requests of a department are read in index order and joined to their plan
     # items alone, instead of joining and sorting all of them (seconds at 10,000 townships).
     Migration(
-        10,
+        11,
         "county_request_order",
         """
         ALTER TABLE county_requests ADD COLUMN rule_id TEXT;

@@ -122,6 +122,7 @@ def _resigned(good_file: Path, tmp_path: Path, change) -> Path:
     """A file changed and re-checksummed: only the later checks can catch it."""
     document = json.loads(good_file.read_text(encoding="utf-8"))
     change(document)
+    document.pop("signature")  # unsigned: the signature would catch the change first
     document["sha256"] = checksum(document)
     path = tmp_path / "resigned.jianfu"
     write_assessment_file(path, document)

@@ -203,7 +203,7 @@ def test_department_file_names_are_sanitised(tmp_path: Path) -> None:
 
     assert safe_file_name("../../etc/passwd") == "_.._etc_passwd"
     assert safe_file_name("县/民政局") == "县_民政局"
-    assert safe_file_name("CON") == "部门_CON"
+    assert safe_file_name("CON") == "_CON" and safe_file_name("com1.txt") == "_com1.txt"
     assert safe_file_name("...") == "未命名部门"
     assert len(safe_file_name("局" * 500)) == 60
     notices = [DepartmentNotice(name, "云溪县", "2026年第四季度", 1, 1.0, [], [], []) for name in ("县/局", "县:局")]

@@ -12,8 +12,9 @@ import pytest
 
 from jianfu.core.assessment import Period
 from jianfu.core.attribution import department_burdens, department_key
-from jianfu.exchange.assessment_file import checksum, write_assessment_file
-from jianfu.exchange.demo import sample_assessments, write_demo
+from jianfu.exchange.assessment_file import checksum, seal, write_assessment_file
+from jianfu.exchange.demo import demo_signing_key, sample_assessments, write_demo
+from jianfu.exchange.signing import Signer
 from jianfu.services.county_import import collect_files, import_files
 from jianfu.storage.county import CountyStore, Outcome
 from jianfu.storage.database import open_database
@@ -62,10 +63,17 @@ def test_demo_county_imports_once(county_db, library, demo_dir: Path) -> None:
     assert snapshot(county_db) == before
 
 
-def _edited_copy(source: Path, target: Path, change) -> Path:
+def _edited_copy(source: Path, target: Path, change, sequence: int | None = None) -> Path:
+    """A changed copy, re-signed by the township's own (sample) key with ``sequence``, or
+    re-checksummed without a signature."""
     document = json.loads(source.read_text(encoding="utf-8"))
     change(document)
-    document["sha256"] = checksum(document)
+    if sequence is None:
+        document.pop("signature", None)
+        document["sha256"] = checksum(document)
+    else:
+        key = demo_signing_key(document["township"]["division_code"])
+        seal(document, Signer(key, sequence))
     write_assessment_file(target, document)
     return target
 
@@ -75,14 +83,14 @@ def test_newer_file_replaces_older_which_stays_in_history(county_db, library, de
     import_files(county_db, library, [original])
 
     def newer(doc):
-        doc["updated_at"] = "2027-01-05T10:00:00"
+        doc["updated_at"] = "2026-12-01T10:00:00"  # clock text plays no part: the sequence does
         doc["answers"]["meetings.per_month"]["value"] = 2
 
     def older(doc):
-        doc["updated_at"] = "2026-12-01T10:00:00"
+        doc["updated_at"] = "2027-01-05T10:00:00"
 
-    updated = _edited_copy(original, tmp_path / "newer.jianfu", newer)
-    stale = _edited_copy(original, tmp_path / "older.jianfu", older)
+    updated = _edited_copy(original, tmp_path / "newer.jianfu", newer, sequence=3)  # the sample file is 2
+    stale = _edited_copy(original, tmp_path / "older.jianfu", older, sequence=1)
     summary = import_files(county_db, library, [updated, stale])
     assert summary.outcomes[Outcome.UPDATED] == [updated]
     assert summary.outcomes[Outcome.OLDER] == [stale]
@@ -323,9 +331,8 @@ def test_stored_totals_follow_replacements(county_db, library, demo_dir: Path, t
             item["rejected"] = True
         doc["answers"]["apps.inventory"]["value"] = []
 
-    assert import_files(county_db, library, [_edited_copy(original, tmp_path / "n.jianfu", newer)]).count(
-        Outcome.UPDATED
-    )
+    edited = _edited_copy(original, tmp_path / "n.jianfu", newer, sequence=3)  # the sample file is 2
+    assert import_files(county_db, library, [edited]).count(Outcome.UPDATED)
     conn = county_db.conn
     grouped = sorted(
         conn.execute(

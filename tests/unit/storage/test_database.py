@@ -87,3 +87,64 @@ def test_another_programs_database_is_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE customers (id INTEGER)")
     with pytest.raises(DatabaseError, match="不是减负助手的数据库"):
         open_database(path)
+
+
+def _files(path: Path) -> dict[str, bytes]:
+    """The database and every side file (-wal, -shm), byte for byte."""
+    return {p.name: p.read_bytes() for p in sorted(path.parent.glob(path.name + "*"))}
+
+
+def test_a_refused_newer_database_is_left_byte_identical(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    open_database(path).conn.close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")  # as another machine might leave it
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    before = _files(path)
+    with pytest.raises(DatabaseError, match="未作任何改动"):
+        open_database(path)
+    assert _files(path) == before
+
+
+def test_an_empty_database_of_another_program_is_not_called_a_newer_jianfu(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA user_version = 7")
+    before = _files(path)
+    with pytest.raises(DatabaseError, match="不是减负助手的数据库") as info:
+        open_database(path)
+    assert "更新版本" not in str(info.value)
+    assert _files(path) == before
+
+
+@pytest.mark.parametrize("previous", [b"", b"SQLite format 3\x00" + bytes(84), "半个备份".encode()])
+def test_a_broken_migration_backup_is_made_again(tmp_path: Path, previous: bytes) -> None:
+    path = tmp_path / "old.sqlite3"
+    make_first_version_database(path)
+    backup = tmp_path / "old.sqlite3.v1.bak"
+    backup.write_bytes(previous)  # left by a kill or a full disk during an earlier attempt
+    open_database(path).close()
+    with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as old:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("SELECT name FROM townships").fetchall() == [("柳河镇",)]
+    assert not (tmp_path / "old.sqlite3.v1.bak.part").exists()
+
+
+def test_a_backup_that_cannot_be_written_stops_the_migration(tmp_path: Path, monkeypatch) -> None:
+    import jianfu.storage.database as database
+
+    path = tmp_path / "old.sqlite3"
+    make_first_version_database(path)
+    before = _files(path)
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(database.os, "fsync", full_disk)
+    with pytest.raises(DatabaseError, match="备份"):
+        open_database(path)
+    monkeypatch.undo()
+    assert not list(tmp_path.glob("*.bak*"))
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # not migrated without a backup
+    assert before  # the original is still there

@@ -33,6 +33,7 @@ from jianfu.core.county import MANIFESTATIONS, RequestGroup
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.services.county import CountyService
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
+from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
 from jianfu.ui.tasks import Progress, run_in_background
 
 SHOWN_REQUESTS = 200  # request lines listed under one problem; the workbook has them all
@@ -171,6 +172,11 @@ class CountyWindow(QMainWindow):
             for rule in library.get(DEFAULT_CHECKLIST_ID, version).rules
         }
         self.tabs.addTab(self.problems, self.tr("Common problems and requests"))
+        self.signers = SignersPanel(self.county)
+        self.signers_tab = self.tabs.addTab(self.signers, self.tr("Signers and files to confirm"))
+        self.signers.held_count.connect(self._show_held_count)
+        self.signers.changed.connect(self._load_periods)
+        self.signers.refresh()
 
         self.import_files_action.triggered.connect(self._choose_files)
         self.import_folder_action.triggered.connect(self._choose_folder)
@@ -195,11 +201,16 @@ class CountyWindow(QMainWindow):
         self.period.blockSignals(False)
         self.refresh()
 
+    def _show_held_count(self, count: int) -> None:
+        title = self.tr("Signers and files to confirm")
+        self.tabs.setTabText(self.signers_tab, f"{title}（{count}）" if count else title)
+
     def selected_period(self) -> Period | None:
         code = self.period.currentData()
         return Period(code) if code else None
 
     def refresh(self) -> None:
+        self.signers.refresh()
         period = self.selected_period()
         enabled = period is not None
         for action in (self.pdf_action, self.excel_action, self.notices_action, self.catalogue_action):
@@ -297,11 +308,17 @@ class CountyWindow(QMainWindow):
     # -------------------------------------------------------------------------- actions
 
     def import_paths(self, paths: list[Path]) -> Any:
-        from jianfu.services.county_import import collect_files
+        from jianfu.services.county_import import gather
 
-        files = collect_files(paths)
+        collected = gather(paths)
+        files = collected.files
+        self.unreadable_paths = collected.problems  # listed with the summary
         if not files:
-            QMessageBox.information(self, self.tr("Import"), self.tr("No .jianfu file found there."))
+            QMessageBox.warning(
+                self,
+                self.tr("Import"),
+                self.tr("No .jianfu file found in {paths}.").format(paths="、".join(str(p) for p in paths)),
+            )
             return None
         return run_in_background(
             self,
@@ -312,14 +329,16 @@ class CountyWindow(QMainWindow):
         )
 
     def _imported(self, summary: Any) -> None:
+        summary.rejected[:0] = getattr(self, "unreadable_paths", [])
         self.last_summary = summary
         self._load_periods()
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Import finished"))
         box.setText(summary.describe())
-        if summary.rejected:
+        details = import_details(summary)
+        if details:
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setDetailedText("\n".join(f"{path.name}：{reason}" for path, reason in summary.rejected))
+            box.setDetailedText(details)
         box.open()
         self.summary_box = box
 
@@ -384,7 +403,7 @@ class CountyWindow(QMainWindow):
         if period is None:
             return
         pattern = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        name = f"{self.county.county_name()}{period.code}县级汇总{suffix}"
+        name = safe_file_name(f"{self.county.county_name()}{period.code}县级汇总{suffix}")
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save county summary"), str(Path(self._folder()) / name), pattern
         )
@@ -454,7 +473,7 @@ class CountyWindow(QMainWindow):
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save platform catalogue"),
-            str(Path(self._folder()) / f"{county}平台目录{FILE_SUFFIX}"),
+            str(Path(self._folder()) / safe_file_name(f"{county}平台目录{FILE_SUFFIX}")),
             self.tr("Platform catalogues (*.jianfu-catalogue)"),
         )
         if chosen:

@@ -327,8 +327,19 @@ class ExportPage(QWidget):
             self,
             self.tr("Exporting…"),
             lambda progress: export_file(self.session, path, progress),
-            lambda result: self.status.setText(self.tr("Exported: {path}").format(path=result)),
+            self._exported,
             self._failed,
+        )
+
+    def _exported(self, path: Path) -> None:
+        from jianfu.exchange.signing import installation_fingerprint
+        from jianfu.paths import data_dir
+
+        self.status.setText(
+            self.tr(
+                "Exported: {path}\nSigned with this computer's key {fingerprint}. If the county phones to check "
+                "the file, read out this fingerprint."
+            ).format(path=path, fingerprint=installation_fingerprint(data_dir()))
         )
 
     def _failed(self, message: str) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.assessment import IdentityError, Period, Township
 from jianfu.core.errors import JianfuError
+from jianfu.core.limits import MAX_NAME_LENGTH, clean_typed_text
 from jianfu.ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -212,6 +213,8 @@ class NewAssessmentDialog(QDialog):
         self.code.setPlaceholderText(self.tr("12 digits, e.g. 519901101000"))
         self.code.setMaxLength(12)
         self.county = QLineEdit()
+        self.name.setMaxLength(MAX_NAME_LENGTH)
+        self.county.setMaxLength(MAX_NAME_LENGTH)
         self.period = QComboBox()
         for period in period_choices(today or dt.date.today()):
             self.period.addItem(period.label, period.code)
@@ -246,7 +249,7 @@ class NewAssessmentDialog(QDialog):
 
     def _accept(self) -> None:
         try:
-            self.township = Township(self.name.text().strip(), self.code.text().strip(), self.county.text().strip())
+            self.township = Township(*(clean_typed_text(e.text()).strip() for e in (self.name, self.code, self.county)))
         except IdentityError as exc:
             self.error.setText(str(exc))
             self.adjustSize()  # the message takes its own lines, never over the buttons

@@ -33,6 +33,7 @@ from jianfu.core.answers import Answer
 from jianfu.core.checklist import FieldType, Item
 from jianfu.core.choices import toggle_choice
 from jianfu.core.errors import JianfuError
+from jianfu.core.limits import MAX_NOTE_LENGTH, clean_typed_text
 from jianfu.core.typed_input import NumberInputError, parse_number
 
 TYPING_PAUSE_MS = 700
@@ -122,7 +123,7 @@ class TypedLineEditor(ValueEditor):
             self.changed.emit()
 
     def value(self) -> Any:
-        text = self.edit.text().strip()
+        text = clean_typed_text(self.edit.text()).strip()  # pasted control characters are dropped
         if self.item.type is FieldType.TEXT:
             return text or None
         return parse_number(text, self.item.unit)  # raises NumberInputError naming the unit
@@ -283,7 +284,7 @@ class ItemRow(QFrame):
         self.not_applicable = QCheckBox(self.tr("Not applicable"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional)"))
-        self.note.setMaxLength(2000)
+        self.note.setMaxLength(MAX_NOTE_LENGTH)
         if body is None:
             grid.addWidget(self.editor, 1, 0)
             grid.addWidget(self.not_applicable, 1, 1, Qt.AlignmentFlag.AlignTop)
@@ -344,7 +345,7 @@ class ItemRow(QFrame):
         self.not_applicable.setChecked(self._answer.not_applicable)
         self.not_applicable.blockSignals(False)
         self._show_editor_for(self._answer.not_applicable)
-        if self.note.text() != self._answer.note:
+        if self._note_text() != self._answer.note:
             self.note.setText(self._answer.note)
         self.set_carried_over(carried_over)
 
@@ -361,7 +362,7 @@ class ItemRow(QFrame):
     def flush(self) -> None:
         if isinstance(self.editor, ValueEditor):
             self.editor.flush()
-        if self.note.text() != self._answer.note:
+        if self._note_text() != self._answer.note:
             self._save_note()
 
     # ------------------------------------------------------------------------- saving
@@ -373,7 +374,7 @@ class ItemRow(QFrame):
         except NumberInputError as exc:  # not a number in this field's unit: nothing is stored
             self._show_error(exc.message)
             return
-        self._store(Answer(value, False, self.note.text()))
+        self._store(Answer(value, False, self._note_text()))
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -396,12 +397,16 @@ class ItemRow(QFrame):
         self._show_editor_for(checked)
         table = not isinstance(self.editor, ValueEditor)
         value = self._current_value() if table or not checked else None
-        self._store(Answer(value, checked, self.note.text()))
+        self._store(Answer(value, checked, self._note_text()))
 
     def _save_note(self) -> None:
-        if self.note.text() != self._answer.note:
+        if self._note_text() != self._answer.note:
             value = self._answer.value if isinstance(self.editor, ValueEditor) else self._current_value()
-            self._store(Answer(value, self._answer.not_applicable, self.note.text()))
+            self._store(Answer(value, self._answer.not_applicable, self._note_text()))
+
+    def _note_text(self) -> str:
+        """The note as typed, within what can be stored and exported (core/limits.py)."""
+        return clean_typed_text(self.note.text(), maximum=MAX_NOTE_LENGTH)
 
     def _confirm(self) -> None:
         try:

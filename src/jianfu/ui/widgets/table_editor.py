@@ -37,6 +37,7 @@ from jianfu.core.answers import new_row_id, table_rows
 from jianfu.core.checklist import Field, FieldType, Item
 from jianfu.core.describe import value_text
 from jianfu.core.errors import JianfuError
+from jianfu.core.limits import clean_typed_text
 from jianfu.core.typed_input import NumberInputError, parse_number, row_problem
 
 SQUEEZED_WIDTH = 72  # px a squeezed text column keeps (about four characters)
@@ -436,7 +437,7 @@ class PickCatalogueDialog(QDialog):
 
 
 def _parse(column: Field, text: str) -> Any:
-    text = text.strip()
+    text = clean_typed_text(text).strip()  # pasted control characters are dropped
     if not text:
         return None
     if column.type is FieldType.NUMBER:

@@ -1,0 +1,61 @@
+"""argparse in Chinese: its usage line, help headings and error messages.
+
+argparse looks its strings up through ``gettext`` at call time via the module globals ``_`` and
+``ngettext``; while our parser runs they point at this table instead (no .mo file needed, and
+nothing else in the process is affected afterwards).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+MESSAGES = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "optional arguments": "选项",  # Python 3.9 and earlier
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s（用 -h 查看用法）\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "没有 %(value)r 这个选项（可选：%(choices)s）",
+    "expected one argument": "后面需要一个值",
+    "expected at least one argument": "后面至少需要一个值",
+    "expected at most one argument": "后面最多一个值",
+    "ignored explicit argument %r": "不接受值 %r",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的值",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "参数 %s 中必须给出一个",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+    "unexpected option string: %s": "意外的选项 %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有命令 %(parser_name)r（可用：%(choices)s）",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+}
+PLURALS = {"expected %s argument": "后面需要 %s 个值"}
+
+
+def translate(message: str) -> str:
+    return MESSAGES.get(message, message)
+
+
+def translate_plural(singular: str, plural: str, count: int) -> str:
+    if singular in PLURALS:
+        return PLURALS[singular]
+    return singular if count == 1 else plural
+
+
+@contextmanager
+def chinese_argparse() -> Iterator[None]:
+    """argparse speaks Chinese inside this block."""
+    module: Any = argparse
+    saved = module._, module.ngettext
+    module._, module.ngettext = translate, translate_plural
+    try:
+        yield
+    finally:
+        module._, module.ngettext = saved

@@ -1,0 +1,115 @@
+"""Canonical JSON bytes (RFC 8785, the JSON Canonicalization Scheme) for checksums and signatures.
+
+Any system can recompute them: keys sorted by their UTF-16 code units, no whitespace, strings
+with only the escapes JSON requires, and numbers written the way ECMAScript's
+``Number.prototype.toString`` writes them (``250`` not ``250.0``, ``1e+21``, ``1.5e-7``), which
+is what ``JSON.stringify`` and ``jq -S -c`` produce for the numbers a Jianfu file can hold.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+_SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+class CanonicalError(ValueError):
+    """A value that has no canonical JSON form (infinity, NaN, an unknown type)."""
+
+
+def canonical_bytes(value: Any) -> bytes:
+    """The RFC 8785 serialisation of ``value`` as UTF-8 bytes."""
+    parts: list[str] = []
+    _write(value, parts)
+    return "".join(parts).encode("utf-8")
+
+
+def format_number(number: float | int) -> str:
+    """ECMAScript's shortest round-trip form of a number (RFC 8785 section 3.2.2.3)."""
+    if isinstance(number, bool) or not isinstance(number, (int, float)):
+        raise CanonicalError(f"不是数值：{number!r}")
+    value = float(number)
+    if not math.isfinite(value):
+        raise CanonicalError("数值不是有限数")
+    if isinstance(number, int) and abs(number) > 2**53:
+        raise CanonicalError("整数超出可精确表示的范围")
+    if value == 0:
+        return "0"
+    sign = "-" if value < 0 else ""
+    digits, exponent = _shortest_digits(abs(value))
+    # ``digits`` × 10^(exponent - len(digits)): ECMAScript's k digits with n = exponent.
+    k, n = len(digits), exponent
+    if k <= n <= 21:
+        return sign + digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return sign + digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return sign + "0." + "0" * (-n) + digits
+    e = n - 1
+    mantissa = digits if k == 1 else digits[0] + "." + digits[1:]
+    return f"{sign}{mantissa}e{'+' if e >= 0 else '-'}{abs(e)}"
+
+
+def _shortest_digits(value: float) -> tuple[str, int]:
+    """Python's repr is the shortest round-trip form too; take its digits and decimal exponent."""
+    text = repr(value)
+    mantissa, _, exp_text = text.partition("e")
+    exponent = int(exp_text) if exp_text else 0
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    exponent += len(whole) - (len(whole + fraction) - len((whole + fraction).lstrip("0")))
+    digits = digits.rstrip("0") or "0"
+    return digits, exponent
+
+
+def _write(value: Any, parts: list[str]) -> None:
+    if value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif isinstance(value, (int, float)):
+        parts.append(format_number(value))
+    elif isinstance(value, str):
+        parts.append(_string(value))
+    elif isinstance(value, (list, tuple)):
+        parts.append("[")
+        for index, item in enumerate(value):
+            if index:
+                parts.append(",")
+            _write(item, parts)
+        parts.append("]")
+    elif isinstance(value, dict):
+        parts.append("{")
+        for index, key in enumerate(sorted(value, key=_utf16_key)):
+            if not isinstance(key, str):
+                raise CanonicalError(f"对象的键不是文字：{key!r}")
+            if index:
+                parts.append(",")
+            parts.append(_string(key))
+            parts.append(":")
+            _write(value[key], parts)
+        parts.append("}")
+    else:
+        raise CanonicalError(f"无法写成 JSON 的值：{type(value).__name__}")
+
+
+def _utf16_key(key: str) -> bytes:
+    return key.encode("utf-16-be", "surrogatepass")
+
+
+def _string(text: str) -> str:
+    out = ['"']
+    for char in text:
+        if char in _SHORT_ESCAPES:
+            out.append(_SHORT_ESCAPES[char])
+        elif char < " ":
+            out.append(f"\\u{ord(char):04x}")
+        elif "\ud800" <= char <= "\udfff":
+            raise CanonicalError("文字中含有不成对的代理字符")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)

@@ -1,0 +1,157 @@
+"""Strict JSON for exchanged files: what a lenient parser would let through is refused here,
+once, before any reader (GUI, validate, score, report, import) sees the content.
+
+Refused: duplicate keys (a lenient parser keeps the last, so two readers could see two
+different files), numbers that are not finite or beyond the documented range (``1e999``),
+control characters (tab and line breaks are allowed in long text only), lone surrogates, and
+dates outside 2000–2100.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from typing import Any
+
+from jianfu.core.limits import (
+    MAX_ABS_NUMBER,
+    MAX_PLAN_ITEMS,
+    MAX_TABLE_ROWS,
+    date_problem,
+    number_problem,
+    text_problem,
+)
+
+LONG_TEXT_FIELDS = frozenset({"value", "note", "problem", "measure", "status"})  # may hold line breaks
+
+
+class StrictJsonError(ValueError):
+    """Why the text is refused, in Chinese."""
+
+
+def loads(text: str) -> Any:
+    return json.loads(
+        text,
+        object_pairs_hook=_no_duplicates,
+        parse_float=_number,
+        parse_int=_integer,
+        parse_constant=_constant,
+    )
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise StrictJsonError(f"字段“{printable(key)}”在同一处出现了两次，无法确定以哪个为准")
+        result[key] = value
+    return result
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or abs(value) > MAX_ABS_NUMBER:
+        raise StrictJsonError(f"数值 {text[:40]} 超出允许范围（绝对值不超过 {MAX_ABS_NUMBER:.0e}）")
+    return value
+
+
+def _integer(text: str) -> int:
+    if len(text) > 12:
+        raise StrictJsonError(f"数值 {text[:40]}… 超出允许范围（绝对值不超过 {MAX_ABS_NUMBER:.0e}）")
+    value = int(text)
+    problem = number_problem(value)
+    if problem:
+        raise StrictJsonError(problem)
+    return value
+
+
+def _constant(name: str) -> Any:
+    raise StrictJsonError(f"含有 JSON 不允许的数值 {name}")
+
+
+def check_sizes(document: Any) -> str | None:
+    """Row counts beyond the documented maxima, named plainly (the schema would only say that the
+    value has the wrong type, because an answer may be of several types)."""
+    if not isinstance(document, dict):
+        return None
+    answers = document.get("answers")
+    for item_id, entry in answers.items() if isinstance(answers, dict) else []:
+        value = entry.get("value") if isinstance(entry, dict) else None
+        if isinstance(value, list) and len(value) > MAX_TABLE_ROWS:
+            return f"{_where(['answers', item_id])}：表格行数 {len(value)} 超过上限 {MAX_TABLE_ROWS}"
+    plan = document.get("plan")
+    if isinstance(plan, list) and len(plan) > MAX_PLAN_ITEMS:
+        return f"整改事项 {len(plan)} 项，超过上限 {MAX_PLAN_ITEMS} 项"
+    return None
+
+
+def check_text_and_dates(document: Any) -> str | None:
+    """The first string that may not be stored, with where it is; None when all are fine."""
+    problem = _walk(document, [])
+    if problem:
+        return problem
+    if isinstance(document, dict):
+        return _dates(document)
+    return None
+
+
+def _walk(value: Any, path: list[str]) -> str | None:
+    if isinstance(value, str):
+        multiline = bool(path) and (path[-1] in LONG_TEXT_FIELDS or (len(path) > 1 and path[-2] == "cells"))
+        problem = text_problem(value, multiline=multiline)
+        return f"{_where(path)}：{problem}" if problem else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problem = text_problem(key)
+            if problem:
+                return f"{_where(path)} 的字段名：{problem}"
+            found = _walk(item, [*path, key])
+            if found:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _walk(item, [*path, str(index + 1)])
+            if found:
+                return found
+    return None
+
+
+def _dates(document: dict[str, Any]) -> str | None:
+    for field in ("base_date",):
+        problem = _date_text(document.get(field), with_time=False)
+        if problem:
+            return f"{field}：{problem}"
+    for field in ("exported_at", "updated_at"):
+        value = document.get(field)
+        if value:  # an assessment never saved has no updated_at
+            problem = _date_text(value, with_time=True)
+            if problem:
+                return f"{field}：{problem}"
+    plan = document.get("plan")
+    for index, item in enumerate(plan if isinstance(plan, list) else [], start=1):
+        deadline = item.get("deadline") if isinstance(item, dict) else None
+        if deadline:
+            problem = _date_text(deadline, with_time=False)
+            if problem:
+                return f"整改事项第 {index} 项的完成时限：{problem}"
+    return None
+
+
+def _date_text(value: Any, with_time: bool) -> str | None:
+    if not isinstance(value, str):
+        return None  # the schema reports the type
+    try:
+        day = dt.datetime.fromisoformat(value).date() if with_time else dt.date.fromisoformat(value)
+    except ValueError:
+        return f"“{value[:40]}”不是有效的日期"
+    return date_problem(day)
+
+
+def _where(path: list[str]) -> str:
+    return " → ".join(printable(p) for p in path) or "顶层"
+
+
+def printable(text: str) -> str:
+    """``text`` for an error message: control characters shown as \\xNN, at most 40 characters."""
+    return "".join(c if c >= " " and c != "\x7f" else f"\\x{ord(c):02x}" for c in text[:40])

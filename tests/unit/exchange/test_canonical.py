@@ -1,0 +1,111 @@
+"""The checksum is reproducible by other systems: RFC 8785 bytes, recomputed here by a separate
+tiny implementation, by node's JSON.stringify and by jq, for every sample file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jianfu.exchange.canonical import CanonicalError, canonical_bytes, format_number
+
+
+def tiny_jcs(value: object) -> str:
+    """An independent JCS for the values a Jianfu file holds (numbers below 1e21)."""
+    if isinstance(value, dict):
+        items = sorted(value.items(), key=lambda kv: kv[0].encode("utf-16-be"))
+        return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + tiny_jcs(v) for k, v in items) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(tiny_jcs(v) for v in value) + "]"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return repr(value)  # shortest round trip; plain notation for the numbers in our files
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _content(path: Path) -> dict:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document.pop("sha256")
+    document["signature"].pop("value")
+    return document
+
+
+@pytest.fixture(scope="module")
+def demo_files(tmp_path_factory, library) -> list[Path]:
+    from jianfu.exchange.demo import write_demo
+
+    return write_demo(tmp_path_factory.mktemp("demo"), library)
+
+
+def test_every_sample_checksum_is_recomputed_by_an_independent_implementation(demo_files) -> None:
+    assert len(demo_files) == 18
+    whole_floats = 0
+    for path in demo_files:
+        content = _content(path)
+        text = tiny_jcs(content)
+        whole_floats += path.read_text(encoding="utf-8").count(".0,") + path.read_text(encoding="utf-8").count(".0\n")
+        assert text.encode("utf-8") == canonical_bytes(content)
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == json.loads(path.read_text("utf-8"))["sha256"]
+    assert whole_floats > 0  # the case Python alone got wrong (250.0) is in the sample
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_node_json_stringify_reproduces_every_checksum(demo_files) -> None:
+    script = r"""
+const fs = require('fs'), crypto = require('crypto');
+const sort = v => Array.isArray(v) ? v.map(sort) : (v && typeof v === 'object')
+  ? Object.keys(v).sort().reduce((o, k) => (o[k] = sort(v[k]), o), {}) : v;
+for (const file of process.argv.slice(1)) {
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const expected = doc.sha256; delete doc.sha256; delete doc.signature.value;
+  const got = crypto.createHash('sha256').update(JSON.stringify(sort(doc)), 'utf8').digest('hex');
+  console.log(got === expected ? 'ok' : 'MISMATCH ' + file);
+}"""
+    result = subprocess.run(
+        ["node", "-e", script, *map(str, demo_files)], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["ok"] * len(demo_files)
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+def test_jq_reproduces_every_checksum(demo_files) -> None:
+    for path in demo_files:
+        out = subprocess.run(
+            ["jq", "-S", "-c", "del(.sha256) | del(.signature.value)", str(path)],
+            capture_output=True,
+            check=True,
+            timeout=30,
+        ).stdout.rstrip(b"\n")
+        assert hashlib.sha256(out).hexdigest() == json.loads(path.read_text("utf-8"))["sha256"]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_numbers_are_written_as_ecmascript_writes_them() -> None:
+    rng = random.Random(8785)
+    numbers = [0.0, -0.0, 1.0, 250.0, 0.1, 1e-7, 1.5e-6, 1e21, 1e20, 123456789012.5, -3.25, 2**53]
+    numbers += [rng.uniform(-1e6, 1e6) for _ in range(200)] + [
+        rng.random() * 10 ** rng.randint(-12, 25) for _ in range(200)
+    ]
+    script = "for (const x of JSON.parse(process.argv[1])) console.log(JSON.stringify(x));"
+    out = subprocess.run(
+        ["node", "-e", script, json.dumps(numbers)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.split()
+    assert [format_number(n) for n in numbers] == out
+
+
+def test_values_without_a_canonical_form_are_refused() -> None:
+    for bad in (float("inf"), float("nan"), 2**60, {"a": object()}, "\ud800"):
+        with pytest.raises(CanonicalError):
+            canonical_bytes(bad)
+    assert (
+        canonical_bytes({"b": [1.0, "x\n\u0007"], "a": None, "é": True})
+        == '{"a":null,"b":[1,"x\\n\\u0007"],"é":true}'.encode()
+    )
