@@ -235,17 +235,17 @@
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="239"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="234"/>
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="250"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="245"/>
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="325"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="320"/>
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -255,142 +255,142 @@
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="269"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="264"/>
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="269"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="264"/>
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="278"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="273"/>
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="292"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="287"/>
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="324"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="319"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="330"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="325"/>
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="341"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="336"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="351"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="346"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="355"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="350"/>
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="355"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="350"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="362"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="357"/>
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="398"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="393"/>
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="398"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="393"/>
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="410"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="405"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="410"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="405"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="413"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="408"/>
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="441"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="436"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="443"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="438"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="452"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="447"/>
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="466"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="461"/>
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="469"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="464"/>
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="480"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="475"/>
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="482"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="477"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="489"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="484"/>
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="495"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="490"/>
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="497"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="492"/>
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="505"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="500"/>
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="506"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="501"/>
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -845,12 +845,12 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="410"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="419"/>
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="413"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="422"/>
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -858,17 +858,17 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="380"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="389"/>
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="383"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="392"/>
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="386"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="395"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -1370,12 +1370,12 @@ Files signed by the old key {old} will then wait here instead.</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="292"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="301"/>
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="294"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="303"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
