@@ -236,3 +236,17 @@ def test_county_pdf_does_not_claim_all_reported_without_the_expected_list() -> N
     values = [c.value for c in next(sheet.iter_rows(min_row=2, max_row=2))]
     assert values[header.index("不适用题数")] == 3
     assert values[header.index("不适用占比")] == pytest.approx(3 / 80, abs=0.001)
+
+
+def test_notice_requests_are_the_townships_ask_not_their_internal_measure() -> None:
+    from jianfu.reports.notices import GENERAL_ASK, county_ask
+
+    merged = (
+        "梳理功能相近、重复的应用，提请县级统筹整合为一个入口，数据一次采集、多方共享。"
+        "梳理本街道干部须使用的应用和工作群，报县减负办统筹压减；确需保留的明确主管部门和使用范围。"
+    )
+    ask = county_ask(merged)
+    assert ask.startswith("请统筹整合为一个入口")
+    assert "梳理" not in ask and "本街道" not in ask and "确需保留" not in ask
+    assert county_ask("本镇严禁代打卡。") == GENERAL_ASK  # nothing asked of the county
+    assert county_ask("请统一报送口径") == "请统一报送口径。"
