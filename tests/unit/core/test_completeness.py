@@ -199,3 +199,20 @@ def test_ticking_not_applicable_beyond_the_share_never_gives_a_level(
     assert result.complete == (
         done.required_missing == 0 and done.not_applicable_without_reason == 0 and not done.too_much_not_applicable
     )
+
+
+def test_an_unanswered_area_is_not_reported_as_free_of_problems(library: ChecklistLibrary) -> None:
+    # QA: a manifestation whose items were all blank or 不适用 said "未发现明显问题".
+    from jianfu.core.explanation import explain
+
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    answers = _mark_not_applicable(
+        checklist, dict(assessment.answers), _non_profile_items(checklist), "县里未部署此类要求"
+    )
+    explanation = explain(checklist, score_assessment(checklist, answers), answers)
+    for m in explanation.manifestations:
+        assert not m.findings and not m.assessable
+        assert "作答不足" in m.empty_text() and "未发现" not in m.empty_text()
+    honest = explain(checklist, score_assessment(checklist, assessment.answers), assessment.answers)
+    assert all(m.assessable for m in honest.manifestations)
