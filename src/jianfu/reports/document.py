@@ -61,7 +61,7 @@ def make_styles(fonts: FontSet) -> Styles:
         alignment=TA_JUSTIFY,
         wordWrap="CJK",
     )
-    cell = ParagraphStyle("cell", fontName=fonts.body, fontSize=11.5, leading=16, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=fonts.body, fontSize=11.5, leading=15, wordWrap="CJK")
     return Styles(
         title=ParagraphStyle(
             "title",

@@ -51,10 +51,15 @@ def fitted_widths(
         scale = (width * 2 / 3) / sum(fitted.values())
         fitted = {i: w * scale for i, w in fitted.items()}
         room = width / 3
-    total_share = sum(columns[i].share for i in shared) or 1.0
+    # The declared share, leaned towards how much text each column holds: a row is as tall as
+    # its fullest cell, so a long measure beside a short problem should get the wider column.
+    text = {i: sum(len(row[i]) for row in rows if i < len(row)) for i in shared}
+    total_text = sum(text.values())
+    share = {i: (columns[i].share + text[i] / total_text) / 2 if total_text else columns[i].share for i in shared}
+    total_share = sum(share.values()) or 1.0
     result = []
-    for index, column in enumerate(columns):
-        result.append(fitted[index] if index in fitted else room * column.share / total_share)
+    for index in range(len(columns)):
+        result.append(fitted[index] if index in fitted else room * share[index] / total_share)
     if not shared:  # all fitted: spread what is left
         spare = (width - sum(result)) / len(result)
         result = [w + spare for w in result]

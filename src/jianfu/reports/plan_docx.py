@@ -29,6 +29,7 @@ from jianfu.reports.layout import Column
 from jianfu.reports.rectification import (
     ANNEX_COLUMNS,
     ANNEXES,
+    ESCALATION_COLUMNS,
     ESCALATION_INTRO,
     FINDING_COLUMNS,
     NO_OWN_ITEMS,
@@ -40,7 +41,7 @@ from jianfu.reports.rectification import (
     annex_titles,
     basic_text,
     closing_text,
-    escalation_groups,
+    escalation_rows,
     finding_groups,
     nothing_found_text,
     plan_title,
@@ -90,7 +91,7 @@ def build_rectification_docx(
         if not rows:
             doc.add_paragraph(nothing_found_text(result), style="公文正文")
             continue
-        _table(doc, FINDING_COLUMNS, rows, {0, 3}, PORTRAIT_TEXT_WIDTH)
+        _table(doc, FINDING_COLUMNS, rows, {0, 2}, PORTRAIT_TEXT_WIDTH)
     doc.add_paragraph("四、整改措施", style="公文一级标题")
     entries = annex_entries(assessment, checklist, result)
     titles = annex_titles(assessment, checklist, result)
@@ -111,9 +112,7 @@ def build_rectification_docx(
         doc.add_paragraph("本次自查没有需要提请县级协调的事项。", style="公文正文")
     else:
         doc.add_paragraph(local_wording(ESCALATION_INTRO, t.name), style="公文正文")
-        for heading, columns, rows in escalation_groups(escalated):
-            doc.add_paragraph(text(heading), style="公文二级标题")
-            _table(doc, columns, rows, {0, len(columns) - 1}, LANDSCAPE_TEXT_WIDTH)
+        _table(doc, ESCALATION_COLUMNS, escalation_rows(escalated), {0, 4}, LANDSCAPE_TEXT_WIDTH)
     if entries:
         label = doc.add_paragraph("附件3", style="公文附件标注")
         label.paragraph_format.page_break_before = True

@@ -214,7 +214,7 @@ class _Writer:
             if not texts:
                 story += [heading, self.p(nothing_found_text(self.result), self.styles.body)]
                 continue
-            table = self.sized_table(FINDING_COLUMNS, texts, {0, 3}, width)
+            table = self.sized_table(FINDING_COLUMNS, texts, {0, 2}, width)
             story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
         return story
 
@@ -244,12 +244,8 @@ class _Writer:
         if not escalated:
             return [*story, self.p("本次自查没有需要提请县级协调的事项。", self.styles.body)]
         story.append(self.p(local_wording(ESCALATION_INTRO, self.a.township.name), self.styles.body))
-        width = self.document.landscape_width
-        for heading_text, columns, texts in escalation_groups(escalated):
-            table = self.sized_table(columns, texts, {0, len(columns) - 1}, width)
-            heading = self.p(heading_text, self.styles.group_heading)
-            story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
-        return story
+        rows = escalation_rows(escalated)
+        return [*story, self.sized_table(ESCALATION_COLUMNS, rows, {0, 4}, self.document.landscape_width)]
 
     def closing(self) -> list[Any]:
         """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
@@ -294,11 +290,11 @@ class _Writer:
         annexes += [self.p(f"{n}．{t}", self.styles.annex_list_more) for n, t in enumerate(titles[1:], start=2)]
         keep = [
             self.p(text, style),
-            Spacer(1, size),
+            Spacer(1, size / 2),
             *annexes,
-            Spacer(1, 10 * mm),
+            Spacer(1, 6 * mm),
             signature,
-            Spacer(1, 16 * mm),
+            Spacer(1, 12 * mm),  # room for the seal
             self.p(f"{seal_name(self.a.township.name)}（盖章）", self.styles.right),
             blanks(DATE_BLANKS, style.fontName, size),
         ]
@@ -309,8 +305,7 @@ class _Writer:
 
 FINDING_COLUMNS = (
     Column("序号", "fit"),
-    Column("问题", share=0.58),
-    Column("作答依据", share=0.42),
+    Column("问题（按作答情况）", share=1.0),
     Column("计分", "fit"),
 )
 TASK_COLUMNS = (
@@ -358,7 +353,7 @@ def summary_text(r: ScoreResult, checklist: Checklist) -> str:
 def finding_groups(
     assessment: Assessment, checklist: Checklist, result: ScoreResult
 ) -> list[tuple[str, list[list[str]]]]:
-    """Per manifestation: its "（一）" heading and the rows (number, problem, evidence, points)."""
+    """Per manifestation: its "（一）" heading and the rows (number, problem, points)."""
     by_main: dict[str, list[RuleHit]] = {m.id: [] for m in checklist.manifestations}
     for hit in result.hits:
         by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
@@ -373,8 +368,7 @@ def finding_groups(
         rows = [
             [
                 str(number),
-                problems.get(hit.rule.id) or problem_text(hit),
-                evidence_text(assessment, checklist, hit),
+                finding_text(assessment, checklist, hit, problems.get(hit.rule.id)),
                 f"{points.get(hit.rule.id, 0):.1f}",
             ]
             for number, hit in enumerate(hits, start=1)
@@ -383,9 +377,13 @@ def finding_groups(
     return groups
 
 
-def evidence_text(assessment: Assessment, checklist: Checklist, hit: RuleHit) -> str:
-    """The answers behind a finding, as the results page and the county drill-down show them."""
-    return "\n".join(evidence_lines(checklist, hit, assessment.answers))
+def finding_text(assessment: Assessment, checklist: Checklist, hit: RuleHit, edited: str | None) -> str:
+    """The problem as drafted states the answer as given (issue 9), so the answers are not
+    repeated beside it: one row per finding keeps the section short. A problem the township
+    reworded no longer carries the answer, so the answers follow it."""
+    if not edited:
+        return problem_text(hit)
+    return f"{edited}\n（作答：{'；'.join(evidence_lines(checklist, hit, assessment.answers))}）"
 
 
 def task_rows(own: Sequence[RectificationItem]) -> list[list[str]]:
@@ -403,34 +401,31 @@ def task_rows(own: Sequence[RectificationItem]) -> list[list[str]]:
     ]
 
 
-def escalation_groups(
-    escalated: Sequence[RectificationItem],
-) -> list[tuple[str, list[Column], list[list[str]]]]:
-    """Per department: the "（一）" heading, the columns and the rows of its table."""
-    groups = []
-    for index, (department, items) in enumerate(_by_department(escalated), start=1):
-        several = department == SEVERAL_DEPARTMENTS
-        columns = [
-            Column("序号", "fit"),
-            Column("问题", share=0.5),
-            Column("提请协调事项", share=0.5),
-            Column("期望时限", "fit", cap=12),
-        ]
-        if several:
-            columns.insert(3, Column("涉及部门", "fit", cap=10))
-        rows = []
-        for number, item in enumerate(items, start=1):
-            row = [str(number), item.problem, item.measure, _date_text(item.deadline)]
-            if several:
-                row.insert(3, item.department)
-            rows.append(row)
-        groups.append((f"（{chinese_number(index)}）{department}", columns, rows))
-    return groups
+ESCALATION_COLUMNS = (
+    Column("序号", "fit"),
+    Column("问题", share=0.5),
+    Column("提请协调事项", share=0.5),
+    Column("涉及部门", share=0.25),
+    Column("期望时限", "fit", cap=12),
+)
+
+
+def escalation_rows(escalated: Sequence[RectificationItem]) -> list[list[str]]:
+    """One table, each item once, ordered by department (the departments with most items first,
+    then items of several departments): per-department tables with their own headings left
+    half-empty pages whenever a heading and its first row did not fit below the last table."""
+    rows = []
+    number = 0
+    for _, items in _by_department(escalated):
+        for item in items:
+            number += 1
+            department = item.department or NO_DEPARTMENT
+            rows.append([str(number), item.problem, item.measure, department, _date_text(item.deadline)])
+    return rows
 
 
 ESCALATION_INTRO = (
-    "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。"
-    "按涉及的部门分组列出。"
+    "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。按涉及的部门排列。"
 )
 ANNEXES = ("整改任务清单", "提请县级协调事项", "未列入本期方案的问题")
 NO_OWN_ITEMS = "本次自查没有需要本镇自行整改的事项。"
@@ -470,10 +465,10 @@ def _grid(fonts: FontSet, split_rows: int = 0) -> TableStyle:
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             # A row split across pages shows its short cells on the first page, not mid-row.
             ("VALIGN", (0, 0), (-1, -1), "TOP" if split_rows else "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
     )
 

@@ -196,3 +196,38 @@ def test_docx_survives_hostile_text(checklist, tmp_path) -> None:
     cells = "".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
     assert "控制字符和=HYPERLINK(1)<b>" in cells
     assert any(p.text == "东风街道办事处（盖章）" for p in doc.paragraphs)
+
+
+def test_every_demo_plan_fits_ten_pages_and_says_everything(library) -> None:
+    """Issue 9: the heaviest demo township's plan prints on at most 10 pages, and nothing the plan
+    must say is dropped to get there: each item's problem and measure, the signature and seal."""
+    from jianfu.exchange.demo import sample_assessments
+
+    latest = [(a, r) for a, r in sample_assessments(library) if a.period.code == "2026-Q4"]
+    heaviest = max(len([i for i in a.plan if not i.rejected]) for a, _ in latest)
+    for assessment, result in latest:
+        checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+        buffer = io.BytesIO()
+        build_rectification_pdf(assessment, checklist, result, buffer)
+        pages = PdfReader(io.BytesIO(buffer.getvalue())).pages
+        assert len(pages) <= 10, (assessment.township.name, len(pages))
+        text = squeeze("".join(page.extract_text() for page in pages))
+        for item in assessment.plan:
+            if not item.rejected:
+                assert squeeze(item.problem) in text and squeeze(item.measure) in text, item.key
+        assert "填报人：" in text and "审核人：" in text and "分管负责人：" in text and "（盖章）" in text
+    assert heaviest >= 15  # the demo still has a heavy township to test against
+
+
+def test_findings_state_each_answer_once_and_keep_it_beside_a_reworded_problem(sample) -> None:
+    from jianfu.core.explanation import evidence_lines
+    from jianfu.core.plan import problem_text
+    from jianfu.reports.rectification import finding_text
+
+    assessment, checklist, result, _ = sample
+    hit = result.hits[0]
+    assert finding_text(assessment, checklist, hit, None) == problem_text(hit)  # the answer is in it
+    reworded = finding_text(assessment, checklist, hit, "本镇改写的问题")
+    assert reworded.startswith("本镇改写的问题")
+    for line in evidence_lines(checklist, hit, assessment.answers):
+        assert line in reworded  # the township's wording no longer carries the answer, so it follows
