@@ -253,7 +253,7 @@ def _completeness_cell(row: OverviewRow) -> str:
     text = f"{round(100 * row.answered / row.asked) if row.asked else 0}%"
     na = _not_applicable(row)
     if na and na[0]:
-        text += f"\n不适用{na[0]}题（{na[1]:.0%}）"
+        text += f"\n不适用\n{na[0]}题 {na[1]:.0%}"
     return text
 
 
