@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from jianfu.core.assessment import Assessment, Period
 from jianfu.core.county import DepartmentRow, EscalatedItem, Outcome, OverviewRow, RequestGroup
@@ -21,7 +20,7 @@ from jianfu.reports.county import CountySummary
 from jianfu.reports.notices import NOTICE_TABLES, DepartmentNotice, department_notices
 from jianfu.services.county_import import ImportSummary, confirm_held, discard_held, import_files
 from jianfu.storage import county_signers
-from jianfu.storage.county import CountyStore
+from jianfu.storage.county import CountyStore, OverviewTable
 from jianfu.storage.county_inventory import department_aliases, imported_inventory_rows, period_table_rows
 from jianfu.storage.county_signers import HeldFile, SignerRow
 from jianfu.storage.database import Database, open_database
@@ -73,9 +72,12 @@ class CountyService:
     def departments(self, period: Period) -> list[DepartmentRow]:
         return self.store.departments(period)
 
-    def overview_table(self, period: Period) -> list[tuple[Any, ...]]:
+    def overview_table(self, period: Period) -> OverviewTable:
         """The overview as plain rows, for views that format only the cells they show."""
         return self.store.overview_table(period)
+
+    def averages(self, period: Period) -> tuple[int, dict[str, float]]:
+        return self.store.averages(period)
 
     def common_problems(self, period: Period) -> list[tuple[str, int]]:
         return self.store.common_problems(period)

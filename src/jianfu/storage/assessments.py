@@ -518,10 +518,15 @@ def _plan_row(assessment_id: int, item: RectificationItem, position: int, stamp:
         item.status,
         int(item.rejected),
         int(item.triggered),
-        json.dumps(sorted(item.edited)),
+        json.dumps(sorted(item.edited)) if item.edited else "[]",
         stamp,
     )
 
 
+# One encoder for every value stored: json.dumps with options builds a new encoder per call,
+# which an import of 1,000 files pays some 70,000 times.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(value)

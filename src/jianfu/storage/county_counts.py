@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from functools import lru_cache
 
 from jianfu.core.attribution import department_key
 from jianfu.core.county import RequestGroup
@@ -20,42 +21,54 @@ from jianfu.storage.database import transaction
 NO_DEPARTMENT_NAMED = "（未注明部门）"
 
 
+# The same few hundred department spellings come back in every file of an import.
+_department_key = lru_cache(maxsize=4096)(department_key)
+
+
 def department_names(text: str) -> list[str]:
     """The departments named in a plan item's 、-separated department field."""
     names = [d.strip() for d in text.replace("，", "、").split("、") if d.strip()]
     return names or [NO_DEPARTMENT_NAMED]
 
 
-PlanFacts = tuple[str, str | None, str, str, bool]  # item key, rule id, handling, department, rejected
+# item key, rule id, handling, department, rejected, position
+PlanFacts = tuple[str, str | None, str, str, bool, int]
 CountRow = tuple[int, str, str, str, str, int]
-RequestRow = tuple[int, str, str, str]
+# assessment, period, department key, item key, rule id, division code, position
+RequestRow = tuple[int, str, str, str, str | None, str, int]
 
 
-def count_rows(assessment_id: int, period: str, items: Iterable[PlanFacts]) -> tuple[list[CountRow], list[RequestRow]]:
+def count_rows(
+    assessment_id: int, period: str, division_code: str, items: Iterable[PlanFacts]
+) -> tuple[list[CountRow], list[RequestRow]]:
     """Rows for ``county_counts`` and ``county_requests`` from one assessment's plan items."""
     problems: set[str] = set()
     requests: dict[str, tuple[str, int]] = {}
     request_rows: set[RequestRow] = set()
-    for item_key, rule_id, handling, department, rejected in items:
+    for item_key, rule_id, handling, department, rejected, position in items:
         if rejected:
             continue
         if rule_id is not None:
             problems.add(rule_id)
         if handling == "escalate":
             for name in department_names(department):
-                key = department_key(name)
+                key = _department_key(name)
                 first, n = requests.get(key, (name, 0))
                 requests[key] = (first, n + 1)
-                request_rows.add((assessment_id, period, key, item_key))
+                request_rows.add((assessment_id, period, key, item_key, rule_id, division_code, position))
     counts = [(assessment_id, period, "problem", rule, "", 1) for rule in sorted(problems)] + [
         (assessment_id, period, "request", key, name, n) for key, (name, n) in requests.items()
     ]
-    return counts, sorted(request_rows)
+    return counts, sorted(request_rows, key=lambda r: r[:4])
 
 
 def write_counts(conn: sqlite3.Connection, rows: tuple[list[CountRow], list[RequestRow]]) -> None:
     conn.executemany("INSERT INTO county_counts VALUES (?, ?, ?, ?, ?, ?)", rows[0])
-    conn.executemany("INSERT INTO county_requests VALUES (?, ?, ?, ?)", rows[1])
+    conn.executemany(
+        "INSERT INTO county_requests (assessment_id, period, key, item_key, rule_id, division_code, position)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows[1],
+    )
 
 
 def backfill_counts(conn: sqlite3.Connection) -> None:
@@ -65,14 +78,16 @@ def backfill_counts(conn: sqlite3.Connection) -> None:
     with transaction(conn):
         conn.execute("DELETE FROM county_counts")
         conn.execute("DELETE FROM county_requests")
-        items: dict[tuple[int, str], list[PlanFacts]] = {}
-        for assessment_id, period, key, rule_id, handling, department, rejected in conn.execute(
-            "SELECT a.id, a.period, p.key, p.rule_id, p.handling, p.department, p.rejected FROM assessments a"
+        items: dict[tuple[int, str, str], list[PlanFacts]] = {}
+        for assessment_id, period, code, key, rule_id, handling, department, rejected, position in conn.execute(
+            "SELECT a.id, a.period, t.division_code, p.key, p.rule_id, p.handling, p.department, p.rejected,"
+            " p.position FROM assessments a JOIN townships t ON t.id = a.township_id"
             " JOIN plan_items p ON p.assessment_id = a.id WHERE a.content_sha256 IS NOT NULL"
         ):
-            items.setdefault((assessment_id, period), []).append((key, rule_id, handling, department, bool(rejected)))
-        for (assessment_id, period), plan in items.items():
-            write_counts(conn, count_rows(assessment_id, period, plan))
+            facts = (key, rule_id, handling, department, bool(rejected), position)
+            items.setdefault((assessment_id, period, code), []).append(facts)
+        for (assessment_id, period, code), plan in items.items():
+            write_counts(conn, count_rows(assessment_id, period, code, plan))
         conn.execute("DELETE FROM counts_pending")
 
 
@@ -119,41 +134,43 @@ def request_groups(conn: sqlite3.Connection, period: str) -> list[RequestGroup]:
     return sorted(groups, key=lambda g: (-g.townships, g.name))
 
 
-_REQUESTED = (
-    " FROM county_requests r JOIN plan_items p ON p.assessment_id = r.assessment_id AND p.key = r.item_key"
-    " JOIN assessments a ON a.id = r.assessment_id JOIN townships t ON t.id = a.township_id"
-    " WHERE r.period = ? AND r.key IN ({marks})"
-)
-
-
 def requests_for(
     conn: sqlite3.Connection, period: str, keys: tuple[str, ...], rule_id: str | None = "", limit: int = -1
 ) -> list[tuple[str, str, str, str, str, str, str | None]]:
     """The items asking one department (its merged keys) to act: (township, division code,
     problem, measure, department, deadline, rule id), in division-code order; only those of
-    ``rule_id`` unless it is "" (None: the townships' own items); at most ``limit``."""
+    ``rule_id`` unless it is "" (None: the townships' own items); at most ``limit``.
+
+    The requests are chosen and ordered in ``county_requests``' index alone; only the chosen
+    ones are joined to their plan items."""
     marks = ", ".join("?" * len(keys))
-    rule = "" if rule_id == "" else " AND p.rule_id IS ?"
+    rule = "" if rule_id == "" else " AND rule_id IS ?"
+    # One key cannot list an item twice; merged keys can (an item naming both spellings).
+    distinct = "DISTINCT " if len(keys) > 1 else ""
     return [
         tuple(r)
         for r in conn.execute(
-            "SELECT t.name, t.division_code, p.problem, p.measure, p.department, p.deadline, p.rule_id"
-            + _REQUESTED.format(marks=marks)
-            + rule
-            + " GROUP BY p.assessment_id, p.key ORDER BY t.division_code, p.position LIMIT ?",
+            f"WITH chosen AS (SELECT {distinct}assessment_id, item_key, division_code, position, rule_id"
+            f" FROM county_requests WHERE period = ? AND key IN ({marks}){rule}"
+            " ORDER BY division_code, position LIMIT ?)"
+            " SELECT t.name, c.division_code, p.problem, p.measure, p.department, p.deadline, c.rule_id"
+            " FROM chosen c JOIN plan_items p ON p.assessment_id = c.assessment_id AND p.key = c.item_key"
+            " JOIN assessments a ON a.id = c.assessment_id JOIN townships t ON t.id = a.township_id"
+            " ORDER BY c.division_code, c.position",
             (period, *keys, *([] if rule_id == "" else [rule_id]), limit),
         )
     ]
 
 
 def request_problems(conn: sqlite3.Connection, period: str, keys: tuple[str, ...]) -> list[tuple[str | None, int]]:
-    """(rule id, or None for the townships' own items; townships) behind one department's requests."""
+    """(rule id, or None for the townships' own items; townships) behind one department's requests,
+    counted in ``county_requests``' index (one assessment a township and period)."""
     marks = ", ".join("?" * len(keys))
     return [
         (r[0], r[1])
         for r in conn.execute(
-            "SELECT p.rule_id, count(DISTINCT a.township_id)" + _REQUESTED.format(marks=marks) + " GROUP BY p.rule_id"
-            " ORDER BY 2 DESC, 1",
+            "SELECT rule_id, count(DISTINCT assessment_id) FROM county_requests"
+            f" WHERE period = ? AND key IN ({marks}) GROUP BY rule_id ORDER BY 2 DESC, 1",
             (period, *keys),
         )
     ]

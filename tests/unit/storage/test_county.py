@@ -202,6 +202,29 @@ def test_missing_townships_and_change_since_last_period(county_db, library, demo
     assert row.change("trace_alienation") < 0  # the sample improved after rectification
 
 
+def test_change_is_since_the_latest_period_a_township_reported_even_if_it_skipped_one(
+    county_db, library, demo_dir
+) -> None:
+    import_files(county_db, library, collect_files([demo_dir]))
+    county = CountyStore(county_db)
+    before = {r.township: r for r in county.overview(Q4)}
+    reported_q3 = [t for t, r in before.items() if r.previous_period == "2026-Q3"]
+    assert len(reported_q3) >= 2
+    # One township's Q3 assessment taken as Q2: it skipped Q3; the others did not.
+    county_db.conn.execute(
+        "UPDATE assessments SET period = '2026-Q2' WHERE period = '2026-Q3'"
+        " AND township_id = (SELECT id FROM townships WHERE name = ?)",
+        (reported_q3[0],),
+    )
+    after = {r.township: r for r in county.overview(Q4)}
+    assert after[reported_q3[0]].previous_period == "2026-Q2"
+    assert after[reported_q3[0]].previous_scores == before[reported_q3[0]].previous_scores
+    assert after[reported_q3[1]].previous_period == "2026-Q3"
+    assert [t for t, r in after.items() if r.previous_period is None] == [
+        t for t, r in before.items() if r.previous_period is None
+    ]
+
+
 def test_county_workbook_and_pdf(county_db, library, demo_dir) -> None:
     from openpyxl import load_workbook
     from pypdf import PdfReader
@@ -327,3 +350,44 @@ def test_stored_totals_follow_replacements(county_db, library, demo_dir: Path, t
         conn.execute("SELECT period, kind, key, name, count(*), sum(n) FROM county_counts GROUP BY 1, 2, 3, 4")
     )
     assert counted == sorted(conn.execute("SELECT * FROM count_totals"))
+
+
+def test_requests_stored_before_their_order_was_stored_are_ordered_by_the_migration(
+    tmp_path: Path, library, demo_dir
+) -> None:
+    """A county imported before migration county_request_order (requests without rule, division
+    code and position) reads the same departments' requests after it as when imported after it."""
+    from jianfu.storage.migrations import MIGRATIONS
+
+    path = tmp_path / "county.sqlite3"
+    db = open_database(path)
+    import_files(db, library, collect_files([demo_dir]))
+    county = CountyStore(db)
+    county.set_alias("县文化广电旅游局", "县委宣传部")  # merged keys too
+    groups = county.request_groups(Q4)
+    expected = [
+        (county.request_problems(Q4, g), county.requests_for(Q4, g), county.requests_for(Q4, g, None, 2))
+        for g in groups
+    ]
+    assert any(len(g.keys) > 1 for g in groups) and all(e[1] for e in expected)
+    # Back to the table as the earlier schema left it.
+    before = next(m.version for m in MIGRATIONS if m.name == "county_request_order") - 1
+    for statement in (
+        "CREATE TABLE old_requests (assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,"
+        " period TEXT NOT NULL, key TEXT NOT NULL, item_key TEXT NOT NULL, PRIMARY KEY (assessment_id, key, item_key))",
+        "INSERT INTO old_requests SELECT assessment_id, period, key, item_key FROM county_requests",
+        "DROP TABLE county_requests",
+        "ALTER TABLE old_requests RENAME TO county_requests",
+        "CREATE INDEX county_requests_by_key ON county_requests (period, key, assessment_id, item_key)",
+        f"DELETE FROM schema_migrations WHERE version > {before}",
+        f"PRAGMA user_version = {before}",
+    ):
+        db.conn.execute(statement)
+    db.close()
+    db = open_database(path)
+    county = CountyStore(db)
+    assert [
+        (county.request_problems(Q4, g), county.requests_for(Q4, g), county.requests_for(Q4, g, None, 2))
+        for g in groups
+    ] == expected
+    db.close()

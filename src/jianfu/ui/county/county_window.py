@@ -224,22 +224,17 @@ class CountyWindow(QMainWindow):
             self.problem_model.removeRows(0, self.problem_model.rowCount())
             self.missing.setText("")
             return
-        rows = self.county.overview_table(period)
-        self._fill_overview(rows)
+        self._fill_overview(*self.county.overview_table(period))
         self.department_model.set_rows(self.county.departments(period))
         self._fill_problems(period)
-        averages = (
-            {m: sum(r[8 + 2 * n] or 0.0 for r in rows) / len(rows) for n, m in enumerate(MANIFESTATIONS)}
-            if rows
-            else {}
-        )
+        count, averages = self.county.averages(period)
         heaviest = max(averages, key=lambda m: averages[m]) if averages else None
         self.headline.setText(
             self.tr(
                 "{count} townships reported for {period}. The heaviest burden across the county: "
                 "{name} (average {score})."
             ).format(
-                count=len(rows),
+                count=count,
                 period=period.label,
                 name=self.names.get(heaviest or "", ""),
                 score=f"{averages.get(heaviest or '', 0):.1f}",
@@ -250,12 +245,12 @@ class CountyWindow(QMainWindow):
             self.tr("Not yet reported: {names}").format(names="、".join(n for _, n in missing)) if missing else ""
         )
 
-    def _fill_overview(self, rows: list[tuple[Any, ...]]) -> None:
+    def _fill_overview(self, rows: list[tuple[Any, ...]], previous: dict[int, tuple[Any, ...]]) -> None:
         # Listed by division code, as the county lists its townships; sorting is there for
         # whoever wants it, but the page does not open as a league table.
         self.overview_sorted.sort(-1)
         self.overview.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.overview_model.set_rows(rows)
+        self.overview_model.set_rows(rows, previous)
 
     def _fill_problems(self, period: Period) -> None:
         common: list[Row] = [

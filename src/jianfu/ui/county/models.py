@@ -21,12 +21,14 @@ LEVEL_COLOURS = {
     "incomplete": "#eeeeee",
 }
 
-# Positions in CountyStore.overview_table rows.
-_ID, _CODE, _NAME, _HOURS, _ANSWERED, _ASKED, _PREVIOUS = 0, 1, 2, 4, 5, 6, 7
+# Positions in CountyStore.overview_table rows, and in its previous scores.
+_ID, _CODE, _NAME, _HOURS, _ANSWERED, _ASKED, _TOWNSHIP = 0, 1, 2, 4, 5, 6, 7
 _SCORE = {m: 8 + 2 * n for n, m in enumerate((*MANIFESTATIONS, "overall"))}
-_BEFORE = {m: 18 + n for n, m in enumerate((*MANIFESTATIONS, "overall"))}
+_BEFORE = {m: 1 + n for n, m in enumerate((*MANIFESTATIONS, "overall"))}
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY, _BACKGROUND = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.BackgroundRole)
+_SORT, _ID_ROLE = int(SORT_ROLE), int(ID_ROLE)
 
 
 class OverviewModel(QAbstractTableModel):
@@ -37,11 +39,14 @@ class OverviewModel(QAbstractTableModel):
         self.headers = headers
         self.level_labels = level_labels
         self.rows: list[tuple[Any, ...]] = []
+        self.previous: dict[int, tuple[Any, ...]] = {}
         self.colours = {level: QColor(colour) for level, colour in LEVEL_COLOURS.items()}
 
-    def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
+    def set_rows(self, rows: list[tuple[Any, ...]], previous: dict[int, tuple[Any, ...]] | None = None) -> None:
+        """Rows as CountyStore.overview_table gives them, and the previous scores by township."""
         self.beginResetModel()
         self.rows = rows
+        self.previous = previous or {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -55,16 +60,20 @@ class OverviewModel(QAbstractTableModel):
             return self.headers[section]
         return super().headerData(section, orientation, role)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == SORT_ROLE:
-            return self._key(row, column)
-        if role == ID_ROLE:
-            return row[_ID]
-        if role == Qt.ItemDataRole.BackgroundRole and 1 <= column <= 4:
-            return self.colours.get(row[_SCORE[MANIFESTATIONS[column - 1]] + 1])
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Asked for about ten roles a cell on every paint: the roles it does not answer return at
+        # once, compared as plain ints (comparing Qt's enum members costs more than the answer).
+        if role == _DISPLAY:
+            return self._text(self.rows[index.row()], index.column())
+        if role == _BACKGROUND:
+            column = index.column()
+            if 1 <= column <= 4:
+                return self.colours.get(self.rows[index.row()][_SCORE[MANIFESTATIONS[column - 1]] + 1])
+            return None
+        if role == _SORT:
+            return self._key(self.rows[index.row()], index.column())
+        if role == _ID_ROLE:
+            return self.rows[index.row()][_ID]
         return None
 
     def _text(self, row: tuple[Any, ...], column: int) -> str:
@@ -74,7 +83,8 @@ class OverviewModel(QAbstractTableModel):
             m = MANIFESTATIONS[column - 1]
             score, level = row[_SCORE[m]] or 0.0, row[_SCORE[m] + 1]
             text = f"{score:.1f} {self.level_labels.get(level, '')}"
-            before = row[_BEFORE[m]] if row[_PREVIOUS] else None
+            earlier = self.previous.get(row[_TOWNSHIP])
+            before = earlier[_BEFORE[m]] if earlier else None
             return text + (f"（{round(score - before, 1):+.1f}）" if before is not None else "")
         if column == 5:
             return f"{row[_SCORE['overall']] or 0.0:.1f}"
