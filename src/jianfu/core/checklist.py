@@ -101,8 +101,12 @@ class Item(Field):
 
     @property
     def allows_not_applicable(self) -> bool:
-        """Whether 不适用 may be chosen: basic information always applies to a township."""
-        return self.section_id != PROFILE_SECTION
+        """Whether 不适用 may be chosen. Basic information always applies to a township; a
+        multi-select with an exclusive "以上都没有" already has an honest answer for "none of
+        this happens here", so 不适用 there could only hide a burden."""
+        if self.section_id == PROFILE_SECTION:
+            return False
+        return not (self.type is FieldType.MULTI_CHOICE and any(c.exclusive for c in self.choices))
 
     def column(self, column_id: str) -> Field | None:
         return self._column_index.get(column_id)

@@ -162,8 +162,8 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         if answer is not None and answer.not_applicable:
             not_applicable += 1
             if item.id in required:
-                if item.section_id == PROFILE_SECTION:
-                    missing.append(item.id)  # the township's own facts cannot be "not applicable"
+                if not item.allows_not_applicable:
+                    missing.append(item.id)  # basic facts, or "以上都没有" is the honest answer
                 else:
                     required_na.append(item.id)
                     if not is_real_reason(answer.note, policy):

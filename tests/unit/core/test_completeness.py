@@ -216,3 +216,14 @@ def test_an_unanswered_area_is_not_reported_as_free_of_problems(library: Checkli
         assert "作答不足" in m.empty_text() and "未发现" not in m.empty_text()
     honest = explain(checklist, score_assessment(checklist, assessment.answers), assessment.answers)
     assert all(m.assessable for m in honest.manifestations)
+
+
+def test_not_applicable_is_not_offered_where_none_of_this_is_an_honest_answer(checklist: Checklist) -> None:
+    """A multi-select with "以上都没有" needs no 不适用: ticking it with a plausible reason would
+    only hide the burden (it took a heavy township's filing score from 63 to 14)."""
+    practices = checklist.item("traces.practices")
+    assert any(c.exclusive for c in practices.choices) and not practices.allows_not_applicable
+    answers = {"traces.practices": Answer(None, not_applicable=True, note="县里未部署此类要求")}
+    done = completeness(checklist, answers)
+    assert "traces.practices" in done.missing_items and not done.complete
+    assert checklist.item("apps.inventory").allows_not_applicable  # an empty table is no answer: 不适用 stays
