@@ -114,25 +114,30 @@ def test_values_without_a_canonical_form_are_refused() -> None:
 
 
 # Strings with what RFC 8785 escapes, keys whose UTF-16 order differs from code point order
-# (U+E000–U+FFFF against the astral planes), lone surrogates and every kind of number.
+# (U+E000–U+FFFF against the astral planes), and every kind of number; now and then a value
+# without a canonical form (a lone surrogate, infinity, NaN, a huge integer), which both must refuse.
 _tricky_text = st.text(
     alphabet=st.sampled_from(['"', "\\", "\b", "\t", "\n", "\f", "\r", "\x00", "\x1f", "\x7f", "\u2028", "a", "é"])
     | st.characters(min_codepoint=0xE000, max_codepoint=0xFFFF)
     | st.characters(min_codepoint=0x10000, max_codepoint=0x10FFFF)
-    | st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
-    | st.characters(),
+    | st.characters(exclude_categories=["Cs"]),
     max_size=6,
 )
 _numbers = (
-    st.integers(min_value=-(2**54), max_value=2**54)
-    | st.floats(allow_nan=True, allow_infinity=True)
+    st.integers(min_value=-(2**53), max_value=2**53)
+    | st.floats(min_value=-1e6, max_value=1e6).map(lambda x: round(x, 3))
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.floats(min_value=-1e22, max_value=1e22).map(lambda x: float(round(x)))
-    | st.sampled_from([0.0, -0.0, 250.0, 1e-7, 1.5e-6, 1e16, 1e21, 2.0**53, 2.0**53 + 2, 0.1])
+    | st.sampled_from([0.0, -0.0, 250.0, 0.1, 1e-7, 1.5e-6, 1e16, 1e21, 2.0**53, 2.0**53 + 2, 1e-300])
+)
+_invalid = st.sampled_from([float("inf"), float("nan"), 2**60, "x\ud800", "\udfff", object()])
+_leaves = st.integers(0, 39).flatmap(
+    lambda pick: _invalid if pick == 0 else (st.none() | st.booleans() | _numbers | _tricky_text)
 )
 _json_values = st.recursive(
-    st.none() | st.booleans() | _numbers | _tricky_text,
+    _leaves,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_tricky_text, inner, max_size=5),
-    max_leaves=25,
+    max_leaves=15,
 )
 
 
@@ -143,7 +148,7 @@ def _reference_outcome(value: object) -> bytes | type[Exception]:
         return CanonicalError
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(_json_values)
 def test_the_fast_canonical_form_equals_the_reference_writer(value: object) -> None:
     expected = _reference_outcome(value)
