@@ -22,8 +22,8 @@ LINE_BREAKS = "\t\n\r"  # allowed in long text only
 
 # Unicode's control characters (category Cc) and surrogates (Cs), as one character class each
 # way: a test checks them against unicodedata over every code point.
-_REFUSED_IN_LONG_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_REFUSED_IN_SHORT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+LONG_TEXT_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+SHORT_TEXT_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def text_problem(text: str, multiline: bool = False, maximum: int | None = None) -> str | None:
@@ -34,7 +34,7 @@ def text_problem(text: str, multiline: bool = False, maximum: int | None = None)
     """
     if maximum is not None and len(text) > maximum:
         return f"文字过长（{len(text)} 字，上限 {maximum} 字）"
-    found = (_REFUSED_IN_LONG_TEXT if multiline else _REFUSED_IN_SHORT_TEXT).search(text)
+    found = (LONG_TEXT_REFUSED if multiline else SHORT_TEXT_REFUSED).search(text)
     if found is None:
         return None
     position, char = found.start() + 1, found.group()

@@ -76,9 +76,10 @@ def _prepare(value: Any) -> Any:
                 raise _NeedsReference
         if _ASTRAL.search("".join(keys)):  # code point order differs from UTF-16 order
             keys.sort(key=_utf16_key)
-        return {key: _prepare(value[key]) for key in keys}
+        # Text, most of a file, is taken as it is without a call.
+        return {key: item if type(item) is str else _prepare(item) for key in keys for item in (value[key],)}
     if kind is list or kind is tuple:
-        return [_prepare(item) for item in value]
+        return [item if type(item) is str else _prepare(item) for item in value]
     raise _NeedsReference  # subclasses and unknown types: the reference decides
 
 
