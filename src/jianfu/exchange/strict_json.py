@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from typing import Any
 
 from jianfu.core.limits import (
@@ -90,12 +91,27 @@ def check_sizes(document: Any) -> str | None:
 
 def check_text_and_dates(document: Any) -> str | None:
     """The first string that may not be stored, with where it is; None when all are fine."""
-    problem = None if _all_text_fine(document, None, None) else _walk(document, [])
+    fine = _no_control_character_anywhere(document) or _all_text_fine(document, None, None)
+    problem = None if fine else _walk(document, [])
     if problem:
         return problem
     if isinstance(document, dict):
         return _dates(document)
     return None
+
+
+# In json.dumps(ensure_ascii=False) output a control character is an escape (\b \t \n \f \r \u00xx)
+# or, from U+007F, itself; a surrogate is itself. No match: no string or key holds either.
+_CONTROL_IN_JSON = re.compile("\\\\[btnfru]|[\x7f-\x9f\ud800-\udfff]")
+
+
+def _no_control_character_anywhere(document: Any) -> bool:
+    """One pass in C over the whole document; a match (even a harmless one) means: walk."""
+    try:
+        text = json.dumps(document, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return False
+    return _CONTROL_IN_JSON.search(text) is None
 
 
 def _all_text_fine(value: Any, key: str | None, parent_key: str | None) -> bool:

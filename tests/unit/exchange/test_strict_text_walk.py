@@ -3,6 +3,8 @@ what the naming walk refuses, so the naming walk only runs to say where."""
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from typing import Any
 
 from hypothesis import given, settings
@@ -37,3 +39,18 @@ def test_line_breaks_are_allowed_only_in_long_text_and_table_cells() -> None:
     assert problem is not None and problem.startswith("answers → a → unit：第 2 个字符是控制字符（U+000A）")
     problem = strict_json.check_text_and_dates({"plan": [{"measure": "好\x07"}]})
     assert problem is not None and problem.startswith("plan → 1 → measure：第 2 个字符是控制字符（U+0007）")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_documents)
+def test_the_whole_check_refuses_exactly_what_the_naming_walk_refuses(document: Any) -> None:
+    assert (strict_json.check_text_and_dates(document) is None) == _walk_verdict(document)
+
+
+def test_the_one_pass_prefilter_sees_every_control_character_and_surrogate_in_values_and_keys() -> None:
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if unicodedata.category(char) in ("Cc", "Cs"):
+            assert not strict_json._no_control_character_anywhere({"k": [f"镇{char}"]}), hex(code)
+            assert not strict_json._no_control_character_anywhere({f"镇{char}": 1}), hex(code)
+    assert strict_json._no_control_character_anywhere({"柳河镇": ["第一行", 1.5, None, {"\u2028": "\U0001f600"}]})
