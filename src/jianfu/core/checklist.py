@@ -216,6 +216,28 @@ class CarryForward:
 
 
 @dataclass(frozen=True)
+class NotApplicablePolicy:
+    """When 不适用 counts as an answer (see ``core.completeness``). The defaults are the rule for
+    checklists that do not state one (v1); newer checklists state it under ``not_applicable``."""
+
+    min_reason_chars: int = 4  # meaningful characters (letters, Chinese) left after filler words
+    max_share: float = 0.2  # of the required answers scoring reads; above it no level is given
+    filler_words: tuple[str, ...] = (
+        "不适用",
+        "不涉及",
+        "无此情况",
+        "无此项",
+        "没有",
+        "暂无",
+        "无",
+        "同上",
+        "见上",
+        "本镇",
+        "本街道",
+    )
+
+
+@dataclass(frozen=True)
 class Checklist:
     id: str
     version: int
@@ -233,6 +255,7 @@ class Checklist:
     score_full: float | None = None  # points (of weight_total) at which a score reaches 100
     carry_forward: CarryForward | None = None
     sources: Mapping[str, str] = field(default_factory=dict)
+    not_applicable: NotApplicablePolicy = field(default_factory=lambda: NotApplicablePolicy())
     _items: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def item(self, item_id: str) -> Item:
@@ -362,6 +385,7 @@ class _Parser:
             self.fail("plan.max_items", "必须是非负整数")
             max_items = 0
         carry = self.carry_forward(data.get("carry_forward"), items) if "carry_forward" in data else None
+        na_policy = self.not_applicable_policy(data.get("not_applicable"))
         raw_sources = data.get("sources", {})
         sources = {str(k): str(v) for k, v in raw_sources.items()} if isinstance(raw_sources, Mapping) else {}
         fed = {m for rule in rules for m, w in rule.weights.items() if w > 0}
@@ -386,8 +410,32 @@ class _Parser:
             score_full=score_full,
             carry_forward=carry,
             sources=sources,
+            not_applicable=na_policy,
             _items=items,
         )
+
+    def not_applicable_policy(self, raw: Any) -> NotApplicablePolicy:
+        if raw is None:
+            return NotApplicablePolicy()
+        if not isinstance(raw, Mapping):
+            self.fail("not_applicable", "必须是映射（min_reason_chars、max_share、filler_words）")
+            return NotApplicablePolicy()
+        default = NotApplicablePolicy()
+        chars = raw.get("min_reason_chars", default.min_reason_chars)
+        if not isinstance(chars, int) or isinstance(chars, bool) or chars < 1:
+            self.fail("not_applicable.min_reason_chars", "必须是正整数")
+            chars = default.min_reason_chars
+        share = self.number(raw, "max_share", "not_applicable")
+        if share is None:
+            share = default.max_share
+        elif not 0 <= share < 1:
+            self.fail("not_applicable.max_share", "必须在 0 到 1 之间")
+            share = default.max_share
+        words = raw.get("filler_words", list(default.filler_words))
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            self.fail("not_applicable.filler_words", "必须是非空文字的列表")
+            words = list(default.filler_words)
+        return NotApplicablePolicy(min_reason_chars=chars, max_share=share, filler_words=tuple(words))
 
     # -- small readers
 

@@ -4,8 +4,14 @@ Gaming must not pay. An item that scoring reads is *required*: left blank, or ma
 (not applicable) without a reason in the note, it leaves the assessment 未完成 (incomplete).
 An incomplete assessment still gets its scores, so the cadre sees where it stands, but no level
 anywhere: blank or unexplained 不适用 can therefore never buy a lighter level than an honest
-answer. 不适用 with a reason counts as an answer and is counted separately, so that a reader
-sees how much of the assessment rests on it.
+answer. 不适用 counts as an answer only with a real reason: after the checklist's filler words
+("无", "不适用", "没有"…) are taken out, the note must keep a few meaningful characters
+(``Checklist.not_applicable``). And because a township could otherwise lower its level by ticking
+不适用 on everything it would rather not answer, an assessment in which 不适用 covers more than the
+checklist's ``max_share`` of the required answers (basic information excluded) gets no level
+either: such an assessment must be explained item by item and checked by the county. Items that
+truly may not apply to a township (no dispatch platform, no 一表通 scheme) are hidden by skip
+logic and so are never asked, never required and never counted in that share.
 
 Required items are derived from the checklist, not declared twice: the items marked
 ``required``, every item a scoring rule or a fingertip-hours term reads, and every item whose
@@ -14,11 +20,12 @@ answer decides whether another item is asked (skip logic). Hidden items are neve
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from jianfu.core.answers import Answers, is_visible
-from jianfu.core.checklist import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Checklist
+from jianfu.core.checklist import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Checklist, NotApplicablePolicy
 
 PROFILE_SECTION = "profile"  # basic information: 不适用 is no answer there
 __all__ = ["INCOMPLETE_LABEL", "INCOMPLETE_LEVEL", "Completeness", "completeness", "required_item_ids"]
@@ -31,14 +38,44 @@ class Completeness:
     answered: int  # items answered with a value (不适用 not included)
     required_missing: int  # required items left blank
     not_applicable: int  # items marked 不适用 (with or without reason)
-    not_applicable_without_reason: int  # required items marked 不适用 with an empty note
+    # required items whose 不适用 is not accepted: no real reason, or (when 不适用 is over the
+    # checklist's share) every required 不适用, so the county's stored counts say "incomplete" too
+    not_applicable_without_reason: int
     asked: int
     missing_items: tuple[str, ...] = ()
     unexplained_items: tuple[str, ...] = ()
+    required_not_applicable: int = 0  # required (non-profile) items marked 不适用
+    required_asked: int = 0  # required (non-profile) items asked: the share's denominator
+    max_not_applicable_share: float = 1.0
+
+    @property
+    def not_applicable_share(self) -> float:
+        """Share of the required answers (basic information excluded) that are 不适用."""
+        return self.required_not_applicable / self.required_asked if self.required_asked else 0.0
+
+    @property
+    def too_much_not_applicable(self) -> bool:
+        return self.not_applicable_share > self.max_not_applicable_share + 1e-9
 
     @property
     def complete(self) -> bool:
-        return self.required_missing == 0 and self.not_applicable_without_reason == 0
+        return (
+            self.required_missing == 0 and self.not_applicable_without_reason == 0 and not self.too_much_not_applicable
+        )
+
+    def incomplete_reasons(self) -> tuple[str, ...]:
+        """Why no level is given, in Chinese (empty when complete)."""
+        reasons: list[str] = []
+        if self.required_missing:
+            reasons.append(f"必答题未答 {self.required_missing} 题")
+        if self.too_much_not_applicable:
+            reasons.append(
+                f"不适用过多（占必答题 {self.not_applicable_share:.0%}，上限 {self.max_not_applicable_share:.0%}），"
+                "须逐项说明并由县级核实"
+            )
+        elif self.not_applicable_without_reason:
+            reasons.append(f"{self.not_applicable_without_reason} 题标为不适用但未写明实际理由")
+        return tuple(reasons)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -60,7 +97,7 @@ def summary_text(answered: int, not_applicable: int, without_reason: int, requir
     """The completeness counts in one line of Chinese (results page, PDF, county)."""
     text = f"已答 {answered} 题，不适用 {not_applicable} 题"
     if without_reason:
-        text += f"（其中 {without_reason} 题未说明理由）"
+        text += f"（其中 {without_reason} 题未说明实际理由或超出不适用上限）"
     return text + f"，必答未答 {required_missing} 题"
 
 
@@ -96,27 +133,47 @@ def needs_reason(checklist: Checklist, item_id: str) -> bool:
     return item_id in required_item_ids(checklist)
 
 
+_MEANINGFUL = re.compile(r"[A-Za-z\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+
+
+def is_real_reason(note: str, policy: NotApplicablePolicy) -> bool:
+    """Whether a 不适用 note states a reason: enough letters or Chinese characters once the filler
+    words are taken out ("无", "12", ".", "不适用", "没有" are not reasons)."""
+    text = note
+    for word in sorted(policy.filler_words, key=len, reverse=True):
+        text = text.replace(word, "")
+    return len(_MEANINGFUL.findall(text)) >= policy.min_reason_chars
+
+
 def completeness(checklist: Checklist, answers: Answers) -> Completeness:
     required = required_item_ids(checklist)
-    answered = not_applicable = asked = 0
+    policy = checklist.not_applicable
+    answered = not_applicable = asked = required_asked = 0
     missing: list[str] = []
     unexplained: list[str] = []
+    required_na: list[str] = []
     for item in checklist.items():
         if not is_visible(item, answers):
             continue
         asked += 1
+        if item.id in required and item.section_id != PROFILE_SECTION:
+            required_asked += 1
         answer = answers.get(item.id)
         if answer is not None and answer.not_applicable:
             not_applicable += 1
             if item.id in required:
                 if item.section_id == PROFILE_SECTION:
                     missing.append(item.id)  # the township's own facts cannot be "not applicable"
-                elif not answer.note.strip():
-                    unexplained.append(item.id)
+                else:
+                    required_na.append(item.id)
+                    if not is_real_reason(answer.note, policy):
+                        unexplained.append(item.id)
         elif answer is not None and answer.is_answered:
             answered += 1
         elif item.id in required:
             missing.append(item.id)
+    if required_asked and len(required_na) / required_asked > policy.max_share + 1e-9:
+        unexplained = required_na  # over the share no 不适用 is accepted until the county has checked it
     return Completeness(
         answered=answered,
         required_missing=len(missing),
@@ -125,4 +182,7 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         asked=asked,
         missing_items=tuple(missing),
         unexplained_items=tuple(unexplained),
+        required_not_applicable=len(required_na),
+        required_asked=required_asked,
+        max_not_applicable_share=policy.max_share,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jianfu.core.answers import Answers
+from jianfu.core.answers import Answers, is_visible
 from jianfu.core.checklist import Checklist, FieldType
 from jianfu.core.completeness import Completeness
 from jianfu.core.describe import answer_text
@@ -39,6 +39,19 @@ class ManifestationExplanation:
     level: str
     level_label: str
     findings: tuple[Finding, ...]
+    answered_items: int = 0  # items this manifestation's rules read that have a real answer
+    read_items: int = 0  # items its rules read that were asked
+
+    @property
+    def assessable(self) -> bool:
+        """False when every item it reads is blank or 不适用: a score of 0 then means "not asked"."""
+        return self.answered_items > 0 or self.read_items == 0
+
+    def empty_text(self) -> str:
+        """What to show when there are no findings: an unanswered area is not a clean one."""
+        if self.assessable:
+            return "未发现明显问题"
+        return "作答不足：相关题目均空白或标为不适用，无法评估"
 
 
 @dataclass(frozen=True)
@@ -86,6 +99,22 @@ def _choices_read(hit: RuleHit, item_id: str) -> set[str]:
     return found
 
 
+def _answered_items(checklist: Checklist, answers: Answers, manifestation_id: str) -> tuple[int, int]:
+    """(answered, asked) over the items the manifestation's scoring rules read."""
+    read: set[str] = set()
+    for rule in checklist.rules:
+        if rule.weights.get(manifestation_id, 0) <= 0:
+            continue
+        signal = rule.signal
+        if signal.kind == "when" and signal.condition is not None:
+            read.update(signal.condition.refs())
+        elif signal.ref:
+            read.add(signal.ref)
+    asked = [i for i in read if checklist.has_item(i) and is_visible(checklist.item(i), answers)]
+    answered = [i for i in asked if (a := answers.get(i)) is not None and not a.not_applicable and a.is_answered]
+    return len(answered), len(asked)
+
+
 def explain(checklist: Checklist, result: ScoreResult, answers: Answers) -> Explanation:
     hits = {hit.rule.id: hit for hit in result.hits}
     names = {m.id: m.name for m in checklist.manifestations}
@@ -104,7 +133,10 @@ def explain(checklist: Checklist, result: ScoreResult, answers: Answers) -> Expl
                     also_in=tuple(names[other] for other in hit.rule.weights if other != m.id),
                 )
             )
-        parts.append(ManifestationExplanation(m.id, m.name, m.score, m.level, m.level_label, tuple(findings)))
+        answered, read = _answered_items(checklist, answers, m.id)
+        parts.append(
+            ManifestationExplanation(m.id, m.name, m.score, m.level, m.level_label, tuple(findings), answered, read)
+        )
     bands = []
     start = 0.0
     for level in checklist.levels:

@@ -103,8 +103,7 @@ def draft_plan(
         lead = group[0]
         measure = lead.rule.measure
         texts = list(dict.fromkeys(h.rule.measure.text for h in group))
-        rows = tuple(r for h in group for r in h.rows)
-        departments = [_departments(rows), *(h.department for h in group)]
+        departments = _group_departments(group)
         items.append(
             RectificationItem(
                 key=f"fix:{measure.fix}:{measure.handling.value}" if measure.fix else lead.rule.id,
@@ -198,6 +197,26 @@ def _merged_problems(group: Sequence[RuleHit]) -> str:
     shown = "".join(texts[:MAX_PROBLEMS_MERGED])
     rest = len(texts) - MAX_PROBLEMS_MERGED
     return shown + (f"另有{rest}个相关问题，见“主要问题”部分。" if rest > 0 else "")
+
+
+def _group_departments(group: Sequence[RuleHit]) -> list[str]:
+    """The departments a plan item is addressed to: only those whose rows triggered it.
+
+    A hit on table rows picked by a condition (apps with 打卡, tasks filed twice) names the
+    departments of those rows. A plain count of every row ("too many apps") blames no single
+    department, and the free-text "主要来自哪些部门" answer is used only when no row names one:
+    otherwise merging "too many apps" into "duplicate apps" would name every department in the
+    inventory, including those none of whose apps is a duplicate.
+    """
+    from_rows = [_departments(h.rows) for h in group if h.rows and _selects_rows(h)]
+    if any(from_rows):
+        return from_rows
+    return [h.department for h in group]
+
+
+def _selects_rows(hit: RuleHit) -> bool:
+    signal = hit.rule.signal
+    return signal.where is not None or signal.column is not None
 
 
 def _join_departments(parts: Iterable[str]) -> str:

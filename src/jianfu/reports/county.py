@@ -28,6 +28,7 @@ class CountySummary:
     common_problems: list[tuple[str, int]]  # (problem title, townships)
     escalated: dict[str, list[EscalatedItem]]
     plan_items: list[tuple[str, str, str, str, str, str, str, str, str, bool]]
+    expected_loaded: bool = False  # whether the 应报乡镇名单 was loaded: only then are non-reporters known
 
     @property
     def title(self) -> str:
@@ -185,7 +186,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             )
             fill = LEVEL_FILLS.get(levels[column - 1], "FFFFFF")
             fills.append(("BACKGROUND", (column, index), (column, index), colors.HexColor("#" + fill)))
-        cells += [f"{row.fingertip_hours:.1f}", f"{round(100 * row.answered / row.asked) if row.asked else 0}%"]
+        cells += [f"{row.fingertip_hours:.1f}", _completeness_cell(row)]
         body.append(cells)
     overview = table(body, [0.15, 0.14, 0.14, 0.14, 0.14, 0.12, 0.09, 0.08], wide)
     overview.setStyle(TableStyle(fills))
@@ -194,8 +195,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     story += [Spacer(1, 4 * mm), p("四、条线部门归因", styles.heading)]
     story.append(
         p(
-            "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改；"
-            "各部门的督办函可用“jianfu county --departments”逐个生成。",
+            "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改。",
             styles.body,
         )
     )
@@ -241,6 +241,22 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     doc.build(story)
 
 
+def _not_applicable(row: OverviewRow) -> tuple[int, float] | None:
+    """不适用 count and its share of the questions asked (None: imported before counts were kept)."""
+    if row.completeness is None:
+        return None
+    count = row.completeness.not_applicable
+    return count, (count / row.asked if row.asked else 0.0)
+
+
+def _completeness_cell(row: OverviewRow) -> str:
+    text = f"{round(100 * row.answered / row.asked) if row.asked else 0}%"
+    na = _not_applicable(row)
+    if na and na[0]:
+        text += f"\n不适用\n{na[0]}题 {na[1]:.0%}"
+    return text
+
+
 def _unfinished(row: OverviewRow) -> bool:
     """未完成: required answers missing or 不适用 unexplained (no level), or questions unanswered."""
     return row.overall_level == INCOMPLETE_LEVEL or bool(row.asked and row.answered < row.asked)
@@ -281,13 +297,16 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
         parts.append(f"自查未完成的{len(unfinished)}个：{_names(unfinished)}")
     if summary.missing:
         parts.append(f"尚未报送的{len(summary.missing)}个：{_names([n for _, n in summary.missing])}")
-    story.append(
-        p(
-            "（三）未完成或未报送的乡镇："
-            + ("；".join(parts) + "。请督促补报。" if parts else "全部乡镇均已完成并报送。"),
-            styles.body,
-        )
-    )
+    roster = summary.expected_loaded or bool(summary.missing)  # without the list nobody is known missing
+    if parts:
+        text = "（三）未完成或未报送的乡镇：" + "；".join(parts) + "。请督促补报。"
+    elif roster:
+        text = "（三）未完成或未报送的乡镇：应报乡镇均已完成并报送。"
+    else:
+        text = "（三）未完成或未报送的乡镇：已收到的自查均已完成。"
+    if not roster:
+        text += "未导入应报乡镇名单，无法判断是否还有乡镇未报送。"
+    story.append(p(text, styles.body))
     story.append(p(_changes_text(summary), styles.body))
     attributed = sum(len(v) for k, v in summary.escalated.items() if k != UNATTRIBUTED)
     unattributed = len(summary.escalated.get(UNATTRIBUTED, []))
@@ -360,6 +379,8 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
             Col("等级", 8),
             Col("每人每月指尖工时", 11, NUMBER),
             Col("完成度", 9, PERCENT),
+            Col("不适用题数", 9, INTEGER),
+            Col("不适用占比", 9, PERCENT),
             Col("上期", 14, wrap=False),
             *(Col(f"{names[m]}较上期", 11, CHANGE) for m in MANIFESTATIONS),
             Col("综合较上期", 10, CHANGE),
@@ -377,6 +398,7 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
                 summary.level_labels.get(r.overall_level, ""),
                 r.fingertip_hours,
                 round(r.answered / r.asked, 3) if r.asked else 0,
+                *((na[0], round(na[1], 3)) if (na := _not_applicable(r)) else (None, None)),
                 Period(r.previous_period).label if r.previous_period else "",
                 *(r.change(m) for m in MANIFESTATIONS),
                 r.change("overall"),

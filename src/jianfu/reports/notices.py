@@ -9,6 +9,7 @@ named after the department (sanitised), one or two pages.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,7 +125,7 @@ def department_notices(
             notices[key] = DepartmentNotice(department, summary.county, summary.period.label, 0, 0.0, [], [], [])
         grouped: dict[str, tuple[list[str], str]] = {}
         for item in items:
-            towns, _ = grouped.setdefault(item.rule_title or item.problem, ([], item.measure))
+            towns, _ = grouped.setdefault(item.rule_title or item.problem, ([], county_ask(item.measure)))
             if item.township not in towns:
                 towns.append(item.township)
         notices[key].requests += [(title, towns, measure) for title, (towns, measure) in grouped.items()]
@@ -133,6 +134,37 @@ def department_notices(
         notice.tasks.sort(key=lambda t: (-t.hours, -len(t.townships), t.name))
         notice.requests.sort(key=lambda r: (-len(r[1]), r[0]))
     return sorted(notices.values(), key=lambda n: (-n.hours, -len(n.requests), n.name))
+
+
+_COUNTY = r"(?:县减负办|县级主管部门|县级|县里|县)"
+_ASK = re.compile(rf"(?:(?:提请|报请){_COUNTY}?|报{_COUNTY})(?:督促|协调)?(?:相关部门|主管部门)?")
+_SENTENCES = re.compile(r"[^。；;]+")
+GENERAL_ASK = "请研究解决。"
+
+
+def county_ask(measure: str) -> str:
+    """What the townships ask the department to do, worded for a county letter.
+
+    A township's measure mixes what it does itself ("梳理本街道干部须使用的应用…") with what it
+    asks the county for ("提请县级统筹整合为一个入口"); the letter keeps only the ask, and says
+    乡镇 where the township wrote 本镇/本乡/本街道.
+    """
+    asks = []
+    for sentence in _SENTENCES.findall(measure):
+        for clause_start in [m for m in _ASK.finditer(sentence)][:1]:
+            ask = sentence[clause_start.end() :].strip("，, ")
+            if ask:
+                asks.append(ask)
+    if not asks:
+        stated = measure.strip()
+        if stated.startswith("请"):  # already worded as a request to the county
+            asks = [stated[1:].rstrip("。")]
+        else:
+            return GENERAL_ASK
+    text = "；".join(dict.fromkeys(asks))
+    for own in ("本镇", "本乡", "本街道"):
+        text = text.replace(own, "乡镇")
+    return "请" + text + "。"
 
 
 def _choice_labels(checklist: Any) -> dict[str, dict[str, Any]]:

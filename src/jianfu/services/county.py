@@ -96,6 +96,9 @@ class CountyService:
     def missing_townships(self, period: Period) -> list[tuple[str, str]]:
         return self.store.missing_townships(period)
 
+    def has_expected_townships(self) -> bool:
+        return self.store.has_expected_townships()
+
     def county_name(self) -> str:
         return self.store.county_name()
 
@@ -164,6 +167,7 @@ class CountyService:
             level_labels=checklist.level_labels(),
             rows=county.overview(period),
             missing=county.missing_townships(period),
+            expected_loaded=county.has_expected_townships(),
             departments=county.departments(period),
             common_problems=[(titles.get(rule, rule), n) for rule, n in county.common_problems(period)],
             escalated={

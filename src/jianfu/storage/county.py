@@ -330,6 +330,10 @@ class CountyStore:
             self.conn.execute("DELETE FROM expected_townships")
             self.conn.executemany("INSERT OR REPLACE INTO expected_townships VALUES (?, ?)", townships)
 
+    def has_expected_townships(self) -> bool:
+        """Whether the 应报乡镇名单 (list of townships expected to report) was loaded."""
+        return self.conn.execute("SELECT 1 FROM expected_townships LIMIT 1").fetchone() is not None
+
     def missing_townships(self, period: Period) -> list[tuple[str, str]]:
         return [
             tuple(r)

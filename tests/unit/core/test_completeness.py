@@ -46,8 +46,8 @@ def test_all_not_applicable_is_incomplete_and_counted(checklist: Checklist) -> N
 
 def test_not_applicable_with_reasons_still_needs_the_profile(checklist: Checklist) -> None:
     # Even with a reason on every item, the township's own facts (cadres) cannot be 不适用.
-    result = score_assessment(checklist, _all_not_applicable(checklist, note="本镇没有此情况"))
-    assert result.completeness.not_applicable_without_reason == 0
+    result = score_assessment(checklist, _all_not_applicable(checklist, note="县里未部署此类平台和要求"))
+    assert result.completeness.too_much_not_applicable  # and 不适用 everywhere is over the share
     assert "profile.cadre_count" in result.completeness.missing_items
     assert not result.complete
 
@@ -130,3 +130,89 @@ def test_completeness_counts(checklist: Checklist) -> None:
     assert done.answered == 2 and done.not_applicable == 1
     assert done.not_applicable_without_reason == 0  # the position is not needed for scoring
     assert "profile.cadre_count" not in done.missing_items
+
+
+# -- QA gaming scenario (issue 9 follow-up): 不适用 with a token note must never lower the level
+
+
+def _mark_not_applicable(
+    checklist: Checklist, answers: dict[str, Answer], ids: list[str], note: str
+) -> dict[str, Answer]:
+    gamed = dict(answers)
+    for item_id in ids:
+        gamed[item_id] = Answer(None, not_applicable=True, note=note)
+    return gamed
+
+
+def _non_profile_items(checklist: Checklist) -> list[str]:
+    return [item.id for item in checklist.items() if item.section_id != "profile"]
+
+
+def test_qa_game_all_not_applicable_with_token_note_gets_no_level(library: ChecklistLibrary) -> None:
+    # The QA walk: every non-profile item of the sample set to 不适用 with the note "无" took
+    # 高坪镇 from 52.0 较重 to 0.0 较轻 and counted as complete.
+    assessment, honest = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    assert honest.complete and honest.overall_level in ("moderate", "heavy", "severe")
+    gamed = score_assessment(
+        checklist, _mark_not_applicable(checklist, dict(assessment.answers), _non_profile_items(checklist), "无")
+    )
+    assert not gamed.complete
+    assert gamed.overall_level == "incomplete"
+    assert gamed.completeness.too_much_not_applicable
+    assert any("不适用过多" in reason for reason in gamed.completeness.incomplete_reasons())
+
+
+def test_token_notes_are_not_reasons(library: ChecklistLibrary) -> None:
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    item_id = sorted(
+        i for i in required_item_ids(checklist) if i in assessment.answers and not i.startswith("profile")
+    )[0]
+    for note in ("无", "12", ".", "不适用", "没有", "无无无无", "暂无。。。", "1234567"):
+        answers = _mark_not_applicable(checklist, dict(assessment.answers), [item_id], note)
+        result = score_assessment(checklist, answers)
+        assert not result.complete, note
+        assert result.completeness.unexplained_items == (item_id,)
+    answers = _mark_not_applicable(checklist, dict(assessment.answers), [item_id], "县里未部署此平台")
+    assert score_assessment(checklist, answers).complete
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_ticking_not_applicable_beyond_the_share_never_gives_a_level(
+    library: ChecklistLibrary, data: st.DataObject
+) -> None:
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    candidates = sorted(i for i in required_item_ids(checklist) if not i.startswith("profile"))
+    ids = data.draw(st.lists(st.sampled_from(candidates), unique=True, min_size=1))
+    note = data.draw(st.sampled_from(["无", "不适用", "本镇不涉及该项工作，县里未作要求"]))
+    result = score_assessment(checklist, _mark_not_applicable(checklist, dict(assessment.answers), ids, note))
+    done = result.completeness
+    if done.too_much_not_applicable:
+        assert result.overall_level == "incomplete"
+    if note != "本镇不涉及该项工作，县里未作要求":
+        assert result.overall_level == "incomplete"  # token notes are never accepted
+    if result.complete:
+        assert done.not_applicable_share <= checklist.not_applicable.max_share
+    assert result.complete == (
+        done.required_missing == 0 and done.not_applicable_without_reason == 0 and not done.too_much_not_applicable
+    )
+
+
+def test_an_unanswered_area_is_not_reported_as_free_of_problems(library: ChecklistLibrary) -> None:
+    # QA: a manifestation whose items were all blank or 不适用 said "未发现明显问题".
+    from jianfu.core.explanation import explain
+
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    answers = _mark_not_applicable(
+        checklist, dict(assessment.answers), _non_profile_items(checklist), "县里未部署此类要求"
+    )
+    explanation = explain(checklist, score_assessment(checklist, answers), answers)
+    for m in explanation.manifestations:
+        assert not m.findings and not m.assessable
+        assert "作答不足" in m.empty_text() and "未发现" not in m.empty_text()
+    honest = explain(checklist, score_assessment(checklist, assessment.answers), assessment.answers)
+    assert all(m.assessable for m in honest.manifestations)

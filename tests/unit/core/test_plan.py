@@ -89,3 +89,23 @@ def test_only_plan_fields_are_editable(checklist, answers) -> None:
     item = draft_plan(score_assessment(checklist, answers), BASE)[0]
     with pytest.raises(ValueError):
         item.edit(rule_id="other")
+
+
+def test_merged_item_names_only_the_departments_whose_rows_triggered_it() -> None:
+    # QA: the merged "duplicate apps" + "too many apps" item named every department of the inventory
+    # (县人力资源社会保障局 too, none of whose apps is a duplicate), and the county notice followed it.
+    from jianfu.core.library import ChecklistLibrary
+    from jianfu.exchange.demo import sample_township_assessment
+    from jianfu.paths import resources_dir
+
+    library = ChecklistLibrary(resources_dir() / "checklists")
+    assessment, result = sample_township_assessment(library)
+    rows = assessment.answers["apps.inventory"].value
+    duplicate = {r["cells"]["department"] for r in rows if r["cells"].get("duplicate") is True}
+    innocent = {r["cells"]["department"] for r in rows} - duplicate
+    assert duplicate and innocent
+    items = draft_plan(result, dt.date(2026, 12, 1))
+    merged = next(i for i in items if i.key.startswith("fix:consolidate_platforms"))
+    named = set(merged.department.split("、"))
+    assert named == duplicate
+    assert not named & innocent

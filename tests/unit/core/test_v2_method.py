@@ -147,9 +147,20 @@ def test_help_numbers_cited_to_an_article_are_in_that_article(v2: Checklist) -> 
 
 
 def test_measures_invent_no_registers(v2: Checklist) -> None:
+    # 以文件落实文件 (seed 003): a measure must remove burden, not add a register, a database
+    # or a monthly summary that nothing in the answers calls for.
     for rule in v2.rules:
-        if re.search("台账|登记簿|登记表", rule.measure.text):
+        if re.search("台账|登记|数据库|汇总|建档|统计表", rule.measure.text):
             assert re.search("台账|留痕|材料", rule.problem + rule.title), rule.id
+
+
+def test_assessment_measures_do_not_repeat_each_other(v2: Checklist) -> None:
+    # the two 考核 rules merge into one plan item (fix assessment_rules): their texts are joined,
+    # so they must not both ask for the same indicators (the QA walk found them repeated)
+    texts = [r.measure.text for r in v2.rules if r.measure.fix == "assessment_rules"]
+    assert len(texts) >= 2
+    for phrase in ("群众满意度", "问题解决率", "响应速度"):
+        assert sum(phrase in t for t in texts) <= 1, phrase
 
 
 def test_problem_texts_say_no_number_the_answer_did_not_give(v2: Checklist) -> None:

@@ -210,3 +210,43 @@ def test_department_file_names_are_sanitised(tmp_path: Path) -> None:
     paths = write_department_notices(notices, tmp_path)
     assert [p.name for p in paths] == ["督办函-县_局.pdf", "督办函-县_局-2.pdf"]
     assert all(p.parent == tmp_path for p in paths)
+
+
+def test_county_pdf_does_not_claim_all_reported_without_the_expected_list() -> None:
+    from dataclasses import replace
+
+    from jianfu.core.county import CompletenessCounts
+
+    counted = replace(row(1, "柳河镇", 30.0), completeness=CompletenessCounts(77, 0, 3, 0))
+    data = replace(summary([counted], {}), missing=[], expected_loaded=False)
+    buffer = io.BytesIO()
+    write_county_pdf(data, buffer)
+    text = "".join(pdf_pages(buffer.getvalue()))
+    assert "全部乡镇均已完成并报送" not in text and "均已完成并报送" not in text
+    assert "未导入应报乡镇名单，无法判断是否还有乡镇未报送" in text
+    assert "jianfu" not in text  # no command lines in an official document
+    assert "不适用3题4%" in text  # 不适用 count and share next to the completeness
+    buffer = io.BytesIO()
+    write_county_pdf(replace(data, expected_loaded=True), buffer)
+    assert "应报乡镇均已完成并报送" in "".join(pdf_pages(buffer.getvalue()))
+    workbook = io.BytesIO()
+    write_county_workbook(data, workbook)
+    sheet = load_workbook(io.BytesIO(workbook.getvalue()))["总览"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    values = [c.value for c in next(sheet.iter_rows(min_row=2, max_row=2))]
+    assert values[header.index("不适用题数")] == 3
+    assert values[header.index("不适用占比")] == pytest.approx(3 / 80, abs=0.001)
+
+
+def test_notice_requests_are_the_townships_ask_not_their_internal_measure() -> None:
+    from jianfu.reports.notices import GENERAL_ASK, county_ask
+
+    merged = (
+        "梳理功能相近、重复的应用，提请县级统筹整合为一个入口，数据一次采集、多方共享。"
+        "梳理本街道干部须使用的应用和工作群，报县减负办统筹压减；确需保留的明确主管部门和使用范围。"
+    )
+    ask = county_ask(merged)
+    assert ask.startswith("请统筹整合为一个入口")
+    assert "梳理" not in ask and "本街道" not in ask and "确需保留" not in ask
+    assert county_ask("本镇严禁代打卡。") == GENERAL_ASK  # nothing asked of the county
+    assert county_ask("请统一报送口径") == "请统一报送口径。"

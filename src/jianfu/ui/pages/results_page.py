@@ -165,7 +165,7 @@ class ResultsPage(QScrollArea):
             parent.setFirstColumnSpanned(True)
             self.findings.addTopLevelItem(parent)
             if not m.findings:
-                parent.addChild(QTreeWidgetItem([self.tr("No burden found"), "", ""]))
+                parent.addChild(QTreeWidgetItem([m.empty_text(), "", ""]))  # worded in core.explanation
             for finding in m.findings:
                 evidence = "\n".join(finding.evidence)
                 if finding.also_in:
