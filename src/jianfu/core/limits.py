@@ -7,6 +7,7 @@ README and the file schema state the same numbers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 MAX_NAME_LENGTH = 50  # township and county names
@@ -19,6 +20,11 @@ MAX_ABS_NUMBER = 1e9  # no count, minute or hour in a township comes near this
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # dates outside are typing errors or forgeries
 LINE_BREAKS = "\t\n\r"  # allowed in long text only
 
+# Unicode's control characters (category Cc) and surrogates (Cs), as one character class each
+# way: a test checks them against unicodedata over every code point.
+LONG_TEXT_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+SHORT_TEXT_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
 
 def text_problem(text: str, multiline: bool = False, maximum: int | None = None) -> str | None:
     """Why ``text`` may not be stored (in Chinese), or None.
@@ -28,15 +34,13 @@ def text_problem(text: str, multiline: bool = False, maximum: int | None = None)
     """
     if maximum is not None and len(text) > maximum:
         return f"文字过长（{len(text)} 字，上限 {maximum} 字）"
-    for position, char in enumerate(text, start=1):
-        if multiline and char in LINE_BREAKS:
-            continue
-        category = unicodedata.category(char)
-        if category == "Cc":
-            return f"第 {position} 个字符是控制字符（U+{ord(char):04X}），不能出现在文字中"
-        if category == "Cs":
-            return f"第 {position} 个字符是不成对的代理字符，不是有效的文字"
-    return None
+    found = (LONG_TEXT_REFUSED if multiline else SHORT_TEXT_REFUSED).search(text)
+    if found is None:
+        return None
+    position, char = found.start() + 1, found.group()
+    if unicodedata.category(char) == "Cs":
+        return f"第 {position} 个字符是不成对的代理字符，不是有效的文字"
+    return f"第 {position} 个字符是控制字符（U+{ord(char):04X}），不能出现在文字中"
 
 
 def clean_typed_text(text: str, multiline: bool = False, maximum: int | None = None) -> str:

@@ -232,18 +232,19 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
     if problem:
         raise AssessmentFileError(path, f"内容不符合要求（{problem}）")
     try:
-        expected = {checksum(document)}
+        content = signed_bytes(document)  # once: the checksum and the signature cover the same bytes
     except CanonicalError as exc:
         raise AssessmentFileError(path, f"内容无法规范化（{exc}）") from exc
+    expected = {hashlib.sha256(content).hexdigest()}
     if document["format_version"] == 1:
         expected.add(_legacy_checksum(document))
     if document["sha256"] not in expected:
         raise AssessmentFileError(path, "校验码（SHA-256）与内容不符，文件在导出后被改动过或已损坏")
-    signature = _check_signature(document, path)
+    signature = _check_signature(document, content, path)
     return _to_assessment_file(document, raw, path, library, signature)
 
 
-def _check_signature(document: dict[str, Any], path: Path | str) -> Signature | None:
+def _check_signature(document: dict[str, Any], content: bytes, path: Path | str) -> Signature | None:
     entry = document.get("signature")
     if entry is None:
         return None
@@ -254,7 +255,7 @@ def _check_signature(document: dict[str, Any], path: Path | str) -> Signature | 
         raise AssessmentFileError(path, "签名或公钥不是有效的 Base64 文字") from exc
     if len(public_key) != 32 or len(value) != 64:
         raise AssessmentFileError(path, "签名或公钥的长度不对，不是 Ed25519 签名")
-    if not signing.verify(public_key, value, signed_bytes(document)):
+    if not signing.verify(public_key, value, content):
         raise AssessmentFileError(
             path, "签名与内容不符：文件在签名后被改动过，或签名是伪造的", "请向报送单位重新索取原始文件，并电话核实。"
         )

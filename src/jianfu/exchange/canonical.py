@@ -8,7 +8,9 @@ is what ``JSON.stringify`` and ``jq -S -c`` produce for the numbers a Jianfu fil
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from typing import Any
 
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -18,11 +20,67 @@ class CanonicalError(ValueError):
     """A value that has no canonical JSON form (infinity, NaN, an unknown type)."""
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_EXACT_INTEGER = 2**53  # every whole float up to here is written by ECMAScript as its exact integer
+
+
+class _NeedsReference(Exception):
+    """The value holds something the C encoder would write differently; use the reference."""
+
+
 def canonical_bytes(value: Any) -> bytes:
-    """The RFC 8785 serialisation of ``value`` as UTF-8 bytes."""
+    """The RFC 8785 serialisation of ``value`` as UTF-8 bytes.
+
+    Fast path: Python's C encoder writes strings exactly as RFC 8785 asks when ``ensure_ascii``
+    is off (only ``"``, ``\\`` and characters below U+0020 escaped, as \\b \\t \\n \\f \\r or
+    lowercase \\u00xx), and integers as their digits. What it would write differently is turned
+    into an equivalent value first (whole floats become integers, keys are put in UTF-16 order)
+    or, for the rare rest (a float written with an exponent, anything invalid), the whole value
+    goes to the reference writer, which also raises the errors. A test compares both on
+    generated JSON.
+    """
+    try:
+        prepared = _prepare(value)
+        text = json.dumps(prepared, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return text.encode("utf-8")  # a lone surrogate raises here
+    except (_NeedsReference, TypeError, ValueError):
+        return canonical_bytes_reference(value)
+
+
+def canonical_bytes_reference(value: Any) -> bytes:
+    """The RFC 8785 serialisation written character by character: slow, but plain to check."""
     parts: list[str] = []
     _write(value, parts)
     return "".join(parts).encode("utf-8")
+
+
+def _prepare(value: Any) -> Any:
+    """``value`` with every part the C encoder writes exactly as RFC 8785 does."""
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return value
+    if kind is int:
+        if -_EXACT_INTEGER <= value <= _EXACT_INTEGER:
+            return value
+        raise _NeedsReference
+    if kind is float:
+        if value.is_integer() and -_EXACT_INTEGER <= value <= _EXACT_INTEGER:
+            return int(value)  # 250.0 is written 250, -0.0 is written 0
+        if math.isfinite(value) and repr(value) == format_number(value):
+            return value  # 0.25, 123.5: repr and ECMAScript agree
+        raise _NeedsReference  # 1e-07 against 1e-7, or not a number at all
+    if kind is dict:
+        keys = sorted(value)  # a key that is not text raises TypeError (or is caught below)
+        for key in keys:
+            if type(key) is not str:
+                raise _NeedsReference
+        if _ASTRAL.search("".join(keys)):  # code point order differs from UTF-16 order
+            keys.sort(key=_utf16_key)
+        # Text, most of a file, is taken as it is without a call.
+        return {key: item if type(item) is str else _prepare(item) for key in keys for item in (value[key],)}
+    if kind is list or kind is tuple:
+        return [item if type(item) is str else _prepare(item) for item in value]
+    raise _NeedsReference  # subclasses and unknown types: the reference decides
 
 
 def format_number(number: float | int) -> str:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from typing import Any
 
 from jianfu.core.limits import (
+    LONG_TEXT_REFUSED,
     MAX_ABS_NUMBER,
     MAX_PLAN_ITEMS,
     MAX_TABLE_ROWS,
+    SHORT_TEXT_REFUSED,
     date_problem,
     number_problem,
     text_problem,
@@ -88,12 +91,45 @@ def check_sizes(document: Any) -> str | None:
 
 def check_text_and_dates(document: Any) -> str | None:
     """The first string that may not be stored, with where it is; None when all are fine."""
-    problem = _walk(document, [])
+    fine = _no_control_character_anywhere(document) or _all_text_fine(document, None, None)
+    problem = None if fine else _walk(document, [])
     if problem:
         return problem
     if isinstance(document, dict):
         return _dates(document)
     return None
+
+
+# In json.dumps(ensure_ascii=False) output a control character is an escape (\b \t \n \f \r \u00xx)
+# or, from U+007F, itself; a surrogate is itself. No match: no string or key holds either.
+_CONTROL_IN_JSON = re.compile("\\\\[btnfru]|[\x7f-\x9f\ud800-\udfff]")
+
+
+def _no_control_character_anywhere(document: Any) -> bool:
+    """One pass in C over the whole document; a match (even a harmless one) means: walk."""
+    try:
+        text = json.dumps(document, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return False
+    return _CONTROL_IN_JSON.search(text) is None
+
+
+def _all_text_fine(value: Any, key: str | None, parent_key: str | None) -> bool:
+    """Whether every string and key passes ``text_problem``: the same rule as ``_walk`` (long
+    text is a value under a LONG_TEXT_FIELDS key or inside ``cells``), one regex search a string
+    and no path kept; ``_walk`` then names the first problem."""
+    if isinstance(value, str):
+        multiline = key in LONG_TEXT_FIELDS or parent_key == "cells"
+        return (LONG_TEXT_REFUSED if multiline else SHORT_TEXT_REFUSED).search(value) is None
+    if isinstance(value, dict):
+        for item_key, item in value.items():
+            if SHORT_TEXT_REFUSED.search(item_key) or not _all_text_fine(item, item_key, key):
+                return False
+    elif isinstance(value, list):
+        for item in value:
+            if not _all_text_fine(item, "", key):  # an index is never a long-text field name
+                return False
+    return True
 
 
 def _walk(value: Any, path: list[str]) -> str | None:

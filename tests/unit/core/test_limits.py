@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import unicodedata
 
 import pytest
 
@@ -19,6 +21,18 @@ def test_control_characters_are_refused_except_line_breaks_in_long_text() -> Non
         assert text_problem(f"柳河{bad}镇", multiline=True)
     assert "控制字符" in (text_problem("a\nb") or "")  # a name is one line
     assert "过长" in (text_problem("镇" * 51, maximum=MAX_NAME_LENGTH) or "")
+
+
+def test_the_refused_characters_are_exactly_unicodes_control_characters_and_surrogates() -> None:
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        category = unicodedata.category(char)
+        refused_in_short = category in ("Cc", "Cs")
+        refused_in_long = refused_in_short and char not in "\t\n\r"
+        short, long = text_problem(f"柳河{char}镇"), text_problem(f"柳河{char}镇", multiline=True)
+        assert (short is not None, long is not None) == (refused_in_short, refused_in_long), hex(code)
+        if short:
+            assert short.startswith("第 3 个字符是") and ("代理字符" in short) == (category == "Cs")
 
 
 def test_typed_text_is_cleaned_not_refused() -> None:

@@ -11,8 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from jianfu.exchange.canonical import CanonicalError, canonical_bytes, format_number
+from jianfu.exchange.canonical import CanonicalError, canonical_bytes, canonical_bytes_reference, format_number
 
 
 def tiny_jcs(value: object) -> str:
@@ -109,3 +111,62 @@ def test_values_without_a_canonical_form_are_refused() -> None:
         canonical_bytes({"b": [1.0, "x\n\u0007"], "a": None, "é": True})
         == '{"a":null,"b":[1,"x\\n\\u0007"],"é":true}'.encode()
     )
+
+
+# Strings with what RFC 8785 escapes, keys whose UTF-16 order differs from code point order
+# (U+E000–U+FFFF against the astral planes), and every kind of number; now and then a value
+# without a canonical form (a lone surrogate, infinity, NaN, a huge integer), which both must refuse.
+_tricky_text = st.text(
+    alphabet=st.sampled_from(['"', "\\", "\b", "\t", "\n", "\f", "\r", "\x00", "\x1f", "\x7f", "\u2028", "a", "é"])
+    | st.characters(min_codepoint=0xE000, max_codepoint=0xFFFF)
+    | st.characters(min_codepoint=0x10000, max_codepoint=0x10FFFF)
+    | st.characters(exclude_categories=["Cs"]),
+    max_size=6,
+)
+_numbers = (
+    st.integers(min_value=-(2**53), max_value=2**53)
+    | st.floats(min_value=-1e6, max_value=1e6).map(lambda x: round(x, 3))
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.floats(min_value=-1e22, max_value=1e22).map(lambda x: float(round(x)))
+    | st.sampled_from([0.0, -0.0, 250.0, 0.1, 1e-7, 1.5e-6, 1e16, 1e21, 2.0**53, 2.0**53 + 2, 1e-300])
+)
+_invalid = st.sampled_from([float("inf"), float("nan"), 2**60, "x\ud800", "\udfff", object()])
+_leaves = st.integers(0, 39).flatmap(
+    lambda pick: _invalid if pick == 0 else (st.none() | st.booleans() | _numbers | _tricky_text)
+)
+_json_values = st.recursive(
+    _leaves,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_tricky_text, inner, max_size=5),
+    max_leaves=15,
+)
+
+
+def _reference_outcome(value: object) -> bytes | type[Exception]:
+    try:
+        return canonical_bytes_reference(value)
+    except CanonicalError:
+        return CanonicalError
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json_values)
+def test_the_fast_canonical_form_equals_the_reference_writer(value: object) -> None:
+    expected = _reference_outcome(value)
+    if expected is CanonicalError:
+        with pytest.raises(CanonicalError):
+            canonical_bytes(value)
+    else:
+        assert canonical_bytes(value) == expected
+
+
+def test_the_fast_canonical_form_equals_the_reference_on_every_demo_file(demo_files) -> None:
+    for path in demo_files:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        assert canonical_bytes(document) == canonical_bytes_reference(document)
+
+
+def test_keys_are_ordered_by_utf16_code_units_not_code_points() -> None:
+    # U+1F600 is D83D DE00 in UTF-16, so it sorts before U+FF01 there, after it by code point.
+    value = {"\uff01": 1, "\U0001f600": 2, "a": {"\U0001f600x": 1.5, "\ufb01": [1e-7, 250.0]}}
+    expected = '{"a":{"\U0001f600x":1.5,"\ufb01":[1e-7,250]},"\U0001f600":2,"\uff01":1}'
+    assert canonical_bytes(value) == canonical_bytes_reference(value) == expected.encode("utf-8")
