@@ -75,8 +75,8 @@ def test_tab_visits_each_item_once_and_its_help(qtbot, make_window) -> None:
     first = rows[0].help_button  # "?" sits above its answer: the page's order is "?", then the answer
     first.setFocus()
     qtbot.waitUntil(first.hasFocus)
-    # One stop per item plus its "?"; a multiple choice has one per box (reported as not done).
-    stops = [1 + (len(r.item.choices) if r.item.type is FieldType.MULTI_CHOICE else 1) for r in rows]
+    # One stop per item plus its "?", a multiple choice included (Up/Down move inside it).
+    stops = [2 for _ in rows]
     visited = [first]
     for _ in range(sum(stops) - 1):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -87,6 +87,14 @@ def test_tab_visits_each_item_once_and_its_help(qtbot, make_window) -> None:
         assert owner is not None, (owners, len(rows))
         owners.append((rows.index(owner), widget is owner.help_button))
     assert owners == [(n, k == 0) for n in range(len(rows)) for k in range(stops[n])]
+    multi = next(r for r in rows if r.item.type is FieldType.MULTI_CHOICE)
+    first_box, second_box = multi.editor.boxes[:2]
+    first_box.setFocus()
+    qtbot.waitUntil(first_box.hasFocus)
+    qtbot.keyClick(first_box, Qt.Key.Key_Down)
+    assert second_box.hasFocus()
+    qtbot.keyClick(second_box, Qt.Key.Key_Space)  # ticks the box reached by the arrow
+    assert second_box.isChecked()
     help_button = rows[0].help_button
     help_button.setFocus()
     qtbot.keyClick(help_button, Qt.Key.Key_Space)  # opened by keyboard

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -175,9 +175,29 @@ class MultiChoiceEditor(ValueEditor):
             box = QCheckBox(choice.label)
             box.setProperty("choice", choice.value)
             box.toggled.connect(lambda checked, b=box: self._toggled(b, checked))
+            box.installEventFilter(self)
             self.boxes.append(box)
             layout.addWidget(box)
         layout.addStretch()
+        self._make_tab_stop(0)
+
+    # One Tab stop for the whole list (a "roving" stop, as in a radio group): Tab enters at the
+    # box last used, Up/Down move between the boxes, Space ticks.
+    def _make_tab_stop(self, index: int) -> None:
+        for i, box in enumerate(self.boxes):
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus if i == index else Qt.FocusPolicy.ClickFocus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in self.boxes:
+            index = self.boxes.index(watched)
+            if event.type() == QEvent.Type.FocusIn:
+                self._make_tab_stop(index)
+            elif event.type() == QEvent.Type.KeyPress:
+                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key(), 0)  # type: ignore[attr-defined]
+                if step and 0 <= index + step < len(self.boxes):
+                    self.boxes[index + step].setFocus(Qt.FocusReason.OtherFocusReason)
+                    return True
+        return super().eventFilter(watched, event)
 
     def _toggled(self, box: QCheckBox, checked: bool) -> None:
         # "以上都没有" clears the others and another choice clears it (core.choices)
