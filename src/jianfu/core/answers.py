@@ -15,15 +15,20 @@ from jianfu.core.limits import MAX_NOTE_LENGTH, MAX_TABLE_ROWS, date_problem, te
 
 @dataclass(frozen=True)
 class Answer:
-    """One item's answer: a value, or "not applicable" (不适用), with an optional note."""
+    """One item's answer: a value, or "not applicable" (不适用), with an optional note.
+
+    A table answered "none" (``declared_none``: the checklist's ``none_answer``, e.g. "本乡镇没有
+    此类应用") has no rows and counts as answered; an empty table without it does not, because
+    rows deleted one by one, or never typed, say nothing."""
 
     value: Any = None
     not_applicable: bool = False
     note: str = ""
+    declared_none: bool = False
 
     @property
     def is_answered(self) -> bool:
-        return self.not_applicable or self.value not in (None, "", [])
+        return self.not_applicable or self.declared_none or self.value not in (None, "", [])
 
     def effective(self) -> Any:
         """The value scoring reads: nothing when not applicable."""
@@ -126,9 +131,24 @@ def check_answer(checklist: Checklist, item_id: str, answer: Answer) -> None:
     note_problem = text_problem(answer.note, multiline=True)
     if note_problem:
         raise AnswerError(item_id, f"备注{note_problem}")
-    problem = check_value(checklist.item(item_id), answer.value)
+    item = checklist.item(item_id)
+    if answer.declared_none:
+        problem = _declared_none_problem(item, answer)
+        if problem:
+            raise AnswerError(item_id, problem)
+    problem = check_value(item, answer.value)
     if problem:
         raise AnswerError(item_id, problem)
+
+
+def _declared_none_problem(item: Item, answer: Answer) -> str | None:
+    if not item.allows_declared_none:
+        return "本题没有“没有（本表无内容）”这一回答"
+    if answer.not_applicable:
+        return "不能同时选“没有”和“不适用”"
+    if table_rows(answer.value):
+        return "表格已有行时不能选“没有”：确实没有的话，请先删除各行"
+    return None
 
 
 def is_visible(item: Item, answers: Answers) -> bool:
@@ -171,14 +191,14 @@ def missing_required(checklist: Checklist, answers: Answers) -> list[Item]:
 
 
 def counts_as_answered(item: Item, answer: Answer | None) -> bool:
-    """Answered for progress counts: 不适用 only where the item allows it (as in completeness)."""
+    """Answered for progress counts: 不适用 only where it counts (as in completeness)."""
     if answer is None or not answer.is_answered:
         return False
-    return item.allows_not_applicable or not answer.not_applicable
+    return item.counts_stored_not_applicable or not answer.not_applicable
 
 
 def with_value(answer: Answer | None, value: Any) -> Answer:
-    return replace(answer or Answer(), value=value, not_applicable=False)
+    return replace(answer or Answer(), value=value, not_applicable=False, declared_none=False)
 
 
 def _fmt(number: float) -> str:

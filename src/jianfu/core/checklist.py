@@ -98,15 +98,28 @@ class Item(Field):
     columns: tuple[Field, ...] = ()
     name_column: str | None = None  # the column naming a row (tables)
     department_column: str | None = None  # the column naming the imposing department
+    none_label: str = ""  # tables: the wording of the explicit "nothing to list" answer (none_answer)
 
     @property
     def allows_not_applicable(self) -> bool:
         """Whether 不适用 may be chosen. Basic information always applies to a township; a
-        multi-select with an exclusive "以上都没有" already has an honest answer for "none of
-        this happens here", so 不适用 there could only hide a burden."""
-        if self.section_id == PROFILE_SECTION:
+        multi-select with an exclusive "以上都没有" and a table with a "none" answer already have
+        an honest answer for "none of this happens here", so 不适用 there could only hide a burden."""
+        if self.section_id == PROFILE_SECTION or self.none_label:
             return False
         return not (self.type is FieldType.MULTI_CHOICE and any(c.exclusive for c in self.choices))
+
+    @property
+    def allows_declared_none(self) -> bool:
+        """Whether this table may be answered "none" (an answered table with no rows)."""
+        return self.type is FieldType.TABLE and bool(self.none_label)
+
+    @property
+    def counts_stored_not_applicable(self) -> bool:
+        """Whether a 不适用 already stored here still counts as one (subject to the reason and
+        share rules). Tables offered 不适用 before they had a "none" answer, and it was then the
+        only way to say "nothing to list": such an answer is kept and flagged, not voided."""
+        return self.allows_not_applicable or self.allows_declared_none
 
     def column(self, column_id: str) -> Field | None:
         return self._column_index.get(column_id)
@@ -226,6 +239,18 @@ class CarryForward:
 
 
 @dataclass(frozen=True)
+class ConsistencyCheck:
+    """A table answered as listing nothing ("none", or an old 不适用) while other answers show
+    that there is something to list: flagged to the cadre and the county, and no level is given
+    until the answers agree (see ``core.consistency``)."""
+
+    id: str
+    table: str
+    contradicted_when: Condition
+    message: str
+
+
+@dataclass(frozen=True)
 class NotApplicablePolicy:
     """When 不适用 counts as an answer (see ``core.completeness``). The defaults are the rule for
     checklists that do not state one (v1); newer checklists state it under ``not_applicable``."""
@@ -266,6 +291,7 @@ class Checklist:
     carry_forward: CarryForward | None = None
     sources: Mapping[str, str] = field(default_factory=dict)
     not_applicable: NotApplicablePolicy = field(default_factory=lambda: NotApplicablePolicy())
+    consistency: tuple[ConsistencyCheck, ...] = ()
     _items: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def item(self, item_id: str) -> Item:
@@ -396,6 +422,7 @@ class _Parser:
             max_items = 0
         carry = self.carry_forward(data.get("carry_forward"), items) if "carry_forward" in data else None
         na_policy = self.not_applicable_policy(data.get("not_applicable"))
+        consistency = self.consistency(data.get("consistency"), items) if "consistency" in data else ()
         raw_sources = data.get("sources", {})
         sources = {str(k): str(v) for k, v in raw_sources.items()} if isinstance(raw_sources, Mapping) else {}
         fed = {m for rule in rules for m, w in rule.weights.items() if w > 0}
@@ -421,6 +448,7 @@ class _Parser:
             carry_forward=carry,
             sources=sources,
             not_applicable=na_policy,
+            consistency=consistency,
             _items=items,
         )
 
@@ -446,6 +474,32 @@ class _Parser:
             self.fail("not_applicable.filler_words", "必须是非空文字的列表")
             words = list(default.filler_words)
         return NotApplicablePolicy(min_reason_chars=chars, max_share=share, filler_words=tuple(words))
+
+    def consistency(self, raw: Any, items: dict[str, Item]) -> tuple[ConsistencyCheck, ...]:
+        checks = []
+        seen: set[str] = set()
+        for i, entry in enumerate(self.listing(raw, "consistency")):
+            at = f"consistency[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "必须是键值表（id、table、contradicted_when、message）")
+                continue
+            check_id = self.text(entry, "id", at)
+            at = f"一致性检查 {check_id}"
+            if check_id in seen:
+                self.fail(at, "id 重复")
+            seen.add(check_id)
+            table = items.get(str(entry.get("table")))
+            if table is None or not table.allows_declared_none:
+                self.fail(at, f"table 必须是有 none_answer 的表格题，而不是 {entry.get('table')!r}")
+            condition, problems = parse_condition(entry.get("contradicted_when"), f"{at}.contradicted_when")
+            self.problems.extend(problems)
+            for ref in condition.refs() if condition else []:
+                if ref not in items:
+                    self.fail(f"{at}.contradicted_when", f"引用的题目 {ref} 不存在")
+            message = self.text(entry, "message", at)
+            if table is not None and condition is not None:
+                checks.append(ConsistencyCheck(check_id, table.id, condition, message))
+        return tuple(checks)
 
     # -- small readers
 
@@ -651,6 +705,12 @@ class _Parser:
                     self.fail(f"{where}.show_if", f"引用的题目 {ref} 不存在或不在本题之前")
         columns: tuple[Field, ...] = ()
         name_column = department_column = None
+        none_label = ""
+        if "none_answer" in raw:
+            if common["type"] is not FieldType.TABLE:
+                self.fail(where, "none_answer 只能用于表格题")
+            else:
+                none_label = self.text(raw, "none_answer", where)
         if common["type"] is FieldType.TABLE:
             parsed = []
             for k, raw_col in enumerate(self.listing(raw.get("columns"), f"{where}.columns")):
@@ -682,6 +742,7 @@ class _Parser:
             columns=columns,
             name_column=name_column,
             department_column=department_column,
+            none_label=none_label,
         )
 
     def signal(self, raw: Any, where: str, items: dict[str, Item]) -> Signal | None:

@@ -13,6 +13,14 @@ either: such an assessment must be explained item by item and checked by the cou
 truly may not apply to a township (no dispatch platform, no 一表通 scheme) are hidden by skip
 logic and so are never asked, never required and never counted in that share.
 
+Tables have an explicit "none" answer (``none_answer`` in the checklist) instead of 不适用: a
+table neither with rows nor answered "none" is unanswered. A 不适用 stored on such a table
+before (an older database or file, when 不适用 was the only way to say "nothing to list") still
+counts as 不适用, under the same reason and share rules, and is listed (``table_not_applicable``)
+so that the cadre is asked to answer again and the county sees it. A table answered as listing
+nothing while other answers show there is something to list (``core.consistency``) also leaves
+the assessment without a level.
+
 Required items are derived from the checklist, not declared twice: the items marked
 ``required``, every item a scoring rule or a fingertip-hours term reads, and every item whose
 answer decides whether another item is asked (skip logic). Hidden items are never required.
@@ -25,7 +33,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from jianfu.core.answers import Answers, is_visible
-from jianfu.core.checklist import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Checklist, NotApplicablePolicy
+from jianfu.core.checklist import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Checklist, FieldType, NotApplicablePolicy
+from jianfu.core.consistency import inconsistencies
 
 PROFILE_SECTION = "profile"  # basic information: 不适用 is no answer there
 __all__ = ["INCOMPLETE_LABEL", "INCOMPLETE_LEVEL", "Completeness", "completeness", "required_item_ids"]
@@ -47,6 +56,8 @@ class Completeness:
     required_not_applicable: int = 0  # required (non-profile) items marked 不适用
     required_asked: int = 0  # required (non-profile) items asked: the share's denominator
     max_not_applicable_share: float = 1.0
+    table_not_applicable: tuple[str, ...] = ()  # tables with a 不适用 from before "none" existed
+    inconsistent: tuple[str, ...] = ()  # what contradicts a table answered "none", in Chinese
 
     @property
     def not_applicable_share(self) -> float:
@@ -60,7 +71,10 @@ class Completeness:
     @property
     def complete(self) -> bool:
         return (
-            self.required_missing == 0 and self.not_applicable_without_reason == 0 and not self.too_much_not_applicable
+            self.required_missing == 0
+            and self.not_applicable_without_reason == 0
+            and not self.too_much_not_applicable
+            and not self.inconsistent
         )
 
     def incomplete_reasons(self) -> tuple[str, ...]:
@@ -75,6 +89,8 @@ class Completeness:
             )
         elif self.not_applicable_without_reason:
             reasons.append(f"{self.not_applicable_without_reason} 题标为不适用但未写明实际理由")
+        if self.inconsistent:
+            reasons.append(f"作答前后矛盾 {len(self.inconsistent)} 处：" + "；".join(self.inconsistent))
         return tuple(reasons)
 
     def to_json(self) -> dict[str, Any]:
@@ -89,16 +105,33 @@ class Completeness:
     def summary(self) -> str:
         """One line in Chinese, e.g. "已答 40 题，不适用 3 题（其中 1 题未说明理由），必答未答 2 题"."""
         return summary_text(
-            self.answered, self.not_applicable, self.not_applicable_without_reason, self.required_missing
+            self.answered,
+            self.not_applicable,
+            self.not_applicable_without_reason,
+            self.required_missing,
+            len(self.table_not_applicable),
+            len(self.inconsistent),
         )
 
 
-def summary_text(answered: int, not_applicable: int, without_reason: int, required_missing: int) -> str:
+def summary_text(
+    answered: int,
+    not_applicable: int,
+    without_reason: int,
+    required_missing: int,
+    table_not_applicable: int = 0,
+    inconsistent: int = 0,
+) -> str:
     """The completeness counts in one line of Chinese (results page, PDF, county)."""
     text = f"已答 {answered} 题，不适用 {not_applicable} 题"
     if without_reason:
         text += f"（其中 {without_reason} 题未说明实际理由或超出不适用上限）"
-    return text + f"，必答未答 {required_missing} 题"
+    text += f"，必答未答 {required_missing} 题"
+    if table_not_applicable:
+        text += f"；{table_not_applicable} 张表格标为不适用（旧版作答方式，应改答“没有”或填写，须核实）"
+    if inconsistent:
+        text += f"；作答前后矛盾 {inconsistent} 处"
+    return text
 
 
 def required_item_ids(checklist: Checklist) -> frozenset[str]:
@@ -152,6 +185,7 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
     missing: list[str] = []
     unexplained: list[str] = []
     required_na: list[str] = []
+    table_na: list[str] = []
     for item in checklist.items():
         if not is_visible(item, answers):
             continue
@@ -161,8 +195,10 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         answer = answers.get(item.id)
         if answer is not None and answer.not_applicable:
             not_applicable += 1
+            if item.type is FieldType.TABLE and not item.allows_not_applicable:
+                table_na.append(item.id)  # answered before "none" existed: kept, and flagged
             if item.id in required:
-                if not item.allows_not_applicable:
+                if not item.counts_stored_not_applicable:
                     missing.append(item.id)  # basic facts, or "以上都没有" is the honest answer
                 else:
                     required_na.append(item.id)
@@ -185,4 +221,6 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         required_not_applicable=len(required_na),
         required_asked=required_asked,
         max_not_applicable_share=policy.max_share,
+        table_not_applicable=tuple(table_na),
+        inconsistent=tuple(found.text for found in inconsistencies(checklist, answers)),
     )

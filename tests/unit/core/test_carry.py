@@ -83,6 +83,10 @@ def test_renamed_id_and_mapped_value(library: ChecklistLibrary, tmp_path: Path) 
     for rule in data["rules"]:
         if rule["signal"].get("value") == "apps.zombie_count":
             rule["signal"]["value"] = "apps.zombie_accounts"
+    for check in data["consistency"]:
+        for condition in check["contradicted_when"]["any"]:
+            if condition.get("item") == "apps.zombie_count":
+                condition["item"] = "apps.zombie_accounts"
     carry = data["carry_forward"]
     carry["same_id"].remove("apps.zombie_count")
     carry["renamed"] = {"apps.zombie_count": "apps.zombie_accounts"}

@@ -197,7 +197,10 @@ def test_ticking_not_applicable_beyond_the_share_never_gives_a_level(
     if result.complete:
         assert done.not_applicable_share <= checklist.not_applicable.max_share
     assert result.complete == (
-        done.required_missing == 0 and done.not_applicable_without_reason == 0 and not done.too_much_not_applicable
+        done.required_missing == 0
+        and done.not_applicable_without_reason == 0
+        and not done.too_much_not_applicable
+        and not done.inconsistent
     )
 
 
@@ -226,4 +229,5 @@ def test_not_applicable_is_not_offered_where_none_of_this_is_an_honest_answer(ch
     answers = {"traces.practices": Answer(None, not_applicable=True, note="县里未部署此类要求")}
     done = completeness(checklist, answers)
     assert "traces.practices" in done.missing_items and not done.complete
-    assert checklist.item("apps.inventory").allows_not_applicable  # an empty table is no answer: 不适用 stays
+    inventory = checklist.item("apps.inventory")  # a table has its "none" answer instead
+    assert inventory.allows_declared_none and not inventory.allows_not_applicable

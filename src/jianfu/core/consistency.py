@@ -1,0 +1,57 @@
+"""Consistency checks (作答前后矛盾): a table answered as listing nothing while other answers
+show there is something to list.
+
+A table's "none" answer (and a 不适用 stored on a table before "none" existed) scores as no rows,
+so a township could lower a score by answering "none" to the app inventory while elsewhere it
+says its cadres follow 20 official accounts and log in to 8 platforms. The checks are data
+(``consistency:`` in the checklist): each names the table and the condition, over the other
+answers, that contradicts "nothing to list". A check fires only when the table is answered
+(a blank table is already 未完成); when one fires the assessment gets no level until the
+answers agree, and the cadre and the county are told why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jianfu.core.answers import Answers, is_visible, table_rows
+from jianfu.core.checklist import Checklist, ConsistencyCheck
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    check: ConsistencyCheck
+    table_label: str
+
+    @property
+    def text(self) -> str:
+        """In Chinese, naming the table, e.g. "政务应用、平台与工作群清单：…"."""
+        return f"{self.table_label}：{self.check.message}"
+
+
+def lists_nothing(checklist: Checklist, answers: Answers, table_id: str) -> bool:
+    """Whether the table is answered as listing nothing: "none", or 不适用 (an old answer)."""
+    answer = answers.get(table_id)
+    if answer is None or not is_visible(checklist.item(table_id), answers):
+        return False
+    if answer.not_applicable:
+        return True
+    return answer.declared_none and not table_rows(answer.value)
+
+
+def inconsistencies(checklist: Checklist, answers: Answers) -> list[Inconsistency]:
+    found = []
+    for check in checklist.consistency:
+        if not lists_nothing(checklist, answers, check.table):
+            continue
+        if check.contradicted_when.evaluate(lambda ref: _visible_value(checklist, answers, ref)):
+            found.append(Inconsistency(check, checklist.item(check.table).label))
+    return found
+
+
+def _visible_value(checklist: Checklist, answers: Answers, item_id: str) -> Any:
+    answer = answers.get(item_id)
+    if answer is None or not is_visible(checklist.item(item_id), answers):
+        return None  # a question not asked says nothing either way
+    return answer.effective()
