@@ -64,7 +64,8 @@ def answers_for(draw: st.DrawFn, checklist: Checklist, max_rows: int = 4) -> dic
         if item.type is FieldType.TABLE:
             ref_ids = _ref_ids(checklist, item, answers)
             rows = draw(st.lists(row_for(item, ref_ids), max_size=max_rows, unique_by=lambda r: r["row_id"]))
-            answers[item.id] = Answer(rows)
+            none = item.allows_declared_none and not rows and draw(st.booleans())  # type: ignore[attr-defined]
+            answers[item.id] = Answer(rows, declared_none=none)
         else:
             answers[item.id] = Answer(draw(value_for(item)))
     return answers

@@ -27,14 +27,21 @@ class CompletenessCounts:
     required_missing: int
     not_applicable: int
     not_applicable_without_reason: int
+    table_not_applicable: int = 0  # tables marked 不适用 the old way (before "none"): to check
+    inconsistent: int = 0  # tables answered "none" while other answers show something to list
 
     @property
     def complete(self) -> bool:
-        return self.required_missing == 0 and self.not_applicable_without_reason == 0
+        return self.required_missing == 0 and self.not_applicable_without_reason == 0 and self.inconsistent == 0
 
     def summary(self) -> str:
         return summary_text(
-            self.answered, self.not_applicable, self.not_applicable_without_reason, self.required_missing
+            self.answered,
+            self.not_applicable,
+            self.not_applicable_without_reason,
+            self.required_missing,
+            self.table_not_applicable,
+            self.inconsistent,
         )
 
 

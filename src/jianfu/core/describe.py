@@ -13,6 +13,8 @@ def answer_text(item: Item, answer: Answer | None) -> str:
         return "未填"
     if answer.not_applicable:
         return "不适用"
+    if answer.declared_none and not table_rows(answer.value):
+        return item.none_label or "没有"
     return value_text(item, answer.value)
 
 

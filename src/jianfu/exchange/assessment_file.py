@@ -100,14 +100,20 @@ def to_document(
         "period": assessment.period.code,
         "base_date": assessment.base_date.isoformat(),
         "updated_at": assessment.updated_at,
-        "answers": {
-            item_id: {"value": a.value, "not_applicable": a.not_applicable, "note": a.note}
-            for item_id, a in sorted(assessment.answers.items())
-        },
+        "answers": {item_id: _answer_json(a) for item_id, a in sorted(assessment.answers.items())},
         "plan": [_plan_item_json(item) for item in assessment.plan],
         "scores": result.to_json(),
     }
     return seal(document, signer)
+
+
+def _answer_json(answer: Answer) -> dict[str, Any]:
+    """One answer in the file. ``declared_none`` (a table answered "none") is written only when
+    set, so every file without one is byte for byte what earlier versions wrote and read."""
+    entry: dict[str, Any] = {"value": answer.value, "not_applicable": answer.not_applicable, "note": answer.note}
+    if answer.declared_none:
+        entry["declared_none"] = True
+    return entry
 
 
 def seal(document: dict[str, Any], signer: signing.Signer | None) -> dict[str, Any]:
@@ -344,7 +350,7 @@ def _to_assessment_file(
         raise AssessmentFileError(path, f"乡镇信息或评估期有误（{exc}）") from exc
     answers = {}
     for item_id, entry in document["answers"].items():
-        answer = Answer(entry["value"], entry["not_applicable"], entry["note"])
+        answer = Answer(entry["value"], entry["not_applicable"], entry["note"], entry.get("declared_none", False))
         try:
             check_answer(checklist, item_id, answer)
         except AnswerError as exc:

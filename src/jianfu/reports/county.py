@@ -254,6 +254,10 @@ def _completeness_cell(row: OverviewRow) -> str:
     na = _not_applicable(row)
     if na and na[0]:
         text += f"\n不适用\n{na[0]}题 {na[1]:.0%}"
+    if row.completeness and row.completeness.table_not_applicable:
+        text += f"\n表格不适用\n{row.completeness.table_not_applicable}张"
+    if row.completeness and row.completeness.inconsistent:
+        text += f"\n前后矛盾\n{row.completeness.inconsistent}处"
     return text
 
 
@@ -384,6 +388,8 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
             Col("上期", 14, wrap=False),
             *(Col(f"{names[m]}较上期", 11, CHANGE) for m in MANIFESTATIONS),
             Col("综合较上期", 10, CHANGE),
+            Col("表格标为不适用（张）", 11, INTEGER),
+            Col("作答前后矛盾（处）", 11, INTEGER),
         ],
         fills=LEVEL_FILLS,
     )
@@ -402,6 +408,8 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
                 Period(r.previous_period).label if r.previous_period else "",
                 *(r.change(m) for m in MANIFESTATIONS),
                 r.change("overall"),
+                r.completeness.table_not_applicable if r.completeness else None,
+                r.completeness.inconsistent if r.completeness else None,
             ],
             fills=[None, None, None, *(r.levels[m] for m in MANIFESTATIONS), r.overall_level],
         )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from jianfu.core.answers import Answer, check_answer, completion, table_rows
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.checklist import OVERALL, Checklist, FieldType, Handling
-from jianfu.core.errors import JianfuError
+from jianfu.core.errors import AnswerError, JianfuError
 from jianfu.core.plan import RectificationItem
 from jianfu.storage.database import Database, now, transaction
 
@@ -186,11 +186,14 @@ class AssessmentStore:
         is_table = checklist.item(item_id).type is FieldType.TABLE
         with transaction(self.conn):
             self._touch(assessment_id, stamp)
+            if answer.declared_none and self._row_count(assessment_id, item_id):
+                raise AnswerError(item_id, "表格已有行时不能选“没有”：确实没有的话，请先删除各行")
             self.conn.execute(
-                "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, item_id) DO UPDATE SET"
+                "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note, updated_at, declared_none)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, item_id) DO UPDATE SET"
                 " value = excluded.value, not_applicable = excluded.not_applicable,"
-                " note = excluded.note, updated_at = excluded.updated_at, confirmed = 1",
+                " note = excluded.note, updated_at = excluded.updated_at, confirmed = 1,"
+                " declared_none = excluded.declared_none",
                 _answer_row(assessment_id, item_id, answer, is_table, stamp),
             )
             if is_table and answer.value is not None:  # None: rows untouched (e.g. "not applicable")
@@ -205,7 +208,8 @@ class AssessmentStore:
         cells: dict[str, Any],
         position: int,
     ) -> None:
-        """Store one row of a table item (add or edit), leaving the other rows alone."""
+        """Store one row of a table item (add or edit), leaving the other rows alone. A row
+        takes back a "none" answer: the table lists something after all."""
         row = {"row_id": row_id, "cells": cells}
         check_answer(checklist, item_id, Answer([row]))
         stamp = now()
@@ -213,6 +217,10 @@ class AssessmentStore:
             self._touch(assessment_id, stamp)
             self._ensure_answer_row(assessment_id, item_id, stamp)
             self._confirm(assessment_id, item_id)
+            self.conn.execute(
+                "UPDATE answers SET declared_none = 0 WHERE assessment_id = ? AND item_id = ? AND declared_none",
+                (assessment_id, item_id),
+            )
             self.conn.execute(
                 "INSERT INTO table_rows (assessment_id, item_id, row_id, position, cells, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, item_id, row_id) DO UPDATE"
@@ -340,8 +348,8 @@ class AssessmentStore:
                     for n, row in enumerate(table_rows(answer.value))
                 ]
         self.conn.executemany(
-            "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note, updated_at, declared_none)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             answer_rows,
         )
         self.conn.executemany(
@@ -384,6 +392,12 @@ class AssessmentStore:
             (assessment_id, item_id, stamp),
         )
 
+    def _row_count(self, assessment_id: int, item_id: str) -> int:
+        row = self.conn.execute(
+            "SELECT count(*) FROM table_rows WHERE assessment_id = ? AND item_id = ?", (assessment_id, item_id)
+        ).fetchone()
+        return int(row[0])
+
     def _replace_rows(self, assessment_id: int, item_id: str, rows: Sequence[Any], stamp: str) -> None:
         self.conn.execute("DELETE FROM table_rows WHERE assessment_id = ? AND item_id = ?", (assessment_id, item_id))
         self.conn.executemany(
@@ -403,15 +417,15 @@ class AssessmentStore:
         ):
             rows.setdefault(item_id, []).append({"row_id": row_id, "cells": json.loads(cells)})
         answers = {}
-        for item_id, value, not_applicable, note in self.conn.execute(
-            "SELECT item_id, value, not_applicable, note FROM answers WHERE assessment_id = ?",
+        for item_id, value, not_applicable, note, declared_none in self.conn.execute(
+            "SELECT item_id, value, not_applicable, note, declared_none FROM answers WHERE assessment_id = ?",
             (assessment_id,),
         ):
             if item_id in rows:  # a table: its rows, whatever the value column says
                 parsed: Any = rows.pop(item_id)
             else:
                 parsed = json.loads(value) if value is not None else None
-            answers[item_id] = Answer(parsed, bool(not_applicable), note)
+            answers[item_id] = Answer(parsed, bool(not_applicable), note, bool(declared_none))
         for item_id, orphan_rows in rows.items():  # rows saved before any answer row existed
             answers[item_id] = Answer(orphan_rows)
         return answers
@@ -496,9 +510,11 @@ class AssessmentStore:
 
 def _answer_row(assessment_id: int, item_id: str, answer: Answer, is_table: bool, stamp: str) -> tuple[Any, ...]:
     """The answers columns. A table's rows live in table_rows; its value column says only "[]"
-    (answered, possibly with no rows) or NULL (unanswered)."""
+    (saved whole, possibly with no rows) or NULL; ``declared_none`` says it was answered "none"."""
     value = None if answer.value is None else "[]" if is_table else _dump(answer.value)
-    return (assessment_id, item_id, value, int(answer.not_applicable), answer.note, stamp)
+    if answer.declared_none:
+        value = "[]"  # answered, with no rows
+    return (assessment_id, item_id, value, int(answer.not_applicable), answer.note, stamp, int(answer.declared_none))
 
 
 def _plan_row(assessment_id: int, item: RectificationItem, position: int, stamp: str) -> tuple[Any, ...]:

@@ -123,7 +123,7 @@ class CountyStore:
             self.conn.execute(
                 "UPDATE assessments SET content_sha256 = ?, exported_at = ?, imported_at = ?, answered = ?,"
                 " asked = ?, completeness_answered = ?, required_missing = ?, not_applicable = ?,"
-                " not_applicable_without_reason = ?"
+                " not_applicable_without_reason = ?, table_not_applicable = ?, inconsistent = ?"
                 " WHERE id = ?",
                 (
                     content.sha256,
@@ -135,6 +135,8 @@ class CountyStore:
                     done.required_missing,
                     done.not_applicable,
                     done.not_applicable_without_reason,
+                    len(done.table_not_applicable),
+                    len(done.inconsistent),
                     assessment_id,
                 ),
             )
@@ -196,7 +198,8 @@ class CountyStore:
         """The overview as plain rows, for views that format only what they show: (assessment id,
         division code, township, period, fingertip hours, answered, asked, township id, then score
         and level of each manifestation and of the overall, then the completeness counts: answered,
-        required missing, 不适用, 不适用 without a reason), in division-code order; and by township
+        required missing, 不适用, 不适用 without a reason, tables marked 不适用 the old way, answers
+        contradicting a table's "none"), in division-code order; and by township
         id, (previous period, its scores) for the townships that reported before.
 
         The previous scores are read a period at a time, latest first, through the overview's
@@ -208,7 +211,8 @@ class CountyStore:
         rows = self.conn.execute(
             "SELECT a.id, t.division_code, t.name, a.period, coalesce(a.fingertip_hours, 0),"
             f" coalesce(a.answered, 0), coalesce(a.asked, 0), a.township_id, {current},"
-            " a.completeness_answered, a.required_missing, a.not_applicable, a.not_applicable_without_reason"
+            " a.completeness_answered, a.required_missing, a.not_applicable, a.not_applicable_without_reason,"
+            " a.table_not_applicable, a.inconsistent"
             " FROM assessments a JOIN townships t ON t.id = a.township_id"
             " WHERE a.period = ? AND a.content_sha256 IS NOT NULL ORDER BY t.division_code",
             (period.code,),
@@ -240,7 +244,7 @@ class CountyStore:
             scores = dict(zip(MANIFESTATIONS, r[8:16:2], strict=True))
             levels = dict(zip(MANIFESTATIONS, r[9:17:2], strict=True))
             before = previous.get(r[7])
-            counts = None if r[18] is None else CompletenessCounts(*r[18:22])
+            counts = None if r[18] is None else CompletenessCounts(*r[18:22], r[22] or 0, r[23] or 0)
             result.append(
                 OverviewRow(
                     r[0],

@@ -373,6 +373,25 @@ MIGRATIONS: tuple[Migration, ...] = (
             assessment_id, item_key)
     """,
     ),
+    # v12: a table can be answered "none" (an answered table with no rows), apart from a table
+    # left blank or whose rows were all deleted. The county also keeps, per imported assessment,
+    # the tables marked 不适用 the old way and the answers that contradict a "none"; the
+    # overview's covering index is rebuilt to include them.
+    Migration(
+        12,
+        "table_declared_none",
+        """
+        ALTER TABLE answers ADD COLUMN declared_none INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE assessments ADD COLUMN table_not_applicable INTEGER;
+        ALTER TABLE assessments ADD COLUMN inconsistent INTEGER;
+        DROP INDEX assessments_overview;
+        CREATE INDEX assessments_overview ON assessments (period, township_id, fingertip_hours, answered, asked,
+            score_trace_alienation, level_trace_alienation, score_platform_formalism, level_platform_formalism,
+            score_filing_redundancy, level_filing_redundancy, score_algorithm_centrism, level_algorithm_centrism,
+            score_overall, level_overall, completeness_answered, required_missing, not_applicable,
+            not_applicable_without_reason, table_not_applicable, inconsistent) WHERE content_sha256 IS NOT NULL;
+    """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
