@@ -398,12 +398,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="208"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="228"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="210"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="230"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -654,47 +654,47 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="276"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="296"/>
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="279"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="299"/>
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="281"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="301"/>
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="282"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="302"/>
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="291"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="311"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="295"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="315"/>
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="310"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="330"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="342"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="362"/>
         <source>Ctrl+Shift+N while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+N 勾选或取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="343"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="363"/>
         <source>Ctrl+Shift+B while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+B 写备注</translation>
     </message>
@@ -845,12 +845,12 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="419"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="470"/>
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="422"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="473"/>
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -858,17 +858,17 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="389"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="440"/>
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="392"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="443"/>
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="395"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="446"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -1032,7 +1032,7 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="69"/>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="187"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="196"/>
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1062,22 +1062,27 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
         <translation>未完成：必答题全部作答、负担类题目选“不适用”时在备注中说明理由后，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="126"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="128"/>
+        <source>{count} tables are marked &apos;not applicable&apos; the old way: tick their &apos;none&apos; answer or fill them in.</source>
+        <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="135"/>
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="134"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="143"/>
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="144"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="153"/>
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="172"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181"/>
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
@@ -1085,22 +1090,22 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="79"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="80"/>
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="82"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="83"/>
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="100"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="101"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="111"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="112"/>
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
@@ -1345,37 +1350,47 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="133"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="121"/>
+        <source>Tick when this table has nothing to list; adding a row takes it back</source>
+        <translation>本表确实没有可填的内容时勾选；添加一行即自动取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="145"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="134"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="146"/>
         <source>Duplicate row</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="135"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="147"/>
         <source>Delete row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="138"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="150"/>
         <source>Add from county catalogue…</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="185"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="191"/>
+        <source>This table has {count} rows, so it cannot be answered none: delete them first if none apply</source>
+        <translation>本表已有 {count} 行，不能选“没有”。如确实没有，请先逐行删除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="234"/>
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="301"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="352"/>
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="303"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="354"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>

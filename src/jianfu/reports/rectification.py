@@ -333,7 +333,11 @@ def basic_text(assessment: Assessment, checklist: Checklist, result: ScoreResult
         f"{t.county}{t.name}（区划代码 {t.division_code}）有在岗干部{cadres}人，辖行政村{villages}个、"
         f"社区{communities}个。本次自查期间为{assessment.period.label}，依据{checklist.title}"
         f"（第{checklist.version}版）进行，应答{asked}题，{result.completeness.summary()}。"
-        + ("" if result.complete else "必答题尚未答完或“不适用”未说明理由，本次自查为“未完成”，不评定等级。")
+        + (
+            ""
+            if result.complete
+            else f"{'；'.join(result.completeness.incomplete_reasons())}，本次自查为“未完成”，不评定等级。"
+        )
         + f"填报人：{filler}{('（' + position + '）') if position else ''}。"
     )
 

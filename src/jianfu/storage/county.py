@@ -244,7 +244,7 @@ class CountyStore:
             scores = dict(zip(MANIFESTATIONS, r[8:16:2], strict=True))
             levels = dict(zip(MANIFESTATIONS, r[9:17:2], strict=True))
             before = previous.get(r[7])
-            counts = None if r[18] is None else CompletenessCounts(*r[18:22], r[22] or 0, r[23] or 0)
+            counts = None if r[18] is None else CompletenessCounts(r[18], r[19], r[20], r[21], r[22] or 0, r[23] or 0)
             result.append(
                 OverviewRow(
                     r[0],

@@ -100,6 +100,17 @@ class Session(QObject):
         opened.assessment.answers[item_id] = Answer(rows, False, self.answers.get(item_id, Answer()).note)
         self._after_edit(item_id)
 
+    def declare_none(self, item_id: str, declared: bool) -> None:
+        """Answer a table "none" (no rows), or take that back; raises and stores nothing if refused
+        (the table has rows: they are never deleted for it)."""
+        old = self.answers.get(item_id, Answer())
+        rows = list(old.value or [])
+        if declared and rows:
+            from jianfu.core.errors import AnswerError
+
+            raise AnswerError(item_id, f"本表已有 {len(rows)} 行，不能选“没有”：确实没有的话，请先逐行删除")
+        self.save_answer(item_id, Answer(rows if rows or not declared else [], False, old.note, declared))
+
     def delete_row(self, item_id: str, row_id: str) -> None:
         opened = self._opened()
         self.service.delete_row(opened, item_id, row_id)

@@ -21,9 +21,9 @@ from jianfu.exchange.assessment_file import (
     write_assessment_file,
 )
 from jianfu.exchange.demo import sample_assessments
+from jianfu.services.county_import import collect_files, import_files
 from jianfu.storage.county import CountyStore
 from jianfu.storage.database import open_database
-from jianfu.services.county_import import collect_files, import_files
 
 EXPORTED = "2027-01-01T09:00:00"
 

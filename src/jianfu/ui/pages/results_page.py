@@ -121,6 +121,15 @@ class ResultsPage(QScrollArea):
                     "'not applicable' on a burden item gives its reason in the note. {counts}"
                 ).format(counts=counts)
             )
+        flags = list(done.inconsistent)  # core names the table and what contradicts its "none"
+        if done.table_not_applicable:
+            flags.append(
+                self.tr(
+                    "{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in."
+                ).format(count=len(done.table_not_applicable))
+            )
+        if flags:
+            self.completeness.setText("\n".join([self.completeness.text(), *flags]))
         self.completeness.setStyleSheet("" if done.complete else "color: #b71c1c;")
         self.bands.setText(
             self.tr("Levels: {bands}").format(

@@ -54,6 +54,7 @@ class SectionPage(QScrollArea):
                     delete_row=partial(session.delete_row, item.id),
                     reference_rows=self._rows_of,
                     catalogue=item.id == "apps.inventory",
+                    declare_none=partial(session.declare_none, item.id),
                 )
                 self.tables[item.id] = body
             editor = None
@@ -133,6 +134,7 @@ class SectionPage(QScrollArea):
             row.show_answer(answer, carried_over=item_id in self.session.unconfirmed)
             if item_id in self.tables:
                 self.tables[item_id].show_rows(answer.value if answer else None)
+                self.tables[item_id].show_none(bool(answer and answer.declared_none))
         self.update_visibility()
         self._update_confirm_bar()
 

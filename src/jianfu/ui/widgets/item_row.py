@@ -457,7 +457,12 @@ class ItemRow(QFrame):
     def _save_note(self) -> None:
         if self._note_text() != self._answer.note:
             value = self._answer.value if isinstance(self.editor, ValueEditor) else self._current_value()
-            self._store(Answer(value, self._answer.not_applicable, self._note_text()))
+            self._store(Answer(value, self._answer.not_applicable, self._note_text(), self._table_none()))
+
+    def _table_none(self) -> bool:
+        """Whether the table is answered "none" now (its editor saves that itself)."""
+        is_none = getattr(self.editor, "is_none", None)
+        return bool(is_none()) if callable(is_none) and not self.not_applicable.isChecked() else False
 
     def _note_text(self) -> str:
         """The note as typed, within what can be stored and exported (core/limits.py)."""

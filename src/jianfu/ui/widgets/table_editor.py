@@ -2,7 +2,9 @@
 
 Rows can be added, duplicated and deleted; cells are typed in (numbers, text), picked (choices),
 ticked (yes/no) or, for "platforms", chosen from the rows of another table. Each changed row is
-saved at once as one row.
+saved at once as one row. Where the checklist allows it, the table can be answered "none" (its
+``none_answer`` wording): refused while rows are present (rows are never deleted for it), and
+taken back by adding a row.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -103,14 +106,23 @@ class TableEditor(QWidget):
         reference_rows: Callable[[str], list[dict[str, Any]]],
         parent: QWidget | None = None,
         catalogue: bool = False,
+        declare_none: Callable[[bool], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.item = item
         self.save_row = save_row
         self.delete_row = delete_row
         self.reference_rows = reference_rows
+        self.declare_none = declare_none
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.none_box = QCheckBox(item.none_label)  # the checklist's wording, already Chinese
+        self.none_box.setObjectName("tableNone")
+        self.none_box.setToolTip(self.tr("Tick when this table has nothing to list; adding a row takes it back"))
+        if not (item.allows_declared_none and declare_none is not None):
+            self.none_box.hide()  # (setVisible(True) here would open it as a window of its own)
+        self.none_box.toggled.connect(self._none_toggled)
+        layout.addWidget(self.none_box)
         self.table = QTableWidget(0, len(item.columns))
         self.table.setHorizontalHeaderLabels([_header_label(c) for c in item.columns])
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -153,6 +165,43 @@ class TableEditor(QWidget):
         self._saved: dict[str, dict[str, Any]] = {}  # row id -> cells as stored
 
     # ------------------------------------------------------------------------ display
+
+    def show_none(self, declared: bool) -> None:
+        """Show whether the table is answered "none" (as stored; nothing is saved)."""
+        self.none_box.blockSignals(True)
+        self.none_box.setChecked(declared)
+        self.none_box.blockSignals(False)
+        self._show_none_state(declared)
+
+    def is_none(self) -> bool:
+        return self.none_box.isChecked()
+
+    def _show_none_state(self, declared: bool) -> None:
+        # "none": the empty grid and the row buttons go; "add row" stays, to take it back
+        self.table.setVisible(not declared)
+        self.copy_button.setVisible(not declared)
+        self.delete_button.setVisible(not declared)
+
+    def _none_toggled(self, checked: bool) -> None:
+        assert self.declare_none is not None
+        count = self.table.rowCount()
+        if checked and count:  # refused: the rows are kept and stay in sight
+            self.show_none(False)
+            self.error.setText(
+                self.tr(
+                    "This table has {count} rows, so it cannot be answered none: delete them first if none apply"
+                ).format(count=count)
+            )
+            return
+        try:
+            self.declare_none(checked)
+        except JianfuError as exc:
+            self.show_none(not checked)
+            self._show_error(exc)
+            return
+        self.error.setText("")
+        self._show_none_state(checked)
+        self.rows_changed.emit()
 
     def show_rows(self, value: Any) -> None:
         self._loading = True
@@ -268,6 +317,8 @@ class TableEditor(QWidget):
             self._show_error(exc)
             return ""
         self._saved[row_id] = cells
+        if self.none_box.isChecked():
+            self.show_none(False)  # a row takes back "none" (storage cleared it with the row)
         self._loading = True
         position = self._append(row_id, cells)
         self._loading = False
