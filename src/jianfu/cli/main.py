@@ -194,6 +194,8 @@ def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     print(f"  综合：{result.overall:5.1f} 分  {result.overall_level_label}")
     print(f"  每名干部每月“指尖工时”：{result.fingertip_hours_per_cadre_month:.1f} 小时")
     print(f"  完成度：{result.completeness.summary()}" + ("" if result.complete else "（未完成，不评定等级）"))
+    for reason in result.completeness.incomplete_reasons():
+        print(f"  未完成原因：{reason}")
     return EXIT_OK
 
 

@@ -148,6 +148,8 @@ def _declared_none_problem(item: Item, answer: Answer) -> str | None:
         return "不能同时选“没有”和“不适用”"
     if table_rows(answer.value):
         return "表格已有行时不能选“没有”：确实没有的话，请先删除各行"
+    if answer.value != []:
+        return "选“没有”的表格应为空表（[]）"  # one spelling, so that stored and read back agree
     return None
 
 

@@ -58,12 +58,12 @@ def test_an_empty_table_is_unanswered_and_none_answers_it(checklist: Checklist) 
 
 def test_none_is_refused_where_it_does_not_fit(checklist: Checklist) -> None:
     check_answer(checklist, "apps.inventory", Answer([], declared_none=True))
-    check_answer(checklist, "apps.inventory", Answer(None, declared_none=True))
     row = {"row_id": "r1", "cells": {"name": "某APP"}}
     cases = [
         ("apps.inventory", Answer([row], declared_none=True), "先删除各行"),
         ("apps.inventory", Answer([], not_applicable=True, declared_none=True), "不能同时"),
         ("apps.zombie_count", Answer(None, declared_none=True), "没有“没有"),
+        ("apps.inventory", Answer(None, declared_none=True), "应为空表"),
     ]
     for item_id, answer, words in cases:
         with pytest.raises(AnswerError, match=words):
