@@ -8,6 +8,12 @@ other format character. The paragraph is left-to-right whenever it holds any lef
 (a Chinese document keeps its direction even when a sentence opens with a Uyghur name); only
 text with no such letter at all (a cell holding just a name) takes its direction from its first
 letter (P2–P3).
+
+One tailoring (a higher-level protocol, UAX #9 HL3): in a left-to-right paragraph each stretch of
+right-to-left text — from its first right-to-left letter to its last, with no left-to-right
+letter between — is resolved as if it were isolated (as HTML's <bdi> isolates a name typed by a
+user). Without it "柳河镇（ئۈرۈمچى）2026年" prints as "柳河镇（2026（ئۈرۈمچى年": the rules make
+the year an Arabic number and the bracket right-to-left, because they follow an Arabic letter.
 """
 
 from __future__ import annotations
@@ -32,12 +38,40 @@ def char_class(text: str) -> str:
 
 def paragraph_levels(classes: Sequence[str]) -> tuple[int, list[int]]:
     """(paragraph level, embedding level of each unit) for units of these classes."""
-    base = 0
     if "L" not in classes:
         first = next((c for c in classes if c in ("L", "R", "AL")), "L")
         base = 1 if first in _STRONG_RTL else 0
+        return base, _resolve(list(classes), base)
+    islands = _rtl_stretches(classes)
+    outer = list(classes)
+    for start, end in islands:
+        outer[start:end] = ["ON"] * (end - start)  # an isolate is a neutral to its surroundings
+    levels = _resolve(outer, 0)
+    for start, end in islands:
+        levels[start:end] = _resolve(list(classes[start:end]), 1)
+    return 0, levels
+
+
+def _rtl_stretches(classes: Sequence[str]) -> list[tuple[int, int]]:
+    stretches = []
+    start: int | None = None
+    last = 0
+    for i, kind in enumerate(classes):
+        if kind in _STRONG_RTL:
+            if start is None:
+                start = i
+            last = i
+        elif kind == "L" and start is not None:
+            stretches.append((start, last + 1))
+            start = None
+    if start is not None:
+        stretches.append((start, last + 1))
+    return stretches
+
+
+def _resolve(types: list[str], base: int) -> list[int]:
+    """Rules W1–W7, N1–N2 and I1–I2 over one sequence at paragraph level ``base``."""
     sos = "R" if base else "L"
-    types = list(classes)
     count = len(types)
     # W1: a mark takes the type of what it marks.
     previous = sos
@@ -94,13 +128,13 @@ def paragraph_levels(classes: Sequence[str]) -> tuple[int, list[int]]:
         types[i:end] = [before if before == after else sos] * (end - i)
         i = end
     # I1 and I2.
-    levels = []
+    levels: list[int] = []
     for kind in types:
         if base == 0:
             levels.append(1 if kind == "R" else 2 if kind in ("AN", "EN") else 0)
         else:
             levels.append(2 if kind in ("L", "AN", "EN") else 1)
-    return base, levels
+    return levels
 
 
 def _direction(kind: str) -> str:

@@ -203,7 +203,9 @@ def test_a_paragraph_split_across_pages_keeps_its_text_in_order() -> None:
         ("abc", "abc"),
         ("汉אבג字", "汉גבא字"),
         ("汉אב גד字", "汉דג בא字"),  # the space between two right-to-left words is right-to-left
-        ("汉אב 12字", "汉12 בא字"),  # European digits after Hebrew letters stay left-to-right
+        ("汉אב 12字", "汉בא 12字"),  # a right-to-left name is isolated: the number after it is Chinese text
+        ("汉（אב）2026年", "汉（בא）2026年"),
+        ("汉אב 12 גד字", "汉דג 12 בא字"),  # a number inside a right-to-left stretch belongs to it
         ("汉(אב)字", "汉(בא)字"),  # brackets outside the name keep their direction
         ("אב(גד)", "(דג)בא"),  # ... inside a right-to-left paragraph they are mirrored
     ],
