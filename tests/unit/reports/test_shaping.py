@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 import uharfbuzz as hb
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from helpers.truetype import Fingerprint, TrueType, drawn_glyphs
@@ -214,3 +216,39 @@ def test_bidi_visual_order(text: str, visual: str) -> None:
     _, levels = bidi.paragraph_levels([bidi.char_class(c) for c in text])
     order = bidi.visual_order(levels)
     assert "".join(bidi.mirrored(text[i]) if levels[i] % 2 else text[i] for i in order) == visual
+
+
+def test_a_name_alone_in_a_cell_is_shaped_too() -> None:
+    """A paragraph in one font takes ReportLab's single-font path; ours shapes it."""
+    fonts = register_fonts()
+    name = NAMES["维吾尔文"][0]
+    face = font_face(fonts, name)
+    path = fonts.sources[face]
+    original = TrueType.from_file(path)
+    drawn = drawn_glyphs(build([name]), face.removeprefix("JF-"))
+    expected = [original.fingerprint(g) for word in reversed(name.split(" ")) for g in reference(path, word)[0]]
+    assert drawn == expected
+
+
+WORDS = st.sampled_from(
+    ["ئابدۇرېھىم", "ئەمەت", "محمد", "משה", "བཀྲ་ཤིས་", "ᠪᠠᠲᠤ", "柳河镇", "（一）", "2027年", "，", "。", " "]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=40).map("".join), st.integers(min_value=60, max_value=400))
+def test_mixed_text_keeps_every_character_and_its_measure(text: str, width: int) -> None:
+    from reportlab.platypus import Paragraph
+
+    from jianfu.reports.document import make_styles
+
+    fonts = register_fonts()
+    style = make_styles(fonts).cell
+    paragraph = Paragraph(markup(text, fonts, style.fontName), style)
+    paragraph.wrap(width, 100_000)
+    lines = paragraph.blPara.lines
+    if isinstance(lines[0], tuple):  # no shaped script in this text: the plain path
+        return
+    assert "".join(logical(line) for line in lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines:
+        assert line.currentWidth <= width + 1e-6 or len(line.words) == 1
