@@ -32,7 +32,10 @@ def _is_word(char: str) -> bool:
     so do the letters of a shaped script (a unit here may be a shaped cluster of characters)."""
     if len(char) == 1 and char.isascii():
         return char.isalnum() or char in "._-/:%"
-    return COMPLEX_SCRIPT.match(char) is not None and char[0] not in TIBETAN_BREAKS
+    first = char[:1]
+    if not ("\u0590" <= first <= "\u18af" or "\ufb1d" <= first <= "\ufefe" or first >= "\U00011660"):
+        return False  # Chinese, the common case: two comparisons
+    return COMPLEX_SCRIPT.match(first) is not None and first not in TIBETAN_BREAKS
 
 
 def break_lines(
@@ -154,9 +157,10 @@ def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str
 def needs_shaping(frags: Any) -> bool:
     """Whether a paragraph holds text in a shaped script (or lines already shaped and ordered)."""
     for frag in frags:
-        if getattr(frag, "_jf_units", None) is not None:
+        attributes = getattr(frag, "__dict__", None) or {}  # no exception per missing attribute
+        if attributes.get("_jf_units") is not None:
             return True
-        text = getattr(frag, "text", "")
+        text = attributes.get("text")
         if isinstance(text, str) and COMPLEX_SCRIPT.search(text):
             return True
     return False
@@ -178,10 +182,10 @@ def install() -> None:
         frags = self.frags
         if (
             len(frags) == 1
+            and needs_shaping(frags)  # first: it rules out nearly every paragraph, and quickly
             and not hasattr(frags[0], "cbDefn")
             and not self.style.endDots
             and not (hasattr(self, "blPara") and getattr(self, "_splitpara", False))
-            and needs_shaping(frags)
         ):
             if not isinstance(max_widths, (list, tuple)):
                 max_widths = [max_widths]
