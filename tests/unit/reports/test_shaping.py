@@ -247,7 +247,7 @@ def test_mixed_text_keeps_every_character_and_its_measure(text: str, width: int)
     paragraph = Paragraph(markup(text, fonts, style.fontName), style)
     paragraph.wrap(width, 100_000)
     lines = paragraph.blPara.lines
-    if isinstance(lines[0], tuple):  # no shaped script in this text: the plain path
+    if not lines or isinstance(lines[0], tuple):  # no shaped script in this text: the plain path
         return
     assert "".join(logical(line) for line in lines).replace(" ", "") == text.replace(" ", "")
     for line in lines:
