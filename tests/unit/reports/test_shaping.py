@@ -252,3 +252,30 @@ def test_mixed_text_keeps_every_character_and_its_measure(text: str, width: int)
     assert "".join(logical(line) for line in lines).replace(" ", "") == text.replace(" ", "")
     for line in lines:
         assert line.currentWidth <= width + 1e-6 or len(line.words) == 1
+
+
+def test_county_summary_and_department_notice_draw_shaped_names(tmp_path) -> None:
+    """Every PDF we make goes through the same breaker: a Uyghur township in the county summary,
+    a Tibetan township and a Mongolian department in a notice."""
+    from test_county_documents import escalation, row, summary
+
+    from jianfu.reports.county import write_county_pdf
+    from jianfu.reports.notices import DepartmentNotice, TaskLine, write_notice_pdf
+
+    fonts = register_fonts()
+    uyghur, tibetan, mongolian = "ئۈرۈمچى", "བཀྲ་ཤིས་", "ᠪᠠᠲᠤ"
+    county = io.BytesIO()
+    rows = [row(1, uyghur, 60.0), row(2, "桃源乡", 20.0)]
+    write_county_pdf(summary(rows, {"县民政局": [escalation(uyghur, "县民政局")]}), county)
+    tasks = [TaskLine("月报", "每月", {tibetan}, 12.0)]
+    requests = [("多头报送", [tibetan], "请统一报送口径")]
+    notice = DepartmentNotice(f"县{mongolian}局", "云溪县", "2026年第四季度", 1, 12.0, [], tasks, requests)
+    notice_pdf = tmp_path / "notice.pdf"
+    write_notice_pdf(notice, notice_pdf)
+    documents = [(county.getvalue(), uyghur), (notice_pdf.read_bytes(), tibetan), (notice_pdf.read_bytes(), mongolian)]
+    for pdf, name in documents:
+        face = font_face(fonts, name)
+        path = fonts.sources[face]
+        original = TrueType.from_file(path)
+        expected = [original.fingerprint(g) for g in reference(path, name)[0]]
+        assert contains(drawn_glyphs(pdf, face.removeprefix("JF-")), expected), name
