@@ -16,6 +16,7 @@ drawn for exactly that orientation.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -31,6 +32,7 @@ from jianfu.reports.text import SHAPING_JOINERS
 _FEATURES = {"kern": True, "liga": True}
 _FIRST_PRIVATE = 0xF0000  # Supplementary Private Use Area-A: no font of ours maps it
 _private_codes: dict[tuple[str, int, str], int] = {}
+_private_lock = threading.Lock()  # documents are built off the UI thread, maybe two at once
 
 
 @dataclass(frozen=True)
@@ -117,13 +119,14 @@ def _hb_font(font_name: str) -> hb.Font:
 
 def _private_code(font: TTFont, font_name: str, gid: int, text: str) -> int:
     """A code point of our own for drawing glyph ``gid`` where it shows ``text``."""
-    code = _private_codes.get((font_name, gid, text))
-    if code is None:
-        code = _private_codes[(font_name, gid, text)] = _FIRST_PRIVATE + len(_private_codes)
-        face = font.face
-        face.charToGlyph[code] = gid
-        face.glyphToChar.setdefault(gid, []).append(code)
-        hb_font = _hb_font(font_name)
-        face.charWidths[code] = hb_font.get_glyph_h_advance(gid) * 1000 / hb_font.face.upem
-        PRIVATE_TEXT[code] = text
-    return code
+    with _private_lock:
+        code = _private_codes.get((font_name, gid, text))
+        if code is None:
+            code = _private_codes[(font_name, gid, text)] = _FIRST_PRIVATE + len(_private_codes)
+            hb_font = _hb_font(font_name)
+            face = font.face
+            face.charWidths[code] = hb_font.get_glyph_h_advance(gid) * 1000 / hb_font.face.upem
+            face.glyphToChar.setdefault(gid, []).append(code)
+            PRIVATE_TEXT[code] = text
+            face.charToGlyph[code] = gid  # last: a code in the cmap is complete
+        return code
