@@ -5,7 +5,9 @@ second mark of "）。" then starts the next line, and the hanging one is drawn 
 cell rule. Here the break moves back instead (推入 is never needed, 推出 always fits): a line never
 starts with a closing mark, never ends with an opening mark, keeps a Latin word or a number whole
 when it can, and is never wider than its measure. ``install()`` makes both ReportLab breakers
-(one-font paragraphs and mixed-font paragraphs) use it.
+(one-font paragraphs and mixed-font paragraphs) use it. A paragraph holding a script that must be
+shaped (Arabic-script Uyghur, Hebrew, Tibetan, Mongolian) is laid out by ``shaped_lines`` with the
+same ``break_lines``; every other paragraph is untouched by it.
 """
 
 from __future__ import annotations
