@@ -57,16 +57,20 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
 
 
 _original_to_unicode = ttfonts.makeToUnicodeCMap
+# Private-use code points that stand for shaped glyphs (see shaping.py) -> the text they show.
+PRIVATE_TEXT: dict[int, str] = {}
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """ReportLab's ToUnicode map writes characters beyond U+FFFF (emoji) as 5 hex digits, which
-    PDF readers reject, so copied or extracted text loses them; write UTF-16 surrogates instead."""
+    PDF readers reject, so copied or extracted text loses them; write UTF-16 surrogates instead,
+    and the text a shaped glyph shows for its private-use code point."""
     cmap = _original_to_unicode(fontname, [v if v <= 0xFFFF else 0xFFFD for v in subset])
     for index, value in enumerate(subset):
         if value > 0xFFFF:
-            high, low = divmod(value - 0x10000, 0x400)
-            cmap = cmap.replace(f"<{index:02X}> <FFFD>", f"<{index:02X}> <{0xD800 + high:04X}{0xDC00 + low:04X}>", 1)
+            text = PRIVATE_TEXT.get(value, chr(value))
+            utf16 = text.encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{index:02X}> <FFFD>", f"<{index:02X}> <{utf16}>", 1)
     return str(cmap)
 
 

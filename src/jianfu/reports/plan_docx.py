@@ -52,9 +52,19 @@ from jianfu.reports.workbook import clean_text
 
 # Font names as Word and WPS know them; a machine without them substitutes its own.
 FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体", "宋体"
-BODY_PT, TITLE_PT, CELL_PT, PAGE_NUMBER_PT = 16, 22, 11.5, 14
 LINE_PITCH = Pt(28.95)  # 22 lines in the 225 mm text block (GB/T 9704)
 PORTRAIT_TEXT_WIDTH = Mm(210 - 28 - 26)
+CHARS_PER_LINE = 28  # GB/T 9704: 28 characters a line
+CHAR_PITCH = PORTRAIT_TEXT_WIDTH.pt / CHARS_PER_LINE  # 15.79 pt
+# 3号 is 16 pt, but 28 characters of 16 pt do not fit the 156 mm line: Word squeezes them onto its
+# character grid, LibreOffice gives each one two grid cells (14 a line). Text on the grid is set
+# at 15.5 pt (Word sizes in half points), the largest size one cell holds; the PDF sets 15.8 pt.
+BODY_PT, TITLE_PT, CELL_PT, PAGE_NUMBER_PT = 15.5, 22, 11.5, 14
+# Word's character grid: the pitch is the Normal style's size plus charSpace/4096 pt.
+CHAR_SPACE = round((CHAR_PITCH - BODY_PT) * 4096)
+# Indents of n characters are n body characters wide: a hair less than n grid cells, as an indent
+# a hair more than n cells (LibreOffice rounds the pitch) pushes the text one cell on.
+INDENT_2 = 2 * BODY_PT
 LANDSCAPE_TEXT_WIDTH = Mm(297 - 37 - 35)
 
 
@@ -99,6 +109,7 @@ def build_rectification_docx(
 
     wide = doc.add_section(WD_SECTION.NEW_PAGE)
     _landscape(wide)
+    _landscape_page_numbers(wide)
     doc.add_paragraph("附件1", style="公文附件标注")
     doc.add_paragraph(ANNEXES[0], style="公文附件标题")
     if own:
@@ -143,11 +154,11 @@ def _closing(
     closing = closing_text(own, escalated, assessment.township.name, annexed)
     paragraphs = [doc.add_paragraph(text(closing), style="公文正文")]
     first = doc.add_paragraph(f"附件：1．{titles[0]}", style="公文正文")
-    first.paragraph_format.space_before = Pt(BODY_PT)
+    first.paragraph_format.space_before = Pt(CHAR_PITCH)
     paragraphs.append(first)
     for number, title in enumerate(titles[1:], start=2):
         more = doc.add_paragraph(f"{number}．{title}", style="公文正文")
-        more.paragraph_format.first_line_indent = Pt(BODY_PT * 5)
+        more.paragraph_format.first_line_indent = Pt(5 * BODY_PT)
         paragraphs.append(more)
     filler = _answer(assessment, "profile.filled_by")
     date = _answer(assessment, "profile.fill_date")
@@ -270,13 +281,15 @@ def _landscape(section: Any) -> None:
 
 
 def _grid(section: Any) -> None:
-    """Word's document grid: 22 lines a page, as the 公文 template sets it."""
+    """Word's document grid as the 公文 template sets it: 22 lines a page, 28 characters a line
+    (on a landscape page the same pitch, so the same character size)."""
     properties = section._sectPr
     for old in properties.findall(qn("w:docGrid")):
         properties.remove(old)
     grid = OxmlElement("w:docGrid")
-    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:type"), "linesAndChars")
     grid.set(qn("w:linePitch"), str(int(LINE_PITCH.pt * 20)))
+    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
     properties.append(grid)
 
 
@@ -291,12 +304,85 @@ def _page_numbers(doc: Any, section: Any) -> None:
         paragraph.alignment = alignment
         format_ = paragraph.paragraph_format
         if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
-            format_.right_indent = Pt(BODY_PT)
+            format_.right_indent = Pt(CHAR_PITCH)
         else:
-            format_.left_indent = Pt(BODY_PT)
+            format_.left_indent = Pt(CHAR_PITCH)
+        _off_grid(paragraph._p.get_or_add_pPr())
         for part in ("— ", None, " —"):
             run = paragraph.add_run(part) if part else _page_field(paragraph)
             _font(run, SONGTI, PAGE_NUMBER_PT)
+
+
+def _landscape_page_numbers(section: Any) -> None:
+    """On a landscape page the number stays at the portrait bottom, as in the PDF: the page is a
+    portrait page turned clockwise, so the number runs down its left edge, turned with it. A
+    footer is always at the bottom of the page as it lies, so the number is a text box anchored
+    in the footer, placed on the page and set in vertical text (rotated 90° clockwise) — the
+    usual way to number landscape pages in 公文 templates. Odd pages put it at the lower end
+    (the portrait right), even pages at the upper end, one character in."""
+    for index, (footer, alignment) in enumerate(((section.footer, "right"), (section.even_page_footer, "left"))):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph._p.append(_vertical_page_number(alignment, 9001 + index))
+
+
+def _vertical_page_number(alignment: str, shape_id: int) -> Any:
+    from docx.oxml import parse_xml
+
+    emu = 36000  # per mm
+    # The portrait number's line: 22-29 mm above the portrait bottom (its baseline 7 mm below the
+    # text block); along the portrait text block's width, 28 mm from the landscape top.
+    left, width, top, height = 21 * emu, 8 * emu, 28 * emu, (210 - 28 - 26) * emu
+    indent = "w:right" if alignment == "right" else "w:left"
+    fonts = (
+        f'<w:rFonts w:ascii="{SONGTI}" w:hAnsi="{SONGTI}" w:eastAsia="{SONGTI}"/><w:sz w:val="{PAGE_NUMBER_PT * 2}"/>'
+    )
+    run = "<w:r><w:rPr>{fonts}</w:rPr>{body}</w:r>"
+    field = (
+        '<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:rPr>{fonts}</w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        f'<w:r><w:rPr>{fonts}</w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:rPr>{fonts}</w:rPr><w:t>1</w:t></w:r>"
+        f'<w:r><w:rPr>{fonts}</w:rPr><w:fldChar w:fldCharType="end"/>'
+    )
+    runs = "".join(
+        run.format(fonts=fonts, body=body)
+        for body in ('<w:t xml:space="preserve">— </w:t>', field, '<w:t xml:space="preserve"> —</w:t>')
+    )
+    xml = f"""<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>
+<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{shape_id}" behindDoc="0"
+ locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>
+<wp:positionH relativeFrom="page"><wp:posOffset>{left}</wp:posOffset></wp:positionH>
+<wp:positionV relativeFrom="page"><wp:posOffset>{top}</wp:posOffset></wp:positionV>
+<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
+<wp:docPr id="{shape_id}" name="页码 {shape_id}"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>
+<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
+<wps:txbx><w:txbxContent><w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0"/>
+<w:ind {indent}="{round(CHAR_PITCH * 20)}"/><w:jc w:val="{alignment}"/></w:pPr>{runs}</w:p></w:txbxContent></wps:txbx>
+<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" anchorCtr="0">
+<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"""
+    return parse_xml(xml)
+
+
+# What follows w:snapToGrid in a paragraph's properties (the schema's order; Word is strict).
+_AFTER_SNAP_TO_GRID = (
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def _off_grid(properties: Any) -> None:
+    """Text that is not body text (tables, titles, page numbers) keeps its own spacing."""
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    properties.insert_element_before(snap, *_AFTER_SNAP_TO_GRID)
 
 
 def _page_field(paragraph: Any) -> Any:
@@ -361,17 +447,22 @@ def _styles(doc: Any) -> None:
             format_.line_spacing = line
         format_.keep_with_next = keep_with_next
         format_.widow_control = True
-        if line is None:  # table text: not snapped to the 22-line page grid
-            snap = OxmlElement("w:snapToGrid")
-            snap.set(qn("w:val"), "0")
-            style.element.get_or_add_pPr().append(snap)
+        if line is None or size != BODY_PT:  # table text and titles: not snapped to the page grid
+            _off_grid(style.element.get_or_add_pPr())
         return style
 
-    paragraph_style("公文正文", FANGSONG, BODY_PT, indent=2 * BODY_PT)
+    # The character grid's pitch counts from the Normal style's size (Word) or the document's
+    # default size (LibreOffice): both are 3号.
+    _font(doc.styles["Normal"], FANGSONG, BODY_PT)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        for size in defaults.iter(qn("w:sz"), qn("w:szCs")):
+            size.set(qn("w:val"), str(round(BODY_PT * 2)))
+    paragraph_style("公文正文", FANGSONG, BODY_PT, indent=INDENT_2)
     paragraph_style("公文标题", XIAOBIAOSONG, TITLE_PT, WD_ALIGN_PARAGRAPH.CENTER, line=Pt(35), keep_with_next=True)
     paragraph_style("公文副标题", KAITI, BODY_PT, WD_ALIGN_PARAGRAPH.CENTER, space_after=BODY_PT)
-    paragraph_style("公文一级标题", HEITI, BODY_PT, WD_ALIGN_PARAGRAPH.LEFT, 2 * BODY_PT, keep_with_next=True)
-    paragraph_style("公文二级标题", KAITI, BODY_PT, WD_ALIGN_PARAGRAPH.LEFT, 2 * BODY_PT, keep_with_next=True)
+    paragraph_style("公文一级标题", HEITI, BODY_PT, WD_ALIGN_PARAGRAPH.LEFT, INDENT_2, keep_with_next=True)
+    paragraph_style("公文二级标题", KAITI, BODY_PT, WD_ALIGN_PARAGRAPH.LEFT, INDENT_2, keep_with_next=True)
     paragraph_style("公文落款", FANGSONG, BODY_PT, WD_ALIGN_PARAGRAPH.RIGHT, line=LINE_PITCH)
     paragraph_style("公文附件标注", HEITI, BODY_PT, WD_ALIGN_PARAGRAPH.LEFT, keep_with_next=True)
     paragraph_style(

@@ -19,6 +19,10 @@ NBSP = "\u00a0"
 # Joiners, variation selectors and emoji skin-tone modifiers: they modify the character before
 # them and have no glyph of their own in our fonts.
 _INVISIBLE = {0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)}
+# Characters that change how the letters around them are shaped (see shaping.py): zero-width
+# (non-)joiners, Mongolian variation selectors and vowel separator, the narrow no-break space
+# before Mongolian suffixes, the combining grapheme joiner.
+SHAPING_JOINERS = frozenset("\u200c\u200d\u180b\u180c\u180d\u180e\u180f\u202f\u034f")
 
 
 def markup(text: str, fonts: FontSet, primary: str) -> str:
@@ -41,6 +45,8 @@ def markup(text: str, fonts: FontSet, primary: str) -> str:
         code = ord(char)
         if char == "\n":
             font = run_font
+        elif char in SHAPING_JOINERS and run_font != primary and fonts.covers(run_font, code):
+            font = run_font  # a joiner inside a word of a shaped script stays with the word
         elif code in _INVISIBLE or unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
             continue
         else:

@@ -119,6 +119,7 @@ def test_docx_plan_reads_back_in_order_with_gongwen_styles(sample, tmp_path) -> 
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
+    from docx.shared import Mm
 
     from jianfu.reports.plan_docx import build_rectification_docx
 
@@ -150,7 +151,7 @@ def test_docx_plan_reads_back_in_order_with_gongwen_styles(sample, tmp_path) -> 
         "公文二级标题": "楷体_GB2312",
         "公文标题": "方正小标宋简体",
     }
-    assert doc.styles["公文正文"].font.size.pt == 16
+    assert doc.styles["公文正文"].font.size.pt == 15.5  # 3号 as large as one cell of the 28-character grid
     # The signature block is kept with the last paragraph of body text.
     closing = next(i for i, p in enumerate(doc.paragraphs) if p.text.startswith("针对上述问题"))
     seal = next(i for i, p in enumerate(doc.paragraphs) if "（盖章）" in p.text)
@@ -164,6 +165,52 @@ def test_docx_plan_reads_back_in_order_with_gongwen_styles(sample, tmp_path) -> 
     assert task_table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats on each page
     footer = doc.sections[0].footer.paragraphs[0]._p.xml
     assert "PAGE" in footer and "— " in footer
+    # The 公文 grid: 22 lines a page, 28 characters a line (Word: Normal size + charSpace/4096 pt).
+    for section in doc.sections:
+        grid = section._sectPr.find(qn("w:docGrid"))
+        assert grid.get(qn("w:type")) == "linesAndChars"
+        pitch = doc.styles["Normal"].font.size.pt + int(grid.get(qn("w:charSpace"))) / 4096
+        assert int(Mm(156).pt / pitch + 1e-6) == 28 and pitch >= 15.5
+        assert int(Mm(225).pt / (int(grid.get(qn("w:linePitch"))) / 20)) == 22
+    # Landscape pages: the number is a text box at the page's left edge (the portrait bottom),
+    # in vertical text, at the lower end on odd pages and the upper end on even pages.
+    wide = doc.sections[1]
+    for footer, alignment in ((wide.footer, "right"), (wide.even_page_footer, "left")):
+        assert not footer.is_linked_to_previous
+        xml = footer._element.xml
+        assert 'vert="vert"' in xml and "PAGE" in xml and f'w:jc w:val="{alignment}"' in xml
+        assert re.search(r'<wp:positionH relativeFrom="page">\s*<wp:posOffset>(\d+)<', xml).group(1) == str(21 * 36000)
+
+
+def test_docx_sets_28_characters_a_line_in_libreoffice(sample, tmp_path) -> None:
+    """Converted by LibreOffice (as a township without Word opens it): 28 characters a line, the
+    first line two characters in."""
+    import shutil
+    import subprocess
+
+    from docx import Document
+
+    from jianfu.reports.plan_docx import build_rectification_docx
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    assessment, checklist, result, _ = sample
+    path = tmp_path / "plan.docx"
+    build_rectification_docx(assessment, checklist, result, path)
+    doc = Document(str(path))
+    doc.paragraphs[3].insert_paragraph_before("整" * 100, style="公文正文")
+    doc.save(str(path))
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(path)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    reader = PdfReader(str(tmp_path / "plan.pdf"))
+    lines = [line.strip() for line in reader.pages[0].extract_text().splitlines()]
+    assert [len(line) for line in lines if line and set(line) == {"整"}] == [26, 28, 28, 18]
+    for number, page in enumerate(reader.pages, start=1):  # landscape pages too
+        assert f"—{number}—" in squeeze(page.extract_text())
 
 
 def test_docx_survives_hostile_text(checklist, tmp_path) -> None:
