@@ -1,5 +1,5 @@
-"""Imports are committed in batches with a savepoint per file: a kill mid-batch leaves whole files
-only, and importing the folder again brings in what the kill lost."""
+"""Imports commit each file on its own and wait for the disk once a batch: a kill mid-file loses
+that file only, and importing the folder again brings it in."""
 
 from __future__ import annotations
 
@@ -22,12 +22,24 @@ from jianfu.storage.database import open_database
 
 IMPORTER = textwrap.dedent("""
     import sys
+    import time
     from pathlib import Path
     from jianfu.core.library import ChecklistLibrary
     from jianfu.services import county_import as importer
     from jianfu.paths import resources_dir
+    from jianfu.storage import county
     from jianfu.storage.database import open_database
 
+    real_write_counts, calls = county.write_counts, []
+
+    def write_counts_then_stall(conn, rows):  # the eleventh file: its rows half written, then killed
+        real_write_counts(conn, rows)
+        calls.append(1)
+        if len(calls) == 11:
+            print("in flight", flush=True)
+            time.sleep(60)
+
+    county.write_counts = write_counts_then_stall
     importer.BATCH_FILES, importer.BATCH_SECONDS = 4, 60.0
     library = ChecklistLibrary(resources_dir() / "checklists")
     files = sorted(Path(sys.argv[2]).glob("*.jianfu"))
@@ -58,7 +70,7 @@ def stored(path: Path) -> tuple[int, int, int]:
         conn.close()
 
 
-def test_killed_during_a_batch_keeps_whole_batches_and_a_second_import_completes(
+def test_killed_during_a_file_keeps_every_file_before_it_and_a_second_import_completes(
     tmp_path: Path, library, township_files: Path
 ) -> None:
     database = tmp_path / "county.sqlite3"
@@ -69,12 +81,12 @@ def test_killed_during_a_batch_keeps_whole_batches_and_a_second_import_completes
     ) as process:
         assert process.stdout is not None
         for line in process.stdout:
-            if line.strip() == "10":  # ten files done: two batches committed, the third in flight
+            if line.strip() == "in flight":  # ten files committed, the eleventh half written
                 break
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
     assessments, plan_items, counted = stored(database)
-    assert assessments in (8, 12) and counted == assessments  # whole batches, nothing of a half file
+    assert assessments == 10 and counted == 10  # every committed file, nothing of the half one
     files = sorted(township_files.glob("*.jianfu"))
     assert plan_items == sum(len(json.loads(f.read_bytes())["plan"]) for f in files[:assessments])
 
@@ -88,10 +100,11 @@ def test_killed_during_a_batch_keeps_whole_batches_and_a_second_import_completes
     assert stored(database)[0] == 24
 
 
-def test_a_file_failing_in_a_batch_undoes_the_batch_in_flight_only(
+def test_a_file_failing_undoes_itself_only_and_the_disk_is_waited_for_once_a_batch(
     tmp_path: Path, library, township_files: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(importer, "BATCH_FILES", 5)
+    monkeypatch.setattr(importer, "BATCH_SECONDS", 600.0)  # a loaded machine must not close batches early
     files = sorted(township_files.glob("*.jianfu"))
     real = importer.score_assessment
     calls = []
@@ -104,10 +117,16 @@ def test_a_file_failing_in_a_batch_undoes_the_batch_in_flight_only(
 
     monkeypatch.setattr(importer, "score_assessment", failing_on_the_eighth)
     db = open_database(tmp_path / "county.sqlite3")
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
     try:
         with pytest.raises(RuntimeError):
             import_files(db, library, files)
         assert not db.conn.in_transaction
+        assert db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again for the wizard's edits
     finally:
         db.close()
-    assert stored(tmp_path / "county.sqlite3")[0] == 5  # the first batch stands, the second is undone
+    assert stored(tmp_path / "county.sqlite3")[0] == 7  # the seven files before the failing one stand
+    # the fifth file's commit waited for the disk; the sixth and seventh were made durable at the end
+    assert statements.count("PRAGMA synchronous=FULL") == 2
+    assert "PRAGMA wal_checkpoint(PASSIVE)" in statements
