@@ -28,7 +28,7 @@ from jianfu.core.errors import AnswerError, JianfuError, UnknownChecklistError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
 from jianfu.core.scoring import ScoreResult
-from jianfu.exchange import signing, strict_json
+from jianfu.exchange import schema_check, signing, strict_json
 from jianfu.exchange.canonical import CanonicalError, canonical_bytes
 from jianfu.paths import resources_dir
 
@@ -287,20 +287,37 @@ def _check_envelope(document: Any, path: Path | str) -> None:
         )
 
 
+def _schema(version: int) -> dict[str, Any]:
+    """A fresh copy each call: fastjsonschema rewrites the references of the dict it compiles."""
+    schema_path = resources_dir() / "schema" / f"assessment-file-v{version}.schema.json"
+    return dict(json.loads(schema_path.read_text(encoding="utf-8")))
+
+
 @cache
 def _validator(version: int) -> Any:
     # fastjsonschema compiles the schema to Python once: ~1.4 ms a file against ~13 ms for
-    # jsonschema, which matters when a county imports hundreds of files.
+    # jsonschema; it gives the verdict and the place of any problem.
     import fastjsonschema
 
-    schema_path = resources_dir() / "schema" / f"assessment-file-v{version}.schema.json"
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    return fastjsonschema.compile(schema)
+    return fastjsonschema.compile(_schema(version))
+
+
+@cache
+def _fast_check(version: int) -> schema_check.Check | None:
+    """The same schema as a by-type yes/no check (~0.2 ms a file): "yes" is final, anything
+    else goes to fastjsonschema for the verdict and the message."""
+    try:
+        return schema_check.compile_check(_schema(version))
+    except schema_check.UnsupportedSchema:
+        return None
 
 
 def _check_schema(document: dict[str, Any], path: Path | str) -> None:
     import fastjsonschema
 
+    fast = _fast_check(document["format_version"])
+    if fast is not None and fast(document):
+        return
     try:
         _validator(document["format_version"])(document)
     except fastjsonschema.JsonSchemaValueException as error:
