@@ -1,12 +1,10 @@
 """Importing township files into the county database: each checked first; bad files are listed
 with the reason and change nothing, and one bad, vanished or unreadable file never stops the others.
 
-Each file is committed in its own transaction, without waiting for the disk (WAL with
-synchronous=NORMAL: a killed or crashed program keeps every committed file); every
-``BATCH_FILES`` files or ``BATCH_SECONDS`` of work, and after the last, the commit waits for the
-disk (synchronous=FULL), which makes everything before it durable too. So a crash of the program
-loses at most the file in flight, a power cut at most that last stretch, never part of a file;
-importing the same folder again brings the lost files in (those stored come back "unchanged").
+Files are committed in batches (up to ``BATCH_FILES`` files or ``BATCH_SECONDS`` of work, one
+fsync each) with a savepoint per file, so a file that fails undoes only itself. A crash loses
+at most the uncommitted batch, never part of a file, and importing the same folder again
+brings the lost files in (those already stored come back "unchanged").
 """
 
 from __future__ import annotations
@@ -116,9 +114,7 @@ def import_files(
     """Import ``files``, reporting ``progress(done, total)``; ``should_stop()`` ends it between files."""
     county = CountyStore(db)
     summary = ImportSummary()
-    conn = db.conn
-    synced_at, unsynced = time.monotonic(), 0  # files committed since the disk was last waited for
-    conn.execute("PRAGMA synchronous=NORMAL")
+    batch_started, in_batch = 0.0, 0
     try:
         for done, path in enumerate(files):
             if should_stop and should_stop():
@@ -131,32 +127,25 @@ def import_files(
             except AssessmentFileError as exc:
                 summary.rejected.append((path, exc.reason))
                 continue
-            closing = (
-                unsynced + 1 >= BATCH_FILES
-                or time.monotonic() - synced_at >= BATCH_SECONDS
-                or done == len(files) - 1
-            )
-            if closing:
-                conn.execute("PRAGMA synchronous=FULL")
-            changes = conn.total_changes
-            try:
-                outcome = _store(county, library, content, path.name)  # one transaction
-            finally:
-                if closing:
-                    conn.execute("PRAGMA synchronous=NORMAL")
-            if conn.total_changes != changes:  # a commit that wrote nothing waited for nothing
-                unsynced += 1
-                if closing:
-                    synced_at, unsynced = time.monotonic(), 0
+            if not db.conn.in_transaction:
+                db.conn.execute("BEGIN IMMEDIATE")
+                batch_started, in_batch = time.monotonic(), 0
+            outcome = _store(county, library, content, path.name)
             summary.outcomes[outcome].append(path)
             if outcome in (Outcome.IMPORTED, Outcome.UPDATED):
                 flags = file_flags(content)
                 if flags:
                     summary.notes.append((path, describe_flags(flags)))
+            in_batch += 1
+            if in_batch >= BATCH_FILES or time.monotonic() - batch_started >= BATCH_SECONDS:
+                db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:  # a bug or a crash of the disk: keep only whole batches
+            db.conn.execute("ROLLBACK")
+        raise
     finally:
-        conn.execute("PRAGMA synchronous=FULL")
-        if unsynced:  # stopped, failed, or the last files were refused: wait for the disk now
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
     if progress:
         progress(len(files), len(files))
     return summary
