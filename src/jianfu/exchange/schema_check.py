@@ -238,21 +238,45 @@ def _object_check(node: dict[str, Any], build: Callable[[Any], Check]) -> Check 
     most = node.get("maxProperties", float("inf"))
     names = build(node["propertyNames"]) if "propertyNames" in node else None
     known = frozenset(properties)
+    # Plain text and flags (most fields of a plan item or an answer) are checked in the loop,
+    # without a call each.
+    plain = {name: spec for name, sub in node.get("properties", {}).items() if (spec := _plain(sub)) is not None}
 
     def check(mapping: dict[str, Any]) -> bool:
         if len(mapping) > most or not required <= mapping.keys():
             return False
         if extra_check is None and not mapping.keys() <= known:
             return False
+        value: Any
         for key, value in mapping.items():
-            sub = properties.get(key, extra_check)
-            if sub is None or not sub(value):
-                return False
+            spec = plain.get(key)
+            if spec is not None:
+                kind, shortest, longest = spec
+                if kind is str and type(value) is str:
+                    if not shortest <= len(value) <= longest:
+                        return False
+                elif type(value) is not kind:
+                    return False
+            else:
+                sub = properties.get(key, extra_check)
+                if sub is None or not sub(value):
+                    return False
             if names is not None and not names(key):
                 return False
         return True
 
     return check
+
+
+def _plain(node: Any) -> tuple[type, int, float] | None:
+    """(type, shortest, longest) of a node that is only a string's length bounds or a boolean."""
+    if not isinstance(node, dict) or not set(node) - _IGNORED <= {"type", "minLength", "maxLength"}:
+        return None
+    if node.get("type") == "string":
+        return str, int(node.get("minLength", 0)), float(node.get("maxLength", float("inf")))
+    if node.get("type") == "boolean" and set(node) - _IGNORED == {"type"}:
+        return bool, 0, 0.0
+    return None
 
 
 def _accepted_types(node: Any, definitions: dict[str, Any]) -> frozenset[type] | None:

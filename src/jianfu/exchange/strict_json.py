@@ -44,11 +44,13 @@ def loads(text: str) -> Any:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise StrictJsonError(f"字段“{printable(key)}”在同一处出现了两次，无法确定以哪个为准")
-        result[key] = value
+    result = dict(pairs)  # in C; fewer keys than pairs means a key came twice
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise StrictJsonError(f"字段“{printable(key)}”在同一处出现了两次，无法确定以哪个为准")
+            seen.add(key)
     return result
 
 
