@@ -11,7 +11,7 @@ database, and medians are compared on wall time (the target: ≤ 2×) and, becau
 may be shared, on this process's CPU time too (the disk's waits are in wall time only). The county window over a
 really imported database is timed by county.py.
 
-    python tests/benchmarks/import.py [N] [rounds]
+    python tests/benchmarks/import.py [N] [rounds]     (files cached in $JIANFU_BENCH_CACHE or $TMPDIR/jianfu-bench)
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from jianfu.paths import resources_dir  # noqa: E402
 from jianfu.services.county_import import BATCH_FILES, BATCH_SECONDS, import_files  # noqa: E402
 from jianfu.storage.database import open_database  # noqa: E402
 
-CACHE = Path(os.environ.get("JIANFU_BENCH_CACHE", "/work/scratch/imp/bench"))
+CACHE = Path(os.environ.get("JIANFU_BENCH_CACHE") or Path(tempfile.gettempdir()) / "jianfu-bench")
 
 
 def files(count: int, library: ChecklistLibrary) -> list[Path]:
