@@ -8,10 +8,12 @@ does: WAL, synchronous=FULL, one transaction per ``BATCH_FILES`` files or ``BATC
 It checks nothing, scores nothing, keeps no copy of the file and no county totals: that is
 what the ratio measures. Rounds are interleaved (bare, ours, bare, ours…), each into a fresh
 database, and medians are compared on wall time (the target: ≤ 2×) and, because the machine
-may be shared, on this process's CPU time too (the disk's waits are in wall time only). The county window over a
-really imported database is timed by county.py.
+may be shared, on this process's CPU time too (the disk's waits are in wall time only). The
+county window over a really imported database is timed by county.py.
 
-    python tests/benchmarks/import.py [N] [rounds]     (files cached in $JIANFU_BENCH_CACHE or $TMPDIR/jianfu-bench)
+    python tests/benchmarks/import.py [N] [rounds]
+
+The generated files are kept in ``$JIANFU_BENCH_CACHE`` (default: the temporary folder).
 """
 
 from __future__ import annotations
