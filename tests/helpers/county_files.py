@@ -3,6 +3,7 @@ plan items and requests to county departments all included), as townships export
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,12 +11,17 @@ from jianfu.core.assessment import Period, Township
 from jianfu.core.library import ChecklistLibrary
 from jianfu.exchange.assessment_file import to_document, write_assessment_file
 from jianfu.exchange.demo import sample_assessments
+from jianfu.exchange.signing import Signer
 
 PERIODS = ("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4")
 
 
-def county_files(folder: Path, library: ChecklistLibrary, townships: int, periods: int = 4) -> list[Path]:
-    """``townships`` × ``periods`` distinct files in ``folder``; township n is "测试镇n"."""
+def county_files(
+    folder: Path, library: ChecklistLibrary, townships: int, periods: int = 4, signed: bool = False
+) -> list[Path]:
+    """``townships`` × ``periods`` distinct files in ``folder``; township n is "测试镇n".
+
+    ``signed``: each township signs with its own key, as the wizard does (sequence = period)."""
     folder.mkdir(parents=True, exist_ok=True)
     pairs = sample_assessments(library)
     paths = []
@@ -25,6 +31,8 @@ def county_files(folder: Path, library: ChecklistLibrary, townships: int, period
             assessment, result = pairs[(n * periods + p) % len(pairs)]
             copy = replace(assessment, township=township, period=Period(code))
             path = folder / f"t{n}-{code}.jianfu"
-            write_assessment_file(path, to_document(copy, result, exported_at=f"{code[:4]}-12-31T09:00:00"))
+            signer = Signer(hashlib.sha256(f"key {n}".encode()).digest(), p + 1) if signed else None
+            document = to_document(copy, result, exported_at=f"{code[:4]}-12-31T09:00:00", signer=signer)
+            write_assessment_file(path, document)
             paths.append(path)
     return paths

@@ -21,6 +21,7 @@ class CanonicalError(ValueError):
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_AS_IS = frozenset({str, bool, type(None)})  # written by the C encoder exactly as RFC 8785 does
 _EXACT_INTEGER = 2**53  # every whole float up to here is written by ECMAScript as its exact integer
 
 
@@ -29,7 +30,16 @@ class _NeedsReference(Exception):
 
 
 def canonical_bytes(value: Any) -> bytes:
-    """The RFC 8785 serialisation of ``value`` as UTF-8 bytes.
+    """The RFC 8785 serialisation of ``value`` as UTF-8 bytes (a lone surrogate raises)."""
+    try:
+        return canonical_text(value).encode("utf-8")
+    except UnicodeEncodeError:
+        return canonical_bytes_reference(value)  # raises CanonicalError, naming the problem
+
+
+def canonical_text(value: Any) -> str:
+    """The RFC 8785 serialisation of ``value`` as text, whose UTF-8 is ``canonical_bytes``; it
+    may hold a lone surrogate (which has no UTF-8), where ``canonical_bytes`` raises.
 
     Fast path: Python's C encoder writes strings exactly as RFC 8785 asks when ``ensure_ascii``
     is off (only ``"``, ``\\`` and characters below U+0020 escaped, as \\b \\t \\n \\f \\r or
@@ -41,10 +51,9 @@ def canonical_bytes(value: Any) -> bytes:
     """
     try:
         prepared = _prepare(value)
-        text = json.dumps(prepared, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        return text.encode("utf-8")  # a lone surrogate raises here
+        return json.dumps(prepared, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (_NeedsReference, TypeError, ValueError):
-        return canonical_bytes_reference(value)
+        return canonical_bytes_reference(value).decode("utf-8")
 
 
 def canonical_bytes_reference(value: Any) -> bytes:
@@ -76,10 +85,10 @@ def _prepare(value: Any) -> Any:
                 raise _NeedsReference
         if _ASTRAL.search("".join(keys)):  # code point order differs from UTF-16 order
             keys.sort(key=_utf16_key)
-        # Text, most of a file, is taken as it is without a call.
-        return {key: item if type(item) is str else _prepare(item) for key in keys for item in (value[key],)}
+        # Text, flags and nulls, most of a file, are taken as they are without a call.
+        return {key: item if type(item) in _AS_IS else _prepare(item) for key in keys for item in (value[key],)}
     if kind is list or kind is tuple:
-        return [item if type(item) is str else _prepare(item) for item in value]
+        return [item if type(item) in _AS_IS else _prepare(item) for item in value]
     raise _NeedsReference  # subclasses and unknown types: the reference decides
 
 

@@ -29,12 +29,14 @@ from jianfu.exchange.file_flags import file_flags
 from jianfu.storage import county_signers
 from jianfu.storage.assessments import AssessmentStore
 from jianfu.storage.county_counts import (
+    BurdenRow,
     backfill_counts,
     common_problem_counts,
     count_rows,
     request_groups,
     request_problems,
     requests_for,
+    write_burdens,
     write_counts,
 )
 from jianfu.storage.database import Database, now, savepoint, transaction
@@ -140,28 +142,24 @@ class CountyStore:
                     assessment_id,
                 ),
             )
-            self.conn.executemany(
-                "INSERT INTO department_burdens (assessment_id, period, department_key, department, apps, checkin,"
-                " ranking, online_time, forced_download, filing_tasks, duplicate_filings, hours)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        assessment_id,
-                        a.period.code,
-                        b.key,
-                        b.department,
-                        b.apps,
-                        b.checkin,
-                        b.ranking,
-                        b.online_time,
-                        b.forced_download,
-                        b.filing_tasks,
-                        b.duplicate_filings,
-                        b.hours,
-                    )
-                    for b in department_burdens(checklist, a.answers)
-                ],
-            )
+            burdens: list[BurdenRow] = [
+                (
+                    assessment_id,
+                    a.period.code,
+                    b.key,
+                    b.department,
+                    b.apps,
+                    b.checkin,
+                    b.ranking,
+                    b.online_time,
+                    b.forced_download,
+                    b.filing_tasks,
+                    b.duplicate_filings,
+                    b.hours,
+                )
+                for b in department_burdens(checklist, a.answers)
+            ]
+            write_burdens(self.conn, burdens)
             plan = [(i.key, i.rule_id, i.handling.value, i.department, i.rejected, n) for n, i in enumerate(a.plan)]
             write_counts(self.conn, count_rows(assessment_id, a.period.code, a.township.division_code, plan))
             return Outcome.IMPORTED if current is None else Outcome.UPDATED
@@ -281,7 +279,7 @@ class CountyStore:
             k: (ck, n)
             for k, ck, n in self.conn.execute("SELECT alias_key, canonical_key, canonical_name FROM department_aliases")
         }
-        # Totals kept by triggers as burdens are stored and removed; aliases are merged here.
+        # Totals added as burdens are stored, removed by a trigger; aliases are merged here.
         rows = self.conn.execute(
             "SELECT department_key, department, townships, apps, checkin, ranking, online_time,"
             " forced_download, filing_tasks, duplicate_filings, hours FROM department_totals WHERE period = ?",

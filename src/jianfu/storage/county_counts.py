@@ -1,5 +1,5 @@
-"""Counts behind the county window's problems tab, stored at import (totals per period kept by
-triggers in ``count_totals``).
+"""Counts behind the county window's problems tab, stored at import (totals per period kept in
+``count_totals``: added here, removed by a trigger when an assessment's rows go).
 
 One row per imported assessment and common problem (kind ``problem``, key = rule id) or county
 department the township asks to act (kind ``request``, key = department key, n = items). The
@@ -36,6 +36,9 @@ PlanFacts = tuple[str, str | None, str, str, bool, int]
 CountRow = tuple[int, str, str, str, str, int]
 # assessment, period, department key, item key, rule id, division code, position
 RequestRow = tuple[int, str, str, str, str | None, str, int]
+# assessment, period, department key, department, apps, checkin, ranking, online time, forced
+# download, filing tasks, duplicate filings, hours
+BurdenRow = tuple[int, str, str, str, int, int, int, int, int, int, int, float]
 
 
 def count_rows(
@@ -63,11 +66,40 @@ def count_rows(
 
 
 def write_counts(conn: sqlite3.Connection, rows: tuple[list[CountRow], list[RequestRow]]) -> None:
+    """Store one assessment's counts and add them to the period's totals (the only writer of both)."""
     conn.executemany("INSERT INTO county_counts VALUES (?, ?, ?, ?, ?, ?)", rows[0])
+    conn.executemany(
+        "INSERT INTO count_totals (period, kind, key, name, townships, n) VALUES (?, ?, ?, ?, 1, ?)"
+        " ON CONFLICT (period, kind, key, name) DO UPDATE SET townships = townships + 1, n = n + excluded.n",
+        [row[1:] for row in rows[0]],
+    )
     conn.executemany(
         "INSERT INTO county_requests (assessment_id, period, key, item_key, rule_id, division_code, position)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows[1],
+    )
+
+
+def write_burdens(conn: sqlite3.Connection, rows: list[BurdenRow]) -> None:
+    """Store one assessment's department burdens and add them to the period's department totals
+    (the only writer of both; a row's removal is subtracted by a trigger)."""
+    conn.executemany(
+        "INSERT INTO department_burdens (assessment_id, period, department_key, department, apps, checkin,"
+        " ranking, online_time, forced_download, filing_tasks, duplicate_filings, hours)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.executemany(
+        "INSERT INTO department_totals (period, department_key, department, townships, apps, checkin, ranking,"
+        " online_time, forced_download, filing_tasks, duplicate_filings, hours)"
+        " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (period, department_key, department) DO UPDATE SET townships = townships + 1,"
+        " apps = apps + excluded.apps, checkin = checkin + excluded.checkin, ranking = ranking + excluded.ranking,"
+        " online_time = online_time + excluded.online_time,"
+        " forced_download = forced_download + excluded.forced_download,"
+        " filing_tasks = filing_tasks + excluded.filing_tasks,"
+        " duplicate_filings = duplicate_filings + excluded.duplicate_filings, hours = hours + excluded.hours",
+        [row[1:] for row in rows],
     )
 
 

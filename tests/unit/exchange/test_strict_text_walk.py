@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jianfu.exchange import strict_json
+from jianfu.exchange.canonical import CanonicalError, canonical_text
 
 _keys = st.sampled_from(["value", "note", "cells", "name", "problem", "1", "status", "x"]) | st.text(max_size=3)
 _characters = ["a", "镇", "\t", "\n", "\r", "\x07", "\x0b", "\x85", "\x7f", "\ud800"]
@@ -54,3 +55,14 @@ def test_the_one_pass_prefilter_sees_every_control_character_and_surrogate_in_va
             assert not strict_json._no_control_character_anywhere({"k": [f"镇{char}"]}), hex(code)
             assert not strict_json._no_control_character_anywhere({f"镇{char}": 1}), hex(code)
     assert strict_json._no_control_character_anywhere({"柳河镇": ["第一行", 1.5, None, {"\u2028": "\U0001f600"}]})
+
+
+@settings(max_examples=500, deadline=None)
+@given(_documents)
+def test_the_canonical_text_handed_in_by_the_reader_gives_the_same_verdict(document: Any) -> None:
+    """The reader passes the canonical text it computes anyway instead of a second json.dumps."""
+    try:
+        text = canonical_text(document)
+    except CanonicalError:
+        return  # no canonical form: the reader checks the document itself
+    assert (strict_json.check_text_and_dates(document, text) is None) == _walk_verdict(document)

@@ -408,3 +408,52 @@ def _undo_table_declared_none() -> list[str]:
         "ALTER TABLE assessments DROP COLUMN inconsistent",
         overview_index,
     ]
+
+
+def test_a_county_migrated_to_totals_added_at_import_counts_each_later_file_once(
+    tmp_path: Path, library, demo_dir: Path
+) -> None:
+    """Totals kept by triggers before migration county_totals_added_at_import stay, and files
+    imported after it are added once (by the import, the triggers being gone)."""
+    from jianfu.storage.database import _statements
+    from jianfu.storage.migrations import MIGRATIONS
+
+    path = tmp_path / "county.sqlite3"
+    files = collect_files([demo_dir])
+    db = open_database(path)
+    import_files(db, library, files[:9])
+    # Back to the schema before the migration: the add triggers and the burdens index again.
+    before = next(m.version for m in MIGRATIONS if m.name == "county_totals_added_at_import") - 1
+    totals = next(m for m in MIGRATIONS if m.name == "county_totals")
+    old = [s for s in _statements(totals.sql) if "_add AFTER INSERT" in s]
+    assert len(old) == 2
+    for statement in (
+        *old,
+        "CREATE INDEX burdens_by_period ON department_burdens (period, department_key, department, apps, checkin,"
+        " ranking, online_time, forced_download, filing_tasks, duplicate_filings, hours)",
+        f"DELETE FROM schema_migrations WHERE version > {before}",
+        f"PRAGMA user_version = {before}",
+    ):
+        db.conn.execute(statement)
+    db.close()
+    db = open_database(path)
+    try:
+        assert not db.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_add'"
+        ).fetchall()
+        assert import_files(db, library, files).count(Outcome.IMPORTED) == len(files) - 9
+        conn = db.conn
+        grouped = sorted(
+            conn.execute(
+                "SELECT period, department_key, department, count(*), sum(apps), sum(checkin), sum(filing_tasks)"
+                " FROM department_burdens GROUP BY 1, 2, 3"
+            )
+        )
+        columns = "period, department_key, department, townships, apps, checkin, filing_tasks"
+        assert grouped == sorted(conn.execute(f"SELECT {columns} FROM department_totals"))
+        counted = sorted(
+            conn.execute("SELECT period, kind, key, name, count(*), sum(n) FROM county_counts GROUP BY 1, 2, 3, 4")
+        )
+        assert counted == sorted(conn.execute("SELECT * FROM count_totals"))
+    finally:
+        db.close()
