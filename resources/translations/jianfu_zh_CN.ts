@@ -398,12 +398,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="208"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="228"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="210"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="230"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -654,47 +654,47 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="276"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="296"/>
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="279"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="369"/>
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="281"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="371"/>
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="282"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="372"/>
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="291"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="309"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="295"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="313"/>
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="310"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="344"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="342"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="405"/>
         <source>Ctrl+Shift+N while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+N 勾选或取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="343"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="406"/>
         <source>Ctrl+Shift+B while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+B 写备注</translation>
     </message>
@@ -702,104 +702,99 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="48"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="53"/>
         <source>Jianfu — fingertip burden self-assessment</source>
         <translation>减负助手 — 基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="58"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="63"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="59"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="64"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="64"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="69"/>
         <source>Changes since last period…</source>
         <translation>与上期相比…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="106"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="111"/>
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="116"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="121"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="117"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="122"/>
         <source>Large font</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="121"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="126"/>
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="149"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="153"/>
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="158"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="162"/>
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="167"/>
-        <source>Open the sample township</source>
-        <translation>打开示例乡镇</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="200"/>
-        <location filename="../../src/jianfu/ui/main_window.py" line="206"/>
-        <location filename="../../src/jianfu/ui/main_window.py" line="211"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="202"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="208"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="213"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="213"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="215"/>
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="227"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="229"/>
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="329"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="342"/>
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="351"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="364"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="352"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="365"/>
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="353"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="366"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="354"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="367"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="368"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="381"/>
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -1083,24 +1078,37 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
     </message>
 </context>
 <context>
+    <name>SampleOpening</name>
+    <message>
+        <location filename="../../src/jianfu/ui/sample_opening.py" line="37"/>
+        <source>Open the sample township</source>
+        <translation>打开示例乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/sample_opening.py" line="60"/>
+        <source>Preparing the sample township…</source>
+        <translation>正在准备示例乡镇…</translation>
+    </message>
+</context>
+<context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="79"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="127"/>
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="82"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="130"/>
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="100"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="148"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="111"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="159"/>
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>

@@ -26,15 +26,16 @@ def _guarded_widget(obj: QObject) -> QWidget | None:
 
 class WheelGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, _GUARDED):
-            # Without WheelFocus a spontaneous wheel no longer gives them focus first.
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and isinstance(event, QWheelEvent):
+        # Every event of the application passes here: the type tests come first because they are
+        # cheap (asking ``event.type()`` makes a Python enum each time, thousands a page built).
+        if isinstance(event, QWheelEvent):
             guarded = _guarded_widget(watched)
             if guarded is not None and not guarded.hasFocus() and not _has_focus_within(guarded):
                 _scroll_enclosing_area(guarded, event)
                 return True
+        elif isinstance(watched, _GUARDED) and event.type() == QEvent.Type.Polish:
+            # Without WheelFocus a spontaneous wheel no longer gives them focus first.
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return False
 
 
