@@ -25,6 +25,9 @@ class BuiltInSlices(Protocol):
     @property
     def complete(self) -> bool: ...
 
+    @property
+    def started(self) -> bool: ...
+
     def build_rows(self, budget_ms: float | None = SLICE_MS) -> bool: ...
 
 
@@ -38,7 +41,7 @@ def incomplete(page: QWidget | None) -> BuiltInSlices | None:
 def build_first_slice(page: QWidget) -> None:
     """The rows the user sees first, before the page is shown; the rest follow in the next turns."""
     building = incomplete(page)
-    if building is not None and not getattr(page, "rows", None):
+    if building is not None and not building.started:
         building.build_rows()
 
 

@@ -20,22 +20,6 @@ from jianfu.ui.widgets.item_row import ItemRow
 from jianfu.ui.widgets.table_editor import TableEditor
 
 
-class _Rows(dict[str, ItemRow]):
-    """A page's item rows by item id. Asking for a row not built yet finishes building the page."""
-
-    def __init__(self, page: SectionPage) -> None:
-        super().__init__()
-        self.page = page
-
-    def __missing__(self, item_id: str) -> ItemRow:
-        self.page.build_rows(None)
-        # laid out now, as a page built in one go was (its scroll range, the rows' geometry)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        if item_id in self:
-            return dict.__getitem__(self, item_id)
-        raise KeyError(item_id)
-
-
 class SectionPage(QScrollArea):
     """The items of one section. Its rows are built in slices (``build_rows``, driven by
     ``building.PageBuilder``); each row shows the open assessment's answer when it is built."""
@@ -59,8 +43,9 @@ class SectionPage(QScrollArea):
             intro.setObjectName("pageIntro")
             layout.addWidget(intro)
         layout.addWidget(self._confirm_bar())
-        self.rows = _Rows(self)
+        self._built: dict[str, ItemRow] = {}  # the rows built so far, by item id
         self.tables: dict[str, TableEditor] = {}
+        self._tables_show: dict[str, Answer | None] = {}  # the answer each table shows
         self._to_build = list(section.items)
         self._group: str | None = None
         layout.addStretch()
@@ -71,6 +56,20 @@ class SectionPage(QScrollArea):
     @property
     def complete(self) -> bool:
         return not self._to_build
+
+    @property
+    def started(self) -> bool:
+        """Some rows are built (the top of the page can be shown)."""
+        return bool(self._built)
+
+    @property
+    def rows(self) -> dict[str, ItemRow]:
+        """Every row of the page by item id: asking finishes building the page (and lays it out,
+        as a page built in one go was: its scroll range, the rows' geometry)."""
+        if self._to_build:
+            self.build_rows(None)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return self._built
 
     def build_rows(self, budget_ms: float | None = SLICE_MS) -> bool:
         """Build the next rows until ``budget_ms`` is spent (None: all); True once all are built."""
@@ -105,7 +104,7 @@ class SectionPage(QScrollArea):
             editor = DepartmentPicker(item, self._department_choices)
         row = ItemRow(item, partial(session.save_answer, item.id), body, editor=editor)
         row.on_confirm(partial(session.confirm, item.id))
-        self.rows[item.id] = row
+        self._built[item.id] = row
         layout.insertWidget(at, row)
         self._show(item.id, row)
         row.setVisible(is_visible(item, session.answers))  # explicitly: isVisible() holds at once
@@ -113,8 +112,11 @@ class SectionPage(QScrollArea):
     def _show(self, item_id: str, row: ItemRow) -> None:
         answer = self.session.answers.get(item_id)
         row.show_answer(answer, carried_over=item_id in self.session.unconfirmed)
-        if item_id in self.tables:
+        # A table shows exactly what is stored (a refused cell goes back at once), so it is
+        # refilled only for another answer object: the session makes a new one on every change.
+        if item_id in self.tables and (item_id not in self._tables_show or self._tables_show[item_id] is not answer):
             self.tables[item_id].show_rows(answer.value if answer else None)
+            self._tables_show[item_id] = answer
 
     def _confirm_bar(self) -> QFrame:
         """Next period: every answer of the page still holds, confirmed with one click."""
@@ -147,7 +149,7 @@ class SectionPage(QScrollArea):
         except JianfuError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return
-        for row in self.rows.values():
+        for row in self._built.values():
             row.set_carried_over(False)
         self._update_confirm_bar()
 
@@ -175,7 +177,7 @@ class SectionPage(QScrollArea):
 
     def load(self) -> None:
         """Show the open assessment's answers (rows built later show them when built)."""
-        for item_id, row in self.rows.items():
+        for item_id, row in self._built.items():
             self._show(item_id, row)
         self.update_visibility()
         self._update_confirm_bar()
@@ -183,12 +185,12 @@ class SectionPage(QScrollArea):
     def update_visibility(self) -> None:
         answers = self.session.answers
         for item in self.section.items:
-            row = self.rows.get(item.id)
+            row = self._built.get(item.id)
             if row is not None:
                 row.setVisible(is_visible(item, answers))
 
     def flush(self) -> None:
-        for row in self.rows.values():
+        for row in self._built.values():  # rows not built yet hold no edit
             row.flush()
 
     def _answer_changed(self, item_id: str) -> None:
@@ -196,7 +198,6 @@ class SectionPage(QScrollArea):
             self.update_visibility()
 
     def first_unanswered(self) -> ItemRow | None:
-        self.build_rows(None)
         answers = self.session.answers
         for item in self.section.items:
             answer = answers.get(item.id, Answer())
