@@ -108,6 +108,7 @@ class SectionPage(QScrollArea):
         layout.insertWidget(at, row)
         self._show(item.id, row)
         row.setVisible(is_visible(item, session.answers))  # explicitly: isVisible() holds at once
+        row.ensurePolished()  # styled now, in this slice, not all at once when the page is shown
 
     def _show(self, item_id: str, row: ItemRow) -> None:
         answer = self.session.answers.get(item_id)
