@@ -7,6 +7,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from jianfu.core.answers import Answer, is_visible
@@ -118,6 +119,12 @@ class SectionPage(QScrollArea):
         if item_id in self.tables and (item_id not in self._tables_show or self._tables_show[item_id] is not answer):
             self.tables[item_id].show_rows(answer.value if answer else None)
             self._tables_show[item_id] = answer
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Rows built while the page was hidden did not reach the scroll area (Qt sends no layout
+        # request to a hidden parent): its range and the content's height are brought up to date.
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
 
     def _confirm_bar(self) -> QFrame:
         """Next period: every answer of the page still holds, confirmed with one click."""
