@@ -373,6 +373,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             assessment_id, item_key)
     """,
     ),
+    # v12: the townships whose current file is unsigned (the signers tab), found without reading
+    # every history row: the scan took 115 ms of each county refresh at 10,000 townships.
+    Migration(
+        12,
+        "county_unsigned_current",
+        """
+        CREATE INDEX history_unsigned_current ON assessment_history (division_code)
+            WHERE reason = 'current' AND signer_fingerprint IS NULL
+    """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
