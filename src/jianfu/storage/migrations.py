@@ -379,7 +379,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         12,
         "county_unsigned_current",
         """
-        CREATE INDEX history_unsigned_current ON assessment_history (division_code)
+        CREATE INDEX IF NOT EXISTS history_unsigned_current ON assessment_history (division_code)
             WHERE reason = 'current' AND signer_fingerprint IS NULL
     """,
     ),
