@@ -4,39 +4,71 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="23"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="31"/>
         <source>Changes since last period</source>
         <translation>与上期相比的变化</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="26"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="38"/>
+        <source>Last period was answered with another checklist version; each period is scored with its own version, so part of a change may come from the new version rather than from new answers.</source>
+        <translation>上期使用的是另一版清单；每期按各自作答时的清单版本评分，因此部分变化可能来自清单换版，而不是回答改变。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="46"/>
         <source>{count} answers differ from last period.</source>
         <translation>与上期相比，有 {count} 项回答不同。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="28"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="48"/>
         <source>Nothing has been changed from last period so far.</source>
         <translation>到目前为止，没有改动上期的回答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
         <source>Last period</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
         <source>This period</source>
         <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
+        <source>Score</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="86"/>
+        <source>unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="88"/>
+        <source>up {points:.1f} (heavier)</source>
+        <translation>上升 {points:.1f}（负担加重）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="90"/>
+        <source>down {points:.1f} (lighter)</source>
+        <translation>下降 {points:.1f}（负担减轻）</translation>
     </message>
 </context>
 <context>
@@ -537,116 +569,116 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="178"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="190"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="183"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="195"/>
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="190"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="202"/>
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="191"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="203"/>
         <source>Save as Word (editable)…</source>
         <translation>另存为 Word（可编辑）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="192"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="204"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="193"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="205"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="200"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="212"/>
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="208"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="220"/>
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="247"/>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="252"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="259"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="264"/>
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="247"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="259"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="252"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="264"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="256"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="268"/>
         <source>Writing the Word document…</source>
         <translation>正在生成 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="258"/>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="266"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="270"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="278"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="272"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="284"/>
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="284"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="296"/>
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="320"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="310"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="322"/>
         <source>Sent {count} pages to the printer.</source>
         <translation>已将 {count} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="323"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335"/>
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="323"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335"/>
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="328"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="340"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="340"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="352"/>
         <source>Exported: {path}
 Signed with this computer&apos;s key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="347"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="359"/>
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -752,49 +784,49 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="202"/>
-        <location filename="../../src/jianfu/ui/main_window.py" line="208"/>
-        <location filename="../../src/jianfu/ui/main_window.py" line="213"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="204"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="210"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="215"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="215"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="217"/>
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="229"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="231"/>
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="342"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="344"/>
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="364"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="366"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="365"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="367"/>
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="366"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="368"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="367"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="369"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="381"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="383"/>
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -840,12 +872,12 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="419"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="420"/>
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="422"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="423"/>
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -853,17 +885,17 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="389"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="390"/>
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="392"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="393"/>
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="395"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="396"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -964,7 +996,7 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="154"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="169"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1093,22 +1125,22 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="127"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="137"/>
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="130"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="140"/>
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="148"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="158"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="159"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="169"/>
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
@@ -1116,100 +1148,100 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>SignersPanel</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="42"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="44"/>
         <source>Each township is bound to the signing key of the first file the county received from it. A signature shows which computer sent a file and that nobody changed it on the way; it does not show that the answers are true. A file signed by another key, or unsigned once a key is known, waits here and changes nothing until you confirm it.</source>
         <translation>每个乡镇（街道）以县级第一次收到的文件的签名密钥为准。签名只说明文件来自哪台电脑上的减负助手、途中没有被改动，并不说明其中的回答属实。由其他密钥签名的文件，或已有密钥后收到的未签名文件，会在这里等待，确认之前不改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="51"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="53"/>
         <source>Files to confirm</source>
         <translation>待确认的文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="55"/>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="91"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="57"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="95"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="56"/>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="90"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="58"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="94"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="57"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="59"/>
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="58"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="60"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="59"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="61"/>
         <source>Known key</source>
         <translation>已登记的密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="60"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="62"/>
         <source>Key of this file</source>
         <translation>此文件的密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="61"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="63"/>
         <source>Why it waits</source>
         <translation>待确认的原因</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="68"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="70"/>
         <source>To confirm a new key: phone the township (using a number you already have, not one in the file), ask the cadre to read out the fingerprint shown after exporting (or by the command “jianfu verify”), and compare it group by group with “Key of this file”. Confirm only if they match.</source>
         <translation>确认新密钥的方法：用您原有的联系电话（不要用文件里的信息）打给该乡镇，请经办干部读出导出文件后显示的密钥指纹（或命令“jianfu verify”显示的指纹），与“此文件的密钥”逐组核对，完全一致才确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="76"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="78"/>
         <source>Confirm the new key and apply…</source>
         <translation>确认新密钥并采用…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="77"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="79"/>
         <source>Do not apply (delete this file)…</source>
         <translation>不采用（删除此文件）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="86"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="88"/>
         <source>Known signing keys</source>
         <translation>已登记的签名密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="92"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="96"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="93"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="97"/>
         <source>First received</source>
         <translation>首次收到</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="94"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="98"/>
         <source>New key confirmed</source>
         <translation>新密钥确认于</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="122"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="129"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="123"/>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="135"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="130"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="150"/>
         <source>(unsigned)</source>
         <translation>（未签名）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="162"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="181"/>
         <source>Apply this file for {township} ({code}) and accept its key from now on?
 
 Fingerprint to compare on the phone: {fingerprint}
@@ -1222,32 +1254,32 @@ Files signed by the old key {old} will then wait here instead.</source>
 此后由原密钥 {old} 签名的文件将在这里等待确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="173"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="192"/>
         <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
         <translation>采用 {township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="176"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="195"/>
         <source>Confirm the new key</source>
         <translation>确认新密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="193"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="212"/>
         <source>Could not apply the file</source>
         <translation>无法采用该文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="203"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="222"/>
         <source>Do not apply</source>
         <translation>不采用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="204"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="223"/>
         <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
         <translation>删除 {township} 待确认的文件“{name}”？其他数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="219"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="238"/>
         <source>held: signed by another key or unsigned; see the signers tab</source>
         <translation>待确认：由其他密钥签名或未签名，请在“签名与待确认”页核实</translation>
     </message>
@@ -1373,17 +1405,17 @@ Files signed by the old key {old} will then wait here instead.</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="185"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="186"/>
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="301"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="302"/>
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="303"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="304"/>
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
