@@ -105,7 +105,7 @@ class SignersPanel(QWidget):
         self.signers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.signers.horizontalHeader().setResizeContentsPrecision(200)
         self.signers.horizontalHeader().setStretchLastSection(True)
-        self._signers_stale = True
+        self._signers_read: tuple[int, int] | None = None  # the database as the list was read
         signers_layout.addWidget(self.signers)
         layout.addWidget(signers_box, 1)
         self.held.itemSelectionChanged.connect(self._update_buttons)
@@ -135,29 +135,31 @@ class SignersPanel(QWidget):
                 item.setData(ID_ROLE, h.id)
                 item.setToolTip(value)
                 self.held.setItem(row, column, item)
-        self._signers_stale = True
         if self.isVisible():  # else read when the tab is opened (a line per township: 10,000)
             self.fill_signers()
         self._update_buttons()
         self.held_count.emit(len(held))
 
     def fill_signers(self) -> None:
-        """The known keys, a line per township, read now."""
+        """The known keys, a line per township, read again if the database changed since (they
+        belong to no period: choosing another period does not change them)."""
+        generation = self.county.data_generation()
+        if generation == self._signers_read:
+            return
         rows: list[tuple[str, ...]] = [
             (s.division_code, s.township, s.fingerprint, _day_time(s.first_seen), _day_time(s.confirmed_at))
             for s in self.county.signers()
         ]
         rows += [(code, name, self.tr("(unsigned)"), "", "") for code, name in self.county.unsigned_townships()]
         rows.sort()
-        self._signers_stale = False
+        self._signers_read = generation
         if rows != self.signers_model.rows:  # unchanged on most refreshes: the view keeps its place
             self.signers_model.set_rows(rows)
             self.signers.resizeColumnsToContents()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._signers_stale:
-            self.fill_signers()
+        self.fill_signers()
 
     def _selected(self) -> HeldFile | None:
         row = self.held.currentRow()
