@@ -3,8 +3,8 @@
 A section page is 5–11 item rows of widgets, each polished by the style sheet: 60–150 ms in one go,
 a freeze felt on every first Next. The builder makes one slice (at most ``SLICE_MS``) per
 event-loop turn, so input and painting go on in between: the page being shown first (its first
-slice at once, so that it is never shown empty), then the pages not yet built, in wizard order,
-while the user reads. One timer for the whole window: two slices never run in one turn.
+slice at once, so that it is never shown empty), then the pages after it (where Next leads), then
+those before it, while the user reads. One timer for the whole window: two slices never run in one turn.
 """
 
 from __future__ import annotations
@@ -80,8 +80,10 @@ class PageBuilder(QObject):
         """Build one slice; True if there may be more to build (then the next turn is scheduled)."""
         if not self.wanted():
             return False
-        current = self.current()
-        for page_id in [current, *(p for p in self.order() if p != current)]:
+        current, order = self.current(), self.order()
+        # the page shown, then those after it (where Next goes), then those before it
+        at = order.index(current) if current in order else 0
+        for page_id in [*order[at:], *order[:at]]:
             page = self.pages.get(page_id)
             if page is None:
                 self.make(page_id)  # one page's skeleton (or a whole small page) is a slice
