@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from test_wizard import type_text
+from test_wizard import type_into, type_text
 
 from helpers.sample import open_sample
 from jianfu.core.wizard import wizard_pages
@@ -64,3 +64,23 @@ def test_a_page_built_in_slices_is_laid_out_and_ordered_as_its_section(qtbot, ma
             widget = widget.nextInFocusChain()
         owners = [i for w in chain for i, row in enumerate(shown) if row.isAncestorOf(w)]
         assert owners == sorted(owners)
+
+
+def test_scores_shown_again_follow_every_edit_in_between(qtbot, make_window) -> None:
+    from jianfu.core.scoring import score_assessment
+
+    window = make_window()
+    open_sample(qtbot, window)
+    window.show_page("results")
+    first = window.pages["results"].result
+    window.show_page("plan")
+    assert window.session.rescore()[0] is first  # nothing changed since: the score is not redone
+    window.show_page("meetings")
+    hours = window.pages["meetings"].rows["meetings.average_hours"].editor.edit
+    type_into(qtbot, hours, "8")
+    window.show_page("results")
+    again = window.pages["results"].result
+    fresh = score_assessment(window.session.checklist, window.session.answers)
+    assert again.overall == fresh.overall != first.overall
+    stored = window.session.service.store.stored_scores(window.session.assessment_id)
+    assert stored["overall"][0] == fresh.overall  # and stored
