@@ -103,8 +103,8 @@ class SignersPanel(QWidget):
         _set_up(self.signers)
         # Sized once a fill from the first rows, not measured over 10,000 rows at every layout.
         self.signers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.signers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.signers.horizontalHeader().setResizeContentsPrecision(200)
-        self.signers.horizontalHeader().setStretchLastSection(True)
         self._signers_read: tuple[int, int] | None = None  # the database as the list was read
         signers_layout.addWidget(self.signers)
         layout.addWidget(signers_box, 1)
