@@ -1,72 +1,71 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="31"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="31" />
         <source>Changes since last period</source>
         <translation>与上期相比的变化</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="38"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="38" />
         <source>Last period was answered with another checklist version; each period is scored with its own version, so part of a change may come from the new version rather than from new answers.</source>
         <translation>上期使用的是另一版清单；每期按各自作答时的清单版本评分，因此部分变化可能来自清单换版，而不是回答改变。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="46"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="46" />
         <source>{count} answers differ from last period.</source>
         <translation>与上期相比，有 {count} 项回答不同。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="48"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="48" />
         <source>Nothing has been changed from last period so far.</source>
         <translation>到目前为止，没有改动上期的回答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54" />
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54" />
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79" />
         <source>Last period</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54" />
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79" />
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79" />
         <source>Score</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="86"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="86" />
         <source>unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="88"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="88" />
         <source>up {points:.1f} (heavier)</source>
         <translation>上升 {points:.1f}（负担加重）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="90"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="90" />
         <source>down {points:.1f} (lighter)</source>
         <translation>下降 {points:.1f}（负担减轻）</translation>
     </message>
@@ -74,7 +73,7 @@
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="152"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="152" />
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -82,32 +81,32 @@
 <context>
     <name>CorrectTownshipDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="118"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="118" />
         <source>Correct township name or code</source>
         <translation>更正乡镇名称或代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="123"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="123" />
         <source>The correction applies to all {count} assessments of {township} on this computer. Files already sent to the county keep the old details.</source>
         <translation>更正将用于本机上{township}的全部 {count} 次自查。已经报给县里的文件仍是原来的信息。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="133"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="133" />
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="134"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="134" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="135"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="135" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="161"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="161" />
         <source>Change {old_name} ({old_code}) to {new_name} ({new_code}) in all its assessments?</source>
         <translation>把全部自查中的“{old_name}（{old_code}）”改为“{new_name}（{new_code}）”吗？</translation>
     </message>
@@ -115,314 +114,314 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="61"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="61" />
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="68"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="68" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="69"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="69" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="70"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="71"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="71" />
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="72"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="72" />
         <source>Department notices…</source>
         <translation>部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="73"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="73" />
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="74"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="74" />
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="86"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="86" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="104"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="104" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="106"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="106" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="107"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="107" />
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="108"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="108" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="129"/>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="163"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="129" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="133"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="133" />
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="134"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="134" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="135"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="135" />
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="136"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="136" />
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="137"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="137" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="138"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="139"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="139" />
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="140"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="140" />
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="141"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="141" />
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="152"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="161"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="161" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="163"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="174"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="174" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="176"/>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="205"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="176" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="205" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="220"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="220" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="234"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="234" />
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="245"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="245" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="320"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="320" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="144"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="264"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="264" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="264"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="264" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="273"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="273" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="287"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="287" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="319"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="319" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="325"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="325" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="346"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="346" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="350"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="350" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="350"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="350" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="357"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="357" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="393"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="393" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="393"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="393" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="405"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="405" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="405"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="405" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="408"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="408" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="436"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="436" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="438"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="438" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="447"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="461"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="461" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="464"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="475"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="475" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="477"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="477" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="484"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="484" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="490"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="490" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="492"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="492" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="500"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="500" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="501"/>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="501" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -430,12 +429,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="228"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="228" />
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="230"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="230" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -443,17 +442,17 @@
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="22"/>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="22" />
         <source>Pick or type, several separated by 、</source>
         <translation>从列表选取或直接填写，多个用顿号分开</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="25"/>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="25" />
         <source>Pick department</source>
         <translation>选择部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="36"/>
+        <location filename="../../src/jianfu/ui/widgets/department_picker.py" line="36" />
         <source>No department entered yet: type the name</source>
         <translation>尚未填写任何部门，请直接输入部门名称</translation>
     </message>
@@ -461,107 +460,107 @@
 <context>
     <name>DrilldownDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="30"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="30" />
         <source>{township} · {period} (read-only)</source>
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="40"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="40" />
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="70"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="70" />
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73" />
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="92"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="92" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="93"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="93" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="112"/>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="112" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
@@ -569,116 +568,116 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="178"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="190" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="183"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="195" />
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="190"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="202" />
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="191"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="203" />
         <source>Save as Word (editable)…</source>
         <translation>另存为 Word（可编辑）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="192"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="204" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="193"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="205" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="200"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="212" />
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="208"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="220" />
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="247"/>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="252"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="259" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="264" />
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="247"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="259" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="252"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="264" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="256"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="268" />
         <source>Writing the Word document…</source>
         <translation>正在生成 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="258"/>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="266"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="270" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="278" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="272"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="284" />
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="284"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="296" />
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="320" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="310"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="322" />
         <source>Sent {count} pages to the printer.</source>
         <translation>已将 {count} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="323"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="323"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="328"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="340" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="340"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="352" />
         <source>Exported: {path}
-Signed with this computer&apos;s key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
+Signed with this computer's key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="347"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="359" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -686,47 +685,47 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="296"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="296" />
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="299"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="369" />
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="301"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="371" />
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="302"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="372" />
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="311"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="309" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="315"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="313" />
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="330"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="344" />
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="362"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="405" />
         <source>Ctrl+Shift+N while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+N 勾选或取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="363"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="406" />
         <source>Ctrl+Shift+B while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+B 写备注</translation>
     </message>
@@ -734,104 +733,99 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="48"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="53" />
         <source>Jianfu — fingertip burden self-assessment</source>
         <translation>减负助手 — 基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="58"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="63" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="59"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="64" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="64"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="69" />
         <source>Changes since last period…</source>
         <translation>与上期相比…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="106"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="111" />
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="116"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="121" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="117"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="122" />
         <source>Large font</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="121"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="126" />
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="149"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="153" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="158"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="162" />
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="167"/>
-        <source>Open the sample township</source>
-        <translation>打开示例乡镇</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="202"/>
-        <location filename="../../src/jianfu/ui/main_window.py" line="208"/>
-        <location filename="../../src/jianfu/ui/main_window.py" line="213"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="204" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="210" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="215" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="215"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="217" />
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="229"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="231" />
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="331"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="344" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="353"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="366" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="354"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="367" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="355"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="368" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="356"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="369" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="370"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="383" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -839,37 +833,37 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="208"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="208" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="211"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="211" />
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="213"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="213" />
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="226"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="226" />
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="227"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="227" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="228"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="228" />
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="229"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="229" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -877,12 +871,12 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="470"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="471" />
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="473"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="474" />
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -890,17 +884,17 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="440"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="441" />
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="443"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="444" />
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="446"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="447" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -908,92 +902,92 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="113"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="113" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="118"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="118" />
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="126"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="126" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="127"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="127" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="132"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="132" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="133"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="133" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="134"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="134" />
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="158"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="158" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="159"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="159" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="140"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="140" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="141"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="141" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="226"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="226" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="253"/>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="253" />
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
@@ -1001,7 +995,7 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="154"/>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="169" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1009,43 +1003,43 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>RecycleListDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="38"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="38" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="39"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="39" />
         <source>Move the assessment of {assessment} to the recycle list? It can be restored from the recycle list.</source>
         <translation>把{assessment}的自查移到回收站吗？之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="53"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="53" />
         <source>Recycle list</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="55"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="55" />
         <source>Deleted assessments are kept here. Restore one to list it on the start page again.</source>
         <translation>删除的自查保存在这里。恢复后会重新出现在开始页。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59" />
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="66"/>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="105"/>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="66" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="105" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -1053,91 +1047,104 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="49"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="49" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="54"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="54" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="69"/>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="196"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="69" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="196" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="108"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="108" />
         <source>Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}.</source>
         <translation>已答 {answered} 题；不适用 {na} 题（未说明理由 {na_bare} 题）；必答未答 {missing} 题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="120"/>
-        <source>Incomplete: scores are shown but no level until every required item is answered and every &apos;not applicable&apos; on a burden item gives its reason in the note. {counts}</source>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="120" />
+        <source>Incomplete: scores are shown but no level until every required item is answered and every 'not applicable' on a burden item gives its reason in the note. {counts}</source>
         <translation>未完成：必答题全部作答、负担类题目选“不适用”时在备注中说明理由后，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="128"/>
-        <source>{count} tables are marked &apos;not applicable&apos; the old way: tick their &apos;none&apos; answer or fill them in.</source>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="128" />
+        <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="135"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="135" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="143"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="143" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="153"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="153" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181"/>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
 </context>
 <context>
+    <name>SampleOpening</name>
+    <message>
+        <location filename="../../src/jianfu/ui/sample_opening.py" line="37" />
+        <source>Open the sample township</source>
+        <translation>打开示例乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/sample_opening.py" line="60" />
+        <source>Preparing the sample township…</source>
+        <translation>正在准备示例乡镇…</translation>
+    </message>
+</context>
+<context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="80"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="139" />
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="83"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="142" />
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="101"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="160" />
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="112"/>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="171" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
@@ -1145,100 +1152,100 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>SignersPanel</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="42"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="44" />
         <source>Each township is bound to the signing key of the first file the county received from it. A signature shows which computer sent a file and that nobody changed it on the way; it does not show that the answers are true. A file signed by another key, or unsigned once a key is known, waits here and changes nothing until you confirm it.</source>
         <translation>每个乡镇（街道）以县级第一次收到的文件的签名密钥为准。签名只说明文件来自哪台电脑上的减负助手、途中没有被改动，并不说明其中的回答属实。由其他密钥签名的文件，或已有密钥后收到的未签名文件，会在这里等待，确认之前不改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="51"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="53" />
         <source>Files to confirm</source>
         <translation>待确认的文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="55"/>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="91"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="57" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="95" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="56"/>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="90"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="58" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="94" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="57"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="59" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="58"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="60" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="59"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="61" />
         <source>Known key</source>
         <translation>已登记的密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="60"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="62" />
         <source>Key of this file</source>
         <translation>此文件的密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="61"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="63" />
         <source>Why it waits</source>
         <translation>待确认的原因</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="68"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="70" />
         <source>To confirm a new key: phone the township (using a number you already have, not one in the file), ask the cadre to read out the fingerprint shown after exporting (or by the command “jianfu verify”), and compare it group by group with “Key of this file”. Confirm only if they match.</source>
         <translation>确认新密钥的方法：用您原有的联系电话（不要用文件里的信息）打给该乡镇，请经办干部读出导出文件后显示的密钥指纹（或命令“jianfu verify”显示的指纹），与“此文件的密钥”逐组核对，完全一致才确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="76"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="78" />
         <source>Confirm the new key and apply…</source>
         <translation>确认新密钥并采用…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="77"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="79" />
         <source>Do not apply (delete this file)…</source>
         <translation>不采用（删除此文件）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="86"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="88" />
         <source>Known signing keys</source>
         <translation>已登记的签名密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="92"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="96" />
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="93"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="97" />
         <source>First received</source>
         <translation>首次收到</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="94"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="98" />
         <source>New key confirmed</source>
         <translation>新密钥确认于</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="122"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="129" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="123"/>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="135"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="130" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="153" />
         <source>(unsigned)</source>
         <translation>（未签名）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="162"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="183" />
         <source>Apply this file for {township} ({code}) and accept its key from now on?
 
 Fingerprint to compare on the phone: {fingerprint}
@@ -1251,32 +1258,32 @@ Files signed by the old key {old} will then wait here instead.</source>
 此后由原密钥 {old} 签名的文件将在这里等待确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="173"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="194" />
         <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
         <translation>采用 {township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="176"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="197" />
         <source>Confirm the new key</source>
         <translation>确认新密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="193"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="214" />
         <source>Could not apply the file</source>
         <translation>无法采用该文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="203"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="224" />
         <source>Do not apply</source>
         <translation>不采用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="204"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="225" />
         <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
         <translation>删除 {township} 待确认的文件“{name}”？其他数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="219"/>
+        <location filename="../../src/jianfu/ui/county/signers.py" line="240" />
         <source>held: signed by another key or unsigned; see the signers tab</source>
         <translation>待确认：由其他密钥签名或未签名，请在“签名与待确认”页核实</translation>
     </message>
@@ -1284,97 +1291,97 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49" />
         <source>Fingertip burden self-assessment</source>
         <translation>基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="54"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="54" />
         <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
         <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75" />
         <source>Move the selected assessment to the recycle list; it can be restored</source>
         <translation>把选中的自查移到回收站，可以恢复</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76" />
         <source>Correct township name or code…</source>
         <translation>更正乡镇名称或代码…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77" />
         <source>Recycle list…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84" />
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="89"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="89" />
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90" />
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91" />
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="92"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="92" />
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="94"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="94" />
         <source>A fictional township to look around; it is kept apart from your own assessments</source>
         <translation>虚构的示例乡镇，供熟悉操作；与本镇的自查分开存放</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="99"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="99" />
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="100"/>
-        <source>Import the files of all townships and see the county&apos;s burdens</source>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="100" />
+        <source>Import the files of all townships and see the county's burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="168"/>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="168" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1382,47 +1389,47 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="121"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="121" />
         <source>Tick when this table has nothing to list; adding a row takes it back</source>
         <translation>本表确实没有可填的内容时勾选；添加一行即自动取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="145"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="145" />
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="146"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="146" />
         <source>Duplicate row</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="147"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="147" />
         <source>Delete row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="150"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="150" />
         <source>Add from county catalogue…</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="192"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="193" />
         <source>This table has {count} rows, so it cannot be answered none: delete them first if none apply</source>
         <translation>本表已有 {count} 行，不能选“没有”。如确实没有，请先逐行删除。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="234"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="235" />
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="352"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="353" />
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="354"/>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="355" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
@@ -1430,7 +1437,7 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../src/jianfu/ui/tasks.py" line="79"/>
+        <location filename="../../src/jianfu/ui/tasks.py" line="79" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1438,12 +1445,12 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="66"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="66" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="66"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="66" />
         <source>No</source>
         <translation>否</translation>
     </message>

@@ -34,6 +34,8 @@ from jianfu.ui.pages.export_page import build_plan_pdf
 from jianfu.ui.tasks import Task
 window = create_window(Path(sys.argv[1]) / "township.sqlite3"); window.resize(1366, 768); window.show()
 window.open_sample()
+while window.session.assessment is None:  # prepared off the UI thread
+    app.processEvents()
 for page in [p.id for p in window._wizard_pages()]:
     window.show_page(page); app.processEvents()
 task = Task()

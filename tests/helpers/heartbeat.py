@@ -64,7 +64,8 @@ def drive_wizard(window: Any, heartbeat: Heartbeat, scratch: Path) -> None:
         return result
 
     heartbeat.start()
-    step("open the sample", window.open_sample)
+    step("open the sample", window.open_sample)  # prepared off the UI thread: wait for its page
+    wait_until(lambda: window.session.current is not None and window.session.current.sample)
     for page in window._wizard_pages():
         step(f"show page {page.id}", lambda page_id=page.id: window.show_page(page_id))
     export = window.pages["export"]

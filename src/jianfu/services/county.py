@@ -120,6 +120,12 @@ class CountyService:
     def unsigned_townships(self) -> list[tuple[str, str]]:
         return county_signers.unsigned_townships(self.db.conn)
 
+    def data_generation(self) -> tuple[int, int]:
+        """Changes whenever the database does (a commit here or on another connection, such as an
+        import in a worker): views of data that no period selects are read again only then."""
+        (version,) = self.db.conn.execute("PRAGMA data_version").fetchone()
+        return int(version), self.db.conn.total_changes
+
     def held_files(self) -> list[HeldFile]:
         return county_signers.held_files(self.db.conn)
 

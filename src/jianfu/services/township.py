@@ -169,9 +169,18 @@ class AssessmentService:
 
     def open_sample(self) -> int:
         """The sample township (fictional), kept apart from the township's own assessments."""
+        return self.store_sample(self.prepare_sample())
+
+    def prepare_sample(self) -> tuple[Assessment, ScoreResult]:
+        """The sample township's assessment, generated and scored; touches no database, so the
+        window runs it off the UI thread (the generator and its YAML take ~80 ms)."""
         from jianfu.exchange.demo import sample_township_assessment
 
-        assessment, result = sample_township_assessment(self.library)
+        return sample_township_assessment(self.library)
+
+    def store_sample(self, sample: tuple[Assessment, ScoreResult]) -> int:
+        """Keep the prepared sample (or find it kept already); returns its id."""
+        assessment, result = sample
         existing = self.store.find(assessment.township.division_code, assessment.period)
         if existing is not None:
             self.store.mark_sample(existing)

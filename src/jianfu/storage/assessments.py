@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -170,10 +171,17 @@ class AssessmentStore:
         # Called on every page switch: committed without waiting for the disk (a page to reopen is
         # worth no fsync on the UI thread; WAL keeps it through a crash of the program, and the
         # next edit's fsync makes it durable).
+        with self._without_waiting_for_the_disk():
+            self.conn.execute("UPDATE assessments SET last_section = ? WHERE id = ?", (section_id, assessment_id))
+
+    @contextmanager
+    def _without_waiting_for_the_disk(self) -> Iterator[None]:
+        """A transaction committed without fsync: for what can be made again (the page to reopen,
+        scores and drafted plan items recomputed from the answers, which are each fsynced)."""
         self.conn.execute("PRAGMA synchronous=NORMAL")
         try:
             with transaction(self.conn):
-                self.conn.execute("UPDATE assessments SET last_section = ? WHERE id = ?", (section_id, assessment_id))
+                yield
         finally:
             self.conn.execute("PRAGMA synchronous=FULL")
 
@@ -259,9 +267,11 @@ class AssessmentStore:
     # --------------------------------------------------------------------- plan and scores
 
     def save_result(self, assessment_id: int, result: ScoreResult, plan: Sequence[RectificationItem]) -> None:
-        """Store freshly computed scores and the redrafted plan together."""
+        """Store freshly computed scores and the redrafted plan together. Shown on the results,
+        plan and export pages: no fsync on the UI thread (they are recomputed from the answers;
+        a plan item the user edits is saved, and fsynced, by ``save_plan_item``)."""
         stamp = now()
-        with transaction(self.conn):
+        with self._without_waiting_for_the_disk():
             self._write_scores(assessment_id, result, stamp)
             self._write_plan(assessment_id, plan, stamp)
 

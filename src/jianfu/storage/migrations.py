@@ -403,6 +403,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         DROP TRIGGER IF EXISTS department_totals_add;
         DROP TRIGGER IF EXISTS count_totals_add;
         DROP INDEX IF EXISTS burdens_by_period
+        """,
+    ),
+    # v14: the townships whose current file is unsigned (the signers tab), found without reading
+    # every history row: the scan took 115 ms of each county refresh at 10,000 townships.
+    Migration(
+        14,
+        "county_unsigned_current",
+        """
+        CREATE INDEX IF NOT EXISTS history_unsigned_current ON assessment_history (division_code)
+            WHERE reason = 'current' AND signer_fingerprint IS NULL
     """,
     ),
 )

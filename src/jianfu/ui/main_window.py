@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,9 +34,13 @@ from jianfu.core.wizard import (
     wizard_pages,
 )
 from jianfu.ui.appearance import apply_font_size
+from jianfu.ui.pages.building import build_first_slice
 from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage
 from jianfu.ui.session import Session
 from jianfu.ui.widgets.focus import focus_first_field
+
+if TYPE_CHECKING:
+    from jianfu.ui.tasks import Task
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -137,7 +142,6 @@ class MainWindow(QMainWindow):
         last = self.session.last_page()
         known = {p.id for p in self._wizard_pages()}
         self.show_page(last if last in known and last != START else self._first_section())
-        QTimer.singleShot(200, self._prebuild_pages)
 
     def new_assessment(self) -> None:
         dialog = NewAssessmentDialog(self.session.service.own_township(), self)
@@ -160,13 +164,11 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self.show_page(self._first_section())
 
-    def open_sample(self) -> None:
-        try:
-            sample = self.session.service.open_sample()
-        except JianfuError as exc:
-            QMessageBox.warning(self, self.tr("Open the sample township"), str(exc))
-            return
-        self.open_assessment(sample)
+    def open_sample(self) -> Task:
+        """Opens the sample once it is prepared off the UI thread (sample_opening.py)."""
+        from jianfu.ui.sample_opening import open_sample_in_background
+
+        return open_sample_in_background(self, self.session.service, self.open_assessment)
 
     def _assessment_deleted(self, assessment_id: int) -> None:
         if self.session.assessment_id == assessment_id:
@@ -252,12 +254,21 @@ class MainWindow(QMainWindow):
         self._rebuild_sidebar()
 
     def _prebuild_pages(self) -> None:
-        """Build the pages not yet built, one per event-loop turn, while the user reads the first:
-        building a page takes 50–100 ms, which would otherwise be felt on every first Next."""
-        missing = [p.id for p in self._wizard_pages() if p.id not in self.pages]
-        if missing and self.session.assessment is not None:
-            self._page(missing[0])
-            QTimer.singleShot(30, self._prebuild_pages)
+        """Build the pages not yet built, a slice per event-loop turn, while the user reads the
+        first: building a page in one go takes 60–150 ms, a freeze felt on every first Next."""
+        from jianfu.ui.pages.building import PageBuilder
+
+        builder: PageBuilder | None = getattr(self, "_page_builder", None)
+        if builder is None:
+            builder = self._page_builder = PageBuilder(
+                self,
+                self.pages,
+                lambda: [p.id for p in self._wizard_pages()],
+                self._page,
+                lambda: self.current,
+                lambda: self.session.assessment is not None,
+            )
+        builder.start()
 
     def _page(self, page_id: str) -> QWidget:
         """The page widget, built on first use: opening an assessment stays quick."""
@@ -292,6 +303,7 @@ class MainWindow(QMainWindow):
             page_id = START
         self.current = page_id
         page = self._page(page_id)
+        build_first_slice(page)  # the rows seen first; the rest in the next turns (building.py)
         load = getattr(page, "load", None)
         if load:
             load()
@@ -310,6 +322,7 @@ class MainWindow(QMainWindow):
             self._switching = False
         if page_id != START:
             self.session.set_last_page(page_id)
+            self._prebuild_pages()
         self._update_buttons()
 
     def go_next(self) -> None:

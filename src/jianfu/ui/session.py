@@ -35,6 +35,9 @@ class Session(QObject):
         self.library: ChecklistLibrary = service.library
         self.current: OpenedAssessment | None = None
         self.checklist: Checklist = self.library.latest()
+        # The last score, until anything changes: results, plan and export pages each ask for it
+        # when shown, and scoring + storing took 10–30 ms a time on the UI thread.
+        self._score: ScoreResult | None = None
 
     @property
     def assessment_id(self) -> int | None:
@@ -51,12 +54,14 @@ class Session(QObject):
     # -------------------------------------------------------------------------- opening
 
     def open(self, assessment_id: int) -> None:
+        self._score = None
         self.current = self.service.load(assessment_id)
         self.checklist = self.current.checklist
         self.opened.emit()
 
     def close(self) -> None:
         """No assessment open (the open one went to the recycle list)."""
+        self._score = None
         self.current = None
         self.opened.emit()
 
@@ -82,12 +87,14 @@ class Session(QObject):
 
     def save_answer(self, item_id: str, answer: Answer) -> None:
         """Validated and committed before returning; raises AnswerError and stores nothing if invalid."""
+        self._score = None
         opened = self._opened()
         self.service.save_answer(opened, item_id, answer)
         opened.assessment.answers[item_id] = answer
         self._after_edit(item_id)
 
     def save_row(self, item_id: str, row_id: str, cells: dict[str, object], position: int) -> None:
+        self._score = None
         opened = self._opened()
         self.service.save_row(opened, item_id, row_id, cells, position)
         rows = list(self.answers.get(item_id, Answer([])).value or [])
@@ -112,6 +119,7 @@ class Session(QObject):
         self.save_answer(item_id, Answer(rows if rows or not declared else [], False, old.note, declared))
 
     def delete_row(self, item_id: str, row_id: str) -> None:
+        self._score = None
         opened = self._opened()
         self.service.delete_row(opened, item_id, row_id)
         old = self.answers.get(item_id, Answer([]))
@@ -124,6 +132,7 @@ class Session(QObject):
         self.confirm_all([item_id])
 
     def confirm_all(self, item_ids: Sequence[str]) -> None:
+        self._score = None
         opened = self._opened()
         self.service.confirm(opened, item_ids)
         opened.unconfirmed.difference_update(item_ids)
@@ -140,13 +149,18 @@ class Session(QObject):
     # ---------------------------------------------------------------------- plan, scores
 
     def rescore(self) -> tuple[ScoreResult, list[RectificationItem]]:
+        """Scored and the plan redrafted and stored, unless nothing changed since the last time."""
         opened = self._opened()
+        if self._score is not None:
+            return self._score, opened.assessment.plan
         result, plan = self.service.rescore(opened)
         opened.assessment.plan = plan
+        self._score = result
         self._mark_saved()
         return result, plan
 
     def save_plan_item(self, item: RectificationItem) -> None:
+        self._score = None
         opened = self._opened()
         self.service.save_plan_item(opened, item)
         plan = opened.assessment.plan
@@ -158,6 +172,7 @@ class Session(QObject):
         self._mark_saved()
 
     def delete_plan_item(self, key: str) -> None:
+        self._score = None
         opened = self._opened()
         self.service.delete_plan_item(opened, key)
         opened.assessment.plan = [p for p in opened.assessment.plan if p.key != key]

@@ -49,6 +49,7 @@ def test_next_after_continue_goes_on_from_the_last_page(qtbot, make_window) -> N
 def test_next_after_the_sample_and_the_next_period(qtbot, make_window) -> None:
     window = active(qtbot, make_window())
     click(qtbot, window.start_page.sample_button)
+    qtbot.waitUntil(lambda: window.session.current is not None)  # prepared off the UI thread
     first = window.current
     assert first != "start"
     assert_shown(window, first)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
+from helpers.sample import open_sample
 from jianfu.core.wizard import wizard_pages
 from jianfu.ui.pages.export_page import PreviewDialog
 from jianfu.ui.widgets.table_editor import PickCatalogueDialog
@@ -56,7 +57,7 @@ def test_the_english_finder_finds_english() -> None:
 def test_every_page_and_menu_of_the_wizard(qtbot, make_window) -> None:
     window = make_window()
     assert english_in(window) == []
-    window.open_sample()
+    open_sample(qtbot, window)
     for page in wizard_pages(window.session.checklist):
         window.show_page(page.id)
         assert english_in(window) == [], page.id
@@ -69,7 +70,7 @@ def test_dialogs_and_message_boxes(qtbot, make_window, tmp_path) -> None:
     window = make_window()
     with Inspector() as inspector:
         qtbot.mouseClick(window.start_page.new_button, Qt.MouseButton.LeftButton)  # 新建自查
-        window.open_sample()
+        open_sample(qtbot, window)
         bad = tmp_path / "broken.jianfu"
         bad.write_text("{not json", encoding="utf-8")
         window.open_file(bad)  # a warning box

@@ -54,8 +54,9 @@ def _answer(panel, button: QMessageBox.StandardButton) -> str:
 def test_signers_tab_shows_fingerprints_and_confirms_a_held_key(qtbot, county, incoming, tmp_path) -> None:
     panel = county.signers
     _import(qtbot, county, incoming / "柳河镇-2026-Q4.jianfu")
-    assert panel.signers.rowCount() == 1
-    known = panel.signers.item(0, 2).text()
+    county.tabs.setCurrentIndex(county.signers_tab)  # a line per township, read when the tab opens
+    assert panel.signers_model.rowCount() == 1
+    known = panel.signers_model.index(0, 2).data()
     assert len(known) == 19 and known.count("-") == 3
     assert county.tabs.tabText(county.signers_tab) == "签名与待确认"
 
@@ -82,7 +83,7 @@ def test_signers_tab_shows_fingerprints_and_confirms_a_held_key(qtbot, county, i
     panel.confirm_selected()
     _answer(panel, QMessageBox.StandardButton.Yes)
     assert panel.held.rowCount() == 0
-    assert panel.signers.item(0, 2).text() == new_key and panel.signers.item(0, 4).text()
+    assert panel.signers_model.index(0, 2).data() == new_key and panel.signers_model.index(0, 4).data()
     (row,) = county.county.overview(county.selected_period())
     after = county.county.assessment(row.assessment_id).answers["meetings.per_month"].value
     assert before != 0 and after == 0  # the confirmed file is now the township's current one

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from helpers.sample import open_sample
 from jianfu.exchange.demo import write_demo
 from jianfu.ui.county.county_window import CountyWindow
 
@@ -15,7 +16,7 @@ def test_export_page_saves_the_plan_as_word(qtbot, make_window, tmp_path: Path, 
     from docx import Document
 
     window = make_window()
-    window.open_sample()
+    open_sample(qtbot, window)
     window.show_page("export")
     page = window.pages["export"]
     assert page.save_docx_button.text() == "另存为 Word（可编辑）…"

@@ -66,6 +66,7 @@ def sample_file(library, tmp_path: Path) -> Path:
 def test_the_sample_lives_apart(qtbot, make_window) -> None:
     window = make_window()
     click(qtbot, window.start_page.sample_button)
+    qtbot.waitUntil(lambda: window.session.current is not None)  # prepared off the UI thread
     assert window.session.assessment.township.name == "柳河镇"
     assert "示例" in window.location.text()
     window.show_page("start")

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from helpers.sample import open_sample
 from jianfu.core.checklist import FieldType
 from jianfu.ui.pages.start_page import NewAssessmentDialog
 
@@ -17,7 +18,7 @@ SCREENS = [(1366, 768), (1280, 720)]
 def test_inventory_fits_with_its_name_column(qtbot, make_window, screen, large) -> None:
     window = make_window()
     window.resize(*screen)
-    window.open_sample()
+    open_sample(qtbot, window)
     window.large_font.setChecked(large)  # switched live
     window.show_page("apps")
     qtbot.wait(50)
@@ -32,7 +33,7 @@ def test_inventory_fits_with_its_name_column(qtbot, make_window, screen, large) 
 
 def test_large_font_applies_live_to_every_widget(qtbot, make_window) -> None:
     window = make_window()
-    window.open_sample()
+    open_sample(qtbot, window)
     window.show_page("apps")
     label = window.pages["apps"].rows["apps.official_accounts_followed"].label
     before = (label.font().pointSizeF(), window.sidebar.font().pointSizeF(), window.next_button.font().pointSizeF())

@@ -14,7 +14,9 @@ HANDLING = COLUMNS.index("handling")
 
 def open_plan(make_window):
     window = make_window()
-    window.open_sample()
+    # Stored and opened at once (not prepared in a worker, as the window's button does): the
+    # window is not activated meanwhile, so a cell editor keeps existing without focus.
+    window.open_assessment(window.session.service.open_sample())
     window.show_page("plan")
     return window, window.pages["plan"]
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
+from helpers.sample import open_sample
+
 
 def plan_pdf(qtbot, window, tmp_path):
-    window.open_sample()
+    open_sample(qtbot, window)
     window.show_page("export")
     pdf = tmp_path / "plan.pdf"
     window.pages["export"].write_pdf(pdf)

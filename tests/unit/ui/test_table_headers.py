@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.sample import open_sample
 from jianfu.ui.widgets.table_editor import TableEditor
 
 SHOTS = os.environ.get("JIANFU_SHOTS")  # set to a folder to keep screenshots for a look
@@ -15,7 +16,7 @@ SHOTS = os.environ.get("JIANFU_SHOTS")  # set to a folder to keep screenshots fo
 @pytest.mark.parametrize("large", [False, True])
 def test_table_headers_are_not_cut(qtbot, make_window, large: bool) -> None:
     window = make_window()
-    window.open_sample()
+    open_sample(qtbot, window)
     window.large_font.setChecked(large)
     for page in ("apps", "filing"):
         window.show_page(page)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
+from helpers.sample import open_sample
 from jianfu.core.assessment import Period, Township
 from jianfu.core.checklist import Handling
 from jianfu.ui.pages.plan_page import COLUMNS
@@ -193,7 +194,7 @@ def test_closing_midway_keeps_answers_and_page(qtbot, make_window) -> None:
 
 def test_sidebar_shows_completion_and_opens_any_page(qtbot, make_window) -> None:
     window = make_window()
-    window.open_sample()
+    open_sample(qtbot, window)
     texts = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert texts[0] == "开始" and any("多头填报" in t and "/" in t for t in texts)
     window.sidebar.setCurrentRow(len(texts) - 1)
@@ -252,7 +253,7 @@ def test_preview_renders_every_page_of_the_plan(qtbot, make_window, tmp_path) ->
     from jianfu.ui.pages.export_page import PreviewDialog, render_pages
 
     window = make_window()
-    window.open_sample()
+    open_sample(qtbot, window)
     window.show_page("export")
     pdf = tmp_path / "plan.pdf"
     window.pages["export"].write_pdf(pdf)
@@ -289,7 +290,7 @@ def test_measures_are_edited_as_paragraphs(qtbot, make_window) -> None:
     from PySide6.QtWidgets import QPlainTextEdit
 
     window = make_window()
-    window.open_sample()
+    open_sample(qtbot, window)
     window.show_page("plan")
     page = window.pages["plan"]
     row, column = 0, COLUMNS.index("measure")

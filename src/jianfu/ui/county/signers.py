@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -85,7 +87,9 @@ class SignersPanel(QWidget):
 
         signers_box = QGroupBox(self.tr("Known signing keys"))
         signers_layout = QVBoxLayout(signers_box)
-        self.signers = self._table(
+        # One line a township: 10,000 at a prefecture. A model, not an item per cell: a table
+        # widget sizing its columns to 50,000 items, item by item, took minutes on every refresh.
+        self.signers_model = TextRowsModel(
             [
                 self.tr("Division code"),
                 self.tr("Township"),
@@ -94,7 +98,14 @@ class SignersPanel(QWidget):
                 self.tr("New key confirmed"),
             ]
         )
+        self.signers = QTableView()
+        self.signers.setModel(self.signers_model)
+        _set_up(self.signers)
+        # Sized once a fill from the first rows, not measured over 10,000 rows at every layout.
+        self.signers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.signers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.signers.horizontalHeader().setResizeContentsPrecision(200)
+        self._signers_read: tuple[int, int] | None = None  # the database as the list was read
         signers_layout.addWidget(self.signers)
         layout.addWidget(signers_box, 1)
         self.held.itemSelectionChanged.connect(self._update_buttons)
@@ -103,11 +114,7 @@ class SignersPanel(QWidget):
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.verticalHeader().setVisible(False)
+        _set_up(table)
         return table
 
     def refresh(self) -> None:
@@ -128,17 +135,31 @@ class SignersPanel(QWidget):
                 item.setData(ID_ROLE, h.id)
                 item.setToolTip(value)
                 self.held.setItem(row, column, item)
-        rows = [
-            [s.division_code, s.township, s.fingerprint, _day_time(s.first_seen), _day_time(s.confirmed_at)]
-            for s in self.county.signers()
-        ]
-        rows += [[code, name, self.tr("(unsigned)"), "", ""] for code, name in self.county.unsigned_townships()]
-        self.signers.setRowCount(len(rows))
-        for row, values in enumerate(sorted(rows)):
-            for column, value in enumerate(values):
-                self.signers.setItem(row, column, QTableWidgetItem(value))
+        if self.isVisible():  # else read when the tab is opened (a line per township: 10,000)
+            self.fill_signers()
         self._update_buttons()
         self.held_count.emit(len(held))
+
+    def fill_signers(self) -> None:
+        """The known keys, a line per township, read again if the database changed since (they
+        belong to no period: choosing another period does not change them)."""
+        generation = self.county.data_generation()
+        if generation == self._signers_read:
+            return
+        rows: list[tuple[str, ...]] = [
+            (s.division_code, s.township, s.fingerprint, _day_time(s.first_seen), _day_time(s.confirmed_at))
+            for s in self.county.signers()
+        ]
+        rows += [(code, name, self.tr("(unsigned)"), "", "") for code, name in self.county.unsigned_townships()]
+        rows.sort()
+        self._signers_read = generation
+        if rows != self.signers_model.rows:  # unchanged on most refreshes: the view keeps its place
+            self.signers_model.set_rows(rows)
+            self.signers.resizeColumnsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fill_signers()
 
     def _selected(self) -> HeldFile | None:
         row = self.held.currentRow()
@@ -225,6 +246,44 @@ def import_details(summary: Any) -> str:
 def safe_file_name(name: str) -> str:
     """A suggested export name built from imported text (the county name)."""
     return file_names.safe_file_name(name, fallback="县级汇总")
+
+
+class TextRowsModel(QAbstractTableModel):
+    """Rows of text under fixed headers, for a read-only table of many rows."""
+
+    def __init__(self, headers: list[str]) -> None:
+        super().__init__()
+        self.headers = headers
+        self.rows: list[tuple[str, ...]] = []
+
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def _set_up(table: QTableView) -> None:
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().setVisible(False)
 
 
 def _day_time(stamp: str | None) -> str:

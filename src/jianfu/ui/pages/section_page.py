@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from jianfu.core.answers import Answer, is_visible
-from jianfu.core.checklist import FieldType, Section
+from jianfu.core.checklist import FieldType, Item, Section
 from jianfu.core.choices import DEPARTMENTS, department_choices
 from jianfu.core.errors import JianfuError
+from jianfu.ui.pages.building import SLICE_MS
 from jianfu.ui.session import Session
 from jianfu.ui.widgets.department_picker import DepartmentPicker
 from jianfu.ui.widgets.item_row import ItemRow
@@ -18,6 +22,9 @@ from jianfu.ui.widgets.table_editor import TableEditor
 
 
 class SectionPage(QScrollArea):
+    """The items of one section. Its rows are built in slices (``build_rows``, driven by
+    ``building.PageBuilder``); each row shows the open assessment's answer when it is built."""
+
     def __init__(self, session: Session, section: Section, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -26,7 +33,7 @@ class SectionPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
         content.setObjectName("pageContent")
-        layout = QVBoxLayout(content)
+        self.content_layout = layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 16)
         title = QLabel(section.title)
         title.setObjectName("pageTitle")
@@ -37,37 +44,89 @@ class SectionPage(QScrollArea):
             intro.setObjectName("pageIntro")
             layout.addWidget(intro)
         layout.addWidget(self._confirm_bar())
-        self.rows: dict[str, ItemRow] = {}
+        self._built: dict[str, ItemRow] = {}  # the rows built so far, by item id
         self.tables: dict[str, TableEditor] = {}
-        group = None
-        for item in section.items:
-            if item.group and item.group != group:
-                group = item.group
-                heading = QLabel(group)
-                heading.setObjectName("groupTitle")
-                layout.addWidget(heading)
-            body = None
-            if item.type is FieldType.TABLE:
-                body = TableEditor(
-                    item,
-                    save_row=partial(session.save_row, item.id),
-                    delete_row=partial(session.delete_row, item.id),
-                    reference_rows=self._rows_of,
-                    catalogue=item.id == "apps.inventory",
-                    declare_none=partial(session.declare_none, item.id),
-                )
-                self.tables[item.id] = body
-            editor = None
-            if item.choices_from == DEPARTMENTS:
-                editor = DepartmentPicker(item, self._department_choices)
-            row = ItemRow(item, partial(session.save_answer, item.id), body, editor=editor)
-            row.on_confirm(partial(session.confirm, item.id))
-            self.rows[item.id] = row
-            layout.addWidget(row)
+        self._tables_show: dict[str, Answer | None] = {}  # the answer each table shows
+        self._to_build = list(section.items)
+        self._group: str | None = None
         layout.addStretch()
         self.setWidget(content)
         session.answers_changed.connect(self._answer_changed)
         session.confirmations_changed.connect(self._update_confirm_bar)
+
+    @property
+    def complete(self) -> bool:
+        return not self._to_build
+
+    @property
+    def started(self) -> bool:
+        """Some rows are built (the top of the page can be shown)."""
+        return bool(self._built)
+
+    @property
+    def rows(self) -> dict[str, ItemRow]:
+        """Every row of the page by item id: asking finishes building the page (and lays it out,
+        as a page built in one go was: its scroll range, the rows' geometry)."""
+        if self._to_build:
+            self.build_rows(None)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return self._built
+
+    def build_rows(self, budget_ms: float | None = SLICE_MS) -> bool:
+        """Build the next rows until ``budget_ms`` is spent (None: all); True once all are built."""
+        start = time.perf_counter()
+        while self._to_build:
+            self._add_row(self._to_build.pop(0))
+            if budget_ms is not None and 1000 * (time.perf_counter() - start) >= budget_ms:
+                break
+        return not self._to_build
+
+    def _add_row(self, item: Item) -> None:
+        session, layout = self.session, self.content_layout
+        at = layout.count() - 1  # before the closing stretch
+        if item.group and item.group != self._group:
+            self._group = item.group
+            heading = QLabel(item.group)
+            heading.setObjectName("groupTitle")
+            layout.insertWidget(at, heading)
+            at += 1
+        body = None
+        if item.type is FieldType.TABLE:
+            body = TableEditor(
+                item,
+                save_row=partial(session.save_row, item.id),
+                delete_row=partial(session.delete_row, item.id),
+                reference_rows=self._rows_of,
+                catalogue=item.id == "apps.inventory",
+                declare_none=partial(session.declare_none, item.id),
+            )
+            self.tables[item.id] = body
+        editor = None
+        if item.choices_from == DEPARTMENTS:
+            editor = DepartmentPicker(item, self._department_choices)
+        row = ItemRow(item, partial(session.save_answer, item.id), body, editor=editor)
+        row.on_confirm(partial(session.confirm, item.id))
+        self._built[item.id] = row
+        layout.insertWidget(at, row)
+        self._show(item.id, row)
+        row.setVisible(is_visible(item, session.answers))  # explicitly: isVisible() holds at once
+        row.ensurePolished()  # styled now, in this slice, not all at once when the page is shown
+
+    def _show(self, item_id: str, row: ItemRow) -> None:
+        answer = self.session.answers.get(item_id)
+        row.show_answer(answer, carried_over=item_id in self.session.unconfirmed)
+        # A table shows exactly what is stored (a refused cell goes back at once), so it is
+        # refilled only for another answer object: the session makes a new one on every change.
+        if item_id in self.tables and (item_id not in self._tables_show or self._tables_show[item_id] is not answer):
+            self.tables[item_id].show_rows(answer.value if answer else None)
+            self.tables[item_id].show_none(bool(answer and answer.declared_none))
+            self._tables_show[item_id] = answer
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Rows built while the page was hidden did not reach the scroll area (Qt sends no layout
+        # request to a hidden parent): its range and the content's height are brought up to date.
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
 
     def _confirm_bar(self) -> QFrame:
         """Next period: every answer of the page still holds, confirmed with one click."""
@@ -100,7 +159,7 @@ class SectionPage(QScrollArea):
         except JianfuError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return
-        for row in self.rows.values():
+        for row in self._built.values():
             row.set_carried_over(False)
         self._update_confirm_bar()
 
@@ -127,24 +186,21 @@ class SectionPage(QScrollArea):
         return list(answer.value or []) if answer else []
 
     def load(self) -> None:
-        """Show the open assessment's answers."""
-        answers = self.session.answers
-        for item_id, row in self.rows.items():
-            answer = answers.get(item_id)
-            row.show_answer(answer, carried_over=item_id in self.session.unconfirmed)
-            if item_id in self.tables:
-                self.tables[item_id].show_rows(answer.value if answer else None)
-                self.tables[item_id].show_none(bool(answer and answer.declared_none))
+        """Show the open assessment's answers (rows built later show them when built)."""
+        for item_id, row in self._built.items():
+            self._show(item_id, row)
         self.update_visibility()
         self._update_confirm_bar()
 
     def update_visibility(self) -> None:
         answers = self.session.answers
         for item in self.section.items:
-            self.rows[item.id].setVisible(is_visible(item, answers))
+            row = self._built.get(item.id)
+            if row is not None:
+                row.setVisible(is_visible(item, answers))
 
     def flush(self) -> None:
-        for row in self.rows.values():
+        for row in self._built.values():  # rows not built yet hold no edit
             row.flush()
 
     def _answer_changed(self, item_id: str) -> None:

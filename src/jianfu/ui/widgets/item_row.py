@@ -296,16 +296,14 @@ class ItemRow(QFrame):
         self.help_button.setToolTip(self.tr("Why is this asked?"))
         self.help_button.setCheckable(True)
         self.help_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, Space opens it
-        self.carried = QLabel(self.tr("Carried over from last period"))
-        self.carried.setObjectName("carriedOver")
-        self.confirm_button = QPushButton(self.tr("Still true"))
-        self.confirm_button.setToolTip(self.tr("The answer from last period still holds"))
-        header = QHBoxLayout()
-        header.addWidget(self.label, 1)
-        header.addWidget(self.carried)
-        header.addWidget(self.confirm_button)
-        header.addWidget(self.help_button)
-        grid.addLayout(header, 0, 0, 1, 3)
+        # Made when first needed (most rows never show them): a page's rows build faster.
+        self._carried: tuple[QLabel, QPushButton] | None = None
+        self._help: QLabel | None = None
+        self._error: QLabel | None = None
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.label, 1)
+        self.header.addWidget(self.help_button)
+        grid.addLayout(self.header, 0, 0, 1, 3)
 
         self.editor = body if body is not None else editor or editor_for(item)
         self.not_applicable = QCheckBox(self.tr("Not applicable"))
@@ -326,28 +324,73 @@ class ItemRow(QFrame):
             grid.addLayout(extras, 4, 0, 1, 3)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(2, 2)
+        self.grid = grid
 
-        source = self.tr("Source: {source}").format(source=item.source)
-        self.help = QLabel(f"{item.help}<br><span style='color:#666'>{source}</span>")
-        self.help.setWordWrap(True)
-        self.help.setObjectName("helpText")
-        self.help.setVisible(False)
-        self.error = QLabel()
-        self.error.setObjectName("errorText")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        grid.addWidget(self.help, 2, 0, 1, 3)
-        grid.addWidget(self.error, 3, 0, 1, 3)
-
-        self.help_button.toggled.connect(self.help.setVisible)
+        self.help_button.toggled.connect(lambda shown: self.help.setVisible(shown))
         self._keyboard()
         if isinstance(self.editor, ValueEditor):
             self.editor.changed.connect(self._save)
         self.not_applicable.toggled.connect(self._not_applicable_toggled)
         self.note.editingFinished.connect(self._save_note)
-        self.confirm_button.clicked.connect(self._confirm)
         self._confirm_callback: Callable[[], None] | None = None
         self._answer = Answer()
+
+    # ------------------------------------------------------- parts made when first needed
+
+    @property
+    def help(self) -> QLabel:
+        """Why the item is asked and where that comes from, shown by "?"."""
+        if self._help is None:
+            source = self.tr("Source: {source}").format(source=self.item.source)
+            self._help = QLabel(f"{self.item.help}<br><span style='color:#666'>{source}</span>", self)
+            self._help.setWordWrap(True)
+            self._help.setObjectName("helpText")
+            self._help.setVisible(False)
+            self.grid.addWidget(self._help, 2, 0, 1, 3)
+        return self._help
+
+    @property
+    def error(self) -> QLabel:
+        """Why the last edit was refused or not saved."""
+        if self._error is None:
+            self._error = QLabel(self)
+            self._error.setObjectName("errorText")
+            self._error.setWordWrap(True)
+            self._error.setVisible(False)
+            self.grid.addWidget(self._error, 3, 0, 1, 3)
+        return self._error
+
+    def _hide_error(self) -> None:
+        if self._error is not None:
+            self._error.setVisible(False)
+
+    def _carried_widgets(self) -> tuple[QLabel, QPushButton]:
+        if self._carried is None:
+            carried = QLabel(self.tr("Carried over from last period"), self)
+            carried.setObjectName("carriedOver")
+            button = QPushButton(self.tr("Still true"), self)
+            button.setToolTip(self.tr("The answer from last period still holds"))
+            button.clicked.connect(self._confirm)
+            for widget in (carried, button):
+                widget.setVisible(False)
+            self.header.insertWidget(1, carried)
+            self.header.insertWidget(2, button)
+            # Tab reaches "仍然如此" just before "?", as if it had been made with the row.
+            before = self.help_button.previousInFocusChain()
+            if before is not None and before is not button:
+                QWidget.setTabOrder(before, button)
+            self._carried = carried, button
+        return self._carried
+
+    @property
+    def carried(self) -> QLabel:
+        """ "上期结转" beside the label of an answer carried over from last period."""
+        return self._carried_widgets()[0]
+
+    @property
+    def confirm_button(self) -> QPushButton:
+        """ "仍然如此": the carried-over answer still holds."""
+        return self._carried_widgets()[1]
 
     def _keyboard(self) -> None:
         """Tab stops once at the answer and once at "?"; 不适用 and the note have keys instead,
@@ -385,11 +428,14 @@ class ItemRow(QFrame):
         self.set_carried_over(carried_over)
 
     def set_carried_over(self, carried: bool) -> None:
-        self.carried.setVisible(carried)
-        self.confirm_button.setVisible(carried)
-        self.setProperty("carried", carried)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        if carried or self._carried is not None:
+            label, button = self._carried_widgets()
+            label.setVisible(carried)
+            button.setVisible(carried)
+        if bool(self.property("carried")) != carried:  # re-polished (its background) only on a change
+            self.setProperty("carried", carried)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def on_confirm(self, callback: Callable[[], None]) -> None:
         self._confirm_callback = callback
@@ -476,7 +522,7 @@ class ItemRow(QFrame):
             self.error.setText(str(exc))
             self.error.setVisible(True)
             return
-        self.error.setVisible(False)
+        self._hide_error()
         self.set_carried_over(False)
 
     def _store(self, answer: Answer) -> bool:
@@ -493,6 +539,6 @@ class ItemRow(QFrame):
             self._show_editor_for(self._answer.not_applicable)
             return False
         self._answer = answer
-        self.error.setVisible(False)
+        self._hide_error()
         self.set_carried_over(False)
         return True

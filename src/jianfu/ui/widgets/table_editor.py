@@ -148,7 +148,8 @@ class TableEditor(QWidget):
         for button in (self.add_button, self.copy_button, self.delete_button):
             buttons.addWidget(button)
         self.catalogue_button = QPushButton(self.tr("Add from county catalogue…"))
-        self.catalogue_button.setVisible(catalogue)
+        if not catalogue:  # (setVisible(True) before it has a parent would open it as a window)
+            self.catalogue_button.hide()
         self.catalogue_button.clicked.connect(lambda: self.add_from_catalogue())
         buttons.addWidget(self.catalogue_button)
         self.error = QLabel()
