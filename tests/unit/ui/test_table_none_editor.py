@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QScrollArea
 from test_wizard import edit_cell, type_into
 
+from helpers.sample import open_sample
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Period, Township
 from jianfu.storage.assessments import AssessmentStore
@@ -174,7 +175,7 @@ def test_results_tell_the_cadre_why_an_old_not_applicable_inventory_gets_no_leve
     """The gaming scenario as a database from before shows it: 不适用 with a plausible reason on
     the inventory of a township whose other answers show apps. Scores, but no level, and why."""
     window = make_window()
-    window.open_sample()
+    open_sample(qtbot, window)
     rows = window.session.answers["apps.inventory"].value
     window.session.save_answer("apps.inventory", Answer(rows, True, "本镇所用平台均为县里统一部署，不另行列出"))
     window.show_page("results")
