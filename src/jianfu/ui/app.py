@@ -95,6 +95,10 @@ def run(database: Path | None = None, open_file: Path | None = None) -> int:
     window = start(database or default_database_path())
     if window is None:
         return 2
+    if os.environ.get("JIANFU_STARTUP_PROBE"):
+        from jianfu.ui.startup_probe import probe
+
+        probe(window, lambda settled: settled(), os.environ["JIANFU_STARTUP_PROBE"] == "modules")
     window.show()
     if open_file is not None:
         window.open_file(open_file)
