@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -32,8 +33,9 @@ from jianfu.core.wizard import (
     previous_page,
     wizard_pages,
 )
+from jianfu.services.start_snapshot import StartSnapshot
 from jianfu.ui.appearance import apply_font_size
-from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage
+from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage, listing_rows
 from jianfu.ui.session import Session
 from jianfu.ui.widgets.focus import focus_first_field
 
@@ -41,10 +43,15 @@ PAGE_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, font_family: str) -> None:
+    def __init__(self, session: Session, font_family: str, snapshot: StartSnapshot | None = None) -> None:
+        """With a ``snapshot`` (ui/app.py) the start page and sidebar show it, and nothing needs
+        the services until :meth:`settle_start` or a click; else they are computed at once."""
         super().__init__()
         self.session = session
         self.font_family = font_family
+        self._snapshot = snapshot
+        self._sidebar_pages: list[WizardPage] = []
+        self.remember_start: Callable[[], None] | None = None  # ui/app.py: the snapshot for the next start
         self.setWindowTitle(self.tr("Jianfu — fingertip burden self-assessment"))
         self.resize(1280, 720)
         self.setMinimumSize(1000, 600)
@@ -106,9 +113,33 @@ class MainWindow(QMainWindow):
         session.saved.connect(lambda t: self.saved_label.setText(self.tr("All changes saved {time}").format(time=t)))
         session.answers_changed.connect(lambda _i: self._refresh_sidebar())
         self._restore_geometry()
-        self._rebuild_sidebar()
-        self.start_page.load()
+        if snapshot is None:
+            self._rebuild_sidebar()
+            self.start_page.load()
+        else:
+            self._rebuild_sidebar([WizardPage(*page) for page in snapshot.pages])
+            self.start_page.show_listings(snapshot.listings, snapshot.recycled)
         self._update_buttons()
+
+    # ------------------------------------------------------------------------ start-up
+
+    def start_snapshot(self) -> StartSnapshot:
+        """What the start page and the sidebar show, computed from the database and checklists."""
+        service = self.session.service
+        pages = [(p.id, p.title, p.section_id) for p in wizard_pages(self.session.library.latest())]
+        return StartSnapshot(listing_rows(service.my_assessments()), bool(service.recycle_list()), pages)
+
+    def settle_start(self) -> StartSnapshot:
+        """After the first paint: what was painted from the snapshot is replaced if the database or
+        the checklists say otherwise (the sidebar only while no assessment is open)."""
+        truth = self.start_snapshot()
+        shown, self._snapshot = self._snapshot, None
+        if shown is not None:
+            if shown.pages != truth.pages and self.session.assessment is None:
+                self._rebuild_sidebar()
+            if (shown.listings, shown.recycled) != (truth.listings, truth.recycled):
+                self.start_page.load()
+        return truth
 
     # ---------------------------------------------------------------------------- menu
 
@@ -335,10 +366,12 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------------------- sidebar
 
-    def _rebuild_sidebar(self) -> None:
+    def _rebuild_sidebar(self, pages: list[WizardPage] | None = None) -> None:
+        """Entries for ``pages`` (the start-up snapshot's), else for the open checklist's pages."""
+        self._sidebar_pages = pages if pages is not None else self._wizard_pages()
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
-        for page in self._wizard_pages():
+        for page in self._sidebar_pages:
             entry = QListWidgetItem()
             entry.setData(PAGE_ROLE, page.id)
             self.sidebar.addItem(entry)
@@ -356,7 +389,7 @@ class MainWindow(QMainWindow):
         for row in range(self.sidebar.count()):
             entry = self.sidebar.item(row)
             page_id = entry.data(PAGE_ROLE)
-            page = next(p for p in self._wizard_pages() if p.id == page_id)
+            page = next(p for p in self._sidebar_pages if p.id == page_id)
             text = titles.get(page_id, page.title)
             done = page_completion(self.session.checklist, self.session.answers, page_id) if opened else None
             if done is not None:
@@ -381,7 +414,8 @@ class MainWindow(QMainWindow):
         self._refresh_sidebar()
 
     def _sidebar_clicked(self, entry: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if entry is not None and not self._switching:
+        # Not for the page already shown: the sidebar selects 开始 when it takes the focus at start-up.
+        if entry is not None and not self._switching and entry.data(PAGE_ROLE) != self.current:
             self.show_page(entry.data(PAGE_ROLE))
 
     # ------------------------------------------------------------------------- closing
@@ -397,4 +431,6 @@ class MainWindow(QMainWindow):
         if flush:
             flush()  # the edit being typed is saved too
         QSettings().setValue("ui/geometry", self.saveGeometry())
+        if self.remember_start is not None and self.session.ready:
+            self.remember_start()
         super().closeEvent(event)

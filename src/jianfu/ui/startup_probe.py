@@ -13,23 +13,10 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-
-class FirstPaint(QObject):
-    """Calls ``painted`` in the event-loop turn after ``window``'s first paint has finished."""
-
-    def __init__(self, window: QWidget, painted: Callable[[], None]) -> None:
-        super().__init__(window)
-        self.painted = painted
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.painted)
-        return False
+from jianfu.ui.startup import FirstPaint
 
 
 def probe(window: QWidget, when_settled: Callable[[Callable[[], None]], None], modules: bool) -> None:
