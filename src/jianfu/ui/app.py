@@ -129,6 +129,7 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
         db.close()
         raise
     window.remember_start = remember
+    window.startup = deferred
     return window, deferred
 
 
@@ -150,8 +151,9 @@ def report_start_failure(exc: BaseException, database: Path) -> None:
     QMessageBox.critical(None, TITLE, message)
 
 
-def start(database: Path) -> tuple[MainWindow, DeferredStart] | None:
-    """The window on ``database`` and its deferred start-up work, or None after a dialog saying why not."""
+def start(database: Path) -> MainWindow | None:
+    """The window on ``database`` (its deferred start-up work in ``window.startup``), or None after
+    a dialog saying why not."""
     from PySide6.QtWidgets import QMessageBox
 
     app = QApplication.instance()
@@ -183,7 +185,8 @@ def start(database: Path) -> tuple[MainWindow, DeferredStart] | None:
     instance.setParent(window)
     instance.activated.connect(lambda: bring_forward(window))
     window.destroyed.connect(instance.release)
-    return window, deferred
+    deferred.begin_after_paint(window)
+    return window
 
 
 def bring_forward(window: MainWindow) -> None:
@@ -201,11 +204,10 @@ def run(database: Path | None = None, open_file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     install_translation(app, os.environ.get("JIANFU_LANG"))
-    started = start(database or default_database_path())
-    if started is None:
+    window = start(database or default_database_path())
+    if window is None or window.startup is None:
         return 2
-    window, deferred = started
-    deferred.begin_after_paint(window)
+    deferred = window.startup
     probe = os.environ.get("JIANFU_STARTUP_PROBE")
     if probe:  # installed last, so it is told of the paint first (tests/benchmarks/startup.py)
         from jianfu.ui.startup_probe import probe as install_probe

@@ -37,6 +37,7 @@ from jianfu.services.start_snapshot import StartSnapshot
 from jianfu.ui.appearance import apply_font_size
 from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage, listing_rows
 from jianfu.ui.session import Session
+from jianfu.ui.startup import DeferredStart
 from jianfu.ui.widgets.focus import focus_first_field
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self._snapshot = snapshot
         self._sidebar_pages: list[WizardPage] = []
         self.remember_start: Callable[[], None] | None = None  # ui/app.py: the snapshot for the next start
+        self.startup: DeferredStart | None = None  # ui/app.py: the work left for after the first paint
         self.setWindowTitle(self.tr("Jianfu — fingertip burden self-assessment"))
         self.resize(1280, 720)
         self.setMinimumSize(1000, 600)

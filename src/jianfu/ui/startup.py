@@ -33,7 +33,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.painted)
+            QTimer.singleShot(0, self, self.painted)
         return False
 
 
@@ -56,9 +56,11 @@ class DeferredStart(QObject):
         return not self._steps
 
     def begin_after_paint(self, window: QWidget) -> None:
-        """Step through the work once ``window`` has been painted (call before showing it)."""
+        """Step through the work once ``window`` has been painted (call before showing it); the
+        work ends with the window."""
+        self.setParent(window)
         FirstPaint(window, self._begin)
-        QTimer.singleShot(FALLBACK_MS, self._begin)
+        QTimer.singleShot(FALLBACK_MS, self, self._begin)
 
     def _begin(self) -> None:
         if not self._begun:
@@ -89,7 +91,7 @@ class DeferredStart(QObject):
                 self._run_one()
             except StartAbandoned:
                 return
-            QTimer.singleShot(0, self._next)
+            QTimer.singleShot(0, self, self._next)
 
     def _run_one(self) -> None:
         if self.abandoned:
