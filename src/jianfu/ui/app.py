@@ -16,7 +16,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -190,6 +190,8 @@ def start(database: Path) -> MainWindow | None:
 
 
 def bring_forward(window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
     if window.windowState() & Qt.WindowState.WindowMinimized:
         window.showNormal()
     window.show()

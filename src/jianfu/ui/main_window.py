@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -38,9 +38,10 @@ from jianfu.ui.appearance import apply_font_size
 from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage, listing_rows
 from jianfu.ui.session import Session
 from jianfu.ui.startup import DeferredStart
-from jianfu.ui.widgets.focus import focus_first_field
 
-PAGE_ROLE = Qt.ItemDataRole.UserRole
+# Qt.ItemDataRole.UserRole by value, and no other Qt.* enum before the first paint: naming one
+# builds all ~100 of them (~50 ms of CPU, see tests/benchmarks/startup.py).
+PAGE_ROLE = 256
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(250)
         self.sidebar.setWordWrap(True)
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")  # by name: see PAGE_ROLE
         self.stack = QStackedWidget()
         self.back_button = QPushButton(self.tr("Back"))
         self.next_button = QPushButton(self.tr("Next"))
@@ -134,11 +135,14 @@ class MainWindow(QMainWindow):
     def settle_start(self) -> StartSnapshot:
         """After the first paint: what was painted from the snapshot is replaced if the database or
         the checklists say otherwise (the sidebar only while no assessment is open)."""
+        self._home_action.setShortcut(QKeySequence("Ctrl+Home"))
         truth = self.start_snapshot()
         shown, self._snapshot = self._snapshot, None
         if shown is not None:
             if shown.pages != truth.pages and self.session.assessment is None:
                 self._rebuild_sidebar()
+            else:
+                self._refresh_sidebar()  # the entries' flags, now that Qt's enums may be built
             if (shown.listings, shown.recycled) != (truth.listings, truth.recycled):
                 self.start_page.load()
         return truth
@@ -152,7 +156,7 @@ class MainWindow(QMainWindow):
         self.large_font.toggled.connect(self.set_large_font)
         menu.addAction(self.large_font)
         home = QAction(self.tr("Start page"), self)
-        home.setShortcut(QKeySequence("Ctrl+Home"))
+        self._home_action = home  # its shortcut is set after the first paint (settle_start): see PAGE_ROLE
         home.triggered.connect(lambda: self.show_page(START))
         menu.addAction(home)
 
@@ -336,6 +340,8 @@ class MainWindow(QMainWindow):
             self._select_in_sidebar(page_id)
             self.stack.setCurrentWidget(page)
             if focus_was_on_page:
+                from jianfu.ui.widgets.focus import focus_first_field
+
                 focus_first_field(page)
         finally:
             self._switching = False
@@ -402,10 +408,22 @@ class MainWindow(QMainWindow):
                 if carried:  # next period: answers carried over that nobody has looked at yet
                     text += "\n" + self.tr("● {count} to confirm").format(count=len(carried))
             entry.setText(text)
-            enabled = opened or page_id == START
-            entry.setFlags(
-                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if enabled else Qt.ItemFlag.NoItemFlags
-            )
+            self._enable_entry(entry, opened or page_id == START)
+
+    def _enable_entry(self, entry: QListWidgetItem, enabled: bool) -> None:
+        if not self.session.ready:
+            # Painted from the snapshot, before Qt's enums are built (see PAGE_ROLE): a disabled
+            # entry is drawn in the disabled colour, the same pixels, until settle_start() sets its
+            # flags; a click on it leads to the start page (show_page), as it would do nothing else.
+            if not enabled:
+                entry.setForeground(self.sidebar.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            return
+        from PySide6.QtCore import Qt
+
+        entry.setData(Qt.ItemDataRole.ForegroundRole, None)
+        entry.setFlags(
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if enabled else Qt.ItemFlag.NoItemFlags
+        )
 
     def _select_in_sidebar(self, page_id: str) -> None:
         self.sidebar.blockSignals(True)
@@ -416,8 +434,11 @@ class MainWindow(QMainWindow):
         self._refresh_sidebar()
 
     def _sidebar_clicked(self, entry: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        # Not for the page already shown: the sidebar selects 开始 when it takes the focus at start-up.
-        if entry is not None and not self._switching and entry.data(PAGE_ROLE) != self.current:
+        if entry is None or self._switching:
+            return
+        if entry.data(PAGE_ROLE) == self.current:  # the sidebar took the focus at start-up: no reload
+            self._select_in_sidebar(self.current)
+        else:
             self.show_page(entry.data(PAGE_ROLE))
 
     # ------------------------------------------------------------------------- closing

@@ -196,3 +196,17 @@ def test_the_county_overview_clicked_at_once_opens_it(qtbot, user_start) -> None
     qtbot.addWidget(county)
     assert county.isVisible()
     assert database.with_name("county.sqlite3").is_file()
+
+
+def test_finishing_the_start_changes_no_pixel(qtbot, user_start) -> None:
+    window, _ids, _database = user_start
+    qtbot.waitExposed(window)
+    painted = window.grab().toImage()
+    assert window.startup is not None and not window.startup.done
+    window.startup.finish()
+    settled = window.grab().toImage()
+    assert window.session.ready and window.sidebar.item(1).flags() == Qt.ItemFlag.NoItemFlags
+    assert painted == settled  # no flicker: the snapshot's page is the computed page
+    if shots := os.environ.get("JIANFU_SCREENSHOTS"):
+        painted.save(str(Path(shots) / "start-first-paint.png"))
+        settled.save(str(Path(shots) / "start-settled.png"))
