@@ -75,20 +75,22 @@ app.exec()
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     """(seconds to the first paint, CPU seconds used by then, seconds until settled: the bare
     window has nothing deferred, so it is settled when painted)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    assert process.stdout is not None
-    painted = cpu = settled = None
-    for line in process.stdout:
-        if line.startswith("PAINTED"):
-            painted, cpu = time.perf_counter() - start, float(line.split()[1])
-        if line.startswith("SETTLED"):
-            settled = time.perf_counter() - start
-    _, errors = process.communicate()
-    if settled is None and command[1] == "-c":
-        settled = painted
-    if process.returncode != 0 or painted is None or cpu is None or settled is None:
-        raise RuntimeError(f"start-up failed ({process.returncode}): {errors}")
+    with tempfile.TemporaryFile("w+") as errors:  # a file, not a pipe nobody reads while it runs
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True, env=env)
+        assert process.stdout is not None
+        painted = cpu = settled = None
+        for line in process.stdout:
+            if line.startswith("PAINTED"):
+                painted, cpu = time.perf_counter() - start, float(line.split()[1])
+            if line.startswith("SETTLED"):
+                settled = time.perf_counter() - start
+        process.wait(timeout=60)
+        if settled is None and command[1] == "-c":
+            settled = painted
+        if process.returncode != 0 or painted is None or cpu is None or settled is None:
+            errors.seek(0)
+            raise RuntimeError(f"start-up failed ({process.returncode}): {errors.read()}")
     return painted, cpu, settled
 
 
@@ -160,8 +162,12 @@ def main() -> int:
         return [r[index] for r in results[kind]]
 
     bare_wall, bare_cpu = statistics.median(column("bare", 0)), statistics.median(column("bare", 1))
-    names = {"bare": "bare PySide6 window", "first": "jianfu first start", "empty": "jianfu, empty database",
-             "four": "jianfu, 4 assessments"}
+    names = {
+        "bare": "bare PySide6 window",
+        "first": "jianfu first start",
+        "empty": "jianfu, empty database",
+        "four": "jianfu, 4 assessments",
+    }
     print(f"{rounds} interleaved rounds; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
     for kind, name in names.items():
         wall, cpu = column(kind, 0), column(kind, 1)

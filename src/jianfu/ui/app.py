@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -23,14 +25,9 @@ from PySide6.QtWidgets import QApplication
 from jianfu import __version__
 from jianfu.core.errors import JianfuError
 from jianfu.paths import cache_dir, default_database_path, resources_dir
-from jianfu.services.failures import (
-    StartError,
-    check_data_folder,
-    explain_database_failure,
-    open_database_for_window,
-    service_for_window,
-)
+from jianfu.services.failures import StartError, check_data_folder, open_database_for_window, service_for_window
 from jianfu.services.start_snapshot import read_snapshot, snapshot_key, snapshot_path, write_snapshot
+from jianfu.storage.failures import explain_database_failure
 from jianfu.ui.appearance import install_fonts, install_translation
 from jianfu.ui.failures import LOG, TITLE, install_excepthook, install_log, log_path
 from jianfu.ui.main_window import MainWindow
@@ -112,10 +109,13 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
             instance.release()
         QCoreApplication.exit(2)
 
-    steps = [make_service, settle, install_wheel_guard]
+    def log() -> None:
+        install_log(database.parent)
+
+    steps: list[Callable[[], None]] = [make_service, settle, install_wheel_guard]
     if instance is not None:
-        steps = [instance.listen, lambda: install_log(database.parent), *steps]
-    steps += [lambda name=name: import_module(name) for name in PAGE_MODULES]
+        steps = [instance.listen, log, *steps]
+    steps += [partial(import_module, name) for name in PAGE_MODULES]
     deferred = DeferredStart(steps, failed)
     session = Session(finish=deferred.finish)
     try:

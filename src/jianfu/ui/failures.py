@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from jianfu.core.errors import JianfuError
 from jianfu.services.failures import describe_failure
@@ -74,6 +74,8 @@ Show = Callable[[QWidget | None, str], None]
 
 
 def _show_critical(parent: QWidget | None, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(parent, TITLE, text)
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -38,6 +38,9 @@ from jianfu.ui.appearance import apply_font_size
 from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage, listing_rows
 from jianfu.ui.session import Session
 from jianfu.ui.startup import DeferredStart
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 # Qt.ItemDataRole.UserRole by value, and no other Qt.* enum before the first paint: naming one
 # builds all ~100 of them (~50 ms of CPU, see tests/benchmarks/startup.py).
@@ -135,6 +138,8 @@ class MainWindow(QMainWindow):
     def settle_start(self) -> StartSnapshot:
         """After the first paint: what was painted from the snapshot is replaced if the database or
         the checklists say otherwise (the sidebar only while no assessment is open)."""
+        from PySide6.QtGui import QKeySequence
+
         self._home_action.setShortcut(QKeySequence("Ctrl+Home"))
         truth = self.start_snapshot()
         shown, self._snapshot = self._snapshot, None
@@ -177,6 +182,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(200, self._prebuild_pages)
 
     def new_assessment(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         dialog = NewAssessmentDialog(self.session.service.own_township(), self)
         if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted or dialog.township is None:
             return
@@ -189,6 +196,8 @@ class MainWindow(QMainWindow):
         self.show_page(self._first_section())
 
     def next_period(self, previous_id: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             self.session.next_period(previous_id)
         except JianfuError as exc:
@@ -198,6 +207,8 @@ class MainWindow(QMainWindow):
         self.show_page(self._first_section())
 
     def open_sample(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             sample = self.session.service.open_sample()
         except JianfuError as exc:
@@ -229,6 +240,8 @@ class MainWindow(QMainWindow):
 
         It is copied into this computer's assessments unless the township already has one for
         that period here, which is then opened as it is (nothing is overwritten)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from jianfu.exchange.assessment_file import read_assessment_file
 
         try:
@@ -255,6 +268,8 @@ class MainWindow(QMainWindow):
 
     def open_county(self, database: Path | None = None) -> QWidget:
         """The county inspector's window, on its own database beside the township's."""
+        from PySide6.QtWidgets import QMessageBox
+
         from jianfu.ui.county.county_window import CountyWindow
 
         path = database or self.session.service.database_path.with_name("county.sqlite3")
@@ -421,9 +436,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         entry.setData(Qt.ItemDataRole.ForegroundRole, None)
-        entry.setFlags(
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if enabled else Qt.ItemFlag.NoItemFlags
-        )
+        entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if enabled else Qt.ItemFlag.NoItemFlags)
 
     def _select_in_sidebar(self, page_id: str) -> None:
         self.sidebar.blockSignals(True)

@@ -107,6 +107,7 @@ def user_start(qtbot, tmp_path: Path):
     database = tmp_path / "data" / "jianfu.sqlite3"
     database.parent.mkdir()
     ids = two_periods(database)
+
     def make() -> MainWindow:
         window = start(database)
         assert window is not None and window.startup is not None

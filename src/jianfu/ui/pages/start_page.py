@@ -4,6 +4,7 @@ correct one, or look at the sample township (kept apart, never listed here)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,8 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from typing import TYPE_CHECKING
 
 from jianfu.core.errors import JianfuError
 from jianfu.services.start_snapshot import Listing
@@ -126,7 +125,8 @@ class StartPage(QWidget):
         """The list as computed now, or as the start-up snapshot remembers it (ui/app.py)."""
         self.table.setRowCount(len(listings))
         for row, (assessment_id, township, period, answered, asked, edited) in enumerate(listings):
-            values = [township, period, f"{round(100 * answered / asked) if asked else 0}%（{answered}/{asked}）", edited]
+            done = f"{round(100 * answered / asked) if asked else 0}%（{answered}/{asked}）"
+            values = [township, period, done, edited]
             for column, text in enumerate(values):
                 cell = QTableWidgetItem(text)
                 cell.setData(ID_ROLE, assessment_id)
