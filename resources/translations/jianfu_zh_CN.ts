@@ -4,39 +4,71 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="23"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="31"/>
         <source>Changes since last period</source>
         <translation>与上期相比的变化</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="26"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="38"/>
+        <source>Last period was answered with another checklist version; each period is scored with its own version, so part of a change may come from the new version rather than from new answers.</source>
+        <translation>上期使用的是另一版清单；每期按各自作答时的清单版本评分，因此部分变化可能来自清单换版，而不是回答改变。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="46"/>
         <source>{count} answers differ from last period.</source>
         <translation>与上期相比，有 {count} 项回答不同。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="28"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="48"/>
         <source>Nothing has been changed from last period so far.</source>
         <translation>到目前为止，没有改动上期的回答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
         <source>Last period</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="34"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="54"/>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
         <source>This period</source>
         <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
+        <source>Score</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="79"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="86"/>
+        <source>unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="88"/>
+        <source>up {points:.1f} (heavier)</source>
+        <translation>上升 {points:.1f}（负担加重）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="90"/>
+        <source>down {points:.1f} (lighter)</source>
+        <translation>下降 {points:.1f}（负担减轻）</translation>
     </message>
 </context>
 <context>
@@ -398,12 +430,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="208"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="228"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="210"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="230"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -654,47 +686,47 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="276"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="296"/>
         <source>Why is this asked?</source>
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="279"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="299"/>
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="281"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="301"/>
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="282"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="302"/>
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="291"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="311"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="295"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="315"/>
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="310"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="330"/>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="342"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="362"/>
         <source>Ctrl+Shift+N while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+N 勾选或取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="343"/>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="363"/>
         <source>Ctrl+Shift+B while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+B 写备注</translation>
     </message>
@@ -757,49 +789,49 @@ Signed with this computer&apos;s key {fingerprint}. If the county phones to chec
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="200"/>
-        <location filename="../../src/jianfu/ui/main_window.py" line="206"/>
-        <location filename="../../src/jianfu/ui/main_window.py" line="211"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="202"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="208"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="213"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="213"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="215"/>
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="227"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="229"/>
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="329"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="331"/>
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="351"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="353"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="352"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="354"/>
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="353"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="355"/>
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="354"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="356"/>
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="368"/>
+        <location filename="../../src/jianfu/ui/main_window.py" line="370"/>
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>

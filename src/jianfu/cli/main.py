@@ -165,22 +165,17 @@ def _demo(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 
 def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
-    from jianfu.exchange.assessment_file import AssessmentFileError, read_assessment_file
+    from jianfu.cli.each_file import report_each_file
+    from jianfu.exchange.assessment_file import AssessmentFile
 
-    status = EXIT_OK
-    for path in options.files:
-        try:
-            content = read_assessment_file(path, library)
-        except AssessmentFileError as exc:
-            print(f"{path}: 无效 — {exc.reason}")
-            status = EXIT_REJECTED
-            continue
+    def describe(content: AssessmentFile) -> str:
         a = content.assessment
-        print(
-            f"{path}: 有效 — {a.township.county}{a.township.name} {a.period.label}，"
+        return (
+            f"有效 — {a.township.county}{a.township.name} {a.period.label}，"
             f"清单 {a.checklist_id} 第 {a.checklist_version} 版"
         )
-    return status
+
+    return report_each_file(options.files, library, describe)
 
 
 def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:

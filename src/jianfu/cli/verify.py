@@ -6,14 +6,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from jianfu.cli.each_file import EXIT_OK, report_each_file
 from jianfu.core.library import ChecklistLibrary
-from jianfu.exchange.assessment_file import AssessmentFile, AssessmentFileError, read_assessment_file
+from jianfu.exchange.assessment_file import AssessmentFile
 from jianfu.exchange.file_flags import FLAG_UNSIGNED, describe_flags, file_flags
 from jianfu.exchange.signing import b64, installation_fingerprint
 from jianfu.paths import data_dir
 from jianfu.services.county import known_signing_keys
-
-EXIT_OK, EXIT_REJECTED = 0, 2
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,16 +33,7 @@ def run(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         print(f"本机的签名密钥指纹：{installation_fingerprint(data_dir())}")
         return EXIT_OK
     known = known_signing_keys(options.county_db) if options.county_db else None
-    status = EXIT_OK
-    for path in options.files:
-        try:
-            content = read_assessment_file(path, library)
-        except AssessmentFileError as exc:
-            print(f"{path}: 无效 — {exc.reason}")
-            status = EXIT_REJECTED
-            continue
-        print(f"{path}: {describe(content, known)}")
-    return status
+    return report_each_file(options.files, library, lambda content: describe(content, known))
 
 
 def describe(content: AssessmentFile, known: dict[str, str] | None) -> str:

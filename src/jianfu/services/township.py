@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from jianfu.core.answers import Answer, check_answer
 from jianfu.core.assessment import Assessment, Period, Township
-from jianfu.core.changes import AnswerChange, changes_between
+from jianfu.core.changes import AnswerChange, ScoreChange, changes_between, score_changes
 from jianfu.core.checklist import Checklist
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
@@ -335,3 +335,21 @@ class AssessmentService:
         previous = self.store.load(previous_id)
         current = self.store.load(opened.id)
         return changes_between(opened.checklist, previous.answers, current.answers)
+
+    def scores_since_previous(self, opened: OpenedAssessment) -> tuple[list[ScoreChange], bool] | None:
+        """Each manifestation's score last period and now, and whether the two periods were
+        answered with different checklist versions; None when there is no last period here."""
+        from jianfu.core.scoring import score_assessment
+
+        previous_id = self.previous_of(opened.id)
+        if previous_id is None:
+            return None
+        previous = self.store.load(previous_id)
+        before_checklist = self.library.get(previous.checklist_id, previous.checklist_version)
+        before = score_assessment(before_checklist, previous.answers)  # scored as it was answered
+        after = score_assessment(opened.checklist, self.store.load(opened.id).answers)
+        versions_differ = (previous.checklist_id, previous.checklist_version) != (
+            opened.checklist.id,
+            opened.checklist.version,
+        )
+        return score_changes(before, after), versions_differ

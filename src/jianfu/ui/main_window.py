@@ -232,8 +232,10 @@ class MainWindow(QMainWindow):
 
         if self.session.current is None:
             return
-        changes = self.session.service.changes_since_previous(self.session.current)
-        ChangesDialog(changes or [], self).exec()
+        service, current = self.session.service, self.session.current
+        changes = service.changes_since_previous(current)
+        scores, versions_differ = service.scores_since_previous(current) or ([], False)
+        ChangesDialog(changes or [], scores, versions_differ, self).exec()
 
     def open_file(self, path: Path) -> None:
         """Open an assessment file (double-clicked, or given on the command line).

@@ -108,6 +108,11 @@ def test_killed_while_saving_loses_at_most_the_edit_in_flight(tmp_path: Path) ->
                 break
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
+        # the saver may have confirmed more while this process was descheduled: read them all,
+        # so the bound below is exact however loaded the machine is
+        for line in process.stdout:
+            if line.strip():
+                last = int(line)
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -115,7 +120,7 @@ def test_killed_while_saving_loses_at_most_the_edit_in_flight(tmp_path: Path) ->
     finally:
         conn.close()
     assert {f"r{n}" for n in range(last + 1)} <= stored
-    assert len(stored) <= last + 2 + 5  # what was confirmed, plus edits in flight when killed
+    assert len(stored) <= last + 2  # what was confirmed, plus the one edit in flight when killed
 
 
 _CODES = itertools.count()

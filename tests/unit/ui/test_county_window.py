@@ -45,13 +45,29 @@ def test_import_shows_progress_and_summary_then_the_overview(qtbot, county, demo
     assert county.overview.model().rowCount() == 5  # 2026-Q3: the five townships that reported twice
 
 
-def test_cancel_stops_between_files(qtbot, county, demo_dir) -> None:
+def test_cancel_stops_between_files(qtbot, county, demo_dir, monkeypatch) -> None:
+    from jianfu.ui.county import county_window
+
+    real = county_window.import_in_worker
+
+    def cancel_after_first_file(database, library, files, progress):
+        report = progress.report
+
+        def report_then_cancel(fraction: float) -> None:
+            report(fraction)
+            if fraction > 0:  # the second file begins: Cancel pressed now (what the dialog's button does)
+                progress.cancelled = True
+
+        progress.report = report_then_cancel
+        return real(database, library, files, progress)
+
+    monkeypatch.setattr(county_window, "import_in_worker", cancel_after_first_file)
     task = county.import_paths([demo_dir])
-    task.progress.cancelled = True  # what the progress dialog's Cancel button does
     with qtbot.waitSignal(task.succeeded, timeout=30_000):
         pass
     assert county.last_summary.cancelled
-    assert len(county.county.store.assessments.summaries()) < 18
+    # the file under way when Cancel was pressed is finished, none after it is begun; both kept
+    assert len(county.county.store.assessments.summaries()) == 2
 
 
 def test_drill_down_and_department_merge(qtbot, county, demo_dir) -> None:

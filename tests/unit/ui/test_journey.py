@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 
 from jianfu.core.assessment import Period, Township
+from jianfu.core.scoring import score_assessment
 from jianfu.ui.pages.changes_dialog import ChangesDialog
 from jianfu.ui.pages.start_page import NewAssessmentDialog
 from jianfu.ui.pages.township_dialogs import CorrectTownshipDialog, RecycleListDialog
@@ -141,6 +142,7 @@ def test_changes_since_last_period(qtbot, make_window, sample_file) -> None:
     profile = window.pages["profile"]
     type_into(qtbot, profile.rows["profile.cadre_count"].editor.edit, "50")
     rows: list[tuple[str, str, str]] = []
+    scores: list[tuple[str, ...]] = []
 
     def read(dialog: QWidget) -> None:
         assert isinstance(dialog, ChangesDialog)
@@ -148,11 +150,24 @@ def test_changes_since_last_period(qtbot, make_window, sample_file) -> None:
         rows.extend(
             (table.item(r, 1).text(), table.item(r, 2).text(), table.item(r, 3).text()) for r in range(table.rowCount())
         )
+        shown = dialog.scores
+        assert shown.isVisible() and not dialog.version_note.isVisible()
+        scores.extend(
+            tuple(shown.item(r, c).text() for c in range(shown.columnCount())) for r in range(shown.rowCount())
+        )
         dialog.reject()
 
     when_shown(ChangesDialog, read)
     click(qtbot, window.changes_button)
     assert len(rows) == 1 and rows[0][1:] == ("46 人", "50 人")
+    # the scores last period (the sample as answered) beside this period's, 综合 last
+    previous = window.session.service.load(window.session.service.previous_of(window.session.current.id))
+    result = score_assessment(previous.checklist, previous.assessment.answers)
+    expected_names = [m.name for m in result.manifestations.values()] + ["综合"]
+    assert [row[0] for row in scores] == expected_names
+    platform = result.manifestations["platform_formalism"]
+    assert scores[1][1] == f"{platform.score:.1f}（{platform.level_label}）"
+    assert all(row[2].endswith("（未完成）") or row[3] for row in scores)
     assert "profile.cadre_count" not in window.session.unconfirmed  # changed counts as looked at
 
 
