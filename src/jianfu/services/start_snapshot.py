@@ -88,3 +88,29 @@ def write_snapshot(path: Path, key: list[Any], snapshot: StartSnapshot) -> None:
         partial.replace(path)
     except OSError:
         pass
+
+
+def remembered_page(
+    conn: sqlite3.Connection, database: Path, checklists: Path, cache: Path, version: str
+) -> StartSnapshot | None:
+    """The snapshot to paint the start page from, if the data are as when it was made. Raises
+    StartError, with advice, when the database cannot be read (the start page's first read)."""
+    from jianfu.services.failures import StartError
+    from jianfu.storage.failures import explain_database_failure
+
+    try:
+        key = snapshot_key(conn, database, checklists, version)
+    except sqlite3.Error as exc:
+        raise StartError(explain_database_failure(exc, database)) from exc
+    return read_snapshot(snapshot_path(cache, database), key)
+
+
+def remember_page(
+    conn: sqlite3.Connection, database: Path, checklists: Path, cache: Path, version: str, snapshot: StartSnapshot
+) -> bool:
+    """Keep ``snapshot`` for the next start; False when it could not be (the next start is slower)."""
+    try:
+        write_snapshot(snapshot_path(cache, database), snapshot_key(conn, database, checklists, version), snapshot)
+    except (sqlite3.Error, OSError):
+        return False
+    return True

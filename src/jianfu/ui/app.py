@@ -12,7 +12,6 @@ the wizard pages' modules. A click that needs any of it earlier finishes the res
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 from functools import partial
@@ -25,9 +24,8 @@ from PySide6.QtWidgets import QApplication
 from jianfu import __version__
 from jianfu.core.errors import JianfuError
 from jianfu.paths import cache_dir, default_database_path, resources_dir
-from jianfu.services.failures import StartError, check_data_folder, open_database_for_window, service_for_window
-from jianfu.services.start_snapshot import read_snapshot, snapshot_key, snapshot_path, write_snapshot
-from jianfu.storage.failures import explain_database_failure
+from jianfu.services.failures import check_data_folder, open_database_for_window, service_for_window
+from jianfu.services.start_snapshot import remember_page, remembered_page
 from jianfu.ui.appearance import install_fonts, install_translation
 from jianfu.ui.failures import LOG, TITLE, install_excepthook, install_log, log_path
 from jianfu.ui.main_window import MainWindow
@@ -64,13 +62,9 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
     app.setStyleSheet((resources_dir() / "ui" / "jianfu.qss").read_text(encoding="utf-8"))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jianfu.png")))
     db = open_database_for_window(database)
-    checklists = resources_dir() / "checklists"
-    stored = snapshot_path(cache_dir(), database)
+    checklists, cache = resources_dir() / "checklists", cache_dir()
     try:
-        snapshot = read_snapshot(stored, snapshot_key(db.conn, database, checklists, __version__))
-    except sqlite3.Error as exc:  # the start page's first read of the database
-        db.close()
-        raise StartError(explain_database_failure(exc, database)) from exc
+        snapshot = remembered_page(db.conn, database, checklists, cache, __version__)
     except BaseException:
         db.close()
         raise
@@ -85,9 +79,12 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
         """Best effort: the next start is only slower without it."""
         assert window is not None
         try:
-            write_snapshot(stored, snapshot_key(db.conn, database, checklists, __version__), window.start_snapshot())
-        except (JianfuError, sqlite3.Error, OSError) as exc:
-            LOG.warning("start-up snapshot not written: %r", exc)
+            shown = window.start_snapshot()
+        except JianfuError as exc:
+            LOG.warning("start page not remembered: %r", exc)
+            return
+        if not remember_page(db.conn, database, checklists, cache, __version__, shown):
+            LOG.warning("start page not remembered: the cache folder or database refused")
 
     def settle() -> None:
         assert window is not None
