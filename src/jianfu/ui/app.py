@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
@@ -32,6 +33,9 @@ from jianfu.ui.main_window import MainWindow
 from jianfu.ui.session import Session
 from jianfu.ui.single_instance import ALREADY_RUNNING, SingleInstance
 from jianfu.ui.startup import DeferredStart, StartAbandoned
+
+if TYPE_CHECKING:
+    from jianfu.core.library import ChecklistLibrary
 
 # Imported one per idle turn after the first paint, so that the first Continue opens at once.
 PAGE_MODULES = (
@@ -70,10 +74,17 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
         raise
     window: MainWindow | None = None
 
-    def make_service() -> None:
+    # Each step is one idle turn, kept well under 100 ms so that the window answers in between.
+    library: list[ChecklistLibrary] = []
+
+    def load_checklist() -> None:
         from jianfu.core.library import ChecklistLibrary
 
-        session.attach(service_for_window(db, ChecklistLibrary(checklists)))
+        library.append(ChecklistLibrary(checklists))
+        library[0].latest()
+
+    def make_service() -> None:
+        session.attach(service_for_window(db, library[0]))
 
     def remember() -> None:
         """Best effort: the next start is only slower without it."""
@@ -109,7 +120,15 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
     def log() -> None:
         install_log(database.parent)
 
-    steps: list[Callable[[], None]] = [make_service, settle, install_wheel_guard]
+    steps: list[Callable[[], None]] = [
+        partial(import_module, "jianfu.core.checklist"),
+        partial(import_module, "jianfu.services.township"),
+        load_checklist,
+        make_service,
+        partial(import_module, "jianfu.ui.widgets.focus"),  # with Qt's enums (see main_window.PAGE_ROLE)
+        settle,
+        install_wheel_guard,
+    ]
     if instance is not None:
         steps = [instance.listen, log, *steps]
     steps += [partial(import_module, name) for name in PAGE_MODULES]
