@@ -12,13 +12,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jianfu import __version__
-from jianfu.cli import verify
 from jianfu.cli.argparse_zh import chinese_argparse
 from jianfu.core.errors import JianfuError
-from jianfu.core.library import ChecklistLibrary
 from jianfu.paths import resources_dir
+
+if TYPE_CHECKING:  # the commands' modules are imported when run: the window must start fast
+    from jianfu.core.library import ChecklistLibrary
 
 EXIT_OK, EXIT_FAILURE, EXIT_REJECTED = 0, 1, 2
 
@@ -105,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     catalogue.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
     catalogue.add_argument("-o", "--output", metavar="OUT.jianfu-catalogue", type=Path, required=True)
+    from jianfu.cli import verify
+
     verify.add_parser(commands)
     return parser
 
@@ -120,6 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.command is None:
         return _run_gui(options.db)
     _utf8_output()
+    from jianfu.cli import verify
+    from jianfu.core.library import ChecklistLibrary
+
     library = ChecklistLibrary(resources_dir() / "checklists")
     try:
         handler = {

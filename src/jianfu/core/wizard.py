@@ -8,9 +8,11 @@ and how complete each page is; it holds no such rules itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from jianfu.core.answers import Answers, completion, missing_required
-from jianfu.core.checklist import Checklist
+if TYPE_CHECKING:  # not imported at start-up: the start page is shown before the checklist is loaded
+    from jianfu.core.answers import Answers
+    from jianfu.core.checklist import Checklist
 
 START, RESULTS, PLAN, EXPORT = "start", "results", "plan", "export"
 
@@ -43,6 +45,8 @@ def previous_page(checklist: Checklist, current: str) -> str | None:
 
 def page_completion(checklist: Checklist, answers: Answers, page_id: str) -> tuple[int, int] | None:
     """(answered, asked) for checklist pages; None for the others."""
+    from jianfu.core.answers import completion
+
     if page_id not in {s.id for s in checklist.sections}:
         return None
     return completion(checklist, answers, page_id)
@@ -50,4 +54,6 @@ def page_completion(checklist: Checklist, answers: Answers, page_id: str) -> tup
 
 def blocking_items(checklist: Checklist, answers: Answers) -> list[str]:
     """Required items still empty: results are shown anyway, but these are pointed out."""
+    from jianfu.core.answers import missing_required
+
     return [item.id for item in missing_required(checklist, answers)]

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jianfu.core.errors import JianfuError
-from jianfu.core.library import ChecklistLibrary
 from jianfu.storage.failures import (
     GUI_BUSY_TIMEOUT_MS,
     DataFolderError,
@@ -17,9 +16,19 @@ from jianfu.storage.failures import (
 )
 
 if TYPE_CHECKING:
+    from jianfu.core.library import ChecklistLibrary
     from jianfu.services.township import AssessmentService
+    from jianfu.storage.database import Database
 
-__all__ = ["DataFolderError", "StartError", "check_data_folder", "describe_failure", "open_for_window"]
+__all__ = [
+    "DataFolderError",
+    "StartError",
+    "check_data_folder",
+    "describe_failure",
+    "open_database_for_window",
+    "open_for_window",
+    "service_for_window",
+]
 
 
 class StartError(JianfuError):
@@ -29,24 +38,45 @@ class StartError(JianfuError):
 def open_for_window(database: Path, library: ChecklistLibrary) -> AssessmentService:
     """The service for the window: a short busy timeout, the file checked for damaged pages first,
     every SQLite failure turned into advice."""
-    from jianfu.services.township import AssessmentService
+    return service_for_window(open_database_for_window(database), library)
+
+
+def open_database_for_window(database: Path) -> Database:
+    """The database opened, migrated and checked for damaged pages, before any window is shown;
+    needs neither the checklists nor the services (the window's first stage, see ui/startup.py)."""
+    from jianfu.storage.database import open_database
 
     try:
-        service = AssessmentService.open(database, library)
+        db = open_database(database)
     except sqlite3.Error as exc:
         raise StartError(explain_database_failure(exc, database)) from exc
-    conn = service.store.db.conn
     try:
         # Another program writing (the CLI importing) makes a save wait this long, then say so.
-        conn.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
-        if conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+        db.conn.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
+        if db.conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
             raise StartError(damaged_message(database))
-        service.my_assessments()  # the start page's first read, here where it can be explained
     except sqlite3.Error as exc:
-        service.store.db.close()
+        db.close()
         raise StartError(explain_database_failure(exc, database)) from exc
     except BaseException:
-        service.store.db.close()
+        db.close()
+        raise
+    return db
+
+
+def service_for_window(db: Database, library: ChecklistLibrary) -> AssessmentService:
+    """The township service on a database from :func:`open_database_for_window` (closed on failure)."""
+    from jianfu.services.township import AssessmentService
+    from jianfu.storage.assessments import AssessmentStore
+
+    try:
+        service = AssessmentService(AssessmentStore(db), library)
+        service.my_assessments()  # the start page's first read, here where it can be explained
+    except sqlite3.Error as exc:
+        db.close()
+        raise StartError(explain_database_failure(exc, db.path)) from exc
+    except BaseException:
+        db.close()
         raise
     return service
 

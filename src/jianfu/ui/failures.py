@@ -8,7 +8,6 @@ where that log is, and that every edit made so far is saved.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from jianfu.core.errors import JianfuError
 from jianfu.services.failures import describe_failure
@@ -28,6 +27,8 @@ TITLE = "减负助手"
 
 def install_log(folder: Path) -> Path | None:
     """A rotating log (3 × 1 MB) in ``folder``; None when the folder cannot be written."""
+    import logging.handlers  # ~15 ms: installed after the first paint, or by the first failure
+
     path = folder / "logs" / LOG_FILENAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,14 +43,14 @@ def install_log(folder: Path) -> Path | None:
 
 
 def close_log() -> None:
-    for handler in [h for h in LOG.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+    for handler in [h for h in LOG.handlers if isinstance(h, logging.FileHandler)]:
         LOG.removeHandler(handler)
         handler.close()
 
 
 def log_path() -> Path | None:
     for handler in LOG.handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
+        if isinstance(handler, logging.FileHandler):  # our rotating log (logging.handlers builds on it)
             return Path(handler.baseFilename)
     return None
 
@@ -73,6 +74,8 @@ Show = Callable[[QWidget | None, str], None]
 
 
 def _show_critical(parent: QWidget | None, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(parent, TITLE, text)
 
 
@@ -88,6 +91,12 @@ class ExceptHook:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
+        from jianfu.ui.startup import StartAbandoned
+
+        if issubclass(kind, StartAbandoned):  # the start-up failure was shown already; the window closes
+            return
+        if self.database is not None and log_path() is None:  # failed before the log was installed
+            install_log(self.database.parent)
         LOG.error("unhandled error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         if self._showing or QCoreApplication.instance() is None:
             sys.__excepthook__(kind, exc, tb)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -33,23 +33,34 @@ from jianfu.core.wizard import (
     previous_page,
     wizard_pages,
 )
+from jianfu.services.start_snapshot import StartSnapshot
 from jianfu.ui.appearance import apply_font_size
 from jianfu.ui.pages.building import build_first_slice
-from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage
+from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage, listing_rows
 from jianfu.ui.session import Session
-from jianfu.ui.widgets.focus import focus_first_field
+from jianfu.ui.startup import DeferredStart
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from jianfu.ui.tasks import Task
 
-PAGE_ROLE = Qt.ItemDataRole.UserRole
+# Qt.ItemDataRole.UserRole by value, and no other Qt.* enum before the first paint: naming one
+# builds all ~100 of them (~50 ms of CPU, see tests/benchmarks/startup.py).
+PAGE_ROLE = 256
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, font_family: str) -> None:
+    def __init__(self, session: Session, font_family: str, snapshot: StartSnapshot | None = None) -> None:
+        """With a ``snapshot`` (ui/app.py) the start page and sidebar show it, and nothing needs
+        the services until :meth:`settle_start` or a click; else they are computed at once."""
         super().__init__()
         self.session = session
         self.font_family = font_family
+        self._snapshot = snapshot
+        self._sidebar_pages: list[WizardPage] = []
+        self.remember_start: Callable[[], None] | None = None  # ui/app.py: the snapshot for the next start
+        self.startup: DeferredStart | None = None  # ui/app.py: the work left for after the first paint
         self.setWindowTitle(self.tr("Jianfu — fingertip burden self-assessment"))
         self.resize(1280, 720)
         self.setMinimumSize(1000, 600)
@@ -58,7 +69,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(250)
         self.sidebar.setWordWrap(True)
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")  # by name: see PAGE_ROLE
         self.stack = QStackedWidget()
         self.back_button = QPushButton(self.tr("Back"))
         self.next_button = QPushButton(self.tr("Next"))
@@ -111,9 +122,38 @@ class MainWindow(QMainWindow):
         session.saved.connect(lambda t: self.saved_label.setText(self.tr("All changes saved {time}").format(time=t)))
         session.answers_changed.connect(lambda _i: self._refresh_sidebar())
         self._restore_geometry()
-        self._rebuild_sidebar()
-        self.start_page.load()
+        if snapshot is None:
+            self._rebuild_sidebar()
+            self.start_page.load()
+        else:
+            self._rebuild_sidebar([WizardPage(*page) for page in snapshot.pages])
+            self.start_page.show_listings(snapshot.listings, snapshot.recycled)
         self._update_buttons()
+
+    # ------------------------------------------------------------------------ start-up
+
+    def start_snapshot(self) -> StartSnapshot:
+        """What the start page and the sidebar show, computed from the database and checklists."""
+        service = self.session.service
+        pages = [(p.id, p.title, p.section_id) for p in wizard_pages(self.session.library.latest())]
+        return StartSnapshot(listing_rows(service.my_assessments()), bool(service.recycle_list()), pages)
+
+    def settle_start(self) -> StartSnapshot:
+        """After the first paint: what was painted from the snapshot is replaced if the database or
+        the checklists say otherwise (the sidebar only while no assessment is open)."""
+        from PySide6.QtGui import QKeySequence
+
+        self._home_action.setShortcut(QKeySequence("Ctrl+Home"))
+        truth = self.start_snapshot()
+        shown, self._snapshot = self._snapshot, None
+        if shown is not None:
+            if shown.pages != truth.pages and self.session.assessment is None:
+                self._rebuild_sidebar()
+            else:
+                self._refresh_sidebar()  # the entries' flags, now that Qt's enums may be built
+            if (shown.listings, shown.recycled) != (truth.listings, truth.recycled):
+                self.start_page.load()
+        return truth
 
     # ---------------------------------------------------------------------------- menu
 
@@ -124,7 +164,7 @@ class MainWindow(QMainWindow):
         self.large_font.toggled.connect(self.set_large_font)
         menu.addAction(self.large_font)
         home = QAction(self.tr("Start page"), self)
-        home.setShortcut(QKeySequence("Ctrl+Home"))
+        self._home_action = home  # its shortcut is set after the first paint (settle_start): see PAGE_ROLE
         home.triggered.connect(lambda: self.show_page(START))
         menu.addAction(home)
 
@@ -144,6 +184,8 @@ class MainWindow(QMainWindow):
         self.show_page(last if last in known and last != START else self._first_section())
 
     def new_assessment(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         dialog = NewAssessmentDialog(self.session.service.own_township(), self)
         if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted or dialog.township is None:
             return
@@ -156,6 +198,8 @@ class MainWindow(QMainWindow):
         self.show_page(self._first_section())
 
     def next_period(self, previous_id: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             self.session.next_period(previous_id)
         except JianfuError as exc:
@@ -196,6 +240,8 @@ class MainWindow(QMainWindow):
 
         It is copied into this computer's assessments unless the township already has one for
         that period here, which is then opened as it is (nothing is overwritten)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from jianfu.exchange.assessment_file import read_assessment_file
 
         try:
@@ -222,6 +268,8 @@ class MainWindow(QMainWindow):
 
     def open_county(self, database: Path | None = None) -> QWidget:
         """The county inspector's window, on its own database beside the township's."""
+        from PySide6.QtWidgets import QMessageBox
+
         from jianfu.ui.county.county_window import CountyWindow
 
         path = database or self.session.service.database_path.with_name("county.sqlite3")
@@ -317,6 +365,8 @@ class MainWindow(QMainWindow):
             self._select_in_sidebar(page_id)
             self.stack.setCurrentWidget(page)
             if focus_was_on_page:
+                from jianfu.ui.widgets.focus import focus_first_field
+
                 focus_first_field(page)
         finally:
             self._switching = False
@@ -350,10 +400,12 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------------------- sidebar
 
-    def _rebuild_sidebar(self) -> None:
+    def _rebuild_sidebar(self, pages: list[WizardPage] | None = None) -> None:
+        """Entries for ``pages`` (the start-up snapshot's), else for the open checklist's pages."""
+        self._sidebar_pages = pages if pages is not None else self._wizard_pages()
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
-        for page in self._wizard_pages():
+        for page in self._sidebar_pages:
             entry = QListWidgetItem()
             entry.setData(PAGE_ROLE, page.id)
             self.sidebar.addItem(entry)
@@ -371,7 +423,7 @@ class MainWindow(QMainWindow):
         for row in range(self.sidebar.count()):
             entry = self.sidebar.item(row)
             page_id = entry.data(PAGE_ROLE)
-            page = next(p for p in self._wizard_pages() if p.id == page_id)
+            page = next(p for p in self._sidebar_pages if p.id == page_id)
             text = titles.get(page_id, page.title)
             done = page_completion(self.session.checklist, self.session.answers, page_id) if opened else None
             if done is not None:
@@ -382,10 +434,20 @@ class MainWindow(QMainWindow):
                 if carried:  # next period: answers carried over that nobody has looked at yet
                     text += "\n" + self.tr("● {count} to confirm").format(count=len(carried))
             entry.setText(text)
-            enabled = opened or page_id == START
-            entry.setFlags(
-                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if enabled else Qt.ItemFlag.NoItemFlags
-            )
+            self._enable_entry(entry, opened or page_id == START)
+
+    def _enable_entry(self, entry: QListWidgetItem, enabled: bool) -> None:
+        if not self.session.ready:
+            # Painted from the snapshot, before Qt's enums are built (see PAGE_ROLE): a disabled
+            # entry is drawn in the disabled colour, the same pixels, until settle_start() sets its
+            # flags; a click on it leads to the start page (show_page), as it would do nothing else.
+            if not enabled:
+                entry.setForeground(self.sidebar.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            return
+        from PySide6.QtCore import Qt
+
+        entry.setData(Qt.ItemDataRole.ForegroundRole, None)
+        entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if enabled else Qt.ItemFlag.NoItemFlags)
 
     def _select_in_sidebar(self, page_id: str) -> None:
         self.sidebar.blockSignals(True)
@@ -396,7 +458,11 @@ class MainWindow(QMainWindow):
         self._refresh_sidebar()
 
     def _sidebar_clicked(self, entry: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if entry is not None and not self._switching:
+        if entry is None or self._switching:
+            return
+        if entry.data(PAGE_ROLE) == self.current:  # the sidebar took the focus at start-up: no reload
+            self._select_in_sidebar(self.current)
+        else:
             self.show_page(entry.data(PAGE_ROLE))
 
     # ------------------------------------------------------------------------- closing
@@ -412,4 +478,6 @@ class MainWindow(QMainWindow):
         if flush:
             flush()  # the edit being typed is saved too
         QSettings().setValue("ui/geometry", self.saveGeometry())
+        if self.remember_start is not None and self.session.ready:
+            self.remember_start()
         super().closeEvent(event)

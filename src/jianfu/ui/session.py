@@ -3,41 +3,71 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from jianfu.core.answers import Answer
-from jianfu.core.assessment import Assessment, Period, Township
-from jianfu.core.checklist import Checklist
-from jianfu.core.library import ChecklistLibrary
-from jianfu.core.plan import RectificationItem
-from jianfu.services.township import AssessmentService, OpenedAssessment, SaveError
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported once the start page is painted (ui/startup.py), or when first needed
+    from jianfu.core.answers import Answer
+    from jianfu.core.assessment import Assessment, Period, Township
+    from jianfu.core.checklist import Checklist
+    from jianfu.core.library import ChecklistLibrary
+    from jianfu.core.plan import RectificationItem
     from jianfu.core.scoring import ScoreResult
+    from jianfu.services.township import AssessmentService, OpenedAssessment
 
-__all__ = ["SaveError", "Session"]
+__all__ = ["Session"]
 
 
 class Session(QObject):
-    """Holds the open assessment and saves every edit at once through the service."""
+    """Holds the open assessment and saves every edit at once through the service.
+
+    At start-up the service may not exist yet (the window is painted first): ``finish`` then
+    makes it, and using the service before it is there finishes the start at once."""
 
     saved = Signal(str)  # time of the last save, for the "saved" indicator
     opened = Signal()  # another assessment was opened
     answers_changed = Signal(str)  # item id
     confirmations_changed = Signal()  # carried-over answers were confirmed or changed
 
-    def __init__(self, service: AssessmentService) -> None:
+    def __init__(self, service: AssessmentService | None = None, finish: Callable[[], None] | None = None) -> None:
         super().__init__()
-        self.service = service
-        self.library: ChecklistLibrary = service.library
+        self._service = service
+        self._finish = finish
+        self._checklist: Checklist | None = None
         self.current: OpenedAssessment | None = None
-        self.checklist: Checklist = self.library.latest()
         # The last score, until anything changes: results, plan and export pages each ask for it
         # when shown, and scoring + storing took 10–30 ms a time on the UI thread.
         self._score: ScoreResult | None = None
+
+    @property
+    def ready(self) -> bool:
+        """The service is there (always, unless the start-up is still deferred)."""
+        return self._service is not None
+
+    def attach(self, service: AssessmentService) -> None:
+        """The service made by the deferred start-up."""
+        self._service = service
+
+    @property
+    def service(self) -> AssessmentService:
+        if self._service is None:
+            assert self._finish is not None, "a session needs a service or a way to finish the start"
+            self._finish()  # something needs it before the idle turns made it: make it now
+            assert self._service is not None
+        return self._service
+
+    @property
+    def library(self) -> ChecklistLibrary:
+        return self.service.library
+
+    @property
+    def checklist(self) -> Checklist:
+        """The open assessment's checklist version, else the latest."""
+        if self._checklist is None:
+            self._checklist = self.library.latest()
+        return self._checklist
 
     @property
     def assessment_id(self) -> int | None:
@@ -56,7 +86,7 @@ class Session(QObject):
     def open(self, assessment_id: int) -> None:
         self._score = None
         self.current = self.service.load(assessment_id)
-        self.checklist = self.current.checklist
+        self._checklist = self.current.checklist
         self.opened.emit()
 
     def close(self) -> None:
@@ -94,6 +124,8 @@ class Session(QObject):
         self._after_edit(item_id)
 
     def save_row(self, item_id: str, row_id: str, cells: dict[str, object], position: int) -> None:
+        from jianfu.core.answers import Answer
+
         self._score = None
         opened = self._opened()
         self.service.save_row(opened, item_id, row_id, cells, position)
@@ -119,6 +151,8 @@ class Session(QObject):
         self.save_answer(item_id, Answer(rows if rows or not declared else [], False, old.note, declared))
 
     def delete_row(self, item_id: str, row_id: str) -> None:
+        from jianfu.core.answers import Answer
+
         self._score = None
         opened = self._opened()
         self.service.delete_row(opened, item_id, row_id)

@@ -3,23 +3,31 @@
 Two windows on one database overwrote each other's answers silently. A lock file beside the
 database says the folder is in use (QLockFile notices a lock left by a crashed process); a
 local socket named after the folder lets the second start ask the first to come forward.
+
+The lock is taken before anything else; the socket (QtNetwork, ~10 ms to import) is opened once
+the first window is painted, so a second start in that moment keeps asking for a while.
 """
 
 from __future__ import annotations
 
-import hashlib
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ALREADY_RUNNING = "本机已有一个减负助手窗口在使用这些数据"
 _ACTIVATE = b"activate\n"
+ASK_FOR_SECONDS = 3.0  # how long a second start keeps asking an owner still starting up
 
 
 def _server_name(database: Path) -> str:
-    digest = hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:20]
-    return f"jianfu-{digest}"
+    data = str(database.resolve()).encode("utf-8")
+    digest = bytes(QCryptographicHash.hash(data, QCryptographicHash.Algorithm.Sha256).toHex().data()).decode()
+    return f"jianfu-{digest[:20]}"
 
 
 class SingleInstance(QObject):
@@ -35,16 +43,24 @@ class SingleInstance(QObject):
         self.server: QLocalServer | None = None
 
     def acquire(self) -> bool:
-        """True when this process now owns the folder; else the owner has been asked to come forward."""
+        """True when this process now owns the folder; else the owner has been asked to come forward.
+        The owner then calls :meth:`listen` (after its first paint)."""
         if not self.lock.tryLock(200):
             self._ask_owner_to_show()
             return False
+        return True
+
+    def listen(self) -> None:
+        """Answer later starts on this folder (the lock must be held)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None:
+            return
         name = _server_name(self.database)
         QLocalServer.removeServer(name)  # a socket left by a crashed owner
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._connection)
         self.server.listen(name)
-        return True
 
     def release(self) -> None:
         if self.server is not None:
@@ -65,10 +81,18 @@ class SingleInstance(QObject):
             self.activated.emit()
 
     def _ask_owner_to_show(self) -> None:
-        socket = QLocalSocket()
-        socket.connectToServer(_server_name(self.database))
-        if socket.waitForConnected(1000):
-            socket.write(_ACTIVATE)
-            socket.flush()
-            socket.waitForBytesWritten(1000)
-            socket.disconnectFromServer()
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + ASK_FOR_SECONDS
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(_server_name(self.database))
+            if socket.waitForConnected(1000):
+                socket.write(_ACTIVATE)
+                socket.flush()
+                socket.waitForBytesWritten(1000)
+                socket.disconnectFromServer()
+                return
+            if time.monotonic() > deadline:  # an owner that never listens (a start-up dialog is open)
+                return
+            time.sleep(0.05)  # the owner is still painting its first page: not listening yet

@@ -67,6 +67,7 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, started, tmp_path
     first = started(database)
     assert first is not None
     first.show()
+    qtbot.waitUntil(lambda: first.startup.done)  # it answers once its first page is painted
     owner = first.findChild(SingleInstance)
     with qtbot.waitSignal(owner.activated, timeout=3000), MessageBoxes() as boxes:
         assert started(database) is None

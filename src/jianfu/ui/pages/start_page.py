@@ -4,8 +4,9 @@ correct one, or look at the sample township (kept apart, never listed here)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,12 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jianfu.core.assessment import IdentityError, Period, Township
 from jianfu.core.errors import JianfuError
-from jianfu.core.limits import MAX_NAME_LENGTH, clean_typed_text
+from jianfu.services.start_snapshot import Listing
 from jianfu.ui.session import Session
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+if TYPE_CHECKING:  # the start page is painted before these are imported (ui/startup.py)
+    from jianfu.core.assessment import Period, Township
+    from jianfu.services.township import AssessmentListing
+
+# Qt.ItemDataRole.UserRole by value: naming any Qt.* enum builds all ~100 of them (~50 ms of CPU)
+# before the first paint; the start page is painted without them (ui/app.py).
+ID_ROLE = 256
 
 
 class StartPage(QWidget):
@@ -112,19 +118,18 @@ class StartPage(QWidget):
         self.recycle_button.clicked.connect(self.show_recycle_list)
 
     def load(self) -> None:
-        listings = self.session.service.my_assessments()
+        service = self.session.service
+        self.show_listings(listing_rows(service.my_assessments()), bool(service.recycle_list()))
+
+    def show_listings(self, listings: list[Listing], recycled: bool) -> None:
+        """The list as computed now, or as the start-up snapshot remembers it (ui/app.py)."""
         self.table.setRowCount(len(listings))
-        for row, listing in enumerate(listings):
-            summary, answered, asked = listing.summary, listing.answered, listing.asked
-            values = [
-                f"{summary.township.county}{summary.township.name}",
-                summary.period.label,
-                f"{round(100 * answered / asked) if asked else 0}%（{answered}/{asked}）",
-                summary.updated_at[:16].replace("T", " "),
-            ]
+        for row, (assessment_id, township, period, answered, asked, edited) in enumerate(listings):
+            done = f"{round(100 * answered / asked) if asked else 0}%（{answered}/{asked}）"
+            values = [township, period, done, edited]
             for column, text in enumerate(values):
                 cell = QTableWidgetItem(text)
-                cell.setData(ID_ROLE, summary.id)
+                cell.setData(ID_ROLE, assessment_id)
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -132,7 +137,7 @@ class StartPage(QWidget):
         self.table.setVisible(bool(listings))
         if listings:  # the township's own latest: the sample is never listed, so never chosen here
             self.table.selectRow(0)
-        self.recycle_button.setEnabled(bool(self.session.service.recycle_list()))
+        self.recycle_button.setEnabled(recycled)
         self._selection_changed()
 
     def selected_id(self) -> int | None:
@@ -188,8 +193,25 @@ class StartPage(QWidget):
         self.load()
 
 
+def listing_rows(listings: list[AssessmentListing]) -> list[Listing]:
+    """The start page's lines: what it shows of each assessment."""
+    return [
+        (
+            listing.id,
+            f"{listing.summary.township.county}{listing.summary.township.name}",
+            listing.summary.period.label,
+            listing.answered,
+            listing.asked,
+            listing.summary.updated_at[:16].replace("T", " "),
+        )
+        for listing in listings
+    ]
+
+
 def period_choices(today: dt.date) -> list[Period]:
     """This quarter, the two before it and the next one, newest first."""
+    from jianfu.core.assessment import Period
+
     current = Period.containing(today)
     year, quarter = int(current.code[:4]), int(current.code[-1])
     result = []
@@ -204,6 +226,8 @@ class NewAssessmentDialog(QDialog):
     """Asks the township's identity and the period once, at the first assessment."""
 
     def __init__(self, last: Township | None, parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        from jianfu.core.limits import MAX_NAME_LENGTH
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("New assessment"))
         form = QFormLayout(self)
@@ -246,9 +270,14 @@ class NewAssessmentDialog(QDialog):
         self.township: Township | None = None
 
     def chosen_period(self) -> Period:
+        from jianfu.core.assessment import Period
+
         return Period(self.period.currentData())
 
     def _accept(self) -> None:
+        from jianfu.core.assessment import IdentityError, Township
+        from jianfu.core.limits import clean_typed_text
+
         try:
             self.township = Township(*(clean_typed_text(e.text()).strip() for e in (self.name, self.code, self.county)))
         except IdentityError as exc:
