@@ -185,7 +185,12 @@ def test_ticking_not_applicable_beyond_the_share_never_gives_a_level(
 ) -> None:
     assessment, _ = sample_township_assessment(library)
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
-    candidates = sorted(i for i in required_item_ids(checklist) if not i.startswith("profile"))
+    # only questions the cadre sees: a hidden one's 不适用 is not an answer and rightly ignored
+    candidates = sorted(
+        i
+        for i in required_item_ids(checklist)
+        if not i.startswith("profile") and is_visible(checklist.item(i), assessment.answers)
+    )
     ids = data.draw(st.lists(st.sampled_from(candidates), unique=True, min_size=1))
     note = data.draw(st.sampled_from(["无", "不适用", "本镇不涉及该项工作，县里未作要求"]))
     result = score_assessment(checklist, _mark_not_applicable(checklist, dict(assessment.answers), ids, note))
