@@ -142,6 +142,8 @@ class Session(QObject):
     def declare_none(self, item_id: str, declared: bool) -> None:
         """Answer a table "none" (no rows), or take that back; raises and stores nothing if refused
         (the table has rows: they are never deleted for it)."""
+        from jianfu.core.answers import Answer
+
         old = self.answers.get(item_id, Answer())
         rows = list(old.value or [])
         if declared and rows:
