@@ -186,7 +186,9 @@ def test_new_assessment_clicked_at_once_asks_for_the_township(qtbot, user_start)
 def test_the_sample_clicked_at_once_opens_it(qtbot, user_start) -> None:
     window, _ids, _database = user_start
     qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
-    assert window.session.current is not None and window.session.current.sample
+    assert window.startup is None or window.startup.done  # the click finished the start
+    # the sample itself is prepared off the UI thread (sample_opening.py): wait for its page
+    qtbot.waitUntil(lambda: window.session.current is not None and window.session.current.sample, timeout=20000)
     assert window.current != "start" and "示例" in window.location.text()
 
 
