@@ -84,3 +84,35 @@ def test_scores_shown_again_follow_every_edit_in_between(qtbot, make_window) -> 
     assert again.overall == fresh.overall != first.overall
     stored = window.session.service.store.stored_scores(window.session.assessment_id)
     assert stored["overall"][0] == fresh.overall  # and stored
+
+
+def test_group_headings_appear_once_and_never_over_hidden_questions(qtbot, make_window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from jianfu.core.assessment import Period, Township
+    from jianfu.ui.pages import section_page
+
+    window = make_window()
+    window.session.create(Township("石桥镇", "519901102000", "云溪县"), Period("2026-Q4"))
+    window._build_pages()
+    for page_id in ("apps", "traces", "filing", "meetings"):
+        window.show_page(page_id)
+        page = window.pages[page_id]
+        assert page.rows  # finishes building the page
+        headings = [w for w in page.findChildren(QLabel) if w.objectName() == "groupTitle"]
+        texts = [h.text() for h in headings]
+        assert len(texts) == len(set(texts)), texts  # a group's questions stand together
+        assert page.section.title not in texts  # the page title is not repeated as a heading
+    # a heading whose questions are all hidden by skip logic is hidden with them
+    page = window.pages["traces"]
+    heading = next(w for w in page.findChildren(QLabel) if w.objectName() == "groupTitle")
+    group = heading.text()
+    assert heading.isVisibleTo(page)
+    real = section_page.is_visible
+    monkeypatch.setattr(section_page, "is_visible", lambda item, answers: item.group != group and real(item, answers))
+    page.update_visibility()
+    assert not heading.isVisibleTo(page)
+    assert not any(r.isVisibleTo(page) for r in page.rows.values() if r.item.group == group)
+    monkeypatch.setattr(section_page, "is_visible", real)
+    page.update_visibility()
+    assert heading.isVisibleTo(page)

@@ -49,6 +49,9 @@ class SectionPage(QScrollArea):
         self._tables_show: dict[str, Answer | None] = {}  # the answer each table shows
         self._to_build = list(section.items)
         self._group: str | None = None
+        # each group heading with its items: shown only while one of them is (a heading over
+        # questions all hidden by skip logic read as an empty section)
+        self._headings: list[tuple[QLabel, list[Item]]] = []
         layout.addStretch()
         self.setWidget(content)
         session.answers_changed.connect(self._answer_changed)
@@ -86,10 +89,16 @@ class SectionPage(QScrollArea):
         at = layout.count() - 1  # before the closing stretch
         if item.group and item.group != self._group:
             self._group = item.group
-            heading = QLabel(item.group)
-            heading.setObjectName("groupTitle")
-            layout.insertWidget(at, heading)
-            at += 1
+            if item.group != self.section.title:  # the page title already says it
+                heading = QLabel(item.group)
+                heading.setObjectName("groupTitle")
+                layout.insertWidget(at, heading)
+                at += 1
+                self._headings.append((heading, []))
+        if self._headings and item.group == self._group and item.group != self.section.title:
+            heading, items = self._headings[-1]
+            items.append(item)
+            heading.setVisible(any(is_visible(i, session.answers) for i in items))
         body = None
         if item.type is FieldType.TABLE:
             body = TableEditor(
@@ -198,6 +207,8 @@ class SectionPage(QScrollArea):
             row = self._built.get(item.id)
             if row is not None:
                 row.setVisible(is_visible(item, answers))
+        for heading, items in self._headings:
+            heading.setVisible(any(is_visible(i, answers) for i in items))
 
     def flush(self) -> None:
         for row in self._built.values():  # rows not built yet hold no edit
