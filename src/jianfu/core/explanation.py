@@ -9,6 +9,7 @@ also count in.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jianfu.core.answers import Answers, is_visible
@@ -16,7 +17,7 @@ from jianfu.core.checklist import Checklist, FieldType
 from jianfu.core.completeness import Completeness
 from jianfu.core.describe import answer_text
 from jianfu.core.plan import problem_text
-from jianfu.core.scoring import RuleHit, ScoreResult
+from jianfu.core.scoring import Contribution, RuleHit, ScoreResult
 
 MAX_ROW_NAMES = 8
 
@@ -41,6 +42,15 @@ class ManifestationExplanation:
     findings: tuple[Finding, ...]
     answered_items: int = 0  # items this manifestation's rules read that have a real answer
     read_items: int = 0  # items its rules read that were asked
+    # its points by checklist area (page title, points), largest first: a manifestation is fed by
+    # several areas (meetings and inspections count as traces), and the cadre should see which
+    by_area: tuple[tuple[str, float], ...] = ()
+
+    def sources_text(self) -> str:
+        """ "来自：留痕要求 46.9 分、会议、发文与督查检查 28.0 分", or "" when nothing scored."""
+        if not self.by_area:
+            return ""
+        return "来自：" + "；".join(f"{title} {points:.1f} 分" for title, points in self.by_area)
 
     @property
     def assessable(self) -> bool:
@@ -115,6 +125,17 @@ def _answered_items(checklist: Checklist, answers: Answers, manifestation_id: st
     return len(answered), len(asked)
 
 
+def _points_by_area(checklist: Checklist, contributions: Iterable[Contribution]) -> tuple[tuple[str, float], ...]:
+    """Each contribution's points under the page of the first item its rule reads."""
+    section_of = {item.id: section.title for section in checklist.sections for item in section.items}
+    totals: dict[str, float] = {}
+    for contribution in contributions:
+        title = next((section_of[i] for i in contribution.item_ids if i in section_of), "")
+        if title and contribution.points > 0:
+            totals[title] = totals.get(title, 0.0) + contribution.points
+    return tuple(sorted(totals.items(), key=lambda pair: -pair[1]))
+
+
 def explain(checklist: Checklist, result: ScoreResult, answers: Answers) -> Explanation:
     hits = {hit.rule.id: hit for hit in result.hits}
     names = {m.id: m.name for m in checklist.manifestations}
@@ -135,7 +156,17 @@ def explain(checklist: Checklist, result: ScoreResult, answers: Answers) -> Expl
             )
         answered, read = _answered_items(checklist, answers, m.id)
         parts.append(
-            ManifestationExplanation(m.id, m.name, m.score, m.level, m.level_label, tuple(findings), answered, read)
+            ManifestationExplanation(
+                m.id,
+                m.name,
+                m.score,
+                m.level,
+                m.level_label,
+                tuple(findings),
+                answered,
+                read,
+                _points_by_area(checklist, m.contributions),
+            )
         )
     bands = []
     start = 0.0

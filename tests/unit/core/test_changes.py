@@ -30,3 +30,29 @@ def test_an_incomplete_period_reads_incomplete_not_a_level(checklist) -> None:
     changes = score_changes(incomplete, complete)
     assert all(c.before_level == "未完成" for c in changes)
     assert all(c.after_level != "未完成" for c in changes)
+
+
+def test_each_score_says_which_pages_it_comes_from(checklist) -> None:
+    from jianfu.core.explanation import explain
+
+    scenario = next(s for s in SCENARIOS if s.id == "extreme_township")
+    answers = scenario_answers(checklist, scenario)
+    result = score_assessment(checklist, answers)
+    trace = explain(checklist, result, answers).manifestation("trace_alienation")
+    titles = [title for title, _ in trace.by_area]
+    assert {checklist.section("traces").title, checklist.section("meetings").title} <= set(titles)
+    assert trace.score == 100 and sum(points for _, points in trace.by_area) >= 100  # capped at 100
+    assert [p for _, p in trace.by_area] == sorted((p for _, p in trace.by_area), reverse=True)
+    assert trace.sources_text().startswith("来自：")
+
+
+def test_the_parts_add_up_to_an_uncapped_score(library) -> None:
+    from jianfu.core.explanation import explain
+    from jianfu.exchange.demo import sample_township_assessment
+
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    result = score_assessment(checklist, assessment.answers)
+    for m in explain(checklist, result, assessment.answers).manifestations:
+        assert m.score < 100
+        assert abs(sum(points for _, points in m.by_area) - m.score) < 0.05

@@ -124,6 +124,11 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     behind = results.findings.topLevelItem(0).child(0)
     assert "人工核实" in behind.text(0) and "人工核实" in behind.text(1)  # the answer: the ticked choice
     assert "未完成" in results.completeness.text()  # most required items are still blank
+    qtbot.mouseClick(results.cards["trace_alienation"], Qt.MouseButton.LeftButton)
+    trace = results.explanation.manifestation("trace_alienation")
+    pages = [title for title, _ in trace.by_area]
+    assert len(pages) > 1  # fed by the traces and the apps page: the heading says so
+    assert results.findings.topLevelItem(0).text(0).endswith(trace.sources_text())
 
     window.show_page("plan")
     plan_page = window.pages["plan"]

@@ -170,7 +170,10 @@ class ResultsPage(QScrollArea):
         for m in self.explanation.manifestations:
             if manifestation_id not in (None, m.id):
                 continue
-            parent = QTreeWidgetItem([f"{m.name}：{m.score:.1f}（{m.level_label}）", "", ""])
+            heading = f"{m.name}：{m.score:.1f}（{m.level_label}）"
+            if len(m.by_area) > 1:  # fed by several pages: say which, worded in core.explanation
+                heading += "　" + m.sources_text()
+            parent = QTreeWidgetItem([heading, "", ""])
             parent.setFirstColumnSpanned(True)
             self.findings.addTopLevelItem(parent)
             if not m.findings:
