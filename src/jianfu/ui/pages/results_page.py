@@ -174,8 +174,9 @@ class ResultsPage(QScrollArea):
             if len(m.by_area) > 1:  # fed by several pages: say which, worded in core.explanation
                 heading += "　" + m.sources_text()
             parent = QTreeWidgetItem([heading, "", ""])
-            parent.setFirstColumnSpanned(True)
+            parent.setToolTip(0, heading)
             self.findings.addTopLevelItem(parent)
+            parent.setFirstColumnSpanned(True)  # takes effect only once the item is in the tree
             if not m.findings:
                 parent.addChild(QTreeWidgetItem([m.empty_text(), "", ""]))  # worded in core.explanation
             for finding in m.findings:
