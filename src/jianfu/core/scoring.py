@@ -185,7 +185,7 @@ def read_signal(
     """(size of the burden, rows concerned, items read)."""
     if signal.kind == "when":
         assert signal.condition is not None
-        refs = tuple(dict.fromkeys(signal.condition.refs()))
+        refs = signal.condition.distinct_refs()
         return (1.0 if signal.condition.evaluate(values.get) else 0.0), (), refs
     item = checklist.item(signal.ref)
     value = values.get(signal.ref)
