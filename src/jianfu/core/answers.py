@@ -106,7 +106,9 @@ def _build_validator(field: Field) -> Validator:
         return lambda value: (
             None if isinstance(value, list) and all(isinstance(v, str) for v in value) else "应为所选行的列表"
         )
-    return lambda value: _check_table(field, value)  # FieldType.TABLE
+    assert isinstance(field, Item)  # FieldType.TABLE
+    columns = {c.id: (c, _validator(c)) for c in field.columns}
+    return lambda value: _check_table(columns, value)
 
 
 def _number_validator(field: Field) -> Validator:
@@ -139,30 +141,33 @@ def _check_date(value: Any) -> str | None:
     return date_problem(day)
 
 
-def _check_table(field: Field, value: Any) -> str | None:
+def _check_table(columns: dict[str, tuple[Field, Validator]], value: Any) -> str | None:
     if not isinstance(value, list):
         return "应为表格行的列表"
     if len(value) > MAX_TABLE_ROWS:
         return f"表格行数不能超过 {MAX_TABLE_ROWS}"
-    assert isinstance(field, Item)
     seen: set[str] = set()
     for n, row in enumerate(value, start=1):
-        if not isinstance(row, Mapping) or not isinstance(row.get("row_id"), str):
+        if not _is_mapping(row) or not isinstance(row.get("row_id"), str):
             return f"第 {n} 行格式不对"
         if row["row_id"] in seen:
             return f"第 {n} 行的编号重复"
         seen.add(row["row_id"])
         cells = row.get("cells")
-        if not isinstance(cells, Mapping):
+        if not _is_mapping(cells):
             return f"第 {n} 行格式不对"
         for column_id, cell in cells.items():
-            column = field.column(column_id)
-            if column is None:
+            found = columns.get(column_id)
+            if found is None:
                 return f"第 {n} 行有未知的列 {column_id}"
-            problem = None if cell is None else _validator(column)(cell)
+            problem = None if cell is None else found[1](cell)
             if problem:
-                return f"第 {n} 行“{column.label}”{problem}"
+                return f"第 {n} 行“{found[0].label}”{problem}"
     return None
+
+
+def _is_mapping(value: Any) -> bool:
+    return type(value) is dict or isinstance(value, Mapping)  # the ABC check only for the rare rest
 
 
 def check_answer(checklist: Checklist, item_id: str, answer: Answer) -> None:
