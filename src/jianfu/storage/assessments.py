@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -544,7 +544,7 @@ def _plan_row(assessment_id: int, item: RectificationItem, position: int, stamp:
         item.status,
         int(item.rejected),
         int(item.triggered),
-        json.dumps(sorted(item.edited)) if item.edited else "[]",
+        _dump_names(item.edited),
         stamp,
     )
 
@@ -560,6 +560,11 @@ _C_ENCODE = (
     if _C_MAKE_ENCODER is None
     else _C_MAKE_ENCODER(None, _ENCODER.default, json.encoder.encode_basestring, None, ":", ",", False, False, True)
 )
+
+
+def _dump_names(names: Iterable[str]) -> str:
+    """Field names sorted, as json.dumps has always written them here (``["a", "b"]``)."""
+    return "[" + ", ".join(map(json.encoder.encode_basestring_ascii, sorted(names))) + "]"
 
 
 def _dump(value: Any) -> str:
