@@ -5,6 +5,7 @@ A condition is a mapping, one of::
     {item: ID, equals: V} / not_equals / in: [V…] / includes: V (multiple choice)
     {item: ID, gt: N} / gte / lt / lte
     {item: ID, answered: true|false}
+    {item: ID, gt: {item: OTHER}}       (gt/gte/lt/lte: compared with another answer)
     {all: [C…]} / {any: [C…]} / {not: C}
 
 Inside a table (row filters of scoring rules) ``column:`` takes the place of ``item:``.
@@ -32,7 +33,7 @@ class Condition:
 
     def refs(self) -> list[str]:
         if self.ref is not None:
-            return [self.ref]
+            return [self.ref, *([self.operand.ref] if isinstance(self.operand, OtherAnswer) else [])]
         return [r for child in self.children for r in child.refs()]
 
     def distinct_refs(self) -> tuple[str, ...]:
@@ -49,6 +50,13 @@ class Condition:
             test = _compile(self)
             object.__setattr__(self, "_test", test)
         return bool(test(lookup))
+
+
+@dataclass(frozen=True)
+class OtherAnswer:
+    """The operand ``{item: ID}`` of a numeric comparison: the value of another answer."""
+
+    ref: str
 
 
 Test = Callable[[Callable[[str], Any]], bool]
@@ -71,6 +79,19 @@ def _compile(condition: Condition) -> Test:
     if op == "answered":
         wanted = bool(operand)
         return lambda lookup: ((value := lookup(ref)) is not None and value != [] and value != "") == wanted
+    if isinstance(operand, OtherAnswer):
+        other = operand.ref
+
+        def against_other(lookup: Callable[[str], Any]) -> bool:
+            value = lookup(ref)
+            if value is None:
+                return False
+            against = lookup(other)
+            if not isinstance(against, int | float) or isinstance(against, bool):
+                return False  # the other answer missing or not applicable: nothing to compare with
+            return _compare(op, value, against)
+
+        return against_other
     if op == "equals":
         return lambda lookup: (value := lookup(ref)) is not None and bool(value == operand)
     if op == "not_equals":
@@ -133,8 +154,13 @@ def parse_condition(raw: Any, where: str, ref_key: str = "item") -> tuple[Condit
             return None
         op = ops.pop()
         operand = node[op]
+        if op in ("gt", "gte", "lt", "lte") and isinstance(operand, Mapping):
+            if set(operand) != {ref_key} or not isinstance(operand[ref_key], str):
+                problems.append(f"{path}.{op}：与另一回答比较时只能写 {{{ref_key}: 编号}}")
+                return None
+            return Condition(op, ref=node[ref_key], operand=OtherAnswer(operand[ref_key]))
         if op in ("gt", "gte", "lt", "lte") and (not isinstance(operand, int | float) or isinstance(operand, bool)):
-            problems.append(f"{path}.{op}：必须是数字")
+            problems.append(f"{path}.{op}：必须是数字，或 {{{ref_key}: 编号}}（另一回答）")
             return None
         if op == "in" and not isinstance(operand, list):
             problems.append(f"{path}.in：必须是列表")
