@@ -4,7 +4,8 @@ The files are signed, each township with its own key, as the wizard exports them
 baseline reads each file with json.load and inserts the same data (the file's header, every
 answer with its 不适用 flag and note, every plan item field, every score) into tables with the
 same kind of keys (a primary key per row, the checksum unique), and commits exactly as ours
-does: WAL, synchronous=FULL, one transaction per ``BATCH_FILES`` files or ``BATCH_SECONDS``.
+does: WAL, synchronous=FULL, the same page cache, one transaction per ``BATCH_FILES`` files or
+``BATCH_SECONDS``.
 It checks nothing, scores nothing, keeps no copy of the file and no county totals: that is
 what the ratio measures. Rounds are interleaved (bare, ours, bare, ours…), each into a fresh
 database, and medians are compared on wall time (the target: ≤ 2×) and, because the machine
@@ -48,7 +49,7 @@ from jianfu.exchange import assessment_file as af  # noqa: E402
 from jianfu.exchange import strict_json  # noqa: E402
 from jianfu.exchange.canonical import canonical_text_of_parsed  # noqa: E402
 from jianfu.paths import resources_dir  # noqa: E402
-from jianfu.services.county_import import BATCH_FILES, BATCH_SECONDS, import_files  # noqa: E402
+from jianfu.services.county_import import BATCH_FILES, BATCH_SECONDS, IMPORT_CACHE_KIB, import_files  # noqa: E402
 from jianfu.storage.county import CountyStore  # noqa: E402
 from jianfu.storage.database import open_database  # noqa: E402
 
@@ -82,6 +83,7 @@ def bare_import(paths: list[Path], database: Path, phases: dict[str, float] | No
     conn = sqlite3.connect(str(database), isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
+    conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")  # the page cache ours imports with
     for statement in BARE_SCHEMA:
         conn.execute(statement)
     start, cpu = time.perf_counter(), time.process_time()
@@ -159,6 +161,7 @@ def our_phases(paths: list[Path], database: Path, library: ChecklistLibrary) -> 
         af._check_schema(document, path)
 
     db = open_database(database)
+    db.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")  # as import_files does
     county = CountyStore(db)
     store = "store (SQL, history copy, totals)"
     for n, path in enumerate(paths):
