@@ -23,6 +23,7 @@ from reportlab.platypus import (
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
 from jianfu.core.explanation import evidence_lines
+from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entries
 from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
 from jianfu.core.scoring import RuleHit, ScoreResult
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
@@ -206,7 +207,13 @@ class _Writer:
                 ]
             ),
         )
-        return [self.p("二、自查总体情况", self.styles.heading), self.p(text, self.styles.body), figure]
+        na_lines = not_applicable_lines(not_applicable_entries(self.checklist, self.a.answers))
+        return [
+            self.p("二、自查总体情况", self.styles.heading),
+            self.p(text, self.styles.body),
+            figure,
+            *(self.p(line, self.styles.body) for line in na_lines),
+        ]
 
     def findings(self) -> list[Any]:
         story: list[Any] = [self.p("三、主要问题", self.styles.heading)]
@@ -340,6 +347,16 @@ def basic_text(assessment: Assessment, checklist: Checklist, result: ScoreResult
         )
         + f"填报人：{filler}{('（' + position + '）') if position else ''}。"
     )
+
+
+def not_applicable_lines(entries: Sequence[NotApplicableEntry]) -> list[str]:
+    """Every 不适用 with the township's reason, at the end of the summary, for the county to check."""
+    if not entries:
+        return []
+    lines = [f"本次自查标为“不适用”的题目共{len(entries)}题，所填理由如下，供县级核实："]
+    for n, e in enumerate(entries, start=1):
+        lines.append(f"{n}．{e.section}·{e.label}：{e.reason or '（未填写理由）'}（{e.status}）")
+    return lines
 
 
 def nothing_found_text(result: ScoreResult) -> str:

@@ -194,7 +194,19 @@ def test_token_notes_are_not_reasons(library: ChecklistLibrary, open_checklist: 
     item_id = sorted(
         i for i in required_item_ids(checklist) if i in assessment.answers and not i.startswith("profile")
     )[0]
-    for note in ("无", "12", ".", "不适用", "没有", "无无无无", "暂无。。。", "1234567", "啊啊啊啊", "xxxx", "本镇情况特殊啊"):
+    for note in (
+        "无",
+        "12",
+        ".",
+        "不适用",
+        "没有",
+        "无无无无",
+        "暂无。。。",
+        "1234567",
+        "啊啊啊啊",
+        "xxxx",
+        "本镇情况特殊啊",
+    ):
         answers = _mark_not_applicable(checklist, dict(assessment.answers), [item_id], note)
         result = score_assessment(checklist, answers)
         assert not result.complete, note

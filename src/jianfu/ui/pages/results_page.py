@@ -105,7 +105,7 @@ class ResultsPage(QScrollArea):
         self.explanation = explain(self.session.checklist, r, self.session.answers)
         done = r.completeness
         counts = self.tr(
-            "Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}."
+            "Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}."
         ).format(
             answered=done.answered,
             na=done.not_applicable,
@@ -117,11 +117,24 @@ class ResultsPage(QScrollArea):
         else:
             self.completeness.setText(
                 self.tr(
-                    "Incomplete: scores are shown but no level until every required item is answered and every "
-                    "'not applicable' on a burden item gives its reason in the note. {counts}"
+                    "Incomplete: scores are shown but no level until every required item is answered, and "
+                    "answered as the checklist allows. {counts}"
                 ).format(counts=counts)
             )
         flags = list(done.inconsistent)  # core names the table and what contradicts its "none"
+        if done.unexplained_items:  # where 不适用 is offered on a scored item: the note must say why
+            flags.append(
+                self.tr("'Not applicable' without a real reason in the note (or too many of them): {items}").format(
+                    items=self._labels(done.unexplained_items)
+                )
+            )
+        withdrawn = [i for i in done.withdrawn_not_applicable if i not in done.table_not_applicable]
+        if withdrawn:  # an old, carried or imported 不适用 where v2 no longer offers it
+            flags.append(
+                self.tr(
+                    "'Not applicable' is no longer offered on these items: untick it and answer them: {items}"
+                ).format(items=self._labels(withdrawn))
+            )
         if done.table_not_applicable:
             flags.append(
                 self.tr(
@@ -160,6 +173,13 @@ class ResultsPage(QScrollArea):
         )
         self.radar.set_scores([m.name for m in r.manifestations.values()], [m.score for m in r.manifestations.values()])
         self.show_details(None)
+
+    def _labels(self, item_ids: tuple[str, ...] | list[str]) -> str:
+        """The items' questions, as the cadre finds them on the pages."""
+        checklist = self.session.checklist
+        return "；".join(
+            f"{checklist.section(checklist.item(i).section_id).title}·{checklist.item(i).label}" for i in item_ids
+        )
 
     def show_details(self, manifestation_id: str | None) -> None:
         """All findings, or only those behind one manifestation's score."""
