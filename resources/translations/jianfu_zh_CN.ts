@@ -764,7 +764,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     <message>
         <location filename="../../src/jianfu/ui/widgets/item_row.py" line="437" />
         <source>Not applicable (no longer offered here: untick it and answer)</source>
-        <translation>不适用（本题已不提供“不适用”：请取消勾选后作答）</translation>
+        <translation>不适用（本题已不提供，请取消勾选后作答）</translation>
     </message>
 </context>
 <context>
@@ -1095,7 +1095,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="69" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="218" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="220" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1130,7 +1130,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>以下题目标为“不适用”但备注未写明实际理由（或不适用过多）：{items}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="134" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="135" />
         <source>'Not applicable' is no longer offered on these items: untick it and answer them: {items}</source>
         <translation>以下题目已不提供“不适用”（旧作答、结转或导入的答案），请取消勾选后重新作答：{items}</translation>
     </message>
@@ -1155,7 +1155,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="203" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="205" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from helpers.checklist_variants import offering_not_applicable_everywhere
 from jianfu.core.answers import Answer, is_visible
 from jianfu.core.checklist import Checklist
 from jianfu.core.completeness import completeness, required_item_ids
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.scoring import score_assessment
 from jianfu.exchange.demo import sample_township_assessment
-from tests.helpers.checklist_variants import offering_not_applicable_everywhere
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers.checklist_variants import offering_not_applicable_everywhere, v2_variant
 from jianfu.core.answers import Answer, is_visible
 from jianfu.core.checklist import Checklist, load_checklist
 from jianfu.core.completeness import completeness, required_item_ids
@@ -26,7 +27,6 @@ from jianfu.core.not_applicable import (
 )
 from jianfu.core.scoring import score_assessment
 from jianfu.exchange.demo import sample_assessments, sample_township_assessment
-from tests.helpers.checklist_variants import offering_not_applicable_everywhere, v2_variant
 
 GOOD_REASONS = (
     "县里未部署此类平台",
@@ -209,7 +209,7 @@ def test_fillers_around_a_real_reason_do_not_spoil_it(checklist: Checklist, extr
 
 
 def test_an_old_not_applicable_with_a_good_reason_is_flagged_not_counted(library: ChecklistLibrary) -> None:
-    assessment, honest = sample_township_assessment(library)
+    assessment, _ = sample_township_assessment(library)
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     answers = {
         **assessment.answers,
