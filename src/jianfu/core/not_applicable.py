@@ -25,7 +25,7 @@ COUNTED = "计为不适用"
 NO_REASON = "未写明实际理由，不计"
 OVER_SHARE = "不适用超出上限，须县级核实"
 WITHDRAWN = "此题不提供“不适用”，须重新作答"
-NOT_REQUIRED = "计为不适用（不计分的题目）"
+NOT_REQUIRED = "计为不适用，此题不计分"
 
 
 def is_real_reason(note: str, policy: NotApplicablePolicy) -> bool:
