@@ -837,32 +837,32 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="394" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="407" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="418" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="431" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="419" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="432" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="420" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="433" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="421" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="434" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="435" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="448" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -994,17 +994,17 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="158" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="160" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="159" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="161" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="233" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
@@ -1019,12 +1019,12 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="226" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="258" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="253" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="285" />
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
@@ -1084,78 +1084,88 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="49" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="57" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="54" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="62" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="69" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="220" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="86" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="242" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="110" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="110" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="110" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="108" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="125" />
         <source>Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}.</source>
         <translation>已答 {answered} 题；不适用 {na} 题（其中不予认可 {na_bare} 题）；必答未答 {missing} 题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="120" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="137" />
         <source>Incomplete: scores are shown but no level until every required item is answered, and answered as the checklist allows. {counts}</source>
         <translation>未完成：必答题须全部按清单允许的方式作答，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="127" />
-        <source>'Not applicable' without a real reason in the note (or too many of them): {items}</source>
-        <translation>以下题目标为“不适用”但备注未写明实际理由（或不适用过多）：{items}</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="135" />
-        <source>'Not applicable' is no longer offered on these items: untick it and answer them: {items}</source>
-        <translation>以下题目已不提供“不适用”（旧作答、结转或导入的答案），请取消勾选后重新作答：{items}</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="141" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="145" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="148" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="153" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="156" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="161" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="166" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="171" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="205" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="188" />
+        <source>Still to answer:</source>
+        <translation>尚需回答：</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="189" />
+        <source>Marked 'not applicable' without a real reason in the note:</source>
+        <translation>标为不适用、但备注未写明实际理由：</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="191" />
+        <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
+        <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="201" />
+        <source> and {count} more</source>
+        <translation>，另有 {count} 题</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="227" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

@@ -112,8 +112,9 @@ def test_an_old_not_applicable_is_shown_and_can_be_removed(qtbot, make_window, d
     shot(meetings, "na_old_answer_row.png")
     window.show_page("results")
     results = window.pages["results"]
-    text = results.completeness.text()
-    assert "已不提供“不适用”" in text and "每月需参加的上级会议次数" in text
+    text = results.where.text()  # named, linked to the item, under its own heading
+    assert "本版已不提供“不适用”" in text and 'href="meetings.per_month"' in text
+X
     shot(results, "na_results_old_answer.png")
 
     window.show_page("meetings")
@@ -126,7 +127,8 @@ def test_an_old_not_applicable_is_shown_and_can_be_removed(qtbot, make_window, d
     assert answer is not None and not answer.not_applicable and answer.value == 6
     assert answer.note == "本年度县里未召开会议"  # the note is kept
     window.show_page("results")
-    assert "已不提供“不适用”" not in results.completeness.text()
+    assert "本版已不提供“不适用”" not in results.where.text()
+    assert 'href="meetings.per_month"' not in results.where.text()
 
 
 def test_sidebar_counts_as_completeness_does(qtbot, make_window) -> None:

@@ -7,7 +7,9 @@ counts: an incomplete assessment shows its scores but no level.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.explanation import Explanation, explain
 from jianfu.core.scoring import ScoreResult
+from jianfu.core.wizard import items_by_page
 from jianfu.ui.session import Session
 from jianfu.ui.widgets.radar import RadarChart
 
@@ -35,7 +38,12 @@ LEVEL_COLOURS = {
 }
 
 
+SHOWN_PER_PAGE = 4  # items named per page in "where to answer"; the rest are counted
+
+
 class ResultsPage(QScrollArea):
+    item_requested = Signal(str)  # an item id: take the cadre to it
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -61,6 +69,15 @@ class ResultsPage(QScrollArea):
         self.completeness.setObjectName("completeness")
         self.completeness.setWordWrap(True)
         layout.addWidget(self.completeness)
+        self.where = QLabel()  # which items keep the level back, each a link to it
+        self.where.setObjectName("incompleteItems")
+        self.where.setWordWrap(True)
+        self.where.setTextFormat(Qt.TextFormat.RichText)
+        self.where.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.where.linkActivated.connect(self.item_requested.emit)
+        layout.addWidget(self.where)
         bands_row = QHBoxLayout()
         self.bands = QLabel()
         self.bands.setObjectName("levelBands")
@@ -122,19 +139,6 @@ class ResultsPage(QScrollArea):
                 ).format(counts=counts)
             )
         flags = list(done.inconsistent)  # core names the table and what contradicts its "none"
-        if done.unexplained_items:  # where 不适用 is offered on a scored item: the note must say why
-            flags.append(
-                self.tr("'Not applicable' without a real reason in the note (or too many of them): {items}").format(
-                    items=self._labels(done.unexplained_items)
-                )
-            )
-        withdrawn = [i for i in done.withdrawn_not_applicable if i not in done.table_not_applicable]
-        if withdrawn:  # an old, carried or imported 不适用 where v2 no longer offers it
-            flags.append(
-                self.tr(
-                    "'Not applicable' is no longer offered on these items: untick it and answer them: {items}"
-                ).format(items=self._labels(withdrawn))
-            )
         if done.table_not_applicable:
             flags.append(
                 self.tr(
@@ -144,6 +148,7 @@ class ResultsPage(QScrollArea):
         if flags:
             self.completeness.setText("\n".join([self.completeness.text(), *flags]))
         self.completeness.setStyleSheet("" if done.complete else "color: #b71c1c;")
+        self._show_where(done.missing_items, done.unexplained_items, done.withdrawn_not_applicable)
         self.bands.setText(
             self.tr("Levels: {bands}").format(
                 bands="　".join(
@@ -174,12 +179,29 @@ class ResultsPage(QScrollArea):
         self.radar.set_scores([m.name for m in r.manifestations.values()], [m.score for m in r.manifestations.values()])
         self.show_details(None)
 
-    def _labels(self, item_ids: tuple[str, ...] | list[str]) -> str:
-        """The items' questions, as the cadre finds them on the pages."""
-        checklist = self.session.checklist
-        return "；".join(
-            f"{checklist.section(checklist.item(i).section_id).title}·{checklist.item(i).label}" for i in item_ids
-        )
+    def _show_where(
+        self, missing: tuple[str, ...], unexplained: tuple[str, ...], withdrawn: tuple[str, ...] = ()
+    ) -> None:
+        """Name the items behind "incomplete", page by page, so the cadre need not hunt for them."""
+        lines = []
+        for heading, ids in (
+            (self.tr("Still to answer:"), missing),
+            (self.tr("Marked 'not applicable' without a real reason in the note:"), unexplained),
+            # an old, carried or imported 不适用 where this checklist no longer offers it
+            (self.tr("Marked 'not applicable', which is no longer offered there: untick it and answer:"), withdrawn),
+        ):
+            grouped = items_by_page(self.session.checklist, ids)
+            if grouped:
+                lines.append(escape(heading))
+            for page, items in grouped:
+                links = "、".join(
+                    f'<a href="{escape(item.id)}">{escape(_short(item.label))}</a>' for item in items[:SHOWN_PER_PAGE]
+                )
+                if len(items) > SHOWN_PER_PAGE:
+                    links += escape(self.tr(" and {count} more").format(count=len(items) - SHOWN_PER_PAGE))
+                lines.append(f"　· {escape(page.title)}：{links}")
+        self.where.setText("<br>".join(lines))
+        self.where.setVisible(bool(lines))
 
     def show_details(self, manifestation_id: str | None) -> None:
         """All findings, or only those behind one manifestation's score."""
@@ -227,3 +249,7 @@ class ResultsPage(QScrollArea):
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)
         dialog.exec()
+
+
+def _short(label: str, limit: int = 24) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
