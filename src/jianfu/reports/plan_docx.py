@@ -166,7 +166,7 @@ def _closing(
     blank = "　" * 6
     lines = [
         (f"填报人：{text(filler) or blank}", f"审核人：{blank}"),
-        (f"填报日期：{_date_text(date) if date else '　　　　年　　月　　日'}", f"分管负责人：{blank}"),
+        (f"填报日期：{text(_date_text(date)) if date else '　　　　年　　月　　日'}", f"分管负责人：{blank}"),
     ]
     spacer = doc.add_paragraph("", style="公文正文")
     paragraphs.append(spacer)
