@@ -6,6 +6,7 @@ command line share.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +14,7 @@ from types import TracebackType
 
 from jianfu.core.assessment import Assessment, Period
 from jianfu.core.county import DepartmentRow, EscalatedItem, Outcome, OverviewRow, RequestGroup
-from jianfu.core.errors import JianfuError
+from jianfu.core.errors import JianfuError, os_error_reason
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.exchange.catalogue import Catalogue, build_catalogue
 from jianfu.reports.county import CountySummary
@@ -38,7 +39,13 @@ class CountyService:
     def open(cls, path: Path, library: ChecklistLibrary, must_exist: bool = False) -> CountyService:
         if must_exist and not path.exists():
             raise JianfuError(f"县级数据库 {path} 不存在，请先用 jianfu import 导入乡镇文件。")
-        return cls(open_database(path), library)
+        try:
+            return cls(open_database(path), library)
+        except sqlite3.Error as exc:
+            raise JianfuError(_cannot_open(path, exc)) from exc
+        except OSError as exc:
+            reason, advice = os_error_reason(exc)
+            raise JianfuError(f"无法打开县级数据库 {path}：{reason}。{advice}。") from exc
 
     def close(self) -> None:
         self.db.close()
@@ -184,11 +191,24 @@ class CountyService:
         )
 
 
+def _cannot_open(path: Path, exc: sqlite3.Error) -> str:
+    """Why the county database at ``path`` could not be opened or created, and what to do."""
+    if path.is_dir():
+        example = path / "县级汇总.sqlite3"
+        return f"无法打开县级数据库 {path}：这是一个文件夹，不是数据库文件。请在后面写上文件名，例如 {example}。"
+    if not path.exists():
+        return (
+            f"无法在 {path.parent} 建立县级数据库 {path.name}：没有写入权限，或所在的磁盘是只读的。"
+            "请换一个有写入权限的位置，或请管理员开放权限。"
+        )
+    from jianfu.storage.failures import explain_database_failure
+
+    return f"无法打开县级数据库 {path}。{explain_database_failure(exc, path)}"
+
+
 def known_signing_keys(database: Path) -> dict[str, str]:
     """The county database's bound keys (division code → Base64 public key), read without writing
     anything, not even the switch to WAL; empty when the file is missing or not a county database."""
-    import sqlite3
-
     if not database.is_file():
         return {}
     try:
