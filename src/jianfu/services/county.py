@@ -6,6 +6,7 @@ command line share.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
@@ -13,7 +14,17 @@ from pathlib import Path
 from types import TracebackType
 
 from jianfu.core.assessment import Assessment, Period
-from jianfu.core.county import DepartmentRow, EscalatedItem, Outcome, OverviewRow, RequestGroup
+from jianfu.core.checklist import Checklist
+from jianfu.core.county import (
+    FIGURES,
+    DepartmentRow,
+    EscalatedItem,
+    Outcome,
+    OverviewRow,
+    RequestGroup,
+    figures_asked,
+    round_figures,
+)
 from jianfu.core.errors import JianfuError, os_error_reason
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.exchange.catalogue import Catalogue, build_catalogue
@@ -77,7 +88,33 @@ class CountyService:
         return self.store.overview(period)
 
     def departments(self, period: Period) -> list[DepartmentRow]:
-        return self.store.departments(period)
+        """The departments, each marked with the figures none of its townships was asked (a
+        checklist version without that question): a 0 there would claim "none"."""
+        rows = self.store.departments(period)
+        asked = {v: set(figures_asked(c)) for v, c in self._round_checklists(period).items()}
+        kinds = {frozenset(a) for a in asked.values()}
+        if not kinds or kinds == {frozenset(FIGURES)}:
+            return rows  # every township was asked everything
+        if len(kinds) == 1:
+            unasked = frozenset(FIGURES) - next(iter(kinds))
+            return [replace(d, unasked=unasked) for d in rows]
+        by_department = self.store.department_checklists(period)  # a round of mixed versions
+        marked = []
+        for d in rows:
+            seen = set().union(*(asked[v] for v in by_department.get(d.key, ()) if v in asked))
+            marked.append(replace(d, unasked=frozenset(FIGURES) - seen) if seen else d)
+        return marked
+
+    def department_figures(self, period: Period) -> dict[str, str]:
+        """The figures asked of at least one township in ``period``, with their headers."""
+        return round_figures(self._round_checklists(period).values())
+
+    def _round_checklists(self, period: Period) -> dict[tuple[str, int], Checklist]:
+        found = {}
+        for checklist_id, version in self.store.checklist_versions(period):
+            with contextlib.suppress(JianfuError):  # not this program's: its files were not imported
+                found[(checklist_id, version)] = self.library.get(checklist_id, version)
+        return found
 
     def overview_table(self, period: Period) -> OverviewTable:
         """The overview as plain rows, for views that format only the cells they show."""
@@ -181,7 +218,8 @@ class CountyService:
             rows=county.overview(period),
             missing=county.missing_townships(period),
             expected_loaded=county.has_expected_townships(),
-            departments=county.departments(period),
+            departments=self.departments(period),
+            figure_headers=self.department_figures(period),
             common_problems=[(titles.get(rule, rule), n) for rule, n in county.common_problems(period)],
             escalated={
                 dept: [replace(i, rule_title=titles.get(i.rule_id or "", "")) for i in items]
