@@ -180,7 +180,7 @@
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="129" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="170" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
@@ -235,48 +235,53 @@
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
+        <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
+        <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="159" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="161" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="168" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="170" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="174" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="181" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="176" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="205" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="183" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="212" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="220" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="227" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="234" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="241" />
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="245" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="252" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="320" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="327" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -286,142 +291,142 @@
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="264" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="271" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="264" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="271" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="273" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="280" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="287" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="294" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="319" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="326" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="325" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="332" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="343" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="346" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="353" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="350" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="357" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="350" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="357" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="357" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="364" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="393" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="400" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="393" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="400" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="405" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="412" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="405" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="412" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="408" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="415" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="436" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="443" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="438" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="445" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="461" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="468" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="471" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="475" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="482" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="477" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="484" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="484" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="491" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="490" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="497" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="492" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="499" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="500" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="501" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -733,99 +738,99 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="53" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="64" />
         <source>Jianfu — fingertip burden self-assessment</source>
         <translation>减负助手 — 基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="63" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="74" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="64" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="75" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="69" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="80" />
         <source>Changes since last period…</source>
         <translation>与上期相比…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="111" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="122" />
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="121" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="161" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="122" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="162" />
         <source>Large font</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="126" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="166" />
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="153" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="195" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="162" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="206" />
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="204" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="210" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="215" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="250" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="256" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="261" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="217" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="263" />
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="231" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="279" />
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="344" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="394" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="366" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="418" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="419" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="368" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="420" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="369" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="421" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="383" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="435" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -833,37 +838,37 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="208" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="232" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="211" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="235" />
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="213" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="237" />
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="226" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="250" />
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="227" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="251" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="228" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="252" />
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="229" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="253" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -1058,7 +1063,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="69" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="196" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="200" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1108,7 +1113,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="185" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
@@ -1129,22 +1134,22 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="139" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="148" />
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="142" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="151" />
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="160" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="169" />
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="171" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="180" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
@@ -1291,97 +1296,97 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="55" />
         <source>Fingertip burden self-assessment</source>
         <translation>基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="54" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60" />
         <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
         <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="80" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="81" />
         <source>Move the selected assessment to the recycle list; it can be restored</source>
         <translation>把选中的自查移到回收站，可以恢复</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82" />
         <source>Correct township name or code…</source>
         <translation>更正乡镇名称或代码…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83" />
         <source>Recycle list…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90" />
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="89" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="95" />
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="96" />
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="97" />
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="92" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="98" />
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="94" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="100" />
         <source>A fictional township to look around; it is kept apart from your own assessments</source>
         <translation>虚构的示例乡镇，供熟悉操作；与本镇的自查分开存放</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="99" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="105" />
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="100" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="106" />
         <source>Import the files of all townships and see the county's burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="168" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="173" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
