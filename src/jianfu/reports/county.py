@@ -71,7 +71,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
 
     from jianfu.reports.document import LANDSCAPE, PORTRAIT, GovernmentDocument, make_styles
     from jianfu.reports.fonts import register_fonts
-    from jianfu.reports.layout import chinese_number, keep_with_table, shorten
+    from jianfu.reports.layout import Column, chinese_number, fitted_widths, keep_with_table, shorten
     from jianfu.reports.radar import radar
     from jianfu.reports.text import markup
 
@@ -196,21 +196,23 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     story.append(overview)
 
     story += [Spacer(1, 4 * mm), p("四、条线部门归因", styles.heading)]
-    story.append(
-        p(
-            "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改。",
-            styles.body,
-        )
-    )
     figures = list(summary.figure_headers)  # a figure no township was asked has no column
+    intro = (
+        "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改。"
+    )
+    if any(d.unasked & set(figures) for d in summary.departments):
+        intro += NOT_ASKED_NOTE  # before the table: a note after it can be pushed onto the next page
+    story.append(p(intro, styles.body))
     dept_rows = [["县级部门", *summary.figure_headers.values(), "月耗工时"]]
     dept_rows += [
         [d.name, *(_figure_text(d, f, NOT_ASKED_MARK) for f in figures), f"{d.hours:.0f}"] for d in summary.departments
     ]
-    share = (1 - 0.19 - 0.10) / len(figures)
-    story.append(table(dept_rows, [0.19, *[share] * len(figures), 0.10], wide))
-    if any(d.unasked & set(figures) for d in summary.departments):
-        story.append(p(NOT_ASKED_NOTE, styles.body))
+    # Figures as wide as their header wrapped at six characters (a checklist label can be long),
+    # the department's name takes the rest: it never wraps before its last character.
+    columns = [Column("", share=1.0), *(Column(h, "fit", cap=6) for h in dept_rows[0][1:])]
+    size = styles.cell.fontSize
+    widths = fitted_widths(columns, dept_rows, wide, styles.cell.fontName, styles.header_cell.fontName, size)
+    story.append(table(dept_rows, [w / wide for w in widths], wide))
 
     story += [Spacer(1, 4 * mm)]
     problem_rows = [["问题", "涉及乡镇数"]] + [[title, str(n)] for title, n in summary.common_problems[:20]]
