@@ -11,7 +11,6 @@ import contextlib
 import io
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -146,12 +145,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JianfuError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_REJECTED
-    except sqlite3.Error as exc:  # the county database failed mid-way (locked, full, damaged)
-        from jianfu.storage.failures import explain_database_failure
-
-        database = getattr(options, "county_db", None) or options.db or Path("县级数据库")
-        print(f"错误：{explain_database_failure(exc, database)}", file=sys.stderr)
-        return EXIT_FAILURE
     except BrokenPipeError:  # output piped into `head` and closed early: not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE

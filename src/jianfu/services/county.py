@@ -68,6 +68,10 @@ class CountyService:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close()
+        if isinstance(error, sqlite3.Error):  # failed mid-way (locked, full, damaged): say what to do
+            from jianfu.storage.failures import explain_database_failure
+
+            raise JianfuError(explain_database_failure(error, self.db.path)) from error
 
     # ------------------------------------------------------------------------------ import
 
