@@ -23,9 +23,8 @@ from jianfu.services.county import CountyService
 def test_an_sqlite_failure_inside_the_service_becomes_a_chinese_message(
     tmp_path: Path, library, failure: str, words: tuple[str, ...]
 ) -> None:
-    with pytest.raises(JianfuError) as raised:
-        with CountyService.open(tmp_path / "county.sqlite3", library):
-            raise sqlite3.OperationalError(failure)
+    with pytest.raises(JianfuError) as raised, CountyService.open(tmp_path / "county.sqlite3", library):
+        raise sqlite3.OperationalError(failure)
     message = str(raised.value)
     assert all(word in message for word in words), message
     assert failure not in message
