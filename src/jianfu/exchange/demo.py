@@ -192,7 +192,7 @@ def _agree(checklist: Checklist, values: dict[str, Any]) -> None:
     for check in checklist.consistency:
         condition = check.contradicted_when
         if check.item and condition.op == "gt" and isinstance(condition.operand, OtherAnswer):
-            value, limit = values.get(condition.ref), values.get(condition.operand.ref)
+            value, limit = values.get(str(condition.ref)), values.get(condition.operand.ref)
             if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
                 values[str(condition.ref)] = limit
 
