@@ -58,7 +58,9 @@ class _Runner(QRunnable):
         except JianfuError as exc:  # the user's environment: say what to do
             self.task.failed.emit(str(exc))
         except OSError as exc:
-            self.task.failed.emit(str(write_error(exc.filename or "文件", exc)))
+            # a rename onto the user's file names it second; a partial file is named as its target
+            name = str(exc.filename2 or exc.filename or "文件").removesuffix(".part")
+            self.task.failed.emit(str(write_error(name, exc)))
         except Exception:  # a bug: report it as one
             self.task.failed.emit("程序出错，请把以下信息发给技术支持：\n" + traceback.format_exc(limit=5))
         else:
