@@ -1457,7 +1457,7 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../src/jianfu/ui/tasks.py" line="79" />
+        <location filename="../../src/jianfu/ui/tasks.py" line="81" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
