@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from jianfu.core.conditions import Condition, parse_condition
-from jianfu.core.errors import ChecklistError
+from jianfu.core.errors import ChecklistError, read_reason
 
 CHECKLIST_FORMAT = "jianfu-checklist"
 MAX_CHECKLIST_BYTES = 2_000_000
@@ -352,7 +352,7 @@ def load_checklist(path: Path) -> Checklist:
     try:
         raw_bytes = path.read_bytes()
     except OSError as exc:
-        raise ChecklistError(shown, [f"无法读取文件（{exc.strerror or exc}）"]) from exc
+        raise ChecklistError(shown, [f"无法读取文件（{read_reason(exc)}）"]) from exc
     if len(raw_bytes) > MAX_CHECKLIST_BYTES:
         raise ChecklistError(shown, [f"文件过大（{len(raw_bytes)} 字节，上限 {MAX_CHECKLIST_BYTES}）"])
     try:
