@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -29,6 +29,8 @@ class CountySummary:
     escalated: dict[str, list[EscalatedItem]]
     plan_items: list[tuple[str, str, str, str, str, str, str, str, str, bool]]
     expected_loaded: bool = False  # whether the 应报乡镇名单 was loaded: only then are non-reporters known
+    # (township, answers) whose file still holds last period's answers nobody confirmed (沿用上期未确认)
+    unconfirmed: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -299,6 +301,10 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
     parts = []
     if unfinished:
         parts.append(f"自查未完成的{len(unfinished)}个：{_names(unfinished)}")
+    if summary.unconfirmed:  # among them: last period's answers sent on, never confirmed
+        parts.append(
+            f"其中沿用上期回答未确认的{len(summary.unconfirmed)}个：{_names([n for n, _ in summary.unconfirmed])}"
+        )
     if summary.missing:
         parts.append(f"尚未报送的{len(summary.missing)}个：{_names([n for _, n in summary.missing])}")
     roster = summary.expected_loaded or bool(summary.missing)  # without the list nobody is known missing

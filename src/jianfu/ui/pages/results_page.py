@@ -7,7 +7,7 @@ counts: an incomplete assessment shows its scores but no level.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from jianfu.core.explanation import Explanation, explain
 from jianfu.core.scoring import ScoreResult
 from jianfu.ui.session import Session
+from jianfu.ui.widgets.carried_notice import CarriedNotice
 from jianfu.ui.widgets.radar import RadarChart
 
 LEVEL_COLOURS = {
@@ -36,6 +37,8 @@ LEVEL_COLOURS = {
 
 
 class ResultsPage(QScrollArea):
+    page_requested = Signal(str)  # a wizard page to show (the first with answers to confirm)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -61,6 +64,9 @@ class ResultsPage(QScrollArea):
         self.completeness.setObjectName("completeness")
         self.completeness.setWordWrap(True)
         layout.addWidget(self.completeness)
+        self.carried = CarriedNotice(self.tr("Go to the first page to confirm"))
+        self.carried.go.connect(self._to_first_page_to_confirm)
+        layout.addWidget(self.carried)
         bands_row = QHBoxLayout()
         self.bands = QLabel()
         self.bands.setObjectName("levelBands")
@@ -131,6 +137,7 @@ class ResultsPage(QScrollArea):
         if flags:
             self.completeness.setText("\n".join([self.completeness.text(), *flags]))
         self.completeness.setStyleSheet("" if done.complete else "color: #b71c1c;")
+        self.carried.show_count(done.unconfirmed, done.unconfirmed_pages)
         self.bands.setText(
             self.tr("Levels: {bands}").format(
                 bands="　".join(
@@ -160,6 +167,13 @@ class ResultsPage(QScrollArea):
         )
         self.radar.set_scores([m.name for m in r.manifestations.values()], [m.score for m in r.manifestations.values()])
         self.show_details(None)
+
+    def _to_first_page_to_confirm(self) -> None:
+        from jianfu.core.wizard import first_page_to_confirm
+
+        page = first_page_to_confirm(self.session.checklist, self.session.answers)
+        if page is not None:
+            self.page_requested.emit(page)
 
     def show_details(self, manifestation_id: str | None) -> None:
         """All findings, or only those behind one manifestation's score."""

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from jianfu.core.answers import Answer, is_visible
+from jianfu.core.answers import Answer, is_visible, unconfirmed
 from jianfu.core.checklist import FieldType, Item, Section
 from jianfu.core.choices import DEPARTMENTS, department_choices
 from jianfu.core.errors import JianfuError
@@ -158,8 +158,10 @@ class SectionPage(QScrollArea):
         return self.confirm_bar
 
     def carried_over(self) -> list[str]:
-        """This page's answers carried over from last period and not yet confirmed or changed."""
-        return [item.id for item in self.section.items if item.id in self.session.unconfirmed]
+        """This page's asked items whose answer is carried over from last period and not yet
+        confirmed or changed. Hidden ones are left to confirm: shown later (another answer
+        changed), they must not pass as looked at."""
+        return unconfirmed(self.session.checklist, self.session.answers, self.section.id)
 
     def confirm_all(self) -> None:
         self.flush()  # a value being typed is saved (and so confirmed) first
