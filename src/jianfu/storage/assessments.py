@@ -426,15 +426,16 @@ class AssessmentStore:
         ):
             rows.setdefault(item_id, []).append({"row_id": row_id, "cells": json.loads(cells)})
         answers = {}
-        for item_id, value, not_applicable, note, declared_none, confirmed_ in self.conn.execute(
-            "SELECT item_id, value, not_applicable, note, declared_none, confirmed FROM answers WHERE assessment_id = ?",
+        for item_id, value, not_applicable, note, declared_none, is_confirmed in self.conn.execute(
+            "SELECT item_id, value, not_applicable, note, declared_none, confirmed FROM answers"
+            " WHERE assessment_id = ?",
             (assessment_id,),
         ):
             if item_id in rows:  # a table: its rows, whatever the value column says
                 parsed: Any = rows.pop(item_id)
             else:
                 parsed = json.loads(value) if value is not None else None
-            answers[item_id] = Answer(parsed, bool(not_applicable), note, bool(declared_none), not confirmed_)
+            answers[item_id] = Answer(parsed, bool(not_applicable), note, bool(declared_none), not is_confirmed)
         for item_id, orphan_rows in rows.items():  # rows saved before any answer row existed
             answers[item_id] = Answer(orphan_rows)
         return answers
