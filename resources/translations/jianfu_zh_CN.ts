@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CarriedNotice</name>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="32" />
+        <source>{page}: {count}</source>
+        <translation>“{page}”{count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="34" />
+        <source>{count} answers carried over from last period are not confirmed yet: until they are, this assessment is incomplete and gets no level, because nobody has said they still hold for this period. Correct what changed and confirm the rest page by page.</source>
+        <translation>还有 {count} 项沿用上期的回答未确认：确认之前，本次自查为“未完成”，不评定等级，因为还没有人确认这些回答在本期仍然如此。请改正已变化的，其余逐页点“本页全部仍然如此”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="38" />
+        <source>To confirm: {pages}</source>
+        <translation>待确认：{pages}</translation>
+    </message>
+</context>
+<context>
     <name>ChangesDialog</name>
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="31" />
@@ -271,12 +289,22 @@
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="245" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="244" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="320" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="249" />
+        <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
+        <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="253" />
+        <source>{name} ({n} answers)</source>
+        <translation>{name}（{n} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="330" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -286,142 +314,142 @@
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="264" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="264" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="273" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="283" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="287" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="297" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="319" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="329" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="325" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="335" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="346" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="346" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="356" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="350" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="360" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="350" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="360" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="357" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="393" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="403" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="393" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="403" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="405" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="415" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="405" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="415" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="408" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="418" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="436" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="446" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="438" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="448" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="457" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="461" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="471" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="474" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="475" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="485" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="477" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="487" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="484" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="494" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="490" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="500" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="492" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="502" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="500" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="510" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="501" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="511" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -733,99 +761,99 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="53" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="64" />
         <source>Jianfu — fingertip burden self-assessment</source>
         <translation>减负助手 — 基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="63" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="74" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="64" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="75" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="69" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="80" />
         <source>Changes since last period…</source>
         <translation>与上期相比…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="111" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="123" />
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="121" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="162" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="122" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="163" />
         <source>Large font</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="126" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="167" />
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="153" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="205" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="162" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="216" />
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="204" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="210" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="215" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="260" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="266" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="271" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="217" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="273" />
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="231" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="289" />
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="344" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="405" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="366" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="429" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="430" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="368" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="431" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="369" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="432" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="383" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="447" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -833,37 +861,37 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="208" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="248" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="211" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="251" />
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="213" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="253" />
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="226" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="266" />
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="227" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="267" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="228" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="268" />
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="229" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="269" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -1047,68 +1075,73 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="49" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="52" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="54" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="57" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="69" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="196" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="67" />
+        <source>Go to the first page to confirm</source>
+        <translation>去第一个待确认的页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="75" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="214" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="99" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="99" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="99" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="108" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="114" />
         <source>Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}.</source>
         <translation>已答 {answered} 题；不适用 {na} 题（未说明理由 {na_bare} 题）；必答未答 {missing} 题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="120" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="126" />
         <source>Incomplete: scores are shown but no level until every required item is answered and every 'not applicable' on a burden item gives its reason in the note. {counts}</source>
         <translation>未完成：必答题全部作答、负担类题目选“不适用”时在备注中说明理由后，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="128" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="134" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="135" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="142" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="143" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="150" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="153" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="160" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="199" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
@@ -1129,22 +1162,22 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="139" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="148" />
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="142" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="151" />
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="160" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="171" />
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="171" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="182" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
@@ -1291,97 +1324,107 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="57" />
         <source>Fingertip burden self-assessment</source>
         <translation>基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="54" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="62" />
         <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
         <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83" />
         <source>Move the selected assessment to the recycle list; it can be restored</source>
         <translation>把选中的自查移到回收站，可以恢复</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84" />
         <source>Correct township name or code…</source>
         <translation>更正乡镇名称或代码…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="85" />
         <source>Recycle list…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91" />
+        <source>Confirm carried-over answers</source>
+        <translation>去确认沿用的回答</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="96" />
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="89" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="101" />
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="102" />
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="103" />
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="92" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="104" />
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="94" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="106" />
         <source>A fictional township to look around; it is kept apart from your own assessments</source>
         <translation>虚构的示例乡镇，供熟悉操作；与本镇的自查分开存放</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="99" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="111" />
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="100" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="112" />
         <source>Import the files of all townships and see the county's burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="168" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="137" />
+        <source>, {count} carried over to confirm</source>
+        <translation>，{count} 项沿用上期待确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="188" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>

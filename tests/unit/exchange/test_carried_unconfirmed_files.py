@@ -57,7 +57,9 @@ def test_the_flag_travels_from_township_to_county_database(service, library, tmp
     with CountyService.open(tmp_path / "county.sqlite3", library) as county:
         summary = import_files(county.db, library, [before, after])
         assert not summary.rejected
-        assert [(p.name, note) for p, note in summary.notes if "沿用上期未确认" in note] == [("after.jianfu", "沿用上期未确认")]
+        assert [(p.name, note) for p, note in summary.notes if "沿用上期未确认" in note] == [
+            ("after.jianfu", "沿用上期未确认")
+        ]
         conn = county.db.conn
         period = content.assessment.period
         stored_id, stored_count, level = conn.execute(

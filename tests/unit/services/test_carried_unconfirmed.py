@@ -73,7 +73,7 @@ def test_confirming_every_page_gives_the_level_back(service, store, previous) ->
     result = score_assessment(reloaded.checklist, reloaded.assessment.answers)
     assert result.complete and result.overall_level_label == level
     assert "unconfirmed" not in result.completeness.to_json()
-    _, stored = service.rescore(reloaded)
+    service.rescore(reloaded)
     assert store.stored_scores(new_id)["overall"][1] != "incomplete"
 
 

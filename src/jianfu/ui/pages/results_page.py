@@ -118,7 +118,9 @@ class ResultsPage(QScrollArea):
             na_bare=done.not_applicable_without_reason,
             missing=done.required_missing,
         )
-        if done.complete:
+        # carried over and unconfirmed only: the notice below says why there is no level
+        only_carried = bool(done.unconfirmed) and len(done.incomplete_reasons()) == 1
+        if done.complete or only_carried:
             self.completeness.setText(counts)
         else:
             self.completeness.setText(
@@ -136,7 +138,7 @@ class ResultsPage(QScrollArea):
             )
         if flags:
             self.completeness.setText("\n".join([self.completeness.text(), *flags]))
-        self.completeness.setStyleSheet("" if done.complete else "color: #b71c1c;")
+        self.completeness.setStyleSheet("" if done.complete or only_carried else "color: #b71c1c;")
         self.carried.show_count(done.unconfirmed, done.unconfirmed_pages)
         self.bands.setText(
             self.tr("Levels: {bands}").format(

@@ -165,13 +165,15 @@ class SectionPage(QScrollArea):
 
     def confirm_all(self) -> None:
         self.flush()  # a value being typed is saved (and so confirmed) first
+        confirmed = self.carried_over()
         try:
-            self.session.confirm_all(self.carried_over())
+            self.session.confirm_all(confirmed)
         except JianfuError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return
-        for row in self._built.values():
-            row.set_carried_over(False)
+        for item_id in confirmed:  # hidden ones stay marked, to confirm once they are asked
+            if item_id in self._built:
+                self._built[item_id].set_carried_over(False)
         self._update_confirm_bar()
 
     def _update_confirm_bar(self) -> None:
@@ -219,6 +221,7 @@ class SectionPage(QScrollArea):
     def _answer_changed(self, item_id: str) -> None:
         if self.session.checklist.has_item(item_id):
             self.update_visibility()
+            self._update_confirm_bar()  # an unconfirmed answer may be asked again, or no longer
 
     def first_unanswered(self) -> ItemRow | None:
         answers = self.session.answers

@@ -29,7 +29,7 @@ class CarriedNotice(QFrame):
         self.setVisible(count > 0)
         if not count:
             return
-        where = "、".join(self.tr("“{page}” {count}").format(page=title, count=n) for title, n in pages)
+        where = "、".join(self.tr("{page}: {count}").format(page=title, count=n) for title, n in pages)
         text = self.tr(
             "{count} answers carried over from last period are not confirmed yet: until they are, this "
             "assessment is incomplete and gets no level, because nobody has said they still hold for this "
