@@ -596,116 +596,121 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="190" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="193" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="195" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="198" />
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="202" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="205" />
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="203" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="206" />
         <source>Save as Word (editable)…</source>
         <translation>另存为 Word（可编辑）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="204" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="207" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="205" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="208" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="212" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="215" />
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="220" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="223" />
+        <source>Go to the first page to confirm</source>
+        <translation>去第一个待确认的页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="227" />
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="259" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="264" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="279" />
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="259" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="264" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="279" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="268" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="283" />
         <source>Writing the Word document…</source>
         <translation>正在生成 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="270" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="278" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="285" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="293" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="284" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="299" />
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="296" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="311" />
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="320" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="322" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="337" />
         <source>Sent {count} pages to the printer.</source>
         <translation>已将 {count} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="350" />
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="350" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="340" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="355" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="352" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="367" />
         <source>Exported: {path}
 Signed with this computer's key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="359" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="374" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -828,32 +833,32 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="405" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="406" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="429" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="430" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="430" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="431" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="431" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="432" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="432" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="433" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="447" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="448" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -1023,7 +1028,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="169" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="170" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1091,7 +1096,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="75" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="214" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="216" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1116,32 +1121,32 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>已答 {answered} 题；不适用 {na} 题（未说明理由 {na_bare} 题）；必答未答 {missing} 题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="126" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="128" />
         <source>Incomplete: scores are shown but no level until every required item is answered and every 'not applicable' on a burden item gives its reason in the note. {counts}</source>
         <translation>未完成：必答题全部作答、负担类题目选“不适用”时在备注中说明理由后，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="134" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="136" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="142" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="144" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="150" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="152" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="160" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="162" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="199" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="201" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
@@ -1172,12 +1177,12 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="171" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="172" />
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="182" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="184" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>

@@ -349,6 +349,7 @@ class MainWindow(QMainWindow):
             widget = PlanPage(self.session)
         else:
             widget = ExportPage(self.session)
+            widget.page_requested.connect(self.show_page)
         self.pages[page_id] = widget
         self.stack.addWidget(widget)
         return widget

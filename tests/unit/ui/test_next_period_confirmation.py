@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from test_journey import click, sample_file  # noqa: F401 - the fixture is used by name
 
 from jianfu.core.checklist import INCOMPLETE_LABEL
-from jianfu.core.wizard import RESULTS, START
+from jianfu.core.wizard import EXPORT, RESULTS, START
 
 
 def sidebar_click(qtbot, window, page_id: str) -> None:
@@ -54,6 +54,13 @@ def test_the_level_waits_until_every_page_is_confirmed(qtbot, make_window, sampl
     click(qtbot, results.carried.button)
     assert window.current == sections[0]
 
+    # Export: the file would carry them as unconfirmed; the page says so too.
+    sidebar_click(qtbot, window, EXPORT)
+    export = window.pages[EXPORT]
+    assert export.carried.isVisible() and f"还有 {to_confirm} 项" in export.carried.text.text()
+    click(qtbot, export.carried.button)
+    assert window.current == sections[0]
+
     # Every page confirmed with its button, then the results again.
     for section_id in sections:
         assert window.current == section_id
@@ -73,6 +80,8 @@ def test_the_level_waits_until_every_page_is_confirmed(qtbot, make_window, sampl
     level = score_assessment(previous.checklist, previous.assessment.answers).overall_level_label
     assert f"（{level}）" in results.overall.text()  # nothing changed: last period's level, now confirmed
 
+    sidebar_click(qtbot, window, EXPORT)
+    assert not export.carried.isVisible()
     sidebar_click(qtbot, window, START)
     assert not start.carried.isVisible()
     assert "沿用上期" not in start.table.item(0, 2).text()
