@@ -136,11 +136,7 @@ class Completeness:
 def unconfirmed_text(count: int, pages: tuple[tuple[str, int], ...] = ()) -> str:
     """Why an assessment carried over from last period has no level yet, in Chinese."""
     where = "、".join(f"“{title}”{n} 项" for title, n in pages)
-    return (
-        f"还有 {count} 项沿用上期的回答未确认"
-        + (f"（{where}）" if where else "")
-        + ("：请逐页核对，改正已变化的，其余点“本页全部仍然如此”")
-    )
+    return f"还有 {count} 项沿用上期的回答未确认" + (f"（{where}）" if where else "") + "，须逐项确认或改正"
 
 
 def summary_text(
