@@ -833,32 +833,32 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="406" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="419" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="430" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="443" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="431" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="444" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="432" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="445" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="433" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="446" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="448" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="461" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -990,17 +990,17 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="158" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="160" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="159" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="161" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="233" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
@@ -1015,12 +1015,12 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="226" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="258" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="253" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="285" />
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
@@ -1080,73 +1080,88 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="52" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="59" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="57" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="64" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="67" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="74" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="75" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="216" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="252" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="99" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="99" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="99" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="114" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="130" />
         <source>Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}.</source>
         <translation>已答 {answered} 题；不适用 {na} 题（未说明理由 {na_bare} 题）；必答未答 {missing} 题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="128" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="144" />
         <source>Incomplete: scores are shown but no level until every required item is answered and every 'not applicable' on a burden item gives its reason in the note. {counts}</source>
         <translation>未完成：必答题全部作答、负担类题目选“不适用”时在备注中说明理由后，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="136" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="152" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="144" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="161" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="152" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="169" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="162" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="179" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="200" />
+        <source>Still to answer:</source>
+        <translation>尚需回答：</translation>
+    </message>
+    <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="201" />
+        <source>Marked 'not applicable' without a real reason in the note:</source>
+        <translation>标为不适用、但备注未写明实际理由：</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="211" />
+        <source> and {count} more</source>
+        <translation>，另有 {count} 题</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="237" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
