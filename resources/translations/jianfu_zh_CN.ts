@@ -1096,7 +1096,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="252" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="253" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1146,22 +1146,22 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="200" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="201" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="201" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="202" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="211" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="212" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="237" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="238" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
