@@ -189,11 +189,11 @@ def _agree(checklist: Checklist, values: dict[str, Any]) -> None:
     """A sample township answers consistently: a number that the checklist says may not exceed
     another answer (``{item: A, gt: {item: B}}``) is brought down to it."""
     for check in checklist.consistency:
-        condition = check.contradicted_when
-        if check.item and condition.op == "gt" and isinstance(condition.operand, OtherAnswer):
-            value, limit = values.get(condition.ref), values.get(condition.operand.ref)
+        condition, ref = check.contradicted_when, check.contradicted_when.ref
+        if check.item and ref and condition.op == "gt" and isinstance(condition.operand, OtherAnswer):
+            value, limit = values.get(ref), values.get(condition.operand.ref)
             if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
-                values[str(condition.ref)] = limit
+                values[ref] = limit
 
 
 def _only_columns(checklist: Checklist, table_id: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
