@@ -115,3 +115,35 @@ def test_confirming_a_page_leaves_hidden_answers_to_confirm_when_asked_again(
     assert page.confirm_bar.isVisible() and str(len(carried)) in page.confirm_text.text()
     click(qtbot, hidden_before.confirm_button)  # the single answer confirmed on its own
     assert "apps.dispatch_per_month" not in page.carried_over()
+
+
+def test_the_county_window_counts_files_sent_unconfirmed(qtbot, library, tmp_path) -> None:
+    """A township exported its next period untouched: the county window names it, with how many
+    answers are still last period's, and gives it no level."""
+    from jianfu.services.township import AssessmentService
+    from jianfu.ui.county.county_window import CountyWindow
+
+    service = AssessmentService.open(tmp_path / "township.sqlite3", library)
+    previous_id, _ = service.add_from_file(service.prepare_sample()[0])
+    new = service.load(service.next_period(previous_id))
+    sent = tmp_path / "sent"
+    sent.mkdir()
+    service.export(new, sent / "柳河镇-2027-Q1.jianfu")
+    count = len(new.unconfirmed)
+    service.store.db.conn.close()
+
+    window = CountyWindow(library, tmp_path / "county.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        task = window.import_paths([sent])
+        with qtbot.waitSignal(task.succeeded, timeout=30_000):
+            pass
+        assert "沿用上期未确认" in window.summary_box.detailedText()
+        assert window.selected_period().code == "2027-Q1"
+        assert f"沿用上期未确认（1 个乡镇，确认前不评定等级）：柳河镇（{count} 项）" in window.missing.text()
+        overall = window.overview.model().index(0, 5)
+        assert window.overview.model().rowCount() == 1 and overall.data()
+        assert all(INCOMPLETE_LABEL in window.overview.model().index(0, c).data() for c in range(1, 5))
+    finally:
+        window.county.close()
