@@ -151,6 +151,10 @@ class CountyService:
     def missing_townships(self, period: Period) -> list[tuple[str, str]]:
         return self.store.missing_townships(period)
 
+    def unconfirmed_townships(self, period: Period) -> list[tuple[str, int]]:
+        """(township, answers) whose file still holds last period's answers, unconfirmed."""
+        return self.store.unconfirmed_townships(period)
+
     def has_expected_townships(self) -> bool:
         return self.store.has_expected_townships()
 
@@ -237,6 +241,7 @@ class CountyService:
                 for dept, items in county.escalated_items(period).items()
             },
             plan_items=county.plan_items(period),
+            unconfirmed=county.unconfirmed_townships(period),
         )
 
 

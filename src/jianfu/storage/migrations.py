@@ -415,6 +415,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             WHERE reason = 'current' AND signer_fingerprint IS NULL
     """,
     ),
+    # v15: the county keeps, per imported assessment, how many asked items still hold last
+    # period's answer, never confirmed for this period ("沿用上期未确认"; NULL for files imported
+    # before), and finds the townships that sent such a file through a small partial index.
+    Migration(
+        15,
+        "county_unconfirmed_carried_answers",
+        """
+        ALTER TABLE assessments ADD COLUMN unconfirmed INTEGER;
+        CREATE INDEX assessments_unconfirmed ON assessments (period, unconfirmed) WHERE unconfirmed > 0
+    """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
