@@ -165,7 +165,7 @@ def our_phases(paths: list[Path], database: Path, library: ChecklistLibrary) -> 
     county = CountyStore(db)
     store = "store (SQL, history copy, totals)"
     for n, path in enumerate(paths):
-        raw = timed("read (stat, open, read)", path.read_bytes)
+        raw = timed("read (open, read)", path.read_bytes)
         document = timed("strict JSON (decode, parse)", lambda data: strict_json.loads(data.decode("utf-8")), raw)
         timed("envelope, sizes, schema", schema, document, path)
         canonical = timed("canonical text", lambda d: canonical_text_of_parsed(af._signed_content(d)), document)
