@@ -632,121 +632,126 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="193" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="203" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="198" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="208" />
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="205" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="215" />
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="206" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="216" />
         <source>Save as Word (editable)…</source>
         <translation>另存为 Word（可编辑）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="207" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="217" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="208" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="218" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="215" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="225" />
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="223" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="240" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="227" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244" />
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="279" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="270" />
+        <source>This assessment is incomplete ({reasons}). Once exported, the county will see it as incomplete, with no level.</source>
+        <translation>本次自查未完成（{reasons}），导出后县级将看到“未完成”，不评定等级。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="304" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="309" />
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="304" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="279" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="309" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="283" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="313" />
         <source>Writing the Word document…</source>
         <translation>正在生成 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="285" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="293" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="315" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="323" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="299" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="329" />
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="311" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="341" />
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="365" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="337" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="367" />
         <source>Sent {count} pages to the printer.</source>
         <translation>已将 {count} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="350" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="380" />
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="350" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="380" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="355" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="385" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="367" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="397" />
         <source>Exported: {path}
 Signed with this computer's key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="374" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="404" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -1070,7 +1075,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="170" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="180" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1547,7 +1552,7 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../src/jianfu/ui/tasks.py" line="81" />
+        <location filename="../../src/jianfu/ui/tasks.py" line="82" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
