@@ -98,15 +98,19 @@ def test_problem_and_measure_stay_readable_with_the_large_font(qtbot, make_windo
     """查看 → 大字体 at 1366×768: the short columns grow, but problem and measure keep at least
     12 characters each; the table scrolls sideways instead. Back to the normal font, all in view."""
     window, page = open_plan(make_window)
-    window.set_large_font(True)
-    metrics = page.table.fontMetrics()
-    twelve = metrics.horizontalAdvance("字" * 12)
     header = page.table.horizontalHeader()
     text_columns = [COLUMNS.index("problem"), COLUMNS.index("measure")]
-    qtbot.waitUntil(lambda: all(header.sectionSize(c) >= twelve for c in text_columns))
+
+    def twelve() -> int:
+        return page.table.fontMetrics().horizontalAdvance("字" * 12)
+
+    normal = twelve()
+    window.set_large_font(True)
+    qtbot.waitUntil(lambda: twelve() > normal)
+    qtbot.waitUntil(lambda: all(header.sectionSize(c) >= twelve() for c in text_columns))
     window.resize(1366, 768)
     QApplication.processEvents()
-    assert all(header.sectionSize(c) >= twelve for c in text_columns)
+    assert all(header.sectionSize(c) >= twelve() for c in text_columns)
     assert header.length() > page.table.viewport().width()  # the rest is reached by scrolling
     assert page.table.horizontalScrollBar().maximum() > 0
     page.table.horizontalScrollBar().setValue(page.table.horizontalScrollBar().maximum())

@@ -152,7 +152,9 @@ class PlanPage(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self._headers = headers
-        self.table.viewport().installEventFilter(self)  # resized: problem and measure fit again
+        # resized, or 查看 → 大字体 reached the table (not always before this page hears of it)
+        self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self._size_columns()
         # Wrapped text's row heights follow the widths: once per layout pass, not per section.
         self._rows_fitter = QTimer(self, singleShot=True, interval=0)
@@ -216,6 +218,8 @@ class PlanPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             self._fit_text_columns()
+        elif event.type() == QEvent.Type.FontChange and watched is self.table:
+            self._size_columns()
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
