@@ -289,27 +289,22 @@
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="241" />
-        <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
-        <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="251" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="250" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="256" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="255" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="260" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="259" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n} 项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="337" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -319,142 +314,157 @@
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="239" />
+        <source>{count} townships reported for {period}.</source>
+        <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="241" />
+        <source>{count} of them are incomplete: no level, left out of the averages.</source>
+        <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="245" />
+        <source>The heaviest burden across the county: {name} (average {score}).</source>
+        <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="280" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="280" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="290" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="289" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="304" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="303" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="335" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="342" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="341" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="353" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="352" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="363" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="362" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="366" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="366" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="374" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="373" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="410" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="409" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="410" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="409" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="421" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="421" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="425" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="424" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="453" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="452" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="455" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="463" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="478" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="477" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="481" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="480" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="492" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="491" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="494" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="493" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="501" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="500" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="506" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="517" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="516" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="518" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="517" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>

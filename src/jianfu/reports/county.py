@@ -39,9 +39,20 @@ class CountySummary:
     def title(self) -> str:
         return f"{self.county}{self.period.label}“指尖上的形式主义”整治情况汇总"
 
+    @property
+    def rated(self) -> list[OverviewRow]:
+        """The townships given a level: an assessment left 未完成 (blank answers, 不适用 not
+        accepted, contradictions, last period's answers unconfirmed) has scores the county cannot
+        rely on, so it is listed but kept out of every county average."""
+        return [r for r in self.rows if r.overall_level != INCOMPLETE_LEVEL]
+
     def average(self, manifestation: str) -> float:
-        values = [r.overall if manifestation == "overall" else r.scores[manifestation] for r in self.rows]
+        values = [r.overall if manifestation == "overall" else r.scores[manifestation] for r in self.rated]
         return round(sum(values) / len(values), 1) if values else 0.0
+
+    def average_hours(self) -> float:
+        rated = self.rated
+        return round(sum(r.fingertip_hours for r in rated) / len(rated), 1) if rated else 0.0
 
 
 # ------------------------------------------------------------------------------------- PDF
@@ -141,13 +152,20 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     story += [PageBreak(), p("二、总体情况", styles.heading)]
     averages = {m: summary.average(m) for m in MANIFESTATIONS}
     heaviest = max(MANIFESTATIONS, key=lambda m: averages[m]) if rows else MANIFESTATIONS[0]
-    hours = sum(r.fingertip_hours for r in rows) / len(rows) if rows else 0.0
-    text = (
-        f"本期共有{len(rows)}个乡镇（街道）报送自查文件。全县四种表现平均得分："
-        + "，".join(f"{names[m]}{averages[m]:.1f}分" for m in MANIFESTATIONS)
-        + f"，综合{summary.average('overall'):.1f}分；其中{names[heaviest]}最为突出。"
-        f"每名干部每月用于“指尖”事务平均约{hours:.1f}小时。"
-    )
+    rated = summary.rated
+    unrated = len(rows) - len(rated)
+    text = f"本期共有{len(rows)}个乡镇（街道）报送自查文件"
+    if unrated:
+        text += f"，其中{unrated}个自查未完成，不评定等级，不计入以下平均数"
+    if rated:
+        text += (
+            f"。{'评定等级的' + str(len(rated)) + '个乡镇' if unrated else '全县'}四种表现平均得分："
+            + "，".join(f"{names[m]}{averages[m]:.1f}分" for m in MANIFESTATIONS)
+            + f"，综合{summary.average('overall'):.1f}分；其中{names[heaviest]}最为突出。"
+            f"每名干部每月用于“指尖”事务平均约{summary.average_hours():.1f}小时。"
+        )
+    else:
+        text += "。没有评定等级的自查，暂不计算全县平均数。"
     if summary.missing:
         text += f"尚未报送的有{len(summary.missing)}个：{_names([n for _, n in summary.missing])}。"
     story.append(p(text, styles.body))
@@ -350,7 +368,7 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
 
 
 def _changes_text(summary: CountySummary) -> str:
-    with_previous = [r for r in summary.rows if r.change("overall") is not None]
+    with_previous = [r for r in summary.rated if r.change("overall") is not None]
     if not with_previous:
         return "（四）与上期相比：本期是首次汇总，或各乡镇均无上期数据，暂无变化可比。"
     now = sum(r.overall for r in with_previous) / len(with_previous)

@@ -131,7 +131,7 @@ class CountyService:
         """The overview as plain rows, for views that format only the cells they show."""
         return self.store.overview_table(period)
 
-    def averages(self, period: Period) -> tuple[int, dict[str, float]]:
+    def averages(self, period: Period) -> tuple[int, int, dict[str, float]]:
         return self.store.averages(period)
 
     def common_problems(self, period: Period) -> list[tuple[str, int]]:

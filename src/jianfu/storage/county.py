@@ -13,7 +13,7 @@ from typing import Any
 from jianfu.core.answers import completion
 from jianfu.core.assessment import Period
 from jianfu.core.attribution import department_burdens, department_key
-from jianfu.core.checklist import Checklist
+from jianfu.core.checklist import INCOMPLETE_LEVEL, Checklist
 from jianfu.core.county import (  # the county's value types, re-exported for existing callers
     MANIFESTATIONS,
     CompletenessCounts,
@@ -264,15 +264,18 @@ class CountyStore:
             )
         return result
 
-    def averages(self, period: Period) -> tuple[int, dict[str, float]]:
-        """How many townships reported for ``period`` and their average score in each manifestation
-        (read from the overview's covering index)."""
-        columns = ", ".join(f"avg(coalesce(score_{m}, 0))" for m in MANIFESTATIONS)
-        count, *means = self.conn.execute(
-            f"SELECT count(*), {columns} FROM assessments WHERE period = ? AND content_sha256 IS NOT NULL",
+    def averages(self, period: Period) -> tuple[int, int, dict[str, float]]:
+        """How many townships reported for ``period``, how many of them were given a level, and
+        those rated townships' average score in each manifestation: an assessment left 未完成 is
+        kept out of the averages (read from the overview's covering index)."""
+        rated = f"level_overall IS NOT '{INCOMPLETE_LEVEL}'"
+        columns = ", ".join(f"avg(CASE WHEN {rated} THEN coalesce(score_{m}, 0) END)" for m in MANIFESTATIONS)
+        count, rated_count, *means = self.conn.execute(
+            f"SELECT count(*), count(CASE WHEN {rated} THEN 1 END), {columns} FROM assessments"
+            " WHERE period = ? AND content_sha256 IS NOT NULL",
             (period.code,),
         ).fetchone()
-        return count, dict(zip(MANIFESTATIONS, means, strict=True)) if count else {}
+        return count, rated_count, dict(zip(MANIFESTATIONS, means, strict=True)) if rated_count else {}
 
     def departments(self, period: Period) -> list[DepartmentRow]:
         """Which county departments burden how many townships, and how (条线归因)."""

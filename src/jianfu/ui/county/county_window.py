@@ -234,19 +234,18 @@ class CountyWindow(QMainWindow):
         self._fill_overview(*self.county.overview_table(period))
         self.department_model.set_rows(self.county.departments(period), self.county.department_figures(period))
         self._fill_problems(period)
-        count, averages = self.county.averages(period)
+        count, rated, averages = self.county.averages(period)
         heaviest = max(averages, key=lambda m: averages[m]) if averages else None
-        self.headline.setText(
-            self.tr(
-                "{count} townships reported for {period}. The heaviest burden across the county: "
-                "{name} (average {score})."
-            ).format(
-                count=count,
-                period=period.label,
-                name=self.names.get(heaviest or "", ""),
-                score=f"{averages.get(heaviest or '', 0):.1f}",
-            )
-        )
+        headline = self.tr("{count} townships reported for {period}.").format(count=count, period=period.label)
+        if count > rated:  # their scores rest on answers the tool itself does not accept
+            headline += _sentence_gap(headline) + self.tr(
+                "{count} of them are incomplete: no level, left out of the averages."
+            ).format(count=count - rated)
+        if heaviest is not None:
+            headline += _sentence_gap(headline) + self.tr(
+                "The heaviest burden across the county: {name} (average {score})."
+            ).format(name=self.names.get(heaviest, ""), score=f"{averages[heaviest]:.1f}")
+        self.headline.setText(headline)
         missing = self.county.missing_townships(period)
         notes = [self.tr("Not yet reported: {names}").format(names="、".join(n for _, n in missing))] if missing else []
         unconfirmed = self.county.unconfirmed_townships(period)
@@ -539,3 +538,8 @@ def parse_township_list(text: str) -> tuple[list[tuple[str, str]], list[str]]:
         else:
             bad.append(line)
     return townships, bad
+
+
+def _sentence_gap(text: str) -> str:
+    """Sentences run on after Chinese full stops; English ones take a space."""
+    return "" if text.endswith(("。", "！", "？")) else " "
