@@ -128,8 +128,13 @@ def test_sorting_by_a_score_keeps_the_numbers_order(qtbot, county, demo_dir) -> 
         pass
     county.overview.sortByColumn(5, Qt.SortOrder.DescendingOrder)
     model = county.overview.model()
-    overall = [float(model.index(r, 5).data()) for r in range(model.rowCount())]
+    overall = [float(model.index(r, 5).data().split()[0]) for r in range(model.rowCount())]
     assert overall == sorted(overall, reverse=True) and len(overall) == 13
+    # the overall shows its level and colour as the four manifestations do, and its change
+    levels = {"较轻", "一般", "较重", "严重", "未完成"}
+    assert all(model.index(r, 5).data().split()[1].split("（")[0] in levels for r in range(13))
+    assert all(model.index(r, 5).data(Qt.ItemDataRole.BackgroundRole) is not None for r in range(13))
+    assert any("（" in model.index(r, 5).data() for r in range(13))  # townships that reported before
 
 
 def test_summary_is_written_in_a_worker(qtbot, county, demo_dir, tmp_path, monkeypatch) -> None:

@@ -25,6 +25,7 @@ LEVEL_COLOURS = {
 _ID, _CODE, _NAME, _HOURS, _ANSWERED, _ASKED, _TOWNSHIP = 0, 1, 2, 4, 5, 6, 7
 _SCORE = {m: 8 + 2 * n for n, m in enumerate((*MANIFESTATIONS, "overall"))}
 _BEFORE = {m: 1 + n for n, m in enumerate((*MANIFESTATIONS, "overall"))}
+_SCORED = (*MANIFESTATIONS, "overall")  # columns 1–5
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY, _BACKGROUND = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.BackgroundRole)
@@ -32,7 +33,8 @@ _SORT, _ID_ROLE = int(SORT_ROLE), int(ID_ROLE)
 
 
 class OverviewModel(QAbstractTableModel):
-    """One row per township: name, the four scores with level and change, overall, hours, completion."""
+    """One row per township: name, the four scores and the overall with level and change, hours,
+    completion."""
 
     def __init__(self, headers: list[str], level_labels: dict[str, str]) -> None:
         super().__init__()
@@ -67,8 +69,8 @@ class OverviewModel(QAbstractTableModel):
             return self._text(self.rows[index.row()], index.column())
         if role == _BACKGROUND:
             column = index.column()
-            if 1 <= column <= 4:
-                return self.colours.get(self.rows[index.row()][_SCORE[MANIFESTATIONS[column - 1]] + 1])
+            if 1 <= column <= 5:
+                return self.colours.get(self.rows[index.row()][_SCORE[_SCORED[column - 1]] + 1])
             return None
         if role == _SORT:
             return self._key(self.rows[index.row()], index.column())
@@ -79,15 +81,13 @@ class OverviewModel(QAbstractTableModel):
     def _text(self, row: tuple[Any, ...], column: int) -> str:
         if column == 0:
             return str(row[_NAME])
-        if column <= 4:
-            m = MANIFESTATIONS[column - 1]
+        if column <= 5:  # the four manifestations and the overall: score, level, change
+            m = _SCORED[column - 1]
             score, level = row[_SCORE[m]] or 0.0, row[_SCORE[m] + 1]
             text = f"{score:.1f} {self.level_labels.get(level, '')}"
             earlier = self.previous.get(row[_TOWNSHIP])
             before = earlier[_BEFORE[m]] if earlier else None
             return text + (f"（{round(score - before, 1):+.1f}）" if before is not None else "")
-        if column == 5:
-            return f"{row[_SCORE['overall']] or 0.0:.1f}"
         if column == 6:
             return f"{row[_HOURS]:.1f}"
         return f"{self._share(row)}%"
