@@ -319,12 +319,12 @@
         <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="241" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="242" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="245" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="246" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
     </message>
@@ -1153,7 +1153,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="257" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="264" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1188,42 +1188,47 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="161" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="163" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="169" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="171" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="179" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="203" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="209" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="204" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="210" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="206" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="212" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="216" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="213" />
+        <source>Answers that contradict each other (see above):</source>
+        <translation>作答前后矛盾（原因见上）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="223" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="242" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="249" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

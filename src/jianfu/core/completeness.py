@@ -81,6 +81,7 @@ class Completeness:
     max_not_applicable_share: float = 1.0
     table_not_applicable: tuple[str, ...] = ()  # tables with a 不适用 from before "none" existed
     inconsistent: tuple[str, ...] = ()  # what contradicts a table answered "none", in Chinese
+    inconsistent_items: tuple[str, ...] = ()  # the items those contradictions are about (to go to them)
     withdrawn_not_applicable: tuple[str, ...] = ()  # 不适用 stored where this version no longer offers it
     unconfirmed_items: tuple[str, ...] = ()  # asked items still holding last period's answer, unconfirmed
     unconfirmed_pages: tuple[tuple[str, int], ...] = ()  # (page title, how many there), in page order
@@ -265,6 +266,7 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
                     missing.append(item.id)
         elif item.id in required:
             missing.append(item.id)
+    found_inconsistent = inconsistencies(checklist, answers)
     if required_asked and len(required_na) / required_asked > policy.max_share + 1e-9:
         unexplained = required_na  # over the share no 不适用 is accepted until the county has checked it
     return Completeness(
@@ -279,7 +281,8 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         required_asked=required_asked,
         max_not_applicable_share=policy.max_share,
         table_not_applicable=tuple(table_na),
-        inconsistent=tuple(found.text for found in inconsistencies(checklist, answers)),
+        inconsistent=tuple(found.text for found in found_inconsistent),
+        inconsistent_items=tuple(dict.fromkeys(found.check.about for found in found_inconsistent)),
         unconfirmed_items=tuple(unconfirmed),
         unfinished_rows=tuple(unfinished),
         unconfirmed_pages=_by_page(checklist, unconfirmed),

@@ -45,3 +45,19 @@ def test_a_complete_assessment_lists_nothing(qtbot, make_window) -> None:
     page = window.pages["results"]
     assert page.result.completeness.complete
     assert page.where.isHidden() and page.where.text() == ""
+
+
+def test_contradicting_answers_are_links_too(qtbot, make_window) -> None:
+    from helpers.sample import open_sample
+    from jianfu.core.answers import Answer
+
+    window = make_window()
+    open_sample(qtbot, window)
+    per_month = window.session.answers["meetings.per_month"].value
+    window.session.save_answer("meetings.video_per_month", Answer(per_month + 5))
+    window.show_page("results")
+    page = window.pages["results"]
+    assert page.result.completeness.inconsistent_items == ("meetings.video_per_month",)
+    assert "作答前后矛盾（原因见上）" in page.where.text() and 'href="meetings.video_per_month"' in page.where.text()
+    page.where.linkActivated.emit("meetings.video_per_month")  # the link's own signal, as a click sends it
+    assert window.current == "meetings"

@@ -156,7 +156,9 @@ class ResultsPage(QScrollArea):
             self.completeness.setText("\n".join([self.completeness.text(), *flags]))
         self.completeness.setStyleSheet("" if done.complete or only_carried else "color: #b71c1c;")
         self.carried.show_count(done.unconfirmed, done.unconfirmed_pages)
-        self._show_where(done.missing_items, done.unexplained_items, done.withdrawn_not_applicable)
+        self._show_where(
+            done.missing_items, done.unexplained_items, done.withdrawn_not_applicable, done.inconsistent_items
+        )
         self.bands.setText(
             self.tr("Levels: {bands}").format(
                 bands="　".join(
@@ -195,7 +197,11 @@ class ResultsPage(QScrollArea):
             self.page_requested.emit(page)
 
     def _show_where(
-        self, missing: tuple[str, ...], unexplained: tuple[str, ...], withdrawn: tuple[str, ...] = ()
+        self,
+        missing: tuple[str, ...],
+        unexplained: tuple[str, ...],
+        withdrawn: tuple[str, ...] = (),
+        contradicted: tuple[str, ...] = (),
     ) -> None:
         """Name the items behind "incomplete", page by page, so the cadre need not hunt for them."""
         lines = []
@@ -204,6 +210,7 @@ class ResultsPage(QScrollArea):
             (self.tr("Marked 'not applicable' without a real reason in the note:"), unexplained),
             # an old, carried or imported 不适用 where this checklist no longer offers it
             (self.tr("Marked 'not applicable', which is no longer offered there: untick it and answer:"), withdrawn),
+            (self.tr("Answers that contradict each other (see above):"), contradicted),
         ):
             grouped = items_by_page(self.session.checklist, ids)
             if grouped:
