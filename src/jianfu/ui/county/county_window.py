@@ -527,5 +527,6 @@ def parse_township_list(text: str) -> tuple[list[tuple[str, str]], list[str]]:
 
 def _request_line(item: EscalatedItem) -> str:
     """A township's request; one it said comes from one or more of several departments says so."""
-    line = f"{item.township}：{item.problem}"
-    return f"{line}——{item.department}" if parse_attribution(item.department).any_of else line
+    if parse_attribution(item.department).any_of:  # said first: a long problem is cut at the right
+        return f"{item.township}【{item.department}】：{item.problem}"
+    return f"{item.township}：{item.problem}"
