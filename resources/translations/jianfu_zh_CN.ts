@@ -733,99 +733,99 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="53" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="64" />
         <source>Jianfu — fingertip burden self-assessment</source>
         <translation>减负助手 — 基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="63" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="74" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="64" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="75" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="69" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="80" />
         <source>Changes since last period…</source>
         <translation>与上期相比…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="111" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="122" />
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="121" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="161" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="122" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="162" />
         <source>Large font</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="126" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="166" />
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="153" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="195" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="162" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="206" />
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="204" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="210" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="215" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="250" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="256" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="261" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="217" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="263" />
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="231" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="279" />
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="344" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="407" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="366" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="431" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="432" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="368" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="433" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="369" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="434" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="383" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="448" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -833,37 +833,37 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="208" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="232" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="211" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="235" />
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="213" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="237" />
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="226" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="250" />
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="227" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="251" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="228" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="252" />
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="229" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="253" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -957,17 +957,17 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="158" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="160" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="159" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="161" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="233" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
@@ -982,12 +982,12 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="226" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="258" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="253" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="285" />
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
@@ -1047,68 +1047,83 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="49" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="57" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="54" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="62" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="69" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="196" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="86" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="238" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="110" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="110" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="93" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="110" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="108" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="125" />
         <source>Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}.</source>
         <translation>已答 {answered} 题；不适用 {na} 题（未说明理由 {na_bare} 题）；必答未答 {missing} 题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="120" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="137" />
         <source>Incomplete: scores are shown but no level until every required item is answered and every 'not applicable' on a burden item gives its reason in the note. {counts}</source>
         <translation>未完成：必答题全部作答、负担类题目选“不适用”时在备注中说明理由后，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="128" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="145" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="135" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="153" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="143" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="161" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="153" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="171" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="186" />
+        <source>Still to answer:</source>
+        <translation>尚需回答：</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="187" />
+        <source>Marked 'not applicable' without a real reason in the note:</source>
+        <translation>标为不适用、但备注未写明实际理由：</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="197" />
+        <source> and {count} more</source>
+        <translation>，另有 {count} 题</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="223" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
@@ -1129,22 +1144,22 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="139" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="148" />
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="142" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="151" />
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="160" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="169" />
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="171" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="180" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
@@ -1291,97 +1306,97 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="55" />
         <source>Fingertip burden self-assessment</source>
         <translation>基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="54" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60" />
         <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
         <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="80" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="81" />
         <source>Move the selected assessment to the recycle list; it can be restored</source>
         <translation>把选中的自查移到回收站，可以恢复</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82" />
         <source>Correct township name or code…</source>
         <translation>更正乡镇名称或代码…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83" />
         <source>Recycle list…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90" />
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="89" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="95" />
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="96" />
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="97" />
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="92" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="98" />
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="94" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="100" />
         <source>A fictional township to look around; it is kept apart from your own assessments</source>
         <translation>虚构的示例乡镇，供熟悉操作；与本镇的自查分开存放</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="99" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="105" />
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="100" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="106" />
         <source>Import the files of all townships and see the county's burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="168" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="173" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>

@@ -240,14 +240,20 @@ class CarryForward:
 
 @dataclass(frozen=True)
 class ConsistencyCheck:
-    """A table answered as listing nothing ("none", or an old 不适用) while other answers show
-    that there is something to list: flagged to the cadre and the county, and no level is given
-    until the answers agree (see ``core.consistency``)."""
+    """Answers that cannot all be true: flagged to the cadre and the county, and no level is given
+    until they agree (see ``core.consistency``). With ``table``: that table answered as listing
+    nothing ("none", or an old 不适用) while other answers show there is something to list. With
+    ``item``: the condition alone contradicts, e.g. more video meetings than meetings."""
 
     id: str
-    table: str
+    table: str | None
     contradicted_when: Condition
     message: str
+    item: str | None = None  # the answer the message is about (checks without a table)
+
+    @property
+    def about(self) -> str:
+        return self.table or self.item or ""
 
 
 @dataclass(frozen=True)
@@ -481,24 +487,31 @@ class _Parser:
         for i, entry in enumerate(self.listing(raw, "consistency")):
             at = f"consistency[{i}]"
             if not isinstance(entry, Mapping):
-                self.fail(at, "必须是键值表（id、table、contradicted_when、message）")
+                self.fail(at, "必须是键值表（id、table 或 item、contradicted_when、message）")
                 continue
             check_id = self.text(entry, "id", at)
             at = f"一致性检查 {check_id}"
             if check_id in seen:
                 self.fail(at, "id 重复")
             seen.add(check_id)
-            table = items.get(str(entry.get("table")))
-            if table is None or not table.allows_declared_none:
-                self.fail(at, f"table 必须是有 none_answer 的表格题，而不是 {entry.get('table')!r}")
+            table = about = None
+            if "table" in entry:
+                about = table = items.get(str(entry.get("table")))
+                if table is None or not table.allows_declared_none:
+                    self.fail(at, f"table 必须是有 none_answer 的表格题，而不是 {entry.get('table')!r}")
+            else:
+                about = items.get(str(entry.get("item")))
+                if about is None:
+                    self.fail(at, f"需要 table（答“没有”的表格题）或 item（所说的题目），而不是 {entry.get('item')!r}")
             condition, problems = parse_condition(entry.get("contradicted_when"), f"{at}.contradicted_when")
             self.problems.extend(problems)
             for ref in condition.refs() if condition else []:
                 if ref not in items:
                     self.fail(f"{at}.contradicted_when", f"引用的题目 {ref} 不存在")
             message = self.text(entry, "message", at)
-            if table is not None and condition is not None:
-                checks.append(ConsistencyCheck(check_id, table.id, condition, message))
+            if about is not None and condition is not None:
+                item_id = None if table is not None else about.id
+                checks.append(ConsistencyCheck(check_id, table.id if table else None, condition, message, item_id))
         return tuple(checks)
 
     # -- small readers

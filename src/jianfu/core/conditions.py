@@ -5,6 +5,7 @@ A condition is a mapping, one of::
     {item: ID, equals: V} / not_equals / in: [V…] / includes: V (multiple choice)
     {item: ID, gt: N} / gte / lt / lte
     {item: ID, answered: true|false}
+    {item: ID, gt: {item: OTHER}}       (gt/gte/lt/lte: compared with another answer)
     {all: [C…]} / {any: [C…]} / {not: C}
 
 Inside a table (row filters of scoring rules) ``column:`` takes the place of ``item:``.
@@ -32,7 +33,7 @@ class Condition:
 
     def refs(self) -> list[str]:
         if self.ref is not None:
-            return [self.ref]
+            return [self.ref, *([self.operand.ref] if isinstance(self.operand, OtherAnswer) else [])]
         return [r for child in self.children for r in child.refs()]
 
     def evaluate(self, lookup: Callable[[str], Any]) -> bool:
@@ -48,7 +49,19 @@ class Condition:
             return (value is not None and value != [] and value != "") == bool(self.operand)
         if value is None:
             return False
-        return _compare(self.op, value, self.operand)
+        operand = self.operand
+        if isinstance(operand, OtherAnswer):
+            operand = lookup(operand.ref)
+            if not isinstance(operand, int | float) or isinstance(operand, bool):
+                return False  # the other answer missing or not applicable: nothing to compare with
+        return _compare(self.op, value, operand)
+
+
+@dataclass(frozen=True)
+class OtherAnswer:
+    """The operand ``{item: ID}`` of a numeric comparison: the value of another answer."""
+
+    ref: str
 
 
 def _compare(op: str, value: Any, operand: Any) -> bool:
@@ -106,8 +119,13 @@ def parse_condition(raw: Any, where: str, ref_key: str = "item") -> tuple[Condit
             return None
         op = ops.pop()
         operand = node[op]
+        if op in ("gt", "gte", "lt", "lte") and isinstance(operand, Mapping):
+            if set(operand) != {ref_key} or not isinstance(operand[ref_key], str):
+                problems.append(f"{path}.{op}：与另一回答比较时只能写 {{{ref_key}: 编号}}")
+                return None
+            return Condition(op, ref=node[ref_key], operand=OtherAnswer(operand[ref_key]))
         if op in ("gt", "gte", "lt", "lte") and (not isinstance(operand, int | float) or isinstance(operand, bool)):
-            problems.append(f"{path}.{op}：必须是数字")
+            problems.append(f"{path}.{op}：必须是数字，或 {{{ref_key}: 编号}}（另一回答）")
             return None
         if op == "in" and not isinstance(operand, list):
             problems.append(f"{path}.in：必须是列表")

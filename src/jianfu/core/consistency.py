@@ -1,5 +1,6 @@
 """Consistency checks (作答前后矛盾): a table answered as listing nothing while other answers
-show there is something to list.
+show there is something to list, and answers that cannot both be true (more video meetings than
+meetings, more cadres at each meeting than the township has).
 
 A table's "none" answer (and a 不适用 stored on a table before "none" existed) scores as no rows,
 so a township could lower a score by answering "none" to the app inventory while elsewhere it
@@ -7,7 +8,8 @@ says its cadres follow 20 official accounts and log in to 8 platforms. The check
 (``consistency:`` in the checklist): each names the table and the condition, over the other
 answers, that contradicts "nothing to list". A check fires only when the table is answered
 (a blank table is already 未完成); when one fires the assessment gets no level until the
-answers agree, and the cadre and the county are told why.
+answers agree, and the cadre and the county are told why. A check about one answer (``item``)
+fires whenever its condition holds over the answers asked.
 """
 
 from __future__ import annotations
@@ -43,10 +45,10 @@ def lists_nothing(checklist: Checklist, answers: Answers, table_id: str) -> bool
 def inconsistencies(checklist: Checklist, answers: Answers) -> list[Inconsistency]:
     found = []
     for check in checklist.consistency:
-        if not lists_nothing(checklist, answers, check.table):
+        if check.table is not None and not lists_nothing(checklist, answers, check.table):
             continue
         if check.contradicted_when.evaluate(lambda ref: _visible_value(checklist, answers, ref)):
-            found.append(Inconsistency(check, checklist.item(check.table).label))
+            found.append(Inconsistency(check, checklist.item(check.about).label))
     return found
 
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # not imported at start-up: the start page is shown before the checklist is loaded
+    from collections.abc import Iterable
+
     from jianfu.core.answers import Answers
-    from jianfu.core.checklist import Checklist
+    from jianfu.core.checklist import Checklist, Item
 
 START, RESULTS, PLAN, EXPORT = "start", "results", "plan", "export"
 
@@ -57,3 +59,16 @@ def blocking_items(checklist: Checklist, answers: Answers) -> list[str]:
     from jianfu.core.answers import missing_required
 
     return [item.id for item in missing_required(checklist, answers)]
+
+
+def items_by_page(checklist: Checklist, item_ids: Iterable[str]) -> list[tuple[WizardPage, list[Item]]]:
+    """``item_ids`` grouped under the pages that ask them, in wizard order (to say *where* an
+    assessment is still incomplete, not only how many items)."""
+    wanted = set(item_ids)
+    grouped = []
+    for page in wizard_pages(checklist):
+        if page.section_id is not None:
+            items = [item for item in checklist.section(page.section_id).items if item.id in wanted]
+            if items:
+                grouped.append((page, items))
+    return grouped

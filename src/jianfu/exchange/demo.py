@@ -21,7 +21,7 @@ from jianfu.core.answers import Answer, visible_answers
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.carry import NONE_OF_THESE
 from jianfu.core.checklist import Checklist, FieldType, Handling, ScoringRule
-from jianfu.core.conditions import Condition
+from jianfu.core.conditions import Condition, OtherAnswer
 from jianfu.core.errors import JianfuError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import draft_plan
@@ -155,6 +155,7 @@ def generate(
         if question.id.endswith(".imposed_by") and question.section_id in county.imposers:
             names = county.imposers[question.section_id]
             values[question.id] = "、".join(rng.sample(names, rng.randint(1, min(3, len(names)))))
+    _agree(checklist, values)
 
     answers = {item_id: Answer(value) for item_id, value in values.items() if checklist.has_item(item_id)}
     answers["apps.group_count_per_cadre"] = replace(
@@ -182,6 +183,17 @@ def generate(
         f"{period.end.isoformat()}T17:30:00",
     )
     return assessment, result
+
+
+def _agree(checklist: Checklist, values: dict[str, Any]) -> None:
+    """A sample township answers consistently: a number that the checklist says may not exceed
+    another answer (``{item: A, gt: {item: B}}``) is brought down to it."""
+    for check in checklist.consistency:
+        condition = check.contradicted_when
+        if check.item and condition.op == "gt" and isinstance(condition.operand, OtherAnswer):
+            value, limit = values.get(condition.ref), values.get(condition.operand.ref)
+            if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
+                values[str(condition.ref)] = limit
 
 
 def _only_columns(checklist: Checklist, table_id: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
             widget = SectionPage(self.session, self.session.checklist.section(wizard_page.section_id))
         elif page_id == RESULTS:
             widget = ResultsPage(self.session)
+            widget.item_requested.connect(self.show_item)
         elif page_id == PLAN:
             widget = PlanPage(self.session)
         else:
@@ -374,6 +375,18 @@ class MainWindow(QMainWindow):
             self.session.set_last_page(page_id)
             self._prebuild_pages()
         self._update_buttons()
+
+    def show_item(self, item_id: str) -> None:
+        """The page that asks ``item_id``, scrolled to it, the cursor in it."""
+        checklist = self.session.checklist
+        if not checklist.has_item(item_id):
+            return
+        section_id = checklist.item(item_id).section_id
+        self.show_page(section_id)
+        page = self.pages.get(section_id)
+        focus_item = getattr(page, "focus_item", None)
+        if focus_item is not None:
+            focus_item(item_id)
 
     def go_next(self) -> None:
         target = next_page(self.session.checklist, self.current)

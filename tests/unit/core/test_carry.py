@@ -84,7 +84,7 @@ def test_renamed_id_and_mapped_value(library: ChecklistLibrary, tmp_path: Path) 
         if rule["signal"].get("value") == "apps.zombie_count":
             rule["signal"]["value"] = "apps.zombie_accounts"
     for check in data["consistency"]:
-        for condition in check["contradicted_when"]["any"]:
+        for condition in check["contradicted_when"].get("any", []):
             if condition.get("item") == "apps.zombie_count":
                 condition["item"] = "apps.zombie_accounts"
     carry = data["carry_forward"]

@@ -27,6 +27,11 @@ def evaluate(raw: dict, values: dict) -> bool:
         ({"all": [{"item": "a", "equals": 1}, {"item": "b", "equals": 2}]}, {"a": 1, "b": 2}, True),
         ({"any": [{"item": "a", "equals": 1}, {"item": "b", "equals": 2}]}, {"b": 2}, True),
         ({"not": {"item": "a", "equals": 1}}, {"a": 2}, True),
+        ({"item": "a", "gt": {"item": "b"}}, {"a": 5, "b": 4}, True),  # compared with another answer
+        ({"item": "a", "gt": {"item": "b"}}, {"a": 4, "b": 4}, False),
+        ({"item": "a", "lte": {"item": "b"}}, {"a": 4, "b": 4}, True),
+        ({"item": "a", "gt": {"item": "b"}}, {"a": 5}, False),  # the other unanswered: no claim
+        ({"item": "a", "gt": {"item": "b"}}, {"a": 5, "b": True}, False),
     ],
 )
 def test_evaluation(raw: dict, values: dict, expected: bool) -> None:
@@ -39,6 +44,8 @@ def test_evaluation(raw: dict, values: dict, expected: bool) -> None:
         "a == 1",
         {"item": "a"},
         {"item": "a", "gt": "3"},
+        {"item": "a", "gt": {"item": "b", "equals": 1}},
+        {"item": "a", "gt": {"column": "b"}},
         {"item": "a", "matches": ".*"},
         {"all": []},
         {"all": [{"item": "a", "equals": 1}], "item": "b"},
@@ -49,3 +56,8 @@ def test_malformed_conditions_are_reported(raw: object) -> None:
     condition, problems = parse_condition(raw, "题目 x.show_if")
     assert condition is None
     assert problems and all(p.startswith("题目 x.show_if") for p in problems)
+
+
+def test_a_comparison_with_another_answer_refers_to_both() -> None:
+    condition, _ = parse_condition({"item": "a", "lt": {"item": "b"}}, "test")
+    assert condition is not None and condition.refs() == ["a", "b"]

@@ -187,8 +187,38 @@ def _item(data: dict[str, object], item_id: str) -> dict[str, object]:
         ),
         (lambda d: d["consistency"][1].update(id=d["consistency"][0]["id"]), "id 重复"),
         (lambda d: d["consistency"][0].pop("message"), "message 必须是非空文字"),
+        (lambda d: d["consistency"][-1].update(item="meetings.nothing"), "需要 table（答“没有”的表格题）或 item"),
+        (
+            lambda d: d["consistency"][-1]["contradicted_when"].update(gt={"item": "meetings.nothing"}),
+            "引用的题目 meetings.nothing 不存在",
+        ),
     ],
 )
 def test_checklist_problems_are_named(tmp_path: Path, change: object, words: str) -> None:
     with pytest.raises(ChecklistError, match=words):
         load_checklist(_variant(tmp_path, change))
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"meetings.per_month": 4, "meetings.video_per_month": 9}, "视频会议是每月会议的一部分"),
+        ({"profile.cadre_count": 30, "meetings.attendees": 45}, "多于本镇在岗干部人数"),
+    ],
+)
+def test_answers_that_cannot_both_be_true_withhold_the_level(
+    library: ChecklistLibrary, changes: dict[str, int], words: str
+) -> None:
+    """More video meetings than meetings, more cadres at a meeting than the township has: a slip
+    that inflates the meeting hours. The cadre is told which answers disagree; no level until fixed."""
+    checklist, answers = _heaviest(library)
+    assert completeness(checklist, answers).complete
+    for item_id, value in changes.items():
+        answers[item_id] = Answer(value)
+    done = completeness(checklist, answers)
+    assert not done.complete and len(done.inconsistent) == 1 and words in done.inconsistent[0]
+    result = score_assessment(checklist, answers)
+    assert all(m.level == "incomplete" for m in result.manifestations.values())
+    limit, value = list(changes)
+    answers[value] = Answer(changes[limit])  # brought down to the limit: equal is consistent
+    assert completeness(checklist, answers).complete

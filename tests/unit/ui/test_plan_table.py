@@ -75,3 +75,20 @@ def test_the_wheel_does_not_change_a_choice_without_focus(qtbot, make_window) ->
     )
     QApplication.sendEvent(box, wheel)
     assert box.currentIndex() == index
+
+
+def test_every_column_is_in_view_on_an_office_screen(qtbot, make_window) -> None:
+    """At 1366×768 (make_window's size) no column hides behind a horizontal scroll bar, and the
+    short columns hold a deadline and a unit's name on one line."""
+    _window, page = open_plan(make_window)
+    qtbot.waitUntil(lambda: page.table.horizontalHeader().sectionSize(COLUMNS.index("problem")) > 150)
+    header = page.table.horizontalHeader()
+    right = header.sectionViewportPosition(len(COLUMNS) - 1) + header.sectionSize(len(COLUMNS) - 1)
+    assert right <= page.table.viewport().width()
+    assert not page.table.horizontalScrollBar().isVisible()
+    metrics = page.table.fontMetrics()
+    for field, text in (("deadline", "2027-03-31"), ("responsible_unit", "党政综合办公室")):
+        assert header.sectionSize(COLUMNS.index(field)) > metrics.horizontalAdvance(text) + 8
+    # Rows follow the widths once laid out: a short problem is not left in a tall row.
+    heights = [page.table.rowHeight(r) for r in range(page.table.rowCount())]
+    assert max(heights) < page.table.viewport().height()

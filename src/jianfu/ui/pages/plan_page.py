@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -149,10 +149,12 @@ class PlanPage(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((48, 260, 300, 132, 120, 90, 100, 150, 100)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, width)
+        self._headers = headers
+        self._size_columns()
+        # Wrapped text's row heights follow the widths: once per layout pass, not per section.
+        self._rows_fitter = QTimer(self, singleShot=True, interval=0)
+        self._rows_fitter.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._rows_fitter.start())
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add item"))
@@ -168,6 +170,36 @@ class PlanPage(QWidget):
         self.table.itemChanged.connect(self._item_changed)
         self._loading = False
         self.items: dict[str, RectificationItem] = {}
+
+    def _size_columns(self) -> None:
+        """Every column in view on a 1366-pixel office screen: the short columns as wide as what
+        they hold (a deadline, a unit's name), problem and measure share the rest."""
+        metrics = self.table.fontMetrics()
+        samples = {  # the widest usual content; longer text wraps
+            "accepted": "",
+            "handling": max(self.handling_labels.values(), key=metrics.horizontalAdvance),
+            "responsible_unit": "党政综合办公室",
+            "responsible_person": "欧阳晓燕",
+            "deadline": "2027-03-31",
+            "department": "县农业农村局",
+            "status": "已完成一半",  # free text: a longer note wraps
+        }
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(40)
+        for column, field in enumerate(COLUMNS):
+            if field in samples:
+                widest = max(
+                    metrics.horizontalAdvance(samples[field]), metrics.horizontalAdvance(self._headers[column])
+                )
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(column, widest + 28)  # + cell margins and grid
+            else:  # problem, measure
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # 查看 → 大字体: the short columns grow with the text
+            self._size_columns()
 
     def load(self) -> None:
         _, plan = self.session.rescore()

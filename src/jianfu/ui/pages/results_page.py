@@ -7,7 +7,9 @@ counts: an incomplete assessment shows its scores but no level.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.explanation import Explanation, explain
 from jianfu.core.scoring import ScoreResult
+from jianfu.core.wizard import items_by_page
 from jianfu.ui.session import Session
 from jianfu.ui.widgets.radar import RadarChart
 
@@ -35,7 +38,12 @@ LEVEL_COLOURS = {
 }
 
 
+SHOWN_PER_PAGE = 4  # items named per page in "where to answer"; the rest are counted
+
+
 class ResultsPage(QScrollArea):
+    item_requested = Signal(str)  # an item id: take the cadre to it
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -61,6 +69,15 @@ class ResultsPage(QScrollArea):
         self.completeness.setObjectName("completeness")
         self.completeness.setWordWrap(True)
         layout.addWidget(self.completeness)
+        self.where = QLabel()  # which items keep the level back, each a link to it
+        self.where.setObjectName("incompleteItems")
+        self.where.setWordWrap(True)
+        self.where.setTextFormat(Qt.TextFormat.RichText)
+        self.where.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.where.linkActivated.connect(self.item_requested.emit)
+        layout.addWidget(self.where)
         bands_row = QHBoxLayout()
         self.bands = QLabel()
         self.bands.setObjectName("levelBands")
@@ -131,6 +148,7 @@ class ResultsPage(QScrollArea):
         if flags:
             self.completeness.setText("\n".join([self.completeness.text(), *flags]))
         self.completeness.setStyleSheet("" if done.complete else "color: #b71c1c;")
+        self._show_where(done.missing_items, done.unexplained_items)
         self.bands.setText(
             self.tr("Levels: {bands}").format(
                 bands="　".join(
@@ -160,6 +178,26 @@ class ResultsPage(QScrollArea):
         )
         self.radar.set_scores([m.name for m in r.manifestations.values()], [m.score for m in r.manifestations.values()])
         self.show_details(None)
+
+    def _show_where(self, missing: tuple[str, ...], unexplained: tuple[str, ...]) -> None:
+        """Name the items behind "incomplete", page by page, so the cadre need not hunt for them."""
+        lines = []
+        for heading, ids in (
+            (self.tr("Still to answer:"), missing),
+            (self.tr("Marked 'not applicable' without a real reason in the note:"), unexplained),
+        ):
+            grouped = items_by_page(self.session.checklist, ids)
+            if grouped:
+                lines.append(escape(heading))
+            for page, items in grouped:
+                links = "、".join(
+                    f'<a href="{escape(item.id)}">{escape(_short(item.label))}</a>' for item in items[:SHOWN_PER_PAGE]
+                )
+                if len(items) > SHOWN_PER_PAGE:
+                    links += escape(self.tr(" and {count} more").format(count=len(items) - SHOWN_PER_PAGE))
+                lines.append(f"　· {escape(page.title)}：{links}")
+        self.where.setText("<br>".join(lines))
+        self.where.setVisible(bool(lines))
 
     def show_details(self, manifestation_id: str | None) -> None:
         """All findings, or only those behind one manifestation's score."""
@@ -207,3 +245,7 @@ class ResultsPage(QScrollArea):
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)
         dialog.exec()
+
+
+def _short(label: str, limit: int = 24) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -218,6 +218,17 @@ class SectionPage(QScrollArea):
         if self.session.checklist.has_item(item_id):
             self.update_visibility()
 
+    def focus_item(self, item_id: str) -> None:
+        """Scroll to an item and put the cursor in it (from the results page's list of what is
+        still to answer)."""
+        row = self.rows.get(item_id)
+        if row is None or not row.isVisible():
+            return
+        self.ensureWidgetVisible(row, 0, 40)
+        from jianfu.ui.widgets.focus import focus_first_field
+
+        focus_first_field(row)
+
     def first_unanswered(self) -> ItemRow | None:
         answers = self.session.answers
         for item in self.section.items:
