@@ -114,314 +114,314 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="61" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="62" />
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="68" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="69" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="71" />
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="71" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="72" />
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="72" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="73" />
         <source>Department notices…</source>
         <translation>部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="73" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="74" />
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="74" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="75" />
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="86" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="87" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="104" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="105" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="107" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="107" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="108" />
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="108" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="109" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="129" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="130" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="164" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="133" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="134" />
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="134" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="135" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="135" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="136" />
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="136" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="137" />
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="137" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="139" />
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="139" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="140" />
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="140" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="141" />
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="141" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="161" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="162" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="164" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="174" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="175" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="176" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="205" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="177" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="206" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="220" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="221" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="234" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="235" />
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="245" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="246" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="320" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="321" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="145" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="264" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="265" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="264" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="265" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="273" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="287" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="288" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="319" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="320" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="325" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="326" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="337" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="346" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="347" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="350" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="351" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="350" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="351" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="357" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="358" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="393" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="394" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="393" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="394" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="405" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="406" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="405" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="406" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="408" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="409" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="436" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="437" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="438" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="439" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="448" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="461" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="462" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="465" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="475" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="476" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="477" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="478" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="484" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="485" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="490" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="491" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="492" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="493" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="500" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="501" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="501" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="502" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
