@@ -180,7 +180,7 @@
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="130" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="164" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="171" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
@@ -235,48 +235,53 @@
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
+        <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
+        <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="160" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="162" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="169" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="164" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="171" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="175" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="182" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="177" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="206" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="184" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="213" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="221" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="228" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="235" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="242" />
         <source>{count} townships reported for {period}. The heaviest burden across the county: {name} (average {score}).</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="246" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="253" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="321" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="328" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -286,142 +291,142 @@
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="265" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="272" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="265" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="272" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="288" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="295" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="320" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="327" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="326" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="333" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="337" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="344" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="347" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="354" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="351" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="358" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="351" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="358" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="358" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="365" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="394" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="401" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="394" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="401" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="406" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="413" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="406" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="413" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="409" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="416" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="437" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="444" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="439" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="446" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="448" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="455" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="462" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="469" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="465" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="472" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="476" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="483" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="478" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="485" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="485" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="492" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="491" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="498" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="493" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="500" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="501" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="502" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -460,109 +465,140 @@
 <context>
     <name>DrilldownDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="30" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="31" />
         <source>{township} · {period} (read-only)</source>
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="40" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="41" />
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="59" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="59" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="58" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="59" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="70" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="71" />
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="74" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="74" />
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="73" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="74" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="90" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="92" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="92" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="93" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="93" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="96" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="112" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="113" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="114" />
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="122" />
+        <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
+        <translation>本乡镇标为“不适用”的题目及所填理由，共 {count} 题。请核实理由是否属实。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
+        <source>No item is marked 'not applicable'.</source>
+        <translation>没有标为“不适用”的题目。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <source>Reason given</source>
+        <translation>所填理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <source>Counted</source>
+        <translation>是否计入</translation>
     </message>
 </context>
 <context>
@@ -706,6 +742,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
     <message>
         <location filename="../../src/jianfu/ui/widgets/item_row.py" line="309" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="439" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -728,6 +765,11 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <location filename="../../src/jianfu/ui/widgets/item_row.py" line="406" />
         <source>Ctrl+Shift+B while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+B 写备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="437" />
+        <source>Not applicable (no longer offered here: untick it and answer)</source>
+        <translation>不适用（本题已不提供，请取消勾选后作答）</translation>
     </message>
 </context>
 <context>
@@ -1058,7 +1100,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="86" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="238" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="242" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1079,13 +1121,13 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="125" />
-        <source>Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}.</source>
-        <translation>已答 {answered} 题；不适用 {na} 题（未说明理由 {na_bare} 题）；必答未答 {missing} 题。</translation>
+        <source>Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}.</source>
+        <translation>已答 {answered} 题；不适用 {na} 题（其中不予认可 {na_bare} 题）；必答未答 {missing} 题。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="137" />
-        <source>Incomplete: scores are shown but no level until every required item is answered and every 'not applicable' on a burden item gives its reason in the note. {counts}</source>
-        <translation>未完成：必答题全部作答、负担类题目选“不适用”时在备注中说明理由后，才评定等级；目前只显示分数。{counts}</translation>
+        <source>Incomplete: scores are shown but no level until every required item is answered, and answered as the checklist allows. {counts}</source>
+        <translation>未完成：必答题须全部按清单允许的方式作答，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="145" />
@@ -1108,22 +1150,27 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="186" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="188" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="187" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="189" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="197" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="191" />
+        <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
+        <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="201" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="223" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="227" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
@@ -1452,7 +1499,7 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../src/jianfu/ui/tasks.py" line="79" />
+        <location filename="../../src/jianfu/ui/tasks.py" line="81" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

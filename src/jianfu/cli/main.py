@@ -7,16 +7,18 @@ in Chinese); 1 anything else.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jianfu import __version__
 from jianfu.cli.argparse_zh import chinese_argparse
-from jianfu.core.errors import JianfuError
+from jianfu.core.errors import JianfuError, write_error
 from jianfu.paths import resources_dir
 
 if TYPE_CHECKING:  # the commands' modules are imported when run: the window must start fast
@@ -282,7 +284,7 @@ def _county(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         try:
             paths = write_department_notices(notices, output, _write_whole)
         except OSError as exc:
-            raise JianfuError(f"无法写入目录 {output}（{exc.strerror or exc}）。") from exc
+            raise write_error(exc.filename or output, exc) from exc
         print(f"已生成 {len(paths)} 份部门督办函：{output}")
         return EXIT_OK
     writer = write_county_pdf if suffix == ".pdf" else write_county_workbook
@@ -300,20 +302,30 @@ def _catalogue(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     try:
         write_catalogue(options.output, catalogue)
     except OSError as exc:
-        raise JianfuError(f"无法写入 {options.output}（{exc.strerror or exc}）。") from exc
+        raise write_error(options.output, exc) from exc
     print(f"已导出平台目录（{len(catalogue.entries)} 项）：{options.output}")
     return EXIT_OK
 
 
-def _write_whole(output: Path, write: Callable[[Path], object]) -> None:
-    """Write beside ``output`` and rename: a failed or interrupted write never leaves half a file."""
+def _write_whole(output: Path, write: Callable[[Any], object]) -> None:
+    """Build the document in memory, write it beside ``output`` and rename: a failed or
+    interrupted write never leaves half a file, and a place that cannot be written fails in
+    plain file calls (a writer streaming into it, like openpyxl, would print its own tracebacks)."""
+    if output.is_dir():
+        example = output / f"新文件{output.suffix}"
+        raise JianfuError(f"无法写入 {output}：这是一个文件夹，不是文件。请在后面写上文件名，例如 {example}。")
+    if not output.parent.is_dir():
+        raise JianfuError(f"无法写入 {output}：文件夹 {output.parent} 不存在。请先建立这个文件夹，或换一个保存位置。")
+    buffer = io.BytesIO()
+    write(buffer)
     partial = output.with_name(output.name + ".part")
     try:
-        write(partial)
+        partial.write_bytes(buffer.getvalue())
         partial.replace(output)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise JianfuError(f"无法写入 {output}（{exc.strerror or exc}），请检查目录是否存在、是否有写权限。") from exc
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise write_error(output, exc) from exc
 
 
 def _utf8_output() -> None:

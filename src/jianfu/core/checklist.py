@@ -11,13 +11,13 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from jianfu.core.conditions import Condition, parse_condition
-from jianfu.core.errors import ChecklistError
+from jianfu.core.errors import ChecklistError, read_reason
 
 CHECKLIST_FORMAT = "jianfu-checklist"
 MAX_CHECKLIST_BYTES = 2_000_000
@@ -99,15 +99,21 @@ class Item(Field):
     name_column: str | None = None  # the column naming a row (tables)
     department_column: str | None = None  # the column naming the imposing department
     none_label: str = ""  # tables: the wording of the explicit "nothing to list" answer (none_answer)
+    na_offered: bool = True  # False where the checklist's not_applicable.offered_on leaves it out
 
     @property
-    def allows_not_applicable(self) -> bool:
-        """Whether 不适用 may be chosen. Basic information always applies to a township; a
-        multi-select with an exclusive "以上都没有" and a table with a "none" answer already have
-        an honest answer for "none of this happens here", so 不适用 there could only hide a burden."""
+    def _not_applicable_fits(self) -> bool:
+        """Basic information always applies to a township; a multi-select with an exclusive "以上都
+        没有" and a table with a "none" answer already have an honest answer for "none of this
+        happens here", so 不适用 there could only hide a burden."""
         if self.section_id == PROFILE_SECTION or self.none_label:
             return False
         return not (self.type is FieldType.MULTI_CHOICE and any(c.exclusive for c in self.choices))
+
+    @property
+    def allows_not_applicable(self) -> bool:
+        """Whether 不适用 may be chosen: where it fits, and (from v2) where the checklist offers it."""
+        return self.na_offered and self._not_applicable_fits
 
     @property
     def allows_declared_none(self) -> bool:
@@ -118,8 +124,16 @@ class Item(Field):
     def counts_stored_not_applicable(self) -> bool:
         """Whether a 不适用 already stored here still counts as one (subject to the reason and
         share rules). Tables offered 不适用 before they had a "none" answer, and it was then the
-        only way to say "nothing to list": such an answer is kept and flagged, not voided."""
-        return self.allows_not_applicable or self.allows_declared_none
+        only way to say "nothing to list": such an answer is kept and flagged, not voided (unless
+        the checklist names where 不适用 is offered: then it is withdrawn, see below)."""
+        return self.allows_not_applicable or (self.allows_declared_none and self.na_offered)
+
+    @property
+    def not_applicable_withdrawn(self) -> bool:
+        """Whether this version stopped offering 不适用 here (``not_applicable.offered_on``): a 不适用
+        stored before (an older answer, carried over or imported) does not count as "no burden";
+        it is flagged and must be answered again (``core.completeness``)."""
+        return not self.na_offered and (self._not_applicable_fits or self.allows_declared_none)
 
     def column(self, column_id: str) -> Field | None:
         return self._column_index.get(column_id)
@@ -263,6 +277,9 @@ class NotApplicablePolicy:
 
     min_reason_chars: int = 4  # meaningful characters (letters, Chinese) left after filler words
     max_share: float = 0.2  # of the required answers scoring reads; above it no level is given
+    min_distinct_chars: int = 0  # distinct meaningful characters ("对对对对" is no reason); 0: not checked
+    count_latin: bool = True  # False: only Chinese characters count ("xxxx", "asdf" are no reason)
+    offered_on: frozenset[str] | None = None  # the items offering 不适用; None: wherever it fits (v1)
     filler_words: tuple[str, ...] = (
         "不适用",
         "不涉及",
@@ -335,7 +352,7 @@ def load_checklist(path: Path) -> Checklist:
     try:
         raw_bytes = path.read_bytes()
     except OSError as exc:
-        raise ChecklistError(shown, [f"无法读取文件（{exc.strerror or exc}）"]) from exc
+        raise ChecklistError(shown, [f"无法读取文件（{read_reason(exc)}）"]) from exc
     if len(raw_bytes) > MAX_CHECKLIST_BYTES:
         raise ChecklistError(shown, [f"文件过大（{len(raw_bytes)} 字节，上限 {MAX_CHECKLIST_BYTES}）"])
     try:
@@ -406,7 +423,9 @@ class _Parser:
         manifestations = self.manifestations(data.get("manifestations"))
         levels = self.levels(data.get("levels"))
         items: dict[str, Item] = {}
-        sections = self.sections(data.get("sections"), choice_sets, items)
+        offered = self.offered_on(data.get("not_applicable"))
+        sections = self.sections(data.get("sections"), choice_sets, items, offered)
+        self.check_offered_on(offered, items)
         rules = self.rules(data.get("rules"), items, {m.id for m in manifestations})
         cadre_item, terms = self.fingertip(data.get("fingertip_hours"), items)
         plan = data.get("plan", {})
@@ -427,7 +446,7 @@ class _Parser:
             self.fail("plan.max_items", "必须是非负整数")
             max_items = 0
         carry = self.carry_forward(data.get("carry_forward"), items) if "carry_forward" in data else None
-        na_policy = self.not_applicable_policy(data.get("not_applicable"))
+        na_policy = self.not_applicable_policy(data.get("not_applicable"), offered)
         consistency = self.consistency(data.get("consistency"), items) if "consistency" in data else ()
         raw_sources = data.get("sources", {})
         sources = {str(k): str(v) for k, v in raw_sources.items()} if isinstance(raw_sources, Mapping) else {}
@@ -458,11 +477,32 @@ class _Parser:
             _items=items,
         )
 
-    def not_applicable_policy(self, raw: Any) -> NotApplicablePolicy:
+    def offered_on(self, raw: Any) -> frozenset[str] | None:
+        """The raw ``not_applicable.offered_on`` list, read before the items (checked after them)."""
+        if not isinstance(raw, Mapping) or "offered_on" not in raw:
+            return None
+        ids = raw["offered_on"]
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            self.fail("not_applicable.offered_on", "必须是题目 id 的列表（可以为空列表）")
+            return frozenset()
+        return frozenset(ids)
+
+    def check_offered_on(self, offered: frozenset[str] | None, items: dict[str, Item]) -> None:
+        for item_id in sorted(offered or ()):
+            item = items.get(item_id)
+            if item is None:
+                self.fail("not_applicable.offered_on", f"题目 {item_id} 不存在")
+            elif not item.allows_not_applicable:
+                self.fail(
+                    "not_applicable.offered_on",
+                    f"题目 {item_id} 不能选“不适用”（基本情况、有“以上都没有”的多选题、有“没有”回答的表格）",
+                )
+
+    def not_applicable_policy(self, raw: Any, offered: frozenset[str] | None = None) -> NotApplicablePolicy:
         if raw is None:
             return NotApplicablePolicy()
         if not isinstance(raw, Mapping):
-            self.fail("not_applicable", "必须是映射（min_reason_chars、max_share、filler_words）")
+            self.fail("not_applicable", "必须是映射（min_reason_chars、max_share、filler_words、offered_on 等）")
             return NotApplicablePolicy()
         default = NotApplicablePolicy()
         chars = raw.get("min_reason_chars", default.min_reason_chars)
@@ -479,7 +519,22 @@ class _Parser:
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             self.fail("not_applicable.filler_words", "必须是非空文字的列表")
             words = list(default.filler_words)
-        return NotApplicablePolicy(min_reason_chars=chars, max_share=share, filler_words=tuple(words))
+        distinct = raw.get("min_distinct_chars", default.min_distinct_chars)
+        if not isinstance(distinct, int) or isinstance(distinct, bool) or not 0 <= distinct <= chars:
+            self.fail("not_applicable.min_distinct_chars", "必须是 0 到 min_reason_chars 之间的整数")
+            distinct = default.min_distinct_chars
+        latin = raw.get("count_latin", default.count_latin)
+        if not isinstance(latin, bool):
+            self.fail("not_applicable.count_latin", "必须是 true 或 false")
+            latin = default.count_latin
+        return NotApplicablePolicy(
+            min_reason_chars=chars,
+            max_share=share,
+            filler_words=tuple(words),
+            min_distinct_chars=distinct,
+            count_latin=latin,
+            offered_on=offered,
+        )
 
     def consistency(self, raw: Any, items: dict[str, Item]) -> tuple[ConsistencyCheck, ...]:
         checks = []
@@ -606,7 +661,11 @@ class _Parser:
         return tuple(result)
 
     def sections(
-        self, raw: Any, choice_sets: dict[str, tuple[Choice, ...]], items: dict[str, Item]
+        self,
+        raw: Any,
+        choice_sets: dict[str, tuple[Choice, ...]],
+        items: dict[str, Item],
+        offered: frozenset[str] | None = None,
     ) -> tuple[Section, ...]:
         result = []
         for i, entry in enumerate(self.listing(raw, "sections")):
@@ -621,6 +680,8 @@ class _Parser:
             section_items = []
             for j, raw_item in enumerate(self.listing(entry.get("items"), f"{at}.items")):
                 item = self.item(raw_item, f"{at}.items[{j}]", section_id, choice_sets, items)
+                if item is not None and offered is not None and item.id not in offered:
+                    item = replace(item, na_offered=False)
                 if item is not None:
                     items[item.id] = item
                     section_items.append(item)

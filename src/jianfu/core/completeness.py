@@ -21,6 +21,13 @@ so that the cadre is asked to answer again and the county sees it. A table answe
 nothing while other answers show there is something to list (``core.consistency``) also leaves
 the assessment without a level.
 
+From v2 the checklist names the few items where 不适用 is offered at all (``not_applicable.
+offered_on``: only "which department imposes this"); everywhere else "this does not happen here"
+has an honest answer (0, 否, 以上都没有, "none"). A 不适用 stored on an item that no longer offers
+it (an older answer, carried over or imported) is not counted as "no burden": it is listed
+(``withdrawn_not_applicable``), the cadre is asked to answer again, the county sees it, and the
+assessment gets no level until it is answered.
+
 Required items are derived from the checklist, not declared twice: the items marked
 ``required``, every item a scoring rule or a fingertip-hours term reads, and every item whose
 answer decides whether another item is asked (skip logic). Hidden items are never required.
@@ -28,16 +35,23 @@ answer decides whether another item is asked (skip logic). Hidden items are neve
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from jianfu.core.answers import Answers, is_visible
-from jianfu.core.checklist import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Checklist, FieldType, NotApplicablePolicy
+from jianfu.core.checklist import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Checklist, FieldType
 from jianfu.core.consistency import inconsistencies
+from jianfu.core.not_applicable import is_real_reason
 
 PROFILE_SECTION = "profile"  # basic information: 不适用 is no answer there
-__all__ = ["INCOMPLETE_LABEL", "INCOMPLETE_LEVEL", "Completeness", "completeness", "required_item_ids"]
+__all__ = [
+    "INCOMPLETE_LABEL",
+    "INCOMPLETE_LEVEL",
+    "Completeness",
+    "completeness",
+    "is_real_reason",
+    "required_item_ids",
+]
 
 
 @dataclass(frozen=True)
@@ -47,8 +61,9 @@ class Completeness:
     answered: int  # items answered with a value (不适用 not included)
     required_missing: int  # required items left blank
     not_applicable: int  # items marked 不适用 (with or without reason)
-    # required items whose 不适用 is not accepted: no real reason, or (when 不适用 is over the
-    # checklist's share) every required 不适用, so the county's stored counts say "incomplete" too
+    # items whose 不适用 is not accepted: required ones without a real reason, every required one
+    # when 不适用 is over the checklist's share, and every one the checklist no longer offers; so
+    # the county's stored counts say "incomplete" too
     not_applicable_without_reason: int
     asked: int
     missing_items: tuple[str, ...] = ()
@@ -58,6 +73,7 @@ class Completeness:
     max_not_applicable_share: float = 1.0
     table_not_applicable: tuple[str, ...] = ()  # tables with a 不适用 from before "none" existed
     inconsistent: tuple[str, ...] = ()  # what contradicts a table answered "none", in Chinese
+    withdrawn_not_applicable: tuple[str, ...] = ()  # 不适用 stored where this version no longer offers it
 
     @property
     def not_applicable_share(self) -> float:
@@ -75,6 +91,7 @@ class Completeness:
             and self.not_applicable_without_reason == 0
             and not self.too_much_not_applicable
             and not self.inconsistent
+            and not self.withdrawn_not_applicable
         )
 
     def incomplete_reasons(self) -> tuple[str, ...]:
@@ -87,8 +104,13 @@ class Completeness:
                 f"不适用过多（占必答题 {self.not_applicable_share:.0%}，上限 {self.max_not_applicable_share:.0%}），"
                 "须逐项说明并由县级核实"
             )
-        elif self.not_applicable_without_reason:
-            reasons.append(f"{self.not_applicable_without_reason} 题标为不适用但未写明实际理由")
+        elif len(self.unexplained_items):
+            reasons.append(f"{len(self.unexplained_items)} 题标为不适用但未写明实际理由")
+        if self.withdrawn_not_applicable:
+            reasons.append(
+                f"{len(self.withdrawn_not_applicable)} 题标为不适用，但本版清单在这些题上已不提供不适用"
+                "（旧作答、结转或导入的答案），须重新作答"
+            )
         if self.inconsistent:
             reasons.append(f"作答前后矛盾 {len(self.inconsistent)} 处：" + "；".join(self.inconsistent))
         return tuple(reasons)
@@ -125,7 +147,7 @@ def summary_text(
     """The completeness counts in one line of Chinese (results page, PDF, county)."""
     text = f"已答 {answered} 题，不适用 {not_applicable} 题"
     if without_reason:
-        text += f"（其中 {without_reason} 题未说明实际理由或超出不适用上限）"
+        text += f"（其中 {without_reason} 题未说明实际理由、超出不适用上限或本版已不提供不适用）"
     text += f"，必答未答 {required_missing} 题"
     if table_not_applicable:
         text += f"；{table_not_applicable} 张表格标为不适用（旧版作答方式，应改答“没有”或填写，须核实）"
@@ -166,18 +188,6 @@ def needs_reason(checklist: Checklist, item_id: str) -> bool:
     return item_id in required_item_ids(checklist)
 
 
-_MEANINGFUL = re.compile(r"[A-Za-z\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
-
-
-def is_real_reason(note: str, policy: NotApplicablePolicy) -> bool:
-    """Whether a 不适用 note states a reason: enough letters or Chinese characters once the filler
-    words are taken out ("无", "12", ".", "不适用", "没有" are not reasons)."""
-    text = note
-    for word in sorted(policy.filler_words, key=len, reverse=True):
-        text = text.replace(word, "")
-    return len(_MEANINGFUL.findall(text)) >= policy.min_reason_chars
-
-
 def completeness(checklist: Checklist, answers: Answers) -> Completeness:
     required = required_item_ids(checklist)
     policy = checklist.not_applicable
@@ -186,6 +196,7 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
     unexplained: list[str] = []
     required_na: list[str] = []
     table_na: list[str] = []
+    withdrawn: list[str] = []
     for item in checklist.items():
         if not is_visible(item, answers):
             continue
@@ -197,7 +208,9 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
             not_applicable += 1
             if item.type is FieldType.TABLE and not item.allows_not_applicable:
                 table_na.append(item.id)  # answered before "none" existed: kept, and flagged
-            if item.id in required:
+            if item.not_applicable_withdrawn:
+                withdrawn.append(item.id)  # no longer offered here: flagged, counts as no answer
+            elif item.id in required:
                 if not item.counts_stored_not_applicable:
                     missing.append(item.id)  # basic facts, or "以上都没有" is the honest answer
                 else:
@@ -214,7 +227,7 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         answered=answered,
         required_missing=len(missing),
         not_applicable=not_applicable,
-        not_applicable_without_reason=len(unexplained),
+        not_applicable_without_reason=len(set(unexplained) | set(withdrawn)),
         asked=asked,
         missing_items=tuple(missing),
         unexplained_items=tuple(unexplained),
@@ -223,4 +236,5 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         max_not_applicable_share=policy.max_share,
         table_not_applicable=tuple(table_na),
         inconsistent=tuple(found.text for found in inconsistencies(checklist, answers)),
+        withdrawn_not_applicable=tuple(withdrawn),
     )

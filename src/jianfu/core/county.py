@@ -3,10 +3,15 @@ reports and the county database share (no storage, no Qt)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from jianfu.core.completeness import summary_text
+
+if TYPE_CHECKING:
+    from jianfu.core.checklist import Checklist
 
 MANIFESTATIONS = ("trace_alienation", "platform_formalism", "filing_redundancy", "algorithm_centrism")
 
@@ -69,6 +74,64 @@ class OverviewRow:
         return round(current - self.previous_scores[manifestation], 1)
 
 
+# The figures every department table shows, in this order (``DepartmentRow.figures``), and their
+# headers when every version of the checklist asks them the same way.
+FIGURES = (
+    "townships",
+    "apps",
+    "checkin",
+    "ranking",
+    "online_time",
+    "forced_download",
+    "filing_tasks",
+    "duplicate_filings",
+)
+FIGURE_HEADERS = {
+    "townships": "涉及乡镇",
+    "apps": "应用/群",
+    "checkin": "打卡",
+    "ranking": "排名",
+    "online_time": "在线时长",
+    "forced_download": "强制下载",
+    "filing_tasks": "报表任务",
+    "duplicate_filings": "重复报送",
+}
+APP_FEATURES = ("checkin", "ranking", "online_time", "forced_download")  # yes/no columns of the inventory
+
+
+def figures_asked(checklist: Checklist) -> dict[str, str]:
+    """The figures a checklist's answers can give (a township answering another version was not
+    asked the rest: its 0 there means "not asked", not "none"), each with the label it was
+    asked by: the inventory column's own label for an app feature (v2 asks 打卡、排名或在线时长
+    in one question)."""
+    asked = {"townships": FIGURE_HEADERS["townships"]}
+    if checklist.has_item("apps.inventory"):
+        inventory = checklist.item("apps.inventory")
+        asked["apps"] = FIGURE_HEADERS["apps"]
+        for feature in APP_FEATURES:
+            column = inventory.column(feature)
+            if column is not None:
+                asked[feature] = column.label
+    if checklist.has_item("filing.tasks"):
+        tasks = checklist.item("filing.tasks")
+        asked["filing_tasks"] = FIGURE_HEADERS["filing_tasks"]
+        if tasks.column("platforms") is not None or tasks.column("other_platforms") is not None:
+            asked["duplicate_filings"] = FIGURE_HEADERS["duplicate_filings"]
+    return {f: asked[f] for f in FIGURES if f in asked}
+
+
+def round_figures(checklists: Iterable[Checklist]) -> dict[str, str]:
+    """The figures asked of at least one township in a round, in table order, each headed by the
+    label of the newest checklist that asks it. No checklists: every figure, default headers."""
+    ordered = sorted(checklists, key=lambda c: c.version)
+    if not ordered:
+        return dict(FIGURE_HEADERS)
+    labels: dict[str, str] = {}
+    for checklist in ordered:
+        labels.update(figures_asked(checklist))
+    return {f: labels[f] for f in FIGURES if f in labels}
+
+
 @dataclass(frozen=True)
 class DepartmentRow:
     key: str
@@ -83,6 +146,9 @@ class DepartmentRow:
     filing_tasks: int
     duplicate_filings: int
     hours: float
+    # figures none of this department's townships was asked (their checklist version has no such
+    # question): shown as not surveyed, never as 0
+    unasked: frozenset[str] = frozenset()
 
     def figures(self) -> tuple[int, ...]:
         """Townships, apps and groups, check-in, ranking, online time, forced download, reporting
@@ -97,6 +163,10 @@ class DepartmentRow:
             self.filing_tasks,
             self.duplicate_filings,
         )
+
+    def figure(self, name: str) -> int | None:
+        """One figure (a name in ``FIGURES``); None when none of the townships was asked it."""
+        return None if name in self.unasked else int(getattr(self, name))
 
 
 @dataclass(frozen=True)

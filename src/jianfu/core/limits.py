@@ -25,6 +25,16 @@ LINE_BREAKS = "\t\n\r"  # allowed in long text only
 LONG_TEXT_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 SHORT_TEXT_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
+# What XML writers (openpyxl, lxml, python-docx, ReportLab's metadata) refuse or cannot encode:
+# the refused long-text characters (C1 controls are allowed by XML, but are invisible garbage)
+# and the noncharacters U+FFFE and U+FFFF.
+XML_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` as any XML writer accepts it: what XML refuses dropped, tab and line breaks kept."""
+    return XML_REFUSED.sub("", text)
+
 
 def text_problem(text: str, multiline: bool = False, maximum: int | None = None) -> str | None:
     """Why ``text`` may not be stored (in Chinese), or None.

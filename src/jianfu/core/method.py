@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from jianfu.core.checklist import Checklist
+from jianfu.core.errors import read_reason
 
 _METHOD_FILE = re.compile(r"^method-v(\d+)\.md$")
 
@@ -31,4 +32,4 @@ def method_text(checklist: Checklist) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        return f"无法读取评分方法说明 {path}（{exc.strerror or exc}），请重新安装减负助手。"
+        return f"无法读取评分方法说明 {path}（{read_reason(exc)}），请重新安装减负助手。"

@@ -24,7 +24,7 @@ from jianfu import __version__
 from jianfu.core.answers import Answer, check_answer
 from jianfu.core.assessment import Assessment, IdentityError, Period, Township
 from jianfu.core.checklist import Handling
-from jianfu.core.errors import AnswerError, JianfuError, UnknownChecklistError
+from jianfu.core.errors import AnswerError, JianfuError, UnknownChecklistError, read_reason
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
 from jianfu.core.scoring import ScoreResult
@@ -191,7 +191,7 @@ def read_assessment_file(path: Path, library: ChecklistLibrary) -> AssessmentFil
         status = path.stat()
     except OSError as exc:
         raise AssessmentFileError(
-            path, f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在、是否有权限读取。"
+            path, f"无法读取（{read_reason(exc)}）", "请检查文件是否存在、是否有权限读取。"
         ) from exc
     if stat.S_ISDIR(status.st_mode):
         raise AssessmentFileError(path, "这是一个文件夹，不是自查文件", "请指定文件夹中的 .jianfu 文件。")
@@ -210,7 +210,7 @@ def read_assessment_file(path: Path, library: ChecklistLibrary) -> AssessmentFil
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:  # vanished, locked or unreadable since the check above
         raise AssessmentFileError(
-            path, f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在、是否有权限读取。"
+            path, f"无法读取（{read_reason(exc)}）", "请检查文件是否存在、是否有权限读取。"
         ) from exc
     if len(raw) > MAX_FILE_BYTES:
         raise AssessmentFileError(path, "文件在读取时变大，超过上限，不是减负助手导出的自查文件")

@@ -22,7 +22,7 @@ from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.carry import NONE_OF_THESE
 from jianfu.core.checklist import Checklist, FieldType, Handling, ScoringRule
 from jianfu.core.conditions import Condition, OtherAnswer
-from jianfu.core.errors import JianfuError
+from jianfu.core.errors import JianfuError, os_error_reason
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import draft_plan
 from jianfu.core.scoring import ScoreResult, score_assessment
@@ -103,7 +103,8 @@ def write_demo(directory: Path, library: ChecklistLibrary) -> list[Path]:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise JianfuError(f"无法创建文件夹 {directory}（{exc.strerror or exc}）。") from exc
+        reason, advice = os_error_reason(exc)
+        raise JianfuError(f"无法创建文件夹 {directory}：{reason}。{advice}。") from exc
     written = []
     sequences: dict[str, int] = {}
     for assessment, result in sample_assessments(library):  # each township's periods in order
@@ -189,11 +190,11 @@ def _agree(checklist: Checklist, values: dict[str, Any]) -> None:
     """A sample township answers consistently: a number that the checklist says may not exceed
     another answer (``{item: A, gt: {item: B}}``) is brought down to it."""
     for check in checklist.consistency:
-        condition = check.contradicted_when
-        if check.item and condition.op == "gt" and isinstance(condition.operand, OtherAnswer):
-            value, limit = values.get(condition.ref), values.get(condition.operand.ref)
+        condition, ref = check.contradicted_when, check.contradicted_when.ref
+        if check.item and ref and condition.op == "gt" and isinstance(condition.operand, OtherAnswer):
+            value, limit = values.get(ref), values.get(condition.operand.ref)
             if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
-                values[str(condition.ref)] = limit
+                values[ref] = limit
 
 
 def _only_columns(checklist: Checklist, table_id: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

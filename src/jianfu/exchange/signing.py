@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from jianfu.core.errors import JianfuError
+from jianfu.core.errors import JianfuError, os_error_reason
 
 ALGORITHM = "Ed25519"
 KEY_FILENAME = "signing-key.pem"
@@ -144,4 +144,4 @@ def _write_atomically(path: Path, data: bytes, private: bool = False) -> None:
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise SigningError(f"无法写入 {path}（{exc.strerror or exc}），请检查数据文件夹的磁盘空间和权限。") from exc
+        raise SigningError(f"无法写入 {path}（{os_error_reason(exc)[0]}），请检查数据文件夹的磁盘空间和权限。") from exc

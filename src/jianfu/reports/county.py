@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from jianfu.core.assessment import Period
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import INCOMPLETE_LEVEL
-from jianfu.core.county import MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
+from jianfu.core.county import FIGURE_HEADERS, MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
 
 # Lighter for lighter burdens, also in greyscale (luminance 0.98, 0.93, 0.83, 0.71); the level is
 # always printed as a word too, so colour is never the only signal. 未完成 has no level: no fill.
@@ -30,6 +30,9 @@ class CountySummary:
     escalated: dict[str, list[EscalatedItem]]
     plan_items: list[tuple[str, str, str, str, str, str, str, str, str, bool]]
     expected_loaded: bool = False  # whether the 应报乡镇名单 was loaded: only then are non-reporters known
+    # the department figures asked of at least one township this round, with their headers: a
+    # figure no township was asked (v2 has no 排名 or 在线时长 question) has no column
+    figure_headers: dict[str, str] = field(default_factory=lambda: dict(FIGURE_HEADERS))
 
     @property
     def title(self) -> str:
@@ -69,7 +72,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
 
     from jianfu.reports.document import LANDSCAPE, PORTRAIT, GovernmentDocument, make_styles
     from jianfu.reports.fonts import register_fonts
-    from jianfu.reports.layout import chinese_number, keep_with_table, shorten
+    from jianfu.reports.layout import Column, chinese_number, fitted_widths, keep_with_table, shorten
     from jianfu.reports.radar import radar
     from jianfu.reports.text import markup
 
@@ -194,17 +197,23 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     story.append(overview)
 
     story += [Spacer(1, 4 * mm), p("四、条线部门归因", styles.heading)]
-    story.append(
-        p(
-            "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改。",
-            styles.body,
-        )
+    figures = list(summary.figure_headers)  # a figure no township was asked has no column
+    intro = (
+        "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改。"
     )
-    dept_rows = [
-        ["县级部门", "涉及乡镇", "应用/群", "打卡", "排名", "在线时长", "强制下载", "报表任务", "重复报送", "月耗工时"]
+    if any(d.unasked & set(figures) for d in summary.departments):
+        intro += NOT_ASKED_NOTE  # before the table: a note after it can be pushed onto the next page
+    story.append(p(intro, styles.body))
+    dept_rows = [["县级部门", *summary.figure_headers.values(), "月耗工时"]]
+    dept_rows += [
+        [d.name, *(_figure_text(d, f, NOT_ASKED_MARK) for f in figures), f"{d.hours:.0f}"] for d in summary.departments
     ]
-    dept_rows += [[d.name, *map(str, d.figures()), f"{d.hours:.0f}"] for d in summary.departments]
-    story.append(table(dept_rows, [0.19, 0.08, 0.08, 0.07, 0.07, 0.09, 0.09, 0.09, 0.09, 0.15], wide))
+    # Figures as wide as their header wrapped at six characters (a checklist label can be long),
+    # the department's name takes the rest: it never wraps before its last character.
+    columns = [Column("", share=1.0), *(Column(h, "fit", cap=6) for h in dept_rows[0][1:])]
+    size = styles.cell.fontSize
+    widths = fitted_widths(columns, dept_rows, wide, styles.cell.fontName, styles.header_cell.fontName, size)
+    story.append(table(dept_rows, [w / wide for w in widths], wide))
 
     story += [Spacer(1, 4 * mm)]
     problem_rows = [["问题", "涉及乡镇数"]] + [[title, str(n)] for title, n in summary.common_problems[:20]]
@@ -240,6 +249,16 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         p(f"汇总日期：{dt.date.today():%Y年%m月%d日}", styles.right),
     ]
     doc.build(story)
+
+
+NOT_ASKED_MARK = "—"
+NOT_ASKED_NOTE = "表中“—”表示涉及该部门的乡镇所用的自查清单版本没有调查此项，不表示没有。"
+NOT_ASKED_CELL = "未调查"  # in the workbook, where no note stands beside the table
+
+
+def _figure_text(row: DepartmentRow, figure: str, mark: str) -> str:
+    value = row.figure(figure)
+    return mark if value is None else str(value)
 
 
 def _not_applicable(row: OverviewRow) -> tuple[int, float] | None:
@@ -436,21 +455,26 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
             fills=[None, None, None, *(r.levels[m] for m in MANIFESTATIONS), r.overall_level],
         )
     overview.close()
+    figures = list(summary.figure_headers)  # a figure no township was asked has no column
+    headers = {**summary.figure_headers, "townships": "涉及乡镇数"}
     departments = SheetWriter(
         book,
         "条线部门",
         [
             Col("县级部门", 22),
             Col("其他写法", 22),
-            *(
-                Col(h, 9, INTEGER)
-                for h in ("涉及乡镇数", "应用/群", "打卡", "排名", "在线时长", "强制下载", "报表任务", "重复报送")
-            ),
+            *(Col(headers[f], 9, INTEGER) for f in figures),
             Col("月耗工时", 10, NUMBER),
         ],
     )
     departments.extend(
-        [d.name, "、".join(s for s in d.spellings if s != d.name), *d.figures(), d.hours] for d in summary.departments
+        [
+            d.name,
+            "、".join(s for s in d.spellings if s != d.name),
+            *(NOT_ASKED_CELL if (v := d.figure(f)) is None else v for f in figures),
+            d.hours,
+        ]
+        for d in summary.departments
     )
     departments.close()
     escalated = SheetWriter(

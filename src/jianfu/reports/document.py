@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from jianfu.core.limits import xml_safe
 from jianfu.reports import linebreak
 from jianfu.reports.fonts import FontSet
 
@@ -141,9 +142,9 @@ class GovernmentDocument(BaseDocTemplate):  # type: ignore[misc]
         super().__init__(
             output,
             pagesize=A4,
-            title=title,
+            title=xml_safe(title),  # the metadata is XML (XMP) too
             initialFontName=fonts.body,
-            author=author,
+            author=xml_safe(author),
             creator="减负助手",
             subject="“指尖上的形式主义”自查整改",
             leftMargin=LEFT,

@@ -29,6 +29,7 @@ from jianfu.reports.layout import Column
 from jianfu.reports.rectification import (
     ANNEX_COLUMNS,
     ANNEXES,
+    ESCALATION_CENTRED,
     ESCALATION_COLUMNS,
     ESCALATION_INTRO,
     FINDING_COLUMNS,
@@ -76,8 +77,8 @@ def build_rectification_docx(
     escalated = [item for item in plan if item.handling is Handling.ESCALATE]
     doc = Document()
     _styles(doc)
-    doc.core_properties.title = plan_title(assessment)
-    doc.core_properties.author = _answer(assessment, "profile.filled_by")
+    doc.core_properties.title = text(plan_title(assessment))
+    doc.core_properties.author = text(_answer(assessment, "profile.filled_by"))
     section = doc.sections[0]
     _portrait(section)
     _page_numbers(doc, section)
@@ -123,7 +124,7 @@ def build_rectification_docx(
         doc.add_paragraph("本次自查没有需要提请县级协调的事项。", style="公文正文")
     else:
         doc.add_paragraph(local_wording(ESCALATION_INTRO, t.name), style="公文正文")
-        _table(doc, ESCALATION_COLUMNS, escalation_rows(escalated), {0, 4}, LANDSCAPE_TEXT_WIDTH)
+        _table(doc, ESCALATION_COLUMNS, escalation_rows(escalated), ESCALATION_CENTRED, LANDSCAPE_TEXT_WIDTH)
     if entries:
         label = doc.add_paragraph("附件3", style="公文附件标注")
         label.paragraph_format.page_break_before = True
@@ -165,7 +166,7 @@ def _closing(
     blank = "　" * 6
     lines = [
         (f"填报人：{text(filler) or blank}", f"审核人：{blank}"),
-        (f"填报日期：{_date_text(date) if date else '　　　　年　　月　　日'}", f"分管负责人：{blank}"),
+        (f"填报日期：{text(_date_text(date)) if date else '　　　　年　　月　　日'}", f"分管负责人：{blank}"),
     ]
     spacer = doc.add_paragraph("", style="公文正文")
     paragraphs.append(spacer)
@@ -224,7 +225,8 @@ def _widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int
     fitted = {}
     for index, column in enumerate(columns):
         if column.kind == "fit":
-            longest = max([len(column.header)] + [max(map(len, r[index].split("\n")), default=0) for r in rows])
+            lines = [column.header, *(r[index] for r in rows)]
+            longest = max(len(line) for text in lines for line in text.split("\n"))
             fitted[index] = int(min(longest, column.cap) * char * 1.05 + Mm(4.5))  # + Word cell margins
     room = width - sum(fitted.values())
     shared = [i for i, c in enumerate(columns) if c.kind != "fit"]

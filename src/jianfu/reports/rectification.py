@@ -24,6 +24,7 @@ from jianfu.core.assessment import Assessment
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import Checklist, Handling
 from jianfu.core.explanation import evidence_lines
+from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entries
 from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
 from jianfu.core.scoring import RuleHit, ScoreResult
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
@@ -207,7 +208,13 @@ class _Writer:
                 ]
             ),
         )
-        return [self.p("二、自查总体情况", self.styles.heading), self.p(text, self.styles.body), figure]
+        na_lines = not_applicable_lines(not_applicable_entries(self.checklist, self.a.answers))
+        return [
+            self.p("二、自查总体情况", self.styles.heading),
+            self.p(text, self.styles.body),
+            figure,
+            *(self.p(line, self.styles.body) for line in na_lines),
+        ]
 
     def findings(self) -> list[Any]:
         story: list[Any] = [self.p("三、主要问题", self.styles.heading)]
@@ -248,7 +255,7 @@ class _Writer:
             return [*story, self.p("本次自查没有需要提请县级协调的事项。", self.styles.body)]
         story.append(self.p(local_wording(ESCALATION_INTRO, self.a.township.name), self.styles.body))
         rows = escalation_rows(escalated)
-        return [*story, self.sized_table(ESCALATION_COLUMNS, rows, {0, 4}, self.document.landscape_width)]
+        return [*story, self.sized_table(ESCALATION_COLUMNS, rows, ESCALATION_CENTRED, self.document.landscape_width)]
 
     def closing(self) -> list[Any]:
         """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
@@ -343,6 +350,16 @@ def basic_text(assessment: Assessment, checklist: Checklist, result: ScoreResult
     )
 
 
+def not_applicable_lines(entries: Sequence[NotApplicableEntry]) -> list[str]:
+    """Every 不适用 with the township's reason, at the end of the summary, for the county to check."""
+    if not entries:
+        return []
+    lines = [f"本次自查标为“不适用”的题目共{len(entries)}题，所填理由如下，供县级核实："]
+    for n, e in enumerate(entries, start=1):
+        lines.append(f"{n}．{e.section}·{e.label}：{e.reason or '（未填写理由）'}（{e.status}）")
+    return lines
+
+
 def nothing_found_text(result: ScoreResult) -> str:
     return "本次自查未发现明显问题。" if result.complete else "自查未完成，不能据此认定没有问题。"
 
@@ -413,8 +430,13 @@ ESCALATION_COLUMNS = (
     Column("问题", share=0.5),
     Column("提请协调事项", share=0.5),
     Column("涉及部门", share=0.25),
+    # Who in the township follows the request up with the county: the item's own unit above its
+    # person, and the date on two lines, so that the problem and the measure keep their width
+    # (two more columns made the heaviest sample plan a page longer).
+    Column("本镇跟进", "fit", cap=8),
     Column("期望时限", "fit", cap=12),
 )
+ESCALATION_CENTRED = {0, 4, 5}
 
 
 def escalation_rows(escalated: Sequence[RectificationItem]) -> list[list[str]]:
@@ -427,12 +449,22 @@ def escalation_rows(escalated: Sequence[RectificationItem]) -> list[list[str]]:
         for item in items:
             number += 1
             department = item.department or NO_DEPARTMENT
-            rows.append([str(number), item.problem, item.measure, department, _date_text(item.deadline)])
+            rows.append(
+                [
+                    str(number),
+                    item.problem,
+                    item.measure,
+                    department,
+                    "\n".join(t for t in (item.responsible_unit, item.responsible_person) if t),
+                    _date_text(item.deadline).replace("年", "年\n", 1),
+                ]
+            )
     return rows
 
 
 ESCALATION_INTRO = (
-    "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。按涉及的部门排列。"
+    "以下负担由县级部门（条线）的应用、报表或要求产生，本镇无权自行取消，提请县委、县政府统筹协调。按涉及的部门排列，"
+    "“本镇跟进”为对接催办的单位和人员。"
 )
 ANNEXES = ("整改任务清单", "提请县级协调事项", "未列入本期方案的问题")
 NO_OWN_ITEMS = "本次自查没有需要本镇自行整改的事项。"

@@ -10,7 +10,6 @@ autofilter, frozen header, A4 landscape fitted to the page width with the header
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
@@ -21,10 +20,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from jianfu.core.limits import xml_safe
+
 MAX_ROWS = 1_048_576  # Excel's limit, header included
 MAX_CELL_TEXT = 32_767
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _THIN = Side(style="thin", color="999999")
 
 NUMBER = "0.0"
@@ -47,7 +47,8 @@ def _text_units(text: str) -> int:
 
 
 def clean_text(text: str) -> str:
-    return _ILLEGAL.sub("", text)[:MAX_CELL_TEXT]
+    """``text`` as any XML writer accepts it, cut at Excel's cell limit."""
+    return xml_safe(text)[:MAX_CELL_TEXT]
 
 
 def safe_value(value: Any) -> tuple[Any, bool]:

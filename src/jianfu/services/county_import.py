@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jianfu.core.carry import carry_assessment
-from jianfu.core.errors import JianfuError
+from jianfu.core.errors import JianfuError, read_reason
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import rederive_departments
 from jianfu.core.scoring import score_assessment
@@ -100,7 +100,7 @@ def _walk(folder: Path, problems: list[tuple[Path, str]]) -> list[Path]:
     found: list[Path] = []
 
     def unreadable(error: OSError) -> None:
-        problems.append((Path(error.filename or folder), f"无法读取文件夹（{error.strerror or error}）"))
+        problems.append((Path(error.filename or folder), f"无法读取文件夹（{read_reason(error)}）"))
 
     for root, _dirs, names in os.walk(folder, onerror=unreadable):
         found += [Path(root) / n for n in names if n.lower().endswith(FILE_SUFFIX)]

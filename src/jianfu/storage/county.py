@@ -302,6 +302,29 @@ class CountyStore:
             )
         return sorted(result, key=lambda d: -d.hours)
 
+    def checklist_versions(self, period: Period) -> list[tuple[str, int]]:
+        """The checklist (id, version) pairs the townships of ``period`` answered."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT checklist_id, checklist_version FROM assessments"
+            " WHERE period = ? AND content_sha256 IS NOT NULL",
+            (period.code,),
+        )
+        return [(str(i), int(v)) for i, v in rows]
+
+    def department_checklists(self, period: Period) -> dict[str, set[tuple[str, int]]]:
+        """By department key (aliases merged, as ``departments`` merges them): the checklist
+        versions its townships answered. Read only for a round that mixes versions."""
+        aliases = dict(self.conn.execute("SELECT alias_key, canonical_key FROM department_aliases").fetchall())
+        rows = self.conn.execute(
+            "SELECT DISTINCT b.department_key, a.checklist_id, a.checklist_version FROM department_burdens b"
+            " JOIN assessments a ON a.id = b.assessment_id WHERE b.period = ? AND a.content_sha256 IS NOT NULL",
+            (period.code,),
+        )
+        result: dict[str, set[tuple[str, int]]] = {}
+        for key, checklist_id, version in rows:
+            result.setdefault(aliases.get(key, key), set()).add((str(checklist_id), int(version)))
+        return result
+
     def set_alias(self, variant: str, canonical: str) -> None:
         """Count ``variant`` as ``canonical`` (the same department typed another way)."""
         with transaction(self.conn):

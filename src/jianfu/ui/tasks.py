@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from jianfu.core.errors import JianfuError
+from jianfu.core.errors import JianfuError, write_error
 
 
 class Cancelled(Exception):
@@ -58,7 +58,9 @@ class _Runner(QRunnable):
         except JianfuError as exc:  # the user's environment: say what to do
             self.task.failed.emit(str(exc))
         except OSError as exc:
-            self.task.failed.emit(f"无法写入文件：{exc.strerror or exc}。请换一个位置保存，或检查磁盘空间和权限。")
+            # a rename onto the user's file names it second; a partial file is named as its target
+            name = str(exc.filename2 or exc.filename or "文件").removesuffix(".part")
+            self.task.failed.emit(str(write_error(name, exc)))
         except Exception:  # a bug: report it as one
             self.task.failed.emit("程序出错，请把以下信息发给技术支持：\n" + traceback.format_exc(limit=5))
         else:

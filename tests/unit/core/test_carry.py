@@ -119,10 +119,15 @@ def test_a_v1_assessment_carries_every_mappable_answer(library: ChecklistLibrary
             assert carried.answers[target].is_answered, target
     assert sources  # every carried stem answered
     result = score_assessment(v2, carried.answers)
-    assert result.complete, result.completeness
-    # items v1 never asked are 不适用 with the reason, and counted as such
+    # items v1 never asked are 不适用 with the reason; v2 does not offer 不适用 there, so they are
+    # flagged to be answered and the carried file gets no level until then (nothing else is missing)
     assert carried.answers["traces.indicator_count"].note == NOT_ASKED_BEFORE.format(version=1)
-    assert result.completeness.not_applicable >= 1
+    done = result.completeness
+    assert done.withdrawn_not_applicable == ("traces.indicator_count",)
+    assert (done.required_missing, done.inconsistent, done.unexplained_items) == (0, (), ())
+    assert not result.complete and result.overall_level == "incomplete"
+    answered = {**carried.answers, "traces.indicator_count": Answer("50_100")}
+    assert score_assessment(v2, answered).complete
 
 
 def test_a_v1_file_is_scored_on_v2(library: ChecklistLibrary, tmp_path: Path) -> None:

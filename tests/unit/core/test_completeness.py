@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers.checklist_variants import offering_not_applicable_everywhere
 from jianfu.core.answers import Answer, is_visible
 from jianfu.core.checklist import Checklist
 from jianfu.core.completeness import completeness, required_item_ids
@@ -15,6 +18,12 @@ from jianfu.core.scoring import score_assessment
 from jianfu.exchange.demo import sample_township_assessment
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def open_checklist(tmp_path_factory: pytest.TempPathFactory) -> Checklist:
+    """v2 offering 不适用 wherever it fits: the reason and share rules at work on scored items."""
+    return offering_not_applicable_everywhere(Path(tmp_path_factory.mktemp("open")))
 
 
 def _all_not_applicable(checklist: Checklist, note: str = "") -> dict[str, Answer]:
@@ -44,12 +53,18 @@ def test_all_not_applicable_is_incomplete_and_counted(checklist: Checklist) -> N
     assert done.not_applicable_without_reason > 0
 
 
-def test_not_applicable_with_reasons_still_needs_the_profile(checklist: Checklist) -> None:
+def test_not_applicable_with_reasons_still_needs_the_profile(checklist: Checklist, open_checklist: Checklist) -> None:
     # Even with a reason on every item, the township's own facts (cadres) cannot be 不适用.
-    result = score_assessment(checklist, _all_not_applicable(checklist, note="县里未部署此类平台和要求"))
+    result = score_assessment(open_checklist, _all_not_applicable(open_checklist, note="县里未部署此类平台和要求"))
     assert result.completeness.too_much_not_applicable  # and 不适用 everywhere is over the share
     assert "profile.cadre_count" in result.completeness.missing_items
     assert not result.complete
+    # v2 offers 不适用 on no scored item: every such 不适用 is flagged, none counts
+    done = score_assessment(checklist, _all_not_applicable(checklist, note="县里未部署此类平台和要求")).completeness
+    assert not done.complete and done.required_not_applicable == 0
+    assert set(done.withdrawn_not_applicable) == {
+        i.id for i in checklist.items() if i.not_applicable_withdrawn and is_visible(i, _all_not_applicable(checklist))
+    }
 
 
 def test_sample_township_is_complete_with_a_level(library: ChecklistLibrary) -> None:
@@ -58,9 +73,9 @@ def test_sample_township_is_complete_with_a_level(library: ChecklistLibrary) -> 
     assert result.overall_level != "incomplete"
 
 
-def test_a_reason_makes_not_applicable_count_as_an_answer(library: ChecklistLibrary) -> None:
+def test_a_reason_makes_not_applicable_count_as_an_answer(library: ChecklistLibrary, open_checklist: Checklist) -> None:
     assessment, _ = sample_township_assessment(library)
-    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    checklist = open_checklist
     required = sorted(
         i for i in required_item_ids(checklist) if i in assessment.answers and not i.startswith("profile")
     )
@@ -148,7 +163,9 @@ def _non_profile_items(checklist: Checklist) -> list[str]:
     return [item.id for item in checklist.items() if item.section_id != "profile"]
 
 
-def test_qa_game_all_not_applicable_with_token_note_gets_no_level(library: ChecklistLibrary) -> None:
+def test_qa_game_all_not_applicable_with_token_note_gets_no_level(
+    library: ChecklistLibrary, open_checklist: Checklist
+) -> None:
     # The QA walk: every non-profile item of the sample set to 不适用 with the note "无" took
     # 高坪镇 from 52.0 较重 to 0.0 较轻 and counted as complete.
     assessment, honest = sample_township_assessment(library)
@@ -159,17 +176,35 @@ def test_qa_game_all_not_applicable_with_token_note_gets_no_level(library: Check
     )
     assert not gamed.complete
     assert gamed.overall_level == "incomplete"
-    assert gamed.completeness.too_much_not_applicable
+    assert any("已不提供不适用" in reason for reason in gamed.completeness.incomplete_reasons())
+    # with 不适用 offered on scored items, the share rule stops it
+    gamed = score_assessment(
+        open_checklist,
+        _mark_not_applicable(open_checklist, dict(assessment.answers), _non_profile_items(open_checklist), "无"),
+    )
+    assert gamed.overall_level == "incomplete" and gamed.completeness.too_much_not_applicable
     assert any("不适用过多" in reason for reason in gamed.completeness.incomplete_reasons())
 
 
-def test_token_notes_are_not_reasons(library: ChecklistLibrary) -> None:
+def test_token_notes_are_not_reasons(library: ChecklistLibrary, open_checklist: Checklist) -> None:
     assessment, _ = sample_township_assessment(library)
-    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    checklist = open_checklist
     item_id = sorted(
         i for i in required_item_ids(checklist) if i in assessment.answers and not i.startswith("profile")
     )[0]
-    for note in ("无", "12", ".", "不适用", "没有", "无无无无", "暂无。。。", "1234567"):
+    for note in (
+        "无",
+        "12",
+        ".",
+        "不适用",
+        "没有",
+        "无无无无",
+        "暂无。。。",
+        "1234567",
+        "啊啊啊啊",
+        "xxxx",
+        "本镇情况特殊啊",
+    ):
         answers = _mark_not_applicable(checklist, dict(assessment.answers), [item_id], note)
         result = score_assessment(checklist, answers)
         assert not result.complete, note

@@ -34,7 +34,8 @@ def test_v2_tables_offer_none_with_wording_from_the_checklist(checklist: Checkli
     for table in tables:
         assert table.allows_declared_none and table.none_label.startswith("没有")
         assert not table.allows_not_applicable
-        assert table.counts_stored_not_applicable  # an old 不适用 still counts (and is flagged)
+        assert not table.counts_stored_not_applicable  # an old 不适用 is withdrawn: flagged, not counted
+        assert table.not_applicable_withdrawn
     assert not checklist.item("apps.zombie_count").allows_declared_none
 
 
@@ -130,10 +131,10 @@ def test_a_blank_table_is_missing_not_contradicted(library: ChecklistLibrary) ->
     assert "apps.inventory" in done.missing_items and done.inconsistent == ()
 
 
-def test_old_not_applicable_on_a_table_counts_and_is_flagged(library: ChecklistLibrary) -> None:
-    """Before "none" existed, 不适用 was the only way to say a table had nothing to list. Such an
-    answer (an older database or file) keeps its meaning and score under the reason and share
-    rules, and is listed for the cadre and the county."""
+def test_old_not_applicable_on_a_table_is_flagged_and_gets_no_level(library: ChecklistLibrary) -> None:
+    """Before "none" existed, 不适用 was the only way to say a table had nothing to list. v2 no
+    longer offers 不适用 there: such an answer (an older database or file) is listed for the cadre
+    and the county, and the assessment gets no level until the table is answered."""
     assessment, honest = sample_township_assessment(library)
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     answers = {
@@ -146,10 +147,12 @@ def test_old_not_applicable_on_a_table_counts_and_is_flagged(library: ChecklistL
     done = result.completeness
     assert done.table_not_applicable == ("filing.tasks",)
     assert "filing.tasks" not in done.missing_items and done.inconsistent == ()
-    assert result.complete  # an honest old answer keeps its level…
-    assert "1 张表格标为不适用" in done.summary()  # …and is shown for checking
-    unexplained = {**answers, "filing.tasks": Answer(None, not_applicable=True, note="无")}
-    assert score_assessment(checklist, unexplained).completeness.unexplained_items == ("filing.tasks",)
+    assert done.withdrawn_not_applicable == ("filing.tasks",)
+    assert not result.complete and result.overall_level == "incomplete"  # not counted as "nothing to list"…
+    assert "1 张表格标为不适用" in done.summary()  # …and shown for checking
+    assert any("须重新作答" in reason for reason in done.incomplete_reasons())
+    answered = {**answers, "filing.tasks": Answer([], declared_none=True)}
+    assert score_assessment(checklist, answered).complete
     assert honest.completeness.table_not_applicable == ()
 
 

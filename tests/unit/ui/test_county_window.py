@@ -77,7 +77,7 @@ def test_drill_down_and_department_merge(qtbot, county, demo_dir) -> None:
     county.overview.selectRow(0)
     county._drill_down()
     dialog = county.drilldown
-    assert dialog.tabs.count() == 3
+    assert dialog.tabs.count() == 4  # scores, answers, plan, 不适用 with reasons
     assert "只读" in dialog.windowTitle()
     names = department_names(county)
     county.county.set_alias("县文化广电旅游局", "县委宣传部")

@@ -100,9 +100,12 @@ def test_tab_visits_each_item_once_and_its_help(qtbot, make_window) -> None:
     help_button.setFocus()
     qtbot.keyClick(help_button, Qt.Key.Key_Space)  # opened by keyboard
     assert rows[0].help.isVisible()
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     rows[1].editor.edit.setFocus()
-    qtbot.keyClick(
-        rows[1].editor.edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    )
-    assert rows[1].not_applicable.isChecked()
-    assert window.session.service.store.load(window.session.assessment_id).answers[rows[1].item.id].not_applicable
+    qtbot.keyClick(rows[1].editor.edit, Qt.Key.Key_N, shortcut)
+    assert not rows[1].not_applicable.isChecked()  # not offered on a scored item: the key does nothing
+    offered = next(r for r in rows if not r.not_applicable.isHidden())  # "which department": offered
+    offered.editor.edit.setFocus()
+    qtbot.keyClick(offered.editor.edit, Qt.Key.Key_N, shortcut)
+    assert offered.not_applicable.isChecked()
+    assert window.session.service.store.load(window.session.assessment_id).answers[offered.item.id].not_applicable

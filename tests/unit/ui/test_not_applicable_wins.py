@@ -1,4 +1,5 @@
-"""不适用 wins over typing still waiting for its pause; basic information never offers 不适用."""
+"""不适用 wins over typing still waiting for its pause; it is offered only where the checklist offers
+it, and an old one elsewhere shows, to be removed."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from jianfu.core.assessment import Period, Township
 from jianfu.storage.assessments import AssessmentStore
 from jianfu.storage.database import open_database
 from jianfu.ui.main_window import PAGE_ROLE
-from jianfu.ui.widgets.item_row import TYPING_PAUSE_MS
+from jianfu.ui.widgets.item_row import TYPING_PAUSE_MS, ItemRow
 
 TOWNSHIP = Township("石桥镇", "519901102000", "云溪县")
 SHOTS = os.environ.get("JIANFU_SHOTS")  # set to a folder to keep screenshots for a look
@@ -42,29 +43,35 @@ def shot(widget, name: str) -> None:
 
 def test_ticking_not_applicable_while_typing_keeps_not_applicable(qtbot, make_window, database) -> None:
     window, meetings = opened(make_window, "meetings")
-    row = meetings.rows["meetings.per_month"]
+    row = meetings.rows["meetings.imposed_by"]  # "which department": where v2 offers 不适用
     row.editor.edit.setFocus()
-    qtbot.keyClicks(row.editor.edit, "30")  # the typing pause has not ended yet
+    type_text(qtbot, row.editor.edit, "县委办")  # the typing pause has not ended yet
     qtbot.mouseClick(row.not_applicable, Qt.MouseButton.LeftButton)
     qtbot.wait(TYPING_PAUSE_MS + 300)  # the typing timer would have fired by now
 
-    answer = stored(database, window, "meetings.per_month")
+    answer = stored(database, window, "meetings.imposed_by")
     assert answer is not None and answer.not_applicable and answer.value is None
     assert row.not_applicable.isChecked()
     assert row.editor.edit.text() == "" and not row.editor.isEnabled()  # shows what is stored
     shot(window, "na_after_typing.png")
 
     qtbot.mouseClick(row.not_applicable, Qt.MouseButton.LeftButton)  # unticked: answer again
+    assert not row.not_applicable.isHidden()  # offered here: the box stays
     row.editor.edit.setFocus()
-    qtbot.keyClicks(row.editor.edit, "12")
+    type_text(qtbot, row.editor.edit, "县委办公室")
     qtbot.keyClick(row.editor.edit, Qt.Key.Key_Return)
-    answer = stored(database, window, "meetings.per_month")
-    assert answer is not None and not answer.not_applicable and answer.value == 12
+    answer = stored(database, window, "meetings.imposed_by")
+    assert answer is not None and not answer.not_applicable and answer.value == "县委办公室"
 
 
-def test_not_applicable_clears_the_error_of_a_non_number(qtbot, make_window, database) -> None:
-    window, meetings = opened(make_window, "meetings")
-    row = meetings.rows["meetings.per_month"]
+def test_not_applicable_clears_the_error_of_a_non_number(qtbot, library) -> None:
+    # v1 still offers 不适用 on numbers (an old assessment keeps its own checklist's rules)
+    saved: list[Answer] = []
+    row = ItemRow(library.get("township-selfcheck", 1).item("meetings.per_month"), saved.append)
+    qtbot.addWidget(row)
+    row.show_answer(None)
+    row.show()
+    assert not row.not_applicable.isHidden()
     row.editor.edit.setFocus()
     type_text(qtbot, row.editor.edit, "测试")
     qtbot.waitUntil(row.error.isVisible)
@@ -73,22 +80,55 @@ def test_not_applicable_clears_the_error_of_a_non_number(qtbot, make_window, dat
     qtbot.mouseClick(row.not_applicable, Qt.MouseButton.LeftButton)
     qtbot.wait(TYPING_PAUSE_MS + 300)
     assert not row.error.isVisible()
-    answer = stored(database, window, "meetings.per_month")
-    assert answer is not None and answer.not_applicable
+    assert saved and saved[-1].not_applicable
 
 
-def test_basic_information_offers_no_not_applicable(qtbot, make_window) -> None:
-    window, profile = opened(make_window, "profile")
-    assert all(row.not_applicable.isHidden() for row in profile.rows.values())
-    row = profile.rows["profile.filled_by"]
+def test_not_applicable_is_offered_only_where_v2_offers_it(qtbot, make_window) -> None:
+    window, _ = opened(make_window, "profile")
+    checklist = window.session.checklist
+    for section in checklist.sections:
+        window.show_page(section.id)
+        page = window.pages[section.id]
+        shown = {item_id for item_id, row in page.rows.items() if not row.not_applicable.isHidden()}
+        assert shown == ({f"{section.id}.imposed_by"} if section.id != "profile" else set()), section.id
+    meetings = window.pages["meetings"]
+    row = meetings.rows["meetings.per_month"]
     row.editor.edit.setFocus()
     shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(row.editor.edit, Qt.Key.Key_N, shortcut)
-    assert not row.not_applicable.isChecked()  # the shortcut does nothing either
-    shot(window, "profile_no_na.png")
+    assert not row.not_applicable.isChecked()  # the shortcut does nothing where it is not offered
+
+
+def test_an_old_not_applicable_is_shown_and_can_be_removed(qtbot, make_window, database) -> None:
+    """A 不适用 stored before v2 stopped offering it (an older database, carried over, imported)
+    shows its box, saying so; unticked, the box goes and the item is answered again."""
+    window, meetings = opened(make_window, "meetings")
+    window.session.save_answer("meetings.per_month", Answer(None, True, "本年度县里未召开会议"))  # from before
+    meetings.load()
+    row = meetings.rows["meetings.per_month"]
+    box = row.not_applicable
+    assert box.isChecked() and not box.isHidden() and not row.editor.isEnabled()
+    assert "已不提供" in box.text()  # the cadre sees why it must go
+    shot(meetings, "na_old_answer_row.png")
+    window.show_page("results")
+    results = window.pages["results"]
+    text = results.where.text()  # named, linked to the item, under its own heading
+    assert "本版已不提供“不适用”" in text and 'href="meetings.per_month"' in text
+    assert "不予认可 1 题" in results.completeness.text() and "未完成" in results.completeness.text()
+    shot(results, "na_results_old_answer.png")
+
     window.show_page("meetings")
-    meetings = window.pages["meetings"]
-    assert not meetings.rows["meetings.per_month"].not_applicable.isHidden()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isHidden() and not box.isChecked() and row.editor.isEnabled()
+    row.editor.edit.setFocus()
+    type_text(qtbot, row.editor.edit, "6")
+    qtbot.keyClick(row.editor.edit, Qt.Key.Key_Return)
+    answer = stored(database, window, "meetings.per_month")
+    assert answer is not None and not answer.not_applicable and answer.value == 6
+    assert answer.note == "本年度县里未召开会议"  # the note is kept
+    window.show_page("results")
+    assert "本版已不提供“不适用”" not in results.where.text()
+    assert 'href="meetings.per_month"' not in results.where.text()
 
 
 def test_sidebar_counts_as_completeness_does(qtbot, make_window) -> None:

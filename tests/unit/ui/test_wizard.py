@@ -114,7 +114,8 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     qtbot.mouseClick(traces.rows["traces.photo_checkin"].editor.yes, Qt.MouseButton.LeftButton)
     note = traces.rows["traces.photo_checkin"].note
     type_into(qtbot, note, "仅安全生产类")
-    qtbot.mouseClick(traces.rows["traces.minutes_per_day"].not_applicable, Qt.MouseButton.LeftButton)
+    assert traces.rows["traces.minutes_per_day"].not_applicable.isHidden()  # 0 is the honest "none" here
+    qtbot.mouseClick(traces.rows["traces.imposed_by"].not_applicable, Qt.MouseButton.LeftButton)
 
     window.show_page("results")
     results = window.pages["results"]
@@ -163,7 +164,7 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     assert answers["apps.dispatch_used"].value is True
     assert answers["filing.tasks"].value[0]["cells"]["platforms"] == [inventory_rows[0]["row_id"]]
     assert answers["traces.photo_checkin"].note == "仅安全生产类"
-    assert answers["traces.minutes_per_day"].not_applicable
+    assert answers["traces.imposed_by"].not_applicable and "traces.minutes_per_day" not in answers
     plan = {item.key: item for item in stored.plan}
     assert plan["fix:stop_forced_features:escalate"].responsible_person == "李明"
     assert plan["fix:stop_forced_features:escalate"].handling is Handling.ESCALATE

@@ -143,6 +143,13 @@ class CountyWindow(QMainWindow):
                 self.tr("Hours a month"),
             ],
             lambda others: self.tr("Also written as: {names}").format(names="、".join(others)),
+            (
+                "—",
+                self.tr(
+                    "Not asked: the checklist version these townships answered has no such question "
+                    "(this is not a zero)."
+                ),
+            ),
         )
         self.departments = QTableView()
         self.departments.setModel(self.department_model)
@@ -226,7 +233,7 @@ class CountyWindow(QMainWindow):
             self.missing.setText("")
             return
         self._fill_overview(*self.county.overview_table(period))
-        self.department_model.set_rows(self.county.departments(period))
+        self.department_model.set_rows(self.county.departments(period), self.county.department_figures(period))
         self._fill_problems(period)
         count, averages = self.county.averages(period)
         heaviest = max(averages, key=lambda m: averages[m]) if averages else None

@@ -18,6 +18,7 @@ from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
 from jianfu.core.describe import answer_text
 from jianfu.core.explanation import explain
+from jianfu.core.not_applicable import not_applicable_entries
 from jianfu.core.scoring import score_assessment
 from jianfu.ui.widgets.radar import RadarChart
 
@@ -110,3 +111,36 @@ class DrilldownDialog(QDialog):
         plan.setColumnWidth(0, 300)
         plan.setColumnWidth(1, 340)
         self.tabs.addTab(plan, self.tr("Rectification plan"))
+        self.tabs.addTab(self._not_applicable_tab(a, checklist), self.tr("Not applicable"))
+
+    def _not_applicable_tab(self, a: Assessment, checklist: Checklist) -> QWidget:
+        """Every 不适用 with its reason and whether it counts, so that the county can check them."""
+        entries = not_applicable_entries(checklist, a.answers)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        intro = QLabel(
+            self.tr("Items the township marked 'not applicable', with the reason it gave. {count} in all.").format(
+                count=len(entries)
+            )
+            if entries
+            else self.tr("No item is marked 'not applicable'.")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        table = QTableWidget(len(entries), 4)
+        table.setObjectName("notApplicable")
+        table.setHorizontalHeaderLabels([self.tr("Page"), self.tr("Item"), self.tr("Reason given"), self.tr("Counted")])
+        for row, entry in enumerate(entries):
+            for column, text in enumerate((entry.section, entry.label, entry.reason or "—", entry.status)):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                table.setItem(row, column, cell)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
+        table.setColumnWidth(0, 100)
+        table.setColumnWidth(1, 340)
+        table.setColumnWidth(2, 260)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeRowsToContents()
+        layout.addWidget(table, 1)
+        return page

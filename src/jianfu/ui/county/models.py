@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
-from jianfu.core.county import MANIFESTATIONS, DepartmentRow
+from jianfu.core.county import APP_FEATURES, FIGURES, MANIFESTATIONS, DepartmentRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -105,17 +105,37 @@ class OverviewModel(QAbstractTableModel):
 
 
 class DepartmentModel(QAbstractTableModel):
-    """County departments (条线) and the burdens they put on the townships."""
+    """County departments (条线) and the burdens they put on the townships: the name, the figures
+    asked of the period's townships (``FIGURES``; one nobody was asked has no column, one a
+    department's townships were not asked shows ``not_asked``, never 0), the hours."""
 
-    def __init__(self, headers: list[str], also_written: Callable[[list[str]], str]) -> None:
+    def __init__(
+        self,
+        headers: list[str],
+        also_written: Callable[[list[str]], str],
+        not_asked: tuple[str, str] = ("—", ""),
+    ) -> None:
         super().__init__()
+        self.default_headers = headers  # name, each of FIGURES, hours
         self.headers = headers
+        self.figures: list[str] = list(FIGURES)
         self.also_written = also_written
+        self.not_asked, self.not_asked_tip = not_asked
         self.rows: list[DepartmentRow] = []
 
-    def set_rows(self, rows: list[DepartmentRow]) -> None:
+    def set_rows(self, rows: list[DepartmentRow], figures: dict[str, str] | None = None) -> None:
+        """``figures``: the figures to show with their headers (the checklist's label for an app
+        feature, as the townships were asked it); None: every figure, the default headers."""
         self.beginResetModel()
         self.rows = rows
+        if figures is None:
+            self.figures, self.headers = list(FIGURES), self.default_headers
+        else:
+            defaults = dict(zip(FIGURES, self.default_headers[1:-1], strict=True))
+            self.figures = list(figures)
+            # an app feature headed as the checklist asks it, the rest as translated
+            labels = [figures[f] if f in APP_FEATURES else defaults[f] for f in self.figures]
+            self.headers = [self.default_headers[0], *labels, self.default_headers[-1]]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -131,14 +151,19 @@ class DepartmentModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         d, column = self.rows[index.row()], index.column()
+        figure = self.figures[column - 1] if 0 < column <= len(self.figures) else None
         if role == Qt.ItemDataRole.DisplayRole:
-            values = [d.name, *d.figures(), f"{d.hours:.0f}"]
-            return str(values[column])
+            if figure is not None:
+                value = d.figure(figure)
+                return self.not_asked if value is None else str(value)
+            return d.name if column == 0 else f"{d.hours:.0f}"
         if role == ID_ROLE:
             return d.name
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             others = [s for s in d.spellings if s != d.name]
             return self.also_written(others) if others else None
+        if role == Qt.ItemDataRole.ToolTipRole and figure is not None and d.figure(figure) is None:
+            return self.not_asked_tip
         return None
 
 

@@ -122,7 +122,7 @@ class ResultsPage(QScrollArea):
         self.explanation = explain(self.session.checklist, r, self.session.answers)
         done = r.completeness
         counts = self.tr(
-            "Answered {answered}; not applicable {na} (without a reason: {na_bare}); required but unanswered {missing}."
+            "Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}."
         ).format(
             answered=done.answered,
             na=done.not_applicable,
@@ -134,8 +134,8 @@ class ResultsPage(QScrollArea):
         else:
             self.completeness.setText(
                 self.tr(
-                    "Incomplete: scores are shown but no level until every required item is answered and every "
-                    "'not applicable' on a burden item gives its reason in the note. {counts}"
+                    "Incomplete: scores are shown but no level until every required item is answered, and "
+                    "answered as the checklist allows. {counts}"
                 ).format(counts=counts)
             )
         flags = list(done.inconsistent)  # core names the table and what contradicts its "none"
@@ -148,7 +148,7 @@ class ResultsPage(QScrollArea):
         if flags:
             self.completeness.setText("\n".join([self.completeness.text(), *flags]))
         self.completeness.setStyleSheet("" if done.complete else "color: #b71c1c;")
-        self._show_where(done.missing_items, done.unexplained_items)
+        self._show_where(done.missing_items, done.unexplained_items, done.withdrawn_not_applicable)
         self.bands.setText(
             self.tr("Levels: {bands}").format(
                 bands="　".join(
@@ -179,12 +179,16 @@ class ResultsPage(QScrollArea):
         self.radar.set_scores([m.name for m in r.manifestations.values()], [m.score for m in r.manifestations.values()])
         self.show_details(None)
 
-    def _show_where(self, missing: tuple[str, ...], unexplained: tuple[str, ...]) -> None:
+    def _show_where(
+        self, missing: tuple[str, ...], unexplained: tuple[str, ...], withdrawn: tuple[str, ...] = ()
+    ) -> None:
         """Name the items behind "incomplete", page by page, so the cadre need not hunt for them."""
         lines = []
         for heading, ids in (
             (self.tr("Still to answer:"), missing),
             (self.tr("Marked 'not applicable' without a real reason in the note:"), unexplained),
+            # an old, carried or imported 不适用 where this checklist no longer offers it
+            (self.tr("Marked 'not applicable', which is no longer offered there: untick it and answer:"), withdrawn),
         ):
             grouped = items_by_page(self.session.checklist, ids)
             if grouped:

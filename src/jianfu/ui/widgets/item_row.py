@@ -420,12 +420,25 @@ class ItemRow(QFrame):
         self.not_applicable.blockSignals(True)
         self.not_applicable.setChecked(self._answer.not_applicable)
         self.not_applicable.blockSignals(False)
-        # where 不适用 is not offered, an old answer marked so still shows the box, to untick it
-        self.not_applicable.setVisible(self.item.allows_not_applicable or self._answer.not_applicable)
+        self._offer_not_applicable()
         self._show_editor_for(self._answer.not_applicable)
         if self._note_text() != self._answer.note:
             self.note.setText(self._answer.note)
         self.set_carried_over(carried_over)
+
+    def _offer_not_applicable(self) -> None:
+        """The box shows where the checklist offers 不适用; where it does not, an old answer marked
+        so (before v2, carried over, imported) still shows it, saying so, to be unticked."""
+        stale = self._answer.not_applicable and not self.item.allows_not_applicable
+        self.not_applicable.setVisible(self.item.allows_not_applicable or stale)
+        if stale != bool(self.not_applicable.property("stale")):
+            self.not_applicable.setProperty("stale", stale)
+            self.not_applicable.setText(
+                self.tr("Not applicable (no longer offered here: untick it and answer)")
+                if stale
+                else self.tr("Not applicable")
+            )
+            self.not_applicable.setStyleSheet("color: #b71c1c;" if stale else "")
 
     def set_carried_over(self, carried: bool) -> None:
         if carried or self._carried is not None:
@@ -486,8 +499,10 @@ class ItemRow(QFrame):
         except NumberInputError as exc:  # unticked over text that is not a number
             self._show_error(exc.message)
             value = None
-        if self._store(Answer(value, checked, self._note_text())) and not table:
-            self._show_stored()
+        if self._store(Answer(value, checked, self._note_text())):
+            if not table:
+                self._show_stored()
+            self._offer_not_applicable()  # an old 不适用 unticked where it is not offered: the box goes
 
     def _show_stored(self) -> None:
         """Make the box and the editor show exactly what was stored."""
