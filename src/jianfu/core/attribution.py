@@ -31,9 +31,9 @@ _NOISE = re.compile(r"[\s\u3000·・.,，、。;；:：()（）\[\]【】<>《�
 
 
 # How a plan item's department field says "one or more of these, the township did not say which":
-# "县委宣传部、县数据局之一或多个（未指明具体部门）", after "；另" when some are named.
+# "县委宣传部、县数据局之一或多个（未指明）", after "；另" when some are named.
 ANY_OF = "之一或多个"
-NOT_SAID = "（未指明具体部门）"
+NOT_SAID = "（未指明）"  # which of them: short, the plan's department column is narrow
 ALSO = "；另"
 _LIST = re.compile(r"[、，,；;]+")  # a row's department may contain spaces: never split on them
 
@@ -62,7 +62,7 @@ class Attribution:
 
     @property
     def text(self) -> str:
-        """The plan item's department field: "A、B", or "C、D之一或多个（未指明具体部门）", or both
+        """The plan item's department field: "A、B", or "C、D之一或多个（未指明）", or both
         joined by "；另", within the field's length (the last of C、D… give way to "等");
         read back by ``parse_attribution``."""
         named = "、".join(self.named)

@@ -32,7 +32,7 @@ def test_several_departments_in_one_answer_name_none_of_them() -> None:
     several = answer_attribution("县委组织部、县应急管理局")
     assert several.named == ()
     assert several.any_of == ("县委组织部", "县应急管理局") == several.possible
-    assert several.text == "县委组织部、县应急管理局之一或多个（未指明具体部门）"
+    assert several.text == "县委组织部、县应急管理局之一或多个（未指明）"
     assert answer_attribution("县委组织部，县应急管理局 县民政局").named == ()  # however separated
 
 
@@ -51,7 +51,7 @@ def test_each_row_names_its_own_department() -> None:
 def test_merged_findings_keep_named_and_possible_apart() -> None:
     merged = combined([answer_attribution("县民政局"), answer_attribution("县民政局、县统计局")])
     assert merged.named == ("县民政局",) and merged.possible == ("县统计局",)
-    assert merged.text == "县民政局；另县民政局、县统计局之一或多个（未指明具体部门）"
+    assert merged.text == "县民政局；另县民政局、县统计局之一或多个（未指明）"
     # "one or more of" names all named anyway says nothing more
     assert combined([rows_attribution(["甲局", "乙局"]), answer_attribution("甲局、乙局")]).text == "甲局、乙局"
 
@@ -67,13 +67,13 @@ def test_department_fields_read_back() -> None:
     # typed by the township for one item: every name it wrote is named, unless it says "之一或多个"
     assert parse_attribution("县民政局、县统计局").named == ("县民政局", "县统计局")
     assert parse_attribution("县民政局、县统计局之一或多个").named == ()
-    assert parse_attribution("县民政局之一或多个（未指明具体部门）").named == ("县民政局",)  # one of one
+    assert parse_attribution("县民政局之一或多个（未指明）").named == ("县民政局",)  # one of one
 
 
 def test_a_long_list_stays_within_the_field_and_never_becomes_named() -> None:
     names = [f"县第{n}个很长名称的工作领导小组办公室" for n in range(12)]
     text = Attribution.of(any_of=names).text
-    assert len(text) <= MAX_SHORT_TEXT and text.endswith("等之一或多个（未指明具体部门）")
+    assert len(text) <= MAX_SHORT_TEXT and text.endswith("等之一或多个（未指明）")
     assert parse_attribution(text).named == ()
     crowded = Attribution.of(named=[n + "甲" for n in names[:9]], any_of=names).text
     assert len(crowded) <= MAX_SHORT_TEXT and parse_attribution(crowded).named == tuple(n + "甲" for n in names[:9])
@@ -82,7 +82,7 @@ def test_a_long_list_stays_within_the_field_and_never_becomes_named() -> None:
 @pytest.mark.parametrize(
     ("answer", "department", "named"),
     [
-        ("县委组织部、县应急管理局", "县委组织部、县应急管理局之一或多个（未指明具体部门）", ()),
+        ("县委组织部、县应急管理局", "县委组织部、县应急管理局之一或多个（未指明）", ()),
         ("县委组织部", "县委组织部", ("县委组织部",)),
         ("", "", ()),
     ],

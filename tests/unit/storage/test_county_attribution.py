@@ -70,7 +70,7 @@ def test_a_request_from_a_several_department_answer_is_counted_under_no_departme
     import_files(db, library, [township_file(tmp_path, checklist)])
     conn = db.conn
     stored = dict(conn.execute("SELECT key, department FROM plan_items"))
-    assert stored[TRACES] == f"{SEVERAL}之一或多个（未指明具体部门）" and stored[MEETINGS] == "县委办公室"
+    assert stored[TRACES] == f"{SEVERAL}之一或多个（未指明）" and stored[MEETINGS] == "县委办公室"
     counted = dict(conn.execute("SELECT key, n FROM county_counts WHERE kind = 'request'"))
     assert counted == {department_key(UNATTRIBUTED): 1, department_key("县委办公室"): 1}
     assert dict(conn.execute("SELECT key, n FROM count_totals WHERE kind = 'request'")) == counted
