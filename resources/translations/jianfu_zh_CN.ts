@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CarriedNotice</name>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="32" />
+        <source>{page}: {count}</source>
+        <translation>“{page}”{count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="34" />
+        <source>{count} answers carried over from last period are not confirmed yet: until they are, this assessment is incomplete and gets no level, because nobody has said they still hold for this period. Correct what changed and confirm the rest page by page.</source>
+        <translation>还有 {count} 项沿用上期的回答未确认：确认之前，本次自查为“未完成”，不评定等级，因为还没有人确认这些回答在本期仍然如此。请改正已变化的，其余逐页点“本页全部仍然如此”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="38" />
+        <source>To confirm: {pages}</source>
+        <translation>待确认：{pages}</translation>
+    </message>
+</context>
+<context>
     <name>ChangesDialog</name>
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="31" />
@@ -276,12 +294,22 @@
         <translation>{period}共有 {count} 个乡镇（街道）报送。全县最突出的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="253" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="252" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="328" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="257" />
+        <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
+        <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="261" />
+        <source>{name} ({n} answers)</source>
+        <translation>{name}（{n} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="338" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -291,142 +319,142 @@
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="272" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="282" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="272" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="282" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="291" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="295" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="305" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="327" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="337" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="333" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="343" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="344" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="354" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="354" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="364" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="358" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="368" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="358" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="368" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="365" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="375" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="401" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="411" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="401" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="411" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="413" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="423" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="413" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="423" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="416" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="426" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="444" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="446" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="456" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="455" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="465" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="469" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="479" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="472" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="482" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="483" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="493" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="485" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="495" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="492" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="502" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="498" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="500" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="510" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="518" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -604,116 +632,121 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="190" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="193" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="195" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="198" />
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="202" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="205" />
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="203" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="206" />
         <source>Save as Word (editable)…</source>
         <translation>另存为 Word（可编辑）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="204" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="207" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="205" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="208" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="212" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="215" />
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="220" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="223" />
+        <source>Go to the first page to confirm</source>
+        <translation>去第一个待确认的页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="227" />
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="259" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="264" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="279" />
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="259" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="264" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="279" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="268" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="283" />
         <source>Writing the Word document…</source>
         <translation>正在生成 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="270" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="278" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="285" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="293" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="284" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="299" />
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="296" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="311" />
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="320" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="322" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="337" />
         <source>Sent {count} pages to the printer.</source>
         <translation>已将 {count} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="350" />
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="350" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="340" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="355" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="352" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="367" />
         <source>Exported: {path}
 Signed with this computer's key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="359" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="374" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -795,79 +828,79 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>与上期相比…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="122" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="123" />
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="161" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="162" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="162" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="163" />
         <source>Large font</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="166" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="167" />
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="195" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="205" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="206" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="216" />
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="250" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="256" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="261" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="260" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="266" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="271" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="263" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="273" />
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="279" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="289" />
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="407" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="419" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="431" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="443" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="432" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="444" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="433" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="445" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="434" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="446" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="448" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="461" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -875,37 +908,37 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="232" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="248" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="235" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="251" />
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="237" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="253" />
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="250" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="266" />
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="251" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="267" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="252" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="268" />
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="253" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="269" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -1037,7 +1070,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="169" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="170" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1089,88 +1122,93 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="57" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="59" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="62" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="64" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="86" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="242" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="74" />
+        <source>Go to the first page to confirm</source>
+        <translation>去第一个待确认的页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="257" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="110" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="110" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="110" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="125" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="130" />
         <source>Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}.</source>
         <translation>已答 {answered} 题；不适用 {na} 题（其中不予认可 {na_bare} 题）；必答未答 {missing} 题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="137" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="144" />
         <source>Incomplete: scores are shown but no level until every required item is answered, and answered as the checklist allows. {counts}</source>
         <translation>未完成：必答题须全部按清单允许的方式作答，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="145" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="152" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="153" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="161" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="161" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="169" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="171" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="179" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="188" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="203" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="189" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="204" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="191" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="206" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="201" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="216" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="227" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="242" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
@@ -1201,12 +1239,12 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="169" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="172" />
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="180" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="184" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
@@ -1353,97 +1391,107 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="55" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="57" />
         <source>Fingertip burden self-assessment</source>
         <translation>基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="60" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="62" />
         <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
         <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="70" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="80" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="81" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83" />
         <source>Move the selected assessment to the recycle list; it can be restored</source>
         <translation>把选中的自查移到回收站，可以恢复</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84" />
         <source>Correct township name or code…</source>
         <translation>更正乡镇名称或代码…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="85" />
         <source>Recycle list…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="90" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91" />
+        <source>Confirm carried-over answers</source>
+        <translation>去确认沿用的回答</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="96" />
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="95" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="101" />
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="96" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="102" />
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="97" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="103" />
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="98" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="104" />
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="100" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="106" />
         <source>A fictional township to look around; it is kept apart from your own assessments</source>
         <translation>虚构的示例乡镇，供熟悉操作；与本镇的自查分开存放</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="105" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="111" />
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="106" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="112" />
         <source>Import the files of all townships and see the county's burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="173" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="137" />
+        <source>, {count} carried over to confirm</source>
+        <translation>，{count} 项沿用上期待确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="188" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>

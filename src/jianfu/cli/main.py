@@ -172,10 +172,13 @@ def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
     def describe(content: AssessmentFile) -> str:
         a = content.assessment
-        return (
+        text = (
             f"有效 — {a.township.county}{a.township.name} {a.period.label}，"
             f"清单 {a.checklist_id} 第 {a.checklist_version} 版"
         )
+        if content.unconfirmed:  # valid as a file, but not yet this period's answers
+            text += f"；注意：{content.unconfirmed} 项沿用上期的回答未确认，自查未完成，不评定等级"
+        return text
 
     return report_each_file(options.files, library, describe)
 

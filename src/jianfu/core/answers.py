@@ -19,12 +19,17 @@ class Answer:
 
     A table answered "none" (``declared_none``: the checklist's ``none_answer``, e.g. "本乡镇没有
     此类应用") has no rows and counts as answered; an empty table without it does not, because
-    rows deleted one by one, or never typed, say nothing."""
+    rows deleted one by one, or never typed, say nothing.
+
+    ``carried_unconfirmed``: last period's answer, prefilled by "开始下一期" and neither confirmed
+    ("仍然如此") nor changed since. It is shown and scored, but it says nothing about this period
+    yet: it does not count as answered, and the assessment gets no level while one is asked."""
 
     value: Any = None
     not_applicable: bool = False
     note: str = ""
     declared_none: bool = False
+    carried_unconfirmed: bool = False
 
     @property
     def is_answered(self) -> bool:
@@ -184,6 +189,20 @@ def completion(checklist: Checklist, answers: Answers, section_id: str | None = 
     return answered, asked
 
 
+def unconfirmed(checklist: Checklist, answers: Answers, section_id: str | None = None) -> list[str]:
+    """Asked items (optionally of one section) still holding last period's answer, unconfirmed,
+    in checklist order. Hidden ones are left out, and so are left to confirm: shown later
+    (another answer changed), they must not pass as looked at."""
+    return [
+        item.id
+        for item in checklist.items()
+        if (section_id is None or item.section_id == section_id)
+        and (answer := answers.get(item.id)) is not None
+        and answer.carried_unconfirmed
+        and is_visible(item, answers)
+    ]
+
+
 def missing_required(checklist: Checklist, answers: Answers) -> list[Item]:
     return [
         item
@@ -193,8 +212,9 @@ def missing_required(checklist: Checklist, answers: Answers) -> list[Item]:
 
 
 def counts_as_answered(item: Item, answer: Answer | None) -> bool:
-    """Answered for progress counts: 不适用 only where it counts (as in completeness)."""
-    if answer is None or not answer.is_answered:
+    """Answered for progress counts: 不适用 only where it counts (as in completeness), and not
+    last period's answer while it is unconfirmed."""
+    if answer is None or not answer.is_answered or answer.carried_unconfirmed:
         return False
     return item.counts_stored_not_applicable or not answer.not_applicable
 

@@ -3,7 +3,8 @@
 The newer checklist's ``carry_forward`` says, as data, how each earlier answer maps: the same id
 (meaning unchanged), a renamed id, a mapped value, or one ticked choice of a multi-select (an
 earlier yes/no or frequency answer that the newer version asks in a shared "可多选" stem). Table
-columns may be merged (any yes → yes) or dropped. Notes and 不适用 travel with the answer.
+columns may be merged (any yes → yes) or dropped. Notes, 不适用 and "carried over, unconfirmed"
+travel with the answer.
 
 It is used for the next period after an upgrade (prefilled from the earlier answers) and for
 every earlier-version file the program reads (import, ``score``, ``report``, the county), so
@@ -78,6 +79,8 @@ def _carry_choices(new: Checklist, carries: Any, answers: Answers, result: dict[
             None if every_na else list(dict.fromkeys(ticked)),
             not_applicable=every_na,
             note="；".join(dict.fromkeys(notes)),
+            # last period's, unconfirmed, if any answer it is made of was: nobody confirmed it whole
+            carried_unconfirmed=any(answers[c.source].carried_unconfirmed for c in given),
         )
 
 

@@ -21,6 +21,12 @@ so that the cadre is asked to answer again and the county sees it. A table answe
 nothing while other answers show there is something to list (``core.consistency``) also leaves
 the assessment without a level.
 
+Next period ("开始下一期") prefills last period's answers. Until the cadre confirms or changes
+one (``Answer.carried_unconfirmed``), it is last period's answer, not this period's: every asked
+item still so leaves the assessment 未完成, whether scoring reads it or not (the sidebar and the
+page's "本页全部仍然如此" count the same answers), and it is counted apart, not as answered,
+blank or 不适用, so the reason names only what the cadre has to do: confirm them page by page.
+
 From v2 the checklist names the few items where 不适用 is offered at all (``not_applicable.
 offered_on``: only "which department imposes this"); everywhere else "this does not happen here"
 has an honest answer (0, 否, 以上都没有, "none"). A 不适用 stored on an item that no longer offers
@@ -74,6 +80,12 @@ class Completeness:
     table_not_applicable: tuple[str, ...] = ()  # tables with a 不适用 from before "none" existed
     inconsistent: tuple[str, ...] = ()  # what contradicts a table answered "none", in Chinese
     withdrawn_not_applicable: tuple[str, ...] = ()  # 不适用 stored where this version no longer offers it
+    unconfirmed_items: tuple[str, ...] = ()  # asked items still holding last period's answer, unconfirmed
+    unconfirmed_pages: tuple[tuple[str, int], ...] = ()  # (page title, how many there), in page order
+
+    @property
+    def unconfirmed(self) -> int:
+        return len(self.unconfirmed_items)
 
     @property
     def not_applicable_share(self) -> float:
@@ -91,12 +103,15 @@ class Completeness:
             and self.not_applicable_without_reason == 0
             and not self.too_much_not_applicable
             and not self.inconsistent
+            and not self.unconfirmed_items
             and not self.withdrawn_not_applicable
         )
 
     def incomplete_reasons(self) -> tuple[str, ...]:
         """Why no level is given, in Chinese (empty when complete)."""
         reasons: list[str] = []
+        if self.unconfirmed_items:
+            reasons.append(unconfirmed_text(self.unconfirmed, self.unconfirmed_pages))
         if self.required_missing:
             reasons.append(f"必答题未答 {self.required_missing} 题")
         if self.too_much_not_applicable:
@@ -116,13 +131,16 @@ class Completeness:
         return tuple(reasons)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        counts = {
             "complete": self.complete,
             "answered": self.answered,
             "required_missing": self.required_missing,
             "not_applicable": self.not_applicable,
             "not_applicable_without_reason": self.not_applicable_without_reason,
         }
+        if self.unconfirmed_items:  # only when there are: other files stay as before
+            counts["unconfirmed"] = self.unconfirmed
+        return counts
 
     def summary(self) -> str:
         """One line in Chinese, e.g. "已答 40 题，不适用 3 题（其中 1 题未说明理由），必答未答 2 题"."""
@@ -133,7 +151,14 @@ class Completeness:
             self.required_missing,
             len(self.table_not_applicable),
             len(self.inconsistent),
+            self.unconfirmed,
         )
+
+
+def unconfirmed_text(count: int, pages: tuple[tuple[str, int], ...] = ()) -> str:
+    """Why an assessment carried over from last period has no level yet, in Chinese."""
+    where = "、".join(f"“{title}”{n} 项" for title, n in pages)
+    return f"还有 {count} 项沿用上期的回答未确认" + (f"（{where}）" if where else "") + "，须逐项确认或改正"
 
 
 def summary_text(
@@ -143,6 +168,7 @@ def summary_text(
     required_missing: int,
     table_not_applicable: int = 0,
     inconsistent: int = 0,
+    unconfirmed: int = 0,
 ) -> str:
     """The completeness counts in one line of Chinese (results page, PDF, county)."""
     text = f"已答 {answered} 题，不适用 {not_applicable} 题"
@@ -153,6 +179,8 @@ def summary_text(
         text += f"；{table_not_applicable} 张表格标为不适用（旧版作答方式，应改答“没有”或填写，须核实）"
     if inconsistent:
         text += f"；作答前后矛盾 {inconsistent} 处"
+    if unconfirmed:
+        text += f"；沿用上期未确认 {unconfirmed} 项"
     return text
 
 
@@ -196,6 +224,7 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
     unexplained: list[str] = []
     required_na: list[str] = []
     table_na: list[str] = []
+    unconfirmed: list[str] = []
     withdrawn: list[str] = []
     for item in checklist.items():
         if not is_visible(item, answers):
@@ -204,6 +233,9 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         if item.id in required and item.section_id != PROFILE_SECTION:
             required_asked += 1
         answer = answers.get(item.id)
+        if answer is not None and answer.carried_unconfirmed:
+            unconfirmed.append(item.id)  # last period's: neither an answer, nor blank, nor 不适用
+            continue
         if answer is not None and answer.not_applicable:
             not_applicable += 1
             if item.type is FieldType.TABLE and not item.allows_not_applicable:
@@ -236,5 +268,16 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         max_not_applicable_share=policy.max_share,
         table_not_applicable=tuple(table_na),
         inconsistent=tuple(found.text for found in inconsistencies(checklist, answers)),
+        unconfirmed_items=tuple(unconfirmed),
+        unconfirmed_pages=_by_page(checklist, unconfirmed),
         withdrawn_not_applicable=tuple(withdrawn),
     )
+
+
+def _by_page(checklist: Checklist, item_ids: list[str]) -> tuple[tuple[str, int], ...]:
+    """(page title, count) of ``item_ids``, in page order."""
+    counts: dict[str, int] = {}
+    for item_id in item_ids:
+        section = checklist.item(item_id).section_id
+        counts[section] = counts.get(section, 0) + 1
+    return tuple((s.title, counts[s.id]) for s in checklist.sections if s.id in counts)

@@ -54,6 +54,14 @@ def page_completion(checklist: Checklist, answers: Answers, page_id: str) -> tup
     return completion(checklist, answers, page_id)
 
 
+def first_page_to_confirm(checklist: Checklist, answers: Answers) -> str | None:
+    """The first page with answers carried over from last period and not yet confirmed."""
+    from jianfu.core.answers import unconfirmed
+
+    found = unconfirmed(checklist, answers)
+    return checklist.item(found[0]).section_id if found else None
+
+
 def blocking_items(checklist: Checklist, answers: Answers) -> list[str]:
     """Required items still empty: results are shown anyway, but these are pointed out."""
     from jianfu.core.answers import missing_required

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from jianfu import __version__
-from jianfu.core.answers import Answer, check_answer
+from jianfu.core.answers import Answer, check_answer, unconfirmed
 from jianfu.core.assessment import Assessment, IdentityError, Period, Township
 from jianfu.core.checklist import Handling
 from jianfu.core.errors import AnswerError, JianfuError, UnknownChecklistError, read_reason
@@ -71,6 +71,8 @@ class AssessmentFile:
     sha256: str
     raw: bytes  # the file as received, for the county's history
     signature: Signature | None = None  # None: an unsigned (format version 1) file
+    # asked items still holding last period's answer, never confirmed (see Answer.carried_unconfirmed)
+    unconfirmed: int = 0
 
 
 # ------------------------------------------------------------------------------------ writing
@@ -108,11 +110,14 @@ def to_document(
 
 
 def _answer_json(answer: Answer) -> dict[str, Any]:
-    """One answer in the file. ``declared_none`` (a table answered "none") is written only when
+    """One answer in the file. ``declared_none`` (a table answered "none") and
+    ``carried_unconfirmed`` (last period's answer, neither confirmed nor changed) are written only when
     set, so every file without one is byte for byte what earlier versions wrote and read."""
     entry: dict[str, Any] = {"value": answer.value, "not_applicable": answer.not_applicable, "note": answer.note}
     if answer.declared_none:
         entry["declared_none"] = True
+    if answer.carried_unconfirmed:  # last period's answer, not confirmed for this period (same rule)
+        entry["carried_unconfirmed"] = True
     return entry
 
 
@@ -384,7 +389,13 @@ def _to_assessment_file(
         raise AssessmentFileError(path, f"乡镇信息或评估期有误（{exc}）") from exc
     answers = {}
     for item_id, entry in document["answers"].items():
-        answer = Answer(entry["value"], entry["not_applicable"], entry["note"], entry.get("declared_none", False))
+        answer = Answer(
+            entry["value"],
+            entry["not_applicable"],
+            entry["note"],
+            entry.get("declared_none", False),
+            entry.get("carried_unconfirmed", False),
+        )
         try:
             check_answer(checklist, item_id, answer)
         except AnswerError as exc:
@@ -422,4 +433,5 @@ def _to_assessment_file(
         document["sha256"],
         raw,
         signature,
+        len(unconfirmed(checklist, answers)) if any(a.carried_unconfirmed for a in answers.values()) else 0,
     )

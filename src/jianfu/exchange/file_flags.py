@@ -1,4 +1,5 @@
-"""What a county should notice about a file it accepts: unsigned, or dated in the future."""
+"""What a county should notice about a file it accepts: unsigned, dated in the future, or holding
+answers carried over from last period that the township never confirmed for this period."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from jianfu.exchange.assessment_file import AssessmentFile
 FUTURE_TOLERANCE = dt.timedelta(days=1)  # clocks on township PCs are often a little off
 FLAG_UNSIGNED = "unsigned"
 FLAG_FUTURE = "future"
-FLAG_LABELS = {FLAG_UNSIGNED: "未签名", FLAG_FUTURE: "日期在未来"}
+FLAG_UNCONFIRMED = "unconfirmed"
+FLAG_LABELS = {FLAG_UNSIGNED: "未签名", FLAG_FUTURE: "日期在未来", FLAG_UNCONFIRMED: "沿用上期未确认"}
 
 
 def file_flags(content: AssessmentFile, now: dt.datetime | None = None) -> list[str]:
@@ -24,6 +26,8 @@ def file_flags(content: AssessmentFile, now: dt.datetime | None = None) -> list[
         if stamp is not None and stamp.replace(tzinfo=None) > limit:
             flags.append(FLAG_FUTURE)
             break
+    if content.unconfirmed:
+        flags.append(FLAG_UNCONFIRMED)
     return flags
 
 

@@ -33,6 +33,8 @@ class CountySummary:
     # the department figures asked of at least one township this round, with their headers: a
     # figure no township was asked (v2 has no 排名 or 在线时长 question) has no column
     figure_headers: dict[str, str] = field(default_factory=lambda: dict(FIGURE_HEADERS))
+    # (township, answers) whose file still holds last period's answers nobody confirmed (沿用上期未确认)
+    unconfirmed: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -319,6 +321,10 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
     parts = []
     if unfinished:
         parts.append(f"自查未完成的{len(unfinished)}个：{_names(unfinished)}")
+    if summary.unconfirmed:  # among them: last period's answers sent on, never confirmed
+        parts.append(
+            f"其中沿用上期回答未确认的{len(summary.unconfirmed)}个：{_names([n for n, _ in summary.unconfirmed])}"
+        )
     if summary.missing:
         parts.append(f"尚未报送的{len(summary.missing)}个：{_names([n for _, n in summary.missing])}")
     roster = summary.expected_loaded or bool(summary.missing)  # without the list nobody is known missing

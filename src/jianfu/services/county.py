@@ -47,7 +47,7 @@ class CountyService:
         self.library = library
         self.store = CountyStore(db)
         self._round_cache: tuple[tuple[tuple[int, int], str], dict[tuple[str, int], Checklist]] | None = None
-        rederive_pending(db, library)  # a database imported before the attribution rule (migration 15)
+        rederive_pending(db, library)  # a database imported before the attribution rule (migration 16)
 
     @classmethod
     def open(cls, path: Path, library: ChecklistLibrary, must_exist: bool = False) -> CountyService:
@@ -153,6 +153,10 @@ class CountyService:
     def missing_townships(self, period: Period) -> list[tuple[str, str]]:
         return self.store.missing_townships(period)
 
+    def unconfirmed_townships(self, period: Period) -> list[tuple[str, int]]:
+        """(township, answers) whose file still holds last period's answers, unconfirmed."""
+        return self.store.unconfirmed_townships(period)
+
     def has_expected_townships(self) -> bool:
         return self.store.has_expected_townships()
 
@@ -239,6 +243,7 @@ class CountyService:
                 for dept, items in county.escalated_items(period).items()
             },
             plan_items=county.plan_items(period),
+            unconfirmed=county.unconfirmed_townships(period),
         )
 
 

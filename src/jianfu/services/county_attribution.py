@@ -2,7 +2,7 @@
 
 Earlier versions took a "which departments impose these" answer naming several departments as
 each of them imposing the burden, and the county counted the plan item under every one of them.
-Migration 15 marks such a database; on its first open the plan items whose department field the
+Migration 16 marks such a database; on its first open the plan items whose department field the
 township never edited are redrafted from the stored answers (as an import does now) and the
 county counts of the assessments that changed are made again. The files themselves stay in the
 history as received.
@@ -22,7 +22,7 @@ from jianfu.storage.database import Database, transaction
 
 
 def rederive_pending(db: Database, library: ChecklistLibrary) -> int:
-    """Redraft the stale department fields if migration 15 asked for it; the assessments changed."""
+    """Redraft the stale department fields if migration 16 asked for it; the assessments changed."""
     conn = db.conn
     if conn.execute("SELECT 1 FROM attribution_pending").fetchone() is None:
         return 0

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2  # 2: listings say how many carried-over answers are still to confirm
 
 # One line of the start page's list: id, township (county + name), period label, answered, asked,
-# last edit as shown.
-Listing = tuple[int, str, str, int, int, str]
+# last edit as shown, answers carried over from last period still to confirm.
+Listing = tuple[int, str, str, int, int, str, int]
 # One page of the wizard: id, title, section id (None for the pages that ask nothing).
 Page = tuple[str, str, str | None]
 
@@ -65,7 +65,7 @@ def read_snapshot(path: Path, key: list[Any]) -> StartSnapshot | None:
         if data.get("key") != key:
             return None
         return StartSnapshot(
-            [(int(i), str(t), str(p), int(a), int(q), str(u)) for i, t, p, a, q, u in data["listings"]],
+            [(int(i), str(t), str(p), int(a), int(q), str(u), int(c)) for i, t, p, a, q, u, c in data["listings"]],
             bool(data["recycled"]),
             [(str(i), str(t), None if s is None else str(s)) for i, t, s in data["pages"]],
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jianfu.core.answers import Answer, check_answer
+from jianfu.core.answers import Answer, check_answer, completion, unconfirmed
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.changes import AnswerChange, ScoreChange, changes_between, score_changes
 from jianfu.core.checklist import Checklist
@@ -57,6 +57,7 @@ class AssessmentListing:
     summary: AssessmentSummary
     answered: int
     asked: int
+    to_confirm: int = 0  # asked items still holding last period's answer, unconfirmed
 
     @property
     def id(self) -> int:
@@ -70,8 +71,12 @@ class OpenedAssessment:
     id: int
     assessment: Assessment
     checklist: Checklist
-    unconfirmed: set[str]  # answers carried over from last period, not yet confirmed or changed
     sample: bool = False  # the fictional sample township
+
+    @property
+    def unconfirmed(self) -> set[str]:
+        """Items whose answer is carried over from last period, not yet confirmed or changed."""
+        return {item_id for item_id, a in self.assessment.answers.items() if a.carried_unconfirmed}
 
 
 class AssessmentService:
@@ -111,21 +116,16 @@ class AssessmentService:
 
     def _listing(self, summary: AssessmentSummary) -> AssessmentListing:
         checklist = self.library.get(summary.checklist_id, summary.checklist_version)
-        answered, asked = self.store.completion(summary.id, checklist)
-        return AssessmentListing(summary, answered, asked)
+        answers = self.store.answers(summary.id)
+        answered, asked = completion(checklist, answers)
+        return AssessmentListing(summary, answered, asked, len(unconfirmed(checklist, answers)))
 
     # ------------------------------------------------------------------- open and create
 
     def load(self, assessment_id: int) -> OpenedAssessment:
         assessment = self.store.load(assessment_id)
         checklist = self.library.get(assessment.checklist_id, assessment.checklist_version)
-        return OpenedAssessment(
-            assessment_id,
-            assessment,
-            checklist,
-            self.store.unconfirmed(assessment_id),
-            self.store.summary(assessment_id).sample,
-        )
+        return OpenedAssessment(assessment_id, assessment, checklist, self.store.summary(assessment_id).sample)
 
     def create(self, township: Township, period: Period) -> int:
         """A new, empty assessment answered with the newest checklist."""
@@ -136,7 +136,8 @@ class AssessmentService:
 
     def next_period(self, previous_id: int) -> int:
         """The period after ``previous_id``'s (same length: quarter, half year or year), answered
-        as that one was, every answer to be confirmed or changed."""
+        as that one was, every answer to be confirmed or changed: until then it is last period's
+        answer (``Answer.carried_unconfirmed``), and the assessment is 未完成."""
         previous = self.store.load(previous_id)
         period = previous.period.following()
         self._check_period_free(previous.township, period)
@@ -154,14 +155,14 @@ class AssessmentService:
                 check_answer(checklist, item_id, answer)
             except JianfuError:  # the newer checklist no longer has or accepts it: ask afresh
                 continue
-            answers[item_id] = answer
+            answers[item_id] = replace(answer, carried_unconfirmed=True)
         # The plan carries over (responsible persons, own wording), but progress is per period.
         plan = [replace(item, status="", edited=item.edited - {"status"}) for item in previous.plan]
         assessment = Assessment(previous.township, period, checklist.id, checklist.version, period.end, answers, plan)
         sample = self.store.summary(previous_id).sample
         try:
             with saving(self.store.db.path):
-                return self.store.save_assessment(assessment, checklist, to_confirm=True, sample=sample)
+                return self.store.save_assessment(assessment, checklist, sample=sample)
         except SaveError as exc:
             if isinstance(exc.__cause__, sqlite3.IntegrityError):  # created meanwhile (another window)
                 raise self._period_exists(previous.township, period) from exc
@@ -271,9 +272,14 @@ class AssessmentService:
             self.store.delete_table_row(opened.id, item_id, row_id)
 
     def confirm(self, opened: OpenedAssessment, item_ids: Sequence[str]) -> None:
-        """Carried-over answers still hold ("仍然如此"), one or a whole page at once."""
+        """Carried-over answers still hold ("仍然如此"), one or a whole page at once: from now on
+        they are this period's answers (in ``opened`` too, once stored)."""
         with saving(self.store.db.path):
             self.store.confirm_answers(opened.id, item_ids)
+        answers = opened.assessment.answers
+        for item_id in item_ids:
+            if item_id in answers:
+                answers[item_id] = replace(answers[item_id], carried_unconfirmed=False)
 
     def set_last_page(self, assessment_id: int, page_id: str) -> None:
         with saving(self.store.db.path):

@@ -305,6 +305,9 @@ class AssessmentStore:
     def completion(self, assessment_id: int, checklist: Checklist, section_id: str | None = None) -> tuple[int, int]:
         return completion(checklist, self._answers(assessment_id), section_id)
 
+    def answers(self, assessment_id: int) -> dict[str, Answer]:
+        return self._answers(assessment_id)
+
     # ------------------------------------------------------------------- whole assessments
 
     def save_assessment(
@@ -313,18 +316,14 @@ class AssessmentStore:
         checklist: Checklist,
         result: ScoreResult | None = None,
         *,
-        to_confirm: bool = False,
         sample: bool = False,
     ) -> int:
-        """Store a whole assessment (demo data, a prefilled copy) in one transaction.
-
-        ``to_confirm`` marks every answer as carried over, to be confirmed or changed."""
+        """Store a whole assessment (demo data, a prefilled copy) in one transaction; answers
+        carried over and unconfirmed (``Answer.carried_unconfirmed``) stay to be confirmed."""
         for item_id, answer in assessment.answers.items():
             check_answer(checklist, item_id, answer)
         with transaction(self.conn):
             new_id = self.insert_assessment(assessment, checklist, result, now())
-            if to_confirm:
-                self.conn.execute("UPDATE answers SET confirmed = 0 WHERE assessment_id = ?", (new_id,))
             if sample:
                 self.conn.execute("UPDATE assessments SET sample = 1 WHERE id = ?", (new_id,))
             return new_id
@@ -351,15 +350,15 @@ class AssessmentStore:
         answer_rows, table_row_rows = [], []
         for item_id, answer in assessment.answers.items():
             is_table = checklist.item(item_id).type is FieldType.TABLE
-            answer_rows.append(_answer_row(assessment_id, item_id, answer, is_table, stamp))
+            answer_rows.append((*_answer_row(assessment_id, item_id, answer, is_table, stamp), confirmed(answer)))
             if is_table:
                 table_row_rows += [
                     (assessment_id, item_id, row["row_id"], n, _dump(row.get("cells", {})), stamp)
                     for n, row in enumerate(table_rows(answer.value))
                 ]
         self.conn.executemany(
-            "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note, updated_at, declared_none)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO answers (assessment_id, item_id, value, not_applicable, note, updated_at, declared_none,"
+            " confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             answer_rows,
         )
         self.conn.executemany(
@@ -427,15 +426,16 @@ class AssessmentStore:
         ):
             rows.setdefault(item_id, []).append({"row_id": row_id, "cells": json.loads(cells)})
         answers = {}
-        for item_id, value, not_applicable, note, declared_none in self.conn.execute(
-            "SELECT item_id, value, not_applicable, note, declared_none FROM answers WHERE assessment_id = ?",
+        for item_id, value, not_applicable, note, declared_none, is_confirmed in self.conn.execute(
+            "SELECT item_id, value, not_applicable, note, declared_none, confirmed FROM answers"
+            " WHERE assessment_id = ?",
             (assessment_id,),
         ):
             if item_id in rows:  # a table: its rows, whatever the value column says
                 parsed: Any = rows.pop(item_id)
             else:
                 parsed = json.loads(value) if value is not None else None
-            answers[item_id] = Answer(parsed, bool(not_applicable), note, bool(declared_none))
+            answers[item_id] = Answer(parsed, bool(not_applicable), note, bool(declared_none), not is_confirmed)
         for item_id, orphan_rows in rows.items():  # rows saved before any answer row existed
             answers[item_id] = Answer(orphan_rows)
         return answers
@@ -525,6 +525,11 @@ def _answer_row(assessment_id: int, item_id: str, answer: Answer, is_table: bool
     if answer.declared_none:
         value = "[]"  # answered, with no rows
     return (assessment_id, item_id, value, int(answer.not_applicable), answer.note, stamp, int(answer.declared_none))
+
+
+def confirmed(answer: Answer) -> int:
+    """The answers table's ``confirmed`` column: 0 for last period's answer not yet confirmed."""
+    return 0 if answer.carried_unconfirmed else 1
 
 
 def _plan_row(assessment_id: int, item: RectificationItem, position: int, stamp: str) -> tuple[Any, ...]:

@@ -126,7 +126,7 @@ class CountyStore:
             self.conn.execute(
                 "UPDATE assessments SET content_sha256 = ?, exported_at = ?, imported_at = ?, answered = ?,"
                 " asked = ?, completeness_answered = ?, required_missing = ?, not_applicable = ?,"
-                " not_applicable_without_reason = ?, table_not_applicable = ?, inconsistent = ?"
+                " not_applicable_without_reason = ?, table_not_applicable = ?, inconsistent = ?, unconfirmed = ?"
                 " WHERE id = ?",
                 (
                     content.sha256,
@@ -140,6 +140,7 @@ class CountyStore:
                     done.not_applicable_without_reason,
                     len(done.table_not_applicable),
                     len(done.inconsistent),
+                    done.unconfirmed,
                     assessment_id,
                 ),
             )
@@ -368,6 +369,18 @@ class CountyStore:
                 " SELECT 1 FROM assessments a JOIN townships t ON t.id = a.township_id"
                 " WHERE t.division_code = e.division_code AND a.period = ? AND a.content_sha256 IS NOT NULL)"
                 " ORDER BY e.division_code",
+                (period.code,),
+            )
+        ]
+
+    def unconfirmed_townships(self, period: Period) -> list[tuple[str, int]]:
+        """(township, how many answers) of the townships whose file for ``period`` still holds
+        answers carried over from last period that nobody confirmed ("沿用上期未确认")."""
+        return [
+            (r[0], r[1])
+            for r in self.conn.execute(
+                "SELECT t.name, a.unconfirmed FROM assessments a JOIN townships t ON t.id = a.township_id"
+                " WHERE a.period = ? AND a.unconfirmed > 0 AND a.content_sha256 IS NOT NULL ORDER BY t.division_code",
                 (period.code,),
             )
         ]

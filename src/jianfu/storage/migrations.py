@@ -415,12 +415,23 @@ MIGRATIONS: tuple[Migration, ...] = (
             WHERE reason = 'current' AND signer_fingerprint IS NULL
     """,
     ),
-    # v15: plan items drafted before a "which departments" answer naming several departments was
+    # v15: the county keeps, per imported assessment, how many asked items still hold last
+    # period's answer, never confirmed for this period ("沿用上期未确认"; NULL for files imported
+    # before), and finds the townships that sent such a file through a small partial index.
+    Migration(
+        15,
+        "county_unconfirmed_carried_answers",
+        """
+        ALTER TABLE assessments ADD COLUMN unconfirmed INTEGER;
+        CREATE INDEX assessments_unconfirmed ON assessments (period, unconfirmed) WHERE unconfirmed > 0
+    """,
+    ),
+    # v16: plan items drafted before a "which departments" answer naming several departments was
     # read as "one or more of them" (not each imposing the burden) are redrafted from the stored
     # answers on first open, and their county counts made again (``services.county_attribution``:
     # scoring needs Python and the checklists).
     Migration(
-        15,
+        16,
         "county_attribution_pending",
         """
         CREATE TABLE IF NOT EXISTS attribution_pending (since TEXT NOT NULL);

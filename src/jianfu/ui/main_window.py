@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.start_page.open_requested.connect(self.open_assessment)
         self.start_page.new_requested.connect(self.new_assessment)
         self.start_page.next_period_requested.connect(self.next_period)
+        self.start_page.confirm_requested.connect(self.confirm_carried)
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.county_requested.connect(self.open_county)
         self.start_page.deleted.connect(self._assessment_deleted)
@@ -182,6 +183,15 @@ class MainWindow(QMainWindow):
         last = self.session.last_page()
         known = {p.id for p in self._wizard_pages()}
         self.show_page(last if last in known and last != START else self._first_section())
+
+    def confirm_carried(self, assessment_id: int) -> None:
+        """Open the assessment at the first page with last period's answers still to confirm."""
+        from jianfu.core.wizard import first_page_to_confirm
+
+        self.open_assessment(assessment_id)
+        page = first_page_to_confirm(self.session.checklist, self.session.answers)
+        if page is not None:
+            self.show_page(page)
 
     def new_assessment(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -334,11 +344,13 @@ class MainWindow(QMainWindow):
             widget = SectionPage(self.session, self.session.checklist.section(wizard_page.section_id))
         elif page_id == RESULTS:
             widget = ResultsPage(self.session)
+            widget.page_requested.connect(self.show_page)
             widget.item_requested.connect(self.show_item)
         elif page_id == PLAN:
             widget = PlanPage(self.session)
         else:
             widget = ExportPage(self.session)
+            widget.page_requested.connect(self.show_page)
         self.pages[page_id] = widget
         self.stack.addWidget(widget)
         return widget
@@ -442,8 +454,9 @@ class MainWindow(QMainWindow):
             if done is not None:
                 answered, asked = done
                 text += f"  {answered}/{asked}" + (" ✓" if answered == asked else "")
-                section = self.session.checklist.section(page.section_id or page_id)
-                carried = [i for i in section.items if i.id in self.session.unconfirmed]
+                from jianfu.core.answers import unconfirmed  # loaded by page_completion already
+
+                carried = unconfirmed(self.session.checklist, self.session.answers, page.section_id or page_id)
                 if carried:  # next period: answers carried over that nobody has looked at yet
                     text += "\n" + self.tr("● {count} to confirm").format(count=len(carried))
             entry.setText(text)

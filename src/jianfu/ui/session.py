@@ -116,18 +116,24 @@ class Session(QObject):
         return self.current.assessment.answers if self.current else {}
 
     def save_answer(self, item_id: str, answer: Answer) -> None:
-        """Validated and committed before returning; raises AnswerError and stores nothing if invalid."""
+        """Validated and committed before returning; raises AnswerError and stores nothing if invalid.
+        An edit confirms a carried-over answer: what is saved is this period's."""
+        from dataclasses import replace
+
         self._score = None
         opened = self._opened()
+        was_carried = self._carried(item_id)
+        answer = replace(answer, carried_unconfirmed=False)
         self.service.save_answer(opened, item_id, answer)
         opened.assessment.answers[item_id] = answer
-        self._after_edit(item_id)
+        self._after_edit(item_id, was_carried)
 
     def save_row(self, item_id: str, row_id: str, cells: dict[str, object], position: int) -> None:
         from jianfu.core.answers import Answer
 
         self._score = None
         opened = self._opened()
+        was_carried = self._carried(item_id)
         self.service.save_row(opened, item_id, row_id, cells, position)
         rows = list(self.answers.get(item_id, Answer([])).value or [])
         row = {"row_id": row_id, "cells": cells}
@@ -137,7 +143,7 @@ class Session(QObject):
         else:
             rows[index] = row
         opened.assessment.answers[item_id] = Answer(rows, False, self.answers.get(item_id, Answer()).note)
-        self._after_edit(item_id)
+        self._after_edit(item_id, was_carried)
 
     def declare_none(self, item_id: str, declared: bool) -> None:
         """Answer a table "none" (no rows), or take that back; raises and stores nothing if refused
@@ -157,11 +163,12 @@ class Session(QObject):
 
         self._score = None
         opened = self._opened()
+        was_carried = self._carried(item_id)
         self.service.delete_row(opened, item_id, row_id)
         old = self.answers.get(item_id, Answer([]))
         rows = [r for r in (old.value or []) if r["row_id"] != row_id]
         opened.assessment.answers[item_id] = Answer(rows, old.not_applicable, old.note)
-        self._after_edit(item_id)
+        self._after_edit(item_id, was_carried)
 
     def confirm(self, item_id: str) -> None:
         """The carried-over answer still holds; raises SaveError if it could not be recorded."""
@@ -169,9 +176,7 @@ class Session(QObject):
 
     def confirm_all(self, item_ids: Sequence[str]) -> None:
         self._score = None
-        opened = self._opened()
-        self.service.confirm(opened, item_ids)
-        opened.unconfirmed.difference_update(item_ids)
+        self.service.confirm(self._opened(), item_ids)
         self._mark_saved()
         self.confirmations_changed.emit()
 
@@ -214,9 +219,11 @@ class Session(QObject):
         opened.assessment.plan = [p for p in opened.assessment.plan if p.key != key]
         self._mark_saved()
 
-    def _after_edit(self, item_id: str) -> None:
-        was_carried = item_id in self.unconfirmed
-        self.unconfirmed.discard(item_id)
+    def _carried(self, item_id: str) -> bool:
+        answer = self.answers.get(item_id)
+        return answer is not None and answer.carried_unconfirmed
+
+    def _after_edit(self, item_id: str, was_carried: bool) -> None:
         self._mark_saved()
         self.answers_changed.emit(item_id)
         if was_carried:

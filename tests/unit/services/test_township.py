@@ -161,6 +161,6 @@ def test_next_period_after_the_upgrade_carries_v1_answers_to_v2(service, store, 
     assert (stored.period, stored.checklist_version) == (Period("2026-Q4"), 2)
     answers = stored.answers
     assert answers["profile.cadre_count"].value == 40
-    assert answers["meetings.per_month"] == Answer(20, note="含视频会")  # same id
+    assert answers["meetings.per_month"] == Answer(20, note="含视频会", carried_unconfirmed=True)  # same id
     assert answers["apps.group_practices"].value == ["checkin_chain"]  # into a multi-select
     assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通", "checkin": True}}]

@@ -380,6 +380,7 @@ def test_requests_stored_before_their_order_was_stored_are_ordered_by_the_migrat
         "ALTER TABLE old_requests RENAME TO county_requests",
         "CREATE INDEX county_requests_by_key ON county_requests (period, key, assessment_id, item_key)",
         *_undo_table_declared_none(),
+        *_undo_county_unconfirmed(),
         f"DELETE FROM schema_migrations WHERE version > {before}",
         f"PRAGMA user_version = {before}",
     ):
@@ -410,6 +411,11 @@ def _undo_table_declared_none() -> list[str]:
     ]
 
 
+def _undo_county_unconfirmed() -> list[str]:
+    """Back to before migration county_unconfirmed_carried_answers (which runs again)."""
+    return ["DROP INDEX assessments_unconfirmed", "ALTER TABLE assessments DROP COLUMN unconfirmed"]
+
+
 def test_a_county_migrated_to_totals_added_at_import_counts_each_later_file_once(
     tmp_path: Path, library, demo_dir: Path
 ) -> None:
@@ -431,6 +437,7 @@ def test_a_county_migrated_to_totals_added_at_import_counts_each_later_file_once
         *old,
         "CREATE INDEX burdens_by_period ON department_burdens (period, department_key, department, apps, checkin,"
         " ranking, online_time, forced_download, filing_tasks, duplicate_filings, hours)",
+        *_undo_county_unconfirmed(),
         f"DELETE FROM schema_migrations WHERE version > {before}",
         f"PRAGMA user_version = {before}",
     ):

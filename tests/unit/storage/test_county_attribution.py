@@ -1,5 +1,5 @@
 """The county counts a request under a department only where the township named that department,
-in files drafted by earlier versions too, and in databases imported before the rule (migration 15)."""
+in files drafted by earlier versions too, and in databases imported before the rule (its migration)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from jianfu.services import county_import
 from jianfu.services.county import CountyService
 from jianfu.services.county_import import collect_files, import_files
 from jianfu.storage.database import open_database
+from jianfu.storage.migrations import MIGRATIONS
 
 Q4 = Period("2026-Q4")
 SEVERAL = "县委组织部、县应急管理局"
@@ -122,11 +123,12 @@ def test_a_county_imported_before_the_rule_is_brought_to_it_on_opening(
         patch.setattr(county_import, "rederive_departments", lambda plan, result, minimum: earlier_draft(plan))
         with CountyService.open(earlier, library) as county:
             county.import_files(collect_files([demo_dir]))
+    before = next(m.version for m in MIGRATIONS if m.name == "county_attribution_pending") - 1
     with closing(sqlite3.connect(earlier)) as conn:
         assert UNATTRIBUTED not in county_state_names(conn)
-        conn.executescript(  # and back to the schema before migration 15
-            "DROP TABLE attribution_pending; DELETE FROM schema_migrations WHERE version >= 15;"
-            " PRAGMA user_version = 14;"
+        conn.executescript(  # and back to the schema before the rule's migration
+            f"DROP TABLE attribution_pending; DELETE FROM schema_migrations WHERE version > {before};"
+            f" PRAGMA user_version = {before};"
         )
     assert county_state(earlier, library) == now
     with closing(sqlite3.connect(earlier)) as conn:

@@ -249,9 +249,19 @@ class CountyWindow(QMainWindow):
             )
         )
         missing = self.county.missing_townships(period)
-        self.missing.setText(
-            self.tr("Not yet reported: {names}").format(names="、".join(n for _, n in missing)) if missing else ""
-        )
+        notes = [self.tr("Not yet reported: {names}").format(names="、".join(n for _, n in missing))] if missing else []
+        unconfirmed = self.county.unconfirmed_townships(period)
+        if unconfirmed:  # last period's answers sent on as this period's: no level, to be chased up
+            notes.append(
+                self.tr(
+                    "Carried over from last period, never confirmed ({count} townships, no level until confirmed): "
+                    "{names}"
+                ).format(
+                    count=len(unconfirmed),
+                    names="、".join(self.tr("{name} ({n} answers)").format(name=t, n=n) for t, n in unconfirmed),
+                )
+            )
+        self.missing.setText("\n".join(notes))
 
     def _fill_overview(self, rows: list[tuple[Any, ...]], previous: dict[int, tuple[Any, ...]]) -> None:
         # Listed by division code, as the county lists its townships; sorting is there for

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSettings, Qt
+from PySide6.QtCore import QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from jianfu.core.errors import JianfuError
 from jianfu.exchange.assessment_file import FILE_SUFFIX
 from jianfu.ui.session import Session
 from jianfu.ui.tasks import Cancelled, Progress, Task, run_in_background
+from jianfu.ui.widgets.carried_notice import CarriedNotice
 
 
 def build_plan_pdf(session: Session, path: Path, progress: Progress) -> Path:
@@ -181,6 +182,8 @@ class PreviewDialog(QDialog):
 
 
 class ExportPage(QWidget):
+    page_requested = Signal(str)  # a wizard page to show (the first with answers to confirm)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -216,6 +219,10 @@ class ExportPage(QWidget):
         export.setWordWrap(True)
         layout.addSpacing(16)
         layout.addWidget(export)
+        # next period: what is exported before last period's answers are confirmed says so
+        self.carried = CarriedNotice(self.tr("Go to the first page to confirm"))
+        self.carried.go.connect(self._to_first_page_to_confirm)
+        layout.addWidget(self.carried)
         row2 = QHBoxLayout()
         self.export_button = QPushButton(self.tr("Export assessment file…"))
         row2.addWidget(self.export_button)
@@ -234,7 +241,15 @@ class ExportPage(QWidget):
 
     def load(self) -> None:
         self.status.setText("")
-        self.session.rescore()  # print and export the plan as the current answers draft it
+        result, _ = self.session.rescore()  # print and export the plan as the current answers draft it
+        self.carried.show_count(result.completeness.unconfirmed, result.completeness.unconfirmed_pages)
+
+    def _to_first_page_to_confirm(self) -> None:
+        from jianfu.core.wizard import first_page_to_confirm
+
+        page = first_page_to_confirm(self.session.checklist, self.session.answers)
+        if page is not None:
+            self.page_requested.emit(page)
 
     # -------------------------------------------------------------------------- actions
 

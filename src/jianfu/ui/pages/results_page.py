@@ -27,6 +27,7 @@ from jianfu.core.explanation import Explanation, explain
 from jianfu.core.scoring import ScoreResult
 from jianfu.core.wizard import items_by_page
 from jianfu.ui.session import Session
+from jianfu.ui.widgets.carried_notice import CarriedNotice
 from jianfu.ui.widgets.radar import RadarChart
 
 LEVEL_COLOURS = {
@@ -42,6 +43,7 @@ SHOWN_PER_PAGE = 4  # items named per page in "where to answer"; the rest are co
 
 
 class ResultsPage(QScrollArea):
+    page_requested = Signal(str)  # a wizard page to show (the first with answers to confirm)
     item_requested = Signal(str)  # an item id: take the cadre to it
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -69,6 +71,9 @@ class ResultsPage(QScrollArea):
         self.completeness.setObjectName("completeness")
         self.completeness.setWordWrap(True)
         layout.addWidget(self.completeness)
+        self.carried = CarriedNotice(self.tr("Go to the first page to confirm"))
+        self.carried.go.connect(self._to_first_page_to_confirm)
+        layout.addWidget(self.carried)
         self.where = QLabel()  # which items keep the level back, each a link to it
         self.where.setObjectName("incompleteItems")
         self.where.setWordWrap(True)
@@ -129,7 +134,9 @@ class ResultsPage(QScrollArea):
             na_bare=done.not_applicable_without_reason,
             missing=done.required_missing,
         )
-        if done.complete:
+        # carried over and unconfirmed only: the notice below says why there is no level
+        only_carried = bool(done.unconfirmed) and len(done.incomplete_reasons()) == 1
+        if done.complete or only_carried:
             self.completeness.setText(counts)
         else:
             self.completeness.setText(
@@ -147,7 +154,8 @@ class ResultsPage(QScrollArea):
             )
         if flags:
             self.completeness.setText("\n".join([self.completeness.text(), *flags]))
-        self.completeness.setStyleSheet("" if done.complete else "color: #b71c1c;")
+        self.completeness.setStyleSheet("" if done.complete or only_carried else "color: #b71c1c;")
+        self.carried.show_count(done.unconfirmed, done.unconfirmed_pages)
         self._show_where(done.missing_items, done.unexplained_items, done.withdrawn_not_applicable)
         self.bands.setText(
             self.tr("Levels: {bands}").format(
@@ -178,6 +186,13 @@ class ResultsPage(QScrollArea):
         )
         self.radar.set_scores([m.name for m in r.manifestations.values()], [m.score for m in r.manifestations.values()])
         self.show_details(None)
+
+    def _to_first_page_to_confirm(self) -> None:
+        from jianfu.core.wizard import first_page_to_confirm
+
+        page = first_page_to_confirm(self.session.checklist, self.session.answers)
+        if page is not None:
+            self.page_requested.emit(page)
 
     def _show_where(
         self, missing: tuple[str, ...], unexplained: tuple[str, ...], withdrawn: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from jianfu.core.answers import Answer, is_visible
+from jianfu.core.answers import Answer, is_visible, unconfirmed
 from jianfu.core.checklist import FieldType, Item, Section
 from jianfu.core.choices import DEPARTMENTS, department_choices
 from jianfu.core.errors import JianfuError
@@ -158,18 +158,22 @@ class SectionPage(QScrollArea):
         return self.confirm_bar
 
     def carried_over(self) -> list[str]:
-        """This page's answers carried over from last period and not yet confirmed or changed."""
-        return [item.id for item in self.section.items if item.id in self.session.unconfirmed]
+        """This page's asked items whose answer is carried over from last period and not yet
+        confirmed or changed. Hidden ones are left to confirm: shown later (another answer
+        changed), they must not pass as looked at."""
+        return unconfirmed(self.session.checklist, self.session.answers, self.section.id)
 
     def confirm_all(self) -> None:
         self.flush()  # a value being typed is saved (and so confirmed) first
+        confirmed = self.carried_over()
         try:
-            self.session.confirm_all(self.carried_over())
+            self.session.confirm_all(confirmed)
         except JianfuError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return
-        for row in self._built.values():
-            row.set_carried_over(False)
+        for item_id in confirmed:  # hidden ones stay marked, to confirm once they are asked
+            if item_id in self._built:
+                self._built[item_id].set_carried_over(False)
         self._update_confirm_bar()
 
     def _update_confirm_bar(self) -> None:
@@ -217,6 +221,7 @@ class SectionPage(QScrollArea):
     def _answer_changed(self, item_id: str) -> None:
         if self.session.checklist.has_item(item_id):
             self.update_visibility()
+            self._update_confirm_bar()  # an unconfirmed answer may be asked again, or no longer
 
     def focus_item(self, item_id: str) -> None:
         """Scroll to an item and put the cursor in it (from the results page's list of what is

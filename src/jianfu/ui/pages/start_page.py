@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from jianfu.core.errors import JianfuError
 from jianfu.services.start_snapshot import Listing
 from jianfu.ui.session import Session
+from jianfu.ui.widgets.carried_notice import CarriedNotice
 
 if TYPE_CHECKING:  # the start page is painted before these are imported (ui/startup.py)
     from jianfu.core.assessment import Period, Township
@@ -42,6 +43,7 @@ class StartPage(QWidget):
     open_requested = Signal(int)
     new_requested = Signal()
     next_period_requested = Signal(int)
+    confirm_requested = Signal(int)  # open at the first page with carried-over answers to confirm
     sample_requested = Signal()
     county_requested = Signal()
     deleted = Signal(int)  # an assessment went to the recycle list
@@ -86,6 +88,10 @@ class StartPage(QWidget):
         manage.addStretch()
         manage.addWidget(self.recycle_button)
         layout.addLayout(manage)
+        self.carried = CarriedNotice(self.tr("Confirm carried-over answers"))
+        self.carried.go.connect(self._confirm_carried)
+        layout.addWidget(self.carried)
+        self._to_confirm: dict[int, int] = {}  # assessment id → carried-over answers to confirm
         self.empty = QLabel(
             self.tr("No assessment yet. Start one for your township, or look at the sample township first.")
         )
@@ -124,8 +130,11 @@ class StartPage(QWidget):
     def show_listings(self, listings: list[Listing], recycled: bool) -> None:
         """The list as computed now, or as the start-up snapshot remembers it (ui/app.py)."""
         self.table.setRowCount(len(listings))
-        for row, (assessment_id, township, period, answered, asked, edited) in enumerate(listings):
+        self._to_confirm = {listing[0]: listing[6] for listing in listings}
+        for row, (assessment_id, township, period, answered, asked, edited, to_confirm) in enumerate(listings):
             done = f"{round(100 * answered / asked) if asked else 0}%（{answered}/{asked}）"
+            if to_confirm:  # carried over, not this period's answers yet: not counted as answered
+                done += self.tr(", {count} carried over to confirm").format(count=to_confirm)
             values = [township, period, done, edited]
             for column, text in enumerate(values):
                 cell = QTableWidgetItem(text)
@@ -149,6 +158,12 @@ class StartPage(QWidget):
         for button in (self.continue_button, self.next_button, self.delete_button, self.correct_button):
             button.setEnabled(chosen)
         self.continue_button.setDefault(chosen)
+        self.carried.show_count(self._to_confirm.get(self.selected_id() or 0, 0))
+
+    def _confirm_carried(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.confirm_requested.emit(chosen)
 
     def _open(self) -> None:
         chosen = self.selected_id()
@@ -203,6 +218,7 @@ def listing_rows(listings: list[AssessmentListing]) -> list[Listing]:
             listing.answered,
             listing.asked,
             listing.summary.updated_at[:16].replace("T", " "),
+            listing.to_confirm,
         )
         for listing in listings
     ]
