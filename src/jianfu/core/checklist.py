@@ -85,7 +85,13 @@ class Field:
     choices_from: str | None = None  # text picked from a list gathered at answer time ("departments")
 
     def choice(self, value: Any) -> Choice | None:
-        return next((c for c in self.choices if c.value == value), None)
+        if not isinstance(value, str):
+            return None  # every choice's value is text (checked when the checklist is loaded)
+        index = self.__dict__.get("_choices_by_value")
+        if index is None:  # frozen dataclass: the lookup table is kept by hand, built once
+            index = {c.value: c for c in self.choices}
+            object.__setattr__(self, "_choices_by_value", index)
+        return index.get(value)
 
 
 @dataclass(frozen=True)

@@ -36,25 +36,20 @@ class Condition:
             return [self.ref, *([self.operand.ref] if isinstance(self.operand, OtherAnswer) else [])]
         return [r for child in self.children for r in child.refs()]
 
+    def distinct_refs(self) -> tuple[str, ...]:
+        """``refs()`` without repeats, in order; worked out once (scoring asks on every rule)."""
+        refs = self.__dict__.get("_distinct_refs")
+        if refs is None:
+            refs = tuple(dict.fromkeys(self.refs()))
+            object.__setattr__(self, "_distinct_refs", refs)
+        return refs
+
     def evaluate(self, lookup: Callable[[str], Any]) -> bool:
-        if self.op == "all":
-            return all(c.evaluate(lookup) for c in self.children)
-        if self.op == "any":
-            return any(c.evaluate(lookup) for c in self.children)
-        if self.op == "not":
-            return not self.children[0].evaluate(lookup)
-        assert self.ref is not None
-        value = lookup(self.ref)
-        if self.op == "answered":
-            return (value is not None and value != [] and value != "") == bool(self.operand)
-        if value is None:
-            return False
-        operand = self.operand
-        if isinstance(operand, OtherAnswer):
-            operand = lookup(operand.ref)
-            if not isinstance(operand, int | float) or isinstance(operand, bool):
-                return False  # the other answer missing or not applicable: nothing to compare with
-        return _compare(self.op, value, operand)
+        test = self.__dict__.get("_test")
+        if test is None:  # frozen dataclass: the compiled test is kept beside the fields by hand
+            test = _compile(self)
+            object.__setattr__(self, "_test", test)
+        return bool(test(lookup))
 
 
 @dataclass(frozen=True)
@@ -62,6 +57,46 @@ class OtherAnswer:
     """The operand ``{item: ID}`` of a numeric comparison: the value of another answer."""
 
     ref: str
+
+
+Test = Callable[[Callable[[str], Any]], bool]
+
+
+def _compile(condition: Condition) -> Test:
+    """The condition as one closure, built once: scoring, skip logic and completeness evaluate
+    the same few hundred conditions for every assessment of an import."""
+    op = condition.op
+    if op in COMBINATORS:
+        tests = tuple(_compile(c) for c in condition.children)
+        if op == "all":
+            return lambda lookup: all(t(lookup) for t in tests)
+        if op == "any":
+            return lambda lookup: any(t(lookup) for t in tests)
+        first = tests[0]
+        return lambda lookup: not first(lookup)
+    ref, operand = condition.ref, condition.operand
+    assert ref is not None
+    if op == "answered":
+        wanted = bool(operand)
+        return lambda lookup: ((value := lookup(ref)) is not None and value != [] and value != "") == wanted
+    if isinstance(operand, OtherAnswer):
+        other = operand.ref
+
+        def against_other(lookup: Callable[[str], Any]) -> bool:
+            value = lookup(ref)
+            if value is None:
+                return False
+            against = lookup(other)
+            if not isinstance(against, int | float) or isinstance(against, bool):
+                return False  # the other answer missing or not applicable: nothing to compare with
+            return _compare(op, value, against)
+
+        return against_other
+    if op == "equals":
+        return lambda lookup: (value := lookup(ref)) is not None and bool(value == operand)
+    if op == "not_equals":
+        return lambda lookup: (value := lookup(ref)) is not None and bool(value != operand)
+    return lambda lookup: (value := lookup(ref)) is not None and _compare(op, value, operand)
 
 
 def _compare(op: str, value: Any, operand: Any) -> bool:

@@ -22,13 +22,16 @@ class ChecklistLibrary:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._cache: dict[tuple[str, int], Checklist] = {}
+        self._versions: dict[str, list[int]] = {}
 
     def versions(self, checklist_id: str) -> list[int]:
-        folder = self.root / checklist_id
-        if not folder.is_dir():
-            return []
-        found = (_VERSION_FILE.match(p.name) for p in folder.iterdir())
-        return sorted(int(m.group(1)) for m in found if m)
+        """The shipped versions, listed once: they do not change while the program runs, and an
+        import asks for the latest with every file."""
+        if checklist_id not in self._versions:
+            folder = self.root / checklist_id
+            found = (_VERSION_FILE.match(p.name) for p in folder.iterdir()) if folder.is_dir() else iter(())
+            self._versions[checklist_id] = sorted(int(m.group(1)) for m in found if m)
+        return list(self._versions[checklist_id])
 
     def get(self, checklist_id: str, version: int) -> Checklist:
         key = (checklist_id, version)

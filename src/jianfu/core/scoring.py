@@ -185,7 +185,7 @@ def read_signal(
     """(size of the burden, rows concerned, items read)."""
     if signal.kind == "when":
         assert signal.condition is not None
-        refs = tuple(dict.fromkeys(signal.condition.refs()))
+        refs = signal.condition.distinct_refs()
         return (1.0 if signal.condition.evaluate(values.get) else 0.0), (), refs
     item = checklist.item(signal.ref)
     value = values.get(signal.ref)
@@ -201,6 +201,7 @@ def read_signal(
 def _matching_rows(checklist: Checklist, table: Item, signal: Signal, values: dict[str, Any]) -> list[MatchedRow]:
     matched = []
     column = table.column(signal.column) if signal.column else None
+    existing: set[Any] | None = None  # the referenced table's row ids, gathered once
     for row in table_rows(values.get(table.id)):
         cells = row.get("cells", {})
         if signal.where is not None and not signal.where.evaluate(cells.get):
@@ -208,7 +209,9 @@ def _matching_rows(checklist: Checklist, table: Item, signal: Signal, values: di
         if column is None:
             amount = 1.0
         elif column.type is FieldType.ROW_REFS:
-            amount = float(len(_live_refs(checklist, column.ref_table, cells.get(column.id), values)))
+            if existing is None:
+                existing = _row_ids(column.ref_table, values)
+            amount = float(len(_live_refs(existing, column.ref_table, cells.get(column.id))))
         else:
             amount = _number(cells.get(column.id))
         amount = max(0.0, amount - signal.each_above) if column is not None else amount
@@ -224,11 +227,14 @@ def _matching_rows(checklist: Checklist, table: Item, signal: Signal, values: di
     return matched
 
 
-def _live_refs(checklist: Checklist, table_id: str | None, refs: Any, values: dict[str, Any]) -> list[str]:
+def _row_ids(table_id: str | None, values: dict[str, Any]) -> set[Any]:
+    return {row.get("row_id") for row in table_rows(values.get(table_id))} if table_id is not None else set()
+
+
+def _live_refs(existing: set[Any], table_id: str | None, refs: Any) -> list[str]:
     """References to rows that still exist (a deleted inventory row no longer counts)."""
     if not isinstance(refs, list) or table_id is None:
         return []
-    existing = {row.get("row_id") for row in table_rows(values.get(table_id))}
     return [r for r in dict.fromkeys(refs) if r in existing]
 
 

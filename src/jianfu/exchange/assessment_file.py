@@ -29,7 +29,7 @@ from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
 from jianfu.core.scoring import ScoreResult
 from jianfu.exchange import schema_check, signing, strict_json
-from jianfu.exchange.canonical import CanonicalError, canonical_bytes, canonical_text
+from jianfu.exchange.canonical import CanonicalError, canonical_bytes, canonical_text_of_parsed
 from jianfu.paths import resources_dir
 
 FORMAT_NAME = "jianfu-assessment"
@@ -244,7 +244,7 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
         raise AssessmentFileError(path, f"内容超出上限（{problem}）")
     _check_schema(document, path)
     try:  # once: the text check, the checksum and the signature all read the same canonical text
-        canonical: str | None = canonical_text(_signed_content(document))
+        canonical: str | None = canonical_text_of_parsed(_signed_content(document))
     except CanonicalError:
         canonical = None  # canonical_bytes below names the problem, after the text check has had its say
     serialised = None if canonical is None else canonical + _unsigned_text(document)

@@ -39,6 +39,9 @@ class NoFilesFound(JianfuError):
 
 BATCH_FILES = 100
 BATCH_SECONDS = 1.0
+# SQLite's page cache while importing (KiB; 2 MB otherwise): each file adds rows all over the
+# county tables' indexes, which a small cache reads back again and again (~10% of the SQL time).
+IMPORT_CACHE_KIB = 32 * 1024
 
 
 @dataclass
@@ -118,6 +121,8 @@ def import_files(
     county = CountyStore(db)
     summary = ImportSummary()
     batch_started, in_batch = 0.0, 0
+    cache_size = db.conn.execute("PRAGMA cache_size").fetchone()[0]
+    db.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
         for done, path in enumerate(files):
             if should_stop and should_stop():
@@ -149,6 +154,7 @@ def import_files(
     finally:
         if db.conn.in_transaction:
             db.conn.execute("COMMIT")
+        db.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
     if progress:
         progress(len(files), len(files))
     return summary

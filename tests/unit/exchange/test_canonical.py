@@ -14,7 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jianfu.exchange.canonical import CanonicalError, canonical_bytes, canonical_bytes_reference, format_number
+from jianfu.exchange import strict_json
+from jianfu.exchange.canonical import (
+    CanonicalError,
+    canonical_bytes,
+    canonical_bytes_reference,
+    canonical_text_of_parsed,
+    format_number,
+)
 
 
 def tiny_jcs(value: object) -> str:
@@ -170,3 +177,50 @@ def test_keys_are_ordered_by_utf16_code_units_not_code_points() -> None:
     value = {"\uff01": 1, "\U0001f600": 2, "a": {"\U0001f600x": 1.5, "\ufb01": [1e-7, 250.0]}}
     expected = '{"a":{"\U0001f600x":1.5,"\ufb01":[1e-7,250]},"\U0001f600":2,"\uff01":1}'
     assert canonical_bytes(value) == canonical_bytes_reference(value) == expected.encode("utf-8")
+
+
+# What the strict reader returns: text keys, integers of at most 12 digits, finite numbers.
+_parsed_numbers = (
+    st.integers(min_value=-(10**12) + 1, max_value=10**12 - 1)
+    | st.floats(min_value=-1e6, max_value=1e6).map(lambda x: round(x, 3))
+    | st.floats(min_value=-1e15, max_value=1e15, allow_nan=False)
+    | st.floats(min_value=-1e12, max_value=1e12).map(lambda x: float(round(x)))
+    | st.sampled_from([0.0, -0.0, 250.0, -3.0, 0.1, 1e-7, 1.5e-6, 1e16, 2.0**53])
+)
+# Text that looks like a whole float where only the quotes tell it is text.
+_lookalike_text = st.lists(
+    st.sampled_from(['"', "\\", ":", ",", "]", "}", "[", "-0", "250", ".0", "e-7", "\n", "a", "\U0001f600"]),
+    max_size=6,
+).map("".join)
+_parsed_values = st.recursive(
+    st.none() | st.booleans() | _parsed_numbers | _lookalike_text | _tricky_text,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_lookalike_text | _tricky_text, inner, max_size=5),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(_lookalike_text | _tricky_text, _parsed_values, max_size=5))
+def test_the_parsed_document_shortcut_equals_the_reference_writer(document: dict) -> None:
+    expected = _reference_outcome(document)
+    if expected is CanonicalError:  # a lone surrogate: the reader's encode step refuses it
+        with pytest.raises(UnicodeEncodeError):
+            canonical_text_of_parsed(document).encode("utf-8")
+    else:
+        assert canonical_text_of_parsed(document).encode("utf-8") == expected
+
+
+def test_the_parsed_document_shortcut_rewrites_whole_floats_outside_strings_only() -> None:
+    text = '{"a": 250.0, "b": [-0.0, 1.0, 2.5, "x:1.0,", ":-0.0]"], "c": {"d": 3.0}, "e": "\\\\", "f": 7.0}'
+    document = strict_json.loads(text)
+    expected = '{"a":250,"b":[0,1,2.5,"x:1.0,",":-0.0]"],"c":{"d":3},"e":"\\\\","f":7}'
+    assert canonical_text_of_parsed(document) == expected
+    assert canonical_bytes_reference(document) == expected.encode("utf-8")
+    del document["e"]  # without the escaped backslash the quotes alone decide
+    assert canonical_text_of_parsed(document).encode("utf-8") == canonical_bytes_reference(document)
+
+
+def test_the_parsed_document_shortcut_on_every_demo_file(demo_files) -> None:
+    for path in demo_files:
+        document = strict_json.loads(path.read_text(encoding="utf-8"))
+        assert canonical_text_of_parsed(document).encode("utf-8") == canonical_bytes_reference(document)

@@ -124,3 +124,21 @@ def test_a_file_failing_in_a_batch_undoes_the_batch_in_flight_only(
     finally:
         db.close()
     assert stored(tmp_path / "county.sqlite3")[0] == 5  # the first batch stands, the second is undone
+
+
+def test_an_import_works_with_a_larger_page_cache_and_gives_the_usual_one_back(
+    tmp_path: Path, library, township_files: Path
+) -> None:
+    db = open_database(tmp_path / "county.sqlite3")
+    usual = db.conn.execute("PRAGMA cache_size").fetchone()[0]
+    during: list[int] = []
+    files = sorted(township_files.glob("*.jianfu"))
+    summary = import_files(db, library, files, lambda done, total: during.append(cache_size(db.conn)))
+    assert summary.count(Outcome.IMPORTED) == len(files)
+    assert set(during[:-1]) == {-importer.IMPORT_CACHE_KIB}  # while each file is imported
+    assert during[-1] == cache_size(db.conn) == usual  # the final report comes after the import
+    db.close()
+
+
+def cache_size(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA cache_size").fetchone()[0])
