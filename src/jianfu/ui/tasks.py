@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -59,7 +60,7 @@ class _Runner(QRunnable):
             self.task.failed.emit(str(exc))
         except OSError as exc:
             # a rename onto the user's file names it second; a partial file is named as its target
-            name = str(exc.filename2 or exc.filename or "文件").removesuffix(".part")
+            name = re.sub(r"(\.\d+)?\.part$", "", str(exc.filename2 or exc.filename or "文件"))
             self.task.failed.emit(str(write_error(name, exc)))
         except Exception:  # a bug: report it as one
             self.task.failed.emit("程序出错，请把以下信息发给技术支持：\n" + traceback.format_exc(limit=5))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,13 @@ from jianfu.ui.tasks import Cancelled, Progress, Task, run_in_background
 from jianfu.ui.widgets.carried_notice import CarriedNotice
 
 
+def partial_path(path: Path) -> Path:
+    """Where a document is written before it replaces ``path``: named after this process, so that
+    two programs writing the same file (the preview in the shared cache folder) never take each
+    other's half-written file."""
+    return path.with_name(f"{path.name}.{os.getpid()}.part")
+
+
 def build_plan_pdf(session: Session, path: Path, progress: Progress) -> Path:
     """Score, then print the plan to ``path`` (written whole or not at all)."""
     from jianfu.core.scoring import score_assessment
@@ -39,7 +47,7 @@ def build_plan_pdf(session: Session, path: Path, progress: Progress) -> Path:
     progress(0.1)
     result = score_assessment(session.checklist, session.assessment.answers)
     progress(0.3)
-    partial = path.with_name(path.name + ".part")
+    partial = partial_path(path)
     build_rectification_pdf(session.assessment, session.checklist, result, partial)
     progress(1.0)  # raises if cancelled meanwhile, before the file replaces anything
     partial.replace(path)
@@ -54,7 +62,7 @@ def build_plan_docx(session: Session, path: Path, progress: Progress) -> Path:
     assert session.assessment is not None
     progress(0.2)
     result = score_assessment(session.checklist, session.assessment.answers)
-    partial = path.with_name(path.name + ".part")
+    partial = partial_path(path)
     build_rectification_docx(session.assessment, session.checklist, result, partial)
     progress(1.0)
     partial.replace(path)
