@@ -232,7 +232,7 @@ def completion(checklist: Checklist, answers: Answers, section_id: str | None = 
         if not is_visible(item, answers):
             continue
         asked += 1
-        if counts_as_answered(item, answers.get(item.id)):
+        if counts_as_answered(item, answers.get(item.id), checklist):
             answered += 1
     return answered, asked
 
@@ -255,16 +255,23 @@ def missing_required(checklist: Checklist, answers: Answers) -> list[Item]:
     return [
         item
         for item in checklist.items()
-        if item.required and is_visible(item, answers) and not counts_as_answered(item, answers.get(item.id))
+        if item.required and is_visible(item, answers) and not counts_as_answered(item, answers.get(item.id), checklist)
     ]
 
 
-def counts_as_answered(item: Item, answer: Answer | None) -> bool:
-    """Answered for progress counts: 不适用 only where it counts (as in completeness), and not
-    last period's answer while it is unconfirmed."""
+def counts_as_answered(item: Item, answer: Answer | None, checklist: Checklist | None = None) -> bool:
+    """Answered for progress counts: 不适用 only where it counts (as in completeness), not last
+    period's answer while it is unconfirmed, and (given the checklist) not a table with a row
+    whose required cells are blank (``core.table_rows``)."""
     if answer is None or not answer.is_answered or answer.carried_unconfirmed:
         return False
-    return item.counts_stored_not_applicable or not answer.not_applicable
+    if answer.not_applicable:
+        return item.counts_stored_not_applicable
+    if checklist is not None and item.type is FieldType.TABLE:
+        from jianfu.core.table_rows import unfinished_rows
+
+        return not unfinished_rows(checklist, item, answer.value)
+    return True
 
 
 def with_value(answer: Answer | None, value: Any) -> Answer:

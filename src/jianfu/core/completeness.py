@@ -48,6 +48,7 @@ from jianfu.core.answers import Answers, is_visible
 from jianfu.core.checklist import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Checklist, FieldType
 from jianfu.core.consistency import inconsistencies
 from jianfu.core.not_applicable import is_real_reason
+from jianfu.core.table_rows import unfinished_rows_text
 
 PROFILE_SECTION = "profile"  # basic information: 不适用 is no answer there
 __all__ = [
@@ -82,6 +83,7 @@ class Completeness:
     withdrawn_not_applicable: tuple[str, ...] = ()  # 不适用 stored where this version no longer offers it
     unconfirmed_items: tuple[str, ...] = ()  # asked items still holding last period's answer, unconfirmed
     unconfirmed_pages: tuple[tuple[str, int], ...] = ()  # (page title, how many there), in page order
+    unfinished_rows: tuple[str, ...] = ()  # tables with rows lacking required cells, in Chinese (table_rows)
 
     @property
     def unconfirmed(self) -> int:
@@ -114,6 +116,8 @@ class Completeness:
             reasons.append(unconfirmed_text(self.unconfirmed, self.unconfirmed_pages))
         if self.required_missing:
             reasons.append(f"必答题未答 {self.required_missing} 题")
+        if self.unfinished_rows:
+            reasons.append("表格有未填完的行（名称或计分所需的格子空着）：" + "；".join(self.unfinished_rows))
         if self.too_much_not_applicable:
             reasons.append(
                 f"不适用过多（占必答题 {self.not_applicable_share:.0%}，上限 {self.max_not_applicable_share:.0%}），"
@@ -226,6 +230,7 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
     table_na: list[str] = []
     unconfirmed: list[str] = []
     withdrawn: list[str] = []
+    unfinished: list[str] = []
     for item in checklist.items():
         if not is_visible(item, answers):
             continue
@@ -250,7 +255,13 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
                     if not is_real_reason(answer.note, policy):
                         unexplained.append(item.id)
         elif answer is not None and answer.is_answered:
-            answered += 1
+            rows_text = unfinished_rows_text(checklist, item, answer.value) if item.type is FieldType.TABLE else ""
+            if not rows_text:
+                answered += 1
+            else:  # a row without its name or the cells scoring reads answers nothing yet
+                unfinished.append(rows_text)
+                if item.id in required:
+                    missing.append(item.id)
         elif item.id in required:
             missing.append(item.id)
     if required_asked and len(required_na) / required_asked > policy.max_share + 1e-9:
@@ -269,6 +280,7 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
         table_not_applicable=tuple(table_na),
         inconsistent=tuple(found.text for found in inconsistencies(checklist, answers)),
         unconfirmed_items=tuple(unconfirmed),
+        unfinished_rows=tuple(unfinished),
         unconfirmed_pages=_by_page(checklist, unconfirmed),
         withdrawn_not_applicable=tuple(withdrawn),
     )
