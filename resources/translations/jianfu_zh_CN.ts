@@ -632,121 +632,126 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="193" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="203" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="198" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="208" />
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="205" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="215" />
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="206" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="216" />
         <source>Save as Word (editable)…</source>
         <translation>另存为 Word（可编辑）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="207" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="217" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="208" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="218" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="215" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="225" />
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="223" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="240" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="227" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244" />
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="279" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="270" />
+        <source>This assessment is incomplete ({reasons}). Once exported, the county will see it as incomplete, with no level.</source>
+        <translation>本次自查未完成（{reasons}），导出后县级将看到“未完成”，不评定等级。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="304" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="309" />
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="304" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="279" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="309" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="283" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="313" />
         <source>Writing the Word document…</source>
         <translation>正在生成 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="285" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="293" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="315" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="323" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="299" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="329" />
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="311" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="341" />
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="365" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="337" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="367" />
         <source>Sent {count} pages to the printer.</source>
         <translation>已将 {count} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="350" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="380" />
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="350" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="380" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="355" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="385" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="367" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="397" />
         <source>Exported: {path}
 Signed with this computer's key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="374" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="404" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -946,12 +951,12 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="471" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="482" />
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="474" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="485" />
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -959,17 +964,17 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="441" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="452" />
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="444" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="455" />
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="447" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="458" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -977,92 +982,92 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="113" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="115" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="118" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="120" />
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="126" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="127" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="132" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="133" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="132" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="134" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="133" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="135" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="134" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="136" />
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="160" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="165" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="161" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="166" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="233" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="259" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="140" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="142" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="141" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="143" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="258" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="284" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="285" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="311" />
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
@@ -1070,7 +1075,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="170" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="180" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1229,22 +1234,22 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="148" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="150" />
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="151" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="153" />
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="172" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="174" />
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="184" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="186" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
@@ -1499,47 +1504,52 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="121" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="125" />
         <source>Tick when this table has nothing to list; adding a row takes it back</source>
         <translation>本表确实没有可填的内容时勾选；添加一行即自动取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="145" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="151" />
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="146" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="152" />
         <source>Duplicate row</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="147" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="153" />
         <source>Delete row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="150" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="156" />
         <source>Add from county catalogue…</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="193" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="199" />
         <source>This table has {count} rows, so it cannot be answered none: delete them first if none apply</source>
         <translation>本表已有 {count} 行，不能选“没有”。如确实没有，请先逐行删除。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="235" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="241" />
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="353" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="269" />
+        <source>Required: the table counts as answered once every row has this</source>
+        <translation>必填：每一行都填了这一格，本表才算答完</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="364" />
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="355" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="366" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
@@ -1547,7 +1557,7 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../src/jianfu/ui/tasks.py" line="81" />
+        <location filename="../../src/jianfu/ui/tasks.py" line="82" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

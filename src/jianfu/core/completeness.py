@@ -49,6 +49,7 @@ from jianfu.core.checklist import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Checklist,
 from jianfu.core.consistency import inconsistencies
 from jianfu.core.not_applicable import is_real_reason
 from jianfu.core.table_rows import unfinished_rows_text
+from jianfu.core.wording import join_clauses
 
 PROFILE_SECTION = "profile"  # basic information: 不适用 is no answer there
 __all__ = [
@@ -131,7 +132,7 @@ class Completeness:
                 "（旧作答、结转或导入的答案），须重新作答"
             )
         if self.inconsistent:
-            reasons.append(f"作答前后矛盾 {len(self.inconsistent)} 处：" + "；".join(self.inconsistent))
+            reasons.append(f"作答前后矛盾 {len(self.inconsistent)} 处：" + join_clauses(self.inconsistent))
         return tuple(reasons)
 
     def to_json(self) -> dict[str, Any]:

@@ -75,8 +75,9 @@ def load_sample_county(path: Path | None = None) -> SampleCounty:
         raise JianfuError(f"示例数据文件 {path} 有误（{exc}），请重新安装减负助手。") from exc
 
 
-def sample_assessments(library: ChecklistLibrary) -> list[tuple[Assessment, ScoreResult]]:
+def sample_assessments(library: ChecklistLibrary, today: dt.date | None = None) -> list[tuple[Assessment, ScoreResult]]:
     """Every township and period of the sample county, scored and with a drafted plan."""
+    today = today or dt.date.today()
     county = load_sample_county()
     checklist = library.get(county.checklist_id, county.checklist_version)
     result = []
@@ -84,20 +85,22 @@ def sample_assessments(library: ChecklistLibrary) -> list[tuple[Assessment, Scor
         periods = sorted(Period(p) for p in spec["periods"])
         for period in periods:
             extra = EARLIER_PERIOD_EXTRA_BURDEN if period != periods[-1] else 0.0
-            result.append(generate(county, spec, period, checklist, extra))
+            result.append(generate(county, spec, period, checklist, extra, today))
     return result
 
 
-def sample_township_assessment(library: ChecklistLibrary) -> tuple[Assessment, ScoreResult]:
+def sample_township_assessment(
+    library: ChecklistLibrary, today: dt.date | None = None
+) -> tuple[Assessment, ScoreResult]:
     """The latest assessment of the sample township, which the GUI offers on first start."""
     county = load_sample_county()
     checklist = library.get(county.checklist_id, county.checklist_version)
     spec = next(t for t in county.townships if t["code"] == county.sample_township)
     latest = max(Period(p) for p in spec["periods"])
-    return generate(county, spec, latest, checklist)
+    return generate(county, spec, latest, checklist, today=today)
 
 
-def write_demo(directory: Path, library: ChecklistLibrary) -> list[Path]:
+def write_demo(directory: Path, library: ChecklistLibrary, today: dt.date | None = None) -> list[Path]:
     if directory.exists() and not directory.is_dir():
         raise JianfuError(f"{directory} 已存在且不是文件夹，请换一个文件夹名。")
     try:
@@ -107,15 +110,28 @@ def write_demo(directory: Path, library: ChecklistLibrary) -> list[Path]:
         raise JianfuError(f"无法创建文件夹 {directory}：{reason}。{advice}。") from exc
     written = []
     sequences: dict[str, int] = {}
-    for assessment, result in sample_assessments(library):  # each township's periods in order
+    today = today or dt.date.today()
+    for assessment, result in sample_assessments(library, today):  # each township's periods in order
         code = assessment.township.division_code
         sequences[code] = sequences.get(code, 0) + 1
         signer = Signer(demo_signing_key(code), sequences[code])
-        exported = (assessment.period.end + dt.timedelta(days=1)).isoformat() + "T09:00:00"
+        exported = export_time(assessment.period, today)
         path = directory / f"{assessment.township.name}-{assessment.period.code}{FILE_SUFFIX}"
         write_assessment_file(path, to_document(assessment, result, exported_at=exported, signer=signer))
         written.append(path)
     return written
+
+
+def filled_on(period: Period, today: dt.date) -> dt.date:
+    """The day a sample township filled in: the period's last day, or today while the period runs
+    (sample data dated after today would be flagged as 日期在未来 on import)."""
+    return min(period.end, today)
+
+
+def export_time(period: Period, today: dt.date) -> str:
+    """The next morning after filling in, or this morning if that is today: never a later day."""
+    day = filled_on(period, today)
+    return f"{min(day + dt.timedelta(days=1), today).isoformat()}T{'09:00:00' if day < today else '08:30:00'}"
 
 
 def demo_signing_key(division_code: str) -> bytes:
@@ -130,7 +146,10 @@ def generate(
     period: Period,
     checklist: Checklist,
     extra_burden: float = 0.0,
+    today: dt.date | None = None,
 ) -> tuple[Assessment, ScoreResult]:
+    today = today or dt.date.today()
+    filled = filled_on(period, today)
     rng = random.Random(f"{spec['code']}:{period.code}")
     burden = {m: min(1.0, b + extra_burden) for m, b in spec["burden"].items()}
     values: dict[str, Any] = {
@@ -139,7 +158,7 @@ def generate(
         "profile.village_count": spec["villages"],
         "profile.community_count": spec["communities"],
         "profile.village_cadre_count": spec["villages"] * 5 + spec["communities"] * 7,
-        "profile.fill_date": period.end.isoformat(),
+        "profile.fill_date": filled.isoformat(),
     }
     values.update(county.defaults)
     values.update(spec.get("answers", {}))
@@ -181,7 +200,7 @@ def generate(
         period.end,
         answers,
         plan,
-        f"{period.end.isoformat()}T17:30:00",
+        f"{filled.isoformat()}T{'17:30:00' if filled < today else '08:00:00'}",
     )
     return assessment, result
 

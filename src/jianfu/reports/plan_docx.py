@@ -46,6 +46,7 @@ from jianfu.reports.rectification import (
     finding_groups,
     nothing_found_text,
     plan_title,
+    subtitle_text,
     summary_text,
     task_rows,
 )
@@ -86,7 +87,7 @@ def build_rectification_docx(
     for line in _title_lines(assessment):
         doc.add_paragraph(text(line), style="公文标题")
     t = assessment.township
-    doc.add_paragraph(text(f"（{t.county}{t.name}　{assessment.period.label}）"), style="公文副标题")
+    doc.add_paragraph(text(subtitle_text(assessment)), style="公文副标题")
     doc.add_paragraph("一、基本情况", style="公文一级标题")
     doc.add_paragraph(text(basic_text(assessment, checklist, result)), style="公文正文")
     doc.add_paragraph("二、自查总体情况", style="公文一级标题")

@@ -27,6 +27,7 @@ from jianfu.core.explanation import evidence_lines
 from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entries
 from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
 from jianfu.core.scoring import RuleHit, ScoreResult
+from jianfu.core.wording import join_clauses
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
 from jianfu.reports.layout import DATE_BLANKS, Column, blanks, chinese_number, fitted_widths, keep_with_table
@@ -43,6 +44,11 @@ SIGNATURE_DATE_BLANKS = (("", 16 * mm), ("年", 0.0), ("", 10 * mm), ("月", 0.0
 
 def plan_title(assessment: Assessment) -> str:
     return f"{assessment.township.name}{assessment.period.label}“指尖上的形式主义”自查整改方案"
+
+
+def subtitle_text(assessment: Assessment) -> str:
+    """ "（云溪县柳河镇·2026年第四季度）": a space between the two reads as a gap in the centred line."""
+    return f"（{assessment.township.county}{assessment.township.name}·{assessment.period.label}）"
 
 
 def _title_lines(assessment: Assessment) -> list[str]:
@@ -104,7 +110,7 @@ class _Writer:
         story: list[Any] = [
             Paragraph(title, title_style),
             self.p(
-                f"（{self.a.township.county}{self.a.township.name}　{self.a.period.label}）",
+                subtitle_text(self.a),
                 self.styles.subtitle,
             ),
         ]
@@ -332,22 +338,36 @@ TASK_COLUMNS = (
 def basic_text(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> str:
     t = assessment.township
     asked = result.completeness.asked
-    cadres = _answer(assessment, "profile.cadre_count") or "—"
-    villages = _answer(assessment, "profile.village_count") or "0"
-    communities = _answer(assessment, "profile.community_count") or "0"
-    filler = _answer(assessment, "profile.filled_by") or "—"
+    filler = _answer(assessment, "profile.filled_by") or "未填"
     position = _answer(assessment, "profile.filler_position")
     return (
-        f"{t.county}{t.name}（区划代码 {t.division_code}）有在岗干部{cadres}人，辖行政村{villages}个、"
-        f"社区{communities}个。本次自查期间为{assessment.period.label}，依据{checklist.title}"
+        f"{t.county}{t.name}（区划代码 {t.division_code}）{_profile_clauses(assessment)}。"
+        f"本次自查期间为{assessment.period.label}，依据{checklist.title}"
         f"（第{checklist.version}版）进行，应答{asked}题，{result.completeness.summary()}。"
         + (
             ""
             if result.complete
-            else f"{'；'.join(result.completeness.incomplete_reasons())}，本次自查为“未完成”，不评定等级。"
+            else f"{join_clauses(result.completeness.incomplete_reasons())}，本次自查为“未完成”，不评定等级。"
         )
         + f"填报人：{filler}{('（' + position + '）') if position else ''}。"
     )
+
+
+def _profile_clauses(assessment: Assessment) -> str:
+    """ "有在岗干部46人，辖行政村12个、社区2个": a figure left blank is said to be 未填, never printed as 0."""
+    cadres = _answer(assessment, "profile.cadre_count")
+    villages = _answer(assessment, "profile.village_count")
+    communities = _answer(assessment, "profile.community_count")
+    clauses = [f"有在岗干部{cadres}人" if cadres else "在岗干部人数未填"]
+    governs = [
+        text for value, text in ((villages, f"行政村{villages}个"), (communities, f"社区{communities}个")) if value
+    ]
+    if governs:
+        clauses.append("辖" + "、".join(governs))
+    blank = [name for name, value in (("行政村数", villages), ("社区数", communities)) if not value]
+    if blank:
+        clauses.append("、".join(blank) + "未填")
+    return "，".join(clauses)
 
 
 def not_applicable_lines(entries: Sequence[NotApplicableEntry]) -> list[str]:

@@ -92,3 +92,30 @@ def test_every_column_is_in_view_on_an_office_screen(qtbot, make_window) -> None
     # Rows follow the widths once laid out: a short problem is not left in a tall row.
     heights = [page.table.rowHeight(r) for r in range(page.table.rowCount())]
     assert max(heights) < page.table.viewport().height()
+
+
+def test_problem_and_measure_stay_readable_with_the_large_font(qtbot, make_window) -> None:
+    """查看 → 大字体 at 1366×768: the short columns grow, but problem and measure keep at least
+    12 characters each; the table scrolls sideways instead. Back to the normal font, all in view."""
+    window, page = open_plan(make_window)
+    header = page.table.horizontalHeader()
+    text_columns = [COLUMNS.index("problem"), COLUMNS.index("measure")]
+
+    def twelve() -> int:
+        return page.table.fontMetrics().horizontalAdvance("字" * 12)
+
+    normal = twelve()
+    window.set_large_font(True)
+    qtbot.waitUntil(lambda: twelve() > normal)
+    qtbot.waitUntil(lambda: all(header.sectionSize(c) >= twelve() for c in text_columns))
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    assert all(header.sectionSize(c) >= twelve() for c in text_columns)
+    assert header.length() > page.table.viewport().width()  # the rest is reached by scrolling
+    assert page.table.horizontalScrollBar().maximum() > 0
+    page.table.horizontalScrollBar().setValue(page.table.horizontalScrollBar().maximum())
+    last = len(COLUMNS) - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= page.table.viewport().width()
+    window.set_large_font(False)
+    qtbot.waitUntil(lambda: header.length() <= page.table.viewport().width())
+    assert not page.table.horizontalScrollBar().isVisible()

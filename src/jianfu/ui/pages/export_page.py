@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jianfu.core.completeness import unconfirmed_text
 from jianfu.core.errors import JianfuError
+from jianfu.core.wording import join_clauses
 from jianfu.exchange.assessment_file import FILE_SUFFIX
 from jianfu.ui.session import Session
 from jianfu.ui.tasks import Cancelled, Progress, Task, run_in_background
@@ -227,6 +229,13 @@ class ExportPage(QWidget):
         export.setWordWrap(True)
         layout.addSpacing(16)
         layout.addWidget(export)
+        # an incomplete assessment says so before it is sent: the county sees 未完成 and no level
+        self.incomplete = QLabel()
+        self.incomplete.setObjectName("incompleteNotice")
+        self.incomplete.setWordWrap(True)
+        self.incomplete.setStyleSheet("color: #b71c1c;")
+        self.incomplete.setVisible(False)
+        layout.addWidget(self.incomplete)
         # next period: what is exported before last period's answers are confirmed says so
         self.carried = CarriedNotice(self.tr("Go to the first page to confirm"))
         self.carried.go.connect(self._to_first_page_to_confirm)
@@ -250,7 +259,20 @@ class ExportPage(QWidget):
     def load(self) -> None:
         self.status.setText("")
         result, _ = self.session.rescore()  # print and export the plan as the current answers draft it
-        self.carried.show_count(result.completeness.unconfirmed, result.completeness.unconfirmed_pages)
+        done = result.completeness
+        self.carried.show_count(done.unconfirmed, done.unconfirmed_pages)
+        # the notice above already explains unconfirmed carried answers: the line names the rest
+        carried = unconfirmed_text(done.unconfirmed, done.unconfirmed_pages) if done.unconfirmed_items else None
+        reasons = [r for r in done.incomplete_reasons() if r != carried]
+        self.incomplete.setVisible(bool(reasons))
+        self.incomplete.setText(
+            self.tr(
+                "This assessment is incomplete ({reasons}). Once exported, the county will see it as "
+                "incomplete, with no level."
+            ).format(reasons=join_clauses(reasons))
+            if reasons
+            else ""
+        )
 
     def _to_first_page_to_confirm(self) -> None:
         from jianfu.core.wizard import first_page_to_confirm

@@ -102,6 +102,8 @@ class _LongTextDelegate(QStyledItemDelegate):
 
 # One column per editable field, after "accepted" (the inverse of RectificationItem.rejected).
 COLUMNS = ("accepted", *EDITABLE_FIELDS)
+TEXT_COLUMNS = ("problem", "measure")  # share the width the short columns leave
+TEXT_MIN_CHARACTERS = 12  # narrower, one wrapped row fills the screen: scroll sideways instead
 
 
 class PlanPage(QWidget):
@@ -150,6 +152,9 @@ class PlanPage(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self._headers = headers
+        # resized, or 查看 → 大字体 reached the table (not always before this page hears of it)
+        self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self._size_columns()
         # Wrapped text's row heights follow the widths: once per layout pass, not per section.
         self._rows_fitter = QTimer(self, singleShot=True, interval=0)
@@ -193,8 +198,29 @@ class PlanPage(QWidget):
                 )
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 self.table.setColumnWidth(column, widest + 28)  # + cell margins and grid
-            else:  # problem, measure
+        self._text_minimum = metrics.horizontalAdvance("字" * TEXT_MIN_CHARACTERS)  # margins within: fits 1366
+        self._fit_text_columns()
+
+    def _fit_text_columns(self) -> None:
+        """Problem and measure stretch over what the short columns leave, but never below
+        TEXT_MIN_CHARACTERS each (large font on a small screen): then the table scrolls sideways."""
+        header = self.table.horizontalHeader()
+        text = [COLUMNS.index(field) for field in TEXT_COLUMNS]
+        fixed = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c not in text)
+        narrow = self.table.viewport().width() - fixed < len(text) * self._text_minimum
+        for column in text:
+            if narrow:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(column, self._text_minimum)
+            else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_text_columns()
+        elif event.type() == QEvent.Type.FontChange and watched is self.table:
+            self._size_columns()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -14,6 +14,7 @@ from jianfu.core.answers import Answer, is_visible, unconfirmed
 from jianfu.core.checklist import FieldType, Item, Section
 from jianfu.core.choices import DEPARTMENTS, department_choices
 from jianfu.core.errors import JianfuError
+from jianfu.core.table_rows import required_columns
 from jianfu.ui.pages.building import SLICE_MS
 from jianfu.ui.session import Session
 from jianfu.ui.widgets.department_picker import DepartmentPicker
@@ -108,6 +109,7 @@ class SectionPage(QScrollArea):
                 reference_rows=self._rows_of,
                 catalogue=item.id == "apps.inventory",
                 declare_none=partial(session.declare_none, item.id),
+                required=tuple(c.id for c in required_columns(session.checklist, item)),
             )
             self.tables[item.id] = body
         editor = None

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +45,7 @@ from jianfu.core.limits import clean_typed_text
 from jianfu.core.typed_input import NumberInputError, parse_number, row_problem
 
 SQUEEZED_WIDTH = 72  # px a squeezed text column keeps (about four characters)
+BLANK_REQUIRED = "#fdecea"  # the tint of a required cell left blank
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -107,9 +109,11 @@ class TableEditor(QWidget):
         parent: QWidget | None = None,
         catalogue: bool = False,
         declare_none: Callable[[bool], None] | None = None,
+        required: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.item = item
+        self.required = required  # column ids a row must fill for the table to count (core.table_rows)
         self.save_row = save_row
         self.delete_row = delete_row
         self.reference_rows = reference_rows
@@ -124,7 +128,9 @@ class TableEditor(QWidget):
         self.none_box.toggled.connect(self._none_toggled)
         layout.addWidget(self.none_box)
         self.table = QTableWidget(0, len(item.columns))
-        self.table.setHorizontalHeaderLabels([_header_label(c) for c in item.columns])
+        self.table.setHorizontalHeaderLabels(
+            [_header_label(c) + (" *" if c.id in required else "") for c in item.columns]
+        )
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.setItemDelegate(_CellDelegate(item.columns, self.table, self._refused))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -256,6 +262,11 @@ class TableEditor(QWidget):
             cell.setText(value_text(column, value))
         if column.type in (FieldType.TEXT, FieldType.SINGLE_CHOICE):
             cell.setToolTip(cell.text())  # in full when the column is squeezed
+        if column.id in self.required:  # a blank required cell is shown, as the results page names it
+            blank = value in (None, "", [])
+            cell.setBackground(QColor(BLANK_REQUIRED) if blank else QBrush())
+            if blank:
+                cell.setToolTip(self.tr("Required: the table counts as answered once every row has this"))
 
     def _fit_columns(self) -> None:
         """Columns as wide as their content, squeezed to the visible width where they can be:

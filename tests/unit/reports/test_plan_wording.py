@@ -1,0 +1,116 @@
+"""The plan says only what was answered, without doubled punctuation, and its subtitle reads as
+one line: an unanswered figure is 未填, never 0; joined reasons do not read "。；"."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from jianfu.core.answers import Answer
+from jianfu.core.scoring import score_assessment
+from jianfu.core.wording import join_clauses
+from jianfu.exchange.assessment_file import to_document, write_assessment_file
+from jianfu.exchange.demo import sample_township_assessment
+from jianfu.reports.plan_docx import build_rectification_docx
+from jianfu.reports.rectification import build_rectification_pdf
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _with(library, changes: dict[str, Answer | None]):
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    answers = dict(assessment.answers)
+    for item_id, answer in changes.items():
+        if answer is None:
+            answers.pop(item_id, None)
+        else:
+            answers[item_id] = answer
+    assessment = replace(assessment, answers=answers)
+    return assessment, checklist, score_assessment(checklist, answers)
+
+
+def _pdf_text(assessment, checklist, result) -> str:
+    buffer = io.BytesIO()
+    build_rectification_pdf(assessment, checklist, result, buffer)
+    return squeeze("".join(p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages))
+
+
+def _docx_paragraphs(assessment, checklist, result, tmp_path) -> list[str]:
+    path = tmp_path / "plan.docx"
+    build_rectification_docx(assessment, checklist, result, path)
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def test_a_blank_community_count_is_not_printed_as_zero(library, tmp_path) -> None:
+    assessment, checklist, result = _with(library, {"profile.community_count": None})
+    villages = assessment.answers["profile.village_count"].value
+    text = _pdf_text(assessment, checklist, result)
+    assert f"辖行政村{villages}个，社区数未填。" in text
+    assert "社区0个" not in text
+    basic = next(p for p in _docx_paragraphs(assessment, checklist, result, tmp_path) if "区划代码" in p)
+    assert f"辖行政村{villages}个，社区数未填。" in basic and "社区0个" not in basic
+
+
+def test_blank_cadres_and_villages_are_said_to_be_unanswered(library) -> None:
+    assessment, checklist, result = _with(library, {"profile.cadre_count": None, "profile.village_count": None})
+    communities = assessment.answers["profile.community_count"].value
+    text = _pdf_text(assessment, checklist, result)
+    assert f"在岗干部人数未填，辖社区{communities}个，行政村数未填。" in text
+    assert "干部—人" not in text and "行政村0个" not in text
+
+
+def test_subtitle_reads_as_one_line_without_a_gap(library, tmp_path) -> None:
+    assessment, checklist, result = _with(library, {})
+    t = assessment.township
+    subtitle = f"（{t.county}{t.name}·{assessment.period.label}）"
+    assert squeeze(subtitle) in _pdf_text(assessment, checklist, result)
+    assert subtitle in _docx_paragraphs(assessment, checklist, result, tmp_path)
+
+
+def test_join_clauses_drops_the_clauses_own_full_stop() -> None:
+    assert join_clauses(["次数不能多于总次数。请改正其中一项。", "人数多于在岗干部人数。请改正其中一项。"]) == (
+        "次数不能多于总次数。请改正其中一项；人数多于在岗干部人数。请改正其中一项"
+    )
+    assert join_clauses(["必答题未答 2 题", "", "作答前后矛盾 1 处：x。"]) == "必答题未答 2 题；作答前后矛盾 1 处：x"
+
+
+@pytest.fixture
+def contradictory(library):
+    cadres = 30
+    return _with(
+        library,
+        {
+            "profile.cadre_count": Answer(cadres),
+            "meetings.attendees": Answer(cadres + 15),
+            "meetings.per_month": Answer(2),
+            "meetings.video_per_month": Answer(5),
+        },
+    )
+
+
+def test_contradictions_are_joined_without_doubled_punctuation(contradictory, tmp_path) -> None:
+    assessment, checklist, result = contradictory
+    reasons = result.completeness.incomplete_reasons()
+    assert any(r.startswith("作答前后矛盾 2 处：") for r in reasons)
+    assert "请改正其中一项；" in "".join(reasons)
+    assert not any(mark in "".join(reasons) for mark in ("。；", "；；", "。，"))
+    text = _pdf_text(assessment, checklist, result)
+    assert "请改正其中一项，本次自查为“未完成”" in text
+    assert "。；" not in text and "。，" not in text
+    path = tmp_path / "contradictory.jianfu"
+    write_assessment_file(path, to_document(assessment, result, exported_at="2026-12-05T09:00:00"))
+    out = subprocess.run(
+        [sys.executable, "-m", "jianfu", "score", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "未完成原因：作答前后矛盾 2 处：" in out and "请改正其中一项；" in out
+    assert "。；" not in out
