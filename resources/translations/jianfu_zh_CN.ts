@@ -132,339 +132,339 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="61" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="62" />
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="68" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="69" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="71" />
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="71" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="72" />
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="72" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="73" />
         <source>Department notices…</source>
         <translation>部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="73" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="74" />
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="74" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="75" />
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="86" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="87" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="104" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="105" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="107" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="107" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="108" />
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="108" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="109" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="129" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="170" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="130" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="171" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="133" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="134" />
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="134" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="135" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="135" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="136" />
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="136" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="137" />
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="137" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="139" />
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="139" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="140" />
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="140" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="141" />
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="141" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
         <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
         <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为 0）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="159" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="160" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="168" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="169" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="170" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="171" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="181" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="182" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="183" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="212" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="184" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="213" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="227" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="228" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="250" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="251" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="255" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="256" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="259" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="260" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n} 项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="337" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="145" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="239" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="240" />
         <source>{count} townships reported for {period}.</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="242" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="243" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="246" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="247" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="280" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="280" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="289" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="290" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="303" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="304" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="335" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="341" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="342" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="352" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="353" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="362" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="363" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="366" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="366" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="373" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="374" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="409" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="410" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="409" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="410" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="421" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="421" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="424" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="425" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="452" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="453" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="455" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="463" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="477" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="478" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="480" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="481" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="491" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="492" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="493" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="494" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="500" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="501" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="506" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="516" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="517" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="517" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="518" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>

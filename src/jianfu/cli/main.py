@@ -207,7 +207,10 @@ def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 
 def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from dataclasses import replace
+
     from jianfu.core.carry import carry_assessment
+    from jianfu.core.plan import rederive_departments
     from jianfu.core.scoring import score_assessment
     from jianfu.exchange.assessment_file import read_assessment_file
     from jianfu.reports.rectification import build_rectification_pdf
@@ -215,6 +218,9 @@ def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     assessment = carry_assessment(library, read_assessment_file(options.file, library).assessment)
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     result = score_assessment(checklist, assessment.answers)
+    # a file drafted before: no department named where the township did not name one
+    plan = rederive_departments(assessment.plan, result, checklist.plan_min_intensity)
+    assessment = replace(assessment, plan=plan)
     output: Path = options.output
     if output.suffix.lower() not in (".pdf", ".docx"):
         raise JianfuError(f"输出文件 {output} 应以 .pdf 或 .docx 结尾。")

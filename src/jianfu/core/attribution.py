@@ -4,22 +4,102 @@ Read from the app inventory (apps, groups and platforms with their owning depart
 forced features) and the filing tasks (the requesting department, filings to more than one
 platform, time). Department names are normalised so that the same department typed two ways
 counts once; the inspector can map remaining variants onto one name.
+
+A finding is attributed to a department only where the township said that department imposes
+it: a table row naming its department, or a section's "which departments" question answered with
+ONE department. Answered with several, the township did not say which of them imposes it, so the
+finding is "one or more of A、B" (``Attribution.any_of``): shown so, counted under no department.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from jianfu.core.answers import Answers, table_rows
 from jianfu.core.checklist import Checklist
+from jianfu.core.choices import split_departments
+from jianfu.core.limits import MAX_SHORT_TEXT
 
 WORKDAYS_PER_MONTH = 21.75
 UNKNOWN_DEPARTMENT = "（未注明部门）"
 FEATURES = ("checkin", "ranking", "online_time", "forced_download")
 _NOISE = re.compile(r"[\s\u3000·・.,，、。;；:：()（）\[\]【】<>《》\"'“”‘’-]+")
+
+
+# How a plan item's department field says "one or more of these, the township did not say which":
+# "县委宣传部、县数据局之一或多个（未指明）", after "；另" when some are named.
+ANY_OF = "之一或多个"
+NOT_SAID = "（未指明）"  # which of them: short, the plan's department column is narrow
+ALSO = "；另"
+_LIST = re.compile(r"[、，,；;]+")  # a row's department may contain spaces: never split on them
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who imposes a finding: each of ``named``; and one or more of ``any_of``, not said which."""
+
+    named: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, named: Iterable[str] = (), any_of: Iterable[str] = ()) -> Attribution:
+        """Names once each, in order; "one or more of" a single name, or of names all named
+        anyway, says no more than ``named``."""
+        named = tuple(dict.fromkeys(n.strip() for n in named if n.strip()))
+        any_of = tuple(dict.fromkeys(n.strip() for n in any_of if n.strip()))
+        if len(any_of) == 1 or set(any_of) <= set(named):
+            named, any_of = tuple(dict.fromkeys((*named, *any_of))), ()
+        return cls(named, any_of)
+
+    @property
+    def possible(self) -> tuple[str, ...]:
+        """Departments possibly concerned but not named: never to be told they impose it."""
+        return tuple(n for n in self.any_of if n not in self.named)
+
+    @property
+    def text(self) -> str:
+        """The plan item's department field: "A、B", or "C、D之一或多个（未指明）", or both
+        joined by "；另", within the field's length (the last of C、D… give way to "等");
+        read back by ``parse_attribution``."""
+        named = "、".join(self.named)
+        lead = named + ALSO if named else ""
+        names, more = list(self.any_of), ""
+        while len(names) > 1 and len(lead + "、".join(names) + more + ANY_OF + NOT_SAID) > MAX_SHORT_TEXT:
+            names, more = names[:-1], "等"
+        if len(names) < 2:  # no room to say who else: say no more than the named
+            return named
+        return lead + "、".join(names) + more + ANY_OF + NOT_SAID
+
+
+def answer_attribution(answer: Any) -> Attribution:
+    """A section's "which departments impose these" answer: only a single department is named."""
+    names = split_departments(answer)
+    return Attribution.of(named=names) if len(names) == 1 else Attribution.of(any_of=names)
+
+
+def rows_attribution(departments: Iterable[str]) -> Attribution:
+    """Table rows' own department cells: each row's department imposes that row's burden."""
+    return Attribution.of(named=(n for d in departments for n in _LIST.split(d)))
+
+
+def combined(parts: Iterable[Attribution]) -> Attribution:
+    """The attribution of findings merged into one item."""
+    parts = list(parts)
+    return Attribution.of((n for p in parts for n in p.named), (n for p in parts for n in p.any_of))
+
+
+def parse_attribution(text: str) -> Attribution:
+    """A department field read back: as ``Attribution.text`` wrote it, or as the township typed it
+    (every name it wrote for this item is named, unless it wrote "之一或多个" after them)."""
+    text = text or ""
+    if ANY_OF not in text:
+        return Attribution.of(named=_LIST.split(text))
+    named, _, any_of = text.split(ANY_OF, 1)[0].rpartition(ALSO)
+    return Attribution.of(_LIST.split(named), _LIST.split(any_of))
 
 
 def department_key(name: str) -> str:

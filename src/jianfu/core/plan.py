@@ -1,7 +1,9 @@
 """Drafting the rectification plan (整改方案) from the rules that fired, and keeping edits.
 
 Each fired rule yields one item, naming the county departments (条线) behind it when the rule
-reads a table that records them (the app inventory, the filing tasks).
+reads a table that records them (the app inventory, the filing tasks) or the township named one
+department in answer to its section's "which departments" question; several departments in that
+answer are written as "one or more of" them (``core.attribution``), never as each imposing it.
 The user edits or rejects items and adds their own; re-drafting after answers change keeps
 every edited field, every rejection and every added item.
 """
@@ -15,6 +17,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from jianfu.core.answers import new_row_id
+from jianfu.core.attribution import Attribution, answer_attribution, combined, rows_attribution
 from jianfu.core.checklist import Handling
 from jianfu.core.limits import clean_plan_text
 
@@ -103,17 +106,16 @@ def draft_plan(
         lead = group[0]
         measure = lead.rule.measure
         texts = list(dict.fromkeys(h.rule.measure.text for h in group))
-        departments = _group_departments(group)
         items.append(
             RectificationItem(
-                key=f"fix:{measure.fix}:{measure.handling.value}" if measure.fix else lead.rule.id,
+                key=_item_key(group),
                 rule_id=lead.rule.id,
                 problem=str(clean_plan_text("problem", local_wording(_merged_problems(group), township_name))),
                 measure=local_wording("".join(texts[:MAX_MEASURES_MERGED]), township_name),
                 handling=measure.handling,
                 responsible_unit=measure.responsible_unit,
                 deadline=month_end(base_date + dt.timedelta(days=min(h.rule.measure.deadline_days for h in group))),
-                department=str(clean_plan_text("department", _join_departments(departments))),
+                department=str(clean_plan_text("department", group_attribution(group).text)),
             )
         )
     return items
@@ -199,29 +201,56 @@ def _merged_problems(group: Sequence[RuleHit]) -> str:
     return shown + (f"另有{rest}个相关问题，见“主要问题”部分。" if rest > 0 else "")
 
 
-def _group_departments(group: Sequence[RuleHit]) -> list[str]:
+def group_attribution(group: Sequence[RuleHit]) -> Attribution:
     """The departments a plan item is addressed to: only those whose rows triggered it.
 
     A hit on table rows picked by a condition (apps with 打卡, tasks filed twice) names the
     departments of those rows. A plain count of every row ("too many apps") blames no single
-    department, and the free-text "主要来自哪些部门" answer is used only when no row names one:
+    department, and the section's "主要来自哪些部门" answer is used only when no row names one:
     otherwise merging "too many apps" into "duplicate apps" would name every department in the
-    inventory, including those none of whose apps is a duplicate.
+    inventory, including those none of whose apps is a duplicate. That answer names a department
+    only when it gives one; several are "one or more of" them.
     """
     from_rows = [_departments(h.rows) for h in group if h.rows and _selects_rows(h)]
     if any(from_rows):
-        return from_rows
-    return [h.department for h in group]
+        return rows_attribution(from_rows)
+    return combined(answer_attribution(h.department) for h in group)
+
+
+def plan_attributions(result: ScoreResult, min_intensity: float = 0.0) -> dict[str, Attribution]:
+    """By plan item key, the attribution ``draft_plan`` gives the item drafted from these answers."""
+    attributions = {}
+    for group in measure_groups(result, min_intensity):
+        attributions[_item_key(group)] = group_attribution(group)
+    return attributions
+
+
+def _item_key(group: Sequence[RuleHit]) -> str:
+    measure = group[0].rule.measure
+    return f"fix:{measure.fix}:{measure.handling.value}" if measure.fix else group[0].rule.id
+
+
+def rederive_departments(
+    plan: Sequence[RectificationItem], result: ScoreResult, min_intensity: float = 0.0
+) -> list[RectificationItem]:
+    """The plan with each drafted department field as the current rule writes it from the answers.
+
+    A file drafted by an earlier version named every department of a several-department answer as
+    if each imposed the burden; the township never edited that field, so it is redrafted. A field
+    the township edited is its own statement and stays.
+    """
+    attributions = plan_attributions(result, min_intensity)
+    return [
+        replace(item, department=str(clean_plan_text("department", attributions[item.key].text)))
+        if item.key in attributions and "department" not in item.edited
+        else item
+        for item in plan
+    ]
 
 
 def _selects_rows(hit: RuleHit) -> bool:
     signal = hit.rule.signal
     return signal.where is not None or signal.column is not None
-
-
-def _join_departments(parts: Iterable[str]) -> str:
-    names = [n.strip() for part in parts for n in part.replace("，", "、").replace(",", "、").split("、")]
-    return "、".join(dict.fromkeys(n for n in names if n))
 
 
 def merge_plan(existing: Sequence[RectificationItem], drafted: Iterable[RectificationItem]) -> list[RectificationItem]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from jianfu.core.assessment import Period
+from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import INCOMPLETE_LEVEL
 from jianfu.core.county import FIGURE_HEADERS, MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
 
@@ -355,12 +356,15 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
         text += "未导入应报乡镇名单，无法判断是否还有乡镇未报送。"
     story.append(p(text, styles.body))
     story.append(p(_changes_text(summary), styles.body))
-    attributed = sum(len(v) for k, v in summary.escalated.items() if k != UNATTRIBUTED)
-    unattributed = len(summary.escalated.get(UNATTRIBUTED, []))
+    # an item naming two departments is listed under each, but is one item
+    attributed = len({i for k, v in summary.escalated.items() if k != UNATTRIBUTED for i in v})
+    unattributed = set(summary.escalated.get(UNATTRIBUTED, []))
+    several = sum(1 for i in unattributed if parse_attribution(i.department).any_of)
     story.append(
         p(
-            f"（五）提请县级协调事项：指明部门的{attributed}项（按部门列在第六部分），未指明部门的{unattributed}项"
-            "由县减负办统筹。",
+            f"（五）提请县级协调事项：指明部门的{attributed}项（按部门列在第六部分），未指明部门的{len(unattributed)}项"
+            + (f"（其中{several}项乡镇只说明来自所列几个部门之一或多个，未指明具体部门）" if several else "")
+            + "由县减负办统筹。",
             styles.body,
         )
     )
@@ -392,16 +396,34 @@ def _escalations_by_problem(summary: CountySummary) -> list[tuple[str, list[tupl
     result = []
     for department, items in summary.escalated.items():
         groups: dict[str, tuple[list[str], str]] = {}
+        listed: dict[str, list[str]] = {}  # departments a township gave without saying which one
         for item in items:
             title = item.rule_title or item.problem
             towns, _ = groups.setdefault(title, ([], item.measure))
             if item.township not in towns:
                 towns.append(item.township)
+            if department == UNATTRIBUTED:
+                listed.setdefault(title, []).extend(parse_attribution(item.department).any_of)
         ordered = sorted(groups.items(), key=lambda g: -len(g[1][0]))
         label = "综合事项（未指明部门，由县减负办统筹）" if department == UNATTRIBUTED else department
-        result.append((label, [(title, towns, measure) for title, (towns, measure) in ordered]))
+        result.append(
+            (label, [(_with_listed(title, listed.get(title)), towns, measure) for title, (towns, measure) in ordered])
+        )
     # Departments the county can act on first; the unattributed rest last.
     return sorted(result, key=lambda g: g[0].startswith("综合事项（未指明部门"))
+
+
+def _department_cell(department: str, item: EscalatedItem) -> str:
+    """The department an item is listed under; an unattributed one says which it may be."""
+    if department == UNATTRIBUTED and parse_attribution(item.department).any_of:
+        return f"{UNATTRIBUTED}{item.department}"
+    return department
+
+
+def _with_listed(title: str, listed: list[str] | None) -> str:
+    if not listed:
+        return title
+    return f"{title}（乡镇列出{'、'.join(dict.fromkeys(listed))}，未指明具体是哪个部门）"
 
 
 # ----------------------------------------------------------------------------------- Excel
@@ -486,7 +508,9 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
     )
     attributed_first = sorted(summary.escalated.items(), key=lambda group: group[0] == UNATTRIBUTED)
     escalated.extend(
-        [dept, i.township, i.problem, i.measure, i.deadline] for dept, items in attributed_first for i in items
+        [_department_cell(dept, i), i.township, i.problem, i.measure, i.deadline]
+        for dept, items in attributed_first
+        for i in items
     )
     escalated.close()
     items = SheetWriter(

@@ -3,7 +3,9 @@
 For each department: the apps and groups it runs (how many townships, which demands: check-in,
 ranking, online time, forced download), the reporting tasks it requires (how often, hours a
 month), the hours its burdens cost, and the townships' requests addressed to it. One PDF each,
-named after the department (sanitised), one or two pages.
+named after the department (sanitised), one or two pages. Requests a township said come from
+"one or more of" several departments are no department's: a notice lists those naming it apart,
+as possibly concerning it, and no department gets a notice for them alone.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from jianfu.core import file_names
-from jianfu.core.attribution import UNKNOWN_DEPARTMENT, department_key
+from jianfu.core.attribution import UNKNOWN_DEPARTMENT, department_key, parse_attribution
 from jianfu.reports.county import UNATTRIBUTED, CountySummary
 
 ROWS_SHOWN = 8  # per table: a notice stays at one or two pages; the workbook has everything
@@ -29,6 +31,10 @@ DEMANDS = (
     ("duplicate", "功能重复"),
 )
 ISSUER = "整治形式主义为基层减负专项工作机制办公室"
+POSSIBLE_NOTE = (
+    "以上事项乡镇只说明来自所列部门之一或多个，未指明具体是哪个部门，不认定为你单位造成的负担；"
+    "请核实是否涉及你单位，涉及的一并整改。"
+)
 
 
 @dataclass
@@ -57,6 +63,9 @@ class DepartmentNotice:
     apps: list[AppLine]
     tasks: list[TaskLine]
     requests: list[tuple[str, list[str], str]]  # problem, townships, measure asked
+    # items the townships said come from one or more of several departments, this one among them,
+    # without saying which: (problem, townships, the departments listed); never said to be its own
+    possible: list[tuple[str, list[str], str]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -117,6 +126,16 @@ def department_notices(
         notices[key].apps.append(app)
     for (key, _), task in tasks.items():
         notices[key].tasks.append(task)
+    unique = dict.fromkeys(item for items in summary.escalated.values() for item in items)
+    possible: dict[str, dict[str, tuple[list[str], str]]] = {}
+    for item in unique:
+        listed = parse_attribution(item.department)
+        for name in listed.possible:  # a department gets no notice for these alone
+            towns, _ = possible.setdefault(key_of(name), {}).setdefault(
+                item.rule_title or item.problem, ([], "、".join(listed.any_of))
+            )
+            if item.township not in towns:
+                towns.append(item.township)
     for department, items in summary.escalated.items():
         if department == UNATTRIBUTED:
             continue
@@ -129,7 +148,11 @@ def department_notices(
             if item.township not in towns:
                 towns.append(item.township)
         notices[key].requests += [(title, towns, measure) for title, (towns, measure) in grouped.items()]
-    for notice in notices.values():
+    for key, notice in notices.items():
+        notice.possible = sorted(
+            ((title, towns, listed) for title, (towns, listed) in possible.get(key, {}).items()),
+            key=lambda r: (-len(r[1]), r[0]),
+        )
         notice.apps.sort(key=lambda a: (-len(a.townships), a.name))
         notice.tasks.sort(key=lambda t: (-t.hours, -len(t.townships), t.name))
         notice.requests.sort(key=lambda r: (-len(r[1]), r[0]))
@@ -225,7 +248,7 @@ def write_notice_pdf(notice: DepartmentNotice, output: Path | BinaryIO) -> None:
             buffer = io.BytesIO()
             pages = _build_notice(notice, buffer, split_rows=True, requests_shown=shown)
         data = buffer.getvalue()
-        if pages <= 2 or len(notice.requests) <= shown - 1:
+        if pages <= 2 or max(len(notice.requests), len(notice.possible)) <= shown - 1:
             break
     if isinstance(output, Path):
         output.write_bytes(data)
@@ -301,7 +324,7 @@ def _build_notice(notice: DepartmentNotice, output: BinaryIO, split_rows: bool, 
         )
     )
     section = 0
-    numerals = "一二三四五"
+    numerals = "一二三四五六"
     if notice.apps:
         heading = p(f"{numerals[section]}、涉及的应用和工作群", styles.heading)
         section += 1
@@ -353,6 +376,26 @@ def _build_notice(notice: DepartmentNotice, output: BinaryIO, split_rows: bool, 
         story += [Spacer(1, 2 * mm), *keep_with_table(heading, table(columns, texts, {2}), width, frame_height)]
         if len(notice.requests) > requests_shown:
             story.append(p(f"（另有{len(notice.requests) - requests_shown}项，见县级汇总 Excel 表。）", styles.caption))
+    if notice.possible:
+        heading = p(f"{numerals[section]}、可能涉及你单位的事项（乡镇未指明具体部门）", styles.heading)
+        section += 1
+        texts = [
+            [shorten(title, 60), _towns(towns), str(len(towns)), shorten(listed, 100)]
+            for title, towns, listed in notice.possible[:requests_shown]
+        ]
+        columns = [
+            Column("问题", share=0.35),
+            Column("提出的乡镇（街道）", share=0.25),
+            Column("乡镇数", "fit", cap=4),
+            Column("乡镇列出的部门", share=0.4),
+        ]
+        story += [
+            Spacer(1, 2 * mm),
+            *keep_with_table(heading, table(columns, texts, {2}), width, frame_height),
+            p(POSSIBLE_NOTE, styles.caption),
+        ]
+        if len(notice.possible) > requests_shown:
+            story.append(p(f"（另有{len(notice.possible) - requests_shown}项，见县级汇总 Excel 表。）", styles.caption))
     closing = [
         p(f"{numerals[section]}、整改要求", styles.heading),
         p(

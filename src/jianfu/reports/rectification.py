@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 
 from jianfu.core.assessment import Assessment
+from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import Checklist, Handling
 from jianfu.core.explanation import evidence_lines
 from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entries
@@ -532,8 +533,8 @@ def _grid(fonts: FontSet, split_rows: int = 0) -> TableStyle:
 
 
 def departments_of(item: RectificationItem) -> list[str]:
-    parts = item.department.replace(",", "、").replace("，", "、").replace(";", "、").split("、")
-    return [p.strip() for p in parts if p.strip()]
+    """The departments the item names as imposing it ("one or more of" several names none)."""
+    return list(parse_attribution(item.department).named)
 
 
 def _by_department(items: Sequence[RectificationItem]) -> list[tuple[str, list[RectificationItem]]]:

@@ -30,6 +30,7 @@ from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.exchange.catalogue import Catalogue, build_catalogue
 from jianfu.reports.county import CountySummary
 from jianfu.reports.notices import NOTICE_TABLES, DepartmentNotice, department_notices
+from jianfu.services.county_attribution import rederive_pending
 from jianfu.services.county_import import ImportSummary, confirm_held, discard_held, import_files
 from jianfu.storage import county_signers
 from jianfu.storage.county import CountyStore, OverviewTable
@@ -46,6 +47,7 @@ class CountyService:
         self.library = library
         self.store = CountyStore(db)
         self._round_cache: tuple[tuple[tuple[int, int], str], dict[tuple[str, int], Checklist]] | None = None
+        rederive_pending(db, library)  # a database imported before the attribution rule (migration 16)
 
     @classmethod
     def open(cls, path: Path, library: ChecklistLibrary, must_exist: bool = False) -> CountyService:

@@ -18,6 +18,7 @@ from pathlib import Path
 from jianfu.core.carry import carry_assessment
 from jianfu.core.errors import JianfuError, read_reason
 from jianfu.core.library import ChecklistLibrary
+from jianfu.core.plan import rederive_departments
 from jianfu.core.scoring import score_assessment
 from jianfu.exchange.assessment_file import (
     FILE_SUFFIX,
@@ -165,8 +166,11 @@ def _store(
     # an earlier checklist version is carried to the current one, so the county compares like with like
     a = carry_assessment(library, content.assessment)
     checklist = library.get(a.checklist_id, a.checklist_version)
+    result = score_assessment(checklist, a.answers)
+    # and its plan names departments as the current rule does (not every one of a "which departments" answer)
+    a = replace(a, plan=rederive_departments(a.plan, result, checklist.plan_min_intensity))
     content = replace(content, assessment=a)
-    return county.store_import(content, checklist, score_assessment(checklist, a.answers), name, held)
+    return county.store_import(content, checklist, result, name, held)
 
 
 def confirm_held(db: Database, library: ChecklistLibrary, held_id: int) -> list[Outcome]:

@@ -33,6 +33,7 @@ from jianfu.storage.county_counts import (
     backfill_counts,
     common_problem_counts,
     count_rows,
+    department_names,
     request_groups,
     request_problems,
     requests_for,
@@ -442,7 +443,6 @@ class CountyStore:
         )
         for row in rows:
             item = EscalatedItem(*row)
-            names = [d.strip() for d in item.department.replace("，", "、").split("、") if d.strip()]
-            for name in names or ["（未注明部门）"]:
+            for name in department_names(item.department):
                 groups[aliases.get(department_key(name), name)].append(item)
         return dict(sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])))

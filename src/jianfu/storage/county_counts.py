@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from functools import lru_cache
 
-from jianfu.core.attribution import department_key
+from jianfu.core.attribution import department_key, parse_attribution
 from jianfu.core.county import RequestGroup
 from jianfu.storage.database import transaction
 
@@ -26,9 +26,9 @@ _department_key = lru_cache(maxsize=4096)(department_key)
 
 
 def department_names(text: str) -> list[str]:
-    """The departments named in a plan item's 、-separated department field."""
-    names = [d.strip() for d in text.replace("，", "、").split("、") if d.strip()]
-    return names or [NO_DEPARTMENT_NAMED]
+    """The departments a plan item's department field names as imposing it; "one or more of"
+    several is no department (``core.attribution``)."""
+    return list(parse_attribution(text).named) or [NO_DEPARTMENT_NAMED]
 
 
 # item key, rule id, handling, department, rejected, position

@@ -426,6 +426,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX assessments_unconfirmed ON assessments (period, unconfirmed) WHERE unconfirmed > 0
     """,
     ),
+    # v16: plan items drafted before a "which departments" answer naming several departments was
+    # read as "one or more of them" (not each imposing the burden) are redrafted from the stored
+    # answers on first open, and their county counts made again (``services.county_attribution``:
+    # scoring needs Python and the checklists).
+    Migration(
+        16,
+        "county_attribution_pending",
+        """
+        CREATE TABLE IF NOT EXISTS attribution_pending (since TEXT NOT NULL);
+        INSERT INTO attribution_pending SELECT datetime('now') WHERE EXISTS (
+            SELECT 1 FROM assessments WHERE content_sha256 IS NOT NULL)
+    """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

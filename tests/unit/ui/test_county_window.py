@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from jianfu.exchange.catalogue import write_catalogue
 from jianfu.exchange.demo import write_demo
-from jianfu.ui.county.county_window import CountyWindow, parse_township_list
+from jianfu.ui.county.county_window import CountyWindow, _request_line, parse_township_list
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def test_problems_tab_counts_and_loads_a_departments_requests_on_opening(qtbot, 
         for problem in range(model.rowCount(department))
         for line in range(model.rowCount(model.index(problem, 0, department)))
     }
-    assert lines == {f"{i.township}：{i.problem}" for i in expected[first]}
+    assert lines == {_request_line(i) for i in expected[first]}
     common = model.index(0, 0)
     titles = {
         model.index(r, 0, common).data(): int(model.index(r, 1, common).data()) for r in range(model.rowCount(common))

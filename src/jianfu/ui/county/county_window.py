@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from jianfu.core.assessment import Period
-from jianfu.core.county import MANIFESTATIONS, RequestGroup
+from jianfu.core.attribution import parse_attribution
+from jianfu.core.county import MANIFESTATIONS, EscalatedItem, RequestGroup
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.services.county import CountyService
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
@@ -298,7 +299,7 @@ class CountyWindow(QMainWindow):
 
     def _lines(self, period: Period, group: RequestGroup, rule: str | None) -> list[Row]:
         items = self.county.requests_for(period, group, rule, SHOWN_REQUESTS + 1)
-        lines: list[Row] = [(f"{item.township}：{item.problem}", "", None) for item in items[:SHOWN_REQUESTS]]
+        lines: list[Row] = [(_request_line(item), "", None) for item in items[:SHOWN_REQUESTS]]
         if len(items) > SHOWN_REQUESTS:
             lines.append((self.tr("… and more: see the Excel workbook"), "", None))
         return lines
@@ -543,3 +544,10 @@ def parse_township_list(text: str) -> tuple[list[tuple[str, str]], list[str]]:
 def _sentence_gap(text: str) -> str:
     """Sentences run on after Chinese full stops; English ones take a space."""
     return "" if text.endswith(("。", "！", "？")) else " "
+
+
+def _request_line(item: EscalatedItem) -> str:
+    """A township's request; one it said comes from one or more of several departments says so."""
+    if parse_attribution(item.department).any_of:  # said first: a long problem is cut at the right
+        return f"{item.township}【{item.department}】：{item.problem}"
+    return f"{item.township}：{item.problem}"

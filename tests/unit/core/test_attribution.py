@@ -1,0 +1,121 @@
+"""Who imposes a burden: one named department, or "one or more of" several, never each of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from jianfu.core.answers import Answer
+from jianfu.core.attribution import (
+    Attribution,
+    answer_attribution,
+    combined,
+    parse_attribution,
+    rows_attribution,
+)
+from jianfu.core.limits import MAX_SHORT_TEXT
+from jianfu.core.plan import draft_plan, rederive_departments
+from jianfu.core.scoring import score_assessment
+
+BASE = dt.date(2026, 12, 31)
+TRACES = "fix:stop_traces:escalate"  # the photo check-in item, asked of the county
+
+
+def test_a_single_department_answer_names_it() -> None:
+    single = answer_attribution("县委组织部")
+    assert single.named == ("县委组织部",) and single.any_of == () and single.text == "县委组织部"
+
+
+def test_several_departments_in_one_answer_name_none_of_them() -> None:
+    several = answer_attribution("县委组织部、县应急管理局")
+    assert several.named == ()
+    assert several.any_of == ("县委组织部", "县应急管理局") == several.possible
+    assert several.text == "县委组织部、县应急管理局之一或多个（未指明）"
+    assert answer_attribution("县委组织部，县应急管理局 县民政局").named == ()  # however separated
+
+
+def test_no_department_answer_names_none() -> None:
+    for blank in ("", "  ", None, 3):
+        assert answer_attribution(blank) == Attribution() and answer_attribution(blank).text == ""
+
+
+def test_each_row_names_its_own_department() -> None:
+    rows = rows_attribution(["县委政法委", "县应急管理局", "县委政法委", ""])
+    assert rows.named == ("县委政法委", "县应急管理局") and rows.any_of == ()
+    assert rows.text == "县委政法委、县应急管理局"
+    assert rows_attribution(["县 农业农村局"]).named == ("县 农业农村局",)  # a space is no separator in a cell
+
+
+def test_merged_findings_keep_named_and_possible_apart() -> None:
+    merged = combined([answer_attribution("县民政局"), answer_attribution("县民政局、县统计局")])
+    assert merged.named == ("县民政局",) and merged.possible == ("县统计局",)
+    assert merged.text == "县民政局；另县民政局、县统计局之一或多个（未指明）"
+    # "one or more of" names all named anyway says nothing more
+    assert combined([rows_attribution(["甲局", "乙局"]), answer_attribution("甲局、乙局")]).text == "甲局、乙局"
+
+
+def test_department_fields_read_back() -> None:
+    for attribution in (
+        answer_attribution("县委组织部、县应急管理局"),
+        answer_attribution("县委组织部"),
+        combined([answer_attribution("县民政局"), answer_attribution("县卫生健康局、县统计局")]),
+        Attribution(),
+    ):
+        assert parse_attribution(attribution.text) == attribution
+    # typed by the township for one item: every name it wrote is named, unless it says "之一或多个"
+    assert parse_attribution("县民政局、县统计局").named == ("县民政局", "县统计局")
+    assert parse_attribution("县民政局、县统计局之一或多个").named == ()
+    assert parse_attribution("县民政局之一或多个（未指明）").named == ("县民政局",)  # one of one
+
+
+def test_a_long_list_stays_within_the_field_and_never_becomes_named() -> None:
+    names = [f"县第{n}个很长名称的工作领导小组办公室" for n in range(12)]
+    text = Attribution.of(any_of=names).text
+    assert len(text) <= MAX_SHORT_TEXT and text.endswith("等之一或多个（未指明）")
+    assert parse_attribution(text).named == ()
+    crowded = Attribution.of(named=[n + "甲" for n in names[:9]], any_of=names).text
+    assert len(crowded) <= MAX_SHORT_TEXT and parse_attribution(crowded).named == tuple(n + "甲" for n in names[:9])
+
+
+@pytest.mark.parametrize(
+    ("answer", "department", "named"),
+    [
+        ("县委组织部、县应急管理局", "县委组织部、县应急管理局之一或多个（未指明）", ()),
+        ("县委组织部", "县委组织部", ("县委组织部",)),
+        ("", "", ()),
+    ],
+)
+def test_the_plan_item_says_what_the_answer_says(checklist, answer, department, named) -> None:
+    answers = {"traces.photo_checkin": Answer(True), "traces.imposed_by": Answer(answer)}
+    plan = draft_plan(score_assessment(checklist, answers), BASE, checklist.plan_min_intensity)
+    item = next(i for i in plan if i.key == TRACES)
+    assert item.department == department and parse_attribution(item.department).named == named
+
+
+def test_rows_name_their_departments_whatever_the_section_answer(checklist) -> None:
+    answers = {
+        "apps.inventory": Answer(
+            [
+                {"row_id": "r1", "cells": {"name": "网格通", "department": "县委政法委", "checkin": True}},
+                {"row_id": "r2", "cells": {"name": "巡查APP", "department": "县应急管理局", "checkin": True}},
+            ]
+        ),
+        "apps.imposed_by": Answer("县委宣传部、县数据局"),
+    }
+    plan = draft_plan(score_assessment(checklist, answers), BASE, checklist.plan_min_intensity)
+    item = next(i for i in plan if i.rule_id == "apps_checkin")
+    assert item.department == "县委政法委、县应急管理局"
+
+
+def test_a_plan_drafted_before_is_redrafted_unless_the_township_edited_the_field(checklist) -> None:
+    answers = {"traces.photo_checkin": Answer(True), "traces.imposed_by": Answer("县委组织部、县应急管理局")}
+    result = score_assessment(checklist, answers)
+    (drafted,) = [i for i in draft_plan(result, BASE, checklist.plan_min_intensity) if i.key == TRACES]
+    old = drafted.edit(responsible_person="李明")
+    old = replace(old, department="县委组织部、县应急管理局")  # as an earlier version drafted it
+    typed = drafted.edit(department="县委组织部")  # the township said which one
+    (again,) = rederive_departments([old], result, checklist.plan_min_intensity)
+    assert again.department == drafted.department and again.responsible_person == "李明"
+    assert rederive_departments([typed], result, checklist.plan_min_intensity) == [typed]
