@@ -66,6 +66,8 @@ class DepartmentNotice:
     # items the townships said come from one or more of several departments, this one among them,
     # without saying which: (problem, townships, the departments listed); never said to be its own
     possible: list[tuple[str, list[str], str]] = field(default_factory=list)
+    # a demand's wording as the checklist asks it (v2 asks 打卡、排名或在线时长 in one column)
+    demand_labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -87,6 +89,7 @@ def department_notices(
     tasks (``NOTICE_TABLES``); ``aliases`` map a department key to (canonical key, name).
     """
     labels = _choice_labels(checklist)
+    demand_labels = _demand_labels(checklist)
 
     def key_of(name: str) -> str:
         return aliases.get(department_key(name), (department_key(name), ""))[0]
@@ -95,7 +98,7 @@ def department_notices(
     for d in summary.departments:
         if d.name != UNKNOWN_DEPARTMENT:
             notices[d.key] = DepartmentNotice(
-                d.name, summary.county, summary.period.label, d.townships, d.hours, [], [], []
+                d.name, summary.county, summary.period.label, d.townships, d.hours, [], [], [], [], demand_labels
             )
     apps: dict[tuple[str, str], AppLine] = {}
     tasks: dict[tuple[str, str], TaskLine] = {}
@@ -141,7 +144,9 @@ def department_notices(
             continue
         key = key_of(department)
         if key not in notices:
-            notices[key] = DepartmentNotice(department, summary.county, summary.period.label, 0, 0.0, [], [], [])
+            notices[key] = DepartmentNotice(
+                department, summary.county, summary.period.label, 0, 0.0, [], [], [], [], demand_labels
+            )
         grouped: dict[str, tuple[list[str], str]] = {}
         for item in items:
             towns, _ = grouped.setdefault(item.rule_title or item.problem, ([], county_ask(item.measure)))
@@ -202,6 +207,14 @@ def _choice_labels(checklist: Any) -> dict[str, dict[str, Any]]:
             if target == "frequency":
                 result["frequency_times"][choice.value] = float(choice.numeric or 0.0)
     return result
+
+
+def _demand_labels(checklist: Any) -> dict[str, str]:
+    """Each app demand's wording from the inventory's own column, where the checklist has one."""
+    if not checklist.has_item("apps.inventory"):
+        return {}
+    inventory = checklist.item("apps.inventory")
+    return {d: column.label for d, _ in DEMANDS if (column := inventory.column(d)) is not None}
 
 
 def safe_file_name(name: str, limit: int = 60) -> str:
@@ -333,7 +346,12 @@ def _build_notice(notice: DepartmentNotice, output: BinaryIO, split_rows: bool, 
                 shorten(a.name, 60),
                 a.kind,
                 str(len(a.townships)),
-                "、".join(f"{label}（{len(a.demands[d])}）" for d, label in DEMANDS if d in a.demands) or "—",
+                "、".join(
+                    f"{notice.demand_labels.get(d, label)}（{len(a.demands[d])}）"
+                    for d, label in DEMANDS
+                    if d in a.demands
+                )
+                or "—",
             ]
             for a in notice.apps[:ROWS_SHOWN]
         ]

@@ -196,6 +196,11 @@ def test_department_notices_from_the_demo_county(library, tmp_path: Path) -> Non
     positions = [text.index(squeeze(part)) for part in order]
     assert positions == sorted(positions)
     assert "（盖章）" in pages[-1] and "请逐项研究" in pages[-1]  # the seal stays with the last paragraph
+    # a demand worded as the checklist asks it: v2 asks 打卡、排名或在线时长 in one column
+    assert first.demand_labels["checkin"] == "打卡、排名或在线时长要求"
+    with_checkin = next(n for n in notices if any("checkin" in a.demands for a in n.apps))
+    texts = "".join("".join(pdf_pages(p.read_bytes())) for p in paths if p.stem.endswith(with_checkin.name))
+    assert squeeze("打卡、排名或在线时长要求（") in texts and "打卡签到（" not in texts
 
 
 def test_department_file_names_are_sanitised(tmp_path: Path) -> None:
