@@ -48,7 +48,7 @@ def hold_reason(conn: sqlite3.Connection, content: AssessmentFile, trusted: bool
     code = a.township.division_code
     signature = content.signature
     known = conn.execute(
-        "SELECT public_key, fingerprint FROM county_signers WHERE division_code = ?", (code,)
+        "SELECT public_key, fingerprint, township FROM county_signers WHERE division_code = ?", (code,)
     ).fetchone()
     if signature is None:
         if known is None or trusted:
@@ -71,9 +71,14 @@ def hold_reason(conn: sqlite3.Connection, content: AssessmentFile, trusted: bool
             (key_text, signature.fingerprint, a.township.name, stamp, code),
         )
         return None
+    renamed = (
+        f"；文件中的乡镇名称“{a.township.name}”也与此前的“{known[2]}”不同"
+        if known[2] and known[2] != a.township.name
+        else ""
+    )
     return (
-        f"签名密钥 {signature.fingerprint} 与 {code} 此前使用的密钥 {known[1]} 不同："
-        "可能是该乡镇换了电脑或重装了程序，也可能是他人冒名。请电话核对新密钥指纹后再确认"
+        f"签名密钥 {signature.fingerprint} 与 {code}（{known[2] or '此前报送的乡镇'}）此前使用的密钥 {known[1]} 不同"
+        f"{renamed}：可能是该乡镇换了电脑或重装了程序，也可能是他人冒名。请电话核对新密钥指纹后再确认"
     )
 
 

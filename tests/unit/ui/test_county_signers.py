@@ -68,6 +68,7 @@ def test_signers_tab_shows_fingerprints_and_confirms_a_held_key(qtbot, county, i
     assert panel.held.item(0, 4).text() == known
     new_key = panel.held.item(0, 5).text()
     assert new_key != known and "电话" in panel.held.item(0, 6).text()
+    assert "（柳河镇）" in panel.held.item(0, 6).text()  # whose code it is, as the county knows it
     county.tabs.setCurrentIndex(county.signers_tab)
     if os.environ.get("JIANFU_SCREENSHOTS"):
         county.grab().save(str(Path(os.environ["JIANFU_SCREENSHOTS"]) / "signers-tab.png"))
@@ -109,3 +110,16 @@ def test_suggested_export_names_cannot_leave_the_folder() -> None:
         assert Path(name).name == name and name.endswith(hostile[-4:])
     assert safe_file_name("..") == "县级汇总"
     assert safe_file_name("县" * 300 + ".xlsx").endswith(".xlsx") and len(safe_file_name("县" * 300 + ".xlsx")) <= 120
+
+
+def test_a_held_file_under_another_name_says_whose_code_it_is(qtbot, county, incoming, tmp_path) -> None:
+    impostor = next(h for h in HOSTILE if h.name == "impersonation-other-key")
+    document = json.loads((incoming / "柳河镇-2026-Q4.jianfu").read_text(encoding="utf-8"))
+    document["township"]["name"] = "清溪镇"
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    (renamed / "清溪镇-2026-Q4.jianfu").write_bytes(impostor.make(document))
+    _import(qtbot, county, incoming / "柳河镇-2026-Q4.jianfu")
+    _import(qtbot, county, renamed)
+    reason = county.signers.held.item(0, 6).text()
+    assert "（柳河镇）" in reason and "文件中的乡镇名称“清溪镇”也与此前的“柳河镇”不同" in reason
