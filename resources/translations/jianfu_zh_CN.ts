@@ -132,339 +132,344 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="62" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="68" />
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="75" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="76" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="71" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="77" />
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="72" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="78" />
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="73" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="79" />
         <source>Department notices…</source>
         <translation>部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="74" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="80" />
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="75" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="81" />
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="87" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="93" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="105" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="111" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="107" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="113" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="108" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="114" />
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="109" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="115" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="130" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="171" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="136" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="177" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="134" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="140" />
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="135" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="141" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="136" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="137" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="139" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="145" />
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="140" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="146" />
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="141" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="147" />
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="155" />
         <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
         <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为 0）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="160" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="166" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="169" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="175" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="171" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="177" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="182" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="188" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="184" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="213" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="190" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="231" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="228" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="211" />
+        <source>Updating the county database to the current attribution rule…</source>
+        <translation>正在按现行归因规则更新县级数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="246" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="251" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="269" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="256" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="260" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="278" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n} 项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="337" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="355" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="145" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="240" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="258" />
         <source>{count} townships reported for {period}.</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="243" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="261" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="247" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="265" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="299" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="299" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="290" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="308" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="304" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="322" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="354" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="342" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="360" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="353" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="371" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="363" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="381" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="385" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="385" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="374" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="410" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="428" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="410" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="428" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="440" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="440" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="425" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="443" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="453" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="471" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="455" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="473" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="482" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="478" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="496" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="481" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="499" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="492" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="510" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="494" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="512" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="501" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="525" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="527" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="517" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="535" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="518" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="536" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>

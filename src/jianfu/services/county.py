@@ -30,7 +30,7 @@ from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.exchange.catalogue import Catalogue, build_catalogue
 from jianfu.reports.county import CountySummary
 from jianfu.reports.notices import NOTICE_TABLES, DepartmentNotice, department_notices
-from jianfu.services.county_attribution import rederive_pending
+from jianfu.services.county_attribution import attribution_pending, rederive_pending
 from jianfu.services.county_import import ImportSummary, confirm_held, discard_held, import_files
 from jianfu.storage import county_signers
 from jianfu.storage.county import CountyStore, OverviewTable
@@ -42,19 +42,29 @@ from jianfu.storage.database import Database, open_database
 class CountyService:
     """One county database, opened by :meth:`open`; close it (or use ``with``) when done."""
 
-    def __init__(self, db: Database, library: ChecklistLibrary) -> None:
+    def __init__(self, db: Database, library: ChecklistLibrary, rederive: bool = True) -> None:
         self.db = db
         self.library = library
         self.store = CountyStore(db)
         self._round_cache: tuple[tuple[tuple[int, int], str], dict[tuple[str, int], Checklist]] | None = None
-        rederive_pending(db, library)  # a database imported before the attribution rule (migration 16)
+        if rederive:  # a database imported before the attribution rule (migration 16); the window
+            rederive_pending(db, library)  # does it in a worker instead (``rederive_attribution``)
+
+    @property
+    def attribution_pending(self) -> bool:
+        return attribution_pending(self.db)
+
+    def rederive_attribution(self, progress: Callable[[float], None] | None = None) -> int:
+        return rederive_pending(self.db, self.library, progress)
 
     @classmethod
-    def open(cls, path: Path, library: ChecklistLibrary, must_exist: bool = False) -> CountyService:
+    def open(
+        cls, path: Path, library: ChecklistLibrary, must_exist: bool = False, rederive: bool = True
+    ) -> CountyService:
         if must_exist and not path.exists():
             raise JianfuError(f"县级数据库 {path} 不存在，请先用 jianfu import 导入乡镇文件。")
         try:
-            return cls(open_database(path), library)
+            return cls(open_database(path), library, rederive)
         except sqlite3.Error as exc:
             raise JianfuError(_cannot_open(path, exc)) from exc
         except OSError as exc:

@@ -11,6 +11,7 @@ history as received.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from jianfu.core.attribution import ANY_OF, parse_attribution
 from jianfu.core.library import ChecklistLibrary
@@ -21,15 +22,27 @@ from jianfu.storage.county_counts import count_rows, write_counts
 from jianfu.storage.database import Database, transaction
 
 
-def rederive_pending(db: Database, library: ChecklistLibrary) -> int:
-    """Redraft the stale department fields if migration 16 asked for it; the assessments changed."""
+def attribution_pending(db: Database) -> bool:
+    """Whether migration 16 left the stale department fields to redraft."""
+    return db.conn.execute("SELECT 1 FROM attribution_pending").fetchone() is not None
+
+
+def rederive_pending(db: Database, library: ChecklistLibrary, progress: Callable[[float], None] | None = None) -> int:
+    """Redraft the stale department fields if migration 16 asked for it; the assessments changed.
+
+    One transaction: ``progress`` (a fraction done) may raise to cancel, and nothing is changed
+    then; the next open starts again. A county of a few hundred assessments takes well under a
+    second; a prefecture's 40,000 a few minutes, which is why the window runs it in a worker."""
     conn = db.conn
-    if conn.execute("SELECT 1 FROM attribution_pending").fetchone() is None:
+    if not attribution_pending(db):
         return 0
     store = AssessmentStore(db)
     changed = 0
     with transaction(conn):
-        for assessment_id, period, code in _candidates(db):
+        candidates = _candidates(db)
+        for done, (assessment_id, period, code) in enumerate(candidates):
+            if progress is not None and done % 50 == 0:
+                progress(done / len(candidates))
             a = store.load(assessment_id)
             checklist = library.get(a.checklist_id, a.checklist_version)
             result = score_assessment(checklist, a.answers)

@@ -135,5 +135,41 @@ def test_a_county_imported_before_the_rule_is_brought_to_it_on_opening(
         assert conn.execute("SELECT count(*) FROM attribution_pending").fetchone() == (0,)
 
 
+def _earlier_database(tmp_path: Path, library, demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    earlier = tmp_path / "earlier.sqlite3"
+    with monkeypatch.context() as patch:
+        patch.setattr(county_import, "rederive_departments", lambda plan, result, minimum: earlier_draft(plan))
+        with CountyService.open(earlier, library) as county:
+            county.import_files(collect_files([demo_dir]))
+    before = next(m.version for m in MIGRATIONS if m.name == "county_attribution_pending") - 1
+    with closing(sqlite3.connect(earlier)) as conn:
+        conn.executescript(
+            f"DROP TABLE attribution_pending; DELETE FROM schema_migrations WHERE version > {before};"
+            f" PRAGMA user_version = {before};"
+        )
+    return earlier
+
+
+def test_the_county_window_brings_an_old_database_to_the_rule_in_a_worker(
+    qtbot, tmp_path: Path, library, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Redrafting 40,000 assessments takes minutes: the window opens at once and does it off the
+    UI thread with a progress bar, then shows the redrafted counts."""
+    from jianfu.ui.county.county_window import CountyWindow
+
+    earlier = _earlier_database(tmp_path, library, demo_dir, monkeypatch)
+    window = CountyWindow(library, earlier)
+    qtbot.addWidget(window)
+    try:
+        assert window.county.attribution_pending  # not done while the window was built
+        # committed by the worker's own connection, seen by the window's
+        qtbot.waitUntil(lambda: not window.county.attribution_pending, timeout=60_000)
+        assert window.rederive_task is not None
+        period = window.county.periods()[0]
+        assert window.county.store.escalated_items(period)[UNATTRIBUTED]
+    finally:
+        window.county.close()
+
+
 def county_state_names(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM count_totals WHERE kind = 'request'")}

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,7 @@ from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.services.county import CountyService
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
 from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
-from jianfu.ui.tasks import Progress, run_in_background
+from jianfu.ui.tasks import Progress, Task, run_in_background
 
 SHOWN_REQUESTS = 200  # request lines listed under one problem; the workbook has them all
 
@@ -50,12 +50,18 @@ def import_in_worker(database: Path, library: ChecklistLibrary, files: list[Path
         )
 
 
+def rederive_in_worker(database: Path, library: ChecklistLibrary, progress: Progress) -> int:
+    """A database imported before the attribution rule, brought up to it off the UI thread."""
+    with CountyService.open(database, library, rederive=False) as county:
+        return county.rederive_attribution(progress)
+
+
 class CountyWindow(QMainWindow):
     def __init__(self, library: ChecklistLibrary, database: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.database = database
-        self.county = CountyService.open(database, library)
+        self.county = CountyService.open(database, library, rederive=False)
         checklist = library.latest()
         self.names = {m.id: m.name for m in checklist.manifestations}
         self.level_labels = checklist.level_labels()
@@ -195,6 +201,18 @@ class CountyWindow(QMainWindow):
         self.expected_action.triggered.connect(self._load_expected)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self._load_periods()
+        self.rederive_task: Task | None = None
+        if self.county.attribution_pending:  # after the window is shown: a progress bar, not a freeze
+            QTimer.singleShot(0, self._rederive)
+
+    def _rederive(self) -> None:
+        self.rederive_task = run_in_background(
+            self,
+            self.tr("Updating the county database to the current attribution rule…"),
+            lambda progress: rederive_in_worker(self.database, self.library, progress),
+            lambda _changed: self._load_periods(),
+            self._failed,
+        )
 
     # --------------------------------------------------------------------------- views
 
