@@ -391,6 +391,13 @@ def _changes_text(summary: CountySummary) -> str:
     return text + "。"
 
 
+def county_voice(text: str) -> str:
+    """A township's own words (本镇/本乡/本街道) as the county says them of several townships: 乡镇."""
+    for own in ("本街道", "本镇", "本乡"):
+        text = text.replace(own, "乡镇")
+    return text
+
+
 def _escalations_by_problem(summary: CountySummary) -> list[tuple[str, list[tuple[str, list[str], str]]]]:
     """Per department: (problem, townships raising it, measure asked), the commonest first."""
     result = []
@@ -399,7 +406,7 @@ def _escalations_by_problem(summary: CountySummary) -> list[tuple[str, list[tupl
         listed: dict[str, list[str]] = {}  # departments a township gave without saying which one
         for item in items:
             title = item.rule_title or item.problem
-            towns, _ = groups.setdefault(title, ([], item.measure))
+            towns, _ = groups.setdefault(title, ([], county_voice(item.measure)))
             if item.township not in towns:
                 towns.append(item.township)
             if department == UNATTRIBUTED:
@@ -407,7 +414,10 @@ def _escalations_by_problem(summary: CountySummary) -> list[tuple[str, list[tupl
         ordered = sorted(groups.items(), key=lambda g: -len(g[1][0]))
         label = "综合事项（未指明部门，由县减负办统筹）" if department == UNATTRIBUTED else department
         result.append(
-            (label, [(_with_listed(title, listed.get(title)), towns, measure) for title, (towns, measure) in ordered])
+            (
+                label,
+                [(_with_listed(county_voice(title), listed.get(title)), towns, m) for title, (towns, m) in ordered],
+            )
         )
     # Departments the county can act on first; the unattributed rest last.
     return sorted(result, key=lambda g: g[0].startswith("综合事项（未指明部门"))

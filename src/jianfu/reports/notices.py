@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 
 from jianfu.core import file_names
 from jianfu.core.attribution import UNKNOWN_DEPARTMENT, department_key, parse_attribution
-from jianfu.reports.county import UNATTRIBUTED, CountySummary
+from jianfu.reports.county import UNATTRIBUTED, CountySummary, county_voice
 
 ROWS_SHOWN = 8  # per table: a notice stays at one or two pages; the workbook has everything
 REQUESTS_SHOWN = 4
@@ -189,10 +189,7 @@ def county_ask(measure: str) -> str:
             asks = [stated[1:].rstrip("。")]
         else:
             return GENERAL_ASK
-    text = "；".join(dict.fromkeys(asks))
-    for own in ("本镇", "本乡", "本街道"):
-        text = text.replace(own, "乡镇")
-    return "请" + text + "。"
+    return "请" + county_voice("；".join(dict.fromkeys(asks))) + "。"
 
 
 def _choice_labels(checklist: Any) -> dict[str, dict[str, Any]]:

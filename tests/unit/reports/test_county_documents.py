@@ -255,3 +255,25 @@ def test_notice_requests_are_the_townships_ask_not_their_internal_measure() -> N
     assert "梳理" not in ask and "本街道" not in ask and "确需保留" not in ask
     assert county_ask("本镇严禁代打卡。") == GENERAL_ASK  # nothing asked of the county
     assert county_ask("请统一报送口径") == "请统一报送口径。"
+
+
+def test_county_tables_speak_of_townships_not_in_one_townships_voice(library, tmp_path: Path) -> None:
+    """A row listing several townships must not carry one township's "本街道不再组织刷量"."""
+    from jianfu.exchange.demo import write_demo
+    from jianfu.reports.county import _escalations_by_problem, write_county_pdf
+    from jianfu.services.county import CountyService
+    from jianfu.services.county_import import collect_files
+
+    write_demo(tmp_path / "demo", library)
+    with CountyService.open(tmp_path / "county.sqlite3", library) as county:
+        county.import_files(collect_files([tmp_path / "demo"]))
+        data = county.summary()
+    raw = [i.measure for items in data.escalated.values() for i in items]
+    assert any(own in m for m in raw for own in ("本镇", "本乡", "本街道"))  # as the townships wrote
+    shown = [(t, m) for _, rows in _escalations_by_problem(data) for t, _, m in rows]
+    assert shown and not any(own in t + m for t, m in shown for own in ("本镇", "本乡", "本街道"))
+    out = tmp_path / "county.pdf"
+    write_county_pdf(data, out)
+    text = "".join(pdf_pages(out.read_bytes()))
+    section = text[text.index(squeeze("提请县级协调")) :]
+    assert "本街道" not in section and "本乡" not in section
