@@ -1158,7 +1158,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="264" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="267" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1198,42 +1198,47 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="171" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="172" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="174" />
+        <source>not yet assessed</source>
+        <translation>尚无作答，未评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="184" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="209" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="212" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="210" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="213" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="212" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="215" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="213" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="216" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="223" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="226" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="249" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="252" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

@@ -23,6 +23,8 @@ def test_results_name_the_missing_items_and_take_the_cadre_there(qtbot, make_win
     assert "尚需回答" in text and "会议、发文与督查检查" in text
     first = window.session.checklist.item(done.missing_items[0])
     assert f'href="{first.id}"' in text
+    # nothing answered yet: the cards say so, not "0.0 分" (which would read as no burden)
+    assert all("尚无作答，未评估" in card.text() and "0.0" not in card.text() for card in page.cards.values())
 
     # The keyboard reaches the links: Tab to the first, Enter follows it.
     window.activateWindow()

@@ -166,9 +166,12 @@ class ResultsPage(QScrollArea):
                 )
             )
         )
+        explained = {e.id: e for e in self.explanation.manifestations}
         for m in r.manifestations.values():
             card = self.cards[m.id]
             points = self.tr("{score} points").format(score=f"{m.score:.1f}")
+            if m.id in explained and not explained[m.id].assessable:  # nothing it reads is answered:
+                points = self.tr("not yet assessed")  # 0.0 would read as "no burden"
             card.setText(f"{m.name}\n{points} · {m.level_label}")
             card.setStyleSheet(
                 f"QPushButton#scoreCard {{ border-left: 6px solid {LEVEL_COLOURS.get(m.level, '#999')}; }}"
