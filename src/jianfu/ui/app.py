@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import jianfu.ui.qt_import  # noqa: F401 - first: PySide6 with its import hook made cheap
 from jianfu import __version__
 from jianfu.core.errors import JianfuError
 from jianfu.paths import cache_dir, default_database_path, resources_dir
