@@ -162,9 +162,8 @@ def test_the_county_window_brings_an_old_database_to_the_rule_in_a_worker(
     qtbot.addWidget(window)
     try:
         assert window.county.attribution_pending  # not done while the window was built
-        # committed by the worker's own connection, seen by the window's
-        qtbot.waitUntil(lambda: not window.county.attribution_pending, timeout=60_000)
-        assert window.rederive_task is not None
+        qtbot.waitUntil(lambda: window.rederive_done, timeout=60_000)  # and the window reloaded
+        assert not window.county.attribution_pending  # committed by the worker's own connection
         period = window.county.periods()[0]
         assert window.county.store.escalated_items(period)[UNATTRIBUTED]
     finally:

@@ -202,6 +202,8 @@ class CountyWindow(QMainWindow):
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self._load_periods()
         self.rederive_task: Task | None = None
+        self.rederive_done = False
+        self.closed = False
         if self.county.attribution_pending:  # after the window is shown: a progress bar, not a freeze
             QTimer.singleShot(0, self._rederive)
 
@@ -210,9 +212,14 @@ class CountyWindow(QMainWindow):
             self,
             self.tr("Updating the county database to the current attribution rule…"),
             lambda progress: rederive_in_worker(self.database, self.library, progress),
-            lambda _changed: self._load_periods(),
+            self._rederived,
             self._failed,
         )
+
+    def _rederived(self, _changed: int) -> None:
+        self.rederive_done = True
+        if not self.closed:
+            self._load_periods()
 
     # --------------------------------------------------------------------------- views
 
@@ -539,6 +546,7 @@ class CountyWindow(QMainWindow):
         self.refresh()
 
     def closeEvent(self, event: Any) -> None:
+        self.closed = True  # a worker finishing after this has nothing to show
         self.county.close()
         super().closeEvent(event)
 
