@@ -108,6 +108,24 @@ def county_state(path: Path, library) -> dict[str, object]:
     return state
 
 
+def _earlier_database(tmp_path: Path, library, demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo county as an earlier version imported it (each department of an answer counted),
+    its schema back to before the rule's migration."""
+    earlier = tmp_path / "earlier.sqlite3"
+    with monkeypatch.context() as patch:
+        patch.setattr(county_import, "rederive_departments", lambda plan, result, minimum: earlier_draft(plan))
+        with CountyService.open(earlier, library) as county:
+            county.import_files(collect_files([demo_dir]))
+    before = next(m.version for m in MIGRATIONS if m.name == "county_attribution_pending") - 1
+    with closing(sqlite3.connect(earlier)) as conn:
+        assert UNATTRIBUTED not in county_state_names(conn)
+        conn.executescript(
+            f"DROP TABLE attribution_pending; DELETE FROM schema_migrations WHERE version > {before};"
+            f" PRAGMA user_version = {before};"
+        )
+    return earlier
+
+
 def test_a_county_imported_before_the_rule_is_brought_to_it_on_opening(
     tmp_path: Path, library, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -117,37 +135,10 @@ def test_a_county_imported_before_the_rule_is_brought_to_it_on_opening(
     now = county_state(expected, library)
     assert now["escalated 2026-Q4"][UNATTRIBUTED]  # the demo has several-department answers
 
-    # As an earlier version imported the same files: each department of an answer counted.
-    earlier = tmp_path / "earlier.sqlite3"
-    with monkeypatch.context() as patch:
-        patch.setattr(county_import, "rederive_departments", lambda plan, result, minimum: earlier_draft(plan))
-        with CountyService.open(earlier, library) as county:
-            county.import_files(collect_files([demo_dir]))
-    before = next(m.version for m in MIGRATIONS if m.name == "county_attribution_pending") - 1
-    with closing(sqlite3.connect(earlier)) as conn:
-        assert UNATTRIBUTED not in county_state_names(conn)
-        conn.executescript(  # and back to the schema before the rule's migration
-            f"DROP TABLE attribution_pending; DELETE FROM schema_migrations WHERE version > {before};"
-            f" PRAGMA user_version = {before};"
-        )
+    earlier = _earlier_database(tmp_path, library, demo_dir, monkeypatch)
     assert county_state(earlier, library) == now
     with closing(sqlite3.connect(earlier)) as conn:
         assert conn.execute("SELECT count(*) FROM attribution_pending").fetchone() == (0,)
-
-
-def _earlier_database(tmp_path: Path, library, demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    earlier = tmp_path / "earlier.sqlite3"
-    with monkeypatch.context() as patch:
-        patch.setattr(county_import, "rederive_departments", lambda plan, result, minimum: earlier_draft(plan))
-        with CountyService.open(earlier, library) as county:
-            county.import_files(collect_files([demo_dir]))
-    before = next(m.version for m in MIGRATIONS if m.name == "county_attribution_pending") - 1
-    with closing(sqlite3.connect(earlier)) as conn:
-        conn.executescript(
-            f"DROP TABLE attribution_pending; DELETE FROM schema_migrations WHERE version > {before};"
-            f" PRAGMA user_version = {before};"
-        )
-    return earlier
 
 
 def test_the_county_window_brings_an_old_database_to_the_rule_in_a_worker(

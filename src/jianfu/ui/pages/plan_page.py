@@ -218,14 +218,9 @@ class PlanPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             self._fit_text_columns()
-        elif event.type() == QEvent.Type.FontChange and watched is self.table:
+        elif event.type() == QEvent.Type.FontChange and watched is self.table:  # 查看 → 大字体
             self._size_columns()
         return super().eventFilter(watched, event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # 查看 → 大字体: the short columns grow with the text
-            self._size_columns()
 
     def load(self) -> None:
         _, plan = self.session.rescore()
