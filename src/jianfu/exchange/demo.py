@@ -80,11 +80,14 @@ def load_sample_county(path: Path | None = None) -> SampleCounty:
         raise JianfuError(f"示例数据文件 {path} 有误（{exc}），请重新安装减负助手。") from exc
 
 
-def sample_assessments(library: ChecklistLibrary, today: dt.date | None = None) -> list[tuple[Assessment, ScoreResult]]:
-    """Every township and period of the sample county, scored and with a drafted plan."""
+def sample_assessments(
+    library: ChecklistLibrary, today: dt.date | None = None, version: int | None = None
+) -> list[tuple[Assessment, ScoreResult]]:
+    """Every township and period of the sample county, scored and with a drafted plan; answered on
+    the sample's checklist version, or on ``version`` (tests of an earlier version's behaviour)."""
     today = today or dt.date.today()
     county = load_sample_county()
-    checklist = library.get(county.checklist_id, county.checklist_version)
+    checklist = library.get(county.checklist_id, version or county.checklist_version)
     result = []
     for spec in county.townships:
         periods = sorted(Period(p) for p in spec["periods"])
