@@ -289,6 +289,17 @@ class ConsistencyCheck:
 
 
 @dataclass(frozen=True)
+class VerifyNote:
+    """An answer the county should check against what it knows (``verify:`` in the checklist),
+    e.g. "no platform dispatch here" where 12345 and grid orders reach nearly every township. It
+    is consistent and scored as given; the county's view of the township names it."""
+
+    id: str
+    when: Condition
+    message: str
+
+
+@dataclass(frozen=True)
 class NotApplicablePolicy:
     """When 不适用 counts as an answer (see ``core.completeness``). The defaults are the rule for
     checklists that do not state one (v1); newer checklists state it under ``not_applicable``."""
@@ -333,6 +344,7 @@ class Checklist:
     sources: Mapping[str, str] = field(default_factory=dict)
     not_applicable: NotApplicablePolicy = field(default_factory=lambda: NotApplicablePolicy())
     consistency: tuple[ConsistencyCheck, ...] = ()
+    verify: tuple[VerifyNote, ...] = ()
     _items: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def item(self, item_id: str) -> Item:
@@ -492,6 +504,7 @@ class _Parser:
             sources=sources,
             not_applicable=na_policy,
             consistency=consistency,
+            verify=self.verify(data.get("verify"), items) if "verify" in data else (),
             _items=items,
         )
 
@@ -591,6 +604,23 @@ class _Parser:
                 item_id = None if table is not None else about.id
                 checks.append(ConsistencyCheck(check_id, table.id if table else None, condition, message, item_id))
         return tuple(checks)
+
+    def verify(self, raw: Any, items: dict[str, Item]) -> tuple[VerifyNote, ...]:
+        notes = []
+        for i, entry in enumerate(self.listing(raw, "verify")):
+            at = f"verify[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "必须是键值表（id、when、message）")
+                continue
+            condition, problems = parse_condition(entry.get("when"), f"{at}.when")
+            self.problems.extend(problems)
+            for ref in condition.refs() if condition else []:
+                if ref not in items:
+                    self.fail(f"{at}.when", f"引用的题目 {ref} 不存在")
+            message = self.text(entry, "message", at)
+            if condition is not None:
+                notes.append(VerifyNote(self.text(entry, "id", at), condition, message))
+        return tuple(notes)
 
     # -- small readers
 

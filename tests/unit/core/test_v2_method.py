@@ -187,7 +187,9 @@ def test_heaviest_demo_township_plan_is_focused(library: ChecklistLibrary) -> No
 
 
 def test_escalated_demo_items_name_a_county_department(library: ChecklistLibrary) -> None:
-    escalated = [i for a, _ in sample_assessments(library, version=2) for i in a.plan if i.handling is Handling.ESCALATE]
+    escalated = [
+        i for a, _ in sample_assessments(library, version=2) for i in a.plan if i.handling is Handling.ESCALATE
+    ]
     named = [i for i in escalated if i.department.strip()]
     assert escalated and len(named) / len(escalated) >= 0.9
 

@@ -168,7 +168,7 @@ def test_denying_dispatch_while_listing_a_dispatch_platform_gets_no_level(v3: Ch
 
 @pytest.mark.parametrize("scenario", V3_SCENARIOS, ids=[s.id for s in V3_SCENARIOS])
 def test_ticking_no_dispatch_never_lowers_a_level_given(v3: Checklist, scenario: Scenario) -> None:
-    """"否" alone hides the dispatch group; it either changes nothing or leaves no level."""
+    """ "否" alone hides the dispatch group; it either changes nothing or leaves no level."""
     answers = scenario_answers(v3, scenario)
     before = score_assessment(v3, answers)
     answers["apps.dispatch_used"] = Answer(False)
