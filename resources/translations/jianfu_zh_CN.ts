@@ -279,37 +279,37 @@
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="190" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="231" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="238" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="211" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="213" />
         <source>Updating the county database to the current attribution rule…</source>
         <translation>正在按现行归因规则更新县级数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="246" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="253" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="269" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="276" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="278" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="285" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n} 项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="355" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="362" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -319,157 +319,157 @@
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="258" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="265" />
         <source>{count} townships reported for {period}.</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="261" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="268" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="265" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="272" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="299" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="306" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="299" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="306" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="308" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="315" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="322" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="329" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="354" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="361" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="360" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="371" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="378" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="381" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="388" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="385" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="385" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="399" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="428" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="435" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="428" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="435" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="440" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="440" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="443" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="450" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="471" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="478" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="473" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="480" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="482" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="489" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="496" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="503" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="499" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="506" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="510" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="517" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="512" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="526" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="525" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="532" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="527" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="534" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="535" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="542" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="536" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="543" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -508,138 +508,143 @@
 <context>
     <name>DrilldownDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="31" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="33" />
         <source>{township} · {period} (read-only)</source>
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="41" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="43" />
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="59" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="50" />
+        <source>To verify: {notes}</source>
+        <translation>请县级核实：{notes}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="67" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="59" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="67" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="59" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="67" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="71" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="79" />
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="74" />
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="82" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="140" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="74" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="82" />
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="74" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="82" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="99" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="92" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="100" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="93" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="102" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="96" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="104" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="111" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="111" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="114" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="114" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="113" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="121" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="114" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="122" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="122" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="130" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
         <translation>本乡镇标为“不适用”的题目及所填理由，共 {count} 题。请核实理由是否属实。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="134" />
         <source>No item is marked 'not applicable'.</source>
         <translation>没有标为“不适用”的题目。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="140" />
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="140" />
         <source>Reason given</source>
         <translation>所填理由</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="140" />
         <source>Counted</source>
         <translation>是否计入</translation>
     </message>
@@ -1062,7 +1067,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="259" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="254" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
@@ -1077,12 +1082,12 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="284" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="279" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="311" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="306" />
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>

@@ -102,6 +102,9 @@ def test_a_hidden_carried_answer_neither_blocks_nor_passes_as_confirmed(library)
         k: replace(a, carried_unconfirmed=k == "apps.dispatch_trivial_share") for k, a in assessment.answers.items()
     }
     answers["apps.dispatch_used"] = Answer(False)  # no dispatch platform this period: not asked
+    answers["apps.dispatch_per_month"] = Answer(0)  # (and, consistently, no orders and no platform listed)
+    rows = answers["apps.inventory"].value
+    answers["apps.inventory"] = Answer([r for r in rows if r["cells"].get("kind") != "dispatch_platform"])
     assert unconfirmed(checklist, answers) == []
     assert completeness(checklist, answers).complete
     answers["apps.dispatch_used"] = Answer(True)  # asked again: last period's share is not this period's
