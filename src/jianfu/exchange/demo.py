@@ -241,7 +241,7 @@ def _only_columns(checklist: Checklist, table_id: str, rows: list[dict[str, Any]
             cells[column] = any(cells.get(s) is True for s in sources)
         kind = table.column("kind")
         if kind is not None and kind.choice(cells.get("kind")) is None:
-            cells["kind"] = EARLIER_KINDS.get(cells.get("kind"), cells.get("kind"))
+            cells["kind"] = EARLIER_KINDS.get(str(cells.get("kind")), cells.get("kind"))
         kept.append({**row, "cells": {k: v for k, v in cells.items() if table.column(k) is not None}})
     return kept
 
