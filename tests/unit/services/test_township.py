@@ -164,3 +164,19 @@ def test_next_period_after_the_upgrade_carries_v1_answers_to_the_latest(service,
     assert answers["meetings.per_month"] == Answer(20, note="含视频会", carried_unconfirmed=True)  # same id
     assert answers["apps.group_practices"].value == ["checkin_chain"]  # into a multi-select
     assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通", "checkin": True}}]
+
+
+def test_next_period_carries_a_v2_no_dispatch_as_a_count_of_0_to_confirm(service, store, library) -> None:
+    """v3 asks the monthly dispatch count always; last period's v2 "否" (count never asked) comes
+    over as 0 with where it came from, to be confirmed like every carried answer; a stale count
+    hidden behind that 否 does not."""
+    v2 = library.get("township-selfcheck", 2)
+    old = store.create_assessment(TOWNSHIP, Period("2026-Q3"), v2, Period("2026-Q3").end)
+    store.save_answer(old, v2, "apps.dispatch_used", Answer(True))
+    store.save_answer(old, v2, "apps.dispatch_per_month", Answer(150))
+    store.save_answer(old, v2, "apps.dispatch_used", Answer(False))  # then no platform after all
+    stored = store.load(service.next_period(old))
+    assert stored.checklist_version == 3
+    count = stored.answers["apps.dispatch_per_month"]
+    assert (count.value, count.carried_unconfirmed) == (0, True) and "第2版" in count.note
+    assert stored.answers["apps.dispatch_used"] == Answer(False, carried_unconfirmed=True)
