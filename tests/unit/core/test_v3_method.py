@@ -268,3 +268,38 @@ def test_v3_adding_a_burden_never_lowers_a_score(v3: Checklist, scenario: Scenar
     after = score_assessment(v3, answers)
     for m in before.manifestations:
         assert after.manifestations[m].score >= before.manifestations[m].score, m
+
+
+def test_v2_files_import_on_the_v3_ruler(library: ChecklistLibrary, tmp_path) -> None:
+    """A county receiving v2 files (some townships with no dispatch) stores them carried to v3,
+    scored on v3 and still complete: the county compares like with like."""
+    from jianfu.exchange.assessment_file import to_document, write_assessment_file
+    from jianfu.services.county_import import collect_files, import_files
+    from jianfu.storage.county import CountyStore
+    from jianfu.storage.database import open_database
+
+    v3 = library.get("township-selfcheck", 3)
+    expected, without_dispatch = {}, 0
+    for assessment, result in sample_assessments(library, version=2):
+        if assessment.period.code != "2026-Q4":
+            continue
+        path = tmp_path / "files" / f"{assessment.township.division_code}.jianfu"
+        path.parent.mkdir(exist_ok=True)
+        write_assessment_file(path, to_document(assessment, result, exported_at="2026-12-05T09:00:00"))
+        expected[assessment.township.division_code] = score_assessment(
+            v3, carry_assessment(library, assessment).answers
+        )
+        without_dispatch += assessment.answers["apps.dispatch_used"].value is False
+    assert without_dispatch >= 2  # v2 never asked them the monthly count
+    db = open_database(tmp_path / "county.sqlite3")
+    try:
+        import_files(db, library, collect_files([tmp_path / "files"]))
+        county = CountyStore(db)
+        assert county.checklist_versions(Period("2026-Q4")) == [("township-selfcheck", 3)]
+        rows = county.overview(Period("2026-Q4"))
+        assert len(rows) == len(expected)
+        for row in rows:
+            assert row.overall == expected[row.division_code].overall
+            assert row.overall_level == expected[row.division_code].overall_level != "incomplete"
+    finally:
+        db.close()
