@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from dialogs import press, when_shown
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 from jianfu.core.assessment import Period, Township
 from jianfu.core.scoring import score_assessment
@@ -24,30 +24,6 @@ TOWNSHIP = Township("石桥镇", "519901102000", "云溪县")
 def click(qtbot, widget: QWidget) -> None:
     assert widget.isVisible() and widget.isEnabled(), widget
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def when_shown(kind: type[QWidget], handle: Callable[[QWidget], None]) -> list[QWidget]:
-    """Call ``handle`` with the next modal ``kind`` once it is on screen (it blocks the test)."""
-    seen: list[QWidget] = []
-
-    def check() -> None:
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind) or not widget.isVisible():
-            QTimer.singleShot(10, check)
-            return
-        seen.append(widget)
-        handle(widget)
-
-    QTimer.singleShot(0, check)
-    return seen
-
-
-def press(qtbot, button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
-    def handle(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
-
-    return handle
 
 
 def listed(window) -> list[str]:
