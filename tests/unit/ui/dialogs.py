@@ -22,8 +22,11 @@ class MessageBoxes:
     """Records the text of every modal message box shown while active and closes it: with the
     button ``press`` when the box has it (e.g. Yes to a question), else as accepted."""
 
-    def __init__(self, press: QMessageBox.StandardButton | None = None) -> None:
+    def __init__(
+        self, press: QMessageBox.StandardButton | None = None, look: Callable[[QMessageBox], None] | None = None
+    ) -> None:
         self.press = press
+        self.look = look  # called with each box before it is answered (e.g. a screenshot)
         self.texts: list[str] = []
         self.titles: list[str] = []
         self.buttons: list[list[str]] = []
@@ -48,6 +51,8 @@ class MessageBoxes:
             self.texts.append(box.text())
             self.titles.append(box.windowTitle())
             self.buttons.append([b.text() for b in box.buttons()])
+            if self.look is not None:
+                self.look(box)
             button = box.button(self.press) if self.press is not None else None
             if button is not None:
                 QTest.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -82,3 +87,11 @@ def press(qtbot, button: QMessageBox.StandardButton) -> Callable[[QWidget], None
         qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
 
     return handle
+
+
+def start_next_period(qtbot, window) -> MessageBoxes:
+    """Click 开始下一期 and agree to start it before it has begun (the question a test's day,
+    2026-12-05, always brings from 2026-Q4); the boxes shown, with their texts."""
+    with MessageBoxes(press=QMessageBox.StandardButton.Yes) as boxes:
+        qtbot.mouseClick(window.start_page.next_button, Qt.MouseButton.LeftButton)
+    return boxes

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from dialogs import when_shown
+from dialogs import start_next_period, when_shown
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -158,7 +158,7 @@ def test_continue_clicked_at_once_opens_the_latest_period(qtbot, user_start) -> 
 
 def test_next_period_clicked_at_once_carries_the_answers_over(qtbot, user_start) -> None:
     window, _ids, database = user_start
-    qtbot.mouseClick(window.start_page.next_button, Qt.MouseButton.LeftButton)
+    start_next_period(qtbot, window)
     assert window.session.assessment is not None and window.session.assessment.period == Period("2027-Q1")
     assert window.session.answers["meetings.per_month"].value == 12
     check = AssessmentStore(open_database(database))
