@@ -29,6 +29,14 @@ def test_results_name_the_missing_items_and_take_the_cadre_there(qtbot, make_win
     assert f'href="{first.id}"' in text
     # nothing answered yet: the cards say so, not "0.0 分" (which would read as no burden)
     assert all("尚无作答，未评估" in card.text() and "0.0" not in card.text() for card in page.cards.values())
+    # …nor the overall line, the radar (no point at 0, 未评估 by each spoke) or the findings
+    overall = page.overall.text()
+    assert overall.startswith("综合：尚无作答，未评估。") and "0.0" not in overall and "小时" not in overall
+    assert page.radar.scores == [None] * 4
+    headings = [page.findings.topLevelItem(i).text(0) for i in range(page.findings.topLevelItemCount())]
+    assert all(h.endswith("：尚无作答，未评估") for h in headings), headings
+    if SHOTS:
+        page.grab().save(str(Path(SHOTS) / "results_empty.png"))
 
     # The keyboard reaches the links: Tab to the first, Enter follows it.
     window.activateWindow()
@@ -96,3 +104,26 @@ def test_stale_not_applicable_answers_stand_under_one_heading(qtbot, make_window
     assert "不适用 2 题（其中不予认可 2 题）；必答未答 0 题" in counts
     if SHOTS:
         page.grab().save(str(Path(SHOTS) / "results_stale_not_applicable.png"))
+
+
+def test_a_partly_answered_overall_says_it_is_too_low(qtbot, make_window) -> None:
+    from helpers.sample import open_sample
+    from jianfu.core.answers import Answer
+    from jianfu.core.assessed import read_items
+
+    window = make_window()
+    open_sample(qtbot, window)
+    session = window.session
+    for item_id in read_items(session.checklist, "algorithm_centrism"):  # cleared, as never answered
+        if item_id in session.answers:
+            session.save_answer(item_id, Answer(None))
+    window.show_page("results")
+    page = window.pages["results"]
+    overall = page.overall.text()
+    assert overall.startswith(f"综合得分 {page.result.overall:.1f}")
+    assert "算法逻辑中心化尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。" in overall
+    names = [m.name for m in page.result.manifestations.values()]
+    assert page.radar.scores[names.index("算法逻辑中心化")] is None
+    assert all(s is not None for n, s in zip(names, page.radar.scores, strict=True) if n != "算法逻辑中心化")
+    if SHOTS:
+        page.grab().save(str(Path(SHOTS) / "results_partly.png"))
