@@ -121,6 +121,7 @@ class CountyStore:
                 )
                 self.conn.execute("DELETE FROM assessments WHERE id = ?", (current[0],))
             assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp)
+            self._no_score_unassessed(assessment_id, result)
             answered, asked = completion(checklist, a.answers)
             done = result.completeness
             self.conn.execute(
@@ -193,6 +194,14 @@ class CountyStore:
             " FROM p WHERE code IS NOT NULL) SELECT code FROM p WHERE code IS NOT NULL"
         )
         return sorted((Period(r[0]) for r in rows), reverse=True)
+
+    def _no_score_unassessed(self, assessment_id: int, result: ScoreResult) -> None:
+        """A manifestation with nothing it reads answered keeps no score (NULL, not 0, which would
+        read as no burden): the county's views say 尚无作答 for it (``OverviewRow.assessed``)."""
+        empty = [m.id for m in result.manifestations.values() if not m.assessed and m.id in MANIFESTATIONS]
+        if empty:
+            cleared = ", ".join(f"score_{m} = NULL" for m in empty)
+            self.conn.execute(f"UPDATE assessments SET {cleared} WHERE id = ?", (assessment_id,))
 
     def overview_table(self, period: Period) -> OverviewTable:
         """The overview as plain rows, for views that format only what they show: (assessment id,
