@@ -543,113 +543,118 @@
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="92" />
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="162" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95" />
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="108" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="111" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="113" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="112" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="114" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="113" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="115" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="114" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="116" />
+        <source>County departments</source>
+        <translation>条线部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="117" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="115" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="118" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="116" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="119" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="123" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="123" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="130" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="130" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="133" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="143" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="134" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="144" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="142" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
         <translation>本乡镇标为“不适用”的题目及所填理由，共 {count} 题。请核实理由是否属实。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="146" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="156" />
         <source>No item is marked 'not applicable'.</source>
         <translation>没有标为“不适用”的题目。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="162" />
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="162" />
         <source>Reason given</source>
         <translation>所填理由</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="162" />
         <source>Counted</source>
         <translation>是否计入</translation>
     </message>
@@ -1010,12 +1015,12 @@ Start {next} now?</source>
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="482" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="483" />
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="485" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="486" />
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -1023,17 +1028,17 @@ Start {next} now?</source>
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="452" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="453" />
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="455" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="456" />
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="458" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="459" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -1631,12 +1636,12 @@ Files signed by the old key {old} will then wait here instead.</source>
         <translation>必填：每一行都填了这一格，本表才算答完</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="364" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="365" />
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="366" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="367" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>

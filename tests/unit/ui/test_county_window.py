@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from jianfu.exchange.catalogue import write_catalogue
 from jianfu.exchange.demo import write_demo
 from jianfu.ui.county.county_window import CountyWindow, _request_line, parse_township_list
+from jianfu.ui.county.models import ID_ROLE
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +86,28 @@ def test_drill_down_and_department_merge(qtbot, county, demo_dir) -> None:
     county.refresh()
     merged = department_names(county)
     assert "县文化广电旅游局" in names and "县文化广电旅游局" not in merged
+
+
+def test_drill_down_plan_is_read_in_full_with_its_departments(qtbot, county, demo_dir) -> None:
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    county.overview.selectRow(0)
+    county._drill_down()
+    dialog = county.drilldown
+    assessment = county.county.assessment(int(county.overview.currentIndex().siblingAtColumn(0).data(ID_ROLE)))
+    plan = dialog.plan
+    headers = [plan.horizontalHeaderItem(c).text() for c in range(plan.columnCount())]
+    assert headers[3] == "条线部门"  # as on the plan page
+    assert plan.rowCount() == len(assessment.plan) > 0
+    line = plan.fontMetrics().lineSpacing()
+    for row, entry in enumerate(assessment.plan):
+        assert plan.item(row, 3).text() == entry.department  # whom the county would ask
+        measure = plan.item(row, 1)
+        assert measure.text() == measure.toolTip() == entry.measure
+        if plan.fontMetrics().horizontalAdvance(entry.measure) > plan.columnWidth(1):
+            assert plan.rowHeight(row) >= 2 * line  # wrapped onto lines, not cut at "…"
+    assert any(plan.item(r, 3).text() for r in range(plan.rowCount()))
 
 
 def department_names(county) -> set[str]:
