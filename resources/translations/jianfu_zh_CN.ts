@@ -794,48 +794,48 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>为什么问这个？</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="369" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="387" />
         <source>Carried over from last period</source>
         <translation>沿用上期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="371" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="389" />
         <source>Still true</source>
         <translation>仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="372" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="390" />
         <source>The answer from last period still holds</source>
         <translation>上期的答案本期仍然适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="309" />
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="439" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="310" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="457" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="313" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="314" />
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="344" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="345" />
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="405" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="423" />
         <source>Ctrl+Shift+N while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+N 勾选或取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="406" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="424" />
         <source>Ctrl+Shift+B while answering this item</source>
         <translation>填写本题时按 Ctrl+Shift+B 写备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="437" />
+        <location filename="../../src/jianfu/ui/widgets/item_row.py" line="455" />
         <source>Not applicable (no longer offered here: untick it and answer)</source>
         <translation>不适用（本题已不提供，请取消勾选后作答）</translation>
     </message>
@@ -1326,24 +1326,29 @@ Start {next} now?</source>
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="150" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="152" />
         <source>All on this page still true</source>
         <translation>本页全部仍然如此</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="153" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="155" />
         <source>Every answer on this page carried over from last period still holds; change any that does not first</source>
         <translation>本页沿用上期的回答都仍然成立；如有不再成立的，请先改正</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="174" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="176" />
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="186" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="188" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="223" />
+        <source>Contradicts another answer: {reasons}</source>
+        <translation>作答前后矛盾：{reasons}</translation>
     </message>
 </context>
 <context>
