@@ -273,6 +273,22 @@ def test_preview_renders_every_page_of_the_plan(qtbot, make_window, tmp_path) ->
     assert dialog.page_count == len(pages)
 
 
+def test_preview_is_written_beside_the_data_folder_set_by_jianfu_home(
+    qtbot, make_window, tmp_path, monkeypatch
+) -> None:
+    """A portable install (JIANFU_HOME on a USB stick) leaves nothing in the user's own folders."""
+    monkeypatch.setenv("JIANFU_HOME", str(tmp_path / "home"))
+    window = make_window()
+    open_sample(qtbot, window)
+    window.show_page("export")
+    export = window.pages["export"]
+    export.preview()
+    qtbot.waitUntil(lambda: getattr(export, "preview_dialog", None) is not None, timeout=20_000)
+    scratch = export._scratch_pdf()
+    assert scratch.parent == tmp_path / "home" / "cache" and scratch.stat().st_size > 0
+    export.preview_dialog.close()
+
+
 def test_exported_file_has_the_current_plan(qtbot, make_window, library, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QFileDialog
 
