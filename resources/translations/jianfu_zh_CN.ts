@@ -1046,94 +1046,94 @@ Start {next} now?</source>
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="115" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="113" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="120" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="118" />
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="126" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="127" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="132" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="133" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="134" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="132" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="135" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="133" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="136" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="134" />
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="165" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="163" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="166" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="164" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="254" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="252" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="142" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="306" />
+        <source>Deadline: {problem}</source>
+        <translation>整改时限{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="140" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="143" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="141" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="279" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="277" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="306" />
-        <source>Write the deadline as a date such as 2027-03-31.</source>
-        <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
 </context>
 <context>
