@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jianfu.core.checklist import Handling
+from jianfu.core.follow_up import FollowUp
 from jianfu.core.plan import EDITABLE_FIELDS, RectificationItem, new_custom_item
 from jianfu.ui.session import Session
 
@@ -100,8 +101,10 @@ class _LongTextDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
 
-# One column per editable field, after "accepted" (the inverse of RectificationItem.rejected).
-COLUMNS = ("accepted", *EDITABLE_FIELDS)
+# One column per editable field, after "accepted" (the inverse of RectificationItem.rejected), and
+# last period's 完成情况 and deadline of the item, read-only (shown when there is a last period).
+COLUMNS = ("accepted", *EDITABLE_FIELDS, "last")
+LAST_PERIOD_TEXT = 40  # characters of an item no longer listed, in the line above the table
 TEXT_COLUMNS = ("problem", "measure")  # share the width the short columns leave
 TEXT_MIN_CHARACTERS = 12  # narrower, one wrapped row fills the screen: scroll sideways instead
 
@@ -124,6 +127,12 @@ class PlanPage(QWidget):
         intro.setWordWrap(True)
         intro.setObjectName("pageIntro")
         layout.addWidget(intro)
+        # what became of last period's plan: the column says it per item, this line the rest
+        self.last_period = QLabel()
+        self.last_period.setWordWrap(True)
+        self.last_period.setObjectName("lastPeriod")
+        self.last_period.hide()
+        layout.addWidget(self.last_period)
         headers = [
             self.tr("Accept"),
             self.tr("Problem"),
@@ -134,6 +143,7 @@ class PlanPage(QWidget):
             self.tr("Deadline"),
             self.tr("County departments"),
             self.tr("Progress"),
+            self.tr("Last period"),
         ]
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(headers)
@@ -175,6 +185,7 @@ class PlanPage(QWidget):
         self.table.itemChanged.connect(self._item_changed)
         self._loading = False
         self.items: dict[str, RectificationItem] = {}
+        self.follow_up: FollowUp | None = None
 
     def _size_columns(self) -> None:
         """Every column in view on a 1366-pixel office screen: the short columns as wide as what
@@ -188,6 +199,7 @@ class PlanPage(QWidget):
             "deadline": "2027-03-31",
             "department": "县农业农村局",
             "status": "已完成一半",  # free text: a longer note wraps
+            "last": self.tr("Progress not filled in"),
         }
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(40)
@@ -206,7 +218,9 @@ class PlanPage(QWidget):
         TEXT_MIN_CHARACTERS each (large font on a small screen): then the table scrolls sideways."""
         header = self.table.horizontalHeader()
         text = [COLUMNS.index(field) for field in TEXT_COLUMNS]
-        fixed = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c not in text)
+        fixed = sum(
+            header.sectionSize(c) for c in range(len(COLUMNS)) if c not in text and not header.isSectionHidden(c)
+        )
         narrow = self.table.viewport().width() - fixed < len(text) * self._text_minimum
         for column in text:
             if narrow:
@@ -224,6 +238,10 @@ class PlanPage(QWidget):
 
     def load(self) -> None:
         _, plan = self.session.rescore()
+        self.follow_up = self.session.follow_up()
+        self.table.setColumnHidden(COLUMNS.index("last"), self.follow_up is None)
+        self._show_last_period(plan)
+        self._fit_text_columns()
         self._loading = True
         self.table.setRowCount(0)
         self.items = {}
@@ -247,12 +265,62 @@ class PlanPage(QWidget):
             elif field == "handling":
                 cell.setData(HANDLING_ROLE, item.handling.value)
                 cell.setText(self.handling_labels[item.handling.value])
+            elif field == "last":
+                cell.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                )  # last period's: not edited here
+                cell.setText(self._last_period_text(item.key))
+                cell.setToolTip(self._last_period_tip(item.key))
             else:
                 cell.setText(str(getattr(item, field)))
-            if not item.triggered:
+            if not item.triggered and field != "last":
                 cell.setBackground(QColor("#fff3e0"))
                 cell.setToolTip(self.tr("The answers no longer raise this problem; keep it or untick it."))
             self.table.setItem(row, column, cell)
+
+    def _last_period_text(self, key: str) -> str:
+        """ "已完成" / "未填写完成情况", and last period's deadline, said to have passed when it has."""
+        last = self.follow_up.of(key) if self.follow_up else None
+        if last is None:
+            return self.tr("Not in last period's plan")
+        status = last.status.strip() or self.tr("Progress not filled in")
+        if not last.deadline:
+            return status
+        if self.follow_up is not None and self.follow_up.deadline_passed(last):
+            deadline = self.tr("Deadline {date} passed").format(date=last.deadline)
+        else:
+            deadline = self.tr("Deadline {date}").format(date=last.deadline)
+        return f"{status}\n{deadline}"
+
+    def _last_period_tip(self, key: str) -> str:
+        last = self.follow_up.of(key) if self.follow_up else None
+        if last is None or self.follow_up is None:
+            return ""
+        return self.tr("Last period ({period}): {measure}").format(
+            period=self.follow_up.period_label, measure=last.measure
+        )
+
+    def _show_last_period(self, plan: list[RectificationItem]) -> None:
+        """One line on last period's plan: how many items, and those this plan no longer lists
+        with their 完成情况 (the column says it for the others)."""
+        follow_up: FollowUp | None = self.follow_up
+        self.last_period.setVisible(follow_up is not None)
+        if follow_up is None:
+            return
+        text = self.tr(
+            'Last period ({period}) had {count} plan items; what became of each is in the column "Last period".'
+        ).format(period=follow_up.period_label, count=len(follow_up.items))
+        gone = follow_up.not_listed(plan)
+        if gone:
+            names = "；".join(
+                "{problem}（{status}）".format(
+                    problem=_brief(item.problem or item.measure),
+                    status=item.status.strip() or self.tr("Progress not filled in"),
+                )
+                for item in gone
+            )
+            text += " " + self.tr("No longer in this plan: {items}").format(items=names)
+        self.last_period.setText(text)
 
     def add_item(self) -> None:
         assert self.session.assessment is not None
@@ -316,3 +384,7 @@ class PlanPage(QWidget):
         self.session.save_plan_item(item)
         self.items[key] = item
         self.error.setText("")
+
+
+def _brief(text: str) -> str:
+    return text if len(text) <= LAST_PERIOD_TEXT else text[: LAST_PERIOD_TEXT - 1] + "…"
