@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -351,7 +352,9 @@ class _Writer:
             return []
         heading = self.p(FOLLOW_UP_HEADING, self.styles.group_heading)
         heading.spaceBefore = 3 * mm  # apart from the task list's last row
-        text = self.p(follow_up_text(self.follow_up, self.plan, self.a.township.name), self.styles.body)
+        # in the tables' size: a note to the tables around it, kept short of a page end
+        note = ParagraphStyle("follow_up_note", parent=self.styles.cell, spaceAfter=3)
+        text = self.p(follow_up_text(self.follow_up, self.plan, self.a.township.name), note)
         rows = follow_up_rows(self.follow_up, self.plan)
         if not rows:
             return [KeepTogether([heading, text])]
