@@ -46,11 +46,14 @@ def heaviest(periods, library):
     custom item added there that this period does not list."""
     assessment, result, previous = max(periods, key=lambda p: len(p[0].plan))
     own = next(i for i in previous.plan if i.handling is Handling.OWN and not i.rejected)
-    plan = [replace(i, status="已完成，注销重复应用2个，合并工作群5个，其余按月清理") if i is own else i for i in previous.plan]
+    plan = [
+        replace(i, status="已完成，注销重复应用2个，合并工作群5个，其余按月清理") if i is own else i
+        for i in previous.plan
+    ]
     gone = replace(plan[-1], key="custom:gone", rule_id=None, problem="自加事项：清理村级台账", status="")
     previous = replace(previous, plan=[*plan, gone])
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
-    return assessment, checklist, result, last_period_follow_up(previous, AS_OF), own
+    return assessment, checklist, result, last_period_follow_up(previous, AS_OF)
 
 
 def pdf_pages(assessment, checklist, result, follow_up) -> list[str]:
@@ -60,7 +63,7 @@ def pdf_pages(assessment, checklist, result, follow_up) -> list[str]:
 
 
 def test_the_pdf_reports_last_periods_items_in_their_rows_and_the_rest_in_annex_1(heaviest) -> None:
-    assessment, checklist, result, follow_up, own = heaviest
+    assessment, checklist, result, follow_up = heaviest
     pages = pdf_pages(assessment, checklist, result, follow_up)
     text = squeeze("".join(pages))
     annex_1 = next(i for i, p in enumerate(pages) if "附件1" in p and "整改任务清单" in p and "附件：" not in p)
@@ -85,13 +88,13 @@ def test_the_pdf_reports_last_periods_items_in_their_rows_and_the_rest_in_annex_
 
 
 def test_without_a_last_period_nothing_is_said_of_one(heaviest) -> None:
-    assessment, checklist, result, _, _ = heaviest
+    assessment, checklist, result, _ = heaviest
     text = squeeze("".join(pdf_pages(assessment, checklist, result, None)))
     assert "上期" not in text
 
 
 def test_the_docx_says_the_same(heaviest, tmp_path) -> None:
-    assessment, checklist, result, follow_up, _ = heaviest
+    assessment, checklist, result, follow_up = heaviest
     path = tmp_path / "plan.docx"
     build_rectification_docx(assessment, checklist, result, path, follow_up)
     doc = Document(str(path))
