@@ -4,6 +4,7 @@ no longer lists above the table; a deadline due by the new plan is set afresh.""
 
 from __future__ import annotations
 
+import pytest
 from dialogs import start_next_period
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -74,3 +75,20 @@ def test_the_next_periods_plan_says_what_became_of_last_periods(qtbot, make_wind
     qtbot.keyClick(page.table, Qt.Key.Key_Space)
     assert page.table.item(row_of(page, dropped), 0).checkState() == Qt.CheckState.Unchecked
     assert "本期未再列入 1 项：" in page.last_period.text() and "未填写完成情况" in page.last_period.text()
+
+    # the plan saved from the export page reports it too (last period read on the UI thread)
+    import re
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    window.show_page("export")
+    export = window.pages["export"]
+    target = sample_file.parent / "2027-Q1整改方案.pdf"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+        qtbot.mouseClick(export.save_pdf_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(target.exists, timeout=30_000)
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(str(target)).pages))
+    assert "上期（2026年第四季度）整改事项完成情况见附件1" in text and "上期整改事项完成情况" in text
+    assert "上期：已完成" in text and "上期未填写完成情况" in text
