@@ -240,12 +240,15 @@ def rederive_departments(
     the township edited is its own statement and stays.
     """
     attributions = plan_attributions(result, min_intensity)
-    return [
-        replace(item, department=str(clean_plan_text("department", attributions[item.key].text)))
-        if item.key in attributions and "department" not in item.edited
-        else item
-        for item in plan
-    ]
+    redrafted = []
+    for item in plan:
+        attribution = attributions.get(item.key)
+        if attribution is not None and "department" not in item.edited:
+            department = str(clean_plan_text("department", attribution.text))
+            if department != item.department:  # most files already say it so: no copy (county imports)
+                item = replace(item, department=department)
+        redrafted.append(item)
+    return redrafted
 
 
 def _selects_rows(hit: RuleHit) -> bool:

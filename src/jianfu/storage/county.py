@@ -120,30 +120,23 @@ class CountyStore:
                     (a.township.division_code, a.period.code, content.sha256),
                 )
                 self.conn.execute("DELETE FROM assessments WHERE id = ?", (current[0],))
-            assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp)
             answered, asked = completion(checklist, a.answers)
             done = result.completeness
-            self.conn.execute(
-                "UPDATE assessments SET content_sha256 = ?, exported_at = ?, imported_at = ?, answered = ?,"
-                " asked = ?, completeness_answered = ?, required_missing = ?, not_applicable = ?,"
-                " not_applicable_without_reason = ?, table_not_applicable = ?, inconsistent = ?, unconfirmed = ?"
-                " WHERE id = ?",
-                (
-                    content.sha256,
-                    content.exported_at,
-                    stamp,
-                    answered,
-                    asked,
-                    done.answered,
-                    done.required_missing,
-                    done.not_applicable,
-                    done.not_applicable_without_reason,
-                    len(done.table_not_applicable),
-                    len(done.inconsistent),
-                    done.unconfirmed,
-                    assessment_id,
-                ),
-            )
+            figures = {  # what the county views read, beside the scores
+                "content_sha256": content.sha256,
+                "exported_at": content.exported_at,
+                "imported_at": stamp,
+                "answered": answered,
+                "asked": asked,
+                "completeness_answered": done.answered,
+                "required_missing": done.required_missing,
+                "not_applicable": done.not_applicable,
+                "not_applicable_without_reason": done.not_applicable_without_reason,
+                "table_not_applicable": len(done.table_not_applicable),
+                "inconsistent": len(done.inconsistent),
+                "unconfirmed": done.unconfirmed,
+            }
+            assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp, figures)
             burdens: list[BurdenRow] = [
                 (
                     assessment_id,

@@ -156,9 +156,8 @@ def request_groups(conn: sqlite3.Connection, period: str) -> list[RequestGroup]:
     for label, spellings, keys, (townships, items) in merged.values():
         if len(keys) > 1 or len(spellings) > 1:  # a township may name two merged spellings
             marks = ", ".join("?" * len(keys))
-            townships = conn.execute(
-                "SELECT count(DISTINCT assessment_id) FROM county_counts WHERE period = ? AND kind = 'request'"
-                f" AND key IN ({marks})",
+            townships = conn.execute(  # an assessment has a request row for each key it counts under
+                f"SELECT count(DISTINCT assessment_id) FROM county_requests WHERE period = ? AND key IN ({marks})",
                 (period, *keys),
             ).fetchone()[0]
         name = label or max(spellings, key=lambda s: spellings[s])
