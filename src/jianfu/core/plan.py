@@ -214,7 +214,8 @@ def group_attribution(group: Sequence[RuleHit]) -> Attribution:
     from_rows = [_departments(h.rows) for h in group if h.rows and _selects_rows(h)]
     if any(from_rows):
         return rows_attribution(from_rows)
-    return combined(answer_attribution(h.department) for h in group)
+    said = [h.department for h in group if h.department]  # most hits have no such answer
+    return combined(answer_attribution(d) for d in said) if said else Attribution()
 
 
 def plan_attributions(result: ScoreResult, min_intensity: float = 0.0) -> dict[str, Attribution]:

@@ -28,7 +28,12 @@ _department_key = lru_cache(maxsize=4096)(department_key)
 def department_names(text: str) -> list[str]:
     """The departments a plan item's department field names as imposing it; "one or more of"
     several is no department (``core.attribution``)."""
-    return list(parse_attribution(text).named) or [NO_DEPARTMENT_NAMED]
+    return list(_named(text))
+
+
+@lru_cache(maxsize=4096)  # as _department_key: the same fields come back in every file
+def _named(text: str) -> tuple[str, ...]:
+    return parse_attribution(text).named or (NO_DEPARTMENT_NAMED,)
 
 
 # item key, rule id, handling, department, rejected, position
