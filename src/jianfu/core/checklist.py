@@ -136,10 +136,11 @@ class Item(Field):
 
     @property
     def not_applicable_withdrawn(self) -> bool:
-        """Whether this version stopped offering 不适用 here (``not_applicable.offered_on``): a 不适用
-        stored before (an older answer, carried over or imported) does not count as "no burden";
-        it is flagged and must be answered again (``core.completeness``)."""
-        return not self.na_offered and (self._not_applicable_fits or self.allows_declared_none)
+        """Whether a 不适用 stored here is stale: this version does not offer it here (any more:
+        ``not_applicable.offered_on``, basic information, a "以上都没有" or "none" answer). Such a
+        不适用 (an older answer, carried over or imported) does not count as "no burden"; it is
+        flagged and must be answered again (``core.completeness``), one way wherever it stands."""
+        return not self.counts_stored_not_applicable
 
     def column(self, column_id: str) -> Field | None:
         return self._column_index.get(column_id)

@@ -135,7 +135,7 @@ class CountyStore:
                 "table_not_applicable": len(done.table_not_applicable),
                 "inconsistent": len(done.inconsistent),
                 "unconfirmed": done.unconfirmed,
-            }
+            } | _no_score_unassessed(result)
             assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp, figures)
             burdens: list[BurdenRow] = [
                 (
@@ -439,3 +439,9 @@ class CountyStore:
             for name in department_names(item.department):
                 groups[aliases.get(department_key(name), name)].append(item)
         return dict(sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])))
+
+
+def _no_score_unassessed(result: ScoreResult) -> dict[str, None]:
+    """A manifestation with nothing it reads answered keeps no score (NULL, not 0, which would
+    read as no burden): the county's views say 尚无作答 for it (``OverviewRow.assessed``)."""
+    return {f"score_{m.id}": None for m in result.manifestations.values() if not m.assessed and m.id in MANIFESTATIONS}

@@ -91,9 +91,26 @@ def test_next_period_keeps_the_period_length(service, period: str, following: st
 
 
 def test_next_period_that_exists_says_so_in_chinese(service, assessment_id: int) -> None:
+    assert service.following_period(assessment_id) == Period("2027-Q1")  # asked before it is started
     service.next_period(assessment_id)
     with pytest.raises(PeriodExistsError, match="柳河镇已有2027年第一季度的自查"):
         service.next_period(assessment_id)
+    with pytest.raises(PeriodExistsError, match="柳河镇已有2027年第一季度的自查"):
+        service.following_period(assessment_id)  # the window says so before asking anything else
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        ("2027-Q1", dt.date(2027, 1, 1), dt.date(2027, 3, 31)),
+        ("2026-Q4", dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
+        ("2028-Q1", dt.date(2028, 1, 1), dt.date(2028, 3, 31)),
+        ("2026-H2", dt.date(2026, 7, 1), dt.date(2026, 12, 31)),
+        ("2026", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+    ],
+)
+def test_a_period_knows_its_first_and_last_day(period: str, start: dt.date, end: dt.date) -> None:
+    assert (Period(period).start, Period(period).end) == (start, end)
 
 
 def test_sample_lives_apart(service) -> None:

@@ -4,6 +4,7 @@ and confirming every page gives the level back."""
 
 from __future__ import annotations
 
+from dialogs import start_next_period
 from PySide6.QtCore import Qt
 from test_journey import click, sample_file  # noqa: F401 - the fixture is used by name
 
@@ -24,7 +25,7 @@ def test_the_level_waits_until_every_page_is_confirmed(qtbot, make_window, sampl
     sidebar_click(qtbot, window, START)
     start = window.start_page
     assert not start.carried.isVisible()  # last period: answered, nothing carried
-    click(qtbot, start.next_button)
+    start_next_period(qtbot, window)
     session = window.session
     sections = [s.id for s in session.checklist.sections]
     to_confirm = len(session.unconfirmed)
@@ -98,7 +99,7 @@ def test_confirming_a_page_leaves_hidden_answers_to_confirm_when_asked_again(
     window = make_window()
     window.open_file(sample_file)
     sidebar_click(qtbot, window, START)
-    click(qtbot, window.start_page.next_button)
+    start_next_period(qtbot, window)
     sidebar_click(qtbot, window, "apps")
     page = window.pages["apps"]
     rows = page.rows
