@@ -508,143 +508,148 @@
 <context>
     <name>DrilldownDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="32" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="34" />
         <source>{township} · {period} (read-only)</source>
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="38" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="40" />
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="42" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="44" />
         <source>Fingertip hours per cadre a month: not yet assessed</source>
         <translation>每名干部每月指尖工时：尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="59" />
+        <source>To verify: {notes}</source>
+        <translation>请县级核实：{notes}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="77" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="77" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="77" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="83" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91" />
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86" />
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="111" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="104" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="112" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="113" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="114" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="107" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="115" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="108" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="116" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="115" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="123" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="115" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="123" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="118" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="118" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="125" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="133" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="134" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="134" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="142" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
         <translation>本乡镇标为“不适用”的题目及所填理由，共 {count} 题。请核实理由是否属实。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="138" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="146" />
         <source>No item is marked 'not applicable'.</source>
         <translation>没有标为“不适用”的题目。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
         <source>Reason given</source>
         <translation>所填理由</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
         <source>Counted</source>
         <translation>是否计入</translation>
     </message>

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 from jianfu.core.assessed import score_and_level
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
+from jianfu.core.consistency import to_verify
 from jianfu.core.describe import answer_text
 from jianfu.core.explanation import explain
 from jianfu.core.not_applicable import not_applicable_entries
+from jianfu.core.plan import local_wording
 from jianfu.core.scoring import score_assessment
 from jianfu.ui.widgets.radar import RadarChart
 
@@ -53,6 +55,12 @@ class DrilldownDialog(QDialog):
         )
         summary.setWordWrap(True)
         layout.addWidget(summary)
+        checks = [local_wording(text, a.township.name) for text in to_verify(checklist, a.answers)]
+        self.to_verify = QLabel(self.tr("To verify: {notes}").format(notes="；".join(checks)))
+        self.to_verify.setWordWrap(True)
+        self.to_verify.setObjectName("toVerify")
+        self.to_verify.setVisible(bool(checks))
+        layout.addWidget(self.to_verify)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
 
