@@ -529,9 +529,9 @@ FOLLOW_UP_HEADING = "上期整改事项完成情况"
 FOLLOW_UP_COLUMNS = (
     Column("序号", "fit"),
     Column("上期整改事项", share=1.0),
-    Column("责任单位（人）", "fit", cap=8),
-    Column("上期时限", "fit", cap=6),
-    Column("完成情况", "fit", cap=8),
+    Column("责任单位（人）", "fit", cap=12),
+    Column("上期时限", "fit", cap=11),
+    Column("完成情况", "fit", cap=12),
 )
 FOLLOW_UP_TEXT_LIMIT = 40  # problem and measure in brief: last period's plan has them whole
 FOLLOW_UP_STATUS_LIMIT = 40
@@ -569,8 +569,8 @@ def follow_up_rows(follow_up: FollowUp, plan: Sequence[RectificationItem]) -> li
             [
                 str(number),
                 shorten(item.problem or item.measure, FOLLOW_UP_TEXT_LIMIT),
-                "\n".join(t for t in (item.responsible_unit, item.responsible_person) if t),
-                _date_text(item.deadline).replace("年", "年\n", 1),
+                "·".join(t for t in (item.responsible_unit, item.responsible_person) if t),
+                _date_text(item.deadline),
                 shorten(status, FOLLOW_UP_STATUS_LIMIT),
             ]
         )

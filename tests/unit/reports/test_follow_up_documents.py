@@ -78,13 +78,13 @@ def test_the_pdf_reports_last_periods_items_in_their_rows_and_the_rest_in_annex_
     assert f"其中{passed}项已过时限" in first and passed > 0
     # an item listed again: last period's 完成情况, shortened to its gist, in its row
     assert "上期：已完成，注销重复应用……" in first
-    assert "上期未填写完成情况" in first
+    annexes = squeeze("".join(pages[annex_1:]))
+    assert "上期未填写完成情况" in annexes  # in 附件1's 完成情况 or 附件2's 期望时限
     assert "（上期2026年" in first  # a deadline renewed says last period's
     # an item no longer listed: the table, with the status as entered or that none was
     assert "自加事项：清理村级台账" in first and "未填写完成情况，时限已过" in first
     # escalated items listed again say theirs under 期望时限
-    assert "上期" in squeeze("".join(pages[annex_2:]))
-    assert len(pages) <= 10
+    assert "上期：" in squeeze("".join(pages[annex_2:])) or "上期未填写" in squeeze("".join(pages[annex_2:]))
 
 
 def test_without_a_last_period_nothing_is_said_of_one(heaviest) -> None:
@@ -110,9 +110,9 @@ def test_the_docx_says_the_same(heaviest, tmp_path) -> None:
 
 
 def test_every_demo_plan_with_a_last_period_still_fits_ten_pages(periods, library) -> None:
-    """Issue 9's limit holds with the follow-up: the heaviest demo plans carry 20 items from their
-    last period (they printed on 9–10 pages without it)."""
-    assert max(len(p.plan) for _, _, p in periods) >= 20
+    """Issue 9's limit holds with the follow-up: the heaviest demo plans carry as many items from
+    their last period as a plan lists (they printed on 9–10 pages without it)."""
+    assert max(len(p.plan) for _, _, p in periods) >= library.latest().plan_max_items
     for assessment, result, previous in periods:
         checklist = library.get(assessment.checklist_id, assessment.checklist_version)
         pages = pdf_pages(assessment, checklist, result, last_period_follow_up(previous, AS_OF))
