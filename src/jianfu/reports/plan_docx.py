@@ -81,6 +81,7 @@ def build_rectification_docx(
     checklist: Checklist,
     result: ScoreResult,
     output: Path | BinaryIO,
+    *,
     follow_up: FollowUp | None = None,
 ) -> None:
     """``follow_up``: last period's plan, reported as in the PDF (``reports.rectification``)."""

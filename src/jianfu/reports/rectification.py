@@ -74,6 +74,7 @@ def build_rectification_pdf(
     result: ScoreResult,
     output: Path | BinaryIO,
     fonts: FontSet | None = None,
+    *,
     follow_up: FollowUp | None = None,
 ) -> None:
     """``follow_up``: last period's plan (``AssessmentService.follow_up``), reported in the body

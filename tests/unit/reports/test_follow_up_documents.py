@@ -96,7 +96,7 @@ def test_without_a_last_period_nothing_is_said_of_one(heaviest) -> None:
 def test_the_docx_says_the_same(heaviest, tmp_path) -> None:
     assessment, checklist, result, follow_up = heaviest
     path = tmp_path / "plan.docx"
-    build_rectification_docx(assessment, checklist, result, path, follow_up)
+    build_rectification_docx(assessment, checklist, result, path, follow_up=follow_up)
     doc = Document(str(path))
     paragraphs = [p.text for p in doc.paragraphs]
     assert "上期整改事项完成情况" in paragraphs

@@ -69,7 +69,7 @@ def build_plan_docx(session: Session, path: Path, progress: Progress, follow_up:
     progress(0.2)
     result = score_assessment(session.checklist, session.assessment.answers)
     partial = partial_path(path)
-    build_rectification_docx(session.assessment, session.checklist, result, partial, follow_up)
+    build_rectification_docx(session.assessment, session.checklist, result, partial, follow_up=follow_up)
     progress(1.0)
     partial.replace(path)
     return path
