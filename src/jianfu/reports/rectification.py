@@ -77,8 +77,8 @@ def build_rectification_pdf(
     *,
     follow_up: FollowUp | None = None,
 ) -> None:
-    """``follow_up``: last period's plan (``AssessmentService.follow_up``), reported in the body
-    and beside each item this plan lists again."""
+    """``follow_up``: last period's plan (``AssessmentService.follow_up``), reported beside each
+    item this plan lists again and, for the rest, at the end of 附件1."""
     fonts = fonts or register_fonts()
     target = str(output) if isinstance(output, Path) else output
     filled_by = _answer(assessment, "profile.filled_by")
@@ -508,7 +508,7 @@ def task_rows(own: Sequence[RectificationItem], follow_up: FollowUp | None = Non
     for number, item in enumerate(own, start=1):
         last = follow_up.of(item.key) if follow_up else None
         deadline, status = _date_text(item.deadline), item.status
-        if last is not None and follow_up is not None:
+        if last is not None:
             if last.deadline != item.deadline and last.deadline:
                 deadline += f"\n（上期{_date_text(last.deadline)}）"
             status = "\n".join(t for t in (status, last_status(last)) if t)
@@ -534,12 +534,12 @@ FOLLOW_UP_COLUMNS = (
     Column("上期时限", "fit", cap=11),
     Column("完成情况", "fit", cap=12),
 )
-FOLLOW_UP_TEXT_LIMIT = 40  # problem and measure in brief: last period's plan has them whole
+FOLLOW_UP_TEXT_LIMIT = 40  # the problem in brief: last period's plan has it whole
 FOLLOW_UP_STATUS_LIMIT = 40
 
 
 def follow_up_text(follow_up: FollowUp, plan: Sequence[RectificationItem], township: str) -> str:
-    """The follow-up in brief (three lines on a landscape page): how many items, how many with a
+    """The follow-up in brief (two lines on a landscape page): how many items, how many with a
     完成情况 entered, how many past their deadline without, and where each one's stands."""
     label = follow_up.period_label
     if not follow_up.items:
@@ -604,7 +604,7 @@ def escalation_rows(escalated: Sequence[RectificationItem], follow_up: FollowUp 
             department = item.department or NO_DEPARTMENT
             deadline = _date_text(item.deadline).replace("年", "年\n", 1)
             last = follow_up.of(item.key) if follow_up else None
-            if last is not None and follow_up is not None:  # as in the task list (task_rows)
+            if last is not None:  # as in the task list (task_rows)
                 deadline += "\n" + last_status(last)
             rows.append(
                 [
