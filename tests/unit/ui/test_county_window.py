@@ -202,3 +202,18 @@ def test_township_ticks_its_inventory_from_the_catalogue(qtbot, make_window, cou
     rows = window.session.service.store.load(window.session.assessment_id).answers["apps.inventory"].value
     assert [r["cells"]["name"] for r in rows] == [dialog.entries[0].name]
     assert rows[0]["cells"]["department"] == dialog.entries[0].department
+
+
+def test_a_catalogue_that_cannot_be_written_says_why_in_chinese(qtbot, county, demo_dir, tmp_path, monkeypatch) -> None:
+    from dialogs import MessageBoxes
+    from PySide6.QtWidgets import QFileDialog
+
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    locked = tmp_path / "只读" / "目录.jianfu-catalogue"  # its folder does not exist: the write fails
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(locked), ""))
+    with MessageBoxes() as boxes:
+        county._export_catalogue()
+    assert len(boxes.texts) == 1 and f"无法写入 {locked}" in boxes.texts[0], boxes.texts
+    assert not locked.exists()
