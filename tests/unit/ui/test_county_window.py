@@ -96,6 +96,8 @@ def test_drill_down_plan_is_read_in_full_with_its_departments(qtbot, county, dem
     county._drill_down()
     dialog = county.drilldown
     assessment = county.county.assessment(int(county.overview.currentIndex().siblingAtColumn(0).data(ID_ROLE)))
+    overall = county.overview_sorted.index(county.overview.currentIndex().row(), 5).data()
+    assert f"综合 {overall.split()[0]}（" in dialog.summary.text()  # the overall, as in the overview
     plan = dialog.plan
     headers = [plan.horizontalHeaderItem(c).text() for c in range(plan.columnCount())]
     assert headers[3] == "条线部门"  # as on the plan page

@@ -43,11 +43,16 @@ class DrilldownDialog(QDialog):
             if result.assessed
             else self.tr("Fingertip hours per cadre a month: not yet assessed")
         )
-        summary = QLabel(
+        overall = (
+            self.tr("Overall") + " " + score_and_level(result.overall, result.overall_level_label, result.assessed)
+        )
+        self.summary = summary = QLabel(
             "　".join(
                 f"{m.name} {score_and_level(m.score, m.level_label, m.assessed)}"
                 for m in result.manifestations.values()
             )
+            + "　"
+            + overall  # as in the overview's 综合 column the inspector came from
             + "　"
             + result.completeness.summary()
             + "　"
