@@ -523,143 +523,143 @@
         <translation>每名干部每月指尖工时：尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="46" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="47" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="62" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="64" />
         <source>To verify: {notes}</source>
         <translation>请县级核实：{notes}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="80" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="82" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="80" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="82" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="80" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="82" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="97" />
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98" />
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="165" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="100" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="167" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="100" />
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="98" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="100" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="111" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="113" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="116" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="118" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="117" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="119" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="118" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="120" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="119" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="121" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="120" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="122" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="121" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="123" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="122" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="124" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="129" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="131" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="129" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="131" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="133" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="135" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="133" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="135" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="146" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="148" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="147" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="149" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="155" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="157" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
         <translation>本乡镇标为“不适用”的题目及所填理由，共 {count} 题。请核实理由是否属实。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="159" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="161" />
         <source>No item is marked 'not applicable'.</source>
         <translation>没有标为“不适用”的题目。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="165" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="167" />
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="165" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="167" />
         <source>Reason given</source>
         <translation>所填理由</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="165" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="167" />
         <source>Counted</source>
         <translation>是否计入</translation>
     </message>
@@ -1261,7 +1261,7 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="282" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="287" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1296,62 +1296,67 @@ Start {next} now?</source>
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="163" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="162" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="171" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="170" />
+        <source>Scored on checklist version {old}, as answered; the county scores the exported file on version {latest}, so its figures may differ. Start the next period to answer version {latest}.</source>
+        <translation>本次自查按作答时的第{old}版清单计分；县里导入导出的文件后按第{latest}版计分，分数可能不同。开始下一期即按第{latest}版作答。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="176" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="173" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="178" />
         <source>not yet assessed</source>
         <translation>尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="191" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="196" />
         <source>Overall: not yet assessed. Nothing that the scores and the fingertip hours are worked out from is answered yet.</source>
         <translation>综合：尚无作答，未评估。计算得分和“指尖”事务时长所依据的题目都还没有作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="195" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="200" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="204" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="209" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="225" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="230" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="226" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="231" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="228" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="233" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="229" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="234" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="239" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="244" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="267" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="272" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
