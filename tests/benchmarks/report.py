@@ -118,7 +118,10 @@ def plans(library: ChecklistLibrary):
         before = previous.get(assessment.township.division_code)
         previous[assessment.township.division_code] = assessment
         if before is not None:
-            entered = [replace(i, status="已完成整改，取消重复填报，按月复查" if n % 2 else "") for n, i in enumerate(before.plan)]
+            entered = [
+                replace(i, status="已完成整改，取消重复填报，按月复查" if n % 2 else "")
+                for n, i in enumerate(before.plan)
+            ]
             follow_up = last_period_follow_up(replace(before, plan=entered), dt.date.today())
             followed.append((assessment, result, follow_up))
     heaviest = max(followed, key=lambda case: pages_of(library, *case))
