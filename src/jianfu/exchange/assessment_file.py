@@ -135,15 +135,36 @@ def seal(document: dict[str, Any], signer: signing.Signer | None) -> dict[str, A
     return document
 
 
+class ExportRefusedError(JianfuError):
+    """The file would be refused by the county's import; nothing was written. In Chinese."""
+
+
+def check_exportable(document: dict[str, Any], library: ChecklistLibrary) -> None:
+    """Run on ``document`` every check the county's import (and ``jianfu validate``) runs, so that
+    a file is never written and signed that the county would refuse: a value stored by an older
+    version or a bug (a deadline in 2207) is named here, with what to do, instead."""
+    try:
+        parse_assessment_bytes(_file_bytes(document), "导出的文件", library)
+    except AssessmentFileError as exc:
+        where = "整改方案页" if "整改事项" in exc.reason else "相应的页面"
+        raise ExportRefusedError(
+            f"未导出：县级导入会拒收这个文件——{exc.reason}。请在{where}改正后再导出。没有写出文件，也没有签名。"
+        ) from None
+
+
 def write_assessment_file(path: Path, document: dict[str, Any]) -> None:
     """Write atomically: a half-written file never replaces a good one."""
-    data = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
+    data = _file_bytes(document)
     temporary = path.with_name(path.name + ".part")
     with temporary.open("wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
     temporary.replace(path)
+
+
+def _file_bytes(document: dict[str, Any]) -> bytes:
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
 
 
 def signed_bytes(document: dict[str, Any]) -> bytes:

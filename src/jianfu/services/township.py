@@ -330,20 +330,22 @@ class AssessmentService:
         with saving(self.store.db.path):
             self.store.delete_plan_item(opened.id, key)
 
-    @staticmethod
-    def export(opened: OpenedAssessment, path: Path) -> None:
+    def export(self, opened: OpenedAssessment, path: Path) -> None:
         """Write the ``.jianfu`` file of the assessment as it stands, scored now and signed with
-        this installation's key. It reads only ``opened`` (no database), so it may run off the UI
-        thread."""
+        this installation's key. It reads only ``opened`` and the loaded checklists (no database),
+        so it may run off the UI thread. Raises ``ExportRefusedError`` (nothing written, no
+        sequence number used) when the county's import would refuse the file."""
         from jianfu.core.scoring import score_assessment
-        from jianfu.exchange.assessment_file import to_document, write_assessment_file
+        from jianfu.exchange.assessment_file import check_exportable, seal, to_document, write_assessment_file
         from jianfu.exchange.signing import next_signer
         from jianfu.paths import data_dir
 
         assessment = opened.assessment
         result = score_assessment(opened.checklist, assessment.answers)
+        document = to_document(assessment, result)
+        check_exportable(document, self.library)  # the import's own checks, before anything is signed
         signer = next_signer(data_dir())  # this installation's key and its next sequence (README: 签名密钥)
-        write_assessment_file(path, to_document(assessment, result, signer=signer))
+        write_assessment_file(path, seal(document, signer))
 
     # ------------------------------------------------------------------------ next period
 

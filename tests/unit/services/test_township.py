@@ -222,3 +222,28 @@ def test_next_period_carries_a_v2_no_dispatch_as_a_count_of_0_to_confirm(service
     count = stored.answers["apps.dispatch_per_month"]
     assert (count.value, count.carried_unconfirmed) == (0, True) and "第2版" in count.note
     assert stored.answers["apps.dispatch_used"] == Answer(False, carried_unconfirmed=True)
+
+
+def test_export_refuses_what_the_county_would_refuse(service, store, assessment_id: int, tmp_path) -> None:
+    """A deadline stored by an older version or a bug (2207) is not written and signed: the export
+    runs the import's own checks first and names the item; no file, no signing number used."""
+    from jianfu.exchange.assessment_file import ExportRefusedError, read_assessment_file
+    from jianfu.paths import data_dir
+
+    opened = service.load(assessment_id)
+    service.save_answer(opened, "traces.photo_checkin", Answer(True))
+    service.rescore(opened)
+    good = tmp_path / "good.jianfu"
+    service.export(service.load(assessment_id), good)
+    assert read_assessment_file(good, service.library).signature is not None
+    sequence = (data_dir() / "signing-sequence.txt").read_text()
+    store.db.conn.execute("UPDATE plan_items SET deadline = '2207-03-31' WHERE assessment_id = ?", (assessment_id,))
+    store.db.conn.commit()
+    target = tmp_path / "bad.jianfu"
+    with pytest.raises(ExportRefusedError) as refused:
+        service.export(service.load(assessment_id), target)
+    message = str(refused.value)
+    assert "整改事项第 1 项的完成时限" in message and "2207" in message
+    assert "整改方案页改正" in message and "没有写出文件" in message
+    assert not target.exists() and not list(tmp_path.glob("bad.jianfu*"))
+    assert (data_dir() / "signing-sequence.txt").read_text() == sequence
