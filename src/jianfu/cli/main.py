@@ -184,7 +184,7 @@ def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 
 def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
-    from jianfu.core.assessed import NOT_ASSESSED
+    from jianfu.core.assessed import NOT_ASSESSED, scores_json
     from jianfu.core.carry import carry_assessment
     from jianfu.core.scoring import score_assessment
     from jianfu.exchange.assessment_file import read_assessment_file
@@ -194,7 +194,7 @@ def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     result = score_assessment(checklist, assessment.answers)
     if options.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(scores_json(result), ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"{assessment.township.county}{assessment.township.name} {assessment.period.label}")
     for m in result.manifestations.values():  # nothing answered is no score of 0 (core.assessed)

@@ -7,8 +7,13 @@ printed plan, the Word plan, the county's views) says ``NOT_ASSESSED`` for it in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from jianfu.core.answers import Answers, is_visible
 from jianfu.core.checklist import Checklist
+
+if TYPE_CHECKING:
+    from jianfu.core.scoring import ScoreResult
 
 NOT_ASSESSED = "尚无作答，未评估"
 NOT_ASSESSED_SHORT = "未评估"  # where the line is short (the radar's spoke labels)
@@ -46,3 +51,24 @@ def read_items(checklist: Checklist, manifestation_id: str) -> tuple[str, ...]:
 def score_and_level(score: float, level_label: str, assessed: bool) -> str:
     """ "23.4（较轻）", or NOT_ASSESSED for a manifestation with nothing it reads answered."""
     return f"{score:.1f}（{level_label}）" if assessed else NOT_ASSESSED
+
+
+def scores_json(result: ScoreResult) -> dict[str, Any]:
+    """``result.to_json()`` for other programs (``jianfu score --json``): every manifestation and
+    the overall say ``"assessed"``; where it is false, score and level are null and the label is
+    NOT_ASSESSED, so no reader takes a 0 of nothing answered for "no burden" (nor the fingertip
+    hours, null too). What is assessed keeps its shape, with one key more. The file's ``scores``
+    keep the old shape: the file format says what it holds."""
+    shown = result.to_json()
+    for m in result.manifestations.values():
+        shown["manifestations"][m.id] = _assessed_or_not(shown["manifestations"][m.id], m.assessed)
+    shown["overall"] = _assessed_or_not(shown["overall"], result.assessed)
+    if not result.assessed:
+        shown["fingertip_hours_per_cadre_month"] = None
+    return shown
+
+
+def _assessed_or_not(entry: dict[str, Any], assessed: bool) -> dict[str, Any]:
+    if assessed:
+        return {**entry, "assessed": True}
+    return {"score": None, "level": None, "level_label": NOT_ASSESSED, "assessed": False}

@@ -179,3 +179,40 @@ def test_an_imported_empty_file_shows_no_zero_scores_in_the_county(
         assert model.headerData(0, Qt.Orientation.Horizontal)
     finally:
         window.county.close()
+
+
+def test_score_json_says_what_is_not_assessed(
+    library: ChecklistLibrary, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Other programs read ``score --json``: nothing answered is "assessed": false with a null
+    score (not 0.0, which reads as no burden); what is assessed keeps its shape plus the key."""
+    import json
+
+    checklist = library.latest()
+    empty = empty_assessment(checklist)
+    path = tmp_path / "新建镇-2026-Q4.jianfu"
+    write_assessment_file(path, to_document(empty, score_assessment(checklist, empty.answers)))
+    assert main(["score", "--json", str(path)]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    for entry in [*shown["manifestations"].values(), shown["overall"]]:
+        assert entry == {"score": None, "level": None, "level_label": NOT_ASSESSED, "assessed": False}
+    assert shown["fingertip_hours_per_cadre_month"] is None
+
+    sample, _ = sample_township_assessment(library)
+    filing = set(read_items(checklist, "filing_redundancy"))
+    partly = replace(sample, answers={k: v for k, v in sample.answers.items() if k not in filing})
+    result = score_assessment(checklist, partly.answers)
+    write_assessment_file(path, to_document(partly, result))
+    assert main(["score", "--json", str(path)]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["manifestations"]["filing_redundancy"]["assessed"] is False
+    assert shown["manifestations"]["filing_redundancy"]["score"] is None
+    trace = result.manifestations["trace_alienation"]
+    assert shown["manifestations"]["trace_alienation"] == {
+        "score": trace.score,
+        "level": trace.level,
+        "level_label": trace.level_label,
+        "assessed": True,
+    }
+    assert shown["overall"]["assessed"] is True and shown["overall"]["score"] == result.overall
+    assert shown["fingertip_hours_per_cadre_month"] == result.fingertip_hours_per_cadre_month
