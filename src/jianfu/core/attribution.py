@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,6 +84,18 @@ def answer_attribution(answer: Any) -> Attribution:
 def rows_attribution(departments: Iterable[str]) -> Attribution:
     """Table rows' own department cells: each row's department imposes that row's burden."""
     return Attribution.of(named=(n for d in departments for n in _LIST.split(d)))
+
+
+def owners_attribution(departments: Sequence[str]) -> Attribution | None:
+    """The owners of what a rule reads (each 派单平台 row's department cell): their department when
+    every row names the same one department; None otherwise (a row without one, or several
+    departments: the township did not say which imposes it), and the section's answer says."""
+    names = [[n.strip() for n in _LIST.split(d) if n.strip()] for d in departments]
+    if not names or any(len(found) != 1 for found in names):
+        return None
+    if len({department_key(found[0]) for found in names}) != 1:
+        return None
+    return Attribution.of(named=[names[0][0]])
 
 
 def combined(parts: Iterable[Attribution]) -> Attribution:

@@ -221,6 +221,17 @@ class ScoringRule:
     measure: MeasureTemplate
     source: str = ""
     department_item: str | None = None  # the item naming who imposes this burden (条线)
+    # the table rows that own what the rule reads (the 派单平台 rows of the inventory for dispatch):
+    # their department, when they name one unambiguously, rather than the section's answer
+    department_rows: RowSource | None = None
+
+
+@dataclass(frozen=True)
+class RowSource:
+    """Some rows of a table: those ``where`` holds for (all when None)."""
+
+    table: str
+    where: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -951,6 +962,7 @@ class _Parser:
             department_item = entry.get("department_item")
             if department_item is not None and department_item not in items:
                 self.fail(at, f"department_item 引用的题目 {department_item!r} 不存在")
+            department_rows = self.row_source(entry.get("department_rows"), f"{at}.department_rows", items)
             if signal is None or measure is None:
                 continue
             result.append(
@@ -965,9 +977,27 @@ class _Parser:
                     measure,
                     self.text(entry, "source", at),
                     department_item if isinstance(department_item, str) else None,
+                    department_rows,
                 )
             )
         return tuple(result)
+
+    def row_source(self, raw: Any, where: str, items: dict[str, Item]) -> RowSource | None:
+        """``{table: …, where: {column: …, equals: …}}``: rows of a table with a department column."""
+        if raw is None:
+            return None
+        table = items.get(raw.get("table")) if isinstance(raw, Mapping) else None
+        if table is None or table.type is not FieldType.TABLE or not table.department_column:
+            self.fail(where, "table 必须是有部门列（department_column）的表格题")
+            return None
+        condition = None
+        if "where" in raw:
+            condition, problems = parse_condition(raw["where"], f"{where}.where", ref_key="column")
+            self.problems.extend(problems)
+            for col in condition.refs() if condition else []:
+                if table.column(col) is None:
+                    self.fail(f"{where}.where", f"表格 {table.id} 没有列 {col}")
+        return RowSource(table.id, condition)
 
     def measure(self, raw: Any, where: str) -> MeasureTemplate | None:
         if not isinstance(raw, Mapping):

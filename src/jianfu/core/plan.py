@@ -17,7 +17,13 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from jianfu.core.answers import new_row_id
-from jianfu.core.attribution import Attribution, answer_attribution, combined, rows_attribution
+from jianfu.core.attribution import (
+    Attribution,
+    answer_attribution,
+    combined,
+    owners_attribution,
+    rows_attribution,
+)
 from jianfu.core.checklist import Handling
 from jianfu.core.limits import clean_plan_text
 
@@ -209,13 +215,23 @@ def group_attribution(group: Sequence[RuleHit]) -> Attribution:
     department, and the section's "主要来自哪些部门" answer is used only when no row names one:
     otherwise merging "too many apps" into "duplicate apps" would name every department in the
     inventory, including those none of whose apps is a duplicate. That answer names a department
-    only when it gives one; several are "one or more of" them.
+    only when it gives one; several are "one or more of" them. A rule with ``department_rows``
+    (dispatch: the 派单平台 rows) takes the one department those rows all name over that answer.
     """
     from_rows = [_departments(h.rows) for h in group if h.rows and _selects_rows(h)]
     if any(from_rows):
         return rows_attribution(from_rows)
-    said = [h.department for h in group if h.department]  # most hits have no such answer
-    return combined(answer_attribution(d) for d in said) if said else Attribution()
+    parts = [a for h in group if (a := _said(h)) is not None]  # most hits have no such answer
+    return combined(parts) if parts else Attribution()
+
+
+def _said(hit: RuleHit) -> Attribution | None:
+    """Who imposes one hit by what the township said: the one department owning the rows the
+    rule reads (the 派单平台 rows for dispatch), else the section's "which departments" answer."""
+    owner = owners_attribution(hit.owners) if hit.owners else None
+    if owner is not None:
+        return owner
+    return answer_attribution(hit.department) if hit.department else None
 
 
 def plan_attributions(result: ScoreResult, min_intensity: float = 0.0) -> dict[str, Attribution]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from jianfu.core.answers import Answers, table_rows, visible_answers
 from jianfu.core.assessed import answered_items, is_assessed
-from jianfu.core.checklist import Checklist, FieldType, Item, Level, ScoringRule, Signal
+from jianfu.core.checklist import Checklist, FieldType, Item, Level, RowSource, ScoringRule, Signal
 from jianfu.core.completeness import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Completeness, completeness
 
 
@@ -43,6 +43,7 @@ class RuleHit:
     rows: tuple[MatchedRow, ...] = ()
     answer: str = ""  # the chosen answer's label, for problem texts ($answer): never a made-up number
     department: str = ""  # who imposes it, from the rule's department item
+    owners: tuple[str, ...] = ()  # the department cells of the rule's department_rows, one a row
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,18 @@ def evaluate_rule(checklist: Checklist, rule: ScoringRule, values: dict[str, Any
         choice = checklist.item(rule.signal.ref).choice(values.get(rule.signal.ref))
         answer = choice.label if choice else ""
     department = _text(values.get(rule.department_item)) if rule.department_item else ""
-    return RuleHit(rule, signal, min(1.0, intensity), item_ids, rows, answer, department)
+    owners = _owners(checklist, rule.department_rows, values) if rule.department_rows else ()
+    return RuleHit(rule, signal, min(1.0, intensity), item_ids, rows, answer, department, owners)
+
+
+def _owners(checklist: Checklist, source: RowSource, values: dict[str, Any]) -> tuple[str, ...]:
+    column = checklist.item(source.table).department_column
+    owners = []
+    for row in table_rows(values.get(source.table)):
+        cells = row.get("cells", {})
+        if source.where is None or source.where.evaluate(cells.get):
+            owners.append(_text(cells.get(column)))
+    return tuple(owners)
 
 
 def read_signal(

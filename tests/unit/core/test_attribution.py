@@ -119,3 +119,50 @@ def test_a_plan_drafted_before_is_redrafted_unless_the_township_edited_the_field
     (again,) = rederive_departments([old], result, checklist.plan_min_intensity)
     assert again.department == drafted.department and again.responsible_person == "李明"
     assert rederive_departments([typed], result, checklist.plan_min_intensity) == [typed]
+
+
+def _dispatch_plan(checklist, platforms: list[tuple[str, str]], answer: str = "县委政法委、县应急管理局"):
+    rows = [
+        {"row_id": f"d{n}", "cells": {"name": name, "kind": "dispatch_platform", "department": department}}
+        for n, (name, department) in enumerate(platforms)
+    ]
+    other = {"row_id": "a1", "cells": {"name": "学习强国", "kind": "app", "department": "县委宣传部"}}
+    answers = {
+        "apps.dispatch_used": Answer(True),
+        "apps.dispatch_per_month": Answer(150),
+        "apps.dispatch_practices": Answer(["no_override", "ranking"]),
+        "apps.inventory": Answer([*rows, other]),
+        "apps.imposed_by": Answer(answer),
+    }
+    plan = draft_plan(score_assessment(checklist, answers), BASE, checklist.plan_min_intensity)
+    return [i for i in plan if i.rule_id and i.rule_id.startswith("dispatch_")]
+
+
+def test_dispatch_is_attributed_to_the_one_department_owning_the_dispatch_platforms(checklist) -> None:
+    """The 派单平台 row's own department says who runs the dispatch, over the section's answer
+    naming several (which the other apps of the section share)."""
+    (item,) = _dispatch_plan(checklist, [("基层治理四平台", "县社会治理中心")])
+    assert item.department == "县社会治理中心" and parse_attribution(item.department).named == ("县社会治理中心",)
+    (both,) = _dispatch_plan(checklist, [("基层治理四平台", "县社会治理中心"), ("12345热线", "县 社会治理中心")])
+    assert both.department == "县社会治理中心"  # the same department typed two ways
+
+
+@pytest.mark.parametrize(
+    "platforms",
+    [
+        [("基层治理四平台", "县社会治理中心"), ("数字城管", "县城市管理局")],  # two departments: which?
+        [("基层治理四平台", "县社会治理中心"), ("12345热线", "")],  # one platform's owner not given
+        [("基层治理四平台", "县社会治理中心、县数据局")],  # one row naming two
+        [],  # no 派单平台 row
+    ],
+)
+def test_dispatch_falls_back_to_the_section_answer_unless_one_department_is_named(checklist, platforms) -> None:
+    (item,) = _dispatch_plan(checklist, platforms)
+    assert item.department == "县委政法委、县应急管理局之一或多个（未指明）"
+    assert parse_attribution(item.department).named == ()
+
+
+def test_dispatch_rules_read_the_dispatch_platform_rows(checklist) -> None:
+    dispatch = [r for r in checklist.rules if r.id.startswith("dispatch_")]
+    assert dispatch and all(r.department_rows is not None for r in dispatch)
+    assert all(r.department_rows.table == "apps.inventory" for r in dispatch)

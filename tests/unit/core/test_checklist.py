@@ -104,6 +104,17 @@ def test_every_manifestation_needs_a_rule(tmp_path: Path, raw_checklist: dict) -
         load_checklist(_write(tmp_path, raw_checklist))
 
 
+def test_department_rows_must_be_rows_of_a_table_with_a_department(tmp_path: Path, raw_checklist: dict) -> None:
+    raw_checklist["rules"][0]["department_rows"] = {"table": "meetings.per_month"}
+    raw_checklist["rules"][1]["department_rows"] = {
+        "table": "apps.inventory",
+        "where": {"column": "colour", "equals": 1},
+    }
+    with pytest.raises(ChecklistError) as info:
+        load_checklist(_write(tmp_path, raw_checklist))
+    assert "department_rows" in str(info.value) and "colour" in str(info.value)
+
+
 def test_measure_handling_and_deadline_are_checked(tmp_path: Path, raw_checklist: dict) -> None:
     raw_checklist["rules"][0]["measure"]["deadline_days"] = 800
     raw_checklist["rules"][1]["measure"]["handling"] = "ignore"
