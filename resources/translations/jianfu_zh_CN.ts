@@ -848,99 +848,104 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="64" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="65" />
         <source>Jianfu — fingertip burden self-assessment</source>
         <translation>减负助手 — 基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="74" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="75" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="75" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="76" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="80" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="81" />
         <source>Changes since last period…</source>
         <translation>与上期相比…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="123" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="124" />
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="162" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="163" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="163" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="164" />
         <source>Large font</source>
         <translation>大字体</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="167" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="168" />
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="205" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="206" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="220" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="221" />
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="264" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="270" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="275" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="265" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="271" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="276" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="277" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="278" />
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="293" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="294" />
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="423" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="424" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="447" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="448" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="448" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="449" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="449" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="450" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="450" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="451" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="465" />
+        <source>● Answers contradict</source>
+        <translation>● 作答矛盾</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/main_window.py" line="470" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>

@@ -54,6 +54,18 @@ def page_completion(checklist: Checklist, answers: Answers, page_id: str) -> tup
     return completion(checklist, answers, page_id)
 
 
+def contradictions_by_page(checklist: Checklist, answers: Answers) -> dict[str, int]:
+    """How many contradictions (core.consistency) each page's answers are in, by page id: such
+    a page is not done, however many of its items are answered."""
+    from jianfu.core.consistency import inconsistencies
+
+    counts: dict[str, int] = {}
+    for found in inconsistencies(checklist, answers):
+        page_id = checklist.item(found.check.about).section_id
+        counts[page_id] = counts.get(page_id, 0) + 1
+    return counts
+
+
 def first_page_to_confirm(checklist: Checklist, answers: Answers) -> str | None:
     """The first page with answers carried over from last period and not yet confirmed."""
     from jianfu.core.answers import unconfirmed

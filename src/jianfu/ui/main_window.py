@@ -28,6 +28,7 @@ from jianfu.core.wizard import (
     RESULTS,
     START,
     WizardPage,
+    contradictions_by_page,
     next_page,
     page_completion,
     previous_page,
@@ -449,6 +450,7 @@ class MainWindow(QMainWindow):
             PLAN: self.tr("Rectification plan"),
             EXPORT: self.tr("Print and export"),
         }
+        contradicted = contradictions_by_page(self.session.checklist, self.session.answers) if opened else {}
         for row in range(self.sidebar.count()):
             entry = self.sidebar.item(row)
             page_id = entry.data(PAGE_ROLE)
@@ -457,7 +459,10 @@ class MainWindow(QMainWindow):
             done = page_completion(self.session.checklist, self.session.answers, page_id) if opened else None
             if done is not None:
                 answered, asked = done
-                text += f"  {answered}/{asked}" + (" ✓" if answered == asked else "")
+                done_here = answered == asked and page_id not in contradicted  # a contradiction is not done
+                text += f"  {answered}/{asked}" + (" ✓" if done_here else "")
+                if page_id in contradicted:
+                    text += "\n" + self.tr("● Answers contradict")
                 from jianfu.core.answers import unconfirmed  # loaded by page_completion already
 
                 carried = unconfirmed(self.session.checklist, self.session.answers, page.section_id or page_id)

@@ -4,6 +4,9 @@ not only on the results page, why the assessment will get no level."""
 
 from __future__ import annotations
 
+import os
+
+from helpers.sample import open_sample
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from test_wizard import TOWNSHIP, type_into
@@ -50,3 +53,25 @@ def test_a_contradiction_from_another_page_shows_when_the_page_is_built(qtbot, m
     qtbot.mouseClick(reopened.start_page.continue_button, Qt.MouseButton.LeftButton)
     reopened.show_page("apps")
     assert "作答前后矛盾" in reopened.pages["apps"].rows["apps.inventory"].contradiction  # built with it
+
+
+def test_the_sidebar_ticks_no_page_whose_answers_contradict(qtbot, make_window) -> None:
+    """Every item answered is no ✓ while the answers contradict: the assessment gets no level."""
+    window = make_window()
+    open_sample(qtbot, window)
+    window.show_page("apps")
+    apps = window.pages["apps"]
+
+    def entry() -> str:
+        sidebar = window.sidebar
+        return next(sidebar.item(r).text() for r in range(sidebar.count()) if sidebar.item(r).data(256) == "apps")
+
+    assert entry().endswith("✓") and "矛盾" not in entry()
+    type_into(qtbot, apps.rows["apps.dispatch_per_month"].editor.edit, "120")
+    qtbot.mouseClick(apps.rows["apps.dispatch_used"].editor.no, Qt.MouseButton.LeftButton)
+    first, second = entry().split("\n")[:2]
+    assert "✓" not in first and second == "● 作答矛盾"
+    if shots := os.environ.get("JIANFU_SHOTS"):
+        window.grab().save(f"{shots}/sidebar-contradiction.png")
+    qtbot.mouseClick(apps.rows["apps.dispatch_used"].editor.yes, Qt.MouseButton.LeftButton)
+    assert entry().endswith("✓") and "矛盾" not in entry()
