@@ -1266,7 +1266,7 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="287" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="297" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1291,77 +1291,82 @@ Start {next} now?</source>
         <translation>已答 {answered} 题；不适用 {na} 题（其中不予认可 {na_bare} 题）；必答未答 {missing} 题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="144" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="146" />
+        <source>Incomplete: every required item is answered, but some answers contradict each other (listed below, and shown under the answer on its page). Scores are shown but no level until one side of each is corrected. {counts}</source>
+        <translation>未完成：必答题都已作答，但有回答前后矛盾（见下，所在页面的该题下方也有提示）。改正每处矛盾中的一方后才评定等级；目前只显示分数。{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="154" />
         <source>Incomplete: scores are shown but no level until every required item is answered, and answered as the checklist allows. {counts}</source>
         <translation>未完成：必答题须全部按清单允许的方式作答，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="152" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="162" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="162" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="172" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="170" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="180" />
         <source>Scored on checklist version {old}, as answered; the county scores the exported file on version {latest}, so its figures may differ. Start the next period to answer version {latest}.</source>
         <translation>本次自查按作答时的第{old}版清单计分；县里导入导出的文件后按第{latest}版计分，分数可能不同。开始下一期即按第{latest}版作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="176" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="186" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="178" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="188" />
         <source>not yet assessed</source>
         <translation>尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="196" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="206" />
         <source>Overall: not yet assessed. Nothing that the scores and the fingertip hours are worked out from is answered yet.</source>
         <translation>综合：尚无作答，未评估。计算得分和“指尖”事务时长所依据的题目都还没有作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="200" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="210" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="209" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="219" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="230" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="240" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="231" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="241" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="233" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="243" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="234" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="244" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="244" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="254" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="272" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="282" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

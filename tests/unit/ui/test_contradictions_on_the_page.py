@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import os
 
-from helpers.sample import open_sample
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from test_wizard import TOWNSHIP, type_into
 
+from helpers.sample import open_sample
 from jianfu.core.assessment import Period
 
 
@@ -75,3 +75,21 @@ def test_the_sidebar_ticks_no_page_whose_answers_contradict(qtbot, make_window) 
         window.grab().save(f"{shots}/sidebar-contradiction.png")
     qtbot.mouseClick(apps.rows["apps.dispatch_used"].editor.yes, Qt.MouseButton.LeftButton)
     assert entry().endswith("✓") and "矛盾" not in entry()
+
+
+def test_the_results_page_says_a_contradiction_is_what_is_wrong(qtbot, make_window) -> None:
+    """Everything answered, only a contradiction: the red line does not ask to answer every item."""
+    window = make_window()
+    open_sample(qtbot, window)
+    window.show_page("apps")
+    apps = window.pages["apps"]
+    type_into(qtbot, apps.rows["apps.dispatch_per_month"].editor.edit, "120")
+    qtbot.mouseClick(apps.rows["apps.dispatch_used"].editor.no, Qt.MouseButton.LeftButton)
+    window.show_page("results")
+    shown = window.pages["results"].completeness.text()
+    first = shown.split("\n")[0]
+    assert first.startswith("未完成：必答题都已作答，但有回答前后矛盾") and "改正每处矛盾中的一方" in first
+    assert "必答题须全部按清单允许的方式作答" not in shown
+    assert "每月派单数" in shown  # the contradiction itself, listed below
+    if shots := os.environ.get("JIANFU_SHOTS"):
+        window.grab().save(f"{shots}/results-contradiction.png")

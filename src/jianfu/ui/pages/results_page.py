@@ -136,8 +136,18 @@ class ResultsPage(QScrollArea):
         )
         # carried over and unconfirmed only: the notice below says why there is no level
         only_carried = bool(done.unconfirmed) and len(done.incomplete_reasons()) == 1
+        # everything answered, but answers contradict: say that, not "answer every required item"
+        only_contradicted = bool(done.inconsistent) and len(done.incomplete_reasons()) == 1
         if done.complete or only_carried:
             self.completeness.setText(counts)
+        elif only_contradicted:
+            self.completeness.setText(
+                self.tr(
+                    "Incomplete: every required item is answered, but some answers contradict each other (listed "
+                    "below, and shown under the answer on its page). Scores are shown but no level until one side "
+                    "of each is corrected. {counts}"
+                ).format(counts=counts)
+            )
         else:
             self.completeness.setText(
                 self.tr(
