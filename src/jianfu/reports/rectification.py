@@ -394,7 +394,7 @@ def basic_text(assessment: Assessment, checklist: Checklist, result: ScoreResult
     return (
         f"{t.county}{t.name}（区划代码 {t.division_code}）{_profile_clauses(assessment)}。"
         f"本次自查期间为{assessment.period.label}，依据{checklist.title}"
-        f"（第{checklist.version}版）进行，应答{asked}题，{result.completeness.summary()}。"
+        f"（第{checklist.version}版）进行，共 {asked} 题，{result.completeness.summary()}。"
         + (
             ""
             if result.complete

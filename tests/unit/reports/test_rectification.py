@@ -60,6 +60,15 @@ def test_sample_plan_contains_what_a_reviewer_checks(sample) -> None:
             assert squeeze(item.responsible_person) in text
 
 
+def test_the_count_of_items_is_said_one_way(sample) -> None:
+    """"共 N 题，已答 N 题": not "应答N题" beside "已答 N 题" (two words, two spacings)."""
+    _assessment, _checklist, result, data = sample
+    text = squeeze(pdf_text(data))
+    done = result.completeness
+    assert f"进行，共{done.asked}题，已答{done.answered}题，" in text
+    assert "应答" not in text
+
+
 def test_every_font_is_embedded(sample) -> None:
     reader = PdfReader(io.BytesIO(sample[3]))
     seen = 0
