@@ -47,6 +47,22 @@ def test_help_is_chinese() -> None:
     assert "show this help" not in result.stdout and "usage:" not in result.stdout
 
 
+def test_help_section_titles_end_with_a_full_width_colon() -> None:
+    """ "参数：" and "选项：" as in Chinese text, in the program's help and every command's."""
+    from jianfu.cli.argparse_zh import chinese_argparse
+    from jianfu.cli.main import build_parser
+
+    with chinese_argparse():  # as main() does: argparse names its groups when they are made
+        parser = build_parser()
+        commands = next(a for a in parser._actions if a.dest == "command").choices
+        helps = {name: shown.format_help() for name, shown in [("jianfu", parser), *commands.items()]}
+    for name, text in helps.items():
+        lines = text.splitlines()
+        assert "选项：" in lines, name
+        assert not [line for line in lines if line.rstrip().endswith(":")], (name, text)
+    assert "参数：" in jianfu("score", "--help").stdout.splitlines()  # as a user runs it
+
+
 def test_a_folder_given_as_a_file_is_named_and_the_rest_are_checked(demo_dir: Path) -> None:
     good = demo_dir / "柳河镇-2026-Q4.jianfu"
     result = jianfu("validate", str(demo_dir), str(good))

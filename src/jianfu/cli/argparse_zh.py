@@ -2,12 +2,14 @@
 
 argparse looks its strings up through ``gettext`` at call time via the module globals ``_`` and
 ``ngettext``; while our parser runs they point at this table instead (no .mo file needed, and
-nothing else in the process is affected afterwards).
+nothing else in the process is affected afterwards). ``ChineseArgumentParser`` ends the help's
+section headings with a full-width colon (参数：), which argparse writes as a literal ":".
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -59,3 +61,31 @@ def chinese_argparse() -> Iterator[None]:
         yield
     finally:
         module._, module.ngettext = saved
+
+
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    """Section headings as Chinese writes them: "选项：", not "选项:"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._headings: set[str] = set()
+
+    def start_section(self, heading: str | None) -> None:
+        if heading:
+            self._headings.add(heading)
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for heading in self._headings:  # a heading is a line of its own, ending in argparse's ":"
+            text = re.sub(f"(?m)^( *){re.escape(heading)}:$", lambda m, h=heading: f"{m.group(1)}{h}：", text)
+        return text
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help uses ``ChineseHelpFormatter``; its subcommands' parsers are
+    of this class too (argparse makes them of the parent's class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        super().__init__(*args, **kwargs)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jianfu import __version__
-from jianfu.cli.argparse_zh import chinese_argparse
+from jianfu.cli.argparse_zh import ChineseArgumentParser, chinese_argparse
 from jianfu.core.errors import JianfuError, write_error
 from jianfu.paths import resources_dir
 
@@ -29,7 +29,7 @@ EXIT_OK, EXIT_FAILURE, EXIT_REJECTED = 0, 1, 2
 
 def build_parser() -> argparse.ArgumentParser:
     """Build inside ``chinese_argparse()`` so that argparse's own help strings are Chinese."""
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="jianfu",
         description="基层“指尖减负”自查助手。不带参数运行时打开桌面程序。",
         epilog="示例：jianfu demo 示例县 && jianfu score 示例县/柳河镇-2026-Q4.jianfu --json",

@@ -61,7 +61,7 @@ def test_sample_plan_contains_what_a_reviewer_checks(sample) -> None:
 
 
 def test_the_count_of_items_is_said_one_way(sample) -> None:
-    """"共 N 题，已答 N 题": not "应答N题" beside "已答 N 题" (two words, two spacings)."""
+    """ "共 N 题，已答 N 题": not "应答N题" beside "已答 N 题" (two words, two spacings)."""
     _assessment, _checklist, result, data = sample
     text = squeeze(pdf_text(data))
     done = result.completeness
