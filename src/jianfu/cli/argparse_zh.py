@@ -78,7 +78,8 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
     def format_help(self) -> str:
         text = super().format_help()
         for heading in self._headings:  # a heading is a line of its own, ending in argparse's ":"
-            text = re.sub(f"(?m)^( *){re.escape(heading)}:$", lambda m, h=heading: f"{m.group(1)}{h}：", text)
+            pattern = re.compile(f"^( *){re.escape(heading)}:$", re.MULTILINE)
+            text = pattern.sub(lambda m: m.group(0)[:-1] + "：", text)
         return text
 
 

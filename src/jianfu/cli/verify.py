@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from jianfu.cli.argparse_zh import ChineseArgumentParser
 from jianfu.cli.each_file import EXIT_OK, report_each_file
 from jianfu.core.library import ChecklistLibrary
 from jianfu.exchange.assessment_file import AssessmentFile
@@ -15,7 +16,7 @@ from jianfu.paths import data_dir
 from jianfu.services.county import known_signing_keys
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[ChineseArgumentParser]) -> None:
     verify = commands.add_parser(
         "verify",
         help="查看自查文件由谁签名",

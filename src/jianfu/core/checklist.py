@@ -986,7 +986,8 @@ class _Parser:
         """``{table: …, where: {column: …, equals: …}}``: rows of a table with a department column."""
         if raw is None:
             return None
-        table = items.get(raw.get("table")) if isinstance(raw, Mapping) else None
+        table_id = raw.get("table") if isinstance(raw, Mapping) else None
+        table = items.get(table_id) if isinstance(table_id, str) else None
         if table is None or table.type is not FieldType.TABLE or not table.department_column:
             self.fail(where, "table 必须是有部门列（department_column）的表格题")
             return None
