@@ -46,3 +46,45 @@ def test_a_summary_saved_onto_an_open_workbook_says_to_close_it(qtbot, library, 
         assert target.read_bytes() == b"as exported last week"
     finally:
         window.county.close()
+
+
+def test_an_export_the_county_would_refuse_is_refused_with_what_to_do(
+    qtbot, make_window, tmp_path, monkeypatch
+) -> None:
+    """A deadline of 2207 stored by an older version: the export says which item and where to
+    correct it, and writes (and signs) nothing."""
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+    from test_wizard import TOWNSHIP
+
+    from jianfu.core.assessment import Period
+
+    window = make_window()
+    window.session.create(TOWNSHIP, Period("2026-Q4"))
+    window._build_pages()
+    window.show_page("traces")
+    qtbot.mouseClick(window.pages["traces"].rows["traces.photo_checkin"].editor.yes, Qt.MouseButton.LeftButton)
+    window.show_page("plan")  # the plan is drafted and stored
+    database = window.session.service.store.db.path
+    window.close()
+    with sqlite3.connect(database) as conn:  # typed so in an older version, which did not check it
+        typed = "UPDATE plan_items SET deadline = '2207-03-31', edited = '[\"deadline\"]'"
+        assert conn.execute(typed).rowcount > 0
+    conn.close()
+
+    reopened = make_window()
+    reopened.start_page.load()
+    qtbot.mouseClick(reopened.start_page.continue_button, Qt.MouseButton.LeftButton)
+    reopened.show_page("export")
+    target = tmp_path / "石桥镇.jianfu"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shots = os.environ.get("JIANFU_SHOTS")
+    look = (lambda box: box.grab().save(f"{shots}/export-refused.png")) if shots else None
+    with MessageBoxes(look=look) as boxes:
+        reopened.pages["export"].export()
+        qtbot.waitUntil(lambda: bool(boxes.texts), timeout=20_000)
+    (message,) = boxes.texts
+    assert message.startswith("未导出：县级导入会拒收这个文件") and "2207-03-31" in message
+    assert "整改事项第 1 项的完成时限" in message and "请在整改方案页改正后再导出" in message
+    assert not target.exists() and not list(tmp_path.glob("石桥镇.jianfu*"))
