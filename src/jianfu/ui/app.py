@@ -38,12 +38,14 @@ from jianfu.ui.startup import DeferredStart, StartAbandoned
 if TYPE_CHECKING:
     from jianfu.core.library import ChecklistLibrary
 
-# Imported one per idle turn after the first paint, so that the first Continue opens at once.
+# Imported one per idle turn after the first paint, so that the first Continue (or New
+# assessment…) opens at once.
 PAGE_MODULES = (
     "jianfu.ui.pages.section_page",
     "jianfu.ui.pages.results_page",
     "jianfu.ui.pages.plan_page",
     "jianfu.ui.pages.export_page",
+    "jianfu.ui.pages.new_assessment",
 )
 
 

@@ -36,7 +36,7 @@ from jianfu.core.wizard import (
 from jianfu.services.start_snapshot import StartSnapshot
 from jianfu.ui.appearance import apply_font_size
 from jianfu.ui.pages.building import build_first_slice
-from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage, listing_rows
+from jianfu.ui.pages.start_page import StartPage, listing_rows
 from jianfu.ui.session import Session
 from jianfu.ui.startup import DeferredStart
 
@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
 
     def new_assessment(self) -> None:
         from PySide6.QtWidgets import QMessageBox
+
+        from jianfu.ui.pages.new_assessment import NewAssessmentDialog
 
         dialog = NewAssessmentDialog(self.session.service.own_township(), self)
         if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted or dialog.township is None:

@@ -22,7 +22,7 @@ from jianfu.storage.database import open_database
 from jianfu.ui.app import start
 from jianfu.ui.failures import close_log
 from jianfu.ui.main_window import MainWindow
-from jianfu.ui.pages.start_page import NewAssessmentDialog
+from jianfu.ui.pages.new_assessment import NewAssessmentDialog
 
 TOWNSHIP = Township("柳河镇", "519901101000", "云溪县")
 ROOT = Path(__file__).resolve().parents[3]
