@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import jianfu.ui.qt_import  # noqa: F401 - first: PySide6 with its import hook made cheap
@@ -67,7 +66,6 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
     assert isinstance(app, QApplication)
     family = install_fonts(app, bool(QSettings().value("ui/large_font", False, type=bool)))
     app.setStyleSheet((resources_dir() / "ui" / "jianfu.qss").read_text(encoding="utf-8"))
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jianfu.png")))
     db = open_database_for_window(database)
     checklists, cache = resources_dir() / "checklists", cache_dir()
     try:
@@ -105,6 +103,12 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
         window.settle_start()
         remember()
 
+    def set_icon() -> None:
+        """After the paint: the icon is not part of the page, and QIcon costs ~1.3 ms before it."""
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jianfu.png")))
+
     def install_wheel_guard() -> None:
         from jianfu.ui.widgets.wheel_guard import install_wheel_guard
 
@@ -124,6 +128,7 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
         install_log(database.parent)
 
     steps: list[Callable[[], None]] = [
+        set_icon,
         partial(import_module, "jianfu.core.checklist"),
         partial(import_module, "jianfu.services.township"),
         load_checklist,
@@ -173,18 +178,20 @@ def report_start_failure(exc: BaseException, database: Path) -> None:
 def start(database: Path) -> MainWindow | None:
     """The window on ``database`` (its deferred start-up work in ``window.startup``), or None after
     a dialog saying why not."""
-    from PySide6.QtWidgets import QMessageBox
-
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     try:
         check_data_folder(database)
     except JianfuError as exc:
+        from PySide6.QtWidgets import QMessageBox  # only when needed: its enums cost before the paint
+
         QMessageBox.critical(None, TITLE, str(exc))
         return None
     install_excepthook(database)  # the log itself is installed after the first paint, or by a failure
     instance = SingleInstance(database, app)
     if not instance.acquire():
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             None,
             TITLE,

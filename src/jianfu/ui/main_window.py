@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -159,15 +159,15 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------------------- menu
 
     def _menu(self) -> None:
+        # The actions are made by the menu: QAction(text, parent) would build QIcon's enums before the paint.
         menu = self.menuBar().addMenu(self.tr("&View"))
-        self.large_font = QAction(self.tr("Large font"), self, checkable=True)
+        self.large_font = menu.addAction(self.tr("Large font"))
+        self.large_font.setCheckable(True)
         self.large_font.setChecked(bool(QSettings().value("ui/large_font", False, type=bool)))
         self.large_font.toggled.connect(self.set_large_font)
-        menu.addAction(self.large_font)
-        home = QAction(self.tr("Start page"), self)
+        home = menu.addAction(self.tr("Start page"))
         self._home_action = home  # its shortcut is set after the first paint (settle_start): see PAGE_ROLE
         home.triggered.connect(lambda: self.show_page(START))
-        menu.addAction(home)
 
     def set_large_font(self, large: bool) -> None:
         QSettings().setValue("ui/large_font", large)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -25,6 +25,8 @@ ASK_FOR_SECONDS = 3.0  # how long a second start keeps asking an owner still sta
 
 
 def _server_name(database: Path) -> str:
+    from PySide6.QtCore import QCryptographicHash  # the socket's name is needed after the first paint
+
     data = str(database.resolve()).encode("utf-8")
     digest = bytes(QCryptographicHash.hash(data, QCryptographicHash.Algorithm.Sha256).toHex().data()).decode()
     return f"jianfu-{digest[:20]}"

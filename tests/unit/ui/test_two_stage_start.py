@@ -213,3 +213,14 @@ def test_finishing_the_start_changes_no_pixel(qtbot, user_start) -> None:
     if shots := os.environ.get("JIANFU_SCREENSHOTS"):
         painted.save(str(Path(shots) / "start-first-paint.png"))
         settled.save(str(Path(shots) / "start-settled.png"))
+
+
+def test_the_window_gets_its_icon_once_the_start_settles(qtbot, user_start) -> None:
+    from PySide6.QtGui import QIcon
+
+    window, _ids, _database = user_start
+    QApplication.setWindowIcon(QIcon())  # as before any start: the icon is set after the first paint
+    assert window.windowIcon().isNull()
+    qtbot.waitUntil(lambda: window.startup is not None and window.startup.done)
+    assert not window.windowIcon().isNull()
+    assert window.windowIcon().availableSizes()  # the program's own picture, not an empty icon
