@@ -11,6 +11,7 @@ the wizard pages' modules. A click that needs any of it earlier finishes the res
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -136,8 +137,8 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
         settle,
         install_wheel_guard,
     ]
-    if instance is not None:
-        steps = [instance.listen, log, *steps]
+    if instance is not None:  # the program's own start (cli.main turned the cycle collector off for it)
+        steps = [gc.enable, instance.listen, log, *steps]
     steps += [partial(import_module, name) for name in PAGE_MODULES]
     deferred = DeferredStart(steps, failed)
     session = Session(finish=deferred.finish)

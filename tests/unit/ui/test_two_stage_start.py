@@ -224,3 +224,15 @@ def test_the_window_gets_its_icon_once_the_start_settles(qtbot, user_start) -> N
     qtbot.waitUntil(lambda: window.startup is not None and window.startup.done)
     assert not window.windowIcon().isNull()
     assert window.windowIcon().availableSizes()  # the program's own picture, not an empty icon
+
+
+def test_the_cycle_collector_is_on_again_once_the_start_settles(qtbot, user_start) -> None:
+    import gc
+
+    window, _ids, _database = user_start
+    gc.disable()  # as cli.main does for the start
+    try:
+        qtbot.waitUntil(lambda: window.startup is not None and window.startup.done)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
