@@ -52,20 +52,28 @@ PAGE_MODULES = (
 def create_window(database: Path) -> MainWindow:
     """Services and window for ``database``, everything built; the QApplication must exist."""
     try:
-        window, deferred = build_window(database)
+        window, deferred = build_window(database, install_fonts_as_set())
         deferred.finish()
     except StartAbandoned as exc:
         raise exc.__cause__ or exc from None
     return window
 
 
-def build_window(database: Path, instance: SingleInstance | None = None) -> tuple[MainWindow, DeferredStart]:
-    """The window ready to be painted, and the work left for after its first paint.
+def install_fonts_as_set() -> str:
+    """The application's font (a CJK family, the size the user chose); its family."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return install_fonts(app, bool(QSettings().value("ui/large_font", False, type=bool)))
+
+
+def build_window(
+    database: Path, family: str, instance: SingleInstance | None = None
+) -> tuple[MainWindow, DeferredStart]:
+    """The window (in the font ``family``) ready to be painted, and the work left for after its first paint.
 
     Raises JianfuError or OSError when the database cannot be used (nothing is left open then)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    family = install_fonts(app, bool(QSettings().value("ui/large_font", False, type=bool)))
     db = open_database_for_window(database)
     checklists, cache = resources_dir() / "checklists", cache_dir()
     try:
@@ -192,6 +200,12 @@ def start(database: Path) -> MainWindow | None:
         return None
     install_excepthook(database)  # the log itself is installed after the first paint, or by a failure
     instance = SingleInstance(database, app)
+    instance.begin()  # its lock file is synced to disk in a worker while the fonts load
+    try:
+        family = install_fonts_as_set()
+    except BaseException:
+        instance.release()
+        raise
     if not instance.acquire():
         from PySide6.QtWidgets import QMessageBox
 
@@ -203,7 +217,7 @@ def start(database: Path) -> MainWindow | None:
         )
         return None
     try:
-        window, deferred = build_window(database, instance)
+        window, deferred = build_window(database, family, instance)
     except StartAbandoned:  # said already (a deferred step run early failed)
         instance.release()
         return None
