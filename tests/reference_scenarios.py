@@ -1,9 +1,14 @@
-"""Reference scenarios for calibrating the v2 scoring method, each written from a seed passage.
+"""Reference scenarios for calibrating the scoring method, each written from a seed passage.
 
-A scenario is a complete v2 assessment: the burden-free baseline below with the answers the
+A scenario is a complete assessment: the burden-free baseline below with the answers the
 passage describes. ``expected`` is the least level the passage implies for each manifestation it
 speaks of (the article's "typical burden" must land at 较重 whichever manifestation it is), and
-``at_most`` the level a manifestation it does not touch must stay under.
+``at_most`` the level a manifestation it does not touch must stay under. ``drafted``: rules whose
+burden the passage shows to be real, so that the plan must draft their measure (not list them in
+the annex as 负担较轻).
+
+``SCENARIOS`` calibrated v2 and keep testing it; ``V3_SCENARIOS`` adds the cases QA found v2 to
+call light (tracing 30 minutes a day, 9 logins, 60 documents a month), which v3 was calibrated on.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ class Scenario:
     answers: dict[str, Any]
     expected: dict[str, str] = field(default_factory=dict)  # manifestation → least level
     at_most: dict[str, str] = field(default_factory=dict)  # manifestation → highest level
+    drafted: tuple[str, ...] = ()  # rule ids whose measure the plan must draft
 
 
 def app(name: str, department: str, **cells: Any) -> dict[str, Any]:
@@ -50,6 +56,7 @@ BASELINE: dict[str, Any] = {
     "apps.zombie_count": 0,
     "apps.group_count_per_cadre": 4,
     "apps.dispatch_used": False,
+    "apps.dispatch_per_month": 0,  # asked always from v3 (0: honestly none); v2 hides it after 否
     "filing.tasks": BENIGN_TASKS,
     "filing.report_items_per_year": 15,
     "filing.one_table_scheme": True,
@@ -233,6 +240,51 @@ SCENARIOS.append(
         | {"algorithm_centrism": "high"},
     )
 )
+
+
+# Found by QA to score as light under v2 although each costs cadres hours a month (v3 calibration).
+V3_SCENARIOS = [
+    *SCENARIOS,
+    Scenario(
+        "tracing_half_hour",
+        "002: “注册、使用、打卡、拍照、留痕，一个都不能少”；000: “(出去巡查)我做了就是做了，没做就是没做，"
+        "为什么还要拍个照给你看” — photo check-ins and a daily log take each cadre 30 minutes a day "
+        "(10.9 hours a month, a third of a typical township's fingertip hours)",
+        {
+            "traces.photo_checkin": True,
+            "traces.photo_checkins_per_day": 2,
+            "traces.minutes_per_day": 30,
+            "traces.practices": ["daily_log"],
+        },
+        expected={"trace_alienation": "moderate"},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "low", "platform_formalism": "low"},
+        drafted=("traces_time_spent", "traces_photo_checkin"),
+    ),
+    Scenario(
+        "tracing_time_alone",
+        "000/002 as above, answered only as time: 30 minutes a day of photographing, uploading and "
+        "logging per cadre, 10.9 hours a month",
+        {"traces.minutes_per_day": 30},
+        expected={"trace_alienation": "moderate"},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "low", "platform_formalism": "low"},
+        drafted=("traces_time_spent",),
+    ),
+    Scenario(
+        "nine_logins",
+        "001: 按照“一个入口、一次登录”的理念，整合多头分散的平台系统 — cadres log in to 9 platforms separately",
+        {"filing.account_count": 9},
+        at_most={"algorithm_centrism": "low", "trace_alienation": "low"},
+        drafted=("filing_many_accounts",),
+    ),
+    Scenario(
+        "sixty_documents",
+        "003: “文山”改头换面依然高耸……基层干部陷入应付各种会议、文件、表格的“怪圈” — 60 documents a month "
+        "(about three every working day)",
+        {"meetings.documents_per_month": 60},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "low", "platform_formalism": "low"},
+        drafted=("documents_many",),
+    ),
+]
 
 
 def scenario_answers(checklist: Checklist, scenario: Scenario) -> dict[str, Answer]:

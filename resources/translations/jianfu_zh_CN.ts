@@ -99,32 +99,32 @@
 <context>
     <name>CorrectTownshipDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="118" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="165" />
         <source>Correct township name or code</source>
         <translation>更正乡镇名称或代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="123" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="170" />
         <source>The correction applies to all {count} assessments of {township} on this computer. Files already sent to the county keep the old details.</source>
         <translation>更正将用于本机上{township}的全部 {count} 次自查。已经报给县里的文件仍是原来的信息。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="133" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="180" />
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="134" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="181" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="135" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="182" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="161" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="208" />
         <source>Change {old_name} ({old_code}) to {new_name} ({new_code}) in all its assessments?</source>
         <translation>把全部自查中的“{old_name}（{old_code}）”改为“{new_name}（{new_code}）”吗？</translation>
     </message>
@@ -279,37 +279,37 @@
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="190" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="231" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="238" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="211" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="213" />
         <source>Updating the county database to the current attribution rule…</source>
         <translation>正在按现行归因规则更新县级数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="246" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="253" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="269" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="276" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="278" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="285" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n} 项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="355" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="362" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -319,157 +319,157 @@
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="258" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="265" />
         <source>{count} townships reported for {period}.</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="261" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="268" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="265" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="272" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="299" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="306" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="299" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="306" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="308" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="315" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="322" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="329" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="354" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="361" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="360" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="371" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="378" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="381" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="388" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="385" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="385" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="399" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="428" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="435" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="428" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="435" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="440" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="440" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="447" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="443" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="450" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="471" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="478" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="473" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="480" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="482" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="489" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="496" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="503" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="499" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="506" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="510" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="517" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="512" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="526" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="525" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="532" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="527" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="534" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="535" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="542" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="536" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="543" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -508,138 +508,148 @@
 <context>
     <name>DrilldownDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="31" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="34" />
         <source>{township} · {period} (read-only)</source>
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="41" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="40" />
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="44" />
+        <source>Fingertip hours per cadre a month: not yet assessed</source>
+        <translation>每名干部每月指尖工时：尚无作答，未评估</translation>
+    </message>
+    <message>
         <location filename="../../src/jianfu/ui/county/drilldown.py" line="59" />
+        <source>To verify: {notes}</source>
+        <translation>请县级核实：{notes}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="77" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="59" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="77" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="59" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="77" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="71" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91" />
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="74" />
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="74" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="74" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="91" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="111" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="92" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="112" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="93" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="113" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="94" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="114" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="95" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="115" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="96" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="116" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="123" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="123" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="113" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="133" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="114" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="134" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="122" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="142" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
         <translation>本乡镇标为“不适用”的题目及所填理由，共 {count} 题。请核实理由是否属实。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="146" />
         <source>No item is marked 'not applicable'.</source>
         <translation>没有标为“不适用”的题目。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
         <source>Reason given</source>
         <translation>所填理由</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
         <source>Counted</source>
         <translation>是否计入</translation>
     </message>
@@ -873,54 +883,54 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="216" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="220" />
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="260" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="266" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="271" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="264" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="270" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="275" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="273" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="277" />
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="289" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="293" />
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="419" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="423" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="443" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="447" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="444" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="448" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="445" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="449" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="446" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="450" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="461" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="465" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -961,6 +971,40 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <location filename="../../src/jianfu/ui/pages/start_page.py" line="269" />
         <source>Period</source>
         <translation>评估期</translation>
+    </message>
+</context>
+<context>
+    <name>NextPeriod</name>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="58" />
+        <source>Start next period</source>
+        <translation>开始下一期</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59" />
+        <source>{current} runs until {end} and is not over yet; the next period, {next} ({start} to {next_end}), has not begun.
+
+Starting it now creates the assessment for {next}, with this period's answers carried over to confirm, though {next} has not happened yet. Usually the next period is started once {current} is over.
+
+Start {next} now?</source>
+        <translation>本期{current}还没有结束（到{end}）；下一期{next}（{start}至{next_end}）还没有开始。
+
+现在开始，将新建{next}的自查，并带入本期的回答待逐项确认，但{next}的情况还没有发生。一般应在{current}结束后再开始下一期。
+
+确定现在就开始{next}吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="76" />
+        <source>Start {next} now</source>
+        <translation>现在开始{next}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewModel</name>
+    <message>
+        <location filename="../../src/jianfu/ui/county/models.py" line="86" />
+        <source>not yet assessed</source>
+        <translation>尚无作答，未评估</translation>
     </message>
 </context>
 <context>
@@ -1062,7 +1106,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="259" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="254" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
@@ -1077,12 +1121,12 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="284" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="279" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="311" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="306" />
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
@@ -1096,45 +1140,53 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
 </context>
 <context>
+    <name>RadarChart</name>
+    <message>
+        <location filename="../../src/jianfu/ui/widgets/radar.py" line="67" />
+        <source>not assessed</source>
+        <translation>未评估</translation>
+    </message>
+</context>
+<context>
     <name>RecycleListDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="38" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="85" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="39" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="86" />
         <source>Move the assessment of {assessment} to the recycle list? It can be restored from the recycle list.</source>
         <translation>把{assessment}的自查移到回收站吗？之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="53" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="100" />
         <source>Recycle list</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="55" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="102" />
         <source>Deleted assessments are kept here. Restore one to list it on the start page again.</source>
         <translation>删除的自查保存在这里。恢复后会重新出现在开始页。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="106" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="106" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="59" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="106" />
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="66" />
-        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="105" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="113" />
+        <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="152" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -1158,7 +1210,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="267" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="282" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1198,47 +1250,57 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="172" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="171" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="174" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="173" />
         <source>not yet assessed</source>
         <translation>尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="184" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="191" />
+        <source>Overall: not yet assessed. Nothing that the scores and the fingertip hours are worked out from is answered yet.</source>
+        <translation>综合：尚无作答，未评估。计算得分和“指尖”事务时长所依据的题目都还没有作答。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="195" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="212" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="204" />
+        <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
+        <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="225" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="213" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="226" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="215" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="228" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="216" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="229" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="226" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="239" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="252" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="267" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

@@ -189,6 +189,7 @@ def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 
 def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
+    from jianfu.core.assessed import NOT_ASSESSED
     from jianfu.core.carry import carry_assessment
     from jianfu.core.scoring import score_assessment
     from jianfu.exchange.assessment_file import read_assessment_file
@@ -201,10 +202,13 @@ def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"{assessment.township.county}{assessment.township.name} {assessment.period.label}")
-    for m in result.manifestations.values():
-        print(f"  {m.name}：{m.score:5.1f} 分  {m.level_label}")
-    print(f"  综合：{result.overall:5.1f} 分  {result.overall_level_label}")
-    print(f"  每名干部每月“指尖工时”：{result.fingertip_hours_per_cadre_month:.1f} 小时")
+    for m in result.manifestations.values():  # nothing answered is no score of 0 (core.assessed)
+        print(f"  {m.name}：{m.score:5.1f} 分  {m.level_label}" if m.assessed else f"  {m.name}：{NOT_ASSESSED}")
+    if result.assessed:
+        print(f"  综合：{result.overall:5.1f} 分  {result.overall_level_label}")
+        print(f"  每名干部每月“指尖工时”：{result.fingertip_hours_per_cadre_month:.1f} 小时")
+    else:
+        print(f"  综合：{NOT_ASSESSED}")
     print(f"  完成度：{result.completeness.summary()}" + ("" if result.complete else "（未完成，不评定等级）"))
     for reason in result.completeness.incomplete_reasons():
         print(f"  未完成原因：{reason}")

@@ -73,6 +73,11 @@ class Period:
         return f"{year}年{_QUARTERS[part]}" if part else f"{year}年度"
 
     @property
+    def start(self) -> dt.date:
+        """The first day of the period."""
+        return self.preceding().end + dt.timedelta(days=1)
+
+    @property
     def end(self) -> dt.date:
         """The last day of the period."""
         match = _PERIOD.match(self.code)

@@ -1,8 +1,9 @@
-"""Carrying answers forward to a newer checklist version (v1 → v2), as the newer version declares.
+"""Carrying answers forward to a newer checklist version (v1 → v2 → v3), as the newer version declares.
 
 The newer checklist's ``carry_forward`` says, as data, how each earlier answer maps: the same id
 (meaning unchanged), a renamed id, a mapped value, or one ticked choice of a multi-select (an
-earlier yes/no or frequency answer that the newer version asks in a shared "可多选" stem). Table
+earlier yes/no or frequency answer that the newer version asks in a shared "可多选" stem), or an
+answer the earlier answers imply where the earlier version did not ask (``set_when``). Table
 columns may be merged (any yes → yes) or dropped. Notes, 不适用 and "carried over, unconfirmed"
 travel with the answer.
 
@@ -46,6 +47,14 @@ def carry_answers(old: Checklist, new: Checklist, answers: Answers) -> dict[str,
                 mapped = next(v for k, v in mapping.items() if _key(k) == key)
                 result[item_id] = replace(answer, value=mapped)
     _carry_choices(new, spec.into_choices, answers, result)
+    for implied in spec.set_when:
+        if implied.test.evaluate(lambda ref: _value(answers, ref)):
+            sources = [answers[r] for r in implied.test.distinct_refs() if r in answers]
+            result[implied.target] = Answer(
+                implied.value,
+                note=implied.note,
+                carried_unconfirmed=any(a.carried_unconfirmed for a in sources),
+            )
     for table_id in set(spec.merged_columns) | set(spec.dropped_columns):
         answer = result.get(table_id)
         if answer is not None and answer.value is not None:
@@ -54,6 +63,7 @@ def carry_answers(old: Checklist, new: Checklist, answers: Answers) -> dict[str,
     # Items the earlier version never asked: 不适用 with the reason, so that a carried file is not
     # 未完成 for a question nobody put to it (an earlier blank stays blank and incomplete).
     known = set(spec.same_id) | set(spec.renamed.values()) | {c.target for c in spec.into_choices}
+    known |= {implied.target for implied in spec.set_when}
     for item_id in sorted(required_item_ids(new) - known):
         carried.setdefault(
             item_id, Answer(None, not_applicable=True, note=NOT_ASKED_BEFORE.format(version=old.version))

@@ -136,10 +136,11 @@ class Item(Field):
 
     @property
     def not_applicable_withdrawn(self) -> bool:
-        """Whether this version stopped offering 不适用 here (``not_applicable.offered_on``): a 不适用
-        stored before (an older answer, carried over or imported) does not count as "no burden";
-        it is flagged and must be answered again (``core.completeness``)."""
-        return not self.na_offered and (self._not_applicable_fits or self.allows_declared_none)
+        """Whether a 不适用 stored here is stale: this version does not offer it here (any more:
+        ``not_applicable.offered_on``, basic information, a "以上都没有" or "none" answer). Such a
+        不适用 (an older answer, carried over or imported) does not count as "no burden"; it is
+        flagged and must be answered again (``core.completeness``), one way wherever it stands."""
+        return not self.counts_stored_not_applicable
 
     def column(self, column_id: str) -> Field | None:
         return self._column_index.get(column_id)
@@ -246,6 +247,17 @@ class ChoiceCarry:
 
 
 @dataclass(frozen=True)
+class ValueCarry:
+    """An answer this version asks where the earlier one did not, implied by earlier answers: e.g.
+    v2 hid the monthly dispatch count after "不接收平台派单"; v3 asks it always, and that "否" is a 0."""
+
+    target: str
+    value: Any
+    test: Condition  # over the earlier version's answers
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class CarryForward:
     """How the answers of an earlier version map onto this one (declared in the checklist)."""
 
@@ -256,6 +268,7 @@ class CarryForward:
     merged_columns: Mapping[str, Mapping[str, tuple[str, ...]]]  # table → new column → old columns (any true)
     dropped_columns: Mapping[str, tuple[str, ...]]
     values: Mapping[str, Mapping[str, Any]]  # item → old value → new value (renamed choices, flipped polarity)
+    set_when: tuple[ValueCarry, ...] = ()  # answers implied by earlier ones (they win over a stale hidden one)
 
 
 @dataclass(frozen=True)
@@ -274,6 +287,17 @@ class ConsistencyCheck:
     @property
     def about(self) -> str:
         return self.table or self.item or ""
+
+
+@dataclass(frozen=True)
+class VerifyNote:
+    """An answer the county should check against what it knows (``verify:`` in the checklist),
+    e.g. "no platform dispatch here" where 12345 and grid orders reach nearly every township. It
+    is consistent and scored as given; the county's view of the township names it."""
+
+    id: str
+    when: Condition
+    message: str
 
 
 @dataclass(frozen=True)
@@ -321,6 +345,7 @@ class Checklist:
     sources: Mapping[str, str] = field(default_factory=dict)
     not_applicable: NotApplicablePolicy = field(default_factory=lambda: NotApplicablePolicy())
     consistency: tuple[ConsistencyCheck, ...] = ()
+    verify: tuple[VerifyNote, ...] = ()
     _items: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def item(self, item_id: str) -> Item:
@@ -480,6 +505,7 @@ class _Parser:
             sources=sources,
             not_applicable=na_policy,
             consistency=consistency,
+            verify=self.verify(data.get("verify"), items) if "verify" in data else (),
             _items=items,
         )
 
@@ -569,11 +595,33 @@ class _Parser:
             for ref in condition.refs() if condition else []:
                 if ref not in items:
                     self.fail(f"{at}.contradicted_when", f"引用的题目 {ref} 不存在")
+            for quantifier in condition.row_quantifiers() if condition else []:
+                rows_of = items.get(str(quantifier.ref))
+                for column in quantifier.children[0].refs():
+                    if rows_of is None or rows_of.type is not FieldType.TABLE or rows_of.column(column) is None:
+                        self.fail(f"{at}.contradicted_when", f"{quantifier.ref} 不是表格题或没有列 {column}")
             message = self.text(entry, "message", at)
             if about is not None and condition is not None:
                 item_id = None if table is not None else about.id
                 checks.append(ConsistencyCheck(check_id, table.id if table else None, condition, message, item_id))
         return tuple(checks)
+
+    def verify(self, raw: Any, items: dict[str, Item]) -> tuple[VerifyNote, ...]:
+        notes = []
+        for i, entry in enumerate(self.listing(raw, "verify")):
+            at = f"verify[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "必须是键值表（id、when、message）")
+                continue
+            condition, problems = parse_condition(entry.get("when"), f"{at}.when")
+            self.problems.extend(problems)
+            for ref in condition.refs() if condition else []:
+                if ref not in items:
+                    self.fail(f"{at}.when", f"引用的题目 {ref} 不存在")
+            message = self.text(entry, "message", at)
+            if condition is not None:
+                notes.append(VerifyNote(self.text(entry, "id", at), condition, message))
+        return tuple(notes)
 
     # -- small readers
 
@@ -1035,4 +1083,14 @@ class _Parser:
             merged[table_id] = {k: tuple(v) for k, v in (spec.get("merge_any") or {}).items()}
             dropped[table_id] = tuple(spec.get("dropped") or ())
         values = {k: dict(v) for k, v in (raw.get("values") or {}).items() if isinstance(v, Mapping)}
-        return CarryForward(version, tuple(same), renamed, tuple(into), merged, dropped, values)
+        implied = []
+        for i, entry in enumerate(raw.get("set_when") or []):
+            at = f"{where}.set_when[{i}]"
+            if not isinstance(entry, Mapping) or str(entry.get("to")) not in items or "value" not in entry:
+                self.fail(at, "必须是键值表：to（本版题目）、value、when（对旧版作答的条件）")
+                continue
+            test, problems = parse_condition(entry.get("when"), f"{at}.when")
+            self.problems.extend(problems)
+            if test is not None:
+                implied.append(ValueCarry(str(entry["to"]), entry["value"], test, str(entry.get("note") or "")))
+        return CarryForward(version, tuple(same), renamed, tuple(into), merged, dropped, values, tuple(implied))

@@ -29,10 +29,13 @@ blank or 不适用, so the reason names only what the cadre has to do: confirm t
 
 From v2 the checklist names the few items where 不适用 is offered at all (``not_applicable.
 offered_on``: only "which department imposes this"); everywhere else "this does not happen here"
-has an honest answer (0, 否, 以上都没有, "none"). A 不适用 stored on an item that no longer offers
-it (an older answer, carried over or imported) is not counted as "no burden": it is listed
-(``withdrawn_not_applicable``), the cadre is asked to answer again, the county sees it, and the
-assessment gets no level until it is answered.
+has an honest answer (0, 否, 以上都没有, "none"). A 不适用 stored on an item where this version does
+not offer it (an older answer, carried over or imported; ``Item.not_applicable_withdrawn``) is not
+counted as "no burden": it is listed (``withdrawn_not_applicable``), the cadre is asked to answer
+again, the county sees it, and the assessment gets no level until it is answered. Every such
+不适用 is counted and listed the same way, whatever the reason it is not offered (basic
+information, a "以上都没有", offered_on) and whether scoring reads the item or not: two of them
+never stand under two headings (one "still to answer", the other "not accepted").
 
 Required items are derived from the checklist, not declared twice: the items marked
 ``required``, every item a scoring rule or a fingertip-hours term reads, and every item whose
@@ -248,14 +251,13 @@ def completeness(checklist: Checklist, answers: Answers) -> Completeness:
             if item.type is FieldType.TABLE and not item.allows_not_applicable:
                 table_na.append(item.id)  # answered before "none" existed: kept, and flagged
             if item.not_applicable_withdrawn:
-                withdrawn.append(item.id)  # no longer offered here: flagged, counts as no answer
+                # not offered here: flagged and counted as no answer, one way for every such item
+                # (basic facts, a "以上都没有" or "none" answer, offered_on), required or not
+                withdrawn.append(item.id)
             elif item.id in required:
-                if not item.counts_stored_not_applicable:
-                    missing.append(item.id)  # basic facts, or "以上都没有" is the honest answer
-                else:
-                    required_na.append(item.id)
-                    if not is_real_reason(answer.note, policy):
-                        unexplained.append(item.id)
+                required_na.append(item.id)
+                if not is_real_reason(answer.note, policy):
+                    unexplained.append(item.id)
         elif answer is not None and answer.is_answered:
             rows_text = unfinished_rows_text(checklist, item, answer.value) if item.type is FieldType.TABLE else ""
             if not rows_text:

@@ -7,6 +7,7 @@ A condition is a mapping, one of::
     {item: ID, answered: true|false}
     {item: ID, gt: {item: OTHER}}       (gt/gte/lt/lte: compared with another answer)
     {all: [C…]} / {any: [C…]} / {not: C}
+    {table: ID, any_row: C}             (some row of a table answer; C speaks of ``column:``)
 
 Inside a table (row filters of scoring rules) ``column:`` takes the place of ``item:``.
 A reference whose answer is missing or "not applicable" makes every comparison false.
@@ -20,6 +21,7 @@ from typing import Any
 
 COMPARISONS = ("equals", "not_equals", "in", "includes", "gt", "gte", "lt", "lte", "answered")
 COMBINATORS = ("all", "any", "not")
+ROW_QUANTIFIER = "any_row"  # {table: ID, any_row: C}: C holds for at least one row of the table
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class Condition:
     children: tuple[Condition, ...] = ()
 
     def refs(self) -> list[str]:
+        if self.op == ROW_QUANTIFIER:
+            return [self.ref] if self.ref is not None else []
         if self.ref is not None:
             return [self.ref, *([self.operand.ref] if isinstance(self.operand, OtherAnswer) else [])]
         return [r for child in self.children for r in child.refs()]
@@ -43,6 +47,12 @@ class Condition:
             refs = tuple(dict.fromkeys(self.refs()))
             object.__setattr__(self, "_distinct_refs", refs)
         return refs
+
+    def row_quantifiers(self) -> list[Condition]:
+        """Every ``{table:, any_row:}`` in this condition (their inner refs are columns)."""
+        if self.op == ROW_QUANTIFIER:
+            return [self]
+        return [q for child in self.children for q in child.row_quantifiers()]
 
     def evaluate(self, lookup: Callable[[str], Any]) -> bool:
         test = self.__dict__.get("_test")
@@ -66,13 +76,23 @@ def _compile(condition: Condition) -> Test:
     """The condition as one closure, built once: scoring, skip logic and completeness evaluate
     the same few hundred conditions for every assessment of an import."""
     op = condition.op
-    if op in COMBINATORS:
+    if op in COMBINATORS or op == ROW_QUANTIFIER:
         tests = tuple(_compile(c) for c in condition.children)
         if op == "all":
             return lambda lookup: all(t(lookup) for t in tests)
         if op == "any":
             return lambda lookup: any(t(lookup) for t in tests)
         first = tests[0]
+        if op == ROW_QUANTIFIER:
+            table = condition.ref or ""
+
+            def some_row(lookup: Callable[[str], Any]) -> bool:
+                rows = lookup(table)
+                if not isinstance(rows, list):
+                    return False  # unanswered, "none" or 不适用: no row to speak of
+                return any(isinstance(r, Mapping) and first(_cells(r)) for r in rows)
+
+            return some_row
         return lambda lookup: not first(lookup)
     ref, operand = condition.ref, condition.operand
     assert ref is not None
@@ -97,6 +117,11 @@ def _compile(condition: Condition) -> Test:
     if op == "not_equals":
         return lambda lookup: (value := lookup(ref)) is not None and bool(value != operand)
     return lambda lookup: (value := lookup(ref)) is not None and _compare(op, value, operand)
+
+
+def _cells(row: Mapping[str, Any]) -> Callable[[str], Any]:
+    cells = row.get("cells")
+    return cells.get if isinstance(cells, Mapping) else (lambda _column: None)
 
 
 def _compare(op: str, value: Any, operand: Any) -> bool:
@@ -128,6 +153,12 @@ def parse_condition(raw: Any, where: str, ref_key: str = "item") -> tuple[Condit
             problems.append(f"{path}：条件必须是键值表，而不是 {type(node).__name__}")
             return None
         keys = set(node)
+        if ROW_QUANTIFIER in keys:
+            if keys != {"table", ROW_QUANTIFIER} or not isinstance(node["table"], str):
+                problems.append(f"{path}：any_row 须与 table（表格题编号）一起使用，且不能再有其他键")
+                return None
+            row = parse_rows(node[ROW_QUANTIFIER], f"{path}.any_row")
+            return Condition(ROW_QUANTIFIER, ref=node["table"], children=(row,)) if row else None
         combinator = keys & set(COMBINATORS)
         if combinator:
             if len(keys) != 1:
@@ -169,6 +200,11 @@ def parse_condition(raw: Any, where: str, ref_key: str = "item") -> tuple[Condit
             problems.append(f"{path}.answered：必须是 true 或 false")
             return None
         return Condition(op, ref=node[ref_key], operand=operand)
+
+    def parse_rows(node: Any, path: str) -> Condition | None:
+        inner, found = parse_condition(node, path, ref_key="column")
+        problems.extend(found)
+        return inner
 
     condition = parse(raw, where)
     return (condition if not problems else None), problems

@@ -52,6 +52,13 @@ def inconsistencies(checklist: Checklist, answers: Answers) -> list[Inconsistenc
     return found
 
 
+def to_verify(checklist: Checklist, answers: Answers) -> list[str]:
+    """What the county should check against what it knows (the checklist's ``verify`` notes whose
+    condition holds over the answers asked), in Chinese."""
+    lookup = lambda ref: _visible_value(checklist, answers, ref)  # noqa: E731
+    return [note.message for note in checklist.verify if note.when.evaluate(lookup)]
+
+
 def _visible_value(checklist: Checklist, answers: Answers, item_id: str) -> Any:
     answer = answers.get(item_id)
     if answer is None or not is_visible(checklist.item(item_id), answers):

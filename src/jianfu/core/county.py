@@ -56,7 +56,7 @@ class OverviewRow:
     division_code: str
     township: str
     period: str
-    scores: dict[str, float]
+    scores: dict[str, float | None]  # None: not assessed (nothing it reads answered)
     levels: dict[str, str]
     overall: float
     overall_level: str
@@ -67,11 +67,19 @@ class OverviewRow:
     previous_scores: dict[str, float] = field(default_factory=dict)
     completeness: CompletenessCounts | None = None  # None: imported before the county kept them
 
+    def assessed(self, manifestation: str) -> bool:
+        """False for a manifestation with nothing it reads answered (stored without a score), and
+        for the overall when that holds for all four: shown as 尚无作答, never as 0."""
+        if manifestation == "overall":
+            return any(score is not None for score in self.scores.values())
+        return self.scores.get(manifestation, 0.0) is not None
+
     def change(self, manifestation: str) -> float | None:
-        if manifestation not in self.previous_scores:
+        before = self.previous_scores.get(manifestation)
+        if before is None or not self.assessed(manifestation):
             return None
-        current = self.overall if manifestation == "overall" else self.scores.get(manifestation, 0.0)
-        return round(current - self.previous_scores[manifestation], 1)
+        current = self.overall if manifestation == "overall" else self.scores.get(manifestation) or 0.0
+        return round(current - before, 1)
 
 
 # The figures every department table shows, in this order (``DepartmentRow.figures``), and their

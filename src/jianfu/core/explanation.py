@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from jianfu.core.answers import Answers, is_visible
+from jianfu.core.answers import Answers
+from jianfu.core.assessed import answered_items, is_assessed
 from jianfu.core.checklist import Checklist, FieldType
 from jianfu.core.completeness import Completeness
 from jianfu.core.describe import answer_text
@@ -55,7 +56,7 @@ class ManifestationExplanation:
     @property
     def assessable(self) -> bool:
         """False when every item it reads is blank or 不适用: a score of 0 then means "not asked"."""
-        return self.answered_items > 0 or self.read_items == 0
+        return is_assessed(self.answered_items, self.read_items)
 
     def empty_text(self) -> str:
         """What to show when there are no findings: an unanswered area is not a clean one."""
@@ -109,22 +110,6 @@ def _choices_read(hit: RuleHit, item_id: str) -> set[str]:
     return found
 
 
-def _answered_items(checklist: Checklist, answers: Answers, manifestation_id: str) -> tuple[int, int]:
-    """(answered, asked) over the items the manifestation's scoring rules read."""
-    read: set[str] = set()
-    for rule in checklist.rules:
-        if rule.weights.get(manifestation_id, 0) <= 0:
-            continue
-        signal = rule.signal
-        if signal.kind == "when" and signal.condition is not None:
-            read.update(signal.condition.refs())
-        elif signal.ref:
-            read.add(signal.ref)
-    asked = [i for i in read if checklist.has_item(i) and is_visible(checklist.item(i), answers)]
-    answered = [i for i in asked if (a := answers.get(i)) is not None and not a.not_applicable and a.is_answered]
-    return len(answered), len(asked)
-
-
 def _points_by_area(checklist: Checklist, contributions: Iterable[Contribution]) -> tuple[tuple[str, float], ...]:
     """Each contribution's points under the page of the first item its rule reads."""
     section_of = {item.id: section.title for section in checklist.sections for item in section.items}
@@ -154,7 +139,7 @@ def explain(checklist: Checklist, result: ScoreResult, answers: Answers) -> Expl
                     also_in=tuple(names[other] for other in hit.rule.weights if other != m.id),
                 )
             )
-        answered, read = _answered_items(checklist, answers, m.id)
+        answered, read = answered_items(checklist, answers, m.id)
         parts.append(
             ManifestationExplanation(
                 m.id,

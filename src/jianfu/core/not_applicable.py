@@ -60,14 +60,13 @@ def not_applicable_entries(checklist: Checklist, answers: Answers) -> list[NotAp
     required = required_item_ids(checklist)
     withdrawn = set(done.withdrawn_not_applicable)
     unexplained = set(done.unexplained_items)
-    missing = set(done.missing_items)
     entries = []
     for section in checklist.sections:
         for item in section.items:
             answer = answers.get(item.id)
             if answer is None or not answer.not_applicable or not is_visible(item, answers):
                 continue
-            if item.id in withdrawn or item.id in missing:
+            if item.id in withdrawn:
                 status = WITHDRAWN
             elif item.id in unexplained:
                 status = OVER_SHARE if done.too_much_not_applicable else NO_REASON

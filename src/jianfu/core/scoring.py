@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jianfu.core.answers import Answers, table_rows, visible_answers
+from jianfu.core.assessed import answered_items, is_assessed
 from jianfu.core.checklist import Checklist, FieldType, Item, Level, ScoringRule, Signal
 from jianfu.core.completeness import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Completeness, completeness
 
@@ -61,6 +62,9 @@ class ManifestationScore:
     level: str
     level_label: str
     contributions: tuple[Contribution, ...]
+    # False when every item its rules read is blank or 不适用: its 0 means "not asked", not "no
+    # burden", and is shown as 尚无作答 (core.assessed)
+    assessed: bool = True
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,17 @@ class ScoreResult:
     @property
     def complete(self) -> bool:
         return self.completeness.complete
+
+    @property
+    def assessed(self) -> bool:
+        """Whether anything scoring reads is answered: if not, no score (not even the overall's
+        0.0) and no fingertip hours may be shown as if measured."""
+        return any(m.assessed for m in self.manifestations.values())
+
+    @property
+    def not_assessed(self) -> list[str]:
+        """The names of the manifestations with nothing they read answered."""
+        return [m.name for m in self.manifestations.values() if not m.assessed]
 
     def to_json(self) -> dict[str, Any]:
         """The shape printed by ``jianfu score --json`` and stored in assessment files."""
@@ -132,6 +147,7 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
             level_id,
             level_label,
             tuple(sorted(contributions, key=lambda c: -c.points)),
+            is_assessed(*answered_items(checklist, answers, m.id)),
         )
     overall = _round(sum(s.score for s in manifestations.values()) / len(manifestations))
     overall_id, overall_label = _shown(

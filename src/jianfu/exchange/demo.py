@@ -39,6 +39,11 @@ FEATURE_MANIFESTATION = {
     "dispatches_tasks": "algorithm_centrism",
 }
 EARLIER_PERIOD_EXTRA_BURDEN = 0.12  # the earlier period is before rectification
+# The sample's apps record check-in, ranking and online-time rules apart (as v1 asked them); from
+# v2 the inventory asks them in one column.
+SAMPLE_MERGED_COLUMNS = {"apps.inventory": {"checkin": ("checkin", "ranking", "online_time")}}
+DISPATCH_PLATFORM = "dispatch_platform"  # an inventory kind (v3): a township without dispatch has none
+EARLIER_KINDS = {DISPATCH_PLATFORM: "web_platform"}  # how versions before v3 list it
 
 
 @dataclass(frozen=True)
@@ -75,11 +80,14 @@ def load_sample_county(path: Path | None = None) -> SampleCounty:
         raise JianfuError(f"示例数据文件 {path} 有误（{exc}），请重新安装减负助手。") from exc
 
 
-def sample_assessments(library: ChecklistLibrary, today: dt.date | None = None) -> list[tuple[Assessment, ScoreResult]]:
-    """Every township and period of the sample county, scored and with a drafted plan."""
+def sample_assessments(
+    library: ChecklistLibrary, today: dt.date | None = None, version: int | None = None
+) -> list[tuple[Assessment, ScoreResult]]:
+    """Every township and period of the sample county, scored and with a drafted plan; answered on
+    the sample's checklist version, or on ``version`` (tests of an earlier version's behaviour)."""
     today = today or dt.date.today()
     county = load_sample_county()
-    checklist = library.get(county.checklist_id, county.checklist_version)
+    checklist = library.get(county.checklist_id, version or county.checklist_version)
     result = []
     for spec in county.townships:
         periods = sorted(Period(p) for p in spec["periods"])
@@ -163,6 +171,8 @@ def generate(
     values.update(county.defaults)
     values.update(spec.get("answers", {}))
     inventory = _inventory(county, burden, rng)
+    if values.get("apps.dispatch_used") is False:  # it answers consistently: no dispatch platform listed
+        inventory = [row for row in inventory if row["cells"]["kind"] != DISPATCH_PLATFORM]
     values["filing.tasks"] = _only_columns(checklist, "filing.tasks", _filing_tasks(county, burden, rng, inventory))
     values["apps.inventory"] = _only_columns(checklist, "apps.inventory", inventory)
     for rule in checklist.rules:
@@ -219,12 +229,19 @@ def _agree(checklist: Checklist, values: dict[str, Any]) -> None:
 def _only_columns(checklist: Checklist, table_id: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows with only the columns this checklist version asks (the sample data covers them all)."""
     table = checklist.item(table_id)
-    merged = checklist.carry_forward.merged_columns.get(table_id, {}) if checklist.carry_forward else {}
+    merged = {
+        column: sources
+        for column, sources in SAMPLE_MERGED_COLUMNS.get(table_id, {}).items()
+        if any(table.column(s) is None for s in sources)  # only where this version asks them in one
+    }
     kept = []
     for row in rows:
         cells = dict(row["cells"])
         for column, sources in merged.items():
             cells[column] = any(cells.get(s) is True for s in sources)
+        kind = table.column("kind")
+        if kind is not None and kind.choice(cells.get("kind")) is None:
+            cells["kind"] = EARLIER_KINDS.get(str(cells.get("kind")), cells.get("kind"))
         kept.append({**row, "cells": {k: v for k, v in cells.items() if table.column(k) is not None}})
     return kept
 

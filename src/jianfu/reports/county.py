@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from jianfu.core.assessed import NOT_ASSESSED
 from jianfu.core.assessment import Period
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import INCOMPLETE_LEVEL
@@ -48,7 +49,7 @@ class CountySummary:
         return [r for r in self.rows if r.overall_level != INCOMPLETE_LEVEL]
 
     def average(self, manifestation: str) -> float:
-        values = [r.overall if manifestation == "overall" else r.scores[manifestation] for r in self.rated]
+        values = [r.overall if manifestation == "overall" else r.scores[manifestation] or 0.0 for r in self.rated]
         return round(sum(values) / len(values), 1) if values else 0.0
 
     def average_hours(self) -> float:
@@ -205,12 +206,15 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             change = row.change(m)
             score = row.overall if m == "overall" else row.scores[m]
             cells.append(
-                f"{score:.1f} {summary.level_labels.get(levels[column - 1], '')}"
+                NOT_ASSESSED  # nothing it reads answered: 0.0 would read as no burden
+                if not row.assessed(m)
+                else f"{score or 0.0:.1f} {summary.level_labels.get(levels[column - 1], '')}"
                 + (f"\n较上期{change:+.1f}" if change is not None else "")
             )
             fill = LEVEL_FILLS.get(levels[column - 1], "FFFFFF")
             fills.append(("BACKGROUND", (column, index), (column, index), colors.HexColor("#" + fill)))
-        cells += [f"{row.fingertip_hours:.1f}", _completeness_cell(row)]
+        hours = f"{row.fingertip_hours:.1f}" if row.assessed("overall") else "—"
+        cells += [hours, _completeness_cell(row)]
         body.append(cells)
     overview = table(body, [0.15, 0.14, 0.14, 0.14, 0.14, 0.12, 0.09, 0.08], wide)
     overview.setStyle(TableStyle(fills))
@@ -474,10 +478,11 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
                 r.division_code,
                 r.township,
                 summary.period.label,
+                # nothing answered leaves a score blank: 0 would read as no burden
                 *(r.scores[m] for m in MANIFESTATIONS),
-                r.overall,
-                summary.level_labels.get(r.overall_level, ""),
-                r.fingertip_hours,
+                r.overall if r.assessed("overall") else None,
+                summary.level_labels.get(r.overall_level, "") if r.assessed("overall") else NOT_ASSESSED,
+                r.fingertip_hours if r.assessed("overall") else None,
                 round(r.answered / r.asked, 3) if r.asked else 0,
                 *((na[0], round(na[1], 3)) if (na := _not_applicable(r)) else (None, None)),
                 Period(r.previous_period).label if r.previous_period else "",

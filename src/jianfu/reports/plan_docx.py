@@ -46,6 +46,7 @@ from jianfu.reports.rectification import (
     finding_groups,
     nothing_found_text,
     plan_title,
+    score_rows,
     subtitle_text,
     summary_text,
     task_rows,
@@ -92,10 +93,13 @@ def build_rectification_docx(
     doc.add_paragraph(text(basic_text(assessment, checklist, result)), style="公文正文")
     doc.add_paragraph("二、自查总体情况", style="公文一级标题")
     doc.add_paragraph(text(summary_text(result, checklist)), style="公文正文")
-    score_rows = [[m.name, f"{m.score:.1f}", m.level_label] for m in result.manifestations.values()]
-    score_rows.append(["综合", f"{result.overall:.1f}", result.overall_level_label])
     _table(
-        doc, [Column("表现"), Column("得分"), Column("等级")], score_rows, {0, 1, 2}, Mm(110), shares=[0.6, 0.2, 0.2]
+        doc,
+        [Column("表现"), Column("得分"), Column("等级")],
+        score_rows(result),
+        {0, 1, 2},
+        Mm(110),
+        shares=[0.6, 0.2, 0.2],
     )
     doc.add_paragraph("三、主要问题", style="公文一级标题")
     for heading, rows in finding_groups(assessment, checklist, result):
@@ -107,7 +111,7 @@ def build_rectification_docx(
     doc.add_paragraph("四、整改措施", style="公文一级标题")
     entries = annex_entries(assessment, checklist, result)
     titles = annex_titles(assessment, checklist, result)
-    _closing(doc, assessment, own, escalated, titles, len(entries))
+    _closing(doc, assessment, own, escalated, titles, len(entries), result.complete)
 
     wide = doc.add_section(WD_SECTION.NEW_PAGE)
     _landscape(wide)
@@ -150,10 +154,11 @@ def _closing(
     escalated: Sequence[Any],
     titles: Sequence[str],
     annexed: int,
+    complete: bool = True,
 ) -> None:
     """The last body paragraph, the annex list, the signature lines, the seal and the date, kept
     on one page (keep-with-next on each): never a signature alone on a page."""
-    closing = closing_text(own, escalated, assessment.township.name, annexed)
+    closing = closing_text(own, escalated, assessment.township.name, annexed, complete)
     paragraphs = [doc.add_paragraph(text(closing), style="公文正文")]
     first = doc.add_paragraph(f"附件：1．{titles[0]}", style="公文正文")
     first.paragraph_format.space_before = Pt(CHAR_PITCH)

@@ -20,6 +20,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from jianfu.core.assessed import NOT_ASSESSED, NOT_ASSESSED_SHORT
 from jianfu.core.assessment import Assessment
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import Checklist, Handling
@@ -173,25 +174,19 @@ class _Writer:
         width = self.document.portrait_width
         chart = radar(
             [m.name for m in scores],
-            [m.score for m in scores],
+            [m.score if m.assessed else None for m in scores],
             self.fonts.body,
             width=width * 0.62,
             height=132,
         )
         header = [self.p(h, self.styles.header_cell) for h in ("表现", "得分", "等级")]
-        rows = [header] + [
-            [
-                self.p(m.name, self.styles.cell_center),
-                self.p(f"{m.score:.1f}", self.styles.cell_center),
-                self.p(m.level_label, self.styles.cell_center),
-            ]
-            for m in scores
-        ]
+        rows = [header] + [[self.p(text, self.styles.cell_center) for text in row] for row in score_rows(r)[:-1]]
+        overall = score_rows(r)[-1]
         rows.append(
             [
-                self.p("综合", self.styles.header_cell),
-                self.p(f"{r.overall:.1f}", self.styles.cell_center),
-                self.p(r.overall_level_label, self.styles.cell_center),
+                self.p(overall[0], self.styles.header_cell),
+                self.p(overall[1], self.styles.cell_center),
+                self.p(overall[2], self.styles.cell_center),
             ]
         )
         table = Table(
@@ -268,7 +263,7 @@ class _Writer:
         with the last paragraph of body text so that they never stand alone on a page."""
         own, escalated = self.own_items(), self.escalated_items()
         annexed = len(annex_entries(self.a, self.checklist, self.result))
-        text = closing_text(own, escalated, self.a.township.name, annexed)
+        text = closing_text(own, escalated, self.a.township.name, annexed, self.result.complete)
         style = self.styles.body
         size = style.fontSize
         filler = _answer(self.a, "profile.filled_by")
@@ -384,13 +379,33 @@ def nothing_found_text(result: ScoreResult) -> str:
     return "本次自查未发现明显问题。" if result.complete else "自查未完成，不能据此认定没有问题。"
 
 
+def score_rows(r: ScoreResult) -> list[list[str]]:
+    """(表现, 得分, 等级) per manifestation and 综合 last: a manifestation with nothing it reads
+    answered, and the overall when nothing at all is, say so instead of 0.0."""
+    rows = [
+        [m.name, f"{m.score:.1f}", m.level_label] if m.assessed else [m.name, NOT_ASSESSED_SHORT, m.level_label]
+        for m in r.manifestations.values()
+    ]
+    overall = f"{r.overall:.1f}" if r.assessed else NOT_ASSESSED_SHORT
+    return [*rows, ["综合", overall, r.overall_level_label]]
+
+
 def summary_text(r: ScoreResult, checklist: Checklist) -> str:
+    if not r.assessed:
+        return (
+            "按四种表现计分（0—100分，分数越高负担越重）。计分和“指尖”事务时长所依据的题目均尚未作答，"
+            f"本次自查{NOT_ASSESSED}，不能据此认定没有负担。"
+        )
     breakdown = "、".join(
         f"{term.label}{r.fingertip_breakdown.get(term.id, 0):.1f}小时" for term in checklist.fingertip_terms
     )
+    missing = ""
+    if r.not_assessed:  # the overall is the mean of the four: their 0 pulls it down
+        missing = f"其中{'、'.join(r.not_assessed)}{NOT_ASSESSED}，暂按0分计入综合得分，综合得分因此偏低。"
     return (
         f"按四种表现计分（0—100分，分数越高负担越重），综合得分{r.overall:.1f}分，等级为“{r.overall_level_label}”。"
-        f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
+        + missing
+        + f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
     )
 
 
@@ -405,7 +420,7 @@ def finding_groups(
     problems = {item.rule_id: item.problem for item in assessment.plan if item.rule_id and "problem" in item.edited}
     groups = []
     for index, manifestation in enumerate(result.manifestations.values(), start=1):
-        score = f"{manifestation.score:.1f}分，{manifestation.level_label}"
+        score = f"{manifestation.score:.1f}分，{manifestation.level_label}" if manifestation.assessed else NOT_ASSESSED
         heading = f"（{chinese_number(index)}）{manifestation.name}（{score}）"
         points = {c.rule_id: c.points for c in manifestation.contributions}
         hits = sorted(by_main[manifestation.id], key=lambda h: -points.get(h.rule.id, 0))
@@ -501,9 +516,15 @@ def annex_titles(assessment: Assessment, checklist: Checklist, result: ScoreResu
 
 
 def closing_text(
-    own: Sequence[RectificationItem], escalated: Sequence[RectificationItem], township: str, annexed: int = 0
+    own: Sequence[RectificationItem],
+    escalated: Sequence[RectificationItem],
+    township: str,
+    annexed: int = 0,
+    complete: bool = True,
 ) -> str:
-    if not own and not escalated:
+    if not own and not escalated and not complete:  # an unfinished assessment found nothing yet
+        text = "本次自查尚未完成，暂不能确定需要整改的事项，完成自查后再制定整改措施。"
+    elif not own and not escalated:
         text = "本次自查未发现需要整改的事项，下一评估期继续自查。"
     else:
         text = (

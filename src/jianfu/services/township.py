@@ -138,9 +138,8 @@ class AssessmentService:
         """The period after ``previous_id``'s (same length: quarter, half year or year), answered
         as that one was, every answer to be confirmed or changed: until then it is last period's
         answer (``Answer.carried_unconfirmed``), and the assessment is 未完成."""
+        period = self.following_period(previous_id)
         previous = self.store.load(previous_id)
-        period = previous.period.following()
-        self._check_period_free(previous.township, period)
         checklist = self.library.latest()
         if previous.checklist_id == checklist.id and previous.checklist_version < checklist.version:
             from jianfu.core.carry import carry_assessment
@@ -167,6 +166,14 @@ class AssessmentService:
             if isinstance(exc.__cause__, sqlite3.IntegrityError):  # created meanwhile (another window)
                 raise self._period_exists(previous.township, period) from exc
             raise
+
+    def following_period(self, previous_id: int) -> Period:
+        """The period ``next_period`` would start; PeriodExistsError (saying where it is) when the
+        township has it already."""
+        summary = self.store.summary(previous_id)
+        period = summary.period.following()
+        self._check_period_free(summary.township, period)
+        return period
 
     def open_sample(self) -> int:
         """The sample township (fictional), kept apart from the township's own assessments."""

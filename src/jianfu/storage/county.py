@@ -120,30 +120,23 @@ class CountyStore:
                     (a.township.division_code, a.period.code, content.sha256),
                 )
                 self.conn.execute("DELETE FROM assessments WHERE id = ?", (current[0],))
-            assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp)
             answered, asked = completion(checklist, a.answers)
             done = result.completeness
-            self.conn.execute(
-                "UPDATE assessments SET content_sha256 = ?, exported_at = ?, imported_at = ?, answered = ?,"
-                " asked = ?, completeness_answered = ?, required_missing = ?, not_applicable = ?,"
-                " not_applicable_without_reason = ?, table_not_applicable = ?, inconsistent = ?, unconfirmed = ?"
-                " WHERE id = ?",
-                (
-                    content.sha256,
-                    content.exported_at,
-                    stamp,
-                    answered,
-                    asked,
-                    done.answered,
-                    done.required_missing,
-                    done.not_applicable,
-                    done.not_applicable_without_reason,
-                    len(done.table_not_applicable),
-                    len(done.inconsistent),
-                    done.unconfirmed,
-                    assessment_id,
-                ),
-            )
+            figures = {  # what the county views read, beside the scores
+                "content_sha256": content.sha256,
+                "exported_at": content.exported_at,
+                "imported_at": stamp,
+                "answered": answered,
+                "asked": asked,
+                "completeness_answered": done.answered,
+                "required_missing": done.required_missing,
+                "not_applicable": done.not_applicable,
+                "not_applicable_without_reason": done.not_applicable_without_reason,
+                "table_not_applicable": len(done.table_not_applicable),
+                "inconsistent": len(done.inconsistent),
+                "unconfirmed": done.unconfirmed,
+            } | _no_score_unassessed(result)
+            assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp, figures)
             burdens: list[BurdenRow] = [
                 (
                     assessment_id,
@@ -446,3 +439,9 @@ class CountyStore:
             for name in department_names(item.department):
                 groups[aliases.get(department_key(name), name)].append(item)
         return dict(sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])))
+
+
+def _no_score_unassessed(result: ScoreResult) -> dict[str, None]:
+    """A manifestation with nothing it reads answered keeps no score (NULL, not 0, which would
+    read as no burden): the county's views say 尚无作答 for it (``OverviewRow.assessed``)."""
+    return {f"score_{m.id}": None for m in result.manifestations.values() if not m.assessed and m.id in MANIFESTATIONS}

@@ -211,7 +211,11 @@ class MainWindow(QMainWindow):
     def next_period(self, previous_id: int) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from jianfu.ui.pages.township_dialogs import confirm_next_period
+
         try:
+            if not confirm_next_period(self, self.session.service, previous_id):
+                return  # not begun yet, and the cadre would rather wait
             self.session.next_period(previous_id)
         except JianfuError as exc:
             QMessageBox.information(self, self.tr("Next period"), str(exc))

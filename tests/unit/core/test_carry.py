@@ -105,7 +105,7 @@ def test_renamed_id_and_mapped_value(library: ChecklistLibrary, tmp_path: Path) 
 
 def test_a_v1_assessment_carries_every_mappable_answer(library: ChecklistLibrary) -> None:
     assessment, _ = _v1_sample(library)
-    carried = carry_assessment(library, assessment)
+    carried = carry_assessment(library, assessment, 2)
     v2 = library.get(ID, 2)
     assert carried.checklist_version == 2
     spec = v2.carry_forward
@@ -130,7 +130,7 @@ def test_a_v1_assessment_carries_every_mappable_answer(library: ChecklistLibrary
     assert score_assessment(v2, answered).complete
 
 
-def test_a_v1_file_is_scored_on_v2(library: ChecklistLibrary, tmp_path: Path) -> None:
+def test_a_v1_file_is_scored_on_the_latest_version(library: ChecklistLibrary, tmp_path: Path) -> None:
     assessment, result = _v1_sample(library)
     path = tmp_path / "v1.jianfu"
     write_assessment_file(path, to_document(assessment, result, exported_at="2027-01-01T09:00:00"))
@@ -141,6 +141,6 @@ def test_a_v1_file_is_scored_on_v2(library: ChecklistLibrary, tmp_path: Path) ->
         check=True,
     )
     scores = json.loads(shown.stdout)
-    expected = score_assessment(library.get(ID, 2), carry_assessment(library, assessment).answers)
+    expected = score_assessment(library.latest(), carry_assessment(library, assessment).answers)
     assert scores["overall"]["score"] == expected.overall
     assert scores["completeness"] == expected.completeness.to_json()

@@ -16,7 +16,10 @@ def test_score_changes_compare_each_manifestation_and_the_overall(checklist) -> 
     changes = score_changes(before, after)
     assert [c.name for c in changes] == [m.name for m in after.manifestations.values()] + ["综合"]
     platform = next(c for c in changes if c.name == before.manifestations["platform_formalism"].name)
-    assert (platform.before, platform.after) == (before.manifestations["platform_formalism"].score, 0.0)
+    assert (platform.before, platform.after) == (
+        before.manifestations["platform_formalism"].score,
+        after.manifestations["platform_formalism"].score,
+    )
     assert platform.before_level == "较重" and platform.after_level == "较轻"
     assert platform.delta < -40  # lighter
     overall = changes[-1]

@@ -57,7 +57,7 @@ def test_not_applicable_with_reasons_still_needs_the_profile(checklist: Checklis
     # Even with a reason on every item, the township's own facts (cadres) cannot be 不适用.
     result = score_assessment(open_checklist, _all_not_applicable(open_checklist, note="县里未部署此类平台和要求"))
     assert result.completeness.too_much_not_applicable  # and 不适用 everywhere is over the share
-    assert "profile.cadre_count" in result.completeness.missing_items
+    assert "profile.cadre_count" in result.completeness.withdrawn_not_applicable  # never offered there
     assert not result.complete
     # v2 offers 不适用 on no scored item: every such 不适用 is flagged, none counts
     done = score_assessment(checklist, _all_not_applicable(checklist, note="县里未部署此类平台和要求")).completeness
@@ -143,7 +143,10 @@ def test_completeness_counts(checklist: Checklist) -> None:
     }
     done = completeness(checklist, answers)
     assert done.answered == 2 and done.not_applicable == 1
-    assert done.not_applicable_without_reason == 0  # the position is not needed for scoring
+    # basic information never takes 不适用: not accepted, like any 不适用 where it is not offered,
+    # though scoring does not read the position (tests/unit/core/test_not_applicable.py)
+    assert done.not_applicable_without_reason == 1
+    assert done.withdrawn_not_applicable == ("profile.filler_position",)
     assert "profile.cadre_count" not in done.missing_items
 
 
@@ -268,6 +271,7 @@ def test_not_applicable_is_not_offered_where_none_of_this_is_an_honest_answer(ch
     assert any(c.exclusive for c in practices.choices) and not practices.allows_not_applicable
     answers = {"traces.practices": Answer(None, not_applicable=True, note="县里未部署此类要求")}
     done = completeness(checklist, answers)
-    assert "traces.practices" in done.missing_items and not done.complete
+    assert done.withdrawn_not_applicable == ("traces.practices",) and not done.complete
+    assert "traces.practices" not in done.missing_items  # one heading, as every stale 不适用
     inventory = checklist.item("apps.inventory")  # a table has its "none" answer instead
     assert inventory.allows_declared_none and not inventory.allows_not_applicable

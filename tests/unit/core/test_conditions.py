@@ -61,3 +61,34 @@ def test_malformed_conditions_are_reported(raw: object) -> None:
 def test_a_comparison_with_another_answer_refers_to_both() -> None:
     condition, _ = parse_condition({"item": "a", "lt": {"item": "b"}}, "test")
     assert condition is not None and condition.refs() == ["a", "b"]
+
+
+ROWS = [{"row_id": "r1", "cells": {"kind": "app"}}, {"row_id": "r2", "cells": {"kind": "dispatch_platform"}}]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"t": ROWS}, True),
+        ({"t": ROWS[:1]}, False),
+        ({"t": []}, False),  # a table answered "none"
+        ({}, False),  # unanswered
+        ({"t": [{"row_id": "r3"}, "odd"]}, False),  # rows without cells say nothing
+    ],
+)
+def test_a_row_quantifier_asks_whether_some_row_holds(values: dict, expected: bool) -> None:
+    raw = {"table": "t", "any_row": {"column": "kind", "equals": "dispatch_platform"}}
+    assert evaluate(raw, values) is expected
+    condition, _ = parse_condition({"all": [raw, {"item": "a", "equals": False}]}, "test")
+    assert condition is not None and condition.refs() == ["t", "a"]  # the table, not its columns
+    assert [q.ref for q in condition.row_quantifiers()] == ["t"]
+
+
+def test_a_row_quantifier_needs_its_table_and_a_column_condition() -> None:
+    for raw in (
+        {"any_row": {"column": "kind", "equals": "x"}},
+        {"table": "t", "any_row": {"item": "kind", "equals": "x"}},
+        {"table": "t", "any_row": {"column": "kind", "equals": "x"}, "item": "a"},
+    ):
+        condition, problems = parse_condition(raw, "test")
+        assert condition is None and problems, raw

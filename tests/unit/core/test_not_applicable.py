@@ -106,7 +106,11 @@ def test_v1_keeps_not_applicable_where_it_fits(library: ChecklistLibrary) -> Non
     v1 = library.get("township-selfcheck", 1)
     assert v1.not_applicable.offered_on is None
     assert v1.item("meetings.per_month").allows_not_applicable
-    assert not any(item.not_applicable_withdrawn for item in v1.items())
+    # offered wherever it fits (basic information and "以上都没有" never took it, in any version)
+    assert not any(item.not_applicable_withdrawn for item in v1.items() if item.allows_not_applicable)
+    assert [i.id for i in v1.items() if i.not_applicable_withdrawn] == [
+        i.id for i in v1.items() if not i.allows_not_applicable and not i.allows_declared_none
+    ]
     assert v1.not_applicable.count_latin and v1.not_applicable.min_distinct_chars == 0  # v1's own rule
 
 
@@ -231,6 +235,34 @@ def test_an_old_not_applicable_with_a_good_reason_is_flagged_not_counted(library
     assert score_assessment(checklist, again).complete
 
 
+def test_stale_not_applicable_is_counted_one_way_wherever_it_stands(library: ChecklistLibrary) -> None:
+    """Two stale 不适用 (v2 offers it on neither item): one on a number, one on a multi-select
+    whose honest "none" is 以上都没有. Both were once split, one "still to answer" (counted as a
+    required item unanswered), the other "not accepted": now both are listed, counted and named
+    the same way, and answering them again gives the level back."""
+    assessment, honest = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    stale = {
+        "meetings.per_month": Answer(None, not_applicable=True, note="本年度县里未召开视频会议"),
+        "filing.practices": Answer(None, not_applicable=True, note="本镇报表已经整合，未发生此类做法"),
+    }
+    answers = {**assessment.answers, **stale}
+    done = completeness(checklist, answers)
+    assert set(done.withdrawn_not_applicable) == set(stale)
+    assert not set(stale) & set(done.missing_items)
+    assert done.required_missing == honest.completeness.required_missing == 0
+    assert done.not_applicable == 2 and done.not_applicable_without_reason == 2
+    assert "2 题标为不适用，但本版清单在这些题上已不提供不适用" in "".join(done.incomplete_reasons())
+    assert "必答题未答" not in "".join(done.incomplete_reasons())
+    statuses = {e.item_id: e.status for e in not_applicable_entries(checklist, answers)}
+    assert statuses == dict.fromkeys(stale, WITHDRAWN)
+    # profile facts marked 不适用 (never offered there) stand the same way
+    profile = completeness(checklist, {**answers, "profile.cadre_count": Answer(None, not_applicable=True)})
+    assert "profile.cadre_count" in profile.withdrawn_not_applicable
+    assert "profile.cadre_count" not in profile.missing_items
+    assert score_assessment(checklist, assessment.answers).complete
+
+
 def test_entries_say_how_each_not_applicable_stands(library: ChecklistLibrary, open_checklist: Checklist) -> None:
     assessment, _ = sample_township_assessment(library)
     answers = {
@@ -254,7 +286,7 @@ def _order(checklist: Checklist) -> list[str]:
 def test_not_applicable_never_gives_a_lighter_level_on_v2(library: ChecklistLibrary, data: st.DataObject) -> None:
     """Over the demo county's v2 assessments: ticking 不适用 on any items, with any of these notes
     (good reasons included), never yields a level lighter than the honest answers'."""
-    samples = [(a, r) for a, r in sample_assessments(library) if a.checklist_version == 2 and r.complete]
+    samples = [(a, r) for a, r in sample_assessments(library, version=2) if r.complete]
     assessment, honest = data.draw(st.sampled_from(samples))
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     visible = sorted(i.id for i in checklist.items() if is_visible(i, assessment.answers))
@@ -280,6 +312,6 @@ def test_completeness_lists_old_not_applicable_only_where_asked(checklist: Check
     # a hidden item's old 不适用 is not asked, so not flagged (skip logic decides what is asked)
     answers = {
         "apps.dispatch_used": Answer(False),
-        "apps.dispatch_per_month": Answer(None, not_applicable=True, note="未接入"),
+        "apps.dispatch_trivial_share": Answer(None, not_applicable=True, note="未接入"),
     }
     assert completeness(checklist, answers).withdrawn_not_applicable == ()

@@ -21,9 +21,11 @@ PLAUSIBLE = "本镇所用平台均为县里统一部署，不另行列出"
 
 
 def _heaviest(library: ChecklistLibrary) -> tuple[Checklist, dict[str, Answer]]:
-    """高坪镇 2026-Q4, the demo county's heaviest township (the closing note's scenario)."""
+    """高坪镇 2026-Q4, the demo county's heaviest township (the closing note's scenario), on v2."""
     assessment = next(
-        a for a, _ in sample_assessments(library) if a.township.name == "高坪镇" and a.period.code == "2026-Q4"
+        a
+        for a, _ in sample_assessments(library, version=2)
+        if a.township.name == "高坪镇" and a.period.code == "2026-Q4"
     )
     return library.get(assessment.checklist_id, assessment.checklist_version), dict(assessment.answers)
 

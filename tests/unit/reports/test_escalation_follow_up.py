@@ -44,8 +44,9 @@ def test_pdf_annex_2_lists_each_items_follow_up_unit_and_person(escalating) -> N
     buffer = io.BytesIO()
     build_rectification_pdf(assessment, checklist, result, buffer)
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages]
-    start = next(i for i, page in enumerate(pages) if "附件2" in page)
-    end = next((i for i, page in enumerate(pages) if "附件3" in page), len(pages))
+    # the annexes themselves (the body names 附件2 and 附件3 too, e.g. "原因见附件3")
+    start = next(i for i, page in enumerate(pages) if "附件2" in page and "提请协调事项" in page)
+    end = next((i for i, page in enumerate(pages) if i > start and "未列入本期方案的问题" in page), len(pages))
     annex = squeeze("".join(pages[start:end]))
     table = annex.index("序号")
     header = [annex.index(squeeze(h), table) for h in HEADERS]

@@ -98,14 +98,19 @@ def test_a_hidden_carried_answer_neither_blocks_nor_passes_as_confirmed(library)
     leaves it alone; asked again (another answer changed), it is to confirm."""
     checklist = library.latest()
     assessment, _ = sample_township_assessment(library)
-    answers = {k: replace(a, carried_unconfirmed=k == "apps.dispatch_per_month") for k, a in assessment.answers.items()}
+    answers = {
+        k: replace(a, carried_unconfirmed=k == "apps.dispatch_trivial_share") for k, a in assessment.answers.items()
+    }
     answers["apps.dispatch_used"] = Answer(False)  # no dispatch platform this period: not asked
+    answers["apps.dispatch_per_month"] = Answer(0)  # (and, consistently, no orders and no platform listed)
+    rows = answers["apps.inventory"].value
+    answers["apps.inventory"] = Answer([r for r in rows if r["cells"].get("kind") != "dispatch_platform"])
     assert unconfirmed(checklist, answers) == []
     assert completeness(checklist, answers).complete
-    answers["apps.dispatch_used"] = Answer(True)  # asked again: last period's number is not this period's
-    assert unconfirmed(checklist, answers, "apps") == ["apps.dispatch_per_month"]
+    answers["apps.dispatch_used"] = Answer(True)  # asked again: last period's share is not this period's
+    assert unconfirmed(checklist, answers, "apps") == ["apps.dispatch_trivial_share"]
     done = completeness(checklist, answers)
-    assert not done.complete and done.unconfirmed_items == ("apps.dispatch_per_month",)
+    assert not done.complete and done.unconfirmed_items == ("apps.dispatch_trivial_share",)
 
 
 def test_carrying_into_a_shared_stem_keeps_it_unconfirmed(library) -> None:

@@ -91,9 +91,26 @@ def test_next_period_keeps_the_period_length(service, period: str, following: st
 
 
 def test_next_period_that_exists_says_so_in_chinese(service, assessment_id: int) -> None:
+    assert service.following_period(assessment_id) == Period("2027-Q1")  # asked before it is started
     service.next_period(assessment_id)
     with pytest.raises(PeriodExistsError, match="柳河镇已有2027年第一季度的自查"):
         service.next_period(assessment_id)
+    with pytest.raises(PeriodExistsError, match="柳河镇已有2027年第一季度的自查"):
+        service.following_period(assessment_id)  # the window says so before asking anything else
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        ("2027-Q1", dt.date(2027, 1, 1), dt.date(2027, 3, 31)),
+        ("2026-Q4", dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
+        ("2028-Q1", dt.date(2028, 1, 1), dt.date(2028, 3, 31)),
+        ("2026-H2", dt.date(2026, 7, 1), dt.date(2026, 12, 31)),
+        ("2026", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+    ],
+)
+def test_a_period_knows_its_first_and_last_day(period: str, start: dt.date, end: dt.date) -> None:
+    assert (Period(period).start, Period(period).end) == (start, end)
 
 
 def test_sample_lives_apart(service) -> None:
@@ -149,7 +166,7 @@ def test_a_failed_confirmation_raises_a_chinese_message(service, store, assessme
         service.confirm(new, list(new.unconfirmed))
 
 
-def test_next_period_after_the_upgrade_carries_v1_answers_to_v2(service, store, library) -> None:
+def test_next_period_after_the_upgrade_carries_v1_answers_to_the_latest(service, store, library) -> None:
     v1 = library.get("township-selfcheck", 1)
     old = store.create_assessment(TOWNSHIP, Period("2026-Q3"), v1, Period("2026-Q3").end)
     store.save_answer(old, v1, "profile.cadre_count", Answer(40))
@@ -158,9 +175,25 @@ def test_next_period_after_the_upgrade_carries_v1_answers_to_v2(service, store, 
     store.save_answer(old, v1, "apps.group_same_work", Answer(False))
     store.save_table_row(old, v1, "apps.inventory", "r1", {"name": "网格通", "ranking": True}, 0)
     stored = store.load(service.next_period(old))
-    assert (stored.period, stored.checklist_version) == (Period("2026-Q4"), 2)
+    assert (stored.period, stored.checklist_version) == (Period("2026-Q4"), library.latest().version)
     answers = stored.answers
     assert answers["profile.cadre_count"].value == 40
     assert answers["meetings.per_month"] == Answer(20, note="含视频会", carried_unconfirmed=True)  # same id
     assert answers["apps.group_practices"].value == ["checkin_chain"]  # into a multi-select
     assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通", "checkin": True}}]
+
+
+def test_next_period_carries_a_v2_no_dispatch_as_a_count_of_0_to_confirm(service, store, library) -> None:
+    """v3 asks the monthly dispatch count always; last period's v2 "否" (count never asked) comes
+    over as 0 with where it came from, to be confirmed like every carried answer; a stale count
+    hidden behind that 否 does not."""
+    v2 = library.get("township-selfcheck", 2)
+    old = store.create_assessment(TOWNSHIP, Period("2026-Q3"), v2, Period("2026-Q3").end)
+    store.save_answer(old, v2, "apps.dispatch_used", Answer(True))
+    store.save_answer(old, v2, "apps.dispatch_per_month", Answer(150))
+    store.save_answer(old, v2, "apps.dispatch_used", Answer(False))  # then no platform after all
+    stored = store.load(service.next_period(old))
+    assert stored.checklist_version == 3
+    count = stored.answers["apps.dispatch_per_month"]
+    assert (count.value, count.carried_unconfirmed) == (0, True) and "第2版" in count.note
+    assert stored.answers["apps.dispatch_used"] == Answer(False, carried_unconfirmed=True)

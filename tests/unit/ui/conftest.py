@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,18 @@ def _settings_in_tmp(tmp_path: Path) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QSettings().clear()
+
+
+TODAY = dt.date(2026, 12, 5)  # within the sample's last period, 2026-Q4: its next one has not begun
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The day the window's tests live on, whatever the clock says: 开始下一期 from 2026-Q4 asks
+    first, every time (answered through dialogs.py: ``start_next_period``)."""
+    from jianfu.ui.pages import township_dialogs
+
+    monkeypatch.setattr(township_dialogs, "today", lambda: TODAY)
 
 
 @pytest.fixture

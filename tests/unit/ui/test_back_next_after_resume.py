@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dialogs import start_next_period
 from PySide6.QtCore import Qt
 
 from jianfu.core.assessment import Period, Township
@@ -60,7 +61,7 @@ def test_next_after_the_sample_and_the_next_period(qtbot, make_window) -> None:
     window._build_pages()
     window.show_page("start")
     window.start_page.load()
-    click(qtbot, window.start_page.next_button)
+    start_next_period(qtbot, window)
     assert window.session.assessment.period == Period("2027-Q1")
     first = window.current
     assert first != "start"

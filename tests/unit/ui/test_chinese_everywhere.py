@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
+from helpers.modal_guard import GUARD
 from helpers.sample import open_sample
 from jianfu.core.wizard import wizard_pages
 from jianfu.ui.pages.export_page import PreviewDialog
@@ -26,11 +27,13 @@ class Inspector:
         self.timer.timeout.connect(self._look)
 
     def __enter__(self) -> Inspector:
+        self._done = GUARD.expect(QDialog)  # every dialog is expected here: it answers them all
         self.timer.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.timer.stop()
+        self._done()
 
     def _look(self) -> None:
         popup = QApplication.activePopupWidget()

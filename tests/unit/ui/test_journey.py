@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from dialogs import press, start_next_period, when_shown
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 from jianfu.core.assessment import Period, Township
 from jianfu.core.scoring import score_assessment
@@ -24,30 +24,6 @@ TOWNSHIP = Township("石桥镇", "519901102000", "云溪县")
 def click(qtbot, widget: QWidget) -> None:
     assert widget.isVisible() and widget.isEnabled(), widget
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def when_shown(kind: type[QWidget], handle: Callable[[QWidget], None]) -> list[QWidget]:
-    """Call ``handle`` with the next modal ``kind`` once it is on screen (it blocks the test)."""
-    seen: list[QWidget] = []
-
-    def check() -> None:
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind) or not widget.isVisible():
-            QTimer.singleShot(10, check)
-            return
-        seen.append(widget)
-        handle(widget)
-
-    QTimer.singleShot(0, check)
-    return seen
-
-
-def press(qtbot, button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
-    def handle(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
-
-    return handle
 
 
 def listed(window) -> list[str]:
@@ -92,7 +68,7 @@ def test_next_period_walk_confirms_every_page_in_at_most_ten_actions(qtbot, make
     assert listed(window) == ["云溪县柳河镇"]
     actions = 0
 
-    click(qtbot, window.start_page.next_button)  # the township's latest is chosen already
+    start_next_period(qtbot, window)  # the township's latest is chosen already
     actions += 1
     session = window.session
     assert session.assessment.period == Period("2027-Q1")
@@ -121,7 +97,7 @@ def test_starting_a_next_period_that_exists_says_so(qtbot, make_window, sample_f
     window = make_window()
     window.open_file(sample_file)
     window.show_page("start")
-    click(qtbot, window.start_page.next_button)
+    start_next_period(qtbot, window)
     window.show_page("start")
     table = window.start_page.table
     assert [table.item(r, 1).text() for r in range(2)] == ["2027年第一季度", "2026年第四季度"]
@@ -138,7 +114,7 @@ def test_changes_since_last_period(qtbot, make_window, sample_file) -> None:
     window = make_window()
     window.open_file(sample_file)
     window.show_page("start")
-    click(qtbot, window.start_page.next_button)
+    start_next_period(qtbot, window)
     assert window.changes_button.isVisible()
     profile = window.pages["profile"]
     type_into(qtbot, profile.rows["profile.cadre_count"].editor.edit, "50")
@@ -176,7 +152,7 @@ def test_a_failed_confirmation_is_shown(qtbot, make_window, sample_file, monkeyp
     window = make_window()
     window.open_file(sample_file)
     window.show_page("start")
-    click(qtbot, window.start_page.next_button)
+    start_next_period(qtbot, window)
 
     def full_disk(*_args: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")

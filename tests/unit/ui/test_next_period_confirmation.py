@@ -4,6 +4,7 @@ and confirming every page gives the level back."""
 
 from __future__ import annotations
 
+from dialogs import start_next_period
 from PySide6.QtCore import Qt
 from test_journey import click, sample_file  # noqa: F401 - the fixture is used by name
 
@@ -24,7 +25,7 @@ def test_the_level_waits_until_every_page_is_confirmed(qtbot, make_window, sampl
     sidebar_click(qtbot, window, START)
     start = window.start_page
     assert not start.carried.isVisible()  # last period: answered, nothing carried
-    click(qtbot, start.next_button)
+    start_next_period(qtbot, window)
     session = window.session
     sections = [s.id for s in session.checklist.sections]
     to_confirm = len(session.unconfirmed)
@@ -98,24 +99,24 @@ def test_confirming_a_page_leaves_hidden_answers_to_confirm_when_asked_again(
     window = make_window()
     window.open_file(sample_file)
     sidebar_click(qtbot, window, START)
-    click(qtbot, window.start_page.next_button)
+    start_next_period(qtbot, window)
     sidebar_click(qtbot, window, "apps")
     page = window.pages["apps"]
     rows = page.rows
     click(qtbot, rows["apps.dispatch_used"].editor.no)  # changed: confirmed by the edit
-    assert not rows["apps.dispatch_per_month"].isVisible()
+    assert not rows["apps.dispatch_trivial_share"].isVisible()
     click(qtbot, page.confirm_all_button)
     assert not page.confirm_bar.isVisible()
     session = window.session
-    assert "apps.dispatch_per_month" in session.service.store.unconfirmed(session.assessment_id)
+    assert "apps.dispatch_trivial_share" in session.service.store.unconfirmed(session.assessment_id)
     click(qtbot, rows["apps.dispatch_used"].editor.yes)
-    hidden_before = rows["apps.dispatch_per_month"]
+    hidden_before = rows["apps.dispatch_trivial_share"]
     assert hidden_before.isVisible() and hidden_before.confirm_button.isVisible()
     carried = page.carried_over()
-    assert "apps.dispatch_per_month" in carried
+    assert "apps.dispatch_trivial_share" in carried
     assert page.confirm_bar.isVisible() and str(len(carried)) in page.confirm_text.text()
     click(qtbot, hidden_before.confirm_button)  # the single answer confirmed on its own
-    assert "apps.dispatch_per_month" not in page.carried_over()
+    assert "apps.dispatch_trivial_share" not in page.carried_over()
 
 
 def test_the_county_window_counts_files_sent_unconfirmed(qtbot, library, tmp_path) -> None:

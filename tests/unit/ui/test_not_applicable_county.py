@@ -47,3 +47,20 @@ def test_drill_down_lists_each_not_applicable_with_its_reason(qtbot, library) ->
     plain = DrilldownDialog(assessment, checklist)
     qtbot.addWidget(plain)
     assert _rows(plain) == []
+
+
+def test_drill_down_asks_the_inspector_to_verify_a_township_without_dispatch(qtbot, library) -> None:
+    """v3: 否 to platform dispatch (with 0 orders, consistently) is scored as given, but the county's
+    view of the township names it for checking against the 12345 and grid records."""
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    dispatched = DrilldownDialog(assessment, checklist)
+    qtbot.addWidget(dispatched)
+    assert assessment.answers["apps.dispatch_used"].value is True and dispatched.to_verify.isHidden()
+    answers = {**assessment.answers, "apps.dispatch_used": Answer(False), "apps.dispatch_per_month": Answer(0)}
+    denied = DrilldownDialog(replace(assessment, answers=answers), checklist)
+    qtbot.addWidget(denied)
+    denied.show()
+    assert denied.to_verify.isVisible()
+    text = denied.to_verify.text()
+    assert text.startswith("请县级核实：") and "12345" in text and "派单" in text

@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from dialogs import start_next_period, when_shown
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Period, Township
@@ -157,7 +158,7 @@ def test_continue_clicked_at_once_opens_the_latest_period(qtbot, user_start) -> 
 
 def test_next_period_clicked_at_once_carries_the_answers_over(qtbot, user_start) -> None:
     window, _ids, database = user_start
-    qtbot.mouseClick(window.start_page.next_button, Qt.MouseButton.LeftButton)
+    start_next_period(qtbot, window)
     assert window.session.assessment is not None and window.session.assessment.period == Period("2027-Q1")
     assert window.session.answers["meetings.per_month"].value == 12
     check = AssessmentStore(open_database(database))
@@ -169,15 +170,11 @@ def test_new_assessment_clicked_at_once_asks_for_the_township(qtbot, user_start)
     window, _ids, _database = user_start
     seen: list[str] = []
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, NewAssessmentDialog):
-            seen.append(dialog.name.text())
-            dialog.done(QDialog.DialogCode.Rejected)
-        else:
-            QTimer.singleShot(20, answer)
+    def answer(dialog: NewAssessmentDialog) -> None:
+        seen.append(dialog.name.text())
+        dialog.done(QDialog.DialogCode.Rejected)
 
-    QTimer.singleShot(0, answer)
+    when_shown(NewAssessmentDialog, answer)
     qtbot.mouseClick(window.start_page.new_button, Qt.MouseButton.LeftButton)
     assert seen == ["柳河镇"]  # prefilled with the township's own name: the services were there
     assert window.current == "start" and window.session.assessment is None

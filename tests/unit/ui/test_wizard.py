@@ -90,9 +90,10 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     assert inventory.table.rowCount() == 1
 
     dispatch = apps.rows["apps.dispatch_used"]
-    follow_up = apps.rows["apps.dispatch_per_month"]
+    follow_up = apps.rows["apps.dispatch_trivial_share"]
     qtbot.mouseClick(dispatch.editor.no, Qt.MouseButton.LeftButton)
     assert follow_up.isHidden()  # skipped by skip logic
+    assert not apps.rows["apps.dispatch_per_month"].isHidden()  # v3: the count is asked always (0: none)
     qtbot.mouseClick(dispatch.editor.yes, Qt.MouseButton.LeftButton)
     assert not follow_up.isHidden()
     practices = apps.rows["apps.dispatch_practices"].editor.boxes

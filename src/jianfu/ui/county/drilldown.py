@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jianfu.core.assessed import score_and_level
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
+from jianfu.core.consistency import to_verify
 from jianfu.core.describe import answer_text
 from jianfu.core.explanation import explain
 from jianfu.core.not_applicable import not_applicable_entries
+from jianfu.core.plan import local_wording
 from jianfu.core.scoring import score_assessment
 from jianfu.ui.widgets.radar import RadarChart
 
@@ -33,17 +36,31 @@ class DrilldownDialog(QDialog):
         self.resize(1000, 680)
         layout = QVBoxLayout(self)
         result = score_assessment(checklist, a.answers)
+        hours = (
+            self.tr("Fingertip hours per cadre a month: {hours}").format(
+                hours=f"{result.fingertip_hours_per_cadre_month:.1f}"
+            )
+            if result.assessed
+            else self.tr("Fingertip hours per cadre a month: not yet assessed")
+        )
         summary = QLabel(
-            "　".join(f"{m.name} {m.score:.1f}（{m.level_label}）" for m in result.manifestations.values())
+            "　".join(
+                f"{m.name} {score_and_level(m.score, m.level_label, m.assessed)}"
+                for m in result.manifestations.values()
+            )
             + "　"
             + result.completeness.summary()
             + "　"
-            + self.tr("Fingertip hours per cadre a month: {hours}").format(
-                hours=f"{result.fingertip_hours_per_cadre_month:.1f}"
-            )
+            + hours
         )
         summary.setWordWrap(True)
         layout.addWidget(summary)
+        checks = [local_wording(text, a.township.name) for text in to_verify(checklist, a.answers)]
+        self.to_verify = QLabel(self.tr("To verify: {notes}").format(notes="；".join(checks)))
+        self.to_verify.setWordWrap(True)
+        self.to_verify.setObjectName("toVerify")
+        self.to_verify.setVisible(bool(checks))
+        layout.addWidget(self.to_verify)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
 
@@ -51,14 +68,17 @@ class DrilldownDialog(QDialog):
         scores_layout = QVBoxLayout(scores)
         radar = RadarChart()
         radar.set_scores(
-            [m.name for m in result.manifestations.values()], [m.score for m in result.manifestations.values()]
+            [m.name for m in result.manifestations.values()],
+            [m.score if m.assessed else None for m in result.manifestations.values()],
         )
         radar.setMaximumHeight(240)
         scores_layout.addWidget(radar)
         findings = QTreeWidget()
         findings.setHeaderLabels([self.tr("Finding"), self.tr("Answers behind it"), self.tr("Points")])
         for m in explain(checklist, result, a.answers).manifestations:
-            parent_item = QTreeWidgetItem([f"{m.name}：{m.score:.1f}（{m.level_label}）", "", ""])
+            parent_item = QTreeWidgetItem(
+                [f"{m.name}：{score_and_level(m.score, m.level_label, m.assessable)}", "", ""]
+            )
             findings.addTopLevelItem(parent_item)
             for finding in m.findings:
                 parent_item.addChild(

@@ -81,6 +81,9 @@ class OverviewModel(QAbstractTableModel):
     def _text(self, row: tuple[Any, ...], column: int) -> str:
         if column == 0:
             return str(row[_NAME])
+        if column <= 6 and not _assessed(row, _SCORED[column - 1] if column <= 5 else "overall"):
+            # nothing it reads is answered (stored without a score): 0.0 would read as no burden
+            return self.tr("not yet assessed") if column <= 5 else "—"
         if column <= 5:  # the four manifestations and the overall: score, level, change
             m = _SCORED[column - 1]
             score, level = row[_SCORE[m]] or 0.0, row[_SCORE[m] + 1]
@@ -102,6 +105,13 @@ class OverviewModel(QAbstractTableModel):
     @staticmethod
     def _share(row: tuple[Any, ...]) -> int:
         return round(100 * row[_ANSWERED] / row[_ASKED]) if row[_ASKED] else 0
+
+
+def _assessed(row: tuple[Any, ...], manifestation: str) -> bool:
+    """As ``OverviewRow.assessed``, on the raw row."""
+    if manifestation == "overall":
+        return any(row[_SCORE[m]] is not None for m in MANIFESTATIONS)
+    return row[_SCORE[manifestation]] is not None
 
 
 class DepartmentModel(QAbstractTableModel):

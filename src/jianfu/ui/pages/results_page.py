@@ -166,12 +166,11 @@ class ResultsPage(QScrollArea):
                 )
             )
         )
-        explained = {e.id: e for e in self.explanation.manifestations}
         for m in r.manifestations.values():
             card = self.cards[m.id]
             points = self.tr("{score} points").format(score=f"{m.score:.1f}")
-            if m.id in explained and not explained[m.id].assessable:  # nothing it reads is answered:
-                points = self.tr("not yet assessed")  # 0.0 would read as "no burden"
+            if not m.assessed:  # nothing it reads is answered: 0.0 would read as "no burden"
+                points = self.tr("not yet assessed")
             card.setText(f"{m.name}\n{points} · {m.level_label}")
             card.setStyleSheet(
                 f"QPushButton#scoreCard {{ border-left: 6px solid {LEVEL_COLOURS.get(m.level, '#999')}; }}"
@@ -179,18 +178,32 @@ class ResultsPage(QScrollArea):
         breakdown = "、".join(
             f"{t.label} {r.fingertip_breakdown.get(t.id, 0):.1f}" for t in self.session.checklist.fingertip_terms
         )
-        self.overall.setText(
-            self.tr(
-                "Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}."
-            ).format(
-                score=f"{r.overall:.1f}",
-                level=r.overall_level_label,
-                hours=f"{r.fingertip_hours_per_cadre_month:.1f}",
-                parts=breakdown,
-            )
+        self.overall.setText(self._overall_text(r, breakdown))
+        self.radar.set_scores(
+            [m.name for m in r.manifestations.values()],
+            [m.score if m.assessed else None for m in r.manifestations.values()],
         )
-        self.radar.set_scores([m.name for m in r.manifestations.values()], [m.score for m in r.manifestations.values()])
         self.show_details(None)
+
+    def _overall_text(self, r: ScoreResult, breakdown: str) -> str:
+        if not r.assessed:  # nothing scoring reads is answered: no 0.0, no 0 hours
+            return self.tr(
+                "Overall: not yet assessed. Nothing that the scores and the fingertip hours are worked out "
+                "from is answered yet."
+            )
+        text = self.tr(
+            "Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}."
+        ).format(
+            score=f"{r.overall:.1f}",
+            level=r.overall_level_label,
+            hours=f"{r.fingertip_hours_per_cadre_month:.1f}",
+            parts=breakdown,
+        )
+        if r.not_assessed:  # the overall is their mean: it is low by as much as they are missing
+            text += " " + self.tr(
+                "{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low."
+            ).format(names="、".join(r.not_assessed))
+        return text
 
     def _to_first_page_to_confirm(self) -> None:
         from jianfu.core.wizard import first_page_to_confirm
@@ -238,6 +251,8 @@ class ResultsPage(QScrollArea):
             if manifestation_id not in (None, m.id):
                 continue
             heading = f"{m.name}：{m.score:.1f}（{m.level_label}）"
+            if not m.assessable:
+                heading = f"{m.name}：{self.tr('not yet assessed')}"
             if len(m.by_area) > 1:  # fed by several pages: say which, worded in core.explanation
                 heading += "　" + m.sources_text()
             parent = QTreeWidgetItem([heading, "", ""])

@@ -3,6 +3,8 @@ and correct a township's name or division code. Each asks before it changes anyt
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +32,51 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def _describe(summary: AssessmentSummary) -> str:
     return f"{summary.township.county}{summary.township.name} {summary.period.label}"
+
+
+def today() -> dt.date:
+    """The day by the computer's clock (tests set their own)."""
+    return dt.date.today()
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def confirm_next_period(parent: QWidget, service: AssessmentService, previous_id: int) -> bool:
+    """Whether to start the period after ``previous_id``'s: at once when it has begun; before
+    that the cadre is asked, with its dates, since the current period is not over (an early click
+    would start an assessment of a period still to come). Raises PeriodExistsError, saying where
+    it is, when the township has that period already."""
+    following = service.following_period(previous_id)
+    if following.start <= today():
+        return True
+    current = service.summary(previous_id).period
+    translate = QCoreApplication.translate
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("NextPeriod", "Start next period"),
+        translate(
+            "NextPeriod",
+            "{current} runs until {end} and is not over yet; the next period, {next} ({start} to "
+            "{next_end}), has not begun.\n\nStarting it now creates the assessment for {next}, with "
+            "this period's answers carried over to confirm, though {next} has not happened yet. "
+            "Usually the next period is started once {current} is over.\n\nStart {next} now?",
+        ).format(
+            current=current.label,
+            end=_day(current.end),
+            next=following.label,
+            start=_day(following.start),
+            next_end=_day(following.end),
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    start = box.button(QMessageBox.StandardButton.Yes)
+    start.setText(translate("NextPeriod", "Start {next} now").format(next=following.label))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # the early click is the one to think over
+    box.exec()
+    return box.clickedButton() is start
 
 
 def confirm_delete(parent: QWidget, summary: AssessmentSummary) -> bool:
