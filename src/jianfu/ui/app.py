@@ -1,12 +1,14 @@
 """The composition root: builds the services and the main window, then runs the event loop.
 
 The start is in two stages (tests/benchmarks/startup.py measures it). Before the first paint:
-Qt, the translations, the data-folder check, the single-instance lock, the database opened,
-migrated and checked for damage, and the window with its start page — painted from the start-up
-snapshot (services/start_snapshot.py) when the database and checklists are as the program last
-saw them. After the first paint, one step per idle turn (ui/startup.py): the checklist and the
-services, the start page checked against the snapshot, the log, the single-instance socket and
-the wizard pages' modules. A click that needs any of it earlier finishes the rest at once.
+Qt, the translations, the data-folder check, the fonts (while a worker takes the single-instance
+lock), the database opened, migrated and checked for damage, and the window with its start page
+(the style sheet set once it is built) — painted from the start-up snapshot
+(services/start_snapshot.py) when the database and checklists are as the program last saw them.
+After the first paint, one step per idle turn (ui/startup.py): Python's cycle collector (off
+since cli.main), the window icon, the checklist and the services, the start page checked against
+the snapshot, the log, the single-instance socket and the wizard pages' modules. A click that
+needs any of it earlier finishes the rest at once.
 """
 
 from __future__ import annotations
