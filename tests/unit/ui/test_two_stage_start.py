@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from dialogs import start_next_period, when_shown
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog
 
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Period, Township
@@ -213,8 +214,6 @@ def test_finishing_the_start_changes_no_pixel(qtbot, user_start) -> None:
 
 
 def test_the_window_gets_its_icon_once_the_start_settles(qtbot, user_start) -> None:
-    from PySide6.QtGui import QIcon
-
     window, _ids, _database = user_start
     QApplication.setWindowIcon(QIcon())  # as before any start: the icon is set after the first paint
     assert window.windowIcon().isNull()
