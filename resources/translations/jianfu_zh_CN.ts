@@ -848,27 +848,27 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="65" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="64" />
         <source>Jianfu — fingertip burden self-assessment</source>
         <translation>减负助手 — 基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="75" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="74" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="76" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="75" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="81" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="80" />
         <source>Changes since last period…</source>
         <translation>与上期相比…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="124" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="123" />
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
@@ -888,64 +888,64 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="206" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="207" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="221" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="222" />
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="265" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="271" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="276" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="266" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="272" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="277" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="278" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="279" />
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="294" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="295" />
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="424" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="427" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="448" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="451" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="449" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="452" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="450" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="453" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="451" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="454" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="465" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="468" />
         <source>● Answers contradict</source>
         <translation>● 作答矛盾</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="470" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="473" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -953,37 +953,37 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="248" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="33" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="251" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="36" />
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="253" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="38" />
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="266" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="51" />
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="267" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="52" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="268" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="53" />
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="269" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="54" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -1554,107 +1554,107 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="57" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49" />
         <source>Fingertip burden self-assessment</source>
         <translation>基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="62" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="54" />
         <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
         <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75" />
         <source>Move the selected assessment to the recycle list; it can be restored</source>
         <translation>把选中的自查移到回收站，可以恢复</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76" />
         <source>Correct township name or code…</source>
         <translation>更正乡镇名称或代码…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="85" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77" />
         <source>Recycle list…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83" />
         <source>Confirm carried-over answers</source>
         <translation>去确认沿用的回答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="96" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="88" />
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="101" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="93" />
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="102" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="94" />
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="103" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="95" />
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="104" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="96" />
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="106" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="98" />
         <source>A fictional township to look around; it is kept apart from your own assessments</source>
         <translation>虚构的示例乡镇，供熟悉操作；与本镇的自查分开存放</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="111" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="103" />
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="112" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="104" />
         <source>Import the files of all townships and see the county's burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="137" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="129" />
         <source>, {count} carried over to confirm</source>
         <translation>，{count} 项沿用上期待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="188" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="182" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
