@@ -179,3 +179,39 @@ def test_township_ticks_its_inventory_from_the_catalogue(qtbot, make_window, cou
     rows = window.session.service.store.load(window.session.assessment_id).answers["apps.inventory"].value
     assert [r["cells"]["name"] for r in rows] == [dialog.entries[0].name]
     assert rows[0]["cells"]["department"] == dialog.entries[0].department
+
+
+def test_a_township_still_on_v2_reads_the_county_catalogue(qtbot, make_window, county, demo_dir, tmp_path, library) -> None:
+    """The county's catalogue lists 派单平台 (v3); a township finishing a v2 assessment is offered
+    every entry, the 派单平台 ones as 网页平台/业务系统 with a note saying so, not a refusal."""
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    path = tmp_path / "目录.jianfu-catalogue"
+    catalogue = county.county.catalogue()
+    write_catalogue(path, catalogue)
+
+    from jianfu.core.assessment import Period, Township
+
+    window = make_window()
+    store = window.session.service.store
+    v2 = library.get("township-selfcheck", 2)
+    assessment_id = store.create_assessment(
+        Township("新镇", "519901107000", "云溪县"), Period("2026-Q4"), v2, Period("2026-Q4").end
+    )
+    window.session.open(assessment_id)
+    assert window.session.checklist.version == 2
+    window._build_pages()
+    window.show_page("apps")
+    inventory = window.pages["apps"].tables["apps.inventory"]
+    inventory.add_from_catalogue(path)
+    assert inventory.error.text() == ""
+    dialog = inventory.catalogue_dialog
+    assert [e.name for e in dialog.entries] == [e.name for e in catalogue.entries]
+    assert dialog.notes.isVisibleTo(dialog)
+    assert "本次自查所用的第 2 版清单没有这一类型，已按“网页平台/业务系统”列出：数字城管平台" in dialog.notes.text()
+    at = next(i for i in range(dialog.list.count()) if dialog.list.item(i).text().startswith("数字城管平台"))
+    dialog.list.item(at).setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    rows = store.load(assessment_id).answers["apps.inventory"].value
+    assert [(r["cells"]["name"], r["cells"]["kind"]) for r in rows] == [("数字城管平台", "web_platform")]
