@@ -14,7 +14,8 @@ from pathlib import Path
 from types import TracebackType
 
 from jianfu.core.assessment import Assessment, Period
-from jianfu.core.checklist import Checklist
+from jianfu.core.checklist import Checklist, FieldType
+from jianfu.core.consistency import TownshipToVerify, to_verify, verify_refs
 from jianfu.core.county import (
     FIGURES,
     DepartmentRow,
@@ -36,6 +37,7 @@ from jianfu.storage import county_signers
 from jianfu.storage.county import CountyStore, OverviewTable
 from jianfu.storage.county_inventory import department_aliases, imported_inventory_rows, period_table_rows
 from jianfu.storage.county_signers import HeldFile, SignerRow
+from jianfu.storage.county_verify import period_answers
 from jianfu.storage.database import Database, open_database
 
 
@@ -167,6 +169,23 @@ class CountyService:
         """(township, answers) whose file still holds last period's answers, unconfirmed."""
         return self.store.unconfirmed_townships(period)
 
+    def to_verify(self, period: Period) -> list[TownshipToVerify]:
+        """The townships whose answers the county should check against what it knows ("请县级核实",
+        the checklist's ``verify`` notes, as the drill-down shows them), in division-code order.
+        Worked out from the stored answers the notes read, so it needs no column of its own and
+        holds for whatever the checklist says, including files imported before a note existed."""
+        versions = [self.library.get(DEFAULT_CHECKLIST_ID, v) for v in self.library.versions(DEFAULT_CHECKLIST_ID)]
+        refs = tuple(dict.fromkeys(ref for checklist in versions for ref in verify_refs(checklist)))
+        tables = [r for r in refs if any(c.has_item(r) and c.item(r).type is FieldType.TABLE for c in versions)]
+        by_version = {c.version: c for c in versions}
+        found = []
+        for code, township, version, answers in period_answers(self.db, period.code, refs, tables):
+            checklist = by_version.get(version)
+            notes = to_verify(checklist, answers) if checklist is not None else []
+            if notes:
+                found.append(TownshipToVerify(code, township, tuple(notes)))
+        return found
+
     def has_expected_townships(self) -> bool:
         return self.store.has_expected_townships()
 
@@ -254,6 +273,7 @@ class CountyService:
             },
             plan_items=county.plan_items(period),
             unconfirmed=county.unconfirmed_townships(period),
+            to_verify=self.to_verify(period),
         )
 
 

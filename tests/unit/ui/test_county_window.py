@@ -215,3 +215,18 @@ def test_a_township_still_on_v2_reads_the_county_catalogue(qtbot, make_window, c
     dialog.accept()
     rows = store.load(assessment_id).answers["apps.inventory"].value
     assert [(r["cells"]["name"], r["cells"]["kind"]) for r in rows] == [("数字城管平台", "web_platform")]
+
+
+def test_overview_names_the_townships_to_verify(qtbot, county, demo_dir) -> None:
+    """Below the townships: those whose answers the county should check ("no platform dispatch"),
+    without opening each one's drill-down."""
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    lines = county.missing.text().split("\n")
+    verify = [line for line in lines if line.startswith("请县级核实：")]
+    assert verify == [
+        "请县级核实：马鞍乡、桃源乡（共2个）答不通过平台接收系统派单、每月派单数为0（12345热线转办和网格工单几乎到达每个乡镇），"
+        "请县级对照12345热线和网格化平台的派单记录核实。"
+    ]
+    assert county.missing.isVisible()

@@ -32,6 +32,7 @@ from jianfu.core.assessment import Period
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.county import MANIFESTATIONS, EscalatedItem, RequestGroup
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
+from jianfu.reports.county import verify_lines
 from jianfu.services.county import CountyService
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
 from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
@@ -285,6 +286,9 @@ class CountyWindow(QMainWindow):
                     names="、".join(self.tr("{name} ({n} answers)").format(name=t, n=n) for t, n in unconfirmed),
                 )
             )
+        to_verify = self.county.to_verify(period)
+        if to_verify:  # answers the county can check against its own records (the drill-down says each)
+            notes.append(self.tr("To verify by the county: {notes}.").format(notes="；".join(verify_lines(to_verify))))
         self.missing.setText("\n".join(notes))
 
     def _fill_overview(self, rows: list[tuple[Any, ...]], previous: dict[int, tuple[Any, ...]]) -> None:
