@@ -37,7 +37,7 @@ from jianfu.storage import county_signers
 from jianfu.storage.county import CountyStore, OverviewTable
 from jianfu.storage.county_inventory import department_aliases, imported_inventory_rows, period_table_rows
 from jianfu.storage.county_signers import HeldFile, SignerRow
-from jianfu.storage.county_verify import period_answers
+from jianfu.storage.county_verify import RawAnswers, answers_from_rows, period_answer_rows, townships_of
 from jianfu.storage.database import Database, open_database
 
 
@@ -173,18 +173,25 @@ class CountyService:
         """The townships whose answers the county should check against what it knows ("请县级核实",
         the checklist's ``verify`` notes, as the drill-down shows them), in division-code order.
         Worked out from the stored answers the notes read, so it needs no column of its own and
-        holds for whatever the checklist says, including files imported before a note existed."""
+        holds for whatever the checklist says, including files imported before a note existed.
+        Each distinct set of those answers is worked out once: at 10,000 townships a few are."""
         versions = [self.library.get(DEFAULT_CHECKLIST_ID, v) for v in self.library.versions(DEFAULT_CHECKLIST_ID)]
         refs = tuple(dict.fromkeys(ref for checklist in versions for ref in verify_refs(checklist)))
+        if not refs:
+            return []
         tables = [r for r in refs if any(c.has_item(r) and c.item(r).type is FieldType.TABLE for c in versions)]
         by_version = {c.version: c for c in versions}
-        found = []
-        for code, township, version, answers in period_answers(self.db, period.code, refs, tables):
-            checklist = by_version.get(version)
-            notes = to_verify(checklist, answers) if checklist is not None else []
+        worked_out: dict[tuple[int, RawAnswers], tuple[str, ...]] = {}
+        flagged: dict[int, tuple[str, ...]] = {}
+        for assessment_id, key in period_answer_rows(self.db, period.code, refs, tables).items():
+            notes = worked_out.get(key)
+            if notes is None:
+                checklist = by_version.get(key[0])
+                answers = answers_from_rows(key[1])
+                notes = worked_out[key] = tuple(to_verify(checklist, answers)) if checklist else ()
             if notes:
-                found.append(TownshipToVerify(code, township, tuple(notes)))
-        return found
+                flagged[assessment_id] = notes
+        return [TownshipToVerify(code, name, flagged[i]) for i, code, name in townships_of(self.db, flagged)]
 
     def has_expected_townships(self) -> bool:
         return self.store.has_expected_townships()

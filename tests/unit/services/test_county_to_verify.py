@@ -17,7 +17,10 @@ from jianfu.reports.county import write_county_pdf, write_county_workbook
 from jianfu.services.county import CountyService
 from jianfu.services.county_import import collect_files
 
-NOTE = "答不通过平台接收系统派单、每月派单数为0（12345热线转办和网格工单几乎到达每个乡镇），请县级对照12345热线和网格化平台的派单记录核实"
+NOTE = (
+    "答不通过平台接收系统派单、每月派单数为0（12345热线转办和网格工单几乎到达每个乡镇），"
+    "请县级对照12345热线和网格化平台的派单记录核实"
+)
 
 
 @pytest.fixture(scope="module")
@@ -69,4 +72,6 @@ def test_a_v2_file_without_dispatch_is_named_once_carried_to_v3(library, tmp_pat
             write_assessment_file(path, to_document(assessment, result, exported_at="2026-12-05T09:00:00"))
     with CountyService.open(tmp_path / "county.sqlite3", library) as county:
         county.import_files(collect_files([files]))
-        assert [(t.township, t.notes) for t in county.to_verify(Period("2026-Q4"))] == [("马鞍乡", ("本镇" + NOTE + "。",))]
+        assert [(t.township, t.notes) for t in county.to_verify(Period("2026-Q4"))] == [
+            ("马鞍乡", ("本镇" + NOTE + "。",))
+        ]

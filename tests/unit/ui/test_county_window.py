@@ -181,7 +181,9 @@ def test_township_ticks_its_inventory_from_the_catalogue(qtbot, make_window, cou
     assert rows[0]["cells"]["department"] == dialog.entries[0].department
 
 
-def test_a_township_still_on_v2_reads_the_county_catalogue(qtbot, make_window, county, demo_dir, tmp_path, library) -> None:
+def test_a_township_still_on_v2_reads_the_county_catalogue(
+    qtbot, make_window, county, demo_dir, tmp_path, library
+) -> None:
     """The county's catalogue lists 派单平台 (v3); a township finishing a v2 assessment is offered
     every entry, the 派单平台 ones as 网页平台/业务系统 with a note saying so, not a refusal."""
     task = county.import_paths([demo_dir])
@@ -223,6 +225,8 @@ def test_overview_names_the_townships_to_verify(qtbot, county, demo_dir) -> None
     task = county.import_paths([demo_dir])
     with qtbot.waitSignal(task.succeeded, timeout=30_000):
         pass
+    # looked up off the UI thread after the refresh (at 10,000 townships it would double it)
+    qtbot.waitUntil(lambda: "请县级核实" in county.missing.text(), timeout=10_000)
     lines = county.missing.text().split("\n")
     verify = [line for line in lines if line.startswith("请县级核实：")]
     assert verify == [
@@ -230,3 +234,18 @@ def test_overview_names_the_townships_to_verify(qtbot, county, demo_dir) -> None
         "请县级对照12345热线和网格化平台的派单记录核实。"
     ]
     assert county.missing.isVisible()
+
+
+def test_a_lookup_for_an_earlier_refresh_adds_nothing(qtbot, county, demo_dir) -> None:
+    """The period changes before the townships to verify are found: that answer is not shown under
+    the other period (2026-Q3 has no township without dispatch)."""
+    from jianfu.ui.tasks import _running
+
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    county.refresh()  # 2026-Q4: two townships to verify, looked up …
+    county.period.setCurrentIndex(county.period.findData("2026-Q3"))  # … while the inspector moves on
+    qtbot.waitUntil(lambda: not _running, timeout=10_000)
+    assert county.selected_period().code == "2026-Q3"
+    assert "请县级核实" not in county.missing.text()

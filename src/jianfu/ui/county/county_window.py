@@ -36,7 +36,7 @@ from jianfu.reports.county import verify_lines
 from jianfu.services.county import CountyService
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
 from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
-from jianfu.ui.tasks import Progress, Task, run_in_background
+from jianfu.ui.tasks import Progress, Task, run_in_background, run_quietly
 
 SHOWN_REQUESTS = 200  # request lines listed under one problem; the workbook has them all
 
@@ -201,10 +201,13 @@ class CountyWindow(QMainWindow):
         self.catalogue_action.triggered.connect(self._export_catalogue)
         self.expected_action.triggered.connect(self._load_expected)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.notes: list[str] = []  # below the townships: not reported, not confirmed
+        self.verify_generation = 0
+        self.verify_task: Task | None = None
+        self.closed = False
         self._load_periods()
         self.rederive_task: Task | None = None
         self.rederive_done = False
-        self.closed = False
         if self.county.attribution_pending:  # after the window is shown: a progress bar, not a freeze
             QTimer.singleShot(0, self._rederive)
 
@@ -257,6 +260,7 @@ class CountyWindow(QMainWindow):
             self.department_model.set_rows([])
             self.problem_model.removeRows(0, self.problem_model.rowCount())
             self.missing.setText("")
+            self.verify_generation += 1  # a lookup still running has nothing to add
             return
         self._fill_overview(*self.county.overview_table(period))
         self.department_model.set_rows(self.county.departments(period), self.county.department_figures(period))
@@ -286,10 +290,27 @@ class CountyWindow(QMainWindow):
                     names="、".join(self.tr("{name} ({n} answers)").format(name=t, n=n) for t, n in unconfirmed),
                 )
             )
-        to_verify = self.county.to_verify(period)
-        if to_verify:  # answers the county can check against its own records (the drill-down says each)
-            notes.append(self.tr("To verify by the county: {notes}.").format(notes="；".join(verify_lines(to_verify))))
+        self.notes = notes
         self.missing.setText("\n".join(notes))
+        self._find_to_verify(period)
+
+    def _find_to_verify(self, period: Period) -> None:
+        """The townships the county should verify (the drill-down's 请县级核实), added below the
+        others' notes when found: reading their answers at 10,000 townships would double the refresh."""
+        self.verify_generation += 1
+        generation, database, library = self.verify_generation, self.database, self.library
+
+        def work() -> list[Any]:
+            with CountyService.open(database, library, rederive=False) as county:
+                return county.to_verify(period)
+
+        def found(townships: list[Any]) -> None:
+            if generation != self.verify_generation or self.closed or not townships:
+                return  # a later refresh asked again, or nothing to add
+            line = self.tr("To verify by the county: {notes}.").format(notes="；".join(verify_lines(townships)))
+            self.missing.setText("\n".join([*self.notes, line]))
+
+        self.verify_task = run_quietly(work, found, self._failed)
 
     def _fill_overview(self, rows: list[tuple[Any, ...]], previous: dict[int, tuple[Any, ...]]) -> None:
         # Listed by division code, as the county lists its townships; sorting is there for
