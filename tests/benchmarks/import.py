@@ -44,6 +44,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 from helpers.county_files import county_files  # noqa: E402
 from jianfu.core.carry import carry_assessment  # noqa: E402
 from jianfu.core.library import ChecklistLibrary  # noqa: E402
+from jianfu.core.plan import rederive_departments  # noqa: E402
 from jianfu.core.scoring import score_assessment  # noqa: E402
 from jianfu.exchange import assessment_file as af  # noqa: E402
 from jianfu.exchange import strict_json  # noqa: E402
@@ -146,7 +147,8 @@ def our_import(paths: list[Path], database: Path, library: ChecklistLibrary) -> 
 
 def our_phases(paths: list[Path], database: Path, library: ChecklistLibrary) -> dict[str, float]:
     """Seconds spent in each phase of importing ``paths``: the reader's and the store's steps one
-    by one, in ``parse_assessment_bytes``' order (the file read must equal what it returns)."""
+    by one, in ``parse_assessment_bytes``' and ``county_import._store``'s order (the file read
+    must equal what it returns)."""
     spent: dict[str, float] = {}
 
     def timed(phase: str, step: Callable[..., Any], *args: Any) -> Any:
@@ -180,6 +182,10 @@ def our_phases(paths: list[Path], database: Path, library: ChecklistLibrary) -> 
         assessment = timed("carry to latest version", carry_assessment, library, read.assessment)
         checklist = library.get(assessment.checklist_id, assessment.checklist_version)
         result = timed("score", score_assessment, checklist, assessment.answers)
+        plan = timed(
+            "departments redrafted", rederive_departments, assessment.plan, result, checklist.plan_min_intensity
+        )
+        assessment = replace(assessment, plan=plan)
         if n % BATCH_FILES == 0:
             db.conn.execute("BEGIN IMMEDIATE")
         timed(store, county.store_import, replace(read, assessment=assessment), checklist, result, path.name)

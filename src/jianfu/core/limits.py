@@ -55,7 +55,7 @@ def text_problem(text: str, multiline: bool = False, maximum: int | None = None)
 
 def clean_typed_text(text: str, multiline: bool = False, maximum: int | None = None) -> str:
     """What the wizard keeps of typed or pasted text: control characters dropped, cut at ``maximum``."""
-    kept = "".join(c for c in text if (multiline and c in LINE_BREAKS) or unicodedata.category(c) not in ("Cc", "Cs"))
+    kept = (LONG_TEXT_REFUSED if multiline else SHORT_TEXT_REFUSED).sub("", text)  # Cc and Cs, as tested
     return kept[:maximum] if maximum is not None else kept
 
 

@@ -214,7 +214,8 @@ def group_attribution(group: Sequence[RuleHit]) -> Attribution:
     from_rows = [_departments(h.rows) for h in group if h.rows and _selects_rows(h)]
     if any(from_rows):
         return rows_attribution(from_rows)
-    return combined(answer_attribution(h.department) for h in group)
+    said = [h.department for h in group if h.department]  # most hits have no such answer
+    return combined(answer_attribution(d) for d in said) if said else Attribution()
 
 
 def plan_attributions(result: ScoreResult, min_intensity: float = 0.0) -> dict[str, Attribution]:
@@ -240,12 +241,15 @@ def rederive_departments(
     the township edited is its own statement and stays.
     """
     attributions = plan_attributions(result, min_intensity)
-    return [
-        replace(item, department=str(clean_plan_text("department", attributions[item.key].text)))
-        if item.key in attributions and "department" not in item.edited
-        else item
-        for item in plan
-    ]
+    redrafted = []
+    for item in plan:
+        attribution = attributions.get(item.key)
+        if attribution is not None and "department" not in item.edited:
+            department = str(clean_plan_text("department", attribution.text))
+            if department != item.department:  # most files already say it so: no copy (county imports)
+                item = replace(item, department=department)
+        redrafted.append(item)
+    return redrafted
 
 
 def _selects_rows(hit: RuleHit) -> bool:

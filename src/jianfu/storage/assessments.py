@@ -329,9 +329,15 @@ class AssessmentStore:
             return new_id
 
     def insert_assessment(
-        self, assessment: Assessment, checklist: Checklist, result: ScoreResult | None, stamp: str
+        self,
+        assessment: Assessment,
+        checklist: Checklist,
+        result: ScoreResult | None,
+        stamp: str,
+        columns: dict[str, Any] | None = None,
     ) -> int:
-        """Insert a whole, already validated assessment inside the caller's transaction."""
+        """Insert a whole, already validated assessment inside the caller's transaction, with the
+        given extra ``columns`` of its row (set with the scores: a county import's figures)."""
         township_id = self._upsert_township(assessment.township, stamp)
         cursor = self.conn.execute(
             "INSERT INTO assessments (township_id, period, checklist_id, checklist_version,"
@@ -366,9 +372,11 @@ class AssessmentStore:
             " VALUES (?, ?, ?, ?, ?, ?)",
             table_row_rows,
         )
-        self._write_plan(assessment_id, assessment.plan, stamp)
+        self._write_plan(assessment_id, assessment.plan, stamp, fresh=True)
         if result is not None:
-            self._write_scores(assessment_id, result, stamp)
+            self._write_scores(assessment_id, result, stamp, fresh=True, columns=columns)
+        elif columns:
+            self._set_columns(assessment_id, columns)
         return assessment_id
 
     # ------------------------------------------------------------------------------ private
@@ -465,8 +473,12 @@ class AssessmentStore:
             )
         ]
 
-    def _write_plan(self, assessment_id: int, plan: Sequence[RectificationItem], stamp: str) -> None:
-        self.conn.execute("DELETE FROM plan_items WHERE assessment_id = ?", (assessment_id,))
+    def _write_plan(
+        self, assessment_id: int, plan: Sequence[RectificationItem], stamp: str, fresh: bool = False
+    ) -> None:
+        """The plan, replacing any stored one (``fresh``: a new assessment, with none to replace)."""
+        if not fresh:
+            self.conn.execute("DELETE FROM plan_items WHERE assessment_id = ?", (assessment_id,))
         self.conn.executemany(
             "INSERT INTO plan_items (assessment_id, key, rule_id, position, problem, measure, handling,"
             " responsible_unit, responsible_person, deadline, department, status, rejected, triggered,"
@@ -497,25 +509,36 @@ class AssessmentStore:
         ).fetchone()
         return int(row[0])
 
-    def _write_scores(self, assessment_id: int, result: ScoreResult, stamp: str) -> None:
+    def _write_scores(
+        self,
+        assessment_id: int,
+        result: ScoreResult,
+        stamp: str,
+        fresh: bool = False,
+        columns: dict[str, Any] | None = None,
+    ) -> None:
+        """The scores, replacing any stored (``fresh``: a new assessment, with none), and in the
+        assessment's row with any other ``columns`` given."""
         rows = [(assessment_id, m.id, m.score, m.level, stamp) for m in result.manifestations.values()]
         rows.append((assessment_id, OVERALL, result.overall, result.overall_level, stamp))
-        self.conn.execute("DELETE FROM scores WHERE assessment_id = ?", (assessment_id,))
+        if not fresh:
+            self.conn.execute("DELETE FROM scores WHERE assessment_id = ?", (assessment_id,))
         self.conn.executemany(
             "INSERT INTO scores (assessment_id, manifestation, score, level, computed_at) VALUES (?, ?, ?, ?, ?)",
             rows,
         )
-        columns: dict[str, float | str] = {f"score_{m.id}": m.score for m in result.manifestations.values()}
-        columns |= {f"level_{m.id}": m.level for m in result.manifestations.values()}
-        columns |= {
+        values: dict[str, Any] = {f"score_{m.id}": m.score for m in result.manifestations.values()}
+        values |= {f"level_{m.id}": m.level for m in result.manifestations.values()}
+        values |= {
             f"score_{OVERALL}": result.overall,
             f"level_{OVERALL}": result.overall_level,
             "fingertip_hours": result.fingertip_hours_per_cadre_month,
         }
+        self._set_columns(assessment_id, values | (columns or {}))  # one row per assessment: no pivot
+
+    def _set_columns(self, assessment_id: int, columns: dict[str, Any]) -> None:
         assignments = ", ".join(f"{name} = ?" for name in columns)  # names are ours, not user input
-        self.conn.execute(  # one row per assessment for the county views, no pivot needed
-            f"UPDATE assessments SET {assignments} WHERE id = ?", (*columns.values(), assessment_id)
-        )
+        self.conn.execute(f"UPDATE assessments SET {assignments} WHERE id = ?", (*columns.values(), assessment_id))
 
 
 def _answer_row(assessment_id: int, item_id: str, answer: Answer, is_table: bool, stamp: str) -> tuple[Any, ...]:

@@ -120,31 +120,23 @@ class CountyStore:
                     (a.township.division_code, a.period.code, content.sha256),
                 )
                 self.conn.execute("DELETE FROM assessments WHERE id = ?", (current[0],))
-            assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp)
-            self._no_score_unassessed(assessment_id, result)
             answered, asked = completion(checklist, a.answers)
             done = result.completeness
-            self.conn.execute(
-                "UPDATE assessments SET content_sha256 = ?, exported_at = ?, imported_at = ?, answered = ?,"
-                " asked = ?, completeness_answered = ?, required_missing = ?, not_applicable = ?,"
-                " not_applicable_without_reason = ?, table_not_applicable = ?, inconsistent = ?, unconfirmed = ?"
-                " WHERE id = ?",
-                (
-                    content.sha256,
-                    content.exported_at,
-                    stamp,
-                    answered,
-                    asked,
-                    done.answered,
-                    done.required_missing,
-                    done.not_applicable,
-                    done.not_applicable_without_reason,
-                    len(done.table_not_applicable),
-                    len(done.inconsistent),
-                    done.unconfirmed,
-                    assessment_id,
-                ),
-            )
+            figures = {  # what the county views read, beside the scores
+                "content_sha256": content.sha256,
+                "exported_at": content.exported_at,
+                "imported_at": stamp,
+                "answered": answered,
+                "asked": asked,
+                "completeness_answered": done.answered,
+                "required_missing": done.required_missing,
+                "not_applicable": done.not_applicable,
+                "not_applicable_without_reason": done.not_applicable_without_reason,
+                "table_not_applicable": len(done.table_not_applicable),
+                "inconsistent": len(done.inconsistent),
+                "unconfirmed": done.unconfirmed,
+            } | _no_score_unassessed(result)
+            assessment_id = self.assessments.insert_assessment(a, checklist, result, stamp, figures)
             burdens: list[BurdenRow] = [
                 (
                     assessment_id,
@@ -194,14 +186,6 @@ class CountyStore:
             " FROM p WHERE code IS NOT NULL) SELECT code FROM p WHERE code IS NOT NULL"
         )
         return sorted((Period(r[0]) for r in rows), reverse=True)
-
-    def _no_score_unassessed(self, assessment_id: int, result: ScoreResult) -> None:
-        """A manifestation with nothing it reads answered keeps no score (NULL, not 0, which would
-        read as no burden): the county's views say 尚无作答 for it (``OverviewRow.assessed``)."""
-        empty = [m.id for m in result.manifestations.values() if not m.assessed and m.id in MANIFESTATIONS]
-        if empty:
-            cleared = ", ".join(f"score_{m} = NULL" for m in empty)
-            self.conn.execute(f"UPDATE assessments SET {cleared} WHERE id = ?", (assessment_id,))
 
     def overview_table(self, period: Period) -> OverviewTable:
         """The overview as plain rows, for views that format only what they show: (assessment id,
@@ -455,3 +439,9 @@ class CountyStore:
             for name in department_names(item.department):
                 groups[aliases.get(department_key(name), name)].append(item)
         return dict(sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])))
+
+
+def _no_score_unassessed(result: ScoreResult) -> dict[str, None]:
+    """A manifestation with nothing it reads answered keeps no score (NULL, not 0, which would
+    read as no burden): the county's views say 尚无作答 for it (``OverviewRow.assessed``)."""
+    return {f"score_{m.id}": None for m in result.manifestations.values() if not m.assessed and m.id in MANIFESTATIONS}

@@ -28,7 +28,12 @@ _department_key = lru_cache(maxsize=4096)(department_key)
 def department_names(text: str) -> list[str]:
     """The departments a plan item's department field names as imposing it; "one or more of"
     several is no department (``core.attribution``)."""
-    return list(parse_attribution(text).named) or [NO_DEPARTMENT_NAMED]
+    return list(_named(text))
+
+
+@lru_cache(maxsize=4096)  # as _department_key: the same fields come back in every file
+def _named(text: str) -> tuple[str, ...]:
+    return parse_attribution(text).named or (NO_DEPARTMENT_NAMED,)
 
 
 # item key, rule id, handling, department, rejected, position
@@ -156,9 +161,8 @@ def request_groups(conn: sqlite3.Connection, period: str) -> list[RequestGroup]:
     for label, spellings, keys, (townships, items) in merged.values():
         if len(keys) > 1 or len(spellings) > 1:  # a township may name two merged spellings
             marks = ", ".join("?" * len(keys))
-            townships = conn.execute(
-                "SELECT count(DISTINCT assessment_id) FROM county_counts WHERE period = ? AND kind = 'request'"
-                f" AND key IN ({marks})",
+            townships = conn.execute(  # an assessment has a request row for each key it counts under
+                f"SELECT count(DISTINCT assessment_id) FROM county_requests WHERE period = ? AND key IN ({marks})",
                 (period, *keys),
             ).fetchone()[0]
         name = label or max(spellings, key=lambda s: spellings[s])
