@@ -279,42 +279,42 @@
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="191" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="239" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="242" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="214" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="217" />
         <source>Updating the county database to the current attribution rule…</source>
         <translation>正在按现行归因规则更新县级数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="254" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="257" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="277" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="282" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="286" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="286" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="290" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n} 项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="291" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="310" />
         <source>To verify by the county: {notes}.</source>
         <translation>请县级核实：{notes}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="366" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="387" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -324,157 +324,157 @@
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="266" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="270" />
         <source>{count} townships reported for {period}.</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="269" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="273" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="273" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="277" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="310" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="331" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="310" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="331" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="319" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="340" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="333" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="354" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="365" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="386" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="371" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="382" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="403" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="413" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="396" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="417" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="396" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="417" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="403" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="424" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="439" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="460" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="439" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="460" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="451" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="472" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="451" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="472" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="475" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="482" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="503" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="484" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="505" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="493" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="514" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="528" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="510" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="531" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="521" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="542" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="523" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="544" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="530" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="551" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="536" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="557" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="538" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="559" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="546" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="567" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="547" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="568" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
