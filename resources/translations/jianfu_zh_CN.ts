@@ -309,12 +309,17 @@
         <translation>{name}（{n} 项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="310" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="313" />
         <source>To verify by the county: {notes}.</source>
         <translation>请县级核实：{notes}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="387" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="316" />
+        <source>The townships to verify could not be looked up: {reason}</source>
+        <translation>未能查出需县级核实的乡镇：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -339,142 +344,142 @@
         <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="331" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="331" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="336" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="340" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="345" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="354" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="359" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="386" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="391" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="392" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="397" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="403" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="408" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="413" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="418" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="417" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="417" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="424" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="429" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="460" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="465" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="460" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="465" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="472" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="477" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="472" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="477" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="475" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="480" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="503" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="505" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="510" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="514" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="528" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="533" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="531" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="536" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="542" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="547" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="544" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="549" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="551" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="556" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="557" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="562" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="559" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="564" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="567" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="572" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="568" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="573" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>

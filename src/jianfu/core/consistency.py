@@ -63,8 +63,9 @@ def verify_refs(checklist: Checklist) -> tuple[str, ...]:
     """The items ``to_verify`` reads: those its notes name, and those that decide whether they are asked."""
     refs = dict.fromkeys(ref for note in checklist.verify for ref in note.when.distinct_refs())
     for ref in list(refs):
-        if checklist.has_item(ref) and checklist.item(ref).show_if is not None:
-            refs.update(dict.fromkeys(checklist.item(ref).show_if.distinct_refs()))
+        shown_if = checklist.item(ref).show_if if checklist.has_item(ref) else None
+        if shown_if is not None:
+            refs.update(dict.fromkeys(shown_if.distinct_refs()))
     return tuple(refs)
 
 

@@ -195,7 +195,7 @@ def fit_catalogue(
             skipped = True
             break
         if not skipped:
-            result.append(replace(entry, **changes) if changes else entry)
+            result.append(replace(entry, kind=changes.get("kind", entry.kind), level=changes.get("level", entry.level)))
     notes = [
         f"{len(names)} 条的{column}为“{value}”，本次自查所用的第 {checklist.version} 版清单没有这一{column}，"
         f"已按“{target}”列出：{'、'.join(names)}。"

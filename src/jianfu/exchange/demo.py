@@ -9,6 +9,7 @@ scoring scale: recalibrating a checklist changes the scores of the same answers,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import random
 from collections.abc import Mapping
@@ -44,7 +45,6 @@ EARLIER_PERIOD_EXTRA_BURDEN = 0.12  # the earlier period is before rectification
 # v2 the inventory asks them in one column.
 SAMPLE_MERGED_COLUMNS = {"apps.inventory": {"checkin": ("checkin", "ranking", "online_time")}}
 DISPATCH_PLATFORM = "dispatch_platform"  # an inventory kind (v3): a township without dispatch has none
-EARLIER_KINDS = {DISPATCH_PLATFORM: "web_platform"}  # how versions before v3 list it
 
 
 @dataclass(frozen=True)
@@ -245,9 +245,18 @@ def _only_columns(checklist: Checklist, table_id: str, rows: list[dict[str, Any]
             cells[column] = any(cells.get(s) is True for s in sources)
         kind = table.column("kind")
         if kind is not None and kind.choice(cells.get("kind")) is None:
-            cells["kind"] = EARLIER_KINDS.get(str(cells.get("kind")), cells.get("kind"))
+            cells["kind"] = _earlier_kinds().get(str(cells.get("kind")), cells.get("kind"))
         kept.append({**row, "cells": {k: v for k, v in cells.items() if table.column(k) is not None}})
     return kept
+
+
+@functools.cache
+def _earlier_kinds() -> dict[str, str]:
+    """How versions before the sample's list its inventory kinds they lack (``Choice.earlier``)."""
+    county = load_sample_county()
+    library = ChecklistLibrary(resources_dir() / "checklists")
+    kind = library.get(county.checklist_id, county.checklist_version).item("apps.inventory").column("kind")
+    return {c.value: c.earlier for c in (kind.choices if kind else ()) if c.earlier}
 
 
 def _inventory(county: SampleCounty, burden: Mapping[str, float], rng: random.Random) -> list[dict[str, Any]]:

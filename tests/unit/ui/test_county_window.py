@@ -249,3 +249,23 @@ def test_a_lookup_for_an_earlier_refresh_adds_nothing(qtbot, county, demo_dir) -
     qtbot.waitUntil(lambda: not _running, timeout=10_000)
     assert county.selected_period().code == "2026-Q3"
     assert "请县级核实" not in county.missing.text()
+
+
+def test_a_failed_lookup_is_a_line_not_a_dialog(qtbot, county, demo_dir, monkeypatch) -> None:
+    from jianfu.core.errors import JianfuError
+    from jianfu.services.county import CountyService
+    from jianfu.ui.tasks import _running
+
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: not _running, timeout=10_000)
+
+    def locked(self, period):
+        raise JianfuError("县级数据库正被另一个程序占用，请稍后再试。")
+
+    monkeypatch.setattr(CountyService, "to_verify", locked)
+    county.refresh()
+    qtbot.waitUntil(lambda: "未能查出" in county.missing.text(), timeout=10_000)  # no dialog (the guard fails one)
+    assert county.missing.text().endswith("未能查出需县级核实的乡镇：县级数据库正被另一个程序占用，请稍后再试。")
+    assert county.overview.model().rowCount() == 13

@@ -304,13 +304,18 @@ class CountyWindow(QMainWindow):
             with CountyService.open(database, library, rederive=False) as county:
                 return county.to_verify(period)
 
-        def found(townships: list[Any]) -> None:
-            if generation != self.verify_generation or self.closed or not townships:
-                return  # a later refresh asked again, or nothing to add
-            line = self.tr("To verify by the county: {notes}.").format(notes="；".join(verify_lines(townships)))
-            self.missing.setText("\n".join([*self.notes, line]))
+        def add(line: str) -> None:
+            if generation == self.verify_generation and not self.closed:  # else a later refresh asked again
+                self.missing.setText("\n".join([*self.notes, line]))
 
-        self.verify_task = run_quietly(work, found, self._failed)
+        def found(townships: list[Any]) -> None:
+            if townships:
+                add(self.tr("To verify by the county: {notes}.").format(notes="；".join(verify_lines(townships))))
+
+        def failed(reason: str) -> None:  # a line, not a dialog: the overview itself is there
+            add(self.tr("The townships to verify could not be looked up: {reason}").format(reason=reason))
+
+        self.verify_task = run_quietly(work, found, failed)
 
     def _fill_overview(self, rows: list[tuple[Any, ...]], previous: dict[int, tuple[Any, ...]]) -> None:
         # Listed by division code, as the county lists its townships; sorting is there for
