@@ -667,126 +667,126 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="203" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="207" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="208" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="212" />
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="215" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="219" />
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="216" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="220" />
         <source>Save as Word (editable)…</source>
         <translation>另存为 Word（可编辑）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="217" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="221" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="218" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="222" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="225" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="229" />
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="240" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="248" />
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="270" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
         <source>This assessment is incomplete ({reasons}). Once exported, the county will see it as incomplete, with no level.</source>
         <translation>本次自查未完成（{reasons}），导出后县级将看到“未完成”，不评定等级。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="304" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="309" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="313" />
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="304" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="309" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="313" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="313" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="318" />
         <source>Writing the Word document…</source>
         <translation>正在生成 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="315" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="323" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="320" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="328" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="329" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="341" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="347" />
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="365" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="371" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="367" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="373" />
         <source>Sent {count} pages to the printer.</source>
         <translation>已将 {count} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="380" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="386" />
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="380" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="386" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="385" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="391" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="397" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="403" />
         <source>Exported: {path}
 Signed with this computer's key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="404" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="410" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -1051,92 +1051,133 @@ Start {next} now?</source>
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="115" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="165" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="120" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="170" />
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="128" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="186" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="129" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="187" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="130" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="188" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="131" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="189" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="132" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="190" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="133" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="191" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="134" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="192" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="135" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="193" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="136" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="194" />
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="165" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="195" />
+        <source>Last period</source>
+        <translation>上期情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="224" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="166" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="225" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="254" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="332" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="358" />
+        <source>Progress not filled in</source>
+        <translation>未填写完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="332" />
+        <source>Last period: {status}</source>
+        <translation>上期：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="334" />
+        <source>deadline {date}, passed</source>
+        <translation>上期时限 {date}，已过</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="335" />
+        <source>deadline {date}</source>
+        <translation>上期时限 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="353" />
+        <source>Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".</source>
+        <translation>上期（{period}）整改方案列事项 {count} 项，每项的上期完成情况注在其“完成情况”栏内。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="364" />
+        <source>No longer in this plan ({count}): {items}</source>
+        <translation>本期未再列入 {count} 项：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="323" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="142" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="143" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="202" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="279" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="341" />
+        <source>Last period ({period}): {measure}</source>
+        <translation>上期（{period}）措施：{measure}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="390" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="306" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="417" />
         <source>Write the deadline as a date such as 2027-03-31.</source>
         <translation>整改时限请写成日期，例如 2027-03-31。</translation>
     </message>
@@ -1144,7 +1185,7 @@ Start {next} now?</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="180" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="184" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>

@@ -23,6 +23,7 @@ from docx.shared import Mm, Pt
 
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, Handling
+from jianfu.core.follow_up import FollowUp
 from jianfu.core.plan import local_wording, seal_name
 from jianfu.core.scoring import ScoreResult
 from jianfu.reports.layout import Column
@@ -33,6 +34,8 @@ from jianfu.reports.rectification import (
     ESCALATION_COLUMNS,
     ESCALATION_INTRO,
     FINDING_COLUMNS,
+    FOLLOW_UP_COLUMNS,
+    FOLLOW_UP_HEADING,
     NO_OWN_ITEMS,
     TASK_COLUMNS,
     _answer,
@@ -44,6 +47,8 @@ from jianfu.reports.rectification import (
     closing_text,
     escalation_rows,
     finding_groups,
+    follow_up_rows,
+    follow_up_text,
     nothing_found_text,
     plan_title,
     score_rows,
@@ -72,8 +77,14 @@ LANDSCAPE_TEXT_WIDTH = Mm(297 - 37 - 35)
 
 
 def build_rectification_docx(
-    assessment: Assessment, checklist: Checklist, result: ScoreResult, output: Path | BinaryIO
+    assessment: Assessment,
+    checklist: Checklist,
+    result: ScoreResult,
+    output: Path | BinaryIO,
+    *,
+    follow_up: FollowUp | None = None,
 ) -> None:
+    """``follow_up``: last period's plan, reported as in the PDF (``reports.rectification``)."""
     plan = [item for item in assessment.plan if not item.rejected]
     own = [item for item in plan if item.handling is Handling.OWN]
     escalated = [item for item in plan if item.handling is Handling.ESCALATE]
@@ -111,7 +122,7 @@ def build_rectification_docx(
     doc.add_paragraph("四、整改措施", style="公文一级标题")
     entries = annex_entries(assessment, checklist, result)
     titles = annex_titles(assessment, checklist, result)
-    _closing(doc, assessment, own, escalated, titles, len(entries), result.complete)
+    _closing(doc, assessment, own, escalated, titles, len(entries), result.complete, follow_up)
 
     wide = doc.add_section(WD_SECTION.NEW_PAGE)
     _landscape(wide)
@@ -119,9 +130,16 @@ def build_rectification_docx(
     doc.add_paragraph("附件1", style="公文附件标注")
     doc.add_paragraph(ANNEXES[0], style="公文附件标题")
     if own:
-        _table(doc, TASK_COLUMNS, task_rows(own), {0, 4, 5}, LANDSCAPE_TEXT_WIDTH)
+        rows = task_rows(own, follow_up)
+        _table(doc, TASK_COLUMNS, rows, {0, 4, 5}, LANDSCAPE_TEXT_WIDTH, measured=task_rows(own))
     else:
         doc.add_paragraph(local_wording(NO_OWN_ITEMS, t.name), style="公文正文")
+    if follow_up is not None:
+        doc.add_paragraph(FOLLOW_UP_HEADING, style="公文二级标题")
+        doc.add_paragraph(text(follow_up_text(follow_up, plan, t.name)), style="公文正文")
+        rows = follow_up_rows(follow_up, plan)
+        if rows:
+            _table(doc, FOLLOW_UP_COLUMNS, rows, {0, 3}, LANDSCAPE_TEXT_WIDTH)
     label = doc.add_paragraph("附件2", style="公文附件标注")
     label.paragraph_format.page_break_before = True
     doc.add_paragraph(ANNEXES[1], style="公文附件标题")
@@ -129,7 +147,9 @@ def build_rectification_docx(
         doc.add_paragraph("本次自查没有需要提请县级协调的事项。", style="公文正文")
     else:
         doc.add_paragraph(local_wording(ESCALATION_INTRO, t.name), style="公文正文")
-        _table(doc, ESCALATION_COLUMNS, escalation_rows(escalated), ESCALATION_CENTRED, LANDSCAPE_TEXT_WIDTH)
+        rows = escalation_rows(escalated, follow_up)
+        measured = escalation_rows(escalated)
+        _table(doc, ESCALATION_COLUMNS, rows, ESCALATION_CENTRED, LANDSCAPE_TEXT_WIDTH, measured=measured)
     if entries:
         label = doc.add_paragraph("附件3", style="公文附件标注")
         label.paragraph_format.page_break_before = True
@@ -155,10 +175,11 @@ def _closing(
     titles: Sequence[str],
     annexed: int,
     complete: bool = True,
+    follow_up: FollowUp | None = None,
 ) -> None:
     """The last body paragraph, the annex list, the signature lines, the seal and the date, kept
     on one page (keep-with-next on each): never a signature alone on a page."""
-    closing = closing_text(own, escalated, assessment.township.name, annexed, complete)
+    closing = closing_text(own, escalated, assessment.township.name, annexed, complete, follow_up)
     paragraphs = [doc.add_paragraph(text(closing), style="公文正文")]
     first = doc.add_paragraph(f"附件：1．{titles[0]}", style="公文正文")
     first.paragraph_format.space_before = Pt(CHAR_PITCH)
@@ -198,12 +219,15 @@ def _table(
     centred: set[int],
     width: Any,
     shares: Sequence[float] | None = None,
+    measured: Sequence[Sequence[str]] | None = None,
 ) -> Any:
+    """``measured``: the rows the columns are fitted to, when ``rows`` add notes that wrap within
+    the width the rest needs (as in the PDF)."""
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = _widths(columns, rows, int(width), shares)
+    widths = _widths(columns, measured or rows, int(width), shares)
     header = table.rows[0]
     _repeat_header(header)
     for index, column in enumerate(columns):

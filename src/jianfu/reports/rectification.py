@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     KeepTogether,
     LayoutError,
     NextPageTemplate,
@@ -25,13 +27,22 @@ from jianfu.core.assessment import Assessment
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import Checklist, Handling
 from jianfu.core.explanation import evidence_lines
+from jianfu.core.follow_up import NO_STATUS, FollowUp, status_text
 from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entries
 from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
 from jianfu.core.scoring import RuleHit, ScoreResult
 from jianfu.core.wording import join_clauses
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
-from jianfu.reports.layout import DATE_BLANKS, Column, blanks, chinese_number, fitted_widths, keep_with_table
+from jianfu.reports.layout import (
+    DATE_BLANKS,
+    Column,
+    blanks,
+    chinese_number,
+    fitted_widths,
+    keep_with_table,
+    shorten,
+)
 from jianfu.reports.radar import radar
 from jianfu.reports.text import markup
 
@@ -63,19 +74,25 @@ def build_rectification_pdf(
     result: ScoreResult,
     output: Path | BinaryIO,
     fonts: FontSet | None = None,
+    *,
+    follow_up: FollowUp | None = None,
 ) -> None:
+    """``follow_up``: last period's plan (``AssessmentService.follow_up``), reported beside each
+    item this plan lists again and, for the rest, at the end of 附件1."""
     fonts = fonts or register_fonts()
     target = str(output) if isinstance(output, Path) else output
     filled_by = _answer(assessment, "profile.filled_by")
     document = GovernmentDocument(target, fonts, plan_title(assessment), author=filled_by)
-    writer = _Writer(assessment, checklist, result, fonts, make_styles(fonts), document)
+    writer = _Writer(assessment, checklist, result, fonts, make_styles(fonts), document, follow_up=follow_up)
     try:
         document.build(writer.story())
     except LayoutError:
         # A cell taller than a page (pasted essays): allow rows to split across pages. Not the
         # default because it also splits ordinary rows at page ends, which reads badly.
         document = GovernmentDocument(target, fonts, plan_title(assessment), author=filled_by)
-        writer = _Writer(assessment, checklist, result, fonts, make_styles(fonts), document, split_rows=True)
+        writer = _Writer(
+            assessment, checklist, result, fonts, make_styles(fonts), document, split_rows=True, follow_up=follow_up
+        )
         document.build(writer.story())
 
 
@@ -89,8 +106,10 @@ class _Writer:
         styles: Styles,
         document: GovernmentDocument,
         split_rows: bool = False,
+        follow_up: FollowUp | None = None,
     ) -> None:
         self.a = assessment
+        self.follow_up = follow_up
         self.checklist = checklist
         self.result = result
         self.fonts = fonts
@@ -233,15 +252,27 @@ class _Writer:
         own = self.own_items()
         story: list[Any] = self.annex_heading(1, ANNEXES[0])
         if not own:
-            return [*story, self.p(local_wording(NO_OWN_ITEMS, self.a.township.name), self.styles.body)]
-        columns = TASK_COLUMNS
-        texts = task_rows(own)
-        centred = {0, 4, 5}
-        return [*story, self.sized_table(columns, texts, centred, self.document.landscape_width)]
+            story.append(self.p(local_wording(NO_OWN_ITEMS, self.a.township.name), self.styles.body))
+        else:
+            texts = task_rows(own, self.follow_up)
+            table = self.sized_table(TASK_COLUMNS, texts, {0, 4, 5}, self.document.landscape_width, task_rows(own))
+            story.append(table)
+        return story + self.last_period()
 
-    def sized_table(self, columns: Sequence[Column], texts: list[list[str]], centred: set[int], width: float) -> Table:
+    def sized_table(
+        self,
+        columns: Sequence[Column],
+        texts: list[list[str]],
+        centred: set[int],
+        width: float,
+        measured: list[list[str]] | None = None,
+    ) -> Table:
+        """``measured``: the rows the columns are fitted to, when ``texts`` adds notes that wrap
+        within the width the rest needs (last period's 完成情况 under a date)."""
         cell = self.styles.cell
-        widths = fitted_widths(columns, texts, width, cell.fontName, self.styles.header_cell.fontName, cell.fontSize)
+        widths = fitted_widths(
+            columns, measured or texts, width, cell.fontName, self.styles.header_cell.fontName, cell.fontSize
+        )
         rows = [[self.p(c.header, self.styles.header_cell) for c in columns]]
         rows += [
             [self.p(text, self.styles.cell_center if i in centred else cell) for i, text in enumerate(row)]
@@ -255,15 +286,17 @@ class _Writer:
         if not escalated:
             return [*story, self.p("本次自查没有需要提请县级协调的事项。", self.styles.body)]
         story.append(self.p(local_wording(ESCALATION_INTRO, self.a.township.name), self.styles.body))
-        rows = escalation_rows(escalated)
-        return [*story, self.sized_table(ESCALATION_COLUMNS, rows, ESCALATION_CENTRED, self.document.landscape_width)]
+        rows = escalation_rows(escalated, self.follow_up)
+        measured = escalation_rows(escalated)
+        width = self.document.landscape_width
+        return [*story, self.sized_table(ESCALATION_COLUMNS, rows, ESCALATION_CENTRED, width, measured)]
 
     def closing(self) -> list[Any]:
         """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
         with the last paragraph of body text so that they never stand alone on a page."""
         own, escalated = self.own_items(), self.escalated_items()
         annexed = len(annex_entries(self.a, self.checklist, self.result))
-        text = closing_text(own, escalated, self.a.township.name, annexed, self.result.complete)
+        text = closing_text(own, escalated, self.a.township.name, annexed, self.result.complete, self.follow_up)
         style = self.styles.body
         size = style.fontSize
         filler = _answer(self.a, "profile.filled_by")
@@ -310,6 +343,29 @@ class _Writer:
             blanks(DATE_BLANKS, style.fontName, size),
         ]
         return [KeepTogether([self.p("四、整改措施", self.styles.heading), *keep])]  # no heading left alone
+
+    def last_period(self) -> list[Any]:
+        """上期整改事项完成情况 at the end of 附件1, where the task list leaves room: how many items
+        and 完成情况 entered, and the items this plan no longer lists (the others say theirs in
+        their own rows). A section of its own in the body or a fourth annex made the heaviest
+        plans a page longer."""
+        if self.follow_up is None:
+            return []
+        heading = self.p(FOLLOW_UP_HEADING, self.styles.group_heading)
+        heading.spaceBefore = 3 * mm  # apart from the task list's last row
+        # in the tables' size: a note to the tables around it, kept short of a page end
+        note = ParagraphStyle("follow_up_note", parent=self.styles.cell, spaceAfter=3)
+        text = self.p(follow_up_text(self.follow_up, self.plan, self.a.township.name), note)
+        rows = follow_up_rows(self.follow_up, self.plan)
+        if not rows:
+            return [KeepTogether([heading, text])]
+        width = self.document.landscape_width
+        table = self.sized_table(FOLLOW_UP_COLUMNS, rows, {0, 3}, width)
+        # the heading and the paragraph go to the next page with the table's first rows
+        brk, *kept = keep_with_table(text, table, width, self.frame_height())
+        _, high = heading.wrap(width, self.frame_height())
+        needed = min(brk.height + high + heading.getSpaceBefore() + heading.getSpaceAfter(), self.frame_height() - 1)
+        return [CondPageBreak(needed), heading, *kept]
 
 
 # ------------------------------------------------------------------ content (PDF and .docx alike)
@@ -445,19 +501,81 @@ def finding_text(assessment: Assessment, checklist: Checklist, hit: RuleHit, edi
     return f"{edited}\n（作答：{'；'.join(evidence_lines(checklist, hit, assessment.answers))}）"
 
 
-def task_rows(own: Sequence[RectificationItem]) -> list[list[str]]:
-    return [
-        [
-            str(number),
-            item.problem,
-            item.measure,
-            item.responsible_unit,
-            item.responsible_person,
-            _date_text(item.deadline),
-            item.status,
-        ]
-        for number, item in enumerate(own, start=1)
-    ]
+def task_rows(own: Sequence[RectificationItem], follow_up: FollowUp | None = None) -> list[list[str]]:
+    """An item last period's plan listed too says, in its own row, last period's deadline (when
+    it was renewed) and 完成情况, so that listing it again reports its follow-up."""
+    rows = []
+    for number, item in enumerate(own, start=1):
+        last = follow_up.of(item.key) if follow_up else None
+        deadline, status = _date_text(item.deadline), item.status
+        if last is not None:
+            if last.deadline != item.deadline and last.deadline:
+                deadline += f"\n（上期{_date_text(last.deadline)}）"
+            status = "\n".join(t for t in (status, last_status(last)) if t)
+        rows.append(
+            [str(number), item.problem, item.measure, item.responsible_unit, item.responsible_person, deadline, status]
+        )
+    return rows
+
+
+LAST_STATUS_LIMIT = 12  # last period's 完成情况 in a row: its gist, so that the row grows no taller
+
+
+def last_status(last: RectificationItem) -> str:
+    """ "上期：已完成", or "上期未填写完成情况": last period's 完成情况 under this period's."""
+    return f"上期：{shorten(last.status.strip(), LAST_STATUS_LIMIT)}" if last.status.strip() else f"上期{NO_STATUS}"
+
+
+FOLLOW_UP_HEADING = "上期整改事项完成情况"
+FOLLOW_UP_COLUMNS = (
+    Column("序号", "fit"),
+    Column("上期整改事项", share=1.0),
+    Column("责任单位（人）", "fit", cap=12),
+    Column("上期时限", "fit", cap=11),
+    Column("完成情况", "fit", cap=12),
+)
+FOLLOW_UP_TEXT_LIMIT = 40  # the problem in brief: last period's plan has it whole
+FOLLOW_UP_STATUS_LIMIT = 40
+
+
+def follow_up_text(follow_up: FollowUp, plan: Sequence[RectificationItem], township: str) -> str:
+    """The follow-up in brief (two lines on a landscape page): how many items, how many with a
+    完成情况 entered, how many past their deadline without, and where each one's stands."""
+    label = follow_up.period_label
+    if not follow_up.items:
+        return f"上期（{label}）整改方案未列整改事项。"
+    entered, blank, passed = follow_up.counts()
+    counts = [f"已填写完成情况{entered}项"] if entered else []
+    if blank:
+        counts.append(f"未填写{blank}项" + (f"（其中{passed}项已过时限）" if passed else ""))
+    text = f"上期（{label}）方案列整改事项{len(follow_up.items)}项：{'，'.join(counts)}。"
+    rest = len(follow_up.not_listed(plan))
+    again = len(follow_up.items) - rest
+    if again:
+        text += f"本期仍列入的{again}项，上期完成情况注在附件中该项行内" + ("；" if rest else "。")
+    if rest:
+        text += f"本期未再列入的{rest}项如下，复查销号："
+    return local_wording(text, township)
+
+
+def follow_up_rows(follow_up: FollowUp, plan: Sequence[RectificationItem]) -> list[list[str]]:
+    """Last period's items this plan does not list: the problem in brief (its measure where none
+    was written), who, the deadline, and the 完成情况 as entered (or that none was)."""
+    rows = []
+    for number, item in enumerate(follow_up.not_listed(plan), start=1):
+        status = status_text(item)
+        if not item.status.strip() and follow_up.deadline_passed(item):
+            status += "，时限已过"
+        rows.append(
+            [
+                str(number),
+                shorten(item.problem or item.measure, FOLLOW_UP_TEXT_LIMIT),
+                "·".join(t for t in (item.responsible_unit, item.responsible_person) if t),
+                _date_text(item.deadline),
+                shorten(status, FOLLOW_UP_STATUS_LIMIT),
+            ]
+        )
+    return rows
 
 
 ESCALATION_COLUMNS = (
@@ -474,7 +592,7 @@ ESCALATION_COLUMNS = (
 ESCALATION_CENTRED = {0, 4, 5}
 
 
-def escalation_rows(escalated: Sequence[RectificationItem]) -> list[list[str]]:
+def escalation_rows(escalated: Sequence[RectificationItem], follow_up: FollowUp | None = None) -> list[list[str]]:
     """One table, each item once, ordered by department (the departments with most items first,
     then items of several departments): per-department tables with their own headings left
     half-empty pages whenever a heading and its first row did not fit below the last table."""
@@ -484,6 +602,10 @@ def escalation_rows(escalated: Sequence[RectificationItem]) -> list[list[str]]:
         for item in items:
             number += 1
             department = item.department or NO_DEPARTMENT
+            deadline = _date_text(item.deadline).replace("年", "年\n", 1)
+            last = follow_up.of(item.key) if follow_up else None
+            if last is not None:  # as in the task list (task_rows)
+                deadline += "\n" + last_status(last)
             rows.append(
                 [
                     str(number),
@@ -491,7 +613,7 @@ def escalation_rows(escalated: Sequence[RectificationItem]) -> list[list[str]]:
                     item.measure,
                     department,
                     "\n".join(t for t in (item.responsible_unit, item.responsible_person) if t),
-                    _date_text(item.deadline).replace("年", "年\n", 1),
+                    deadline,
                 ]
             )
     return rows
@@ -521,6 +643,7 @@ def closing_text(
     township: str,
     annexed: int = 0,
     complete: bool = True,
+    follow_up: FollowUp | None = None,
 ) -> str:
     if not own and not escalated and not complete:  # an unfinished assessment found nothing yet
         text = "本次自查尚未完成，暂不能确定需要整改的事项，完成自查后再制定整改措施。"
@@ -534,6 +657,8 @@ def closing_text(
         )
     if annexed:
         text += f"另有{annexed}个问题本期未列入方案，原因见附件3。"
+    if follow_up is not None:
+        text += f"上期（{follow_up.period_label}）整改事项完成情况见附件1。"
     return local_wording(text, township)
 
 

@@ -6,6 +6,7 @@ The wizard calls these; every write is committed before returning and a refused 
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.changes import AnswerChange, ScoreChange, changes_between, score_changes
 from jianfu.core.checklist import Checklist
 from jianfu.core.errors import JianfuError
+from jianfu.core.follow_up import FollowUp, carry_plan, follow_up_day, last_period_follow_up
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
 from jianfu.storage.assessments import AssessmentStore
@@ -155,8 +157,9 @@ class AssessmentService:
             except JianfuError:  # the newer checklist no longer has or accepts it: ask afresh
                 continue
             answers[item_id] = replace(answer, carried_unconfirmed=True)
-        # The plan carries over (responsible persons, own wording), but progress is per period.
-        plan = [replace(item, status="", edited=item.edited - {"status"}) for item in previous.plan]
+        # The plan carries over (responsible persons, own wording); progress is per period, and a
+        # deadline due by the new plan's base date is set afresh (core.follow_up).
+        plan = carry_plan(previous.plan, previous.base_date, period.end)
         assessment = Assessment(previous.township, period, checklist.id, checklist.version, period.end, answers, plan)
         sample = self.store.summary(previous_id).sample
         try:
@@ -348,6 +351,15 @@ class AssessmentService:
         """The same township's assessment for the period before, if this computer has it."""
         summary = self.store.summary(assessment_id)
         return self.store.find(summary.township.division_code, summary.period.preceding())
+
+    def follow_up(self, opened: OpenedAssessment, today: dt.date | None = None) -> FollowUp | None:
+        """Last period's plan items with the 完成情况 entered there (read now: it may still be being
+        filled in), as of this plan's 填报日期 or today; None when there is no last period here."""
+        previous_id = self.previous_of(opened.id)
+        if previous_id is None:
+            return None
+        day = follow_up_day(opened.assessment, today or dt.date.today())
+        return last_period_follow_up(self.store.load(previous_id), day)
 
     def changes_since_previous(self, opened: OpenedAssessment) -> list[AnswerChange] | None:
         """What was answered differently from last period; None when there is no last period here."""

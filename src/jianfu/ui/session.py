@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # imported once the start page is painted (ui/startup.py), or
     from jianfu.core.answers import Answer
     from jianfu.core.assessment import Assessment, Period, Township
     from jianfu.core.checklist import Checklist
+    from jianfu.core.follow_up import FollowUp
     from jianfu.core.library import ChecklistLibrary
     from jianfu.core.plan import RectificationItem
     from jianfu.core.scoring import ScoreResult
@@ -199,6 +200,12 @@ class Session(QObject):
         self._score = result
         self._mark_saved()
         return result, plan
+
+    def follow_up(self) -> FollowUp | None:
+        """Last period's plan with its 完成情况, read now (core.follow_up); None without one here."""
+        from jianfu.ui.pages.township_dialogs import today  # the day the window lives on
+
+        return self.service.follow_up(self._opened(), today()) if self.current else None
 
     def save_plan_item(self, item: RectificationItem) -> None:
         self._score = None

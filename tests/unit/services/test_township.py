@@ -10,6 +10,7 @@ import pytest
 
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Period, Township
+from jianfu.core.plan import new_custom_item
 from jianfu.services.township import (
     AssessmentService,
     PeriodExistsError,
@@ -181,6 +182,30 @@ def test_next_period_after_the_upgrade_carries_v1_answers_to_the_latest(service,
     assert answers["meetings.per_month"] == Answer(20, note="含视频会", carried_unconfirmed=True)  # same id
     assert answers["apps.group_practices"].value == ["checkin_chain"]  # into a multi-select
     assert answers["apps.inventory"].value == [{"row_id": "r1", "cells": {"name": "网格通", "checkin": True}}]
+
+
+def test_the_next_period_shows_what_became_of_last_periods_plan(service, assessment_id: int) -> None:
+    """Each item's 完成情况 is read from last period's plan as it stands (still being filled in),
+    and a deadline due by the new plan is set afresh: the old one stays last period's."""
+    opened = service.load(assessment_id)
+    service.save_answer(opened, "traces.photo_checkin", Answer(True))
+    _, plan = service.rescore(opened)
+    first = plan[0].edit(status="已完成", deadline="2027-01-15")
+    second = new_custom_item(opened.assessment.base_date).edit(problem="自加：清理工作群")
+    service.save_plan_item(opened, first)
+    service.save_plan_item(opened, second)
+    new = service.load(service.next_period(assessment_id))
+    carried = next(i for i in new.assessment.plan if i.key == first.key)
+    assert carried.deadline == "2027-04-30" and carried.status == ""  # 15 days after 2027-03-31, a month end
+    follow_up = service.follow_up(new, dt.date(2027, 2, 1))
+    assert follow_up is not None and follow_up.period_label == "2026年第四季度"
+    last = follow_up.of(first.key)
+    assert last is not None and (last.status, last.deadline) == ("已完成", "2027-01-15")
+    assert follow_up.deadline_passed(last)
+    service.save_plan_item(opened, second.edit(status="已报县委办"))  # filled in after the new period began
+    again = service.follow_up(new, dt.date(2027, 2, 1))
+    assert again is not None and again.of(second.key).status == "已报县委办"
+    assert service.follow_up(opened) is None  # nothing before 2026-Q4 here
 
 
 def test_next_period_carries_a_v2_no_dispatch_as_a_count_of_0_to_confirm(service, store, library) -> None:

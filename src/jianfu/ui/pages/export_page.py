@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
@@ -32,6 +32,9 @@ from jianfu.ui.session import Session
 from jianfu.ui.tasks import Cancelled, Progress, Task, run_in_background
 from jianfu.ui.widgets.carried_notice import CarriedNotice
 
+if TYPE_CHECKING:
+    from jianfu.core.follow_up import FollowUp
+
 
 def partial_path(path: Path) -> Path:
     """Where a document is written before it replaces ``path``: named after this process, so that
@@ -40,8 +43,9 @@ def partial_path(path: Path) -> Path:
     return path.with_name(f"{path.name}.{os.getpid()}.part")
 
 
-def build_plan_pdf(session: Session, path: Path, progress: Progress) -> Path:
-    """Score, then print the plan to ``path`` (written whole or not at all)."""
+def build_plan_pdf(session: Session, path: Path, progress: Progress, follow_up: FollowUp | None = None) -> Path:
+    """Score, then print the plan to ``path`` (written whole or not at all). ``follow_up``, last
+    period's plan, is read on the UI thread (``Session.follow_up``): the database stays there."""
     from jianfu.core.scoring import score_assessment
     from jianfu.reports.rectification import build_rectification_pdf
 
@@ -50,13 +54,13 @@ def build_plan_pdf(session: Session, path: Path, progress: Progress) -> Path:
     result = score_assessment(session.checklist, session.assessment.answers)
     progress(0.3)
     partial = partial_path(path)
-    build_rectification_pdf(session.assessment, session.checklist, result, partial)
+    build_rectification_pdf(session.assessment, session.checklist, result, partial, follow_up=follow_up)
     progress(1.0)  # raises if cancelled meanwhile, before the file replaces anything
     partial.replace(path)
     return path
 
 
-def build_plan_docx(session: Session, path: Path, progress: Progress) -> Path:
+def build_plan_docx(session: Session, path: Path, progress: Progress, follow_up: FollowUp | None = None) -> Path:
     """The plan as an editable Word document (written whole or not at all)."""
     from jianfu.core.scoring import score_assessment
     from jianfu.reports.plan_docx import build_rectification_docx
@@ -65,7 +69,7 @@ def build_plan_docx(session: Session, path: Path, progress: Progress) -> Path:
     progress(0.2)
     result = score_assessment(session.checklist, session.assessment.answers)
     partial = partial_path(path)
-    build_rectification_docx(session.assessment, session.checklist, result, partial)
+    build_rectification_docx(session.assessment, session.checklist, result, partial, follow_up=follow_up)
     progress(1.0)
     partial.replace(path)
     return path
@@ -308,10 +312,11 @@ class ExportPage(QWidget):
     def save_docx(self) -> None:
         path = self._ask_path(self.tr("Save rectification plan"), ".docx", self.tr("Word documents (*.docx)"))
         if path is not None:
+            follow_up = self.session.follow_up()
             run_in_background(
                 self,
                 self.tr("Writing the Word document…"),
-                lambda progress: build_plan_docx(self.session, path, progress),
+                lambda progress: build_plan_docx(self.session, path, progress, follow_up),
                 lambda result: self.status.setText(self.tr("Saved: {path}").format(path=result)),
                 self._failed,
             )
@@ -324,10 +329,11 @@ class ExportPage(QWidget):
             if then:
                 then(result)
 
+        follow_up = self.session.follow_up()
         run_in_background(
             self,
             self.tr("Printing the plan…"),
-            lambda progress: build_plan_pdf(self.session, path, progress),
+            lambda progress: build_plan_pdf(self.session, path, progress, follow_up),
             done,
             self._failed,
         )

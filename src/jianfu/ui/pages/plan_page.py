@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -23,11 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from jianfu.core.checklist import Handling
+from jianfu.core.follow_up import FollowUp
 from jianfu.core.plan import EDITABLE_FIELDS, RectificationItem, new_custom_item
 from jianfu.ui.session import Session
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 HANDLING_ROLE = Qt.ItemDataRole.UserRole + 1
+# Last period's 完成情况 and deadline, drawn in grey under this period's progress: read-only, and
+# in the progress column rather than a column of its own, which pushed a column off a 1366 screen.
+LAST_ROLE = Qt.ItemDataRole.UserRole + 2
+LAST_COLOUR = "#6d4c41"
+WRAP = int(Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value | Qt.AlignmentFlag.AlignTop.value)
 LONG_TEXT = ("problem", "measure", "status")  # edited in a multi-line box
 
 
@@ -91,6 +100,45 @@ class _LongTextDelegate(QStyledItemDelegate):
         else:
             super().setModelData(editor, model, index)
 
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        note = index.data(LAST_ROLE)
+        if not note:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # background, selection
+        area = opt.rect.adjusted(4, 2, -4, -2)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(opt.font)
+        if text:
+            painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
+            used = painter.boundingRect(area, WRAP, text)
+            painter.drawText(area, WRAP, text)
+            area.setTop(used.bottom() + 4)
+        painter.setPen(opt.palette.highlightedText().color() if selected else QColor(LAST_COLOUR))
+        painter.drawText(area, WRAP, note)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        note = index.data(LAST_ROLE)
+        if not note:
+            return size
+        metrics = option.fontMetrics
+        width = max(option.rect.width() - 8, 40)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        high = metrics.boundingRect(0, 0, width, 10_000, WRAP, note).height() + 8
+        if text:
+            high += metrics.boundingRect(0, 0, width, 10_000, WRAP, text).height() + 4
+        return QSize(size.width(), max(size.height(), high))
+
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
@@ -102,6 +150,8 @@ class _LongTextDelegate(QStyledItemDelegate):
 
 # One column per editable field, after "accepted" (the inverse of RectificationItem.rejected).
 COLUMNS = ("accepted", *EDITABLE_FIELDS)
+LAST_PERIOD_TEXT = 30  # characters of an item no longer listed, in the line above the table
+LAST_PERIOD_SHOWN = 3  # items no longer listed named in that line
 TEXT_COLUMNS = ("problem", "measure")  # share the width the short columns leave
 TEXT_MIN_CHARACTERS = 12  # narrower, one wrapped row fills the screen: scroll sideways instead
 
@@ -124,6 +174,14 @@ class PlanPage(QWidget):
         intro.setWordWrap(True)
         intro.setObjectName("pageIntro")
         layout.addWidget(intro)
+        # what became of last period's plan: the progress column says it per item, this line the rest
+        self.last_period = QLabel()
+        self.last_period.setWordWrap(True)
+        self.last_period.setObjectName("lastPeriod")
+        # as tall as its wrapped lines, never squeezed by the table below it
+        self.last_period.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.last_period.hide()
+        layout.addWidget(self.last_period)
         headers = [
             self.tr("Accept"),
             self.tr("Problem"),
@@ -134,6 +192,7 @@ class PlanPage(QWidget):
             self.tr("Deadline"),
             self.tr("County departments"),
             self.tr("Progress"),
+            self.tr("Last period"),
         ]
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(headers)
@@ -175,6 +234,7 @@ class PlanPage(QWidget):
         self.table.itemChanged.connect(self._item_changed)
         self._loading = False
         self.items: dict[str, RectificationItem] = {}
+        self.follow_up: FollowUp | None = None
 
     def _size_columns(self) -> None:
         """Every column in view on a 1366-pixel office screen: the short columns as wide as what
@@ -206,7 +266,9 @@ class PlanPage(QWidget):
         TEXT_MIN_CHARACTERS each (large font on a small screen): then the table scrolls sideways."""
         header = self.table.horizontalHeader()
         text = [COLUMNS.index(field) for field in TEXT_COLUMNS]
-        fixed = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c not in text)
+        fixed = sum(
+            header.sectionSize(c) for c in range(len(COLUMNS)) if c not in text and not header.isSectionHidden(c)
+        )
         narrow = self.table.viewport().width() - fixed < len(text) * self._text_minimum
         for column in text:
             if narrow:
@@ -224,6 +286,9 @@ class PlanPage(QWidget):
 
     def load(self) -> None:
         _, plan = self.session.rescore()
+        self.follow_up = self.session.follow_up()
+        self._show_last_period(plan)
+        self._fit_text_columns()
         self._loading = True
         self.table.setRowCount(0)
         self.items = {}
@@ -247,12 +312,58 @@ class PlanPage(QWidget):
             elif field == "handling":
                 cell.setData(HANDLING_ROLE, item.handling.value)
                 cell.setText(self.handling_labels[item.handling.value])
+            elif field == "status":
+                cell.setText(item.status)
+                cell.setData(LAST_ROLE, self._last_period_text(item.key))
+                cell.setToolTip(self._last_period_tip(item.key))
             else:
                 cell.setText(str(getattr(item, field)))
             if not item.triggered:
                 cell.setBackground(QColor("#fff3e0"))
                 cell.setToolTip(self.tr("The answers no longer raise this problem; keep it or untick it."))
             self.table.setItem(row, column, cell)
+
+    def _last_period_text(self, key: str) -> str:
+        """ "上期：已完成" / "上期：未填写完成情况", and last period's deadline, said to have passed
+        when it has; nothing for an item last period's plan did not list."""
+        last = self.follow_up.of(key) if self.follow_up else None
+        if last is None or self.follow_up is None:
+            return ""
+        text = self.tr("Last period: {status}").format(status=last.status.strip() or self.tr("Progress not filled in"))
+        if self.follow_up.deadline_passed(last):
+            return text + "\n" + self.tr("deadline {date}, passed").format(date=last.deadline)
+        return text + ("\n" + self.tr("deadline {date}").format(date=last.deadline) if last.deadline else "")
+
+    def _last_period_tip(self, key: str) -> str:
+        last = self.follow_up.of(key) if self.follow_up else None
+        if last is None or self.follow_up is None:
+            return ""
+        return self.tr("Last period ({period}): {measure}").format(
+            period=self.follow_up.period_label, measure=last.measure
+        )
+
+    def _show_last_period(self, plan: list[RectificationItem]) -> None:
+        """One line on last period's plan: how many items, and those this plan no longer lists
+        with their 完成情况 (the column says it for the others)."""
+        follow_up: FollowUp | None = self.follow_up
+        self.last_period.setVisible(follow_up is not None)
+        if follow_up is None:
+            return
+        text = self.tr(
+            'Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".'
+        ).format(period=follow_up.period_label, count=len(follow_up.items))
+        gone = [
+            "{problem}（{status}）".format(
+                problem=_brief(item.problem or item.measure),
+                status=item.status.strip() or self.tr("Progress not filled in"),
+            )
+            for item in follow_up.not_listed(plan)
+        ]
+        if gone:  # a few here, every one in the tooltip and in the printed plan (附件1)
+            shown = "；".join(gone[:LAST_PERIOD_SHOWN]) + ("……" if len(gone) > LAST_PERIOD_SHOWN else "")
+            text += " " + self.tr("No longer in this plan ({count}): {items}").format(count=len(gone), items=shown)
+        self.last_period.setText(text)
+        self.last_period.setToolTip("\n".join(gone))
 
     def add_item(self) -> None:
         assert self.session.assessment is not None
@@ -316,3 +427,9 @@ class PlanPage(QWidget):
         self.session.save_plan_item(item)
         self.items[key] = item
         self.error.setText("")
+        if "rejected" in changes:  # an item unticked is no longer in this plan: say it above
+            self._show_last_period(list(self.items.values()))
+
+
+def _brief(text: str) -> str:
+    return text if len(text) <= LAST_PERIOD_TEXT else text[: LAST_PERIOD_TEXT - 1] + "…"
