@@ -1,8 +1,9 @@
 """A heartbeat on the UI thread: a 10 ms timer whose late ticks are freezes the user would feel.
 
 ``drive_wizard`` does what a cadre does (opens the sample, goes through every page, prints,
-previews) while the heartbeat runs; the longest gap between ticks, and the step during which it
-happened, is the longest freeze.
+previews) while the heartbeat runs; ``drive_next_period`` goes on to the next period of the
+heaviest sample plan, whose plan page and PDF report last period's 完成情况. The longest gap between
+ticks, and the step during which it happened, is the longest freeze.
 """
 
 from __future__ import annotations
@@ -85,5 +86,44 @@ def drive_wizard(window: Any, heartbeat: Heartbeat, scratch: Path) -> None:
     dialog: QWidget = export.preview_dialog
     step("close the preview", dialog.close)
     step("back to the start page", lambda: window.show_page(window._wizard_pages()[0].id))
+    heartbeat.stop()
+    QApplication.processEvents()
+
+
+HEAVIEST = "高坪镇-2026-Q3"  # the sample county's plan with the most findings, 2026-Q4 still to come
+STATUS_TEXT = "已完成整改，取消重复填报，按月复查"
+
+
+def drive_next_period(window: Any, heartbeat: Heartbeat, scratch: Path) -> None:
+    """Open the heaviest sample plan as a township's own file, enter 完成情况 for every other item,
+    start the next period (begun by 2026-10-01: nothing to confirm), show every page, its plan page
+    with last period's notes under each item, and save its PDF, with the heartbeat on."""
+    from jianfu.exchange.demo import write_demo
+    from jianfu.ui.pages.plan_page import COLUMNS
+
+    files = write_demo(scratch / "demo", window.session.library)
+    heaviest = next(f for f in files if f.stem == HEAVIEST)
+
+    def step(name: str, action: Callable[[], Any]) -> Any:
+        heartbeat.step = name
+        result = action()
+        QTest.qWait(60)
+        return result
+
+    heartbeat.start()
+    step("open last period's file", lambda: window.open_file(heaviest))
+    step("show last period's plan", lambda: window.show_page("plan"))
+    table = window.pages["plan"].table
+    status = COLUMNS.index("status")
+    for row in range(0, table.rowCount(), 2):  # typed in one by one, each saved as it is left
+        step("enter 完成情况", lambda row=row: table.item(row, status).setText(STATUS_TEXT))
+    step("back to the start page", lambda: window.show_page(window._wizard_pages()[0].id))
+    step("start the next period", window.start_page.next_button.click)
+    for page in window._wizard_pages():
+        step(f"next period: show page {page.id}", lambda page_id=page.id: window.show_page(page_id))
+    pdf = scratch / "next-plan.pdf"
+    step("next period: save the plan as PDF", lambda: window.pages["export"].write_pdf(pdf))
+    wait_until(pdf.exists)
+    step("next period: back to its plan page", lambda: window.show_page("plan"))
     heartbeat.stop()
     QApplication.processEvents()
