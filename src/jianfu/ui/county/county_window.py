@@ -203,6 +203,7 @@ class CountyWindow(QMainWindow):
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self.notes: list[str] = []  # below the townships: not reported, not confirmed
         self.verify_generation = 0
+        self.verify_period: Period | None = None
         self.verify_task: Task | None = None
         self.closed = False
         self._load_periods()
@@ -260,7 +261,7 @@ class CountyWindow(QMainWindow):
             self.department_model.set_rows([])
             self.problem_model.removeRows(0, self.problem_model.rowCount())
             self.missing.setText("")
-            self.verify_generation += 1  # a lookup still running has nothing to add
+            self._find_to_verify(None)  # a lookup still running has nothing to add
             return
         self._fill_overview(*self.county.overview_table(period))
         self.department_model.set_rows(self.county.departments(period), self.county.department_figures(period))
@@ -294,23 +295,40 @@ class CountyWindow(QMainWindow):
         self.missing.setText("\n".join(notes))
         self._find_to_verify(period)
 
-    def _find_to_verify(self, period: Period) -> None:
+    def _find_to_verify(self, period: Period | None) -> None:
         """The townships the county should verify (the drill-down's 请县级核实), added below the
-        others' notes when found: reading their answers at 10,000 townships would double the refresh."""
+        others' notes when found: reading their answers at 10,000 townships would double the refresh.
+        One lookup at a time: refreshes in a row start one for the last of them when it ends."""
         self.verify_generation += 1
-        generation, database, library = self.verify_generation, self.database, self.library
+        self.verify_period = period
+        if self.verify_task is None and period is not None:
+            self._look_up_to_verify()
+
+    def _look_up_to_verify(self) -> None:
+        generation, period, database, library = (
+            self.verify_generation,
+            self.verify_period,
+            self.database,
+            self.library,
+        )
 
         def work() -> list[Any]:
             with CountyService.open(database, library, rederive=False) as county:
-                return county.to_verify(period)
+                return county.to_verify(period) if period is not None else []
 
-        def add(line: str) -> None:
-            if generation == self.verify_generation and not self.closed:  # else a later refresh asked again
+        def add(line: str | None) -> None:
+            self.verify_task = None
+            if self.closed:
+                return
+            if generation != self.verify_generation:  # a later refresh asked again: look that up
+                if self.verify_period is not None:
+                    self._look_up_to_verify()
+            elif line:
                 self.missing.setText("\n".join([*self.notes, line]))
 
         def found(townships: list[Any]) -> None:
-            if townships:
-                add(self.tr("To verify by the county: {notes}.").format(notes="；".join(verify_lines(townships))))
+            lines = "；".join(verify_lines(townships))
+            add(self.tr("To verify by the county: {notes}.").format(notes=lines) if townships else None)
 
         def failed(reason: str) -> None:  # a line, not a dialog: the overview itself is there
             add(self.tr("The townships to verify could not be looked up: {reason}").format(reason=reason))
