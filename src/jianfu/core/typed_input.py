@@ -2,10 +2,13 @@
 
 "1.5小时" in an hours field, full-width "１．５" and "1,200" are numbers; "90分钟" in an hours field
 is converted (time units only); any other unit is refused with the unit the field expects.
+Dates (a plan item's deadline) are read as offices write them: 2027-03-31, 2027/3/31, 2027.3.31,
+2027年3月31日.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Any
@@ -17,6 +20,8 @@ from jianfu.core.errors import JianfuError
 _MINUTES = {"分钟": 1, "分": 1, "小时": 60, "个小时": 60, "钟头": 60, "h": 60, "min": 1}
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(.*)$")
 _PERCENT = {"%", "％", "百分之"}
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+DATE_EXAMPLE = "2027-03-31 或 2027年3月31日"
 
 
 class NumberInputError(JianfuError):
@@ -74,3 +79,24 @@ def row_problem(item: Item, cells: dict[str, Any], row_number: int) -> str | Non
         if problem:
             return f"第 {row_number} 行“{column.label}”{problem}"
     return None
+
+
+def parse_deadline(text: str) -> dt.date | None:
+    """The day in ``text`` (None when empty), within the years a file may carry (core.limits):
+    a typo such as 2207 is refused here, not by the county's import of the exported file."""
+    from jianfu.core.limits import date_problem
+
+    plain = unicodedata.normalize("NFKC", text).strip()
+    if not plain:
+        return None
+    match = _DATE.match(plain)
+    try:
+        if match is None:
+            raise ValueError(plain)
+        day = dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise NumberInputError(f"请写成日期，例如 {DATE_EXAMPLE}") from None
+    problem = date_problem(day)
+    if problem:
+        raise NumberInputError(f"{problem}，请检查年份")
+    return day

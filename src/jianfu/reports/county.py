@@ -212,7 +212,9 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             change = row.change(m)
             score = row.overall if m == "overall" else row.scores[m]
             cells.append(
-                NOT_ASSESSED  # nothing it reads answered: 0.0 would read as no burden
+                # nothing it reads answered: 0.0 would read as no burden. On two lines at the comma:
+                # the narrow cell would otherwise break 未评估 itself.
+                NOT_ASSESSED.replace("，", "，\n")
                 if not row.assessed(m)
                 else f"{score or 0.0:.1f} {summary.level_labels.get(levels[column - 1], '')}"
                 + (f"\n较上期{change:+.1f}" if change is not None else "")

@@ -144,3 +144,23 @@ def test_a_v1_file_is_scored_on_the_latest_version(library: ChecklistLibrary, tm
     expected = score_assessment(library.latest(), carry_assessment(library, assessment).answers)
     assert scores["overall"]["score"] == expected.overall
     assert scores["completeness"] == expected.completeness.to_json()
+
+
+def test_scoring_an_older_file_says_on_which_version(library: ChecklistLibrary, tmp_path: Path) -> None:
+    """The township saw its v1 file scored on v1; the command line scores it on the latest, as the
+    county does, and says so: otherwise the two numbers differ without a word."""
+    assessment, result = _v1_sample(library)
+    path = tmp_path / "v1.jianfu"
+    write_assessment_file(path, to_document(assessment, result, exported_at="2027-01-01T09:00:00"))
+    shown = subprocess.run(
+        [sys.executable, "-m", "jianfu", "score", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    latest = library.latest().version
+    assert f"计分版本：按第{latest}版清单计分（本文件作答于第1版），与县级汇总一致" in shown
+    current = tmp_path / "latest.jianfu"
+    carried = carry_assessment(library, assessment)
+    write_assessment_file(current, to_document(carried, score_assessment(library.latest(), carried.answers)))
+    shown = subprocess.run(
+        [sys.executable, "-m", "jianfu", "score", str(current)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "计分版本" not in shown  # answered on the latest: nothing to say

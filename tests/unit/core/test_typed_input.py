@@ -47,3 +47,32 @@ def test_a_row_problem_names_the_row_the_user_sees(checklist) -> None:
     assert row_problem(inventory, {"name": "网格通", "minutes_per_day": -5}, 3) is not None
     assert row_problem(inventory, {"name": "网格通", "minutes_per_day": -5}, 3).startswith("第 3 行")
     assert row_problem(inventory, {"name": "网格通", "minutes_per_day": 5}, 3) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2027-03-31", "2027-3-31", "2027/3/31", "2027.3.31", "2027年3月31日", "２０２７年３月３１日", " 2027年 3月31日 "],
+)
+def test_deadlines_as_offices_write_them(text: str) -> None:
+    import datetime as dt
+
+    from jianfu.core.typed_input import parse_deadline
+
+    assert parse_deadline(text) == dt.date(2027, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("下个月", "请写成日期，例如 2027-03-31"),
+        ("2027-02-30", "请写成日期"),
+        ("2207-03-31", "不在 2000–2100 年之间，请检查年份"),  # a typo the county's import would refuse
+        ("1999-12-31", "不在 2000–2100 年之间"),
+    ],
+)
+def test_deadlines_refused_say_why(text: str, said: str) -> None:
+    from jianfu.core.typed_input import parse_deadline
+
+    with pytest.raises(NumberInputError) as caught:
+        parse_deadline(text)
+    assert said in caught.value.message

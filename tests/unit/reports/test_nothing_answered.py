@@ -141,9 +141,11 @@ def test_an_imported_empty_file_shows_no_zero_scores_in_the_county(
         summary = service.summary(Period("2026-Q4"))
         pdf = io.BytesIO()
         write_county_pdf(summary, pdf)
-        text = squeeze("".join(page.extract_text() for page in PdfReader(pdf).pages))
+        raw = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+        text = squeeze(raw)
         row = text[text.rindex("新建镇") :][:80]  # its line in the table (the first names it as unfinished)
         assert row.count(NOT_ASSESSED) == 5 and "0.0" not in row, row
+        assert raw[raw.rindex("新建镇") :].count("未评估") == 5  # each cell breaks after "，", not inside a word
         book = io.BytesIO()
         write_county_workbook(summary, book)
         sheet = load_workbook(book)["总览"]

@@ -66,6 +66,7 @@ def test_signers_tab_shows_fingerprints_and_confirms_a_held_key(qtbot, county, i
     assert county.tabs.tabText(county.signers_tab) == "签名与待确认（1）"
     assert panel.held.rowCount() == 1
     assert panel.held.item(0, 4).text() == known
+    assert panel.held.item(0, 2).text() == "2026年第四季度"  # as the period is read everywhere else
     new_key = panel.held.item(0, 5).text()
     assert new_key != known and "电话" in panel.held.item(0, 6).text()
     assert "（柳河镇）" in panel.held.item(0, 6).text()  # whose code it is, as the county knows it

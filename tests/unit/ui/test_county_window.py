@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from jianfu.exchange.catalogue import write_catalogue
 from jianfu.exchange.demo import write_demo
 from jianfu.ui.county.county_window import CountyWindow, _request_line, parse_township_list
+from jianfu.ui.county.models import ID_ROLE
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +86,30 @@ def test_drill_down_and_department_merge(qtbot, county, demo_dir) -> None:
     county.refresh()
     merged = department_names(county)
     assert "县文化广电旅游局" in names and "县文化广电旅游局" not in merged
+
+
+def test_drill_down_plan_is_read_in_full_with_its_departments(qtbot, county, demo_dir) -> None:
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    county.overview.selectRow(0)
+    county._drill_down()
+    dialog = county.drilldown
+    assessment = county.county.assessment(int(county.overview.currentIndex().siblingAtColumn(0).data(ID_ROLE)))
+    overall = county.overview_sorted.index(county.overview.currentIndex().row(), 5).data()
+    assert f"综合 {overall.split()[0]}（" in dialog.summary.text()  # the overall, as in the overview
+    plan = dialog.plan
+    headers = [plan.horizontalHeaderItem(c).text() for c in range(plan.columnCount())]
+    assert headers[3] == "条线部门"  # as on the plan page
+    assert plan.rowCount() == len(assessment.plan) > 0
+    line = plan.fontMetrics().lineSpacing()
+    for row, entry in enumerate(assessment.plan):
+        assert plan.item(row, 3).text() == entry.department  # whom the county would ask
+        measure = plan.item(row, 1)
+        assert measure.text() == measure.toolTip() == entry.measure
+        if plan.fontMetrics().horizontalAdvance(entry.measure) > plan.columnWidth(1):
+            assert plan.rowHeight(row) >= 2 * line  # wrapped onto lines, not cut at "…"
+    assert any(plan.item(r, 3).text() for r in range(plan.rowCount()))
 
 
 def department_names(county) -> set[str]:
@@ -179,6 +204,21 @@ def test_township_ticks_its_inventory_from_the_catalogue(qtbot, make_window, cou
     rows = window.session.service.store.load(window.session.assessment_id).answers["apps.inventory"].value
     assert [r["cells"]["name"] for r in rows] == [dialog.entries[0].name]
     assert rows[0]["cells"]["department"] == dialog.entries[0].department
+
+
+def test_a_catalogue_that_cannot_be_written_says_why_in_chinese(qtbot, county, demo_dir, tmp_path, monkeypatch) -> None:
+    from dialogs import MessageBoxes
+    from PySide6.QtWidgets import QFileDialog
+
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    locked = tmp_path / "只读" / "目录.jianfu-catalogue"  # its folder does not exist: the write fails
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(locked), ""))
+    with MessageBoxes() as boxes:
+        county._export_catalogue()
+    assert len(boxes.texts) == 1 and f"无法写入 {locked}" in boxes.texts[0], boxes.texts
+    assert not locked.exists()
 
 
 def test_a_township_still_on_v2_reads_the_county_catalogue(

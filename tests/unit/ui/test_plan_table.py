@@ -119,3 +119,24 @@ def test_problem_and_measure_stay_readable_with_the_large_font(qtbot, make_windo
     window.set_large_font(False)
     qtbot.waitUntil(lambda: header.length() <= page.table.viewport().width())
     assert not page.table.horizontalScrollBar().isVisible()
+
+
+def test_a_deadline_is_typed_as_offices_write_it_and_a_typo_year_is_refused(qtbot, make_window, tmp_path) -> None:
+    """2027年3月31日 is stored as 2027-03-31; 2207 (a typo) is refused at once with why: stored,
+    it would have been exported in a file the county's import refuses."""
+    from jianfu.exchange.assessment_file import read_assessment_file
+    from jianfu.ui.pages.export_page import export_file
+
+    window, page = open_plan(make_window)
+    column = COLUMNS.index("deadline")
+    cell = page.table.item(0, column)
+    cell.setText("2027年3月31日")
+    assert cell.text() == "2027-03-31" and page.error.text() == ""
+    stored = {i.deadline for i in stored_plan(window).values()}
+    assert "2027-03-31" in stored
+    cell.setText("2207-03-31")
+    assert cell.text() == "2027-03-31"  # what is stored, shown again
+    assert "2207-03-31 不在 2000–2100 年之间" in page.error.text() and page.error.text().startswith("整改时限")
+    assert "2207-03-31" not in {i.deadline for i in stored_plan(window).values()}
+    path = export_file(window.session, tmp_path / "柳河镇.jianfu", lambda _f: None)
+    assert read_assessment_file(path, window.session.library).assessment.plan  # the county can import it

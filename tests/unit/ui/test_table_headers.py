@@ -1,4 +1,5 @@
-"""Table headers are read in full at 1366×768, in the normal and the large font."""
+"""Table headers are read in full at 1366×768 and in the smallest window (1000×600), in the
+normal and the large font, broken into lines as Chinese text is."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from jianfu.ui.widgets.table_editor import TableEditor
 SHOTS = os.environ.get("JIANFU_SHOTS")  # set to a folder to keep screenshots for a look
 
 
-@pytest.mark.parametrize("large", [False, True])
-def test_table_headers_are_not_cut(qtbot, make_window, large: bool) -> None:
+@pytest.mark.parametrize(("large", "size"), [(False, (1366, 768)), (True, (1366, 768)), (True, (1000, 600))])
+def test_table_headers_are_not_cut(qtbot, make_window, large: bool, size: tuple[int, int]) -> None:
     window = make_window()
+    window.resize(*size)
     open_sample(qtbot, window)
     window.large_font.setChecked(large)
     for page in ("apps", "filing"):
@@ -32,6 +34,9 @@ def test_table_headers_are_not_cut(qtbot, make_window, large: bool) -> None:
             for column in range(table.columnCount()):
                 text = table.horizontalHeaderItem(column).text()
                 assert "）（" not in text  # the unit joins the label's own bracket
+                lines = text.split("\n")
+                assert not any(line.endswith("（") for line in lines), text  # "主管部门（" / "写明层级）"
+                assert not any(line.startswith(("）", "，")) for line in lines[1:]), text
                 widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
                 assert header.sectionSize(column) >= widest, (page, text)
     window.large_font.setChecked(False)

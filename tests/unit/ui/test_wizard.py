@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from helpers.sample import open_sample
 from jianfu.core.assessment import Period, Township
 from jianfu.core.checklist import Handling
+from jianfu.ui.pages.new_assessment import NewAssessmentDialog
 from jianfu.ui.pages.plan_page import COLUMNS
-from jianfu.ui.pages.start_page import NewAssessmentDialog
 from jianfu.ui.widgets.table_editor import VALUE_ROLE, PickRowsDialog
 
 TOWNSHIP = Township("石桥镇", "519901102000", "云溪县")
@@ -271,6 +271,22 @@ def test_preview_renders_every_page_of_the_plan(qtbot, make_window, tmp_path) ->
     dialog = PreviewDialog(pages)
     qtbot.addWidget(dialog)
     assert dialog.page_count == len(pages)
+
+
+def test_preview_is_written_beside_the_data_folder_set_by_jianfu_home(
+    qtbot, make_window, tmp_path, monkeypatch
+) -> None:
+    """A portable install (JIANFU_HOME on a USB stick) leaves nothing in the user's own folders."""
+    monkeypatch.setenv("JIANFU_HOME", str(tmp_path / "home"))
+    window = make_window()
+    open_sample(qtbot, window)
+    window.show_page("export")
+    export = window.pages["export"]
+    export.preview()
+    qtbot.waitUntil(lambda: getattr(export, "preview_dialog", None) is not None, timeout=20_000)
+    scratch = export._scratch_pdf()
+    assert scratch.parent == tmp_path / "home" / "cache" and scratch.stat().st_size > 0
+    export.preview_dialog.close()
 
 
 def test_exported_file_has_the_current_plan(qtbot, make_window, library, tmp_path, monkeypatch) -> None:

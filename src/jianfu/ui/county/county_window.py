@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from jianfu.core.assessment import Period
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.county import MANIFESTATIONS, EscalatedItem, RequestGroup
+from jianfu.core.errors import write_error
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.reports.county import verify_lines
 from jianfu.services.county import CountyService
@@ -569,7 +570,11 @@ class CountyWindow(QMainWindow):
         if chosen:
             path = Path(chosen) if chosen.endswith(FILE_SUFFIX) else Path(chosen + FILE_SUFFIX)
             catalogue = self.county.catalogue()
-            write_catalogue(path, catalogue)
+            try:
+                write_catalogue(path, catalogue)
+            except OSError as exc:  # a read-only folder, a full disk: say so and what to do
+                self._failed(str(write_error(path, exc)))
+                return
             self.statusBar().showMessage(
                 self.tr("Catalogue of {count} entries saved: {path}").format(count=len(catalogue.entries), path=path)
             )

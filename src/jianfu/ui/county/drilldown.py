@@ -43,11 +43,16 @@ class DrilldownDialog(QDialog):
             if result.assessed
             else self.tr("Fingertip hours per cadre a month: not yet assessed")
         )
-        summary = QLabel(
+        overall = (
+            self.tr("Overall") + " " + score_and_level(result.overall, result.overall_level_label, result.assessed)
+        )
+        self.summary = summary = QLabel(
             "　".join(
                 f"{m.name} {score_and_level(m.score, m.level_label, m.assessed)}"
                 for m in result.manifestations.values()
             )
+            + "　"
+            + overall  # as in the overview's 综合 column the inspector came from
             + "　"
             + result.completeness.summary()
             + "　"
@@ -81,9 +86,10 @@ class DrilldownDialog(QDialog):
             )
             findings.addTopLevelItem(parent_item)
             for finding in m.findings:
-                parent_item.addChild(
-                    QTreeWidgetItem([finding.problem, "\n".join(finding.evidence), f"{finding.points:.1f}"])
-                )
+                child = QTreeWidgetItem([finding.problem, "\n".join(finding.evidence), f"{finding.points:.1f}"])
+                child.setToolTip(0, finding.problem)  # in full where the column elides it
+                child.setToolTip(1, "\n".join(finding.evidence))
+                parent_item.addChild(child)
             parent_item.setExpanded(True)
         findings.setColumnWidth(0, 480)
         findings.setColumnWidth(1, 360)
@@ -97,20 +103,22 @@ class DrilldownDialog(QDialog):
             answers.addTopLevelItem(section_item)
             for item in section.items:
                 answer = a.answers.get(item.id)
-                section_item.addChild(
-                    QTreeWidgetItem([item.label, answer_text(item, answer), answer.note if answer else ""])
-                )
+                child = QTreeWidgetItem([item.label, answer_text(item, answer), answer.note if answer else ""])
+                for column in range(3):
+                    child.setToolTip(column, child.text(column))
+                section_item.addChild(child)
         answers.expandAll()
         answers.setColumnWidth(0, 480)
         answers.setColumnWidth(1, 300)
         self.tabs.addTab(answers, self.tr("Answers"))
 
-        plan = QTableWidget(len(a.plan), 6)
+        self.plan = plan = QTableWidget(len(a.plan), 7)
         plan.setHorizontalHeaderLabels(
             [
                 self.tr("Problem"),
                 self.tr("Measure"),
                 self.tr("Who acts"),
+                self.tr("County departments"),
                 self.tr("Responsible person"),
                 self.tr("Deadline"),
                 self.tr("Accepted"),
@@ -121,15 +129,22 @@ class DrilldownDialog(QDialog):
                 entry.problem,
                 entry.measure,
                 self.tr("Ask the county") if entry.handling is Handling.ESCALATE else self.tr("Township fixes it"),
+                entry.department,
                 entry.responsible_person,
                 entry.deadline,
                 self.tr("No") if entry.rejected else self.tr("Yes"),
             ]
             for column, text in enumerate(values):
-                plan.setItem(row, column, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                plan.setItem(row, column, cell)
         plan.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        plan.setWordWrap(True)  # the inspector reads each problem and measure in full, as printed
         plan.setColumnWidth(0, 300)
         plan.setColumnWidth(1, 340)
+        plan.setColumnWidth(3, 150)
+        plan.horizontalHeader().setStretchLastSection(True)
+        plan.resizeRowsToContents()
         self.tabs.addTab(plan, self.tr("Rectification plan"))
         self.tabs.addTab(self._not_applicable_tab(a, checklist), self.tr("Not applicable"))
 

@@ -124,7 +124,7 @@ class SignersPanel(QWidget):
             values = [
                 h.township,
                 h.division_code,
-                h.period,
+                _period_label(h.period),
                 h.file_name,
                 h.known_fingerprint or self.tr("(none)"),
                 h.fingerprint or self.tr("(unsigned)"),
@@ -288,3 +288,13 @@ def _set_up(table: QTableView) -> None:
 
 def _day_time(stamp: str | None) -> str:
     return (stamp or "")[:16].replace("T", " ")
+
+
+def _period_label(code: str) -> str:
+    """ "2026年第四季度", as everywhere else the inspector reads a period; the code if it is none."""
+    from jianfu.core.assessment import IdentityError, Period
+
+    try:
+        return Period(code).label
+    except IdentityError:
+        return code

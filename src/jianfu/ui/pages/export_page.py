@@ -376,9 +376,9 @@ class ExportPage(QWidget):
         return self.print_task
 
     def _scratch_pdf(self) -> Path:
-        from platformdirs import user_cache_dir
+        from jianfu.paths import cache_dir
 
-        folder = Path(user_cache_dir("jianfu", appauthor=False))
+        folder = cache_dir()  # beside the data when JIANFU_HOME is set (a portable install)
         folder.mkdir(parents=True, exist_ok=True)
         return folder / "preview.pdf"
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -411,14 +409,20 @@ class PlanPage(QWidget):
             return
         text = cell.text().strip()
         if field == "deadline" and text:
+            from jianfu.core.typed_input import NumberInputError, parse_deadline
+
             try:
-                text = dt.date.fromisoformat(text).isoformat()
-            except ValueError:
-                self.error.setText(self.tr("Write the deadline as a date such as 2027-03-31."))
+                day = parse_deadline(text)
+            except NumberInputError as exc:  # nothing stored: the county could not import a 2207
+                self.error.setText(self.tr("Deadline: {problem}").format(problem=exc.message))
                 self._loading = True
                 cell.setText(self.items[key].deadline)
                 self._loading = False
                 return
+            text = day.isoformat() if day else ""
+            self._loading = True
+            cell.setText(text)  # shown as stored: 2027年3月31日 becomes 2027-03-31
+            self._loading = False
         self._edit(key, **{field: text})
         self.table.resizeRowToContents(cell.row())
 

@@ -159,13 +159,18 @@ class ResultsPage(QScrollArea):
         self._show_where(
             done.missing_items, done.unexplained_items, done.withdrawn_not_applicable, done.inconsistent_items
         )
-        self.bands.setText(
-            self.tr("Levels: {bands}").format(
-                bands="　".join(
-                    f"{label} {start:.0f}—{below:.0f}" for _, label, start, below in self.explanation.level_bands
-                )
+        bands = self.tr("Levels: {bands}").format(
+            bands="　".join(
+                f"{label} {start:.0f}—{below:.0f}" for _, label, start, below in self.explanation.level_bands
             )
         )
+        answered_on, latest = self.session.checklist.version, self.session.library.latest().version
+        if answered_on != latest:  # the county carries it to the latest version and scores it there
+            bands += "\n" + self.tr(
+                "Scored on checklist version {old}, as answered; the county scores the exported file on "
+                "version {latest}, so its figures may differ. Start the next period to answer version {latest}."
+            ).format(old=answered_on, latest=latest)
+        self.bands.setText(bands)
         for m in r.manifestations.values():
             card = self.cards[m.id]
             points = self.tr("{score} points").format(score=f"{m.score:.1f}")

@@ -79,13 +79,14 @@ class SectionPage(QScrollArea):
     def build_rows(self, budget_ms: float | None = SLICE_MS) -> bool:
         """Build the next rows until ``budget_ms`` is spent (None: all); True once all are built."""
         start = time.perf_counter()
+        contradictions = self._contradictions() if self._to_build else {}
         while self._to_build:
-            self._add_row(self._to_build.pop(0))
+            self._add_row(self._to_build.pop(0), contradictions)
             if budget_ms is not None and 1000 * (time.perf_counter() - start) >= budget_ms:
                 break
         return not self._to_build
 
-    def _add_row(self, item: Item) -> None:
+    def _add_row(self, item: Item, contradictions: dict[str, str]) -> None:
         session, layout = self.session, self.content_layout
         at = layout.count() - 1  # before the closing stretch
         if item.group and item.group != self._group:
@@ -121,6 +122,7 @@ class SectionPage(QScrollArea):
         layout.insertWidget(at, row)
         self._show(item.id, row)
         row.setVisible(is_visible(item, session.answers))  # explicitly: isVisible() holds at once
+        row.show_contradiction(contradictions.get(item.id, ""))
         row.ensurePolished()  # styled now, in this slice, not all at once when the page is shown
 
     def _show(self, item_id: str, row: ItemRow) -> None:
@@ -220,6 +222,26 @@ class SectionPage(QScrollArea):
             self._show(item_id, row)
         self.update_visibility()
         self._update_confirm_bar()
+        self._show_contradictions()
+
+    def _contradictions(self) -> dict[str, str]:
+        """This page's answers that contradict others, by item id, with why (in Chinese)."""
+        from jianfu.core.consistency import inconsistencies
+
+        found: dict[str, list[str]] = {}
+        for inconsistency in inconsistencies(self.session.checklist, self.session.answers):
+            about = inconsistency.check.about
+            if self.session.checklist.item(about).section_id == self.section.id:
+                found.setdefault(about, []).append(inconsistency.check.message)
+        return {
+            item_id: self.tr("Contradicts another answer: {reasons}").format(reasons="；".join(messages))
+            for item_id, messages in found.items()
+        }
+
+    def _show_contradictions(self) -> None:
+        shown = self._contradictions()
+        for item_id, row in self._built.items():
+            row.show_contradiction(shown.get(item_id, ""))
 
     def update_visibility(self) -> None:
         answers = self.session.answers
@@ -238,6 +260,7 @@ class SectionPage(QScrollArea):
         if self.session.checklist.has_item(item_id):
             self.update_visibility()
             self._update_confirm_bar()  # an unconfirmed answer may be asked again, or no longer
+            self._show_contradictions()  # an answer on another page may contradict one here
 
     def focus_item(self, item_id: str) -> None:
         """Scroll to an item and put the cursor in it (from the results page's list of what is

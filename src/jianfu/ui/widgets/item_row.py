@@ -300,6 +300,7 @@ class ItemRow(QFrame):
         self._carried: tuple[QLabel, QPushButton] | None = None
         self._help: QLabel | None = None
         self._error: QLabel | None = None
+        self._contradiction: QLabel | None = None
         self.header = QHBoxLayout()
         self.header.addWidget(self.label, 1)
         self.header.addWidget(self.help_button)
@@ -359,6 +360,23 @@ class ItemRow(QFrame):
             self._error.setVisible(False)
             self.grid.addWidget(self._error, 3, 0, 1, 3)
         return self._error
+
+    def show_contradiction(self, text: str) -> None:
+        """Where this answer contradicts another (core.consistency), said here as it is given,
+        not only later on the results page; "" when it agrees."""
+        if self._contradiction is None:
+            if not text:
+                return
+            self._contradiction = QLabel(self)
+            self._contradiction.setObjectName("errorText")
+            self._contradiction.setWordWrap(True)
+            self.grid.addWidget(self._contradiction, 5, 0, 1, 3)
+        self._contradiction.setText(text)
+        self._contradiction.setVisible(bool(text))
+
+    @property
+    def contradiction(self) -> str:
+        return self._contradiction.text() if self._contradiction is not None else ""
 
     def _hide_error(self) -> None:
         if self._error is not None:

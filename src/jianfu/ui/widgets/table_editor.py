@@ -288,13 +288,14 @@ class TableEditor(QWidget):
         character = table.fontMetrics().horizontalAdvance("中")
         heading = table.horizontalHeader().fontMetrics()
         header_floor = [
-            max(heading.horizontalAdvance(line) for line in _header_label(c).split("\n")) + 16
-            for c in self.item.columns
+            max(heading.horizontalAdvance(line) for line in _header_text(table, i).split("\n")) + 16
+            for i in range(len(self.item.columns))
         ]
         # Squeeze the other text columns first, then the name down to six characters, then the
-        # yes/no columns down to their check box: whatever is elided shows in full as a tooltip.
+        # yes/no columns down to their check box: whatever is elided shows in full as a tooltip;
+        # a header is never cut (a narrow window scrolls sideways instead).
         stages = [
-            [(i, SQUEEZED_WIDTH) for i in sorted(squeezable, key=lambda i: -widths[i])],
+            [(i, max(SQUEEZED_WIDTH, header_floor[i])) for i in sorted(squeezable, key=lambda i: -widths[i])],
             [(0, 6 * character + 12)],
             [
                 (i, max(2 * character + 8, header_floor[i]))  # the header stays readable
@@ -526,16 +527,31 @@ def _parse(column: Field, text: str) -> Any:
 
 
 HEADER_LINE_CHARS = 5  # a header line at most this long, so that yes/no columns stay narrow
+NO_LINE_END = "（“《"  # an opening bracket or quote moves to the next line
+NO_LINE_START = "）”》，、。：；"  # closing punctuation stays with the line before
 
 
 def _header_label(column: Field) -> str:
-    """Long headers on balanced short lines; the unit joins a label's own closing bracket."""
+    """Long headers on balanced short lines; the unit joins a label's own closing bracket.
+    Lines break as Chinese text does: never after an opening bracket, never before a closing one."""
     label = column.label
     if column.unit:
         label = f"{label[:-1]}，{column.unit}）" if label.endswith("）") else f"{label}（{column.unit}）"
     count = -(-len(label) // HEADER_LINE_CHARS)
     size = -(-len(label) // count)
-    return "\n".join(label[i : i + size] for i in range(0, len(label), size))
+    lines = [label[i : i + size] for i in range(0, len(label), size)]
+    for i in range(len(lines) - 1):
+        while len(lines[i]) > 1 and lines[i][-1] in NO_LINE_END:
+            lines[i], lines[i + 1] = lines[i][:-1], lines[i][-1] + lines[i + 1]
+        while len(lines[i + 1]) > 1 and lines[i + 1][0] in NO_LINE_START:
+            lines[i], lines[i + 1] = lines[i] + lines[i + 1][0], lines[i + 1][1:]
+    return "\n".join(lines)
+
+
+def _header_text(table: QTableWidget, column: int) -> str:
+    """The header as shown (with its required mark)."""
+    item = table.horizontalHeaderItem(column)
+    return item.text() if item is not None else ""
 
 
 def _plain_number(value: Any) -> str:
