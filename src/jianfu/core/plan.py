@@ -254,7 +254,8 @@ def rederive_departments(
 
 def _selects_rows(hit: RuleHit) -> bool:
     signal = hit.rule.signal
-    return signal.where is not None or signal.column is not None
+    # a fingertip term over a table counts only the rows of forced use, so they name who imposes it
+    return signal.where is not None or signal.column is not None or (signal.kind == "fingertip" and bool(signal.ref))
 
 
 def merge_plan(existing: Sequence[RectificationItem], drafted: Iterable[RectificationItem]) -> list[RectificationItem]:
