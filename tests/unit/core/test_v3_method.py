@@ -336,7 +336,7 @@ def test_hours_in_check_in_apps_are_not_light(v3: Checklist) -> None:
     assert hits["apps_time_spent"].intensity == 1.0
     assert hits["apps_checkin_time"].signal == result.fingertip_breakdown["apps"]  # every one has check-in
     assert {r.name for r in hits["apps_checkin_time"].rows} == {f"打卡APP{i}" for i in range(4)}
-    assert "打卡APP0" in problem_text(hits["apps_checkin_time"])
+    assert "每人每月约占 58 小时" in problem_text(hits["apps_checkin_time"])
     assert result.manifestations["platform_formalism"].level == "moderate"
     assert result.manifestations["trace_alienation"].level == "moderate"
     assert result.overall_level == "high"
@@ -442,3 +442,47 @@ def test_no_help_text_claims_dispatch_reaches_every_township(v3: Checklist) -> N
     item = v3.item("apps.dispatch_used")
     assert "几乎" not in item.help and "填0" in item.help
     assert all("几乎" not in note.message for note in v3.verify)
+
+
+QA_CASES = {  # as QA answered them: every other answer none, 0 or no
+    "four_checkin_apps": (58.0, {"platform_formalism": "moderate", "trace_alienation": "moderate"}, "high"),
+    "three_forced_checkin_apps": (32.6, {"platform_formalism": "moderate", "trace_alienation": "moderate"}, "moderate"),
+    "eight_forced_checkin_apps": (87.0, {"platform_formalism": "moderate", "trace_alienation": "moderate"}, "high"),
+    "tracing_two_hours": (43.5, {"trace_alienation": "moderate"}, "high"),
+}
+NOTHING_ELSE = [
+    "traces.minutes_per_day",
+    "meetings.per_month",
+    "meetings.video_per_month",
+    "meetings.average_hours",
+    "meetings.attendees",
+    "meetings.inspections_per_year",
+    "meetings.inspection_prep_days",
+    "meetings.documents_per_month",
+    "meetings.unnumbered_notices_per_month",
+    "apps.official_accounts_followed",
+    "apps.group_count_per_cadre",
+    "filing.report_items_per_year",
+    "filing.account_count",
+]
+
+
+@pytest.mark.parametrize("scenario_id", sorted(QA_CASES))
+def test_qa_cases_with_nothing_else_are_not_light(v3: Checklist, scenario_id: str) -> None:
+    hours, least, overall = QA_CASES[scenario_id]
+    scenario = BY_ID[scenario_id]
+    answers = scenario_answers(v3, replace(scenario, answers={}))
+    answers.update({item_id: Answer(0) for item_id in NOTHING_ELSE})
+    inventory = scenario.answers.get("apps.inventory", BENIGN_APPS)
+    answers["apps.inventory"] = Answer([r for r in inventory if r not in BENIGN_APPS])
+    answers.update({k: Answer(v) for k, v in scenario.answers.items() if k != "apps.inventory"})
+    if not answers["apps.inventory"].value:
+        answers["apps.inventory"] = Answer(BENIGN_APPS)  # used, not forced: no fingertip hours
+        answers["apps.group_count_per_cadre"] = Answer(2)
+    result = score_assessment(v3, answers)
+    assert result.complete, result.completeness
+    assert result.fingertip_hours_per_cadre_month == pytest.approx(hours, abs=0.05)
+    for manifestation, level in least.items():
+        got = result.manifestations[manifestation]
+        assert ORDER.index(got.level) >= ORDER.index(level), (manifestation, got.score)
+    assert result.overall_level == overall
