@@ -190,6 +190,17 @@ def hours_floor(checklist: Checklist, hours: float) -> HoursFloor | None:
     return next((f for f in reversed(checklist.overall_floors) if hours >= f.hours), None)
 
 
+def raised_note(r: ScoreResult) -> str:
+    """Why the overall level is above what the four scores give, when the fingertip hours lifted it."""
+    floor = r.raised_by
+    if floor is None or not r.complete:
+        return ""
+    return (
+        f"综合等级按“指尖”工时提高：每名干部每月用于“指尖”事务{r.fingertip_hours_per_cadre_month:.1f}小时，"
+        f"达到{floor.hours:g}小时（{floor.note}）的，综合等级至少为“{r.overall_level_label}”，不论四项得分的平均数多低。"
+    )
+
+
 def _shown(level: Level, done: Completeness) -> tuple[str, str]:
     """(level id, label) as shown: none but 未完成 for an incomplete assessment."""
     return (level.id, level.label) if done.complete else (INCOMPLETE_LEVEL, INCOMPLETE_LABEL)

@@ -30,7 +30,7 @@ from jianfu.core.explanation import evidence_lines
 from jianfu.core.follow_up import NO_STATUS, FollowUp, status_text
 from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entries
 from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
-from jianfu.core.scoring import RuleHit, ScoreResult
+from jianfu.core.scoring import RuleHit, ScoreResult, raised_note
 from jianfu.core.wording import join_clauses
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
@@ -446,17 +446,6 @@ def score_rows(r: ScoreResult) -> list[list[str]]:
     return [*rows, ["综合", overall, r.overall_level_label]]
 
 
-def raised_text(r: ScoreResult) -> str:
-    """Why the overall level is above what the four scores give, when the fingertip hours lifted it."""
-    floor = r.raised_by
-    if floor is None or not r.complete:
-        return ""
-    return (
-        f"综合等级按“指尖”工时提高：每名干部每月用于“指尖”事务{r.fingertip_hours_per_cadre_month:.1f}小时，"
-        f"达到{floor.hours:g}小时（{floor.note}）的，综合等级至少为“{r.overall_level_label}”，不论四项得分的平均数多低。"
-    )
-
-
 def summary_text(r: ScoreResult, checklist: Checklist) -> str:
     if not r.assessed:
         return (
@@ -471,7 +460,7 @@ def summary_text(r: ScoreResult, checklist: Checklist) -> str:
         missing = f"其中{'、'.join(r.not_assessed)}{NOT_ASSESSED}，暂按0分计入综合得分，综合得分因此偏低。"
     return (
         f"按四种表现计分（0—100分，分数越高负担越重），综合得分{r.overall:.1f}分，等级为“{r.overall_level_label}”。"
-        + raised_text(r)
+        + raised_note(r)
         + missing
         + f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
     )

@@ -4,12 +4,18 @@ page says why the level is above what the mean of the four scores gives."""
 
 from __future__ import annotations
 
+import io
+import re
 from dataclasses import replace
 from pathlib import Path
 
+from pypdf import PdfReader
+
+from jianfu.cli.main import main
 from jianfu.core.scoring import score_assessment
-from jianfu.exchange.assessment_file import to_document, write_assessment_file
+from jianfu.exchange.assessment_file import read_assessment_file, to_document, write_assessment_file
 from jianfu.exchange.demo import sample_assessments
+from jianfu.reports.rectification import build_rectification_pdf
 from reference_scenarios import V3_SCENARIOS, scenario_answers
 
 
@@ -41,3 +47,21 @@ def test_results_say_nothing_of_hours_when_the_scores_give_the_level(
     window.show_page("results")
     text = window.pages["results"].overall.text()
     assert "（较轻）" in text and "工时提高" not in text
+
+
+def test_score_command_and_plan_pdf_say_it_too(library, tmp_path: Path, capsys) -> None:
+    path = write_scenario_file(library, "tracing_two_hours", tmp_path / "柳河镇.jianfu")
+    assert main(["score", str(path)]) == 0
+    printed = capsys.readouterr().out
+    assert "综合：  6.0 分  较重" in printed and "综合等级按“指尖”工时提高" in printed
+    content = read_assessment_file(path, library)
+    checklist = library.get(content.assessment.checklist_id, content.assessment.checklist_version)
+    buffer = io.BytesIO()
+    build_rectification_pdf(
+        content.assessment, checklist, score_assessment(checklist, content.assessment.answers), buffer
+    )
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages))
+    assert (
+        "等级为“较重”。综合等级按“指尖”工时提高：每名干部每月用于“指尖”事务43.7小时，达到34.8小时（约每周一个工作日）"
+        in text
+    )
