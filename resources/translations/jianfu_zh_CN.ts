@@ -132,344 +132,354 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="69" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="76" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="77" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="77" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="78" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="78" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="79" />
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="79" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="80" />
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="80" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="81" />
         <source>Department notices…</source>
         <translation>部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="81" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="82" />
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="82" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="83" />
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="94" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="95" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="112" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="113" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="114" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="115" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="115" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="116" />
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="116" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="117" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="137" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="178" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="179" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="141" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="145" />
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="145" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="146" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="146" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="147" />
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="147" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="156" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="157" />
         <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
         <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为 0）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="167" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="168" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="176" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="177" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="178" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="179" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="189" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="190" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="191" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="239" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="192" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="244" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="214" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="219" />
         <source>Updating the county database to the current attribution rule…</source>
         <translation>正在按现行归因规则更新县级数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="254" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="259" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="277" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="283" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="282" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="288" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="286" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="292" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n} 项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="363" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="332" />
+        <source>To verify by the county: {notes}.</source>
+        <translation>请县级核实：{notes}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="335" />
+        <source>The townships to verify could not be looked up: {reason}</source>
+        <translation>未能查出需县级核实的乡镇：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="411" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="266" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="272" />
         <source>{count} townships reported for {period}.</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="269" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="275" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="273" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="279" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="307" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="355" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="307" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="355" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="316" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="364" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="330" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="378" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="362" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="410" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="368" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="416" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="379" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="427" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="389" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="437" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="393" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="441" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="393" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="441" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="400" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="448" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="436" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="484" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="436" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="484" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="448" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="496" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="448" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="496" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="451" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="499" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="479" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="527" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="481" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="529" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="490" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="538" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="504" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="552" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="555" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="518" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="566" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="520" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="568" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="531" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="579" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="537" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="585" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="539" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="587" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="547" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="595" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="548" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="596" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -848,27 +858,27 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="64" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="63" />
         <source>Jianfu — fingertip burden self-assessment</source>
         <translation>减负助手 — 基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="74" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="73" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="75" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="74" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="80" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="79" />
         <source>Changes since last period…</source>
         <translation>与上期相比…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="123" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="122" />
         <source>All changes saved {time}</source>
         <translation>已全部保存 {time}</translation>
     </message>
@@ -888,59 +898,59 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>开始页</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="205" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="206" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="220" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="221" />
         <source>Next period</source>
         <translation>下一期自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="264" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="270" />
-        <location filename="../../src/jianfu/ui/main_window.py" line="275" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="265" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="271" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="276" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="277" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="278" />
         <source>{township} already has an assessment for {period} on this computer; it is opened unchanged. Use the county overview to compare files.</source>
         <translation>本机已有{township}{period}的自查，将原样打开，不作覆盖。如需比较文件，请使用县级汇总。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="293" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="294" />
         <source>County overview</source>
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="423" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="426" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="447" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="450" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="448" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="451" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="449" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="452" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="450" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="453" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="465" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="468" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -948,37 +958,37 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="248" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="33" />
         <source>New assessment</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="251" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="36" />
         <source>e.g. 柳河镇</source>
         <translation>例如：柳河镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="253" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="38" />
         <source>12 digits, e.g. 519901101000</source>
         <translation>12位数字，例如 519901101000</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="266" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="51" />
         <source>Township or sub-district</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="267" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="52" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="268" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="53" />
         <source>County</source>
         <translation>所属县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="269" />
+        <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="54" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
@@ -1020,12 +1030,12 @@ Start {next} now?</source>
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="483" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="485" />
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="486" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="488" />
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -1121,20 +1131,15 @@ Start {next} now?</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="321" />
-        <source>The answers no longer raise this problem; keep it or untick it.</source>
-        <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="330" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="356" />
+        <source>Progress not filled in</source>
+        <translation>未填写完成情况</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="330" />
         <source>Last period: {status}</source>
         <translation>上期：{status}</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="330" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="356" />
-        <source>Progress not filled in</source>
-        <translation>未填写完成情况</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="332" />
@@ -1145,11 +1150,6 @@ Start {next} now?</source>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="333" />
         <source>deadline {date}</source>
         <translation>上期时限 {date}</translation>
-    </message>
-    <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="339" />
-        <source>Last period ({period}): {measure}</source>
-        <translation>上期（{period}）措施：{measure}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="351" />
@@ -1167,6 +1167,11 @@ Start {next} now?</source>
         <translation>整改时限{problem}</translation>
     </message>
     <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="321" />
+        <source>The answers no longer raise this problem; keep it or untick it.</source>
+        <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
+    </message>
+    <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="199" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
@@ -1175,6 +1180,11 @@ Start {next} now?</source>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="200" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="339" />
+        <source>Last period ({period}): {measure}</source>
+        <translation>上期（{period}）措施：{measure}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="388" />
@@ -1402,7 +1412,7 @@ Start {next} now?</source>
         <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/section_page.py" line="223" />
+        <location filename="../../src/jianfu/ui/pages/section_page.py" line="237" />
         <source>Contradicts another answer: {reasons}</source>
         <translation>作答前后矛盾：{reasons}</translation>
     </message>
@@ -1549,107 +1559,107 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="57" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="49" />
         <source>Fingertip burden self-assessment</source>
         <translation>基层“指尖减负”自查</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="62" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="54" />
         <source>Check how many apps, work groups, duplicate reports, check-ins and meetings weigh on your township, see the four kinds of digital formalism they amount to, and print a rectification plan. Everything is saved on this computer as you type.</source>
         <translation>摸清压在本镇的政务应用、工作群、多头填报、打卡留痕和会议负担，看清它们属于数字形式主义的哪种表现，并打印整改方案。所有内容边填边保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="72" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="64" />
         <source>Last edit</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="82" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="74" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="75" />
         <source>Move the selected assessment to the recycle list; it can be restored</source>
         <translation>把选中的自查移到回收站，可以恢复</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="84" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="76" />
         <source>Correct township name or code…</source>
         <translation>更正乡镇名称或代码…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="85" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="77" />
         <source>Recycle list…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="91" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="83" />
         <source>Confirm carried-over answers</source>
         <translation>去确认沿用的回答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="96" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="88" />
         <source>No assessment yet. Start one for your township, or look at the sample township first.</source>
         <translation>还没有自查记录。可以为本镇新建自查，也可以先看看示例乡镇。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="101" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="93" />
         <source>Continue</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="102" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="94" />
         <source>Start next period (carry answers over)</source>
         <translation>开始下一期（沿用本期作答）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="103" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="95" />
         <source>New assessment…</source>
         <translation>新建自查…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="104" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="96" />
         <source>Open the sample township</source>
         <translation>打开示例乡镇</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="106" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="98" />
         <source>A fictional township to look around; it is kept apart from your own assessments</source>
         <translation>虚构的示例乡镇，供熟悉操作；与本镇的自查分开存放</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="111" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="103" />
         <source>County overview (inspectors)…</source>
         <translation>县级汇总（督查用）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="112" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="104" />
         <source>Import the files of all townships and see the county's burdens</source>
         <translation>导入各乡镇的自查文件，查看全县负担情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="137" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="129" />
         <source>, {count} carried over to confirm</source>
         <translation>，{count} 项沿用上期待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/start_page.py" line="188" />
+        <location filename="../../src/jianfu/ui/pages/start_page.py" line="182" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1657,52 +1667,52 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="125" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="126" />
         <source>Tick when this table has nothing to list; adding a row takes it back</source>
         <translation>本表确实没有可填的内容时勾选；添加一行即自动取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="151" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="152" />
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="152" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="153" />
         <source>Duplicate row</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="153" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="154" />
         <source>Delete row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="156" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="157" />
         <source>Add from county catalogue…</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="199" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="200" />
         <source>This table has {count} rows, so it cannot be answered none: delete them first if none apply</source>
         <translation>本表已有 {count} 行，不能选“没有”。如确实没有，请先逐行删除。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="241" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="242" />
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="269" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="270" />
         <source>Required: the table counts as answered once every row has this</source>
         <translation>必填：每一行都填了这一格，本表才算答完</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="365" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="367" />
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="367" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="369" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>

@@ -10,8 +10,12 @@ spawning the process to the line arriving (the exit of the process is not timed:
 for it); the CPU time the process used until its first paint is reported too, since it is less
 sensitive to other load on the machine.
 
-Rounds are interleaved (bare, first start, empty, four assessments, bare, …) so load on the
-machine hits every kind alike; medians are compared. Kinds:
+Rounds are interleaved (bare, first start, empty, four assessments, then the next round in
+the order turned by one: first start, empty, four assessments, bare, …) so load on the machine
+hits every kind alike and none always follows the same one; medians are compared. After each
+run, untimed, the disk is synced: what one run left to write (a first start's new database, a
+window's settings and start-page snapshot written as it closes) does not slow the next. The app
+is closed as a user closes it (its window size and place are kept for the next start). Kinds:
 
 - *first start*: a new data folder every round: no database (created and migrated), no
   checklist cache, no settings — what a user meets once, after installing;
@@ -86,6 +90,7 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
             if line.startswith("SETTLED"):
                 settled = time.perf_counter() - start
         process.wait(timeout=60)
+        os.sync()  # untimed: the next run starts on a settled disk, whatever this one wrote
         if settled is None and command[1] == "-c":
             settled = painted
         if process.returncode != 0 or painted is None or cpu is None or settled is None:
@@ -151,10 +156,16 @@ def main() -> int:
         results: dict[str, list[tuple[float, float, float]]] = {k: [] for k in ("bare", "first", "empty", "four")}
         for n in range(rounds):
             first = root / f"first{n}"
-            results["bare"].append(run(bare_command, environment(empty)))
-            results["first"].append(run(jianfu_command, environment(first)))
-            results["empty"].append(run(jianfu_command, environment(empty)))
-            results["four"].append(run(jianfu_command, environment(four)))
+            kinds = {
+                "bare": (bare_command, empty),
+                "first": (jianfu_command, first),
+                "empty": (jianfu_command, empty),
+                "four": (jianfu_command, four),
+            }
+            order = list(kinds)[n % 4 :] + list(kinds)[: n % 4]
+            for kind in order:
+                command, home = kinds[kind]
+                results[kind].append(run(command, environment(home)))
             shutil.rmtree(first)
     load_after = os.getloadavg()
 

@@ -59,6 +59,7 @@ class Choice:
     label: str
     numeric: float | None = None  # e.g. times per month for a frequency
     exclusive: bool = False  # "以上都没有": ticked alone, never together with another choice
+    earlier: str = ""  # a value new in this version: the value earlier versions list the same thing as
 
 
 # Where a text item's offered choices come from (``choices_from``); see core.choices.
@@ -711,8 +712,18 @@ class _Parser:
             exclusive = entry.get("exclusive", False)
             if not isinstance(exclusive, bool):
                 self.fail(at, "exclusive 必须是 true 或 false")
+            earlier = entry.get("earlier", "")
+            if not isinstance(earlier, str):
+                self.fail(at, "earlier 必须是文字")
+                earlier = ""
             result.append(
-                Choice(value, self.text(entry, "label", at), self.number(entry, "numeric", at), exclusive is True)
+                Choice(
+                    value,
+                    self.text(entry, "label", at),
+                    self.number(entry, "numeric", at),
+                    exclusive is True,
+                    earlier,
+                )
             )
         values = [c.value for c in result]
         if len(set(values)) != len(values):

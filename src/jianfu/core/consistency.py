@@ -59,6 +59,34 @@ def to_verify(checklist: Checklist, answers: Answers) -> list[str]:
     return [note.message for note in checklist.verify if note.when.evaluate(lookup)]
 
 
+def verify_refs(checklist: Checklist) -> tuple[str, ...]:
+    """The items ``to_verify`` reads: those its notes name, and those that decide whether they are asked."""
+    refs = dict.fromkeys(ref for note in checklist.verify for ref in note.when.distinct_refs())
+    for ref in list(refs):
+        shown_if = checklist.item(ref).show_if if checklist.has_item(ref) else None
+        if shown_if is not None:
+            refs.update(dict.fromkeys(shown_if.distinct_refs()))
+    return tuple(refs)
+
+
+@dataclass(frozen=True)
+class TownshipToVerify:
+    """A township of the county's overview with answers the county should check (``to_verify``)."""
+
+    division_code: str
+    township: str
+    notes: tuple[str, ...]  # the checklist's messages, as written (本镇): one wording to group by
+
+
+def by_note(townships: list[TownshipToVerify]) -> list[tuple[str, list[str]]]:
+    """(note, the townships it is about) in the townships' order: the county lists each note once."""
+    grouped: dict[str, list[str]] = {}
+    for town in townships:
+        for note in town.notes:
+            grouped.setdefault(note, []).append(town.township)
+    return list(grouped.items())
+
+
 def _visible_value(checklist: Checklist, answers: Answers, item_id: str) -> Any:
     answer = answers.get(item_id)
     if answer is None or not is_visible(checklist.item(item_id), answers):

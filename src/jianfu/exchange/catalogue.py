@@ -10,12 +10,13 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from jianfu.core.attribution import department_key
+from jianfu.core.checklist import Checklist, Choice
 from jianfu.core.errors import JianfuError
 from jianfu.exchange import strict_json
 
@@ -24,6 +25,8 @@ FORMAT_VERSION = 1
 FILE_SUFFIX = ".jianfu-catalogue"
 MAX_BYTES = 2 * 1024 * 1024
 FIELDS = ("name", "kind", "department", "level")
+CHOICE_FIELDS = ("kind", "level")  # values the township's checklist version must offer
+INVENTORY = "apps.inventory"
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,8 @@ def write_catalogue(path: Path, catalogue: Catalogue) -> None:
     partial.replace(path)
 
 
-def read_catalogue(path: Path, kinds: set[str], levels: set[str]) -> Catalogue:
-    """Read and check a catalogue; ``kinds`` and ``levels`` are the values the checklist allows."""
+def read_catalogue(path: Path) -> Catalogue:
+    """Read and check a catalogue file; what a township's checklist offers is ``fit_catalogue``'s."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise CatalogueError(path, "文件过大")
@@ -129,10 +132,99 @@ def read_catalogue(path: Path, kinds: set[str], levels: set[str]) -> Catalogue:
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
             raise CatalogueError(path, f"第 {n} 条缺少名称")
         values = {f: str(raw.get(f) or "")[:100] for f in FIELDS}
-        if (values["kind"] and values["kind"] not in kinds) or (values["level"] and values["level"] not in levels):
-            raise CatalogueError(path, f"第 {n} 条（{values['name']}）的类型或层级不是清单中的选项")
         entries.append(CatalogueEntry(**values, townships=int(raw.get("townships") or 0)))
     return Catalogue(str(document.get("county") or ""), str(document.get("created_at") or ""), entries)
+
+
+@dataclass(frozen=True)
+class FittedCatalogue:
+    """The entries as the township's checklist version can list them, and what was changed or left out."""
+
+    entries: list[CatalogueEntry]
+    notes: list[str]  # Chinese, one per kind (or level) that had to be mapped or left out
+
+
+def fit_catalogue(
+    entries: Sequence[CatalogueEntry], checklist: Checklist, versions: Sequence[Checklist]
+) -> FittedCatalogue:
+    """Fit a catalogue to the inventory of ``checklist``, the township's version.
+
+    The county builds its catalogue from every township's inventory, whatever version each was
+    answered on, so it may carry a kind a newer version added (v3's 派单平台 for a township still on
+    v2) or a column an older one had (v1's 部门层级). A value the township's table does not offer is
+    mapped where the newer version declares how earlier versions list it (``Choice.earlier``);
+    otherwise its entries are left out, never the whole catalogue. A column the table lacks is dropped.
+    ``versions``: every version of the checklist this program knows, to name a value it does not offer.
+    """
+    table = checklist.item(INVENTORY)
+    allowed: dict[str, set[str]] = {}
+    for field in CHOICE_FIELDS:
+        column = table.column(field)
+        if column is not None:
+            allowed[field] = {c.value for c in column.choices}
+    result: list[CatalogueEntry] = []
+    mapped: dict[tuple[str, str, str], list[str]] = {}  # (column label, value label, as label) → names
+    left_out: dict[tuple[str, str, str], list[str]] = {}  # (column label, value label, why) → names
+    for entry in entries:
+        changes: dict[str, str] = {}
+        skipped = False
+        for field in CHOICE_FIELDS:
+            value = getattr(entry, field)
+            if not value or (field in allowed and value in allowed[field]):
+                continue
+            if field not in allowed:
+                changes[field] = ""  # the township's version does not ask it
+                continue
+            label, choice = _known_choice(versions, field, value)
+            if choice is not None and choice.earlier in allowed[field]:
+                changes[field] = choice.earlier
+                mapped.setdefault((label, choice.label, _label(checklist, field, choice.earlier)), []).append(
+                    entry.name
+                )
+                continue
+            if choice is None:
+                why = "不是本程序任何版本清单中的选项（平台目录可能由更新版本的减负助手生成）"
+                key = (label or field, value, why)
+            else:
+                key = (
+                    label,
+                    choice.label,
+                    f"是较新版本清单的选项，本次自查所用的第 {checklist.version} 版清单没有对应选项",
+                )
+            left_out.setdefault(key, []).append(entry.name)
+            skipped = True
+            break
+        if not skipped:
+            result.append(replace(entry, kind=changes.get("kind", entry.kind), level=changes.get("level", entry.level)))
+    notes = [
+        f"{len(names)} 条的{column}为“{value}”，本次自查所用的第 {checklist.version} 版清单没有这一{column}，"
+        f"已按“{target}”列出：{'、'.join(names)}。"
+        for (column, value, target), names in mapped.items()
+    ]
+    notes += [
+        f"{len(names)} 条的{column}“{value}”{why}，未列出：{'、'.join(names)}。需要的请在清单中手工添加。"
+        for (column, value, why), names in left_out.items()
+    ]
+    return FittedCatalogue(result, notes)
+
+
+def _known_choice(versions: Sequence[Checklist], field: str, value: str) -> tuple[str, Choice | None]:
+    """The column's label and the choice ``value`` in the newest version that offers it."""
+    label = ""
+    for checklist in sorted(versions, key=lambda c: c.version, reverse=True):
+        column = checklist.item(INVENTORY).column(field) if checklist.has_item(INVENTORY) else None
+        if column is None:
+            continue
+        label = label or column.label
+        for choice in column.choices:
+            if choice.value == value:
+                return column.label, choice
+    return label, None
+
+
+def _label(checklist: Checklist, field: str, value: str) -> str:
+    column = checklist.item(INVENTORY).column(field)
+    return next((c.label for c in column.choices if c.value == value), value) if column else value
 
 
 def _checksum(document: dict[str, Any]) -> str:

@@ -1,13 +1,15 @@
 """The sample county (示例县): realistic, varied, deterministic assessments.
 
-Burdens per township come from ``resources/sample/county.yaml``; they are turned into answers
-through the checklist's own scoring rules, so the sample stays consistent with whatever the
-checklist version asks.
+Burdens per township come from ``resources/sample/county.yaml``; they are turned into answers to
+the items the checklist's rules read, so the sample answers whatever the checklist version asks.
+The numbers lie on the sample's own realistic ranges (``answer_scale``), never on a rule's
+scoring scale: recalibrating a checklist changes the scores of the same answers, not the answers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import random
 from collections.abc import Mapping
@@ -43,7 +45,6 @@ EARLIER_PERIOD_EXTRA_BURDEN = 0.12  # the earlier period is before rectification
 # v2 the inventory asks them in one column.
 SAMPLE_MERGED_COLUMNS = {"apps.inventory": {"checkin": ("checkin", "ranking", "online_time")}}
 DISPATCH_PLATFORM = "dispatch_platform"  # an inventory kind (v3): a township without dispatch has none
-EARLIER_KINDS = {DISPATCH_PLATFORM: "web_platform"}  # how versions before v3 list it
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class SampleCounty:
     apps: list[dict[str, Any]]
     filing_tasks: list[dict[str, Any]]
     imposers: Mapping[str, list[str]]
+    # per item: what a township answers at burden 0 and at 1 (for a choice: the heaviest's value)
+    answer_scale: Mapping[str, tuple[float, float]]
 
 
 def load_sample_county(path: Path | None = None) -> SampleCounty:
@@ -75,6 +78,7 @@ def load_sample_county(path: Path | None = None) -> SampleCounty:
             apps=data["apps"],
             filing_tasks=data["filing_tasks"],
             imposers=data.get("imposers", {}),
+            answer_scale={item: (float(low), float(high)) for item, (low, high) in data["answer_scale"].items()},
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise JianfuError(f"示例数据文件 {path} 有误（{exc}），请重新安装减负助手。") from exc
@@ -178,7 +182,7 @@ def generate(
     for rule in checklist.rules:
         main = max(rule.weights, key=lambda m: rule.weights[m])
         target = min(1.0, max(0.0, burden[main] + rng.gauss(0.0, 0.15)))
-        _answer_rule(checklist, rule, target, values, rng)
+        _answer_rule(checklist, rule, target, values, rng, county.answer_scale)
     for question in checklist.items():
         if question.type is FieldType.MULTI_CHOICE and not values.get(question.id) and question.choice(NONE_OF_THESE):
             values[question.id] = [NONE_OF_THESE]  # an honest "none of these", not a blank
@@ -241,9 +245,18 @@ def _only_columns(checklist: Checklist, table_id: str, rows: list[dict[str, Any]
             cells[column] = any(cells.get(s) is True for s in sources)
         kind = table.column("kind")
         if kind is not None and kind.choice(cells.get("kind")) is None:
-            cells["kind"] = EARLIER_KINDS.get(str(cells.get("kind")), cells.get("kind"))
+            cells["kind"] = _earlier_kinds().get(str(cells.get("kind")), cells.get("kind"))
         kept.append({**row, "cells": {k: v for k, v in cells.items() if table.column(k) is not None}})
     return kept
+
+
+@functools.cache
+def _earlier_kinds() -> dict[str, str]:
+    """How versions before the sample's list its inventory kinds they lack (``Choice.earlier``)."""
+    county = load_sample_county()
+    library = ChecklistLibrary(resources_dir() / "checklists")
+    kind = library.get(county.checklist_id, county.checklist_version).item("apps.inventory").column("kind")
+    return {c.value: c.earlier for c in (kind.choices if kind else ()) if c.earlier}
 
 
 def _inventory(county: SampleCounty, burden: Mapping[str, float], rng: random.Random) -> list[dict[str, Any]]:
@@ -296,9 +309,15 @@ def _filing_tasks(
 
 
 def _answer_rule(
-    checklist: Checklist, rule: ScoringRule, target: float, values: dict[str, Any], rng: random.Random
+    checklist: Checklist,
+    rule: ScoringRule,
+    target: float,
+    values: dict[str, Any],
+    rng: random.Random,
+    scale: Mapping[str, tuple[float, float]],
 ) -> None:
-    """Set the answers a rule reads so that its burden is about ``target`` (0–1)."""
+    """Set the answers a rule reads for a burden of about ``target`` (0–1): a number on the
+    sample's realistic ``scale`` for the item, which the rule then scores on its own."""
     signal = rule.signal
     if signal.kind == "when":
         assert signal.condition is not None
@@ -308,15 +327,18 @@ def _answer_rule(
     if signal.kind not in ("value", "choice") or signal.ref in values:
         return  # tables are generated whole; the first rule reading an item decides it
     item = checklist.item(signal.ref)
+    if signal.ref not in scale:
+        raise JianfuError(f"示例数据文件缺少“{signal.ref}”的作答范围（answer_scale），请重新安装减负助手。")
+    light, heavy = scale[signal.ref]
     if signal.kind == "choice":
-        goal = target * target * rule.full * rng.uniform(0.6, 1.2)
+        goal = target * target * heavy * rng.uniform(0.6, 1.2)
         best = min(item.choices, key=lambda c: abs((c.numeric or 0.0) - goal))
         values[item.id] = best.value
         return
     if target < 0.35:
-        amount = rule.start * rng.uniform(0.2, 0.9)
+        amount = light * rng.uniform(0.2, 0.9)
     else:
-        amount = rule.start + target * (rule.full - rule.start) * rng.uniform(0.8, 1.15)
+        amount = light + target * (heavy - light) * rng.uniform(0.8, 1.15)
     if item.maximum is not None:
         amount = min(amount, item.maximum)
     values[item.id] = round(amount) if item.integer else round(amount, 1)

@@ -11,7 +11,9 @@ from jianfu.core.assessed import NOT_ASSESSED
 from jianfu.core.assessment import Period
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import INCOMPLETE_LEVEL
+from jianfu.core.consistency import TownshipToVerify, by_note
 from jianfu.core.county import FIGURE_HEADERS, MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
+from jianfu.core.plan import local_wording
 
 # Lighter for lighter burdens, also in greyscale (luminance 0.98, 0.93, 0.83, 0.71); the level is
 # always printed as a word too, so colour is never the only signal. 未完成 has no level: no fill.
@@ -36,6 +38,8 @@ class CountySummary:
     figure_headers: dict[str, str] = field(default_factory=lambda: dict(FIGURE_HEADERS))
     # (township, answers) whose file still holds last period's answers nobody confirmed (沿用上期未确认)
     unconfirmed: list[tuple[str, int]] = field(default_factory=list)
+    # townships whose answers the county should check against what it knows (请县级核实)
+    to_verify: list[TownshipToVerify] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -82,7 +86,7 @@ def write_county_pdf(summary: CountySummary, output: Path | BinaryIO) -> None:
 def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_rows: bool) -> None:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
-    from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 
     from jianfu.reports.document import LANDSCAPE, PORTRAIT, GovernmentDocument, make_styles
     from jianfu.reports.fonts import register_fonts
@@ -151,7 +155,9 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         p(f"（共收到{len(rows)}个乡镇（街道）的自查文件）", styles.subtitle),
     ]
     story += _act_on(summary, p, styles, heavy)
-    story += [PageBreak(), p("二、总体情况", styles.heading)]
+    # 二 starts a page of its own, unless 一 ran a few lines onto a second one (a long list of
+    # townships to verify): then it follows them instead of leaving that page nearly blank
+    story += [CondPageBreak(0.7 * frame_height), p("二、总体情况", styles.heading)]
     averages = {m: summary.average(m) for m in MANIFESTATIONS}
     heaviest = max(MANIFESTATIONS, key=lambda m: averages[m]) if rows else MANIFESTATIONS[0]
     rated = summary.rated
@@ -374,7 +380,21 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
             styles.body,
         )
     )
+    if summary.to_verify:
+        story.append(p("（六）请县级核实：" + "；".join(verify_lines(summary.to_verify)) + "。", styles.body))
     return story
+
+
+def verify_lines(townships: list[TownshipToVerify]) -> list[str]:
+    """Each "请县级核实" note once, said of the townships it is about: "石桥镇、河口镇（共2个）答……"
+    (the first 30 named), without the closing "。"."""
+    lines = []
+    for note, towns in by_note(townships):
+        listed = _names(towns) + (f"（共{len(towns)}个）" if 1 < len(towns) <= TOWNS_IN_CELL else "")
+        own = next((w for w in ("本街道", "本镇", "本乡") if note.startswith(w)), None)
+        text = listed + note[len(own) :] if own else f"{listed}：{county_voice(note)}"
+        lines.append(text.rstrip("。"))
+    return lines
 
 
 def _changes_text(summary: CountySummary) -> str:
@@ -471,9 +491,11 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
             Col("综合较上期", 10, CHANGE),
             Col("表格标为不适用（张）", 11, INTEGER),
             Col("作答前后矛盾（处）", 11, INTEGER),
+            Col("请县级核实", 40),
         ],
         fills=LEVEL_FILLS,
     )
+    verify = {t.division_code: t.notes for t in summary.to_verify}
     for r in summary.rows:
         overview.append(
             [
@@ -492,6 +514,7 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
                 r.change("overall"),
                 r.completeness.table_not_applicable if r.completeness else None,
                 r.completeness.inconsistent if r.completeness else None,
+                "".join(local_wording(n, r.township) for n in verify.get(r.division_code, ())),
             ],
             fills=[None, None, None, *(r.levels[m] for m in MANIFESTATIONS), r.overall_level],
         )

@@ -14,7 +14,8 @@ from pathlib import Path
 from types import TracebackType
 
 from jianfu.core.assessment import Assessment, Period
-from jianfu.core.checklist import Checklist
+from jianfu.core.checklist import Checklist, FieldType
+from jianfu.core.consistency import TownshipToVerify, to_verify, verify_refs
 from jianfu.core.county import (
     FIGURES,
     DepartmentRow,
@@ -36,6 +37,7 @@ from jianfu.storage import county_signers
 from jianfu.storage.county import CountyStore, OverviewTable
 from jianfu.storage.county_inventory import department_aliases, imported_inventory_rows, period_table_rows
 from jianfu.storage.county_signers import HeldFile, SignerRow
+from jianfu.storage.county_verify import RawAnswers, answers_from_rows, period_answer_rows, townships_of
 from jianfu.storage.database import Database, open_database
 
 
@@ -167,6 +169,30 @@ class CountyService:
         """(township, answers) whose file still holds last period's answers, unconfirmed."""
         return self.store.unconfirmed_townships(period)
 
+    def to_verify(self, period: Period) -> list[TownshipToVerify]:
+        """The townships whose answers the county should check against what it knows ("请县级核实",
+        the checklist's ``verify`` notes, as the drill-down shows them), in division-code order.
+        Worked out from the stored answers the notes read, so it needs no column of its own and
+        holds for whatever the checklist says, including files imported before a note existed.
+        Each distinct set of those answers is worked out once: at 10,000 townships a few are."""
+        versions = [self.library.get(DEFAULT_CHECKLIST_ID, v) for v in self.library.versions(DEFAULT_CHECKLIST_ID)]
+        refs = tuple(dict.fromkeys(ref for checklist in versions for ref in verify_refs(checklist)))
+        if not refs:
+            return []
+        tables = [r for r in refs if any(c.has_item(r) and c.item(r).type is FieldType.TABLE for c in versions)]
+        by_version = {c.version: c for c in versions}
+        worked_out: dict[tuple[int, RawAnswers], tuple[str, ...]] = {}
+        flagged: dict[int, tuple[str, ...]] = {}
+        for assessment_id, key in period_answer_rows(self.db, period.code, refs, tables).items():
+            notes = worked_out.get(key)
+            if notes is None:
+                checklist = by_version.get(key[0])
+                answers = answers_from_rows(key[1])
+                notes = worked_out[key] = tuple(to_verify(checklist, answers)) if checklist else ()
+            if notes:
+                flagged[assessment_id] = notes
+        return [TownshipToVerify(code, name, flagged[i]) for i, code, name in townships_of(self.db, flagged)]
+
     def has_expected_townships(self) -> bool:
         return self.store.has_expected_townships()
 
@@ -254,6 +280,7 @@ class CountyService:
             },
             plan_items=county.plan_items(period),
             unconfirmed=county.unconfirmed_townships(period),
+            to_verify=self.to_verify(period),
         )
 
 

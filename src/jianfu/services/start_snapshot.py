@@ -16,9 +16,8 @@ import json
 import os
 import sqlite3
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 FORMAT = 2  # 2: listings say how many carried-over answers are still to confirm
 
@@ -29,8 +28,7 @@ Listing = tuple[int, str, str, int, int, str, int]
 Page = tuple[str, str, str | None]
 
 
-@dataclass(frozen=True)
-class StartSnapshot:
+class StartSnapshot(NamedTuple):  # not a dataclass: making one costs ~1 ms before the first paint
     listings: list[Listing]
     recycled: bool  # the recycle list holds something
     pages: list[Page]  # of the latest checklist, in wizard order

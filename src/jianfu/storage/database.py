@@ -7,7 +7,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,16 +21,17 @@ class DatabaseError(JianfuError):
     """The database file cannot be used as it is."""
 
 
-@dataclass
 class Database:
     """An open, migrated database: the connection, and sqlite-utils over it when wanted.
 
     sqlite-utils is imported on first use, not at start-up: importing it (with its plugin
-    scan) costs ~150 ms, more than the window itself.
+    scan) costs ~150 ms, more than the window itself. (A plain class, not a dataclass: making
+    one costs ~1 ms before the window's first paint.)
     """
 
-    path: Path
-    conn: sqlite3.Connection
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
 
     def utils(self) -> Any:
         """A ``sqlite_utils.Database`` on the same connection (bulk work, introspection)."""

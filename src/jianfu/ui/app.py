@@ -1,16 +1,19 @@
 """The composition root: builds the services and the main window, then runs the event loop.
 
 The start is in two stages (tests/benchmarks/startup.py measures it). Before the first paint:
-Qt, the translations, the data-folder check, the single-instance lock, the database opened,
-migrated and checked for damage, and the window with its start page — painted from the start-up
-snapshot (services/start_snapshot.py) when the database and checklists are as the program last
-saw them. After the first paint, one step per idle turn (ui/startup.py): the checklist and the
-services, the start page checked against the snapshot, the log, the single-instance socket and
-the wizard pages' modules. A click that needs any of it earlier finishes the rest at once.
+Qt, the translations, the data-folder check, the fonts (while a worker takes the single-instance
+lock), the database opened, migrated and checked for damage, and the window with its start page
+(the style sheet set once it is built) — painted from the start-up snapshot
+(services/start_snapshot.py) when the database and checklists are as the program last saw them.
+After the first paint, one step per idle turn (ui/startup.py): Python's cycle collector (off
+since cli.main), the window icon, the checklist and the services, the start page checked against
+the snapshot, the log, the single-instance socket and the wizard pages' modules. A click that
+needs any of it earlier finishes the rest at once.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -19,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import jianfu.ui.qt_import  # noqa: F401 - first: PySide6 with its import hook made cheap
@@ -38,34 +40,42 @@ from jianfu.ui.startup import DeferredStart, StartAbandoned
 if TYPE_CHECKING:
     from jianfu.core.library import ChecklistLibrary
 
-# Imported one per idle turn after the first paint, so that the first Continue opens at once.
+# Imported one per idle turn after the first paint, so that the first Continue (or New
+# assessment…) opens at once.
 PAGE_MODULES = (
     "jianfu.ui.pages.section_page",
     "jianfu.ui.pages.results_page",
     "jianfu.ui.pages.plan_page",
     "jianfu.ui.pages.export_page",
+    "jianfu.ui.pages.new_assessment",
 )
 
 
 def create_window(database: Path) -> MainWindow:
     """Services and window for ``database``, everything built; the QApplication must exist."""
     try:
-        window, deferred = build_window(database)
+        window, deferred = build_window(database, install_fonts_as_set())
         deferred.finish()
     except StartAbandoned as exc:
         raise exc.__cause__ or exc from None
     return window
 
 
-def build_window(database: Path, instance: SingleInstance | None = None) -> tuple[MainWindow, DeferredStart]:
-    """The window ready to be painted, and the work left for after its first paint.
+def install_fonts_as_set() -> str:
+    """The application's font (a CJK family, the size the user chose); its family."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return install_fonts(app, bool(QSettings().value("ui/large_font", False, type=bool)))
+
+
+def build_window(
+    database: Path, family: str, instance: SingleInstance | None = None
+) -> tuple[MainWindow, DeferredStart]:
+    """The window (in the font ``family``) ready to be painted, and the work left for after its first paint.
 
     Raises JianfuError or OSError when the database cannot be used (nothing is left open then)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    family = install_fonts(app, bool(QSettings().value("ui/large_font", False, type=bool)))
-    app.setStyleSheet((resources_dir() / "ui" / "jianfu.qss").read_text(encoding="utf-8"))
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jianfu.png")))
     db = open_database_for_window(database)
     checklists, cache = resources_dir() / "checklists", cache_dir()
     try:
@@ -103,6 +113,12 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
         window.settle_start()
         remember()
 
+    def set_icon() -> None:
+        """After the paint: the icon is not part of the page, and QIcon costs ~1.3 ms before it."""
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jianfu.png")))
+
     def install_wheel_guard() -> None:
         from jianfu.ui.widgets.wheel_guard import install_wheel_guard
 
@@ -122,6 +138,7 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
         install_log(database.parent)
 
     steps: list[Callable[[], None]] = [
+        set_icon,
         partial(import_module, "jianfu.core.checklist"),
         partial(import_module, "jianfu.services.township"),
         load_checklist,
@@ -130,8 +147,8 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
         settle,
         install_wheel_guard,
     ]
-    if instance is not None:
-        steps = [instance.listen, log, *steps]
+    if instance is not None:  # the program's own start (cli.main turned the cycle collector off for it)
+        steps = [gc.enable, instance.listen, log, *steps]
     steps += [partial(import_module, name) for name in PAGE_MODULES]
     deferred = DeferredStart(steps, failed)
     session = Session(finish=deferred.finish)
@@ -140,6 +157,9 @@ def build_window(database: Path, instance: SingleInstance | None = None) -> tupl
             while not session.ready:
                 deferred.run_next()
         window = MainWindow(session, family, snapshot)
+        # The style sheet after the window is built, before it is polished (shown): set before,
+        # every widget added to a layout would be re-styled with its children (~0.7 ms).
+        app.setStyleSheet((resources_dir() / "ui" / "jianfu.qss").read_text(encoding="utf-8"))
     except StartAbandoned:
         raise
     except BaseException:
@@ -171,18 +191,26 @@ def report_start_failure(exc: BaseException, database: Path) -> None:
 def start(database: Path) -> MainWindow | None:
     """The window on ``database`` (its deferred start-up work in ``window.startup``), or None after
     a dialog saying why not."""
-    from PySide6.QtWidgets import QMessageBox
-
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     try:
         check_data_folder(database)
     except JianfuError as exc:
+        from PySide6.QtWidgets import QMessageBox  # only when needed: its enums cost before the paint
+
         QMessageBox.critical(None, TITLE, str(exc))
         return None
     install_excepthook(database)  # the log itself is installed after the first paint, or by a failure
     instance = SingleInstance(database, app)
+    instance.begin()  # its lock file is synced to disk in a worker while the fonts load
+    try:
+        family = install_fonts_as_set()
+    except BaseException:
+        instance.release()
+        raise
     if not instance.acquire():
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             None,
             TITLE,
@@ -191,7 +219,7 @@ def start(database: Path) -> MainWindow | None:
         )
         return None
     try:
-        window, deferred = build_window(database, instance)
+        window, deferred = build_window(database, family, instance)
     except StartAbandoned:  # said already (a deferred step run early failed)
         instance.release()
         return None

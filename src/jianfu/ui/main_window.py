@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -35,8 +35,7 @@ from jianfu.core.wizard import (
 )
 from jianfu.services.start_snapshot import StartSnapshot
 from jianfu.ui.appearance import apply_font_size
-from jianfu.ui.pages.building import build_first_slice
-from jianfu.ui.pages.start_page import NewAssessmentDialog, StartPage, listing_rows
+from jianfu.ui.pages.start_page import StartPage, listing_rows
 from jianfu.ui.session import Session
 from jianfu.ui.startup import DeferredStart
 
@@ -159,15 +158,15 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------------------- menu
 
     def _menu(self) -> None:
+        # The actions are made by the menu: QAction(text, parent) would build QIcon's enums before the paint.
         menu = self.menuBar().addMenu(self.tr("&View"))
-        self.large_font = QAction(self.tr("Large font"), self, checkable=True)
+        self.large_font = menu.addAction(self.tr("Large font"))
+        self.large_font.setCheckable(True)
         self.large_font.setChecked(bool(QSettings().value("ui/large_font", False, type=bool)))
         self.large_font.toggled.connect(self.set_large_font)
-        menu.addAction(self.large_font)
-        home = QAction(self.tr("Start page"), self)
+        home = menu.addAction(self.tr("Start page"))
         self._home_action = home  # its shortcut is set after the first paint (settle_start): see PAGE_ROLE
         home.triggered.connect(lambda: self.show_page(START))
-        menu.addAction(home)
 
     def set_large_font(self, large: bool) -> None:
         QSettings().setValue("ui/large_font", large)
@@ -195,6 +194,8 @@ class MainWindow(QMainWindow):
 
     def new_assessment(self) -> None:
         from PySide6.QtWidgets import QMessageBox
+
+        from jianfu.ui.pages.new_assessment import NewAssessmentDialog
 
         dialog = NewAssessmentDialog(self.session.service.own_township(), self)
         if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted or dialog.township is None:
@@ -368,6 +369,8 @@ class MainWindow(QMainWindow):
             page_id = START
         self.current = page_id
         page = self._page(page_id)
+        from jianfu.ui.pages.building import build_first_slice  # not before the first paint: ~0.5 ms
+
         build_first_slice(page)  # the rows seen first; the rest in the next turns (building.py)
         load = getattr(page, "load", None)
         if load:

@@ -1,5 +1,6 @@
 """``JIANFU_STARTUP_PROBE``: report when the window first painted and when the start-up work
-deferred past that paint is done, then quit.
+deferred past that paint is done, then close the window as a user would (its size and place are
+kept for the next start, as a user's are) and quit.
 
 Used by ``tests/benchmarks/startup.py`` and the start-up tests, which start the program as a user
 does and read these lines: ``PAINTED <cpu seconds>`` after the first paint, ``SETTLED <cpu
@@ -28,6 +29,7 @@ def probe(window: QWidget, when_settled: Callable[[Callable[[], None]], None], m
 
     def settled() -> None:
         print(f"SETTLED {time.process_time():.4f}", flush=True)
+        window.close()
         QCoreApplication.quit()
 
     FirstPaint(window, painted)

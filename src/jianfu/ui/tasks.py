@@ -109,3 +109,23 @@ def run_in_background(
     _running.add(task)
     QThreadPool.globalInstance().start(_Runner(task, work))
     return task
+
+
+def run_quietly(work: Callable[[], Any], on_success: Callable[[Any], None], on_failure: Callable[[str], None]) -> Task:
+    """Short work off the UI thread that needs no progress dialog (a view's extra line, filled in
+    when ready), on its own connection as ``run_in_background``'s."""
+    task = Task()
+
+    def succeeded(result: Any) -> None:
+        _running.discard(task)
+        on_success(result)
+
+    def failed(message: str) -> None:
+        _running.discard(task)
+        on_failure(message)
+
+    task.succeeded.connect(succeeded)
+    task.failed.connect(failed)
+    _running.add(task)
+    QThreadPool.globalInstance().start(_Runner(task, lambda _progress: work()))
+    return task

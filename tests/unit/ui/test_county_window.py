@@ -219,3 +219,93 @@ def test_a_catalogue_that_cannot_be_written_says_why_in_chinese(qtbot, county, d
         county._export_catalogue()
     assert len(boxes.texts) == 1 and f"无法写入 {locked}" in boxes.texts[0], boxes.texts
     assert not locked.exists()
+
+
+def test_a_township_still_on_v2_reads_the_county_catalogue(
+    qtbot, make_window, county, demo_dir, tmp_path, library
+) -> None:
+    """The county's catalogue lists 派单平台 (v3); a township finishing a v2 assessment is offered
+    every entry, the 派单平台 ones as 网页平台/业务系统 with a note saying so, not a refusal."""
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    path = tmp_path / "目录.jianfu-catalogue"
+    catalogue = county.county.catalogue()
+    write_catalogue(path, catalogue)
+
+    from jianfu.core.assessment import Period, Township
+
+    window = make_window()
+    store = window.session.service.store
+    v2 = library.get("township-selfcheck", 2)
+    assessment_id = store.create_assessment(
+        Township("新镇", "519901107000", "云溪县"), Period("2026-Q4"), v2, Period("2026-Q4").end
+    )
+    window.session.open(assessment_id)
+    assert window.session.checklist.version == 2
+    window._build_pages()
+    window.show_page("apps")
+    inventory = window.pages["apps"].tables["apps.inventory"]
+    inventory.add_from_catalogue(path)
+    assert inventory.error.text() == ""
+    dialog = inventory.catalogue_dialog
+    assert [e.name for e in dialog.entries] == [e.name for e in catalogue.entries]
+    assert dialog.notes.isVisibleTo(dialog)
+    assert "本次自查所用的第 2 版清单没有这一类型，已按“网页平台/业务系统”列出：数字城管平台" in dialog.notes.text()
+    at = next(i for i in range(dialog.list.count()) if dialog.list.item(i).text().startswith("数字城管平台"))
+    dialog.list.item(at).setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    rows = store.load(assessment_id).answers["apps.inventory"].value
+    assert [(r["cells"]["name"], r["cells"]["kind"]) for r in rows] == [("数字城管平台", "web_platform")]
+
+
+def test_overview_names_the_townships_to_verify(qtbot, county, demo_dir) -> None:
+    """Below the townships: those whose answers the county should check ("no platform dispatch"),
+    without opening each one's drill-down."""
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    # looked up off the UI thread after the refresh (at 10,000 townships it would double it)
+    qtbot.waitUntil(lambda: "请县级核实" in county.missing.text(), timeout=10_000)
+    lines = county.missing.text().split("\n")
+    verify = [line for line in lines if line.startswith("请县级核实：")]
+    assert verify == [
+        "请县级核实：马鞍乡、桃源乡（共2个）答不通过平台接收系统派单、每月派单数为0（12345热线转办和网格工单几乎到达每个乡镇），"
+        "请县级对照12345热线和网格化平台的派单记录核实。"
+    ]
+    assert county.missing.isVisible()
+
+
+def test_a_lookup_for_an_earlier_refresh_adds_nothing(qtbot, county, demo_dir) -> None:
+    """The period changes before the townships to verify are found: that answer is not shown under
+    the other period (2026-Q3 has no township without dispatch)."""
+    from jianfu.ui.tasks import _running
+
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    county.refresh()  # 2026-Q4: two townships to verify, looked up …
+    county.period.setCurrentIndex(county.period.findData("2026-Q3"))  # … while the inspector moves on
+    qtbot.waitUntil(lambda: not _running, timeout=10_000)
+    assert county.selected_period().code == "2026-Q3"
+    assert "请县级核实" not in county.missing.text()
+
+
+def test_a_failed_lookup_is_a_line_not_a_dialog(qtbot, county, demo_dir, monkeypatch) -> None:
+    from jianfu.core.errors import JianfuError
+    from jianfu.services.county import CountyService
+    from jianfu.ui.tasks import _running
+
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: not _running, timeout=10_000)
+
+    def locked(self, period):
+        raise JianfuError("县级数据库正被另一个程序占用，请稍后再试。")
+
+    monkeypatch.setattr(CountyService, "to_verify", locked)
+    county.refresh()
+    qtbot.waitUntil(lambda: "未能查出" in county.missing.text(), timeout=10_000)  # no dialog (the guard fails one)
+    assert county.missing.text().endswith("未能查出需县级核实的乡镇：县级数据库正被另一个程序占用，请稍后再试。")
+    assert county.overview.model().rowCount() == 13

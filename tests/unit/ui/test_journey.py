@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from jianfu.core.assessment import Period, Township
 from jianfu.core.scoring import score_assessment
 from jianfu.ui.pages.changes_dialog import ChangesDialog
-from jianfu.ui.pages.start_page import NewAssessmentDialog
+from jianfu.ui.pages.new_assessment import NewAssessmentDialog
 from jianfu.ui.pages.township_dialogs import CorrectTownshipDialog, RecycleListDialog
 
 TOWNSHIP = Township("石桥镇", "519901102000", "云溪县")

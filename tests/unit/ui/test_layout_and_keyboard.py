@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from helpers.sample import open_sample
 from jianfu.core.checklist import FieldType
-from jianfu.ui.pages.start_page import NewAssessmentDialog
+from jianfu.ui.pages.new_assessment import NewAssessmentDialog
 
 SCREENS = [(1366, 768), (1280, 720)]
 

@@ -181,3 +181,21 @@ def test_an_unexpected_error_is_logged_and_explained(qtbot, tmp_path, monkeypatc
     assert len(shown) == 1 and str(path) in shown[0] and "都已保存" in shown[0]
     assert "ZeroDivisionError: a bug" in path.read_text(encoding="utf-8")
     close_log()
+
+
+def test_the_lock_taken_in_the_background_is_held_then_released(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QLockFile
+
+    database = tmp_path / "jianfu.sqlite3"
+    instance = SingleInstance(database)
+    instance.begin()  # as the start does, while the fonts load
+    instance.release()  # given up before it was asked for: the worker finishes first, then it unlocks
+    other = QLockFile(str(database.with_name(database.name + ".lock")))
+    assert other.tryLock(0)
+    other.unlock()
+    instance.begin()
+    assert instance.acquire()
+    assert not other.tryLock(0)  # held: a second start sees the folder in use
+    instance.release()
+    assert other.tryLock(0)
+    other.unlock()

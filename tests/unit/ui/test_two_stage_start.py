@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from dialogs import start_next_period, when_shown
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog
 
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Period, Township
@@ -23,7 +24,7 @@ from jianfu.storage.database import open_database
 from jianfu.ui.app import start
 from jianfu.ui.failures import close_log
 from jianfu.ui.main_window import MainWindow
-from jianfu.ui.pages.start_page import NewAssessmentDialog
+from jianfu.ui.pages.new_assessment import NewAssessmentDialog
 
 TOWNSHIP = Township("柳河镇", "519901101000", "云溪县")
 ROOT = Path(__file__).resolve().parents[3]
@@ -210,3 +211,24 @@ def test_finishing_the_start_changes_no_pixel(qtbot, user_start) -> None:
     if shots := os.environ.get("JIANFU_SCREENSHOTS"):
         painted.save(str(Path(shots) / "start-first-paint.png"))
         settled.save(str(Path(shots) / "start-settled.png"))
+
+
+def test_the_window_gets_its_icon_once_the_start_settles(qtbot, user_start) -> None:
+    window, _ids, _database = user_start
+    QApplication.setWindowIcon(QIcon())  # as before any start: the icon is set after the first paint
+    assert window.windowIcon().isNull()
+    qtbot.waitUntil(lambda: window.startup is not None and window.startup.done)
+    assert not window.windowIcon().isNull()
+    assert window.windowIcon().availableSizes()  # the program's own picture, not an empty icon
+
+
+def test_the_cycle_collector_is_on_again_once_the_start_settles(qtbot, user_start) -> None:
+    import gc
+
+    window, _ids, _database = user_start
+    gc.disable()  # as cli.main does for the start
+    try:
+        qtbot.waitUntil(lambda: window.startup is not None and window.startup.done)
+        assert gc.isenabled()
+    finally:
+        gc.enable()

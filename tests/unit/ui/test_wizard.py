@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from helpers.sample import open_sample
 from jianfu.core.assessment import Period, Township
 from jianfu.core.checklist import Handling
+from jianfu.ui.pages.new_assessment import NewAssessmentDialog
 from jianfu.ui.pages.plan_page import COLUMNS
-from jianfu.ui.pages.start_page import NewAssessmentDialog
 from jianfu.ui.widgets.table_editor import VALUE_ROLE, PickRowsDialog
 
 TOWNSHIP = Township("石桥镇", "519901102000", "云溪县")

@@ -33,10 +33,11 @@ from jianfu.core.attribution import parse_attribution
 from jianfu.core.county import MANIFESTATIONS, EscalatedItem, RequestGroup
 from jianfu.core.errors import write_error
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
+from jianfu.reports.county import verify_lines
 from jianfu.services.county import CountyService
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
 from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
-from jianfu.ui.tasks import Progress, Task, run_in_background
+from jianfu.ui.tasks import Progress, Task, run_in_background, run_quietly
 
 SHOWN_REQUESTS = 200  # request lines listed under one problem; the workbook has them all
 
@@ -201,10 +202,14 @@ class CountyWindow(QMainWindow):
         self.catalogue_action.triggered.connect(self._export_catalogue)
         self.expected_action.triggered.connect(self._load_expected)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.notes: list[str] = []  # below the townships: not reported, not confirmed
+        self.verify_generation = 0
+        self.verify_period: Period | None = None
+        self.verify_task: Task | None = None
+        self.closed = False
         self._load_periods()
         self.rederive_task: Task | None = None
         self.rederive_done = False
-        self.closed = False
         if self.county.attribution_pending:  # after the window is shown: a progress bar, not a freeze
             QTimer.singleShot(0, self._rederive)
 
@@ -257,6 +262,7 @@ class CountyWindow(QMainWindow):
             self.department_model.set_rows([])
             self.problem_model.removeRows(0, self.problem_model.rowCount())
             self.missing.setText("")
+            self._find_to_verify(None)  # a lookup still running has nothing to add
             return
         self._fill_overview(*self.county.overview_table(period))
         self.department_model.set_rows(self.county.departments(period), self.county.department_figures(period))
@@ -286,7 +292,49 @@ class CountyWindow(QMainWindow):
                     names="、".join(self.tr("{name} ({n} answers)").format(name=t, n=n) for t, n in unconfirmed),
                 )
             )
+        self.notes = notes
         self.missing.setText("\n".join(notes))
+        self._find_to_verify(period)
+
+    def _find_to_verify(self, period: Period | None) -> None:
+        """The townships the county should verify (the drill-down's 请县级核实), added below the
+        others' notes when found: reading their answers at 10,000 townships would double the refresh.
+        One lookup at a time: refreshes in a row start one for the last of them when it ends."""
+        self.verify_generation += 1
+        self.verify_period = period
+        if self.verify_task is None and period is not None:
+            self._look_up_to_verify()
+
+    def _look_up_to_verify(self) -> None:
+        generation, period, database, library = (
+            self.verify_generation,
+            self.verify_period,
+            self.database,
+            self.library,
+        )
+
+        def work() -> list[Any]:
+            with CountyService.open(database, library, rederive=False) as county:
+                return county.to_verify(period) if period is not None else []
+
+        def add(line: str | None) -> None:
+            self.verify_task = None
+            if self.closed:
+                return
+            if generation != self.verify_generation:  # a later refresh asked again: look that up
+                if self.verify_period is not None:
+                    self._look_up_to_verify()
+            elif line:
+                self.missing.setText("\n".join([*self.notes, line]))
+
+        def found(townships: list[Any]) -> None:
+            lines = "；".join(verify_lines(townships))
+            add(self.tr("To verify by the county: {notes}.").format(notes=lines) if townships else None)
+
+        def failed(reason: str) -> None:  # a line, not a dialog: the overview itself is there
+            add(self.tr("The townships to verify could not be looked up: {reason}").format(reason=reason))
+
+        self.verify_task = run_quietly(work, found, failed)
 
     def _fill_overview(self, rows: list[tuple[Any, ...]], previous: dict[int, tuple[Any, ...]]) -> None:
         # Listed by division code, as the county lists its townships; sorting is there for

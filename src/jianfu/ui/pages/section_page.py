@@ -108,7 +108,7 @@ class SectionPage(QScrollArea):
                 save_row=partial(session.save_row, item.id),
                 delete_row=partial(session.delete_row, item.id),
                 reference_rows=self._rows_of,
-                catalogue=item.id == "apps.inventory",
+                catalogue=self._catalogue_fit(item),
                 declare_none=partial(session.declare_none, item.id),
                 required=tuple(c.id for c in required_columns(session.checklist, item)),
             )
@@ -197,6 +197,20 @@ class SectionPage(QScrollArea):
             for entry in getattr(getattr(table, "catalogue_dialog", None), "entries", [])
         ]
         return department_choices(self.session.checklist, self.session.answers, catalogue)
+
+    def _catalogue_fit(self, item: Item) -> Any:
+        """For the app inventory: county catalogue entries as this assessment's checklist version lists them."""
+        if item.id != "apps.inventory":
+            return None
+
+        def fit(entries: list[Any]) -> Any:
+            from jianfu.exchange.catalogue import fit_catalogue  # (not needed to paint the first page)
+
+            checklist, library = self.session.checklist, self.session.library
+            versions = [library.get(checklist.id, v) for v in library.versions(checklist.id)]
+            return fit_catalogue(entries, checklist, versions)
+
+        return fit
 
     def _rows_of(self, table_id: str) -> list[dict[str, Any]]:
         answer = self.session.answers.get(table_id)

@@ -3,21 +3,14 @@ correct one, or look at the sample township (kept apart, never listed here)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,7 +24,6 @@ from jianfu.ui.session import Session
 from jianfu.ui.widgets.carried_notice import CarriedNotice
 
 if TYPE_CHECKING:  # the start page is painted before these are imported (ui/startup.py)
-    from jianfu.core.assessment import Period, Township
     from jianfu.services.township import AssessmentListing
 
 # Qt.ItemDataRole.UserRole by value: naming any Qt.* enum builds all ~100 of them (~50 ms of CPU)
@@ -185,6 +177,8 @@ class StartPage(QWidget):
         try:
             self.session.service.delete(chosen)
         except JianfuError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, self.tr("Delete"), str(exc))
             return
         self.deleted.emit(chosen)
@@ -222,82 +216,3 @@ def listing_rows(listings: list[AssessmentListing]) -> list[Listing]:
         )
         for listing in listings
     ]
-
-
-def period_choices(today: dt.date) -> list[Period]:
-    """This quarter, the two before it and the next one, newest first."""
-    from jianfu.core.assessment import Period
-
-    current = Period.containing(today)
-    year, quarter = int(current.code[:4]), int(current.code[-1])
-    result = []
-    for shift in (1, 0, -1, -2):
-        q = quarter + shift
-        y = year + (q - 1) // 4
-        result.append(Period(f"{y}-Q{(q - 1) % 4 + 1}"))
-    return result
-
-
-class NewAssessmentDialog(QDialog):
-    """Asks the township's identity and the period once, at the first assessment."""
-
-    def __init__(self, last: Township | None, parent: QWidget | None = None, today: dt.date | None = None) -> None:
-        from jianfu.core.limits import MAX_NAME_LENGTH
-
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New assessment"))
-        form = QFormLayout(self)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("e.g. 柳河镇"))
-        self.code = QLineEdit()
-        self.code.setPlaceholderText(self.tr("12 digits, e.g. 519901101000"))
-        self.code.setMaxLength(12)
-        self.county = QLineEdit()
-        self.name.setMaxLength(MAX_NAME_LENGTH)
-        self.county.setMaxLength(MAX_NAME_LENGTH)
-        self.period = QComboBox()
-        for period in period_choices(today or dt.date.today()):
-            self.period.addItem(period.label, period.code)
-        self.period.setCurrentIndex(1)
-        if last is not None:  # the township's own, as before (never the sample's)
-            self.name.setText(last.name)
-            self.code.setText(last.division_code)
-            self.county.setText(last.county)
-        form.addRow(self.tr("Township or sub-district"), self.name)
-        form.addRow(self.tr("Division code"), self.code)
-        form.addRow(self.tr("County"), self.county)
-        form.addRow(self.tr("Period"), self.period)
-        self.error = QLabel()
-        self.error.setObjectName("errorText")
-        self.error.setWordWrap(True)
-        self.error.setContentsMargins(0, 6, 0, 0)  # apart from the period box above it
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        # Sized to its content in the current font: hints in full, room for the error text.
-        metrics = self.fontMetrics()
-        for edit in (self.name, self.code, self.county):
-            edit.setMinimumWidth(
-                max(metrics.horizontalAdvance(edit.placeholderText()), metrics.horizontalAdvance("中") * 14) + 24
-            )
-        self.township: Township | None = None
-
-    def chosen_period(self) -> Period:
-        from jianfu.core.assessment import Period
-
-        return Period(self.period.currentData())
-
-    def _accept(self) -> None:
-        from jianfu.core.assessment import IdentityError, Township
-        from jianfu.core.limits import clean_typed_text
-
-        try:
-            self.township = Township(*(clean_typed_text(e.text()).strip() for e in (self.name, self.code, self.county)))
-        except IdentityError as exc:
-            self.error.setText(str(exc))
-            self.adjustSize()  # the message takes its own lines, never over the buttons
-            return
-        self.accept()

@@ -107,7 +107,7 @@ class TableEditor(QWidget):
         delete_row: Callable[[str], None],
         reference_rows: Callable[[str], list[dict[str, Any]]],
         parent: QWidget | None = None,
-        catalogue: bool = False,
+        catalogue: Callable[[Any], Any] | None = None,
         declare_none: Callable[[bool], None] | None = None,
         required: tuple[str, ...] = (),
     ) -> None:
@@ -118,6 +118,7 @@ class TableEditor(QWidget):
         self.delete_row = delete_row
         self.reference_rows = reference_rows
         self.declare_none = declare_none
+        self.fit_catalogue = catalogue  # county catalogue entries → what this table can list (exchange.catalogue)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.none_box = QCheckBox(item.none_label)  # the checklist's wording, already Chinese
@@ -154,7 +155,7 @@ class TableEditor(QWidget):
         for button in (self.add_button, self.copy_button, self.delete_button):
             buttons.addWidget(button)
         self.catalogue_button = QPushButton(self.tr("Add from county catalogue…"))
-        if not catalogue:  # (setVisible(True) before it has a parent would open it as a window)
+        if catalogue is None:  # (setVisible(True) before it has a parent would open it as a window)
             self.catalogue_button.hide()
         self.catalogue_button.clicked.connect(lambda: self.add_from_catalogue())
         buttons.addWidget(self.catalogue_button)
@@ -359,6 +360,7 @@ class TableEditor(QWidget):
         """Tick entries of the county's platform catalogue instead of typing them."""
         from jianfu.exchange.catalogue import CatalogueError, read_catalogue
 
+        assert self.fit_catalogue is not None, "only a table offered the catalogue has its button"
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self,
@@ -369,15 +371,13 @@ class TableEditor(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        kinds = {c.value for c in (self.item.column("kind") or self.item).choices}
-        levels = {c.value for c in (self.item.column("level") or self.item).choices}
         try:
-            catalogue = read_catalogue(path, kinds, levels)
+            fitted = self.fit_catalogue(read_catalogue(path).entries)
         except CatalogueError as exc:
             self.error.setText(str(exc))
             return
         present = {self._cell(r, 0).data(VALUE_ROLE) for r in range(self.table.rowCount())}
-        self.catalogue_dialog = PickCatalogueDialog(catalogue.entries, present, self)
+        self.catalogue_dialog = PickCatalogueDialog(fitted.entries, present, self, notes=fitted.notes)
         self.catalogue_dialog.accepted.connect(
             lambda: [self.add_row(entry.cells()) for entry in self.catalogue_dialog.chosen()]
         )
@@ -478,12 +478,20 @@ class PickRowsDialog(QDialog):
 class PickCatalogueDialog(QDialog):
     """Tick the county catalogue's apps and platforms this township uses."""
 
-    def __init__(self, entries: list[Any], present: set[Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, entries: list[Any], present: set[Any], parent: QWidget | None = None, notes: list[str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("County platform catalogue"))
         self.resize(560, 520)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Tick what your township uses; entries already in your list are greyed out.")))
+        # entries of a kind this checklist version lacks: how they were listed, or that they were left out
+        self.notes = QLabel("\n".join(notes or []))
+        self.notes.setObjectName("catalogueNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(bool(notes))
+        layout.addWidget(self.notes)
         self.entries = entries
         self.list = QListWidget()
         for index, entry in enumerate(entries):

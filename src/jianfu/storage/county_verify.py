@@ -1,0 +1,77 @@
+"""The few answers the county's "请县级核实" notes read, for every township of a period at once.
+
+A refresh of the county window at 10,000 townships reads them, so they come back raw: by
+assessment, its answers' stored fields as one hashable tuple, which ``answers_from_rows`` turns
+into answers. Townships answering alike (most of them) share one tuple, and the caller works
+each distinct one out once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from jianfu.core.answers import Answer
+from jianfu.storage.database import Database
+
+RawAnswers = tuple[tuple[Any, ...], ...]  # (item id, value JSON, 不适用, note, declared none, confirmed) …
+
+
+def period_answer_rows(
+    db: Database, period_code: str, item_ids: Sequence[str], tables: Sequence[str] = ()
+) -> dict[int, tuple[int, RawAnswers]]:
+    """By assessment id, every current assessment of the period: (checklist version, its stored
+    answers to ``item_ids``; then the rows of those of them that are ``tables``: (item id, row id,
+    cells JSON)). One pass over the period in the overview index, one primary-key look-up into
+    the answers per township and item."""
+    found: dict[int, tuple[int, list[tuple[Any, ...]]]] = {}
+    marks = ", ".join("?" for _ in item_ids)
+    for assessment_id, version, *answer in db.conn.execute(
+        "SELECT a.id, a.checklist_version, n.item_id, n.value, n.not_applicable, n.note, n.declared_none, n.confirmed"
+        f" FROM assessments a LEFT JOIN answers n ON n.assessment_id = a.id AND n.item_id IN ({marks or 'NULL'})"
+        " WHERE a.period = ? AND a.content_sha256 IS NOT NULL",
+        (*item_ids, period_code),
+    ):
+        rows = found.setdefault(assessment_id, (version, []))[1]
+        if answer[0] is not None:
+            rows.append(tuple(answer))
+    if tables:
+        marks = ", ".join("?" for _ in tables)
+        for assessment_id, *row in db.conn.execute(
+            "SELECT r.assessment_id, r.item_id, r.row_id, r.cells FROM table_rows r"
+            " JOIN assessments a ON a.id = r.assessment_id"
+            f" WHERE a.period = ? AND a.content_sha256 IS NOT NULL AND r.item_id IN ({marks})"
+            " ORDER BY r.assessment_id, r.item_id, r.position",
+            (period_code, *tables),
+        ):
+            found[assessment_id][1].append(tuple(row))
+    return {aid: (version, tuple(rows)) for aid, (version, rows) in found.items()}
+
+
+def answers_from_rows(raw: RawAnswers) -> dict[str, Answer]:
+    """The answers of ``period_answer_rows``' tuple; a table's answer is its rows, whatever the
+    value column says (as ``storage.assessments`` loads them)."""
+    answers: dict[str, Answer] = {}
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for row in raw:
+        if len(row) == 3:
+            item_id, row_id, cells = row
+            tables.setdefault(item_id, []).append({"row_id": row_id, "cells": json.loads(cells)})
+        else:
+            item_id, value, not_applicable, note, declared_none, confirmed = row
+            parsed = json.loads(value) if value is not None else None
+            answers[item_id] = Answer(parsed, bool(not_applicable), note, bool(declared_none), not confirmed)
+    for item_id, rows in tables.items():
+        answers[item_id] = replace(answers.get(item_id, Answer()), value=rows)
+    return answers
+
+
+def townships_of(db: Database, assessment_ids: Iterable[int]) -> list[tuple[int, str, str]]:
+    """(assessment id, division code, township) of the given assessments, in division-code order."""
+    return db.conn.execute(
+        "SELECT a.id, t.division_code, t.name FROM assessments a JOIN townships t ON t.id = a.township_id"
+        " WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY t.division_code",
+        (json.dumps(list(assessment_ids)),),
+    ).fetchall()
