@@ -18,7 +18,7 @@ from jianfu.services.county import CountyService
 from jianfu.services.county_import import collect_files
 
 NOTE = (
-    "答不通过平台接收系统派单、每月派单数为0（12345热线转办和网格工单几乎到达每个乡镇），"
+    "答不通过平台接收系统派单、每月派单数为0，"
     "请县级对照12345热线和网格化平台的派单记录核实"
 )
 
