@@ -152,8 +152,8 @@ class _Writer:
         groups = annex_groups(annex_entries(self.a, self.checklist, self.result))
         if not groups:
             return []
-        # under 附件2's last rows when its heading and first lines fit there, else on a new page
-        story: list[Any] = [CondPageBreak(ANNEX_3_START), Spacer(1, 8 * mm), *self.annex_heading(3, ANNEXES[2])]
+        # every annex starts on a page of its own (公文: 附件另面编排)
+        story: list[Any] = [PageBreak(), *self.annex_heading(3, ANNEXES[2])]
         for heading, lines in groups:
             story.append(self.p(heading, self.styles.annex_group))
             story += [self.p(line, self.styles.annex_line) for line in lines]
@@ -685,7 +685,6 @@ def closing_text(
     return local_wording(text, township)
 
 
-ANNEX_3_START = 70 * mm  # 附件3's label, title, first group heading and a few of its lines
 ANNEX_CELL_SIZE, ANNEX_CELL_LEADING = 10.5, 13.5  # 五号
 
 
