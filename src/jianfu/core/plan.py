@@ -139,7 +139,7 @@ def plan_annex(
             annex.append(
                 AnnexEntry(
                     local_wording(problem_text(hit), township_name),
-                    f"本期方案只列负担最重的{max_items}项，此项顺延到下期",
+                    f"本期方案只列负担最重的{max_items}项，顺延到下期",
                 )
             )
     for hit in sorted(result.hits, key=lambda h: -_weight(h)):
