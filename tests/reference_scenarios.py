@@ -28,6 +28,7 @@ class Scenario:
     expected: dict[str, str] = field(default_factory=dict)  # manifestation → least level
     at_most: dict[str, str] = field(default_factory=dict)  # manifestation → highest level
     drafted: tuple[str, ...] = ()  # rule ids whose measure the plan must draft
+    overall: str = "low"  # the least overall level
 
 
 def app(name: str, department: str, **cells: Any) -> dict[str, Any]:
@@ -283,6 +284,89 @@ V3_SCENARIOS = [
         {"meetings.documents_per_month": 60},
         at_most={"algorithm_centrism": "low", "filing_redundancy": "low", "platform_formalism": "low"},
         drafted=("documents_many",),
+    ),
+]
+
+
+def _daily_apps(count: int, minutes: int, **flags: bool) -> list[dict[str, Any]]:
+    departments = [
+        "县应急管理局",
+        "县农业农村局",
+        "县委政法委",
+        "县市场监管局",
+        "县林业局",
+        "县卫生健康局",
+        "县民政局",
+        "县水利局",
+    ]
+    return BENIGN_APPS + [
+        app(f"打卡APP{i}", departments[i], usage="daily", minutes_per_day=minutes, **flags) for i in range(count)
+    ]
+
+
+# Found by QA to be called light by v3 as first drafted: time in forced or check-in apps fed no rule,
+# the check-in rule saturated at one app, and the overall (the mean of four) ignored the hours. v3
+# gives that time its own rules and floors the overall on the fingertip hours (overall_floor: 一般
+# from 17.4 hours a month per cadre, half a working day a week; 较重 from 34.8, a working day).
+V3_SCENARIOS += [
+    Scenario(
+        "four_checkin_apps",
+        "002: “注册、使用、打卡、拍照、留痕，一个都不能少”；《若干意见》：政务APP原则上不得设置打卡签到功能 — "
+        "4 apps with check-in, used daily, 40 minutes each: 58.0 hours a month per cadre",
+        {"apps.inventory": _daily_apps(4, 40, checkin=True)},
+        expected={"platform_formalism": "moderate", "trace_alienation": "moderate"},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "low"},
+        drafted=("apps_time_spent", "apps_checkin_time", "apps_checkin"),
+        overall="high",
+    ),
+    Scenario(
+        "three_forced_checkin_apps",
+        "002 as above; 《若干意见》禁止强制推广下载 — 3 apps forced to download, with check-in, daily, "
+        "30 minutes each: 32.6 hours a month per cadre (a typical township's fingertip hours)",
+        {"apps.inventory": _daily_apps(3, 30, checkin=True, forced_download=True)},
+        expected={"platform_formalism": "moderate", "trace_alienation": "moderate"},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "low"},
+        drafted=("apps_time_spent", "apps_checkin_time", "apps_checkin", "apps_forced_download"),
+        overall="moderate",
+    ),
+    Scenario(
+        "eight_forced_checkin_apps",
+        "002: 该市各部门单位运行各级信息平台近470个 — 8 such apps, 30 minutes each a day: 87.0 hours a "
+        "month per cadre, half the working month",
+        {"apps.inventory": _daily_apps(8, 30, checkin=True, forced_download=True)},
+        expected={"platform_formalism": "moderate", "trace_alienation": "moderate"},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "low"},
+        drafted=("apps_time_spent", "apps_checkin_time", "apps_checkin", "apps_forced_download"),
+        overall="high",
+    ),
+    Scenario(
+        "tracing_two_hours",
+        "000: “为什么还要拍个照给你看”；002: “一个都不能少” — 120 minutes a day of photographing, "
+        "uploading and logging per cadre: 43.5 hours a month",
+        {"traces.minutes_per_day": 120},
+        expected={"trace_alienation": "moderate"},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "low", "platform_formalism": "low"},
+        drafted=("traces_time_spent",),
+        overall="high",
+    ),
+    Scenario(
+        "meetings_numbers_only",
+        "003: 文山会海……视频会议较多；督查检查考核过多过繁 — answered as numbers only (no practice ticked): "
+        "video meetings and inspection preparation take 39 hours a month per cadre",
+        {
+            "meetings.per_month": 20,
+            "meetings.video_per_month": 12,
+            "meetings.average_hours": 3,
+            "meetings.attendees": 37,
+            "meetings.inspections_per_year": 24,
+            "meetings.inspection_prep_days": 10,
+            "meetings.documents_per_month": 75,
+            "meetings.unnumbered_notices_per_month": 12,
+        },
+        expected={"trace_alienation": "moderate"},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "moderate"},
+        drafted=("meetings_many", "inspections_many"),
+        overall="high",
     ),
 ]
 

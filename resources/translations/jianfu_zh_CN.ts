@@ -1276,7 +1276,7 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="297" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="308" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1347,36 +1347,41 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="219" />
+        <source>The overall level is raised by the fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which the overall is at least {level}, however low the mean of the four scores.</source>
+        <translation>综合等级按“指尖”工时提高：每名干部每月 {hours} 小时，达到 {floor} 小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="230" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="240" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="251" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="241" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="252" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="243" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="254" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="244" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="255" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="254" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="265" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="282" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="293" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

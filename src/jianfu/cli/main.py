@@ -191,7 +191,7 @@ def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     from jianfu.core.assessed import NOT_ASSESSED, scores_json
     from jianfu.core.carry import carry_assessment
-    from jianfu.core.scoring import score_assessment
+    from jianfu.core.scoring import raised_note, score_assessment
     from jianfu.exchange.assessment_file import read_assessment_file
 
     content = read_assessment_file(options.file, library)
@@ -207,6 +207,8 @@ def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     if result.assessed:
         print(f"  综合：{result.overall:5.1f} 分  {result.overall_level_label}")
         print(f"  每名干部每月“指尖工时”：{result.fingertip_hours_per_cadre_month:.1f} 小时")
+        if note := raised_note(result):
+            print(f"  {note}")
     else:
         print(f"  综合：{NOT_ASSESSED}")
     print(f"  完成度：{result.completeness.summary()}" + ("" if result.complete else "（未完成，不评定等级）"))

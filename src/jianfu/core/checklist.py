@@ -185,12 +185,13 @@ class Level:
 class Signal:
     """How a scoring rule reads the answers into one number (the size of a burden)."""
 
-    kind: str  # value | choice | when | count_rows | sum_rows
-    ref: str  # the item (or table) read
+    kind: str  # value | choice | when | count_rows | sum_rows | fingertip
+    ref: str  # the item (or table) read; fingertip: the term's table, or ""
     column: str | None = None
     where: Condition | None = None
     each_above: float = 0.0
     condition: Condition | None = None
+    term: str | None = None  # fingertip: the fingertip-hours term whose hours per cadre are read
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,16 @@ class FingertipTerm:
     per_cadre: bool  # True: the factors already describe one cadre
     table: str | None = None
     where: Condition | None = None  # table terms: only the rows this holds for (e.g. forced use)
+
+
+@dataclass(frozen=True)
+class HoursFloor:
+    """The overall level is at least ``level`` from ``hours`` fingertip hours per cadre a month:
+    hours spent are a burden whatever the mean of the four scores says."""
+
+    hours: float
+    level: str
+    note: str  # what the hours amount to, for the reader (e.g. 约每周一个工作日)
 
 
 @dataclass(frozen=True)
@@ -358,6 +369,7 @@ class Checklist:
     not_applicable: NotApplicablePolicy = field(default_factory=lambda: NotApplicablePolicy())
     consistency: tuple[ConsistencyCheck, ...] = ()
     verify: tuple[VerifyNote, ...] = ()
+    overall_floors: tuple[HoursFloor, ...] = ()  # ascending hours
     _items: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def item(self, item_id: str) -> Item:
@@ -378,6 +390,9 @@ class Checklist:
     def level_labels(self) -> dict[str, str]:
         """Level id → label, including 未完成 for incomplete assessments."""
         return {**{level.id: level.label for level in self.levels}, INCOMPLETE_LEVEL: INCOMPLETE_LABEL}
+
+    def level(self, level_id: str) -> Level:
+        return next(level for level in self.levels if level.id == level_id)
 
     def level_for(self, score: float) -> Level:
         for level in self.levels:
@@ -471,6 +486,8 @@ class _Parser:
         self.check_offered_on(offered, items)
         rules = self.rules(data.get("rules"), items, {m.id for m in manifestations})
         cadre_item, terms = self.fingertip(data.get("fingertip_hours"), items)
+        rules = self.check_fingertip_signals(rules, terms, items)
+        floors = self.overall_floors(data.get("overall_floor"), levels) if "overall_floor" in data else ()
         plan = data.get("plan", {})
         min_intensity = self.number(plan, "min_intensity", "plan") if isinstance(plan, Mapping) else None
         if min_intensity is not None and not 0 <= min_intensity < 1:
@@ -518,8 +535,32 @@ class _Parser:
             not_applicable=na_policy,
             consistency=consistency,
             verify=self.verify(data.get("verify"), items) if "verify" in data else (),
+            overall_floors=floors,
             _items=items,
         )
+
+    def overall_floors(self, raw: Any, levels: tuple[Level, ...]) -> tuple[HoursFloor, ...]:
+        where = "overall_floor"
+        if not isinstance(raw, Mapping):
+            self.fail(where, "必须是键值表（fingertip_hours）")
+            return ()
+        known = {level.id for level in levels}
+        floors = []
+        for i, entry in enumerate(self.listing(raw.get("fingertip_hours"), f"{where}.fingertip_hours")):
+            at = f"{where}.fingertip_hours[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(at, "必须是键值表（from、level、note）")
+                continue
+            hours = self.number(entry, "from", at)
+            level = entry.get("level")
+            if hours is None or hours <= 0:
+                self.fail(at, "from（每名干部每月小时数）必须是正数")
+                continue
+            if level not in known:
+                self.fail(at, f"level 必须是已定义的等级，{level!r} 不是")
+                continue
+            floors.append(HoursFloor(hours, str(level), self.text(entry, "note", at)))
+        return tuple(sorted(floors, key=lambda f: f.hours))
 
     def offered_on(self, raw: Any) -> frozenset[str] | None:
         """The raw ``not_applicable.offered_on`` list, read before the items (checked after them)."""
@@ -899,11 +940,13 @@ class _Parser:
         if not isinstance(raw, Mapping):
             self.fail(where, "signal 必须是键值表")
             return None
-        kinds = [k for k in ("value", "choice", "when", "count_rows", "sum_rows") if k in raw]
+        kinds = [k for k in ("value", "choice", "when", "count_rows", "sum_rows", "fingertip") if k in raw]
         if len(kinds) != 1:
-            self.fail(where, "signal 需要且只能有 value、choice、when、count_rows、sum_rows 之一")
+            self.fail(where, "signal 需要且只能有 value、choice、when、count_rows、sum_rows、fingertip 之一")
             return None
         kind = kinds[0]
+        if kind == "fingertip":
+            return self.fingertip_signal(raw, where, items)
         if kind == "when":
             condition, problems = parse_condition(raw["when"], f"{where}.when")
             self.problems.extend(problems)
@@ -937,6 +980,43 @@ class _Parser:
             each_above = self.number(raw, "each_above", where) or 0.0
             return Signal(kind, ref=ref, column=column, where=where_cond, each_above=each_above)
         return Signal(kind, ref=ref)
+
+    def fingertip_signal(self, raw: Mapping[str, Any], where: str, items: dict[str, Item]) -> Signal | None:
+        """``fingertip: TERM``: the term's hours per cadre a month (read after the terms are parsed,
+        see ``checklist``); ``where`` keeps only some of a table term's rows."""
+        term = raw["fingertip"]
+        if not isinstance(term, str) or not term:
+            self.fail(where, "fingertip 必须是“指尖工时”中一项的 id")
+            return None
+        where_cond = None
+        if "where" in raw:
+            where_cond, problems = parse_condition(raw["where"], f"{where}.where", ref_key="column")
+            self.problems.extend(problems)
+        return Signal("fingertip", ref="", where=where_cond, term=term)
+
+    def check_fingertip_signals(
+        self, rules: tuple[ScoringRule, ...], terms: tuple[FingertipTerm, ...], items: dict[str, Item]
+    ) -> tuple[ScoringRule, ...]:
+        """Rules reading a fingertip term: the term must exist (its table becomes the signal's ref)."""
+        by_id = {t.id: t for t in terms}
+        checked = []
+        for rule in rules:
+            signal = rule.signal
+            if signal.kind == "fingertip":
+                term = by_id.get(signal.term or "")
+                at = f"计分规则 {rule.id}.signal"
+                if term is None:
+                    self.fail(at, f"“指尖工时”中没有 {signal.term!r} 一项")
+                    continue
+                if signal.where is not None and term.table is None:
+                    self.fail(f"{at}.where", f"where 只能用于按表格计算的一项，{term.id} 不是")
+                elif signal.where is not None and term.table in items:
+                    for col in signal.where.refs():
+                        if items[term.table].column(col) is None:
+                            self.fail(f"{at}.where", f"表格 {term.table} 没有列 {col}")
+                rule = replace(rule, signal=replace(signal, ref=term.table or ""))
+            checked.append(rule)
+        return tuple(checked)
 
     def rules(self, raw: Any, items: dict[str, Item], manifestation_ids: set[str]) -> tuple[ScoringRule, ...]:
         result = []

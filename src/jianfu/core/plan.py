@@ -145,7 +145,7 @@ def plan_annex(
             annex.append(
                 AnnexEntry(
                     local_wording(problem_text(hit), township_name),
-                    f"本期方案只列负担最重的{max_items}项，此项顺延到下期",
+                    f"本期方案只列负担最重的{max_items}项，顺延到下期",
                 )
             )
     for hit in sorted(result.hits, key=lambda h: -_weight(h)):
@@ -270,7 +270,8 @@ def rederive_departments(
 
 def _selects_rows(hit: RuleHit) -> bool:
     signal = hit.rule.signal
-    return signal.where is not None or signal.column is not None
+    # a fingertip term over a table counts only the rows of forced use, so they name who imposes it
+    return signal.where is not None or signal.column is not None or (signal.kind == "fingertip" and bool(signal.ref))
 
 
 def merge_plan(existing: Sequence[RectificationItem], drafted: Iterable[RectificationItem]) -> list[RectificationItem]:

@@ -7,7 +7,8 @@ Levels are only given to a complete assessment (see ``core.completeness``): an i
 keeps its scores but every level reads 未完成, so a blank or an unexplained 不适用 never buys a
 lighter level. The overall level never hides a heavy manifestation: it is at most one level
 below the worst manifestation (严重 ⇒ at least 较重, 较重 ⇒ at least 一般), since the mean of four
-scores alone would let one heavy burden vanish behind three light ones.
+scores alone would let one heavy burden vanish behind three light ones; and where the checklist
+sets ``overall_floor``, never below the level the fingertip hours reach (hours spent are not light).
 """
 
 from __future__ import annotations
@@ -18,8 +19,19 @@ from typing import Any
 
 from jianfu.core.answers import Answers, table_rows, visible_answers
 from jianfu.core.assessed import answered_items, is_assessed
-from jianfu.core.checklist import Checklist, FieldType, Item, Level, RowSource, ScoringRule, Signal
+from jianfu.core.checklist import (
+    Checklist,
+    FieldType,
+    FingertipTerm,
+    HoursFloor,
+    Item,
+    Level,
+    RowSource,
+    ScoringRule,
+    Signal,
+)
 from jianfu.core.completeness import INCOMPLETE_LABEL, INCOMPLETE_LEVEL, Completeness, completeness
+from jianfu.core.conditions import Condition
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,8 @@ class ScoreResult:
     fingertip_breakdown: dict[str, float]
     hits: tuple[RuleHit, ...]
     completeness: Completeness
+    # the fingertip-hours floor that lifted the overall level above what the scores give, if any
+    raised_by: HoursFloor | None = None
 
     @property
     def complete(self) -> bool:
@@ -151,10 +165,14 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
             is_assessed(*answered_items(checklist, answers, m.id)),
         )
     overall = _round(sum(s.score for s in manifestations.values()) / len(manifestations))
-    overall_id, overall_label = _shown(
-        overall_level(checklist, overall, [s.score for s in manifestations.values()]), done
-    )
     breakdown = fingertip_hours(checklist, values)
+    hours = _round(sum(breakdown.values()))
+    by_scores = overall_level(checklist, overall, [s.score for s in manifestations.values()])
+    floor = hours_floor(checklist, hours)
+    levels = checklist.levels
+    raised = floor is not None and levels.index(checklist.level(floor.level)) > levels.index(by_scores)
+    shown_level = checklist.level(floor.level) if raised and floor is not None else by_scores
+    overall_id, overall_label = _shown(shown_level, done)
     return ScoreResult(
         checklist.id,
         checklist.version,
@@ -162,10 +180,11 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
         overall,
         overall_id,
         overall_label,
-        _round(sum(breakdown.values())),
+        hours,
         breakdown,
         tuple(hits),
         done,
+        floor if raised else None,
     )
 
 
@@ -175,6 +194,22 @@ def overall_level(checklist: Checklist, overall: float, scores: list[float]) -> 
     found = levels.index(checklist.level_for(overall))
     worst = max((levels.index(checklist.level_for(s)) for s in scores), default=0)
     return levels[max(found, worst - 1)]
+
+
+def hours_floor(checklist: Checklist, hours: float) -> HoursFloor | None:
+    """The highest ``overall_floor`` the fingertip hours per cadre a month reach, if any."""
+    return next((f for f in reversed(checklist.overall_floors) if hours >= f.hours), None)
+
+
+def raised_note(r: ScoreResult) -> str:
+    """Why the overall level is above what the four scores give, when the fingertip hours lifted it."""
+    floor = r.raised_by
+    if floor is None or not r.complete:
+        return ""
+    return (
+        f"综合等级按“指尖”工时提高：每名干部每月用于“指尖”事务{r.fingertip_hours_per_cadre_month:.1f}小时，"
+        f"达到{floor.hours:g}小时（{floor.note}）的，综合等级至少为“{r.overall_level_label}”，不论四项得分的平均数多低。"
+    )
 
 
 def _shown(level: Level, done: Completeness) -> tuple[str, str]:
@@ -215,6 +250,8 @@ def read_signal(
         assert signal.condition is not None
         refs = signal.condition.distinct_refs()
         return (1.0 if signal.condition.evaluate(values.get) else 0.0), (), refs
+    if signal.kind == "fingertip":
+        return _fingertip_signal(checklist, signal, values)
     item = checklist.item(signal.ref)
     value = values.get(signal.ref)
     if signal.kind == "value":
@@ -268,23 +305,59 @@ def _live_refs(existing: set[Any], table_id: str | None, refs: Any) -> list[str]
 
 def fingertip_hours(checklist: Checklist, values: dict[str, Any]) -> dict[str, float]:
     """Monthly hours per cadre spent on fingertip work, by term."""
-    cadres = _number(values.get(checklist.cadre_item))
     result: dict[str, float] = {}
     for term in checklist.fingertip_terms:
-        if term.table is not None:
-            table = checklist.item(term.table)
-            total = sum(
-                math.prod(_factor(table.column(f), row.get("cells", {}).get(f)) for f in term.factors)
-                for row in table_rows(values.get(term.table))
-                if term.where is None or term.where.evaluate(row.get("cells", {}).get)
-            )
-        else:
-            total = math.prod(_factor(checklist.item(f), values.get(f)) for f in term.factors)
-        hours = total * term.multiplier
-        if not term.per_cadre:
-            hours = hours / cadres if cadres >= 1 else 0.0
-        result[term.id] = _round(hours)
+        total = sum((amount for _, amount in term_amounts(checklist, term, values)), 0.0)
+        result[term.id] = _round(_hours(checklist, term, total, values))
     return result
+
+
+def term_amounts(
+    checklist: Checklist, term: FingertipTerm, values: dict[str, Any], where: Condition | None = None
+) -> list[tuple[dict[str, Any] | None, float]]:
+    """The product of a term's factors: one (row, product) for each table row it counts (``where``
+    keeps fewer of them), or a single (None, product)."""
+    if term.table is None:
+        return [(None, math.prod(_factor(checklist.item(f), values.get(f)) for f in term.factors))]
+    table = checklist.item(term.table)
+    return [
+        (row, math.prod(_factor(table.column(f), row.get("cells", {}).get(f)) for f in term.factors))
+        for row in table_rows(values.get(term.table))
+        if all(c is None or c.evaluate(row.get("cells", {}).get) for c in (term.where, where))
+    ]
+
+
+def _hours(checklist: Checklist, term: FingertipTerm, total: float, values: dict[str, Any]) -> float:
+    """A term's products in hours per cadre a month."""
+    hours = total * term.multiplier
+    if not term.per_cadre:
+        cadres = _number(values.get(checklist.cadre_item))
+        hours = hours / cadres if cadres >= 1 else 0.0
+    return hours
+
+
+def _fingertip_signal(
+    checklist: Checklist, signal: Signal, values: dict[str, Any]
+) -> tuple[float, tuple[MatchedRow, ...], tuple[str, ...]]:
+    """Hours per cadre a month of a fingertip term (the rows behind them, for a table term), as
+    ``fingertip_hours`` counts them."""
+    term = next(t for t in checklist.fingertip_terms if t.id == signal.term)
+    parts = term_amounts(checklist, term, values, signal.where)
+    hours = _round(_hours(checklist, term, sum((amount for _, amount in parts), 0.0), values))
+    if term.table is None:
+        return hours, (), (*term.factors, checklist.cadre_item)
+    table = checklist.item(term.table)
+    rows = tuple(
+        MatchedRow(
+            str(row.get("row_id", "")),
+            _text(row.get("cells", {}).get(table.name_column)) if table.name_column else "",
+            _text(row.get("cells", {}).get(table.department_column)) if table.department_column else "",
+            _hours(checklist, term, amount, values),
+        )
+        for row, amount in parts
+        if row is not None and amount > 0
+    )
+    return hours, rows, (table.id,) if term.per_cadre else (table.id, checklist.cadre_item)
 
 
 def _factor(field: Any, value: Any) -> float:

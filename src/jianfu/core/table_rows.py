@@ -36,6 +36,8 @@ def _required_columns(checklist: Checklist, table: Item) -> tuple[Field, ...]:
         if signal.kind in ("count_rows", "sum_rows") and signal.ref == table.id:
             read.update([signal.column] if signal.column else [])
             read.update(signal.where.refs() if signal.where else [])
+        elif signal.kind == "fingertip" and signal.ref == table.id:
+            read.update(signal.where.refs() if signal.where else [])
     for term in checklist.fingertip_terms:
         if term.table == table.id:
             read.update(term.factors)

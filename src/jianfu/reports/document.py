@@ -50,6 +50,8 @@ class Styles:
     annex_title: ParagraphStyle
     annex_list: ParagraphStyle  # "附件：1．…" after the body text
     annex_list_more: ParagraphStyle  # "2．…" aligned under "1．"
+    annex_group: ParagraphStyle  # "一、<reason>（N个）" in a listed annex (附件3)
+    annex_line: ParagraphStyle  # "1．<problem>" under it, wrapped lines under the text
 
 
 def make_styles(fonts: FontSet) -> Styles:
@@ -131,6 +133,12 @@ def make_styles(fonts: FontSet) -> Styles:
         annex_list=ParagraphStyle("annex_list", parent=body, alignment=TA_LEFT),
         annex_list_more=ParagraphStyle(
             "annex_list_more", parent=body, alignment=TA_LEFT, firstLineIndent=5 * BODY_SIZE
+        ),
+        annex_group=ParagraphStyle(
+            "annex_group", parent=cell, fontName=fonts.heading, fontSize=12, leading=18, spaceBefore=6, keepWithNext=1
+        ),
+        annex_line=ParagraphStyle(
+            "annex_line", parent=cell, fontSize=12, leading=17, leftIndent=30, firstLineIndent=-30, spaceAfter=1
         ),
     )
 

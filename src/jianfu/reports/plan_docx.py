@@ -28,7 +28,6 @@ from jianfu.core.plan import local_wording, seal_name
 from jianfu.core.scoring import ScoreResult
 from jianfu.reports.layout import Column
 from jianfu.reports.rectification import (
-    ANNEX_COLUMNS,
     ANNEXES,
     ESCALATION_CENTRED,
     ESCALATION_COLUMNS,
@@ -42,6 +41,7 @@ from jianfu.reports.rectification import (
     _date_text,
     _title_lines,
     annex_entries,
+    annex_groups,
     annex_titles,
     basic_text,
     closing_text,
@@ -154,8 +154,10 @@ def build_rectification_docx(
         label = doc.add_paragraph("附件3", style="公文附件标注")
         label.paragraph_format.page_break_before = True
         doc.add_paragraph(ANNEXES[2], style="公文附件标题")
-        rows = [[str(n), e.problem, e.reason] for n, e in enumerate(entries, start=1)]
-        _table(doc, ANNEX_COLUMNS, rows, {0}, LANDSCAPE_TEXT_WIDTH)
+        for heading, lines in annex_groups(entries):  # as in the PDF: the reason once per group
+            doc.add_paragraph(text(heading), style="公文二级标题")
+            for line in lines:
+                doc.add_paragraph(text(line), style="公文正文")
     doc.save(str(output) if isinstance(output, Path) else output)
 
 

@@ -30,7 +30,7 @@ from jianfu.core.explanation import evidence_lines
 from jianfu.core.follow_up import NO_STATUS, FollowUp, status_text
 from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entries
 from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
-from jianfu.core.scoring import RuleHit, ScoreResult
+from jianfu.core.scoring import RuleHit, ScoreResult, raised_note
 from jianfu.core.wording import join_clauses
 from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
@@ -147,12 +147,17 @@ class _Writer:
         return story
 
     def annex(self) -> list[Any]:
-        entries = annex_entries(self.a, self.checklist, self.result)
-        if not entries:
+        """附件3 as a list, not a table: the reason once per group, one numbered line per problem
+        (a table with the reason in every row took a page or two of its own)."""
+        groups = annex_groups(annex_entries(self.a, self.checklist, self.result))
+        if not groups:
             return []
-        texts = [[str(n), e.problem, e.reason] for n, e in enumerate(entries, start=1)]
-        table = self.sized_table(ANNEX_COLUMNS, texts, {0}, self.document.landscape_width)
-        return [PageBreak(), *self.annex_heading(3, ANNEXES[2]), table]
+        # every annex starts on a page of its own (公文: 附件另面编排)
+        story: list[Any] = [PageBreak(), *self.annex_heading(3, ANNEXES[2])]
+        for heading, lines in groups:
+            story.append(self.p(heading, self.styles.annex_group))
+            story += [self.p(line, self.styles.annex_line) for line in lines]
+        return story
 
     def own_items(self) -> list[RectificationItem]:
         return [item for item in self.plan if item.handling is Handling.OWN]
@@ -255,7 +260,9 @@ class _Writer:
             story.append(self.p(local_wording(NO_OWN_ITEMS, self.a.township.name), self.styles.body))
         else:
             texts = task_rows(own, self.follow_up)
-            table = self.sized_table(TASK_COLUMNS, texts, {0, 4, 5}, self.document.landscape_width, task_rows(own))
+            table = self.sized_table(
+                TASK_COLUMNS, texts, {0, 4, 5}, self.document.landscape_width, task_rows(own), annex=True
+            )
             story.append(table)
         return story + self.last_period()
 
@@ -266,18 +273,21 @@ class _Writer:
         centred: set[int],
         width: float,
         measured: list[list[str]] | None = None,
+        *,
+        annex: bool = False,
     ) -> Table:
         """``measured``: the rows the columns are fitted to, when ``texts`` adds notes that wrap
-        within the width the rest needs (last period's 完成情况 under a date)."""
-        cell = self.styles.cell
-        widths = fitted_widths(
-            columns, measured or texts, width, cell.fontName, self.styles.header_cell.fontName, cell.fontSize
+        within the width the rest needs (last period's 完成情况 under a date). ``annex``: in the
+        annexes' 五号, as a 公文's annexed tables are set (in the body's size the heaviest plans
+        ran to 12 pages)."""
+        cell, center, header = (
+            (_smaller(self.styles.cell), _smaller(self.styles.cell_center), _smaller(self.styles.header_cell))
+            if annex
+            else (self.styles.cell, self.styles.cell_center, self.styles.header_cell)
         )
-        rows = [[self.p(c.header, self.styles.header_cell) for c in columns]]
-        rows += [
-            [self.p(text, self.styles.cell_center if i in centred else cell) for i, text in enumerate(row)]
-            for row in texts
-        ]
+        widths = fitted_widths(columns, measured or texts, width, cell.fontName, header.fontName, cell.fontSize)
+        rows = [[self.p(c.header, header) for c in columns]]
+        rows += [[self.p(text, center if i in centred else cell) for i, text in enumerate(row)] for row in texts]
         return self.table(rows, widths)
 
     def escalations(self) -> list[Any]:
@@ -289,7 +299,7 @@ class _Writer:
         rows = escalation_rows(escalated, self.follow_up)
         measured = escalation_rows(escalated)
         width = self.document.landscape_width
-        return [*story, self.sized_table(ESCALATION_COLUMNS, rows, ESCALATION_CENTRED, width, measured)]
+        return [*story, self.sized_table(ESCALATION_COLUMNS, rows, ESCALATION_CENTRED, width, measured, annex=True)]
 
     def closing(self) -> list[Any]:
         """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
@@ -354,13 +364,13 @@ class _Writer:
         heading = self.p(FOLLOW_UP_HEADING, self.styles.group_heading)
         heading.spaceBefore = 3 * mm  # apart from the task list's last row
         # in the tables' size: a note to the tables around it, kept short of a page end
-        note = ParagraphStyle("follow_up_note", parent=self.styles.cell, spaceAfter=3)
+        note = ParagraphStyle("follow_up_note", parent=_smaller(self.styles.cell), spaceAfter=3)
         text = self.p(follow_up_text(self.follow_up, self.plan, self.a.township.name), note)
         rows = follow_up_rows(self.follow_up, self.plan)
         if not rows:
             return [KeepTogether([heading, text])]
         width = self.document.landscape_width
-        table = self.sized_table(FOLLOW_UP_COLUMNS, rows, {0, 3}, width)
+        table = self.sized_table(FOLLOW_UP_COLUMNS, rows, {0, 3}, width, annex=True)
         # the heading and the paragraph go to the next page with the table's first rows
         brk, *kept = keep_with_table(text, table, width, self.frame_height())
         _, high = heading.wrap(width, self.frame_height())
@@ -460,6 +470,7 @@ def summary_text(r: ScoreResult, checklist: Checklist) -> str:
         missing = f"其中{'、'.join(r.not_assessed)}{NOT_ASSESSED}，暂按0分计入综合得分，综合得分因此偏低。"
     return (
         f"按四种表现计分（0—100分，分数越高负担越重），综合得分{r.overall:.1f}分，等级为“{r.overall_level_label}”。"
+        + raised_note(r)
         + missing
         + f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
     )
@@ -625,7 +636,20 @@ ESCALATION_INTRO = (
 )
 ANNEXES = ("整改任务清单", "提请县级协调事项", "未列入本期方案的问题")
 NO_OWN_ITEMS = "本次自查没有需要本镇自行整改的事项。"
-ANNEX_COLUMNS = (Column("序号", "fit"), Column("问题", share=0.65), Column("未列入的原因", share=0.35))
+
+
+def annex_groups(entries: Sequence[AnnexEntry]) -> list[tuple[str, list[str]]]:
+    """附件3's problems grouped by why they are not in the plan: "一、<reason>（N个）" and the
+    problems numbered on through the groups, so that the last number is the count the body gives."""
+    by_reason: dict[str, list[str]] = {}
+    for entry in entries:
+        by_reason.setdefault(entry.reason, []).append(entry.problem)
+    groups, number = [], 0
+    for index, (reason, problems) in enumerate(by_reason.items(), start=1):
+        lines = [f"{number + n}．{problem}" for n, problem in enumerate(problems, start=1)]
+        number += len(problems)
+        groups.append((f"{chinese_number(index)}、{reason}（{len(problems)}个）", lines))
+    return groups
 
 
 def annex_entries(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> list[AnnexEntry]:
@@ -660,6 +684,13 @@ def closing_text(
     if follow_up is not None:
         text += f"上期（{follow_up.period_label}）整改事项完成情况见附件1。"
     return local_wording(text, township)
+
+
+ANNEX_CELL_SIZE, ANNEX_CELL_LEADING = 10.5, 13.5  # 五号
+
+
+def _smaller(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"annex_{style.name}", parent=style, fontSize=ANNEX_CELL_SIZE, leading=ANNEX_CELL_LEADING)
 
 
 def _grid(fonts: FontSet, split_rows: int = 0) -> TableStyle:

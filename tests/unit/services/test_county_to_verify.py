@@ -17,10 +17,7 @@ from jianfu.reports.county import write_county_pdf, write_county_workbook
 from jianfu.services.county import CountyService
 from jianfu.services.county_import import collect_files
 
-NOTE = (
-    "答不通过平台接收系统派单、每月派单数为0（12345热线转办和网格工单几乎到达每个乡镇），"
-    "请县级对照12345热线和网格化平台的派单记录核实"
-)
+NOTE = "答不通过平台接收系统派单、每月派单数为0，请县级对照12345热线和网格化平台的派单记录核实"
 
 
 @pytest.fixture(scope="module")

@@ -270,7 +270,7 @@ def test_overview_names_the_townships_to_verify(qtbot, county, demo_dir) -> None
     lines = county.missing.text().split("\n")
     verify = [line for line in lines if line.startswith("请县级核实：")]
     assert verify == [
-        "请县级核实：马鞍乡、桃源乡（共2个）答不通过平台接收系统派单、每月派单数为0（12345热线转办和网格工单几乎到达每个乡镇），"
+        "请县级核实：马鞍乡、桃源乡（共2个）答不通过平台接收系统派单、每月派单数为0，"
         "请县级对照12345热线和网格化平台的派单记录核实。"
     ]
     assert county.missing.isVisible()

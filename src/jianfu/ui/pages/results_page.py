@@ -214,6 +214,17 @@ class ResultsPage(QScrollArea):
             hours=f"{r.fingertip_hours_per_cadre_month:.1f}",
             parts=breakdown,
         )
+        if r.raised_by is not None and r.complete:  # say why the level is above the mean's
+            text += " " + self.tr(
+                "The overall level is raised by the fingertip hours: {hours} hours per cadre a month reach "
+                "{floor} hours ({note}), from which the overall is at least {level}, however low the mean "
+                "of the four scores."
+            ).format(
+                hours=f"{r.fingertip_hours_per_cadre_month:.1f}",
+                floor=f"{r.raised_by.hours:g}",
+                note=r.raised_by.note,
+                level=r.overall_level_label,
+            )
         if r.not_assessed:  # the overall is their mean: it is low by as much as they are missing
             text += " " + self.tr(
                 "{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low."

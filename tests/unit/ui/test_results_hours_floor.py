@@ -1,0 +1,67 @@
+"""QA: 4 check-in apps used daily, 40 minutes each (58 hours a month per cadre) read "综合得分 1.9
+（较轻）" beside those 58 hours. v3 floors the overall level on the fingertip hours, and the results
+page says why the level is above what the mean of the four scores gives."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from jianfu.cli.main import main
+from jianfu.core.scoring import score_assessment
+from jianfu.exchange.assessment_file import read_assessment_file, to_document, write_assessment_file
+from jianfu.exchange.demo import sample_assessments
+from jianfu.reports.rectification import build_rectification_pdf
+from reference_scenarios import V3_SCENARIOS, scenario_answers
+
+
+def write_scenario_file(library, scenario_id: str, path: Path) -> Path:
+    assessment, _ = next(
+        (a, r) for a, r in sample_assessments(library) if a.township.name == "柳河镇" and a.period.code == "2026-Q4"
+    )
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    scenario = next(s for s in V3_SCENARIOS if s.id == scenario_id)
+    assessment = replace(assessment, answers=scenario_answers(checklist, scenario), plan=[])
+    write_assessment_file(path, to_document(assessment, score_assessment(checklist, assessment.answers)))
+    return path
+
+
+def test_results_say_the_hours_raised_the_overall_level(qtbot, make_window, library, tmp_path: Path) -> None:
+    window = make_window()
+    window.open_file(write_scenario_file(library, "four_checkin_apps", tmp_path / "柳河镇.jianfu"))
+    window.show_page("results")
+    text = window.pages["results"].overall.text()
+    assert "（较重）" in text and "约 60.0 小时" in text
+    assert "综合等级按“指尖”工时提高" in text and "34.8 小时（约每周一个工作日）" in text
+
+
+def test_results_say_nothing_of_hours_when_the_scores_give_the_level(
+    qtbot, make_window, library, tmp_path: Path
+) -> None:
+    window = make_window()
+    window.open_file(write_scenario_file(library, "light_township", tmp_path / "柳河镇.jianfu"))
+    window.show_page("results")
+    text = window.pages["results"].overall.text()
+    assert "（较轻）" in text and "工时提高" not in text
+
+
+def test_score_command_and_plan_pdf_say_it_too(library, tmp_path: Path, capsys) -> None:
+    path = write_scenario_file(library, "tracing_two_hours", tmp_path / "柳河镇.jianfu")
+    assert main(["score", str(path)]) == 0
+    printed = capsys.readouterr().out
+    assert "综合：  6.0 分  较重" in printed and "综合等级按“指尖”工时提高" in printed
+    content = read_assessment_file(path, library)
+    checklist = library.get(content.assessment.checklist_id, content.assessment.checklist_version)
+    buffer = io.BytesIO()
+    build_rectification_pdf(
+        content.assessment, checklist, score_assessment(checklist, content.assessment.answers), buffer
+    )
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages))
+    assert (
+        "等级为“较重”。综合等级按“指尖”工时提高：每名干部每月用于“指尖”事务43.7小时，达到34.8小时（约每周一个工作日）"
+        in text
+    )
