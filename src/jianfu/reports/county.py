@@ -125,10 +125,13 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             ]
         )
 
-    def table(rows: list[list[str]], shares: list[float], width: float, centre_from: int = 1) -> Table:
+    def table(rows: list[list[str]], shares: list[float], width: float, centred: range | None = None) -> Table:
+        """``centred``: the columns of short figures and labels (all but the first by default); prose
+        columns are set flush left, as a centred paragraph's last line reads oddly."""
+        centre = range(1, len(shares)) if centred is None else centred
         cells = [[p(h, styles.header_cell) for h in rows[0]]]
         cells += [
-            [p(text, styles.cell if i < centre_from else styles.cell_center) for i, text in enumerate(row)]
+            [p(text, styles.cell_center if i in centre else styles.cell) for i, text in enumerate(row)]
             for row in rows[1:]
         ]
         return Table(
@@ -272,13 +275,13 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         ]
         story += section(
             f"（{chinese_number(number)}）{department}",
-            table(item_rows, [0.22, 0.30, 0.08, 0.40], wide, centre_from=2),
+            table(item_rows, [0.22, 0.30, 0.08, 0.40], wide, centred=range(2, 3)),
             wide,
         )
     story += [
         NextPageTemplate(PORTRAIT),
         Spacer(1, 10 * mm),
-        p(f"汇总日期：{dt.date.today():%Y年%m月%d日}", styles.right),
+        p(f"汇总日期：{_date_text(dt.date.today())}", styles.right),
     ]
     doc.build(story)
 
@@ -586,3 +589,8 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
     )
     items.close()
     book.save(output)
+
+
+def _date_text(day: dt.date) -> str:
+    """A date as documents write it: 2026年12月5日, not 2026年12月05日."""
+    return f"{day.year}年{day.month}月{day.day}日"

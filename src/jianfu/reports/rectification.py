@@ -44,7 +44,7 @@ from jianfu.reports.layout import (
     shorten,
 )
 from jianfu.reports.radar import radar
-from jianfu.reports.text import markup
+from jianfu.reports.text import markup, official_spacing
 
 GRID = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#EDEDED")
@@ -121,8 +121,9 @@ class _Writer:
     # -------------------------------------------------------------------------------- helpers
 
     def p(self, text: str, style: Any, *, trusted: str = "") -> Paragraph:
-        """A paragraph of user or answer text, escaped; ``trusted`` markup goes before it."""
-        return Paragraph(trusted + markup(text, self.fonts, style.fontName), style)
+        """A paragraph of user or answer text, escaped, numerals spaced as documents print them;
+        ``trusted`` markup goes before it."""
+        return Paragraph(trusted + markup(official_spacing(text), self.fonts, style.fontName), style)
 
     def story(self) -> list[Any]:
         title_style = self.styles.title

@@ -277,3 +277,36 @@ def test_county_tables_speak_of_townships_not_in_one_townships_voice(library, tm
     text = "".join(pdf_pages(out.read_bytes()))
     section = text[text.index(squeeze("提请县级协调")) :]
     assert "本街道" not in section and "本乡" not in section
+
+
+def test_county_pdf_dates_the_summary_as_documents_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    """汇总日期 2027年3月5日, never 2027年03月05日."""
+    import datetime as dt
+
+    class March5(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return dt.date(2027, 3, 5)
+
+    monkeypatch.setattr(dt, "date", March5)
+    buffer = io.BytesIO()
+    write_county_pdf(summary([row(1, "柳河镇", 70.0)], {}), buffer)
+    text = "".join(pdf_pages(buffer.getvalue()))
+    assert "汇总日期：2027年3月5日" in text and "03月" not in text
+
+
+def test_escalation_measures_are_set_flush_left_not_centred() -> None:
+    """A long 提请协调事项 wraps; centred, its short last line would stand apart from the others."""
+    measure = "请统一报送口径" * 12 + "末行"
+    buffer = io.BytesIO()
+    write_county_pdf(
+        summary([row(1, "柳河镇", 70.0)], {"县民政局": [escalation("柳河镇", "县民政局", measure)]}), buffer
+    )
+    lines = [
+        line
+        for page in PdfReader(io.BytesIO(buffer.getvalue())).pages
+        for line in page.extract_text(extraction_mode="layout").splitlines()
+        if line.rstrip().endswith(("请统一报送口径", "末行"))
+    ]
+    starts = {len(line) - len(line.rstrip().rsplit(" ", 1)[-1]) for line in lines}
+    assert len(lines) >= 3 and len(starts) == 1, lines  # the last line, 末行, starts where the others do

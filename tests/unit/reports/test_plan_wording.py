@@ -114,3 +114,18 @@ def test_contradictions_are_joined_without_doubled_punctuation(contradictory, tm
     ).stdout
     assert "未完成原因：作答前后矛盾 2 处：" in out and "请改正其中一项；" in out
     assert "。；" not in out
+
+
+def test_the_plan_pdf_sets_numerals_without_spaces_as_official_documents_do(library) -> None:
+    """The screen writes "共 43 题" and "约 12.6 小时"; the document "共43题", as "有在岗干部39人"."""
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    result = score_assessment(checklist, assessment.answers)
+    buffer = io.BytesIO()
+    build_rectification_pdf(assessment, checklist, result, buffer)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages)
+    code = assessment.township.division_code
+    assert f"（区划代码{code}）" in text and re.search(r"共\d+题，已答\d+题", text)
+    spaced = re.findall(r"[\u4e00-\u9fff] +[0-9]|[0-9%] +[\u4e00-\u9fff]", text)
+    # the radar's labels (痕迹管理异化 93.4) are a figure's, not prose
+    assert len(spaced) <= 4, spaced
