@@ -641,7 +641,8 @@ NO_OWN_ITEMS = "本次自查没有需要本镇自行整改的事项。"
 
 def annex_groups(entries: Sequence[AnnexEntry]) -> list[tuple[str, list[str]]]:
     """附件3's problems grouped by why they are not in the plan: "一、<reason>（N个）" and the
-    problems numbered on through the groups, so that the last number is the count the body gives."""
+    problems numbered on through the groups, so that the last number is the count the body gives.
+    A lone group is not numbered: "一、" with no "二、" reads as if something were missing."""
     by_reason: dict[str, list[str]] = {}
     for entry in entries:
         by_reason.setdefault(entry.reason, []).append(entry.problem)
@@ -649,7 +650,8 @@ def annex_groups(entries: Sequence[AnnexEntry]) -> list[tuple[str, list[str]]]:
     for index, (reason, problems) in enumerate(by_reason.items(), start=1):
         lines = [f"{number + n}．{problem}" for n, problem in enumerate(problems, start=1)]
         number += len(problems)
-        groups.append((f"{chinese_number(index)}、{reason}（{len(problems)}个）", lines))
+        numbered = f"{chinese_number(index)}、" if len(by_reason) > 1 else ""
+        groups.append((f"{numbered}{reason}（{len(problems)}个）", lines))
     return groups
 
 

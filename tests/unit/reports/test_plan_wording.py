@@ -129,3 +129,20 @@ def test_the_plan_pdf_sets_numerals_without_spaces_as_official_documents_do(libr
     spaced = re.findall(r"[\u4e00-\u9fff] +[0-9]|[0-9%] +[\u4e00-\u9fff]", text)
     # the radar's labels (痕迹管理异化 93.4) are a figure's, not prose
     assert len(spaced) <= 4, spaced
+
+
+def test_annex_3_numbers_its_groups_only_when_there_are_several(library) -> None:
+    from jianfu.core.plan import AnnexEntry
+    from jianfu.reports.rectification import annex_entries, annex_groups
+
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    result = score_assessment(checklist, assessment.answers)
+    reasons = {entry.reason for entry in annex_entries(assessment, checklist, result)}
+    assert len(reasons) == 1  # the sample's left-out problems all wait for the next period
+    (reason,) = reasons
+    text = _pdf_text(assessment, checklist, result)
+    annex = text[text.rindex("附件3") :]
+    assert squeeze(reason) in annex and f"一、{squeeze(reason)}" not in annex
+    two = annex_groups([AnnexEntry("甲", "原因一"), AnnexEntry("乙", "原因二")])
+    assert [heading for heading, _ in two] == ["一、原因一（1个）", "二、原因二（1个）"]
