@@ -56,6 +56,7 @@ from jianfu.reports.rectification import (
     summary_text,
     task_rows,
 )
+from jianfu.reports.text import official_spacing
 from jianfu.reports.workbook import clean_text
 
 # Font names as Word and WPS know them; a machine without them substitutes its own.
@@ -162,8 +163,9 @@ def build_rectification_docx(
 
 
 def text(value: str) -> str:
-    """User text as Word accepts it: XML-illegal control characters dropped."""
-    return clean_text(value)
+    """User text as Word accepts it: XML-illegal control characters dropped, numerals spaced as in
+    the PDF (共43题)."""
+    return official_spacing(clean_text(value))
 
 
 # ------------------------------------------------------------------------------------ parts

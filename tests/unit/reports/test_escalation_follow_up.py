@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from jianfu.core.checklist import Handling
 from jianfu.exchange.demo import sample_township_assessment
 from jianfu.reports.rectification import ESCALATION_COLUMNS, build_rectification_pdf
+from jianfu.reports.text import official_spacing
 
 HEADERS = ["序号", "问题", "提请协调事项", "涉及部门", "本镇跟进", "期望时限"]
 FOLLOWERS = [("党政综合办公室", "欧阳晓燕"), ("社会事务办公室", "司马振华"), ("经济发展办", "")]
@@ -74,7 +75,8 @@ def test_docx_annex_2_lists_each_items_follow_up_unit_and_person(escalating, tmp
     assert [c.text for c in table.rows[0].cells] == HEADERS == [c.header for c in ESCALATION_COLUMNS]
     body = [[c.text for c in row.cells] for row in table.rows[1:]]
     escalated = [i for i in assessment.plan if i.handling is Handling.ESCALATE and not i.rejected]
-    assert body == escalation_rows(escalated)
+    # numerals set as documents print them (约20.9%属于), as in the PDF
+    assert body == [[official_spacing(cell) for cell in row] for row in escalation_rows(escalated)]
     by_measure = {row[2]: row[4] for row in body}
     for item in escalated:  # the unit above the person, each a paragraph of its own
         expected = f"{item.responsible_unit}\n{item.responsible_person}" if item.responsible_person else "经济发展办"

@@ -146,3 +146,18 @@ def test_annex_3_numbers_its_groups_only_when_there_are_several(library) -> None
     assert squeeze(reason) in annex and f"一、{squeeze(reason)}" not in annex
     two = annex_groups([AnnexEntry("甲", "原因一"), AnnexEntry("乙", "原因二")])
     assert [heading for heading, _ in two] == ["一、原因一（1个）", "二、原因二（1个）"]
+
+
+def test_the_plan_docx_sets_numerals_as_the_pdf_does(library, tmp_path) -> None:
+    assessment, _ = sample_township_assessment(library)
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    result = score_assessment(checklist, assessment.answers)
+    path = tmp_path / "plan.docx"
+    build_rectification_docx(assessment, checklist, result, path)
+    document = Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    texts = [p.text for p in document.paragraphs] + cells
+    basic = next(t for t in texts if "区划代码" in t)
+    assert f"（区划代码{assessment.township.division_code}）" in basic and re.search(r"共\d+题，已答\d+题", basic)
+    spaced = [t for t in texts if re.search(r"[\u4e00-\u9fff] +[0-9]|[0-9%] +[\u4e00-\u9fff]", t)]
+    assert not spaced, spaced
