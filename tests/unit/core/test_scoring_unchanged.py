@@ -21,12 +21,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[3]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from reference_scenarios import SCENARIOS, V3_SCENARIOS, scenario_answers  # noqa: E402
-
 from jianfu.core.library import ChecklistLibrary  # noqa: E402
 from jianfu.core.scoring import MatchedRow, ScoreResult, score_assessment  # noqa: E402
 from jianfu.exchange.demo import sample_assessments  # noqa: E402
 from jianfu.paths import resources_dir  # noqa: E402
+from reference_scenarios import SCENARIOS, V3_SCENARIOS, scenario_answers  # noqa: E402
 
 CAPTURED = Path(__file__).with_name("scoring_unchanged.json")
 CHECKLIST = "township-selfcheck"
