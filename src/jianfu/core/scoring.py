@@ -130,18 +130,17 @@ class ScoreResult:
 def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
     counted = visible_answers(checklist, answers)
     values = {item_id: answer.effective() for item_id, answer in counted.items()}
+    terms: TermCache = {}  # each fingertip term's products, for the hours and every rule reading it
     hits = []
     for rule in checklist.rules:
-        hit = evaluate_rule(checklist, rule, values)
+        hit = evaluate_rule(checklist, rule, values, terms)
         if hit is not None:
             hits.append(hit)
 
     done = completeness(checklist, answers)
     manifestations: dict[str, ManifestationScore] = {}
     for m in checklist.manifestations:
-        # v2: every manifestation's weights sum to the same total and reach 100 at the same
-        # points (score_full), so the four scores share one scale; v1: each its own total.
-        possible = checklist.score_full or sum(rule.weights.get(m.id, 0.0) for rule in checklist.rules)
+        possible = _possible(checklist, m.id)
         contributions = tuple(
             Contribution(
                 hit.rule.id,
@@ -165,7 +164,7 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
             is_assessed(*answered_items(checklist, answers, m.id)),
         )
     overall = _round(sum(s.score for s in manifestations.values()) / len(manifestations))
-    breakdown = fingertip_hours(checklist, values)
+    breakdown = fingertip_hours(checklist, values, terms)
     hours = _round(sum(breakdown.values()))
     by_scores = overall_level(checklist, overall, [s.score for s in manifestations.values()])
     floor = hours_floor(checklist, hours)
@@ -186,6 +185,19 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
         done,
         floor if raised else None,
     )
+
+
+def _possible(checklist: Checklist, manifestation_id: str) -> float:
+    """The points a manifestation's rules could give. v2 on: every manifestation's weights sum to
+    the same total and reach 100 at the same points (score_full), so the four scores share one
+    scale; v1: each its own total. Worked out once per checklist."""
+    cache: dict[str, float] = checklist.__dict__.setdefault("_possible_by_manifestation", {})
+    found = cache.get(manifestation_id)
+    if found is None:
+        found = cache[manifestation_id] = checklist.score_full or sum(
+            rule.weights.get(manifestation_id, 0.0) for rule in checklist.rules
+        )
+    return found
 
 
 def overall_level(checklist: Checklist, overall: float, scores: list[float]) -> Level:
@@ -217,9 +229,11 @@ def _shown(level: Level, done: Completeness) -> tuple[str, str]:
     return (level.id, level.label) if done.complete else (INCOMPLETE_LEVEL, INCOMPLETE_LABEL)
 
 
-def evaluate_rule(checklist: Checklist, rule: ScoringRule, values: dict[str, Any]) -> RuleHit | None:
+def evaluate_rule(
+    checklist: Checklist, rule: ScoringRule, values: dict[str, Any], terms: TermCache | None = None
+) -> RuleHit | None:
     """The rule's hit when its burden is above ``start``, else None."""
-    signal, rows, item_ids = read_signal(checklist, rule.signal, values)
+    signal, rows, item_ids = read_signal(checklist, rule.signal, values, {} if terms is None else terms)
     intensity = (signal - rule.start) / (rule.full - rule.start)
     if intensity <= 0:
         return None
@@ -243,7 +257,7 @@ def _owners(checklist: Checklist, source: RowSource, values: dict[str, Any]) -> 
 
 
 def read_signal(
-    checklist: Checklist, signal: Signal, values: dict[str, Any]
+    checklist: Checklist, signal: Signal, values: dict[str, Any], terms: TermCache
 ) -> tuple[float, tuple[MatchedRow, ...], tuple[str, ...]]:
     """(size of the burden, rows concerned, items read)."""
     if signal.kind == "when":
@@ -251,7 +265,7 @@ def read_signal(
         refs = signal.condition.distinct_refs()
         return (1.0 if signal.condition.evaluate(values.get) else 0.0), (), refs
     if signal.kind == "fingertip":
-        return _fingertip_signal(checklist, signal, values)
+        return _fingertip_signal(checklist, signal, values, terms)
     item = checklist.item(signal.ref)
     value = values.get(signal.ref)
     if signal.kind == "value":
@@ -303,27 +317,47 @@ def _live_refs(existing: set[Any], table_id: str | None, refs: Any) -> list[str]
     return [r for r in dict.fromkeys(refs) if r in existing]
 
 
-def fingertip_hours(checklist: Checklist, values: dict[str, Any]) -> dict[str, float]:
+def fingertip_hours(checklist: Checklist, values: dict[str, Any], terms: TermCache | None = None) -> dict[str, float]:
     """Monthly hours per cadre spent on fingertip work, by term."""
     result: dict[str, float] = {}
     for term in checklist.fingertip_terms:
-        total = sum((amount for _, amount in term_amounts(checklist, term, values)), 0.0)
+        total = sum((amount for _, amount in term_amounts(checklist, term, values, terms)), 0.0)
         result[term.id] = _round(_hours(checklist, term, total, values))
     return result
 
 
+TermAmounts = list[tuple[dict[str, Any] | None, float]]
+TermCache = dict[str, TermAmounts]  # one score's term products by term id
+
+
 def term_amounts(
-    checklist: Checklist, term: FingertipTerm, values: dict[str, Any], where: Condition | None = None
-) -> list[tuple[dict[str, Any] | None, float]]:
+    checklist: Checklist,
+    term: FingertipTerm,
+    values: dict[str, Any],
+    terms: TermCache | None = None,
+    where: Condition | None = None,
+) -> TermAmounts:
     """The product of a term's factors: one (row, product) for each table row it counts (``where``
-    keeps fewer of them), or a single (None, product)."""
+    keeps fewer of them), or a single (None, product). ``terms`` keeps the products of one score's
+    answers, so that the hours and each rule reading the term work them out once."""
+    found = terms.get(term.id) if terms is not None else None
+    if found is None:
+        found = _term_amounts(checklist, term, values)
+        if terms is not None:
+            terms[term.id] = found
+    if where is None or term.table is None:
+        return found
+    return [(row, amount) for row, amount in found if row is not None and where.evaluate(row.get("cells", {}).get)]
+
+
+def _term_amounts(checklist: Checklist, term: FingertipTerm, values: dict[str, Any]) -> TermAmounts:
     if term.table is None:
         return [(None, math.prod(_factor(checklist.item(f), values.get(f)) for f in term.factors))]
     table = checklist.item(term.table)
     return [
         (row, math.prod(_factor(table.column(f), row.get("cells", {}).get(f)) for f in term.factors))
         for row in table_rows(values.get(term.table))
-        if all(c is None or c.evaluate(row.get("cells", {}).get) for c in (term.where, where))
+        if term.where is None or term.where.evaluate(row.get("cells", {}).get)
     ]
 
 
@@ -337,12 +371,12 @@ def _hours(checklist: Checklist, term: FingertipTerm, total: float, values: dict
 
 
 def _fingertip_signal(
-    checklist: Checklist, signal: Signal, values: dict[str, Any]
+    checklist: Checklist, signal: Signal, values: dict[str, Any], terms: TermCache
 ) -> tuple[float, tuple[MatchedRow, ...], tuple[str, ...]]:
     """Hours per cadre a month of a fingertip term (the rows behind them, for a table term), as
     ``fingertip_hours`` counts them."""
     term = next(t for t in checklist.fingertip_terms if t.id == signal.term)
-    parts = term_amounts(checklist, term, values, signal.where)
+    parts = term_amounts(checklist, term, values, terms, signal.where)
     hours = _round(_hours(checklist, term, sum((amount for _, amount in parts), 0.0), values))
     if term.table is None:
         return hours, (), (*term.factors, checklist.cadre_item)
