@@ -378,7 +378,7 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
     story.append(
         p(
             f"（五）提请县级协调事项：指明部门的{attributed}项（按部门列在第六部分），未指明部门的{len(unattributed)}项"
-            + (f"（其中{several}项乡镇只说明来自所列几个部门之一或多个，未指明具体部门）" if several else "")
+            + _several_text(several, len(unattributed))
             + "由县减负办统筹。",
             styles.body,
         )
@@ -386,6 +386,14 @@ def _act_on(summary: CountySummary, p: Any, styles: Any, heavy: set[str]) -> lis
     if summary.to_verify:
         story.append(p("（六）请县级核实：" + "；".join(verify_lines(summary.to_verify)) + "。", styles.body))
     return story
+
+
+def _several_text(several: int, unattributed: int) -> str:
+    """How many of the items without a department named several possible ones (not the count twice)."""
+    if not several:
+        return ""
+    said = "乡镇只说明来自所列几个部门之一或多个，未指明具体部门"
+    return f"（均为{said}）" if several == unattributed else f"（其中{several}项{said}）"
 
 
 def verify_lines(townships: list[TownshipToVerify]) -> list[str]:

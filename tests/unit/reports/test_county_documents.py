@@ -310,3 +310,11 @@ def test_escalation_measures_are_set_flush_left_not_centred() -> None:
     ]
     starts = {len(line) - len(line.rstrip().rsplit(" ", 1)[-1]) for line in lines}
     assert len(lines) >= 3 and len(starts) == 1, lines  # the last line, 末行, starts where the others do
+
+
+def test_items_without_a_department_are_not_counted_twice_when_all_are_of_one_kind() -> None:
+    from jianfu.reports.county import _several_text
+
+    assert _several_text(0, 5) == ""
+    assert _several_text(49, 49) == "（均为乡镇只说明来自所列几个部门之一或多个，未指明具体部门）"
+    assert _several_text(3, 49) == "（其中3项乡镇只说明来自所列几个部门之一或多个，未指明具体部门）"

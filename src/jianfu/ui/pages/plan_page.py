@@ -351,17 +351,15 @@ class PlanPage(QWidget):
             'Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".'
         ).format(period=follow_up.period_label, count=len(follow_up.items))
         gone = [
-            "{problem}（{status}）".format(
-                problem=_brief(item.problem or item.measure),
-                status=item.status.strip() or self.tr("Progress not filled in"),
-            )
+            (item.problem or item.measure, item.status.strip() or self.tr("Progress not filled in"))
             for item in follow_up.not_listed(plan)
         ]
-        if gone:  # a few here, every one in the tooltip and in the printed plan (附件1)
-            shown = "；".join(gone[:LAST_PERIOD_SHOWN]) + ("……" if len(gone) > LAST_PERIOD_SHOWN else "")
+        if gone:  # a few here, every one in full in the tooltip and in the printed plan (附件1)
+            shown = "；".join(f"{_brief(problem)}（{status}）" for problem, status in gone[:LAST_PERIOD_SHOWN])
+            shown += "……" if len(gone) > LAST_PERIOD_SHOWN else ""
             text += " " + self.tr("No longer in this plan ({count}): {items}").format(count=len(gone), items=shown)
         self.last_period.setText(text)
-        self.last_period.setToolTip("\n".join(gone))
+        self.last_period.setToolTip("\n".join(f"{problem}（{status}）" for problem, status in gone))
 
     def add_item(self) -> None:
         assert self.session.assessment is not None
@@ -436,4 +434,10 @@ class PlanPage(QWidget):
 
 
 def _brief(text: str) -> str:
-    return text if len(text) <= LAST_PERIOD_TEXT else text[: LAST_PERIOD_TEXT - 1] + "…"
+    """The first sentence or clause that fits, not a cut mid-phrase ("上级通…")."""
+    if len(text) <= LAST_PERIOD_TEXT:
+        return text
+    head = text[: LAST_PERIOD_TEXT - 1]
+    stops = [head.rfind(mark) for mark in "。；，、"]
+    end = max(stops)
+    return head[:end] + "…" if end >= 6 else head + "…"
