@@ -88,7 +88,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     from reportlab.lib.units import mm
     from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-    from jianfu.reports.document import LANDSCAPE, PORTRAIT, GovernmentDocument, make_styles
+    from jianfu.reports.document import LANDSCAPE, GovernmentDocument, make_styles
     from jianfu.reports.fonts import register_fonts
     from jianfu.reports.layout import Column, chinese_number, fitted_widths, keep_with_table, shorten
     from jianfu.reports.radar import radar
@@ -156,6 +156,9 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             styles.title,
         ),
         p(f"（共收到{len(rows)}个乡镇（街道）的自查文件）", styles.subtitle),
+        # dated under the title: at the end it followed the last landscape table and was left
+        # alone on a page of its own whenever that table filled its page
+        p(f"汇总日期：{_date_text(dt.date.today())}", styles.subtitle),
     ]
     story += _act_on(summary, p, styles, heavy)
     # 二 starts a page of its own, unless 一 ran a few lines onto a second one (a long list of
@@ -278,11 +281,6 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             table(item_rows, [0.22, 0.30, 0.08, 0.40], wide, centred=range(2, 3)),
             wide,
         )
-    story += [
-        NextPageTemplate(PORTRAIT),
-        Spacer(1, 10 * mm),
-        p(f"汇总日期：{_date_text(dt.date.today())}", styles.right),
-    ]
     doc.build(story)
 
 

@@ -291,8 +291,9 @@ def test_county_pdf_dates_the_summary_as_documents_do(monkeypatch: pytest.Monkey
     monkeypatch.setattr(dt, "date", March5)
     buffer = io.BytesIO()
     write_county_pdf(summary([row(1, "柳河镇", 70.0)], {}), buffer)
-    text = "".join(pdf_pages(buffer.getvalue()))
-    assert "汇总日期：2027年3月5日" in text and "03月" not in text
+    pages = pdf_pages(buffer.getvalue())
+    assert "汇总日期：2027年3月5日" in pages[0] and "03月" not in "".join(pages)
+    assert pages[-1].strip() != "汇总日期：2027年3月5日"  # never a last page with only the date
 
 
 def test_escalation_measures_are_set_flush_left_not_centred() -> None:
