@@ -296,16 +296,74 @@ def test_a_failed_lookup_is_a_line_not_a_dialog(qtbot, county, demo_dir, monkeyp
     from jianfu.services.county import CountyService
     from jianfu.ui.tasks import _running
 
-    task = county.import_paths([demo_dir])
-    with qtbot.waitSignal(task.succeeded, timeout=30_000):
-        pass
-    qtbot.waitUntil(lambda: not _running, timeout=10_000)
-
     def locked(self, period):
         raise JianfuError("县级数据库正被另一个程序占用，请稍后再试。")
 
     monkeypatch.setattr(CountyService, "to_verify", locked)
-    county.refresh()
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: not _running, timeout=10_000)
+    county.refresh()  # a failure is not remembered: looked up again
     qtbot.waitUntil(lambda: "未能查出" in county.missing.text(), timeout=10_000)  # no dialog (the guard fails one)
     assert county.missing.text().endswith("未能查出需县级核实的乡镇：县级数据库正被另一个程序占用，请稍后再试。")
     assert county.overview.model().rowCount() == 13
+
+
+def test_townships_to_verify_are_looked_up_once_per_period_until_the_next_import(
+    qtbot, county, demo_dir, monkeypatch
+) -> None:
+    """Refreshing (a tab, an alias, the township list) reads no answers again; an import does."""
+    from jianfu.services.county import CountyService
+    from jianfu.ui.tasks import _running
+
+    looked_up: list[str] = []
+    real = CountyService.to_verify
+
+    def counting(self, period):
+        looked_up.append(period.code)
+        return real(self, period)
+
+    monkeypatch.setattr(CountyService, "to_verify", counting)
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: "请县级核实" in county.missing.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: not _running, timeout=10_000)
+    before = len(looked_up)
+    county.refresh()
+    county.refresh()
+    assert len(looked_up) == before and "请县级核实：马鞍乡、桃源乡" in county.missing.text()
+    task = county.import_paths([demo_dir])  # the same files again: looked up afresh all the same
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: not _running and len(looked_up) > before, timeout=10_000)
+    assert "请县级核实：马鞍乡、桃源乡" in county.missing.text()
+
+
+def test_refreshes_during_a_lookup_do_not_start_another_for_the_same_period(
+    qtbot, county, demo_dir, monkeypatch
+) -> None:
+    """The lookup that ends after later refreshes of the same period answers them: no second one
+    (a chain of lookups had competed with every refresh while the inspector clicked around)."""
+    import time
+
+    from jianfu.services.county import CountyService
+    from jianfu.ui.tasks import _running
+
+    looked_up: list[str] = []
+    real = CountyService.to_verify
+
+    def slow(self, period):
+        looked_up.append(period.code)
+        time.sleep(0.3)  # still running while the refreshes below come
+        return real(self, period)
+
+    monkeypatch.setattr(CountyService, "to_verify", slow)
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    county.refresh()
+    county.refresh()
+    qtbot.waitUntil(lambda: not _running and "请县级核实" in county.missing.text(), timeout=10_000)
+    assert looked_up == ["2026-Q4"]

@@ -206,6 +206,8 @@ class CountyWindow(QMainWindow):
         self.verify_generation = 0
         self.verify_period: Period | None = None
         self.verify_task: Task | None = None
+        # lines found per period code: the answers they read change only with an import
+        self.verify_found: dict[str, str | None] = {}
         self.closed = False
         self._load_periods()
         self.rederive_task: Task | None = None
@@ -302,7 +304,15 @@ class CountyWindow(QMainWindow):
         One lookup at a time: refreshes in a row start one for the last of them when it ends."""
         self.verify_generation += 1
         self.verify_period = period
-        if self.verify_task is None and period is not None:
+        self._show_or_look_up()
+
+    def _show_or_look_up(self) -> None:
+        period = self.verify_period
+        if period is not None and period.code in self.verify_found:  # a lookup running is dropped
+            line = self.verify_found[period.code]
+            if line:
+                self.missing.setText("\n".join([*self.notes, line]))
+        elif self.verify_task is None and period is not None:
             self._look_up_to_verify()
 
     def _look_up_to_verify(self) -> None:
@@ -321,15 +331,17 @@ class CountyWindow(QMainWindow):
             self.verify_task = None
             if self.closed:
                 return
-            if generation != self.verify_generation:  # a later refresh asked again: look that up
-                if self.verify_period is not None:
-                    self._look_up_to_verify()
+            if generation != self.verify_generation:  # a later refresh asked again: answer that
+                self._show_or_look_up()
             elif line:
                 self.missing.setText("\n".join([*self.notes, line]))
 
         def found(townships: list[Any]) -> None:
             lines = "；".join(verify_lines(townships))
-            add(self.tr("To verify by the county: {notes}.").format(notes=lines) if townships else None)
+            line = self.tr("To verify by the county: {notes}.").format(notes=lines) if townships else None
+            if period is not None and not self.closed:
+                self.verify_found[period.code] = line
+            add(line)
 
         def failed(reason: str) -> None:  # a line, not a dialog: the overview itself is there
             add(self.tr("The townships to verify could not be looked up: {reason}").format(reason=reason))
@@ -422,6 +434,7 @@ class CountyWindow(QMainWindow):
     def _imported(self, summary: Any) -> None:
         summary.rejected[:0] = getattr(self, "unreadable_paths", [])
         self.last_summary = summary
+        self.verify_found.clear()  # new answers: look the townships to verify up again
         self._load_periods()
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Import finished"))
