@@ -89,7 +89,7 @@ def test_every_font_is_embedded(sample) -> None:
 def test_landscape_pages_and_page_numbers(sample) -> None:
     reader = PdfReader(io.BytesIO(sample[3]))
     widths = [float(p.mediabox.width) for p in reader.pages]
-    assert widths[0] < widths[-1]  # the plan table is on landscape pages
+    assert widths[0] < max(widths)  # the plan table is on landscape pages (附件3, a list, is portrait)
     for number, page in enumerate(reader.pages, start=1):
         assert f"— {number} —" in page.extract_text()
 

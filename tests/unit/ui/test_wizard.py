@@ -267,7 +267,7 @@ def test_preview_renders_every_page_of_the_plan(qtbot, make_window, tmp_path) ->
     qtbot.waitUntil(pdf.exists, timeout=20_000)
     pages = render_pages(pdf, 40)
     assert len(pages) == len(PdfReader(pdf).pages) > 5
-    assert pages[0].width() < pages[-1].width()  # portrait first page, landscape plan table
+    assert pages[0].width() < max(p.width() for p in pages)  # portrait first page, landscape plan table
     dialog = PreviewDialog(pages)
     qtbot.addWidget(dialog)
     assert dialog.page_count == len(pages)
