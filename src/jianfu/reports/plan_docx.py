@@ -151,9 +151,13 @@ def build_rectification_docx(
         rows = escalation_rows(escalated, follow_up)
         measured = escalation_rows(escalated)
         _table(doc, ESCALATION_COLUMNS, rows, ESCALATION_CENTRED, LANDSCAPE_TEXT_WIDTH, measured=measured)
-    if entries:
-        label = doc.add_paragraph("附件3", style="公文附件标注")
-        label.paragraph_format.page_break_before = True
+    if entries:  # a list, not a table: back on portrait pages, with their own page numbers
+        tall = doc.add_section(WD_SECTION.NEW_PAGE)
+        _portrait(tall)
+        tall.footer.is_linked_to_previous = False
+        tall.even_page_footer.is_linked_to_previous = False
+        _page_numbers(doc, tall)
+        doc.add_paragraph("附件3", style="公文附件标注")
         doc.add_paragraph(ANNEXES[2], style="公文附件标题")
         for heading, lines in annex_groups(entries):  # as in the PDF: the reason once per group
             doc.add_paragraph(text(heading), style="公文二级标题")

@@ -32,7 +32,7 @@ from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entrie
 from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
 from jianfu.core.scoring import RuleHit, ScoreResult, raised_note
 from jianfu.core.wording import join_clauses
-from jianfu.reports.document import LANDSCAPE, GovernmentDocument, Styles, make_styles
+from jianfu.reports.document import LANDSCAPE, PORTRAIT, GovernmentDocument, Styles, make_styles
 from jianfu.reports.fonts import FontSet, register_fonts
 from jianfu.reports.layout import (
     DATE_BLANKS,
@@ -153,8 +153,8 @@ class _Writer:
         groups = annex_groups(annex_entries(self.a, self.checklist, self.result))
         if not groups:
             return []
-        # every annex starts on a page of its own (公文: 附件另面编排)
-        story: list[Any] = [PageBreak(), *self.annex_heading(3, ANNEXES[2])]
+        # every annex starts on a page of its own (公文: 附件另面编排); a list reads on a portrait page
+        story: list[Any] = [NextPageTemplate(PORTRAIT), PageBreak(), *self.annex_heading(3, ANNEXES[2])]
         for heading, lines in groups:
             story.append(self.p(heading, self.styles.annex_group))
             story += [self.p(line, self.styles.annex_line) for line in lines]

@@ -48,7 +48,10 @@ def test_parts_in_order_and_signature_with_the_body_on_a_portrait_page(sample) -
     assert portrait[seal]
     # The last body paragraph is on the seal's page: the signature never stands alone.
     assert "整改完成后逐项填写完成情况" in pages[seal] and "填报人：" in pages[seal]
-    assert all(not portrait[i] for i in range(seal + 1, len(pages)))  # the annexes are landscape
+    # the annexes' tables are landscape; 附件3, a list, is back on portrait pages
+    annex_3 = next((i for i, page in enumerate(pages) if "附件3" in page[:40]), len(pages))
+    assert all(not portrait[i] for i in range(seal + 1, annex_3))
+    assert all(portrait[i] for i in range(annex_3, len(pages)))
     # Every page is numbered, landscape pages too.
     for number, page in enumerate(pages, start=1):
         assert f"—{number}—" in page
@@ -157,7 +160,9 @@ def test_docx_plan_reads_back_in_order_with_gongwen_styles(sample, tmp_path) -> 
     closing = next(i for i, p in enumerate(doc.paragraphs) if p.text.startswith("针对上述问题"))
     seal = next(i for i, p in enumerate(doc.paragraphs) if "（盖章）" in p.text)
     assert all(doc.paragraphs[i].paragraph_format.keep_with_next for i in range(closing, seal + 1))
-    assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    orientations = [s.orientation for s in doc.sections]
+    assert orientations[:2] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    assert orientations[2:] in ([], [WD_ORIENT.PORTRAIT])  # 附件3, a list, when there is one
     cells = squeeze("".join(c.text for t in doc.tables for row in t.rows for c in row.cells))
     for item in assessment.plan:
         if not item.rejected:
@@ -289,3 +294,33 @@ def test_findings_state_each_answer_once_and_keep_it_beside_a_reworded_problem(s
     assert reworded.startswith("本镇改写的问题")
     for line in evidence_lines(checklist, hit, assessment.answers):
         assert line in reworded  # the township's wording no longer carries the answer, so it follows
+
+
+def test_annex_3_is_a_list_on_portrait_pages_after_the_landscape_tables(library) -> None:
+    """附件3 starts a page of its own (附件另面编排) and, being a list, on a portrait page — in the PDF
+    and in the .docx, whose last section also numbers its pages."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    from jianfu.exchange.demo import sample_assessments
+    from jianfu.reports.plan_docx import build_rectification_docx
+    from jianfu.reports.rectification import annex_entries
+
+    assessment, result = next(
+        (a, r)
+        for a, r in sample_assessments(library)
+        if annex_entries(a, library.get(a.checklist_id, a.checklist_version), r)
+    )
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    buffer = io.BytesIO()
+    build_rectification_pdf(assessment, checklist, result, buffer)
+    pages = PdfReader(io.BytesIO(buffer.getvalue())).pages
+    first = next(i for i, page in enumerate(pages) if "附件3" in page.extract_text()[:40])
+    shape = [(float(p.mediabox.width) < float(p.mediabox.height)) for p in pages]
+    assert not shape[first - 1] and all(shape[first:])  # landscape 附件2, then portrait 附件3
+    docx = io.BytesIO()
+    build_rectification_docx(assessment, checklist, result, docx)
+    last = Document(io.BytesIO(docx.getvalue())).sections[-1]
+    assert last.orientation == WD_ORIENT.PORTRAIT and last.page_width < last.page_height
+    assert not last.footer.is_linked_to_previous
+    assert "PAGE" in last.footer._element.xml and "PAGE" in last.even_page_footer._element.xml
