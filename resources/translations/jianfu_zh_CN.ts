@@ -279,47 +279,47 @@
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="192" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="244" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="246" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="219" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="221" />
         <source>Updating the county database to the current attribution rule…</source>
         <translation>正在按现行归因规则更新县级数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="259" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="261" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="283" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="285" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="288" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="290" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="292" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="294" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n} 项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="332" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="341" />
         <source>To verify by the county: {notes}.</source>
         <translation>请县级核实：{notes}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="335" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="347" />
         <source>The townships to verify could not be looked up: {reason}</source>
         <translation>未能查出需县级核实的乡镇：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="411" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="423" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
@@ -329,157 +329,157 @@
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="272" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
         <source>{count} townships reported for {period}.</source>
         <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="275" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="277" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="279" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="355" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="355" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="364" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="376" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="378" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="390" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="410" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="416" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="428" />
         <source>Importing {count} files…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="427" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="440" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="437" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="450" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="441" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="441" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="448" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="461" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="484" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="497" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="484" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="497" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="496" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="496" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="499" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="512" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="527" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="540" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="529" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="542" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="538" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="551" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="552" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="565" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="555" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="568" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="566" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="579" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="568" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="581" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="579" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="592" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含 {count} 项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="585" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="598" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="587" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="600" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="595" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="608" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="596" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="609" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -1137,7 +1137,7 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="330" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="356" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="354" />
         <source>Progress not filled in</source>
         <translation>未填写完成情况</translation>
     </message>
@@ -1162,12 +1162,12 @@ Start {next} now?</source>
         <translation>上期（{period}）整改方案列事项 {count} 项，每项的上期完成情况注在其“完成情况”栏内。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="362" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="360" />
         <source>No longer in this plan ({count}): {items}</source>
         <translation>本期未再列入 {count} 项：{items}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="417" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="415" />
         <source>Deadline: {problem}</source>
         <translation>整改时限{problem}</translation>
     </message>
@@ -1192,7 +1192,7 @@ Start {next} now?</source>
         <translation>上期（{period}）措施：{measure}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="388" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="386" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
@@ -1276,7 +1276,7 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="308" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="320" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1351,37 +1351,42 @@ Start {next} now?</source>
         <translation>综合等级按“指尖”工时提高：每名干部每月 {hours} 小时，达到 {floor} 小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="230" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="231" />
+        <source>{name} is raised by its own fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which it is at least {level}, however low its score.</source>
+        <translation>“{name}”等级按其本身的“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，该项等级至少为“{level}”，不论得分多低。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="242" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="251" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="263" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="252" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="264" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="254" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="266" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="255" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="267" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="265" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="293" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="305" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

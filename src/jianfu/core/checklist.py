@@ -370,6 +370,8 @@ class Checklist:
     consistency: tuple[ConsistencyCheck, ...] = ()
     verify: tuple[VerifyNote, ...] = ()
     overall_floors: tuple[HoursFloor, ...] = ()  # ascending hours
+    # manifestation → the fingertip-hours signals that are its own time, floored on overall_floors
+    manifestation_floors: Mapping[str, tuple[Signal, ...]] = field(default_factory=dict)
     _items: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def item(self, item_id: str) -> Item:
@@ -488,6 +490,7 @@ class _Parser:
         cadre_item, terms = self.fingertip(data.get("fingertip_hours"), items)
         rules = self.check_fingertip_signals(rules, terms, items)
         floors = self.overall_floors(data.get("overall_floor"), levels) if "overall_floor" in data else ()
+        own_time = self.manifestation_floors(data.get("manifestation_floor"), terms, floors, manifestations, items)
         plan = data.get("plan", {})
         min_intensity = self.number(plan, "min_intensity", "plan") if isinstance(plan, Mapping) else None
         if min_intensity is not None and not 0 <= min_intensity < 1:
@@ -536,6 +539,7 @@ class _Parser:
             consistency=consistency,
             verify=self.verify(data.get("verify"), items) if "verify" in data else (),
             overall_floors=floors,
+            manifestation_floors=own_time,
             _items=items,
         )
 
@@ -561,6 +565,46 @@ class _Parser:
                 continue
             floors.append(HoursFloor(hours, str(level), self.text(entry, "note", at)))
         return tuple(sorted(floors, key=lambda f: f.hours))
+
+    def manifestation_floors(
+        self,
+        raw: Any,
+        terms: tuple[FingertipTerm, ...],
+        floors: tuple[HoursFloor, ...],
+        manifestations: tuple[Manifestation, ...],
+        items: dict[str, Item],
+    ) -> dict[str, tuple[Signal, ...]]:
+        """``manifestation_floor``: per manifestation, the fingertip terms (``fingertip: TERM``,
+        ``where`` as in a rule's signal) whose hours are its own time; they floor its level on the
+        thresholds of ``overall_floor``."""
+        where = "manifestation_floor"
+        if raw is None:
+            return {}
+        if not isinstance(raw, Mapping) or not floors:
+            self.fail(where, "必须是键值表（表现 → 指尖工时项列表），且需要 overall_floor 给出小时门槛")
+            return {}
+        known = {m.id for m in manifestations}
+        term_ids = {t.id for t in terms}
+        found: dict[str, tuple[Signal, ...]] = {}
+        for m, entries in raw.items():
+            if m not in known:
+                self.fail(where, f"表现 {m!r} 不存在")
+                continue
+            signals = []
+            for i, entry in enumerate(self.listing(entries, f"{where}.{m}")):
+                at = f"{where}.{m}[{i}]"
+                if not isinstance(entry, Mapping) or "fingertip" not in entry:
+                    self.fail(at, "必须是键值表（fingertip，可选 where）")
+                    continue
+                signal = self.fingertip_signal(entry, at, items)
+                if signal is None:
+                    continue
+                if signal.term not in term_ids:
+                    self.fail(at, f"“指尖工时”中没有 {signal.term!r} 一项")
+                    continue
+                signals.append(signal)
+            found[str(m)] = tuple(signals)
+        return found
 
     def offered_on(self, raw: Any) -> frozenset[str] | None:
         """The raw ``not_applicable.offered_on`` list, read before the items (checked after them)."""

@@ -78,6 +78,10 @@ class ManifestationScore:
     # False when every item its rules read is blank or 不适用: its 0 means "not asked", not "no
     # burden", and is shown as 尚无作答 (core.assessed)
     assessed: bool = True
+    # the fingertip-hours floor that lifted the level above the score's (manifestation_floor), and
+    # the hours per cadre a month of the manifestation's own time that reached it
+    raised_by: HoursFloor | None = None
+    own_hours: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,14 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
             if m.id in hit.rule.weights
         )
         score = _round(min(100.0, sum((c.points for c in contributions), 0.0)))
-        level_id, level_label = _shown(checklist.level_for(score), done)
+        own_hours, floor = _own_time_floor(checklist, m.id, values, terms)
+        level = checklist.level_for(score)
+        lifted = floor is not None and checklist.levels.index(checklist.level(floor.level)) > checklist.levels.index(
+            level
+        )
+        if lifted and floor is not None:
+            level = checklist.level(floor.level)
+        level_id, level_label = _shown(level, done)
         manifestations[m.id] = ManifestationScore(
             m.id,
             m.name,
@@ -162,6 +173,8 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
             level_label,
             tuple(sorted(contributions, key=lambda c: -c.points)),
             is_assessed(*answered_items(checklist, answers, m.id)),
+            floor if lifted else None,
+            own_hours,
         )
     overall = _round(sum(s.score for s in manifestations.values()) / len(manifestations))
     breakdown = fingertip_hours(checklist, values, terms)
@@ -213,14 +226,43 @@ def hours_floor(checklist: Checklist, hours: float) -> HoursFloor | None:
     return next((f for f in reversed(checklist.overall_floors) if hours >= f.hours), None)
 
 
+def _own_time_floor(
+    checklist: Checklist, manifestation_id: str, values: dict[str, Any], terms: TermCache
+) -> tuple[float, HoursFloor | None]:
+    """The hours per cadre a month of a manifestation's own time (``manifestation_floor``, read as
+    the rules' fingertip signals read them) and the highest ``overall_floor`` they reach."""
+    signals = checklist.manifestation_floors.get(manifestation_id, ())
+    if not signals:
+        return 0.0, None
+    hours = _round(sum((_fingertip_signal(checklist, s, values, terms)[0] for s in signals), 0.0))
+    return hours, hours_floor(checklist, hours)
+
+
 def raised_note(r: ScoreResult) -> str:
-    """Why the overall level is above what the four scores give, when the fingertip hours lifted it."""
-    floor = r.raised_by
-    if floor is None or not r.complete:
+    """Why the overall level, and each manifestation's, is above what the scores give, when the
+    fingertip hours lifted it."""
+    if not r.complete:
         return ""
-    return (
+    floor = r.raised_by
+    note = (
         f"综合等级按“指尖”工时提高：每名干部每月用于“指尖”事务{r.fingertip_hours_per_cadre_month:.1f}小时，"
         f"达到{floor.hours:g}小时（{floor.note}）的，综合等级至少为“{r.overall_level_label}”，不论四项得分的平均数多低。"
+        if floor is not None
+        else ""
+    )
+    for m in r.manifestations.values():
+        if m.raised_by is not None:
+            note += manifestation_raised_note(m)
+    return note
+
+
+def manifestation_raised_note(m: ManifestationScore) -> str:
+    """One sentence: why this manifestation's level is above its score's."""
+    floor = m.raised_by
+    assert floor is not None
+    return (
+        f"“{m.name}”等级按其本身的“指尖”工时提高：每名干部每月{m.own_hours:.1f}小时，"
+        f"达到{floor.hours:g}小时（{floor.note}）的，该项等级至少为“{m.level_label}”，不论得分多低。"
     )
 
 

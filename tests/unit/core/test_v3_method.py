@@ -337,8 +337,9 @@ def test_hours_in_check_in_apps_are_not_light(v3: Checklist) -> None:
     assert hits["apps_checkin_time"].signal == result.fingertip_breakdown["apps"]  # every one has check-in
     assert {r.name for r in hits["apps_checkin_time"].rows} == {f"打卡APP{i}" for i in range(4)}
     assert "每人每月约占 58 小时" in problem_text(hits["apps_checkin_time"])
-    assert result.manifestations["platform_formalism"].level == "moderate"
-    assert result.manifestations["trace_alienation"].level == "moderate"
+    # 58 hours of their own time (a working day a week and more) lift both from the scores' 一般
+    assert result.manifestations["platform_formalism"].level == "high"
+    assert result.manifestations["trace_alienation"].level == "high"
     assert result.overall_level == "high"
     annex = plan_annex(result, v3.plan_min_intensity, v3.plan_max_items, "柳河镇")
     assert not any(e.reason.startswith(LIGHT) for e in annex if "打卡" in e.problem or "小时" in e.problem), annex
@@ -407,11 +408,56 @@ def test_the_overall_level_is_floored_on_the_fingertip_hours(v3: Checklist) -> N
     assert _score(v3, BY_ID["extreme_township"]).raised_by is None
 
 
+def test_a_manifestation_is_floored_on_its_own_fingertip_hours(v3: Checklist) -> None:
+    """One rule gives a manifestation at most ~22 points: 2 hours a day of tracing alone (43.5 hours
+    a month) scored 22.8 一般. Its own time floors its level (not its score) on the overall's
+    thresholds, and the reason is said once per raised manifestation."""
+    assert {m: [s.term for s in signals] for m, signals in v3.manifestation_floors.items()} == {
+        "trace_alienation": ["traces", "apps"],
+        "platform_formalism": ["apps"],
+    }
+    tracing = _score(v3, BY_ID["tracing_two_hours"])
+    trace = tracing.manifestations["trace_alienation"]
+    assert trace.score == pytest.approx(22.8) and trace.level == "high" and trace.own_hours == pytest.approx(43.5)
+    assert trace.raised_by is not None and trace.raised_by.hours == pytest.approx(WORKING_DAY_A_WEEK, abs=0.05)
+    assert [m.id for m in tracing.manifestations.values() if m.raised_by] == ["trace_alienation"]
+    text = summary_text(tracing, v3)
+    assert text.count("综合等级按“指尖”工时提高") == 1
+    assert "“痕迹管理异化”等级按其本身的“指尖”工时提高：每名干部每月43.5小时，达到34.8小时" in text
+    apps = _score(v3, BY_ID["eight_forced_checkin_apps"])
+    platform = apps.manifestations["platform_formalism"]
+    assert platform.score == pytest.approx(37.2) and platform.level == "high" and platform.own_hours == 87.0
+    # only the check-in apps' time is trace alienation's own: forced apps without check-in are not
+    forced_apps = [
+        app(f"强制APP{i}", "县农业农村局", usage="daily", minutes_per_day=30, forced_download=True) for i in range(8)
+    ]
+    forced = _score(v3, Scenario("forced_only", "", {"apps.inventory": BENIGN_APPS + forced_apps}))
+    assert forced.manifestations["platform_formalism"].raised_by is not None
+    assert forced.manifestations["trace_alienation"].raised_by is None
+    assert forced.manifestations["trace_alienation"].level == "low"
+    # a level the score already gives is not raised, and the 10.9 hours of half an hour a day raise nothing
+    half_hour = _score(v3, BY_ID["tracing_time_alone"])
+    assert all(m.raised_by is None for m in half_hour.manifestations.values())
+    assert "本身的“指尖”工时" not in summary_text(half_hour, v3)
+
+
+def test_manifestation_floor_names_existing_terms(library: ChecklistLibrary, tmp_path: Path) -> None:
+    raw = _raw_v3(library)
+    raw["manifestation_floor"]["platform_formalism"] = [{"fingertip": "phone_calls"}]
+    with pytest.raises(ChecklistError, match="phone_calls"):
+        _load_raw(tmp_path, raw)
+    raw = _raw_v3(library)
+    raw["manifestation_floor"]["leisure"] = [{"fingertip": "apps"}]
+    with pytest.raises(ChecklistError, match="leisure"):
+        _load_raw(tmp_path, raw)
+
+
 def test_an_incomplete_assessment_gets_no_level_from_the_hours_either(v3: Checklist) -> None:
     answers = scenario_answers(v3, BY_ID["tracing_two_hours"])
     del answers["profile.filled_by"]
     result = score_assessment(v3, answers)
     assert not result.complete and result.overall_level_label == "未完成"
+    assert result.manifestations["trace_alienation"].level_label == "未完成"
     assert "工时提高" not in summary_text(result, v3)
 
 

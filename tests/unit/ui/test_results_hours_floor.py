@@ -37,6 +37,11 @@ def test_results_say_the_hours_raised_the_overall_level(qtbot, make_window, libr
     text = window.pages["results"].overall.text()
     assert "（较重）" in text and "约 60.0 小时" in text
     assert "综合等级按“指尖”工时提高" in text and "34.8 小时（约每周一个工作日）" in text
+    # each manifestation its own time lifted says so once, without repeating the overall's reason
+    assert "“平台建设形式化”等级按其本身的“指尖”工时提高：每名干部每月58.0小时，达到34.8小时" in text
+    assert "“痕迹管理异化”等级按其本身的“指尖”工时提高" in text and text.count("综合等级按") == 1
+    cards = window.pages["results"].cards
+    assert "较重" in cards["platform_formalism"].text() and "较重" in cards["trace_alienation"].text()
 
 
 def test_results_say_nothing_of_hours_when_the_scores_give_the_level(
@@ -54,6 +59,7 @@ def test_score_command_and_plan_pdf_say_it_too(library, tmp_path: Path, capsys) 
     assert main(["score", str(path)]) == 0
     printed = capsys.readouterr().out
     assert "综合：  6.0 分  较重" in printed and "综合等级按“指尖”工时提高" in printed
+    assert "痕迹管理异化： 22.8 分  较重" in printed and "“痕迹管理异化”等级按其本身的“指尖”工时提高" in printed
     content = read_assessment_file(path, library)
     checklist = library.get(content.assessment.checklist_id, content.assessment.checklist_version)
     buffer = io.BytesIO()
@@ -65,3 +71,4 @@ def test_score_command_and_plan_pdf_say_it_too(library, tmp_path: Path, capsys) 
         "等级为“较重”。综合等级按“指尖”工时提高：每名干部每月用于“指尖”事务43.7小时，达到34.8小时（约每周一个工作日）"
         in text
     )
+    assert "“痕迹管理异化”等级按其本身的“指尖”工时提高：每名干部每月43.5小时，达到34.8小时" in text

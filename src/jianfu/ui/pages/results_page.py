@@ -225,6 +225,18 @@ class ResultsPage(QScrollArea):
                 note=r.raised_by.note,
                 level=r.overall_level_label,
             )
+        for m in r.manifestations.values():  # each manifestation its own time lifted (manifestation_floor)
+            if m.raised_by is not None and r.complete:
+                text += " " + self.tr(
+                    "{name} is raised by its own fingertip hours: {hours} hours per cadre a month reach {floor} "
+                    "hours ({note}), from which it is at least {level}, however low its score."
+                ).format(
+                    name=m.name,
+                    hours=f"{m.own_hours:.1f}",
+                    floor=f"{m.raised_by.hours:g}",
+                    note=m.raised_by.note,
+                    level=m.level_label,
+                )
         if r.not_assessed:  # the overall is their mean: it is low by as much as they are missing
             text += " " + self.tr(
                 "{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low."
