@@ -379,3 +379,31 @@ def scenario_answers(checklist: Checklist, scenario: Scenario) -> dict[str, Answ
         if item.id.endswith(".imposed_by") and item.id not in values:
             values[item.id] = "县委办公室"
     return {k: Answer(v) for k, v in values.items() if checklist.has_item(k)}
+
+
+def add_burdens(checklist: Checklist, answers: dict[str, Answer], picks: list[int]) -> None:
+    """Adds to ``answers`` the burden each picked rule reads (a condition's choice ticked, a number
+    raised, the heaviest choice taken): what a property test of "adding a burden never lowers a
+    score" adds."""
+    for pick in picks:
+        rule = checklist.rules[pick % len(checklist.rules)]
+        signal = rule.signal
+        if signal.kind == "when":
+            assert signal.condition is not None
+            leaves = [signal.condition] if signal.condition.ref else list(signal.condition.children)
+            leaf = leaves[pick % len(leaves)]
+            item = checklist.item(leaf.ref)
+            current = answers.get(item.id)
+            if item.type is FieldType.MULTI_CHOICE:
+                ticked = [v for v in (current.value if current else None) or [] if v != "none"]
+                answers[item.id] = Answer([*ticked, leaf.operand] if leaf.operand not in ticked else ticked)
+            else:
+                answers[item.id] = Answer(leaf.operand)
+        elif signal.kind == "value":
+            item = checklist.item(signal.ref)
+            current = answers.get(item.id)
+            value = (current.value if current else 0) or 0
+            answers[item.id] = Answer(min(item.maximum or 1e9, value + 1 + pick % 50))
+        elif signal.kind == "choice":
+            item = checklist.item(signal.ref)
+            answers[item.id] = Answer(max(item.choices, key=lambda c: c.numeric or 0).value)

@@ -10,13 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jianfu.core.answers import Answer
 from jianfu.core.checklist import Checklist, FieldType, Handling
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import local_wording, measure_groups, month_end, plan_annex, seal_name, township_kind
 from jianfu.core.scoring import ScoreResult, score_assessment
 from jianfu.exchange.demo import sample_assessments
-from reference_scenarios import SCENARIOS, Scenario, scenario_answers
+from reference_scenarios import SCENARIOS, Scenario, add_burdens, scenario_answers
 
 SEEDS = Path("/work/shared/seeds")
 BY_ID = {s.id: s for s in SCENARIOS}
@@ -212,28 +211,7 @@ def test_multi_select_stems_are_multi_choice(v2: Checklist) -> None:
 def test_v2_adding_a_burden_never_lowers_a_score(v2: Checklist, scenario: Scenario, picks: list[int]) -> None:
     answers = scenario_answers(v2, scenario)
     before = score_assessment(v2, answers)
-    for pick in picks:
-        rule = v2.rules[pick % len(v2.rules)]
-        signal = rule.signal
-        if signal.kind == "when":
-            assert signal.condition is not None
-            leaves = [signal.condition] if signal.condition.ref else list(signal.condition.children)
-            leaf = leaves[pick % len(leaves)]
-            item = v2.item(leaf.ref)
-            current = answers.get(item.id)
-            if item.type is FieldType.MULTI_CHOICE:
-                ticked = [v for v in (current.value if current else None) or [] if v != "none"]
-                answers[item.id] = Answer([*ticked, leaf.operand] if leaf.operand not in ticked else ticked)
-            else:
-                answers[item.id] = Answer(leaf.operand)
-        elif signal.kind == "value":
-            item = v2.item(signal.ref)
-            current = answers.get(item.id)
-            value = (current.value if current else 0) or 0
-            answers[item.id] = Answer(min(item.maximum or 1e9, value + 1 + pick % 50))
-        elif signal.kind == "choice":
-            item = v2.item(signal.ref)
-            answers[item.id] = Answer(max(item.choices, key=lambda c: c.numeric or 0).value)
+    add_burdens(v2, answers, picks)
     after = score_assessment(v2, answers)
     for m in before.manifestations:
         assert after.manifestations[m].score >= before.manifestations[m].score, m

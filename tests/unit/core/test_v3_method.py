@@ -17,14 +17,14 @@ from hypothesis import strategies as st
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.carry import carry_assessment
-from jianfu.core.checklist import Checklist, FieldType, load_checklist
+from jianfu.core.checklist import Checklist, load_checklist
 from jianfu.core.errors import ChecklistError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import measure_groups, month_end, plan_annex, problem_text
 from jianfu.core.scoring import ScoreResult, score_assessment
 from jianfu.exchange.demo import sample_assessments
 from jianfu.reports.rectification import summary_text
-from reference_scenarios import BENIGN_APPS, V3_SCENARIOS, Scenario, app, scenario_answers
+from reference_scenarios import BENIGN_APPS, V3_SCENARIOS, Scenario, add_burdens, app, scenario_answers
 
 BY_ID = {s.id: s for s in V3_SCENARIOS}
 ORDER = ["low", "moderate", "high", "severe"]
@@ -248,28 +248,7 @@ def test_heaviest_demo_township_plan_is_focused(library: ChecklistLibrary) -> No
 def test_v3_adding_a_burden_never_lowers_a_score(v3: Checklist, scenario: Scenario, picks: list[int]) -> None:
     answers = scenario_answers(v3, scenario)
     before = score_assessment(v3, answers)
-    for pick in picks:
-        rule = v3.rules[pick % len(v3.rules)]
-        signal = rule.signal
-        if signal.kind == "when":
-            assert signal.condition is not None
-            leaves = [signal.condition] if signal.condition.ref else list(signal.condition.children)
-            leaf = leaves[pick % len(leaves)]
-            item = v3.item(leaf.ref)
-            current = answers.get(item.id)
-            if item.type is FieldType.MULTI_CHOICE:
-                ticked = [v for v in (current.value if current else None) or [] if v != "none"]
-                answers[item.id] = Answer([*ticked, leaf.operand] if leaf.operand not in ticked else ticked)
-            else:
-                answers[item.id] = Answer(leaf.operand)
-        elif signal.kind == "value":
-            item = v3.item(signal.ref)
-            current = answers.get(item.id)
-            value = (current.value if current else 0) or 0
-            answers[item.id] = Answer(min(item.maximum or 1e9, value + 1 + pick % 50))
-        elif signal.kind == "choice":
-            item = v3.item(signal.ref)
-            answers[item.id] = Answer(max(item.choices, key=lambda c: c.numeric or 0).value)
+    add_burdens(v3, answers, picks)
     after = score_assessment(v3, answers)
     for m in before.manifestations:
         assert after.manifestations[m].score >= before.manifestations[m].score, m
