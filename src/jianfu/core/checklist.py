@@ -584,7 +584,7 @@ class _Parser:
             self.fail(where, "必须是键值表（表现 → 指尖工时项列表），且需要 overall_floor 给出小时门槛")
             return {}
         known = {m.id for m in manifestations}
-        term_ids = {t.id for t in terms}
+        by_id = {t.id: t for t in terms}
         found: dict[str, tuple[Signal, ...]] = {}
         for m, entries in raw.items():
             if m not in known:
@@ -599,9 +599,11 @@ class _Parser:
                 signal = self.fingertip_signal(entry, at, items)
                 if signal is None:
                     continue
-                if signal.term not in term_ids:
+                term = by_id.get(signal.term or "")
+                if term is None:
                     self.fail(at, f"“指尖工时”中没有 {signal.term!r} 一项")
                     continue
+                self.check_term_where(signal, term, items, at)
                 signals.append(signal)
             found[str(m)] = tuple(signals)
         return found
@@ -1052,15 +1054,22 @@ class _Parser:
                 if term is None:
                     self.fail(at, f"“指尖工时”中没有 {signal.term!r} 一项")
                     continue
-                if signal.where is not None and term.table is None:
-                    self.fail(f"{at}.where", f"where 只能用于按表格计算的一项，{term.id} 不是")
-                elif signal.where is not None and term.table in items:
-                    for col in signal.where.refs():
-                        if items[term.table].column(col) is None:
-                            self.fail(f"{at}.where", f"表格 {term.table} 没有列 {col}")
+                self.check_term_where(signal, term, items, at)
                 rule = replace(rule, signal=replace(signal, ref=term.table or ""))
             checked.append(rule)
         return tuple(checked)
+
+    def check_term_where(self, signal: Signal, term: FingertipTerm, items: dict[str, Item], at: str) -> None:
+        """A ``where`` on a term's rows names columns of the term's table (a misspelt one would
+        quietly count no hours)."""
+        if signal.where is None:
+            return
+        if term.table is None:
+            self.fail(f"{at}.where", f"where 只能用于按表格计算的一项，{term.id} 不是")
+        elif term.table in items:
+            for col in signal.where.refs():
+                if items[term.table].column(col) is None:
+                    self.fail(f"{at}.where", f"表格 {term.table} 没有列 {col}")
 
     def rules(self, raw: Any, items: dict[str, Item], manifestation_ids: set[str]) -> tuple[ScoringRule, ...]:
         result = []

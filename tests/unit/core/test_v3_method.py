@@ -429,6 +429,17 @@ def test_manifestation_floor_names_existing_terms(library: ChecklistLibrary, tmp
     raw["manifestation_floor"]["leisure"] = [{"fingertip": "apps"}]
     with pytest.raises(ChecklistError, match="leisure"):
         _load_raw(tmp_path, raw)
+    # a misspelt column in a term's where would quietly count no hours: refused at load
+    raw = _raw_v3(library)
+    raw["manifestation_floor"]["trace_alienation"] = [
+        {"fingertip": "apps", "where": {"column": "chekin", "equals": True}}
+    ]
+    with pytest.raises(ChecklistError, match="没有列 chekin"):
+        _load_raw(tmp_path, raw)
+    raw = _raw_v3(library)
+    raw["manifestation_floor"]["trace_alienation"] = [{"fingertip": "traces", "where": {"column": "x", "equals": 1}}]
+    with pytest.raises(ChecklistError, match="where 只能用于按表格计算的一项"):
+        _load_raw(tmp_path, raw)
 
 
 def test_an_incomplete_assessment_gets_no_level_from_the_hours_either(v3: Checklist) -> None:
