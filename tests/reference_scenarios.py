@@ -381,6 +381,15 @@ def scenario_answers(checklist: Checklist, scenario: Scenario) -> dict[str, Answ
     return {k: Answer(v) for k, v in values.items() if checklist.has_item(k)}
 
 
+# The scenarios whose passage describes a manifestation's typical burden (to land at 较重 in it).
+TYPICAL = {
+    "trace_alienation": ["meetings_and_inspections", "photo_checkin_traces"],
+    "platform_formalism": ["app_overload"],
+    "filing_redundancy": ["filing_many_platforms"],
+    "algorithm_centrism": ["dispatch_without_discretion"],
+}
+
+
 def add_burdens(checklist: Checklist, answers: dict[str, Answer], picks: list[int]) -> None:
     """Adds to ``answers`` the burden each picked rule reads (a condition's choice ticked, a number
     raised, the heaviest choice taken): what a property test of "adding a burden never lowers a

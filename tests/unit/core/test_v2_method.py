@@ -15,7 +15,7 @@ from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import local_wording, measure_groups, month_end, plan_annex, seal_name, township_kind
 from jianfu.core.scoring import ScoreResult, score_assessment
 from jianfu.exchange.demo import sample_assessments
-from reference_scenarios import SCENARIOS, Scenario, add_burdens, scenario_answers
+from reference_scenarios import SCENARIOS, TYPICAL, Scenario, add_burdens, scenario_answers
 
 SEEDS = Path("/work/shared/seeds")
 BY_ID = {s.id: s for s in SCENARIOS}
@@ -46,13 +46,7 @@ def test_scenario_lands_where_its_passage_says(v2: Checklist, scenario: Scenario
 
 def test_typical_burdens_of_the_four_manifestations_land_at_the_same_level(v2: Checklist) -> None:
     """Each article's typical burden lands at 较重 in its manifestation, whichever manifestation it is."""
-    typical = {
-        "trace_alienation": ["meetings_and_inspections", "photo_checkin_traces"],
-        "platform_formalism": ["app_overload"],
-        "filing_redundancy": ["filing_many_platforms"],
-        "algorithm_centrism": ["dispatch_without_discretion"],
-    }
-    for manifestation, ids in typical.items():
+    for manifestation, ids in TYPICAL.items():
         for scenario_id in ids:
             m = _score(v2, BY_ID[scenario_id]).manifestations[manifestation]
             assert m.level == "high", (scenario_id, m.score, m.level)

@@ -24,7 +24,7 @@ from jianfu.core.plan import measure_groups, month_end, plan_annex, problem_text
 from jianfu.core.scoring import ScoreResult, score_assessment
 from jianfu.exchange.demo import sample_assessments
 from jianfu.reports.rectification import summary_text
-from reference_scenarios import BENIGN_APPS, V3_SCENARIOS, Scenario, add_burdens, app, scenario_answers
+from reference_scenarios import BENIGN_APPS, TYPICAL, V3_SCENARIOS, Scenario, add_burdens, app, scenario_answers
 
 BY_ID = {s.id: s for s in V3_SCENARIOS}
 ORDER = ["low", "moderate", "high", "severe"]
@@ -95,13 +95,7 @@ def test_time_rules_reach_the_plan_at_an_hour_a_week(v3: Checklist) -> None:
 
 
 def test_typical_burdens_of_the_four_manifestations_land_at_the_same_level(v3: Checklist) -> None:
-    typical = {
-        "trace_alienation": ["meetings_and_inspections", "photo_checkin_traces"],
-        "platform_formalism": ["app_overload"],
-        "filing_redundancy": ["filing_many_platforms"],
-        "algorithm_centrism": ["dispatch_without_discretion"],
-    }
-    for manifestation, ids in typical.items():
+    for manifestation, ids in TYPICAL.items():
         for scenario_id in ids:
             m = _score(v3, BY_ID[scenario_id]).manifestations[manifestation]
             assert m.level == "high", (scenario_id, m.score, m.level)
