@@ -253,7 +253,7 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
     except json.JSONDecodeError as exc:
         raise AssessmentFileError(
             path,
-            f"不是完整的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{_json_reason(exc.msg)}），文件可能被截断或改动过",
+            f"不是完整的 JSON（{strict_json.decode_reason(exc)}），文件可能被截断或改动过",
         ) from exc
     except RecursionError as exc:
         raise AssessmentFileError(path, "嵌套层数过深，不是减负助手导出的自查文件") from exc
@@ -309,17 +309,6 @@ def _check_signature(document: dict[str, Any], content: bytes, path: Path | str)
             path, "签名与内容不符：文件在签名后被改动过，或签名是伪造的", "请向报送单位重新索取原始文件，并电话核实。"
         )
     return Signature(public_key, int(entry["sequence"]))
-
-
-def _json_reason(message: str) -> str:
-    known = {
-        "Expecting value": "此处缺少内容",
-        "Unterminated string starting at": "字符串没有结束",
-        "Expecting ',' delimiter": "缺少逗号",
-        "Expecting property name enclosed in double quotes": "缺少字段名",
-        "Extra data": "结尾有多余内容",
-    }
-    return known.get(message, message)
 
 
 def _check_envelope(document: Any, path: Path | str) -> None:

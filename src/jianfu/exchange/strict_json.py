@@ -33,7 +33,13 @@ class StrictJsonError(ValueError):
     """Why the text is refused, in Chinese."""
 
 
+# A text editor (Windows Notepad before 2019) may save UTF-8 with a byte order mark; the content,
+# and so its checksum and signature, are unchanged, so it is read as if the mark were not there.
+UTF8_BOM = "\ufeff"
+
+
 def loads(text: str) -> Any:
+    text = text.removeprefix(UTF8_BOM)
     return json.loads(
         text,
         object_pairs_hook=_no_duplicates,
@@ -41,6 +47,27 @@ def loads(text: str) -> Any:
         parse_int=_integer,
         parse_constant=_constant,
     )
+
+
+_DECODE_REASONS = {  # json's own messages (CPython 3.10–3.13), in Chinese
+    "Expecting value": "此处缺少内容",
+    "Unterminated string starting at": "字符串没有结束",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Expecting property name enclosed in double quotes": "缺少字段名（或多了逗号）",
+    "Extra data": "结尾有多余内容",
+    "Invalid control character at": "字符串中有控制字符",
+    "Invalid \\escape": "字符串中有无效的转义（反斜杠）",
+    "Invalid \\uXXXX escape": "字符串中有无效的 \\u 转义",
+    "Illegal trailing comma before end of object": "对象末尾多了逗号",
+    "Illegal trailing comma before end of array": "数组末尾多了逗号",
+}
+
+
+def decode_reason(error: json.JSONDecodeError) -> str:
+    """Why the text is not JSON, in Chinese, with the line and column: never json's English."""
+    message = next((v for k, v in _DECODE_REASONS.items() if error.msg.startswith(k)), "不符合 JSON 语法")
+    return f"第 {error.lineno} 行第 {error.colno} 列：{message}"
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -1,0 +1,124 @@
+"""Hostile and odd bytes in the files the program reads (assessment files, the county's platform
+catalogue): every refusal in Chinese, naming where; harmless editor habits (a byte order mark)
+accepted; the county database read back unchanged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jianfu.exchange.assessment_file import AssessmentFileError, read_assessment_file
+from jianfu.exchange.catalogue import Catalogue, CatalogueEntry, CatalogueError, read_catalogue, write_catalogue
+from jianfu.services.county_import import import_files
+from jianfu.storage.county import Outcome
+from jianfu.storage.database import open_database
+
+TARGET = "柳河镇-2026-Q4.jianfu"
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory, library) -> Path:
+    from jianfu.exchange.demo import write_demo
+
+    directory = tmp_path_factory.mktemp("demo")
+    write_demo(directory, library)
+    return directory
+
+
+def _ascii_words(text: str) -> list[str]:
+    """English words in a message (file paths and JSON field names aside)."""
+    import re
+
+    return [w for w in re.findall(r"[A-Za-z]{4,}", text) if w not in ("JSON", "jianfu", "UTF")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('"format":', '"format"', "第 2 行第 11 列：缺少冒号"),
+        ('"format": "jianfu-assessment"', '"format": "jianfu\\q-assessment"', "无效的转义"),
+        ('"format": "jianfu-assessment"', '"format": "jianfu\\u12-assessment"', "无效的 \\u 转义"),
+        ('"format": "jianfu-assessment"', '"format": "jianfu\x01-assessment"', "字符串中有控制字符"),
+        ('"format_version": 2,', '"format_version": 2,,', "缺少字段名"),
+    ],
+)
+def test_broken_json_is_named_in_chinese(demo_dir, library, tmp_path, old, new, expected) -> None:
+    text = (demo_dir / TARGET).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "broken.jianfu"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(AssessmentFileError) as caught:
+        read_assessment_file(path, library)
+    assert expected in caught.value.reason and "不是完整的 JSON" in caught.value.reason
+    assert _ascii_words(caught.value.reason) == [], caught.value.reason
+    assert str(path) in str(caught.value)
+
+
+def test_a_byte_order_mark_from_a_text_editor_is_read_and_imported(demo_dir, library, tmp_path) -> None:
+    """Notepad saving the file again adds a BOM and, with CRLF, changes nothing the signature covers."""
+    raw = (demo_dir / TARGET).read_bytes()
+    path = tmp_path / TARGET
+    path.write_bytes(b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"))
+    content = read_assessment_file(path, library)
+    assert content.assessment.township.name == "柳河镇" and content.signature is not None
+    db = open_database(tmp_path / "county.sqlite3")
+    summary = import_files(db, library, [path, demo_dir / TARGET])
+    assert summary.rejected == [] and summary.count(Outcome.IMPORTED) == 1
+    # the same content without the mark is the same file: stored once
+    assert summary.count(Outcome.UNCHANGED) == 1
+    db.close()
+
+
+def _catalogue(tmp_path: Path) -> Path:
+    path = tmp_path / "目录.jianfu-catalogue"
+    write_catalogue(
+        path, Catalogue("云溪县", "2026-12-01T09:00:00", [CatalogueEntry("网格通", "app", "县委政法委", "", 5)])
+    )
+    return path
+
+
+def _resealed(path: Path, change) -> None:
+    from jianfu.exchange.catalogue import _checksum
+
+    document = json.loads(path.read_text(encoding="utf-8"))
+    change(document)
+    document["sha256"] = _checksum(document)
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d["entries"][0].update(townships="五个"), "第 1 条的乡镇数应为不小于 0 的整数"),
+        (lambda d: d["entries"][0].update(townships=[5]), "第 1 条的乡镇数应为不小于 0 的整数"),
+        (lambda d: d["entries"][0].update(townships=-3), "第 1 条的乡镇数应为不小于 0 的整数"),
+        (lambda d: d["entries"][0].update(kind={"a": 1}), "第 1 条的名称、类型、部门或层级不是文字"),
+        (lambda d: d.update(entries=5), "条目（entries）应为列表"),
+    ],
+)
+def test_a_catalogue_with_hostile_entries_is_refused_in_chinese(tmp_path, change, expected) -> None:
+    path = _catalogue(tmp_path)
+    _resealed(path, change)
+    with pytest.raises(CatalogueError) as caught:
+        read_catalogue(path)
+    assert expected in caught.value.reason and str(path) in str(caught.value)
+
+
+def test_a_catalogue_that_is_not_json_is_named_in_chinese(tmp_path) -> None:
+    path = _catalogue(tmp_path)
+    path.write_bytes(path.read_bytes()[:40])
+    with pytest.raises(CatalogueError) as caught:
+        read_catalogue(path)
+    assert "不是完整的 JSON（第" in caught.value.reason
+    assert _ascii_words(caught.value.reason) == [], caught.value.reason
+    path.write_bytes("平台目录：网格通".encode("gb18030"))
+    with pytest.raises(CatalogueError, match="不是 UTF-8 编码的文本"):
+        read_catalogue(path)
+
+
+def test_a_catalogue_saved_with_a_byte_order_mark_is_read(tmp_path) -> None:
+    path = _catalogue(tmp_path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert [e.name for e in read_catalogue(path).entries] == ["网格通"]
