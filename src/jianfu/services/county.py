@@ -38,7 +38,7 @@ from jianfu.storage.county import CountyStore, OverviewTable
 from jianfu.storage.county_inventory import department_aliases, imported_inventory_rows, period_table_rows
 from jianfu.storage.county_signers import HeldFile, SignerRow
 from jianfu.storage.county_verify import RawAnswers, answers_from_rows, period_answer_rows, townships_of
-from jianfu.storage.database import Database, open_database
+from jianfu.storage.database import COUNTY, Database, open_database
 
 
 class CountyService:
@@ -66,7 +66,7 @@ class CountyService:
         if must_exist and not path.exists():
             raise JianfuError(f"县级数据库 {path} 不存在，请先用 jianfu import 导入乡镇文件。")
         try:
-            return cls(open_database(path), library, rederive)
+            return cls(open_database(path, COUNTY), library, rederive)
         except sqlite3.Error as exc:
             raise JianfuError(_cannot_open(path, exc)) from exc
         except OSError as exc:
