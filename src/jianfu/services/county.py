@@ -38,7 +38,7 @@ from jianfu.storage.county import CountyStore, OverviewTable
 from jianfu.storage.county_inventory import department_aliases, imported_inventory_rows, period_table_rows
 from jianfu.storage.county_signers import HeldFile, SignerRow
 from jianfu.storage.county_verify import RawAnswers, answers_from_rows, period_answer_rows, townships_of
-from jianfu.storage.database import COUNTY, Database, open_database
+from jianfu.storage.database import COUNTY, TOWNSHIP, Database, check_before_opening, database_kind, open_database
 
 
 class CountyService:
@@ -301,17 +301,32 @@ def _cannot_open(path: Path, exc: sqlite3.Error) -> str:
 
 def known_signing_keys(database: Path) -> dict[str, str]:
     """The county database's bound keys (division code → Base64 public key), read without writing
-    anything, not even the switch to WAL; empty when the file is missing or not a county database."""
+    anything, not even the switch to WAL; empty when there is no database yet. A file that is not a
+    readable county database is an error, never "no key known yet": that would read as a first
+    file, trusted on first use."""
+    if not database.exists():
+        return {}  # no county database yet: the first import creates it and binds the key
     if not database.is_file():
-        return {}
+        raise JianfuError(f"无法核对已登记的密钥：{database} 是一个文件夹，不是县级数据库。请给 --db 指定数据库文件。")
+    check_before_opening(database)  # not SQLite, another program's, or a newer Jianfu's
     try:
         conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
         try:
+            kind = database_kind(conn)
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if kind == TOWNSHIP or "townships" not in tables:
+                raise JianfuError(
+                    f"数据库 {database} 不是县级汇总数据库，无法核对已登记的密钥。请给 --db 指定县级汇总数据库。"
+                )
+            if "county_signers" not in tables:  # a county database from before signatures: none bound
+                return {}
             return {str(k): str(v) for k, v in conn.execute("SELECT division_code, public_key FROM county_signers")}
         finally:
             conn.close()
-    except sqlite3.Error:
-        return {}
+    except sqlite3.Error as exc:
+        from jianfu.storage.failures import explain_database_failure
+
+        raise JianfuError(f"无法读取县级数据库 {database}。{explain_database_failure(exc, database)}") from exc
 
 
 __all__ = ["CountyService", "HeldFile", "SignerRow", "known_signing_keys"]

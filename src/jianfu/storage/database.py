@@ -54,8 +54,7 @@ def open_database(path: Path, kind: str | None = None) -> Database:
     The connection is in autocommit mode; writes go through ``transaction()``, because a
     sqlite-utils call inside our own transaction would commit it half-way.
     """
-    _check_file(path)
-    _check_header(path)  # refuse a foreign or newer database before anything writes to it
+    check_before_opening(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
     try:
@@ -77,6 +76,13 @@ def open_database(path: Path, kind: str | None = None) -> Database:
         # Read-only, locked and damaged need different advice; never "move it away" for a good file.
         raise DatabaseError(f"数据库文件 {path} 无法打开（{exc}）。{explain_database_failure(exc, path)}") from exc
     return Database(path, conn)
+
+
+def check_before_opening(path: Path) -> None:
+    """Refuse a file that is not SQLite, or a foreign or newer database, from its header alone,
+    before anything (even a read-only connection) touches it."""
+    _check_file(path)
+    _check_header(path)
 
 
 @contextmanager

@@ -100,3 +100,27 @@ def test_kind_is_read_from_what_the_database_holds(tmp_path: Path, library, demo
     service.store.db.close()
     with pytest.raises(JianfuError, match="乡镇自查的数据库"):
         CountyService.open(tmp_path / "sample.sqlite3", library)
+
+
+@pytest.mark.parametrize("case", ["folder", "township", "truncated", "not-sqlite"])
+def test_verify_never_reads_a_wrong_database_as_no_key_known(tmp_path: Path, library, demo_dir, capsys, case) -> None:
+    """ "县级尚未登记该乡镇的密钥" would make a forged file look like a first file, trusted on first use."""
+    from jianfu.cli.main import main
+
+    database = tmp_path / "county.sqlite3"
+    if case == "folder":
+        database.mkdir()
+    elif case == "township":
+        _township_database(database, library)
+    elif case == "truncated":
+        _county_database(database, library, demo_dir)
+        database.write_bytes(database.read_bytes()[:8192])
+    elif case == "not-sqlite":
+        database.write_text("县级汇总", encoding="utf-8")
+    before = database.is_dir() or database.read_bytes()
+    code = main(["verify", str(demo_dir / "柳河镇-2026-Q4.jianfu"), "--db", str(database)])
+    out, err = capsys.readouterr()
+    assert code == 2 and "尚未登记" not in out and str(database) in err, (out, err)
+    assert (
+        database.is_dir() or database.read_bytes()
+    ) == before  # (a read-only look may leave an empty -wal beside it)
