@@ -70,7 +70,7 @@ class ImportSummary:
             f"待确认 {self.count(Outcome.HELD)} 个，拒收 {len(self.rejected)} 个。"
         )
         if self.notes:  # accepted, but the inspector should look (unsigned, dated in the future)
-            text += f"其中 {len(self.notes)} 个文件需留意（未签名或日期在未来等，见各文件说明）。"
+            text += f"其中 {len(self.notes)} 个文件需留意（未签名、日期在未来或不属于本县等，见各文件说明）。"
         return text + ("（已取消，其余文件未导入。）" if self.cancelled else "")
 
 
@@ -121,6 +121,7 @@ def import_files(
     county = CountyStore(db)
     summary = ImportSummary()
     batch_started, in_batch = 0.0, 0
+    counties = county.county_codes()
     cache_size = db.conn.execute("PRAGMA cache_size").fetchone()[0]
     db.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
@@ -141,9 +142,11 @@ def import_files(
             outcome = _store(county, library, content, path.name)
             summary.outcomes[outcome].append(path)
             if outcome in (Outcome.IMPORTED, Outcome.UPDATED):
-                flags = file_flags(content)
-                if flags:
-                    summary.notes.append((path, describe_flags(flags)))
+                notes = [describe_flags(file_flags(content)), _other_county(content, counties)]
+                if any(notes):
+                    summary.notes.append((path, "；".join(n for n in notes if n)))
+                if not counties:  # the first township names the county
+                    counties = county.county_codes()
             in_batch += 1
             if in_batch >= BATCH_FILES or time.monotonic() - batch_started >= BATCH_SECONDS:
                 db.conn.execute("COMMIT")
@@ -158,6 +161,19 @@ def import_files(
     if progress:
         progress(len(files), len(files))
     return summary
+
+
+def _other_county(content: AssessmentFile, counties: dict[str, str]) -> str:
+    """A note when every township imported so far is of one county and this file's is of another
+    (a file sent to the wrong county, or a code mistyped): imported, but the inspector should look."""
+    code = content.assessment.township.division_code
+    if len(counties) != 1 or code[:6] in counties:
+        return ""
+    ((known, name),) = counties.items()
+    return (
+        f"区划代码 {code} 不属于本县（已导入的乡镇区划代码都以 {known} 开头{'，' + name if name else ''}），"
+        "可能是其他县（市、区）的文件或代码填错，请核实"
+    )
 
 
 def _store(

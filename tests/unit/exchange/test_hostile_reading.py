@@ -122,3 +122,24 @@ def test_a_catalogue_saved_with_a_byte_order_mark_is_read(tmp_path) -> None:
     path = _catalogue(tmp_path)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert [e.name for e in read_catalogue(path).entries] == ["网格通"]
+
+
+def test_a_file_of_another_county_is_imported_with_a_note(demo_dir, library, tmp_path) -> None:
+    """A county database collects one county's townships: a code of another county is named, so
+    that a misdirected file (or a mistyped code) does not silently join the county's figures."""
+    from helpers.hostile import _dump, _own
+
+    document = json.loads((demo_dir / TARGET).read_text(encoding="utf-8"))
+    document["township"].update(division_code="110101001000", county="东城区")
+    stranger = tmp_path / "东城区-2026-Q4.jianfu"
+    stranger.write_bytes(_dump(_own(document, 3)))
+    db = open_database(tmp_path / "county.sqlite3")
+    own = sorted(demo_dir.glob("*.jianfu"))
+    first = import_files(db, library, own)
+    assert first.notes == [] and first.rejected == []
+    summary = import_files(db, library, [stranger])
+    assert summary.count(Outcome.IMPORTED) == 1
+    [(path, note)] = summary.notes
+    assert path == stranger and "区划代码 110101001000 不属于本县" in note and "519901" in note and "云溪县" in note
+    assert "不属于本县" in summary.describe()
+    db.close()
