@@ -150,6 +150,12 @@ def import_files(
             in_batch += 1
             if in_batch >= BATCH_FILES or time.monotonic() - batch_started >= BATCH_SECONDS:
                 db.conn.execute("COMMIT")
+    except KeyboardInterrupt:
+        # Ctrl-C: every file's savepoint is whole (one interrupted inside its store undid itself),
+        # so the files before the one in flight are kept, as after Cancel
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
+        raise
     except BaseException:
         if db.conn.in_transaction:  # a bug or a crash of the disk: keep only whole batches
             db.conn.execute("ROLLBACK")

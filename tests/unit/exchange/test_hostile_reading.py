@@ -143,3 +143,23 @@ def test_a_file_of_another_county_is_imported_with_a_note(demo_dir, library, tmp
     assert path == stranger and "区划代码 110101001000 不属于本县" in note and "519901" in note and "云溪县" in note
     assert "不属于本县" in summary.describe()
     db.close()
+
+
+def test_ctrl_c_during_an_import_keeps_every_file_before_the_one_in_flight(demo_dir, library, tmp_path) -> None:
+    files = sorted(demo_dir.glob("*.jianfu"))
+    db = open_database(tmp_path / "county.sqlite3")
+
+    def interrupt(done: int, total: int) -> None:
+        if done == 5:  # reported before the sixth file is read
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_files(db, library, files, progress=interrupt)
+    db.close()
+    db = open_database(tmp_path / "county.sqlite3")
+    assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = db.conn.execute("SELECT count(*) FROM assessment_history").fetchone()[0]
+    assert stored == 5
+    summary = import_files(db, library, files)  # the rest come in, the five are unchanged
+    assert summary.count(Outcome.UNCHANGED) == 5 and summary.rejected == []
+    db.close()
