@@ -18,6 +18,7 @@ from typing import Any
 from jianfu.core.limits import (
     LONG_TEXT_REFUSED,
     MAX_ABS_NUMBER,
+    MAX_CONTAINERS,
     MAX_PLAN_ITEMS,
     MAX_TABLE_ROWS,
     SHORT_TEXT_REFUSED,
@@ -38,8 +39,14 @@ class StrictJsonError(ValueError):
 UTF8_BOM = "\ufeff"
 
 
+# A JSON string, or an unterminated one to the end of the text: one match from every quote, never a
+# search again from inside it (linear however the quotes and backslashes are laid out).
+_STRING = re.compile(r'"(?:[^"\\]|\\.?)*+(?:"|\Z)', re.DOTALL)
+
+
 def loads(text: str) -> Any:
     text = text.removeprefix(UTF8_BOM)
+    _check_containers(text)
     return json.loads(
         text,
         object_pairs_hook=_no_duplicates,
@@ -68,6 +75,19 @@ def decode_reason(error: json.JSONDecodeError) -> str:
     """Why the text is not JSON, in Chinese, with the line and column: never json's English."""
     message = next((v for k, v in _DECODE_REASONS.items() if error.msg.startswith(k)), "不符合 JSON 语法")
     return f"第 {error.lineno} 行第 {error.colno} 列：{message}"
+
+
+def _check_containers(text: str) -> None:
+    """Refuse before parsing a text of more objects and arrays than any real file holds: each
+    costs ~60–230 bytes parsed, and a file of nothing but them would take hundreds of MB."""
+    if text.count("{") + text.count("[") <= MAX_CONTAINERS:  # the usual case: brackets in text count too
+        return
+    bare = _STRING.sub("", text)  # strings aside, what is left is structure
+    count = bare.count("{") + bare.count("[")
+    if count > MAX_CONTAINERS:
+        raise StrictJsonError(
+            f"结构过于复杂：对象和数组过多或嵌套过深（{count} 个，上限 {MAX_CONTAINERS}），不是减负助手导出的文件"
+        )
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

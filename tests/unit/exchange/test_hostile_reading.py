@@ -163,3 +163,40 @@ def test_ctrl_c_during_an_import_keeps_every_file_before_the_one_in_flight(demo_
     summary = import_files(db, library, files)  # the rest come in, the five are unchanged
     assert summary.count(Outcome.UNCHANGED) == 5 and summary.rejected == []
     db.close()
+
+
+def test_a_file_of_nothing_but_brackets_is_refused_before_parsing(demo_dir, library, tmp_path) -> None:
+    """5 MB of "[[]]" parses into two million lists (~200 MB): refused from the text, the county
+    database unchanged."""
+    good = (demo_dir / TARGET).read_bytes()
+    room = 5 * 1024 * 1024 - len(good) - 100
+    filler = b",".join([b"[[]]"] * (room // 5))
+    path = tmp_path / "brackets.jianfu"
+    path.write_bytes(good.replace(b'"answers": {', b'"zz": [' + filler + b'], "answers": {', 1))
+    db = open_database(tmp_path / "county.sqlite3")
+    import_files(db, library, [demo_dir / TARGET])
+    before = list(db.conn.iterdump())
+    summary = import_files(db, library, [path])
+    [(rejected, reason)] = summary.rejected
+    assert rejected == path and "结构过于复杂" in reason and "上限 20000" in reason, reason
+    assert list(db.conn.iterdump()) == before
+    db.close()
+
+
+def test_the_largest_real_file_is_far_from_the_structure_limit(demo_dir, library, tmp_path) -> None:
+    from helpers.hostile import _dump, _own
+
+    document = json.loads((demo_dir / TARGET).read_text(encoding="utf-8"))
+    rows = [{"row_id": f"r{n:06d}", "cells": {"name": f"应用{n}", "kind": "app"}} for n in range(500)]
+    document["answers"]["apps.inventory"]["value"] = rows
+    document["answers"]["filing.tasks"]["value"] = [
+        {"row_id": f"t{n:06d}", "cells": {"name": f"报表{n}", "platforms": [f"r{n:06d}", "r000001"]}}
+        for n in range(500)
+    ]
+    template = document["plan"][0]
+    document["plan"] = [{**template, "key": f"custom:{n}", "rule_id": None} for n in range(1000)]
+    path = tmp_path / TARGET
+    path.write_bytes(_dump(_own(document, 7)))
+    content = read_assessment_file(path, library)
+    assert len(content.assessment.plan) == 1000
+    assert len(content.assessment.answers["filing.tasks"].value) == 500
