@@ -359,8 +359,27 @@ def _check_schema(document: dict[str, Any], path: Path | str) -> None:
     try:
         _validator(document["format_version"])(document)
     except fastjsonschema.JsonSchemaValueException as error:
-        where = " → ".join(strict_json.printable(str(p)) for p in error.path[1:]) or "顶层"
+        where = " → ".join(strict_json.printable(p) for p in _schema_where(document, error.path[1:])) or "顶层"
         raise AssessmentFileError(path, f"内容不符合文件格式（位置：{where}；{_schema_reason(error.rule)}）") from None
+
+
+def _schema_where(document: Any, parts: list[Any]) -> list[str]:
+    """fastjsonschema's path as the file has it: its parts are split at every dot, so an item id
+    ("apps.inventory") is joined again; a list index is counted from 1, as people count."""
+    where: list[str] = []
+    value, pending = document, [str(p) for p in parts]
+    while pending:
+        if isinstance(value, list) and pending[0].isdigit() and int(pending[0]) < len(value):
+            where.append(f"第 {int(pending[0]) + 1} 项")
+            value, pending = value[int(pending[0])], pending[1:]
+            continue
+        taken = next(
+            (n for n in range(len(pending), 0, -1) if isinstance(value, dict) and ".".join(pending[:n]) in value), 1
+        )
+        key = ".".join(pending[:taken])
+        where.append(key)
+        value, pending = value.get(key) if isinstance(value, dict) else None, pending[taken:]
+    return where
 
 
 def _schema_reason(rule: str | None) -> str:

@@ -5,6 +5,7 @@ accepted; the county database read back unchanged."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,19 @@ def test_the_largest_real_file_is_far_from_the_structure_limit(demo_dir, library
     content = read_assessment_file(path, library)
     assert len(content.assessment.plan) == 1000
     assert len(content.assessment.answers["filing.tasks"].value) == 500
+
+
+def test_a_schema_problem_names_the_item_and_row_as_the_file_has_them(demo_dir, library, tmp_path) -> None:
+    from helpers.hostile import _dump, _own
+
+    document = json.loads((demo_dir / TARGET).read_text(encoding="utf-8"))
+    document["plan"][1]["handling"] = "nuke"
+    path = tmp_path / "plan.jianfu"
+    path.write_bytes(_dump(_own(document, 7)))
+    with pytest.raises(AssessmentFileError, match="位置：plan → 第 2 项 → handling；取值不在允许的范围内"):
+        read_assessment_file(path, library)
+    document = json.loads((demo_dir / TARGET).read_text(encoding="utf-8"))
+    document["answers"]["apps.inventory"]["declared_none"] = False
+    path.write_bytes(_dump(_own(document, 7)))
+    with pytest.raises(AssessmentFileError, match=re.escape("位置：answers → apps.inventory → declared_none")):
+        read_assessment_file(path, library)
