@@ -179,7 +179,7 @@ class CountyStore:
             "SELECT document FROM assessment_history WHERE division_code = ? AND period = ? AND updated_at = ?",
             (division_code, period.code, updated_at),
         ).fetchone()
-        return zlib.decompress(row[0])
+        return county_signers.unpack_stored_file(row[0], f"{division_code} {period.code}")
 
     # --------------------------------------------------------------------------- views
 

@@ -217,3 +217,32 @@ def test_a_schema_problem_names_the_item_and_row_as_the_file_has_them(demo_dir, 
     path.write_bytes(_dump(_own(document, 7)))
     with pytest.raises(AssessmentFileError, match=re.escape("位置：answers → apps.inventory → declared_none")):
         read_assessment_file(path, library)
+
+
+@pytest.mark.parametrize("blob", [b"not zlib at all", b"", "zip-bomb"])
+def test_a_damaged_stored_file_is_named_never_unpacked_into_gigabytes(demo_dir, library, tmp_path, blob) -> None:
+    """The held file the inspector confirms is unpacked from the database: damage (or a doctored
+    blob that would unpack into gigabytes) is a Chinese message, the held file stays held."""
+    import zlib
+
+    from helpers.hostile import _impersonation
+    from jianfu.core.errors import JianfuError
+    from jianfu.services.county_import import confirm_held
+    from jianfu.storage import county_signers
+
+    db = open_database(tmp_path / "county.sqlite3")
+    import_files(db, library, [demo_dir / TARGET])
+    stranger = tmp_path / "冒名.jianfu"
+    stranger.write_bytes(_impersonation(json.loads((demo_dir / TARGET).read_text(encoding="utf-8"))))
+    assert import_files(db, library, [stranger]).held == [stranger]
+    [held_id] = [r[0] for r in db.conn.execute("SELECT id FROM held_files")]
+    if blob == "zip-bomb":
+        blob = zlib.compress(b" " * (64 * 1024 * 1024), 9)  # 64 MB of spaces in ~64 KB
+    db.conn.execute("UPDATE held_files SET document = ? WHERE id = ?", (blob, held_id))
+    before = list(db.conn.iterdump())
+    with pytest.raises(JianfuError, match="已损坏，无法读出") as raised:
+        confirm_held(db, library, held_id)
+    assert "冒名.jianfu" in str(raised.value)
+    assert list(db.conn.iterdump()) == before
+    assert county_signers.is_held(db.conn, db.conn.execute("SELECT content_sha256 FROM held_files").fetchone()[0])
+    db.close()
