@@ -74,7 +74,7 @@ def open_database(path: Path, kind: str | None = None) -> Database:
         from jianfu.storage.failures import explain_database_failure
 
         # Read-only, locked and damaged need different advice; never "move it away" for a good file.
-        raise DatabaseError(f"数据库文件 {path} 无法打开（{exc}）。{explain_database_failure(exc, path)}") from exc
+        raise DatabaseError(f"数据库文件 {path} 无法打开。{explain_database_failure(exc, path)}") from exc
     return Database(path, conn)
 
 
