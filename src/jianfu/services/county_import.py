@@ -139,7 +139,7 @@ def import_files(
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN IMMEDIATE")
                 batch_started, in_batch = time.monotonic(), 0
-            outcome = _store(county, library, content, path.name)
+            outcome = _store(county, library, content, file_name(path))
             summary.outcomes[outcome].append(path)
             if outcome in (Outcome.IMPORTED, Outcome.UPDATED):
                 notes = [describe_flags(file_flags(content)), _other_county(content, counties)]
@@ -167,6 +167,19 @@ def import_files(
     if progress:
         progress(len(files), len(files))
     return summary
+
+
+def file_name(path: Path) -> str:
+    """``path``'s name as text that can be stored and shown. A name that is not UTF-8 (a zip made
+    on Chinese Windows, unpacked on Linux, keeps its GBK bytes) reaches Python as lone surrogates,
+    which SQLite and Qt refuse: read as GBK, or with the undecodable bytes replaced."""
+    raw = os.fsencode(path.name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
 
 
 def _other_county(content: AssessmentFile, counties: dict[str, str]) -> str:

@@ -5,6 +5,7 @@ accepted; the county database read back unchanged."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -245,4 +246,26 @@ def test_a_damaged_stored_file_is_named_never_unpacked_into_gigabytes(demo_dir, 
     assert "冒名.jianfu" in str(raised.value)
     assert list(db.conn.iterdump()) == before
     assert county_signers.is_held(db.conn, db.conn.execute("SELECT content_sha256 FROM held_files").fetchone()[0])
+    db.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="names are UTF-16 text on Windows")
+def test_a_file_named_in_gbk_bytes_is_held_with_its_name_read_as_gbk(demo_dir, library, tmp_path) -> None:
+    """A zip made on Chinese Windows and unpacked on UOS keeps GBK bytes in its names; storing such
+    a name (lone surrogates to Python) crashed the import and rolled back the files before it."""
+    from helpers.hostile import _impersonation
+
+    folder = tmp_path / "收到的文件"
+    folder.mkdir()
+    held = os.path.join(os.fsencode(folder), "冒名-柳河镇.jianfu".encode("gb18030"))
+    with open(held, "wb") as handle:
+        handle.write(_impersonation(json.loads((demo_dir / TARGET).read_text(encoding="utf-8"))))
+    with open(os.path.join(os.fsencode(folder), b"\xff\xfe.jianfu"), "wb") as handle:
+        handle.write(_impersonation(json.loads((demo_dir / "石桥镇-2026-Q4.jianfu").read_text(encoding="utf-8"))))
+    db = open_database(tmp_path / "county.sqlite3")
+    import_files(db, library, [demo_dir / TARGET, demo_dir / "石桥镇-2026-Q4.jianfu"])
+    summary = import_files(db, library, sorted(folder.iterdir()))
+    assert len(summary.held) == 2 and summary.rejected == []
+    names = sorted(r[0] for r in db.conn.execute("SELECT file_name FROM held_files"))
+    assert names == sorted(["\ufffd\ufffd.jianfu", "冒名-柳河镇.jianfu"])
     db.close()
