@@ -9,7 +9,9 @@ brings the lost files in (those already stored come back "unchanged").
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -37,6 +39,10 @@ class NoFilesFound(JianfuError):
     """A folder (or list of paths) without a single ``.jianfu`` file."""
 
 
+LOG = logging.getLogger(__name__)
+UNEXPECTED = (
+    "本程序处理这个文件时出错（程序缺陷，不是文件的问题），这个文件没有导入；请把它交给技术人员，其余文件照常导入"
+)
 BATCH_FILES = 100
 BATCH_SECONDS = 1.0
 # SQLite's page cache while importing (KiB; 2 MB otherwise): each file adds rows all over the
@@ -139,7 +145,14 @@ def import_files(
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN IMMEDIATE")
                 batch_started, in_batch = time.monotonic(), 0
-            outcome = _store(county, library, content, file_name(path))
+            try:
+                outcome = _store(county, library, content, file_name(path))
+            except (sqlite3.Error, OSError, MemoryError):
+                raise  # the database or the disk: every file after it would fail too
+            except Exception:  # a bug on this file's content: its savepoint undid it; the others go on
+                LOG.exception("import of %s failed", path)
+                summary.rejected.append((path, UNEXPECTED))
+                continue
             summary.outcomes[outcome].append(path)
             if outcome in (Outcome.IMPORTED, Outcome.UPDATED):
                 notes = [describe_flags(file_flags(content)), _other_county(content, counties)]

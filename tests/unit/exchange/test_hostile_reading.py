@@ -269,3 +269,27 @@ def test_a_file_named_in_gbk_bytes_is_held_with_its_name_read_as_gbk(demo_dir, l
     names = sorted(r[0] for r in db.conn.execute("SELECT file_name FROM held_files"))
     assert names == sorted(["\ufffd\ufffd.jianfu", "冒名-柳河镇.jianfu"])
     db.close()
+
+
+def test_a_bug_on_one_file_rejects_that_file_only(demo_dir, library, tmp_path, monkeypatch) -> None:
+    """A program error while storing one file (its content reaching a bug) undoes that file alone
+    and names it in Chinese; the files before and after it are imported."""
+    from jianfu.services import county_import
+
+    files = sorted(demo_dir.glob("*-2026-Q4.jianfu"))
+    real = county_import._store
+
+    def failing(county, library, content, name, held=None):
+        if name == files[2].name:
+            raise TypeError("'>' not supported between instances of 'str' and 'int'")
+        return real(county, library, content, name, held)
+
+    monkeypatch.setattr(county_import, "_store", failing)
+    db = open_database(tmp_path / "county.sqlite3")
+    summary = import_files(db, library, files)
+    [(path, reason)] = summary.rejected
+    assert path == files[2] and "程序缺陷" in reason and "supported" not in reason
+    assert summary.count(Outcome.IMPORTED) == len(files) - 1
+    stored = db.conn.execute("SELECT count(*) FROM assessment_history").fetchone()[0]
+    assert stored == len(files) - 1
+    db.close()
