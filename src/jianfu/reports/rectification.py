@@ -533,9 +533,13 @@ def task_rows(own: Sequence[RectificationItem], follow_up: FollowUp | None = Non
 LAST_STATUS_LIMIT = 12  # last period's 完成情况 in a row: its gist, so that the row grows no taller
 
 
-def last_status(last: RectificationItem) -> str:
-    """ "上期：已完成", or "上期未填写完成情况": last period's 完成情况 under this period's."""
-    return f"上期：{shorten(last.status.strip(), LAST_STATUS_LIMIT)}" if last.status.strip() else f"上期{NO_STATUS}"
+def last_status(last: RectificationItem, narrow: bool = False) -> str:
+    """ "上期：已完成", or "上期未填写完成情况": last period's 完成情况 under this period's; ``narrow``:
+    in lines no wider than a date's ("上期", "未填写", "完成情况": not a lone "况" at the end)."""
+    status = last.status.strip()
+    if not status:
+        return "上期\n未填写\n完成情况" if narrow else f"上期{NO_STATUS}"
+    return ("上期：\n" if narrow else "上期：") + shorten(status, LAST_STATUS_LIMIT)
 
 
 FOLLOW_UP_HEADING = "上期整改事项完成情况"
@@ -616,8 +620,8 @@ def escalation_rows(escalated: Sequence[RectificationItem], follow_up: FollowUp 
             department = item.department or NO_DEPARTMENT
             deadline = _date_text(item.deadline).replace("年", "年\n", 1)
             last = follow_up.of(item.key) if follow_up else None
-            if last is not None:  # as in the task list (task_rows)
-                deadline += "\n" + last_status(last)
+            if last is not None:  # as in the task list (task_rows), in the narrow deadline column
+                deadline += "\n" + last_status(last, narrow=True)
             rows.append(
                 [
                     str(number),
