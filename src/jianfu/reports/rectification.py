@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -300,7 +301,12 @@ class _Writer:
         rows = escalation_rows(escalated, self.follow_up)
         measured = escalation_rows(escalated)
         width = self.document.landscape_width
-        return [*story, self.sized_table(ESCALATION_COLUMNS, rows, ESCALATION_CENTRED, width, measured, annex=True)]
+        return [
+            *story,
+            self.sized_table(
+                escalation_columns(self.a.township.name), rows, ESCALATION_CENTRED, width, measured, annex=True
+            ),
+        ]
 
     def closing(self) -> list[Any]:
         """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
@@ -509,7 +515,7 @@ def finding_text(assessment: Assessment, checklist: Checklist, hit: RuleHit, edi
     repeated beside it: one row per finding keeps the section short. A problem the township
     reworded no longer carries the answer, so the answers follow it."""
     if not edited:
-        return problem_text(hit)
+        return local_wording(problem_text(hit), assessment.township.name)  # as the plan words it
     return f"{edited}\n（作答：{'；'.join(evidence_lines(checklist, hit, assessment.answers))}）"
 
 
@@ -606,6 +612,11 @@ ESCALATION_COLUMNS = (
     Column("期望时限", "fit", cap=12),
 )
 ESCALATION_CENTRED = {0, 4, 5}
+
+
+def escalation_columns(township: str) -> tuple[Column, ...]:
+    """The columns as a 乡 or 街道 heads them ("本街道跟进", as the paragraph above says)."""
+    return tuple(replace(c, header=local_wording(c.header, township)) for c in ESCALATION_COLUMNS)
 
 
 def escalation_rows(escalated: Sequence[RectificationItem], follow_up: FollowUp | None = None) -> list[list[str]]:
