@@ -11,7 +11,7 @@ every edited field, every rejection and every added item.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -99,13 +99,15 @@ def draft_plan(
     min_intensity: float = 0.0,
     max_items: int = 0,
     township_name: str = "",
+    bounds: Mapping[str, str] | None = None,
 ) -> list[RectificationItem]:
     """The focused plan: one item per fix (measures sharing a fix merged), heaviest burden first.
 
     Hits weaker than ``min_intensity`` (the checklist's ``plan.min_intensity``) still count in
     the scores but draft no item; with ``max_items`` set, only that many items are drafted and
     the rest go to the annex (``plan_annex``). Wording follows the township type (乡/镇/街道) and
-    deadlines fall on month ends.
+    deadlines fall on month ends. ``bounds`` (``plan_text.upper_bounds`` of the checklist): which
+    figures are parts of others, said so in a merged item ("…约24次，其中…视频会议约12次").
     """
     items = []
     for group in measure_groups(result, min_intensity)[: max_items or None]:
@@ -118,7 +120,7 @@ def draft_plan(
                 rule_id=lead.rule.id,
                 problem=str(
                     clean_plan_text(
-                        "problem", local_wording(merged_problems(group, MAX_PROBLEMS_MERGED), township_name)
+                        "problem", local_wording(merged_problems(group, MAX_PROBLEMS_MERGED, bounds), township_name)
                     )
                 ),
                 measure=local_wording("".join(texts[:MAX_MEASURES_MERGED]), township_name),

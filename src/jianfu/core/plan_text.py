@@ -3,20 +3,24 @@
 A plan item merges the problems of every rule sharing a fix. Said one after the other they read
 like a machine when one problem is a part of another ("强制使用的应用每人每月约占12小时。打卡排名类
 应用每人每月约占12小时。") or names the same rows again. The merge reads what the answers show:
-a problem whose rows all belong to another's rows, where that other states a total ending in its
-unit, is said as a part of it ("…共12个，其中3个…"); said with the same figure and unit it adds
+a problem whose rows all belong to another's rows (or whose figure the checklist says may not
+exceed the other's: video meetings of all meetings), where that other states a total ending in
+its unit, is said as a part of it ("…共12个，其中3个…"); said with the same figure and unit it adds
 only a narrower subject and is dropped; a list of names already given reads "同上".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from string import Template
 from typing import TYPE_CHECKING
 
+from jianfu.core.conditions import OtherAnswer
+
 if TYPE_CHECKING:  # scoring is not needed to read a stored plan (start-up path)
+    from jianfu.core.checklist import Checklist
     from jianfu.core.scoring import MatchedRow, RuleHit
 
 MAX_NAMES_IN_PROBLEM = 6
@@ -50,6 +54,17 @@ def departments(rows: Sequence[MatchedRow]) -> str:
     return "、".join(dict.fromkeys(r.department for r in rows if r.department))
 
 
+def upper_bounds(checklist: Checklist) -> dict[str, str]:
+    """Item → the item its number may not exceed, as the checklist's consistency checks say
+    (``{item: A, gt: {item: B}}`` contradicts): A counts a part of what B counts."""
+    bounds = {}
+    for check in checklist.consistency:
+        condition = check.contradicted_when
+        if check.item and condition.ref and condition.op == "gt" and isinstance(condition.operand, OtherAnswer):
+            bounds[condition.ref] = condition.operand.ref
+    return bounds
+
+
 def fmt_number(number: float) -> str:
     return str(int(number)) if number == int(number) else f"{number:.1f}"
 
@@ -63,15 +78,16 @@ class _Clause:
     dropped: list[RuleHit] = field(default_factory=list)  # same figure and unit: said by ``hit``
 
 
-def merged_problems(group: Sequence[RuleHit], max_shown: int) -> str:
+def merged_problems(group: Sequence[RuleHit], max_shown: int, bounds: Mapping[str, str] | None = None) -> str:
     """The statement of a plan item merging ``group`` (heaviest first): at most ``max_shown``
-    sentences, and how many more problems the findings list."""
+    sentences, and how many more problems the findings list. ``bounds``: ``upper_bounds``."""
+    bounds = bounds or {}
     clauses: list[_Clause] = []
     for hit in _distinct(group):
-        container = next((c for c in clauses if _within(hit, c.hit)), None)
+        container = next((c for c in clauses if _within(hit, c.hit, bounds)), None)
         if container is None:
             # a heavier problem may itself be a part of this one ("duplicates" before "too many")
-            inner = [c for c in clauses if not c.parts and not c.dropped and _within(c.hit, hit)]
+            inner = [c for c in clauses if not c.parts and not c.dropped and _within(c.hit, hit, bounds)]
             clause = _Clause(hit)
             for c in inner:
                 _fold(clause, c.hit)
@@ -98,14 +114,16 @@ def _distinct(group: Sequence[RuleHit]) -> list[RuleHit]:
     return kept
 
 
-def _within(part: RuleHit, whole: RuleHit) -> bool:
-    """Whether ``part`` can be said as a part of ``whole``'s total: all its rows are among
-    ``whole``'s and ``whole`` states a figure ending in its unit."""
-    if not part.rows or not whole.rows or "$value" not in part.rule.problem:
+def _within(part: RuleHit, whole: RuleHit, bounds: Mapping[str, str]) -> bool:
+    """Whether ``part`` can be said as a part of ``whole``'s total: ``whole`` states a figure
+    ending in its unit, and all ``part``'s rows are among ``whole``'s, or ``part`` reads a number
+    the checklist bounds by the number ``whole`` reads."""
+    if "$value" not in part.rule.problem or not _TOTAL.search(whole.rule.problem):
         return False
-    if not _TOTAL.search(whole.rule.problem):
-        return False
-    return {r.row_id for r in part.rows} <= {r.row_id for r in whole.rows}
+    if part.rows and whole.rows:
+        return {r.row_id for r in part.rows} <= {r.row_id for r in whole.rows}
+    read = part.rule.signal, whole.rule.signal
+    return read[0].kind == read[1].kind == "value" and bounds.get(read[0].ref) == read[1].ref
 
 
 def _fold(clause: _Clause, part: RuleHit) -> None:

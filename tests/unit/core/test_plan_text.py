@@ -12,6 +12,7 @@ from jianfu.core.answers import Answer
 from jianfu.core.checklist import Checklist
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem, draft_plan, measure_groups, problem_text
+from jianfu.core.plan_text import upper_bounds
 from jianfu.core.scoring import score_assessment
 from jianfu.exchange.demo import sample_assessments
 from reference_scenarios import BENIGN_APPS, V3_SCENARIOS, app, scenario_answers
@@ -27,7 +28,8 @@ def v3(library: ChecklistLibrary) -> Checklist:
 
 def _plan(checklist: Checklist, answers: dict[str, Answer]) -> dict[str, RectificationItem]:
     result = score_assessment(checklist, answers)
-    items = draft_plan(result, BASE, checklist.plan_min_intensity, checklist.plan_max_items, "柳河镇")
+    bounds = upper_bounds(checklist)
+    items = draft_plan(result, BASE, checklist.plan_min_intensity, checklist.plan_max_items, "柳河镇", bounds)
     return {item.key: item for item in items}
 
 
@@ -114,7 +116,8 @@ def test_no_part_is_claimed_that_the_rows_do_not_show(v3: Checklist) -> None:
 def test_no_merged_item_of_the_sample_county_says_a_figure_or_list_twice(library, version: int) -> None:
     for assessment, result in sample_assessments(library, dt.date(2027, 1, 15), version=version):
         checklist = library.get("township-selfcheck", version)
-        for item in draft_plan(result, BASE, checklist.plan_min_intensity, checklist.plan_max_items):
+        bounds = upper_bounds(checklist)
+        for item in draft_plan(result, BASE, checklist.plan_min_intensity, checklist.plan_max_items, "", bounds):
             sentences = [s for s in re.split(r"[。；]", item.problem) if s]
             assert len(sentences) == len(set(sentences)), item.problem
             lists = re.findall(r"[：（]([^：（）。]+、[^：（）。]+)[）。]", item.problem)
@@ -129,3 +132,20 @@ def test_a_problem_alone_reads_as_the_rule_states_it(v3: Checklist) -> None:
     hit = next(h for h in result.hits if h.rule.id == "apps_checkin_time")
     assert problem_text(hit) == "打卡排名类应用每人每月约占 14.5 小时。"
     assert problem_text(replace(hit, rows=())) == problem_text(hit)  # no $names in it
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_video_meetings_are_said_among_the_meetings(library, version: int) -> None:
+    """The checklist says video meetings may not outnumber meetings (a consistency check): the merged
+    item says them as a part ("其中"), after the total, whichever weighs more."""
+    checklist = library.get("township-selfcheck", version)
+    answers = scenario_answers(checklist, BY_ID["meetings_and_inspections"])
+    answers["meetings.per_month"], answers["meetings.video_per_month"] = Answer(24), Answer(20)
+    result = score_assessment(checklist, answers)
+    key = "fix:meetings:escalate"
+    items = draft_plan(result, BASE, checklist.plan_min_intensity, 0, "柳河镇", upper_bounds(checklist))
+    problem = next(i for i in items if i.key == key).problem
+    assert "本镇干部每月需参加上级会议约 24 次，其中每月视频会议约 20 次。" in problem, problem
+    # without the checklist's word for it, nothing is said to be a part of anything
+    unbound = next(i for i in draft_plan(result, BASE, checklist.plan_min_intensity) if i.key == key)
+    assert "其中" not in unbound.problem
