@@ -6,11 +6,13 @@ like a machine when one problem is a part of another ("强制使用的应用每�
 a problem whose rows all belong to another's rows (or whose figure the checklist says may not
 exceed the other's: video meetings of all meetings), where that other states a total ending in
 its unit, is said as a part of it ("…共12个，其中3个…"); said with the same figure and unit it adds
-only a narrower subject and is dropped; a list of names already given reads "同上".
+only a narrower subject and is dropped; a list of names already given reads "同上"; sentences
+opening with the same words (no figure among them) say them once ("上级要求干部…，…").
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ if TYPE_CHECKING:  # scoring is not needed to read a stored plan (start-up path)
 MAX_NAMES_IN_PROBLEM = 6
 SAME_NAMES = "同上"
 # a total: the figure, a unit of at most four characters, and the end of the sentence ("共 $value 个。")
+_WORD = re.compile(r"[\u4e00-\u9fff“]")  # a remainder goes on with a word, not a figure or a mark
 _TOTAL = re.compile(r"\$value\s*[^\s，。：；、（）“”$]{1,4}。$")
 
 
@@ -97,10 +100,47 @@ def merged_problems(group: Sequence[RuleHit], max_shown: int, bounds: Mapping[st
         else:
             _fold(container, hit)
     named: set[str] = set()
-    sentences = [_say(c, named) for c in clauses]
-    shown = "".join(sentences[:max_shown])
-    rest = sum(1 + len(c.parts) + len(c.dropped) for c in clauses[max_shown:])
+    sentences = _shared_openings([(_say(c, named), 1 + len(c.parts) + len(c.dropped)) for c in clauses])
+    shown = "".join(text for text, _ in sentences[:max_shown])
+    rest = sum(count for _, count in sentences[max_shown:])
     return shown + (f"另有{rest}个相关问题，见“主要问题”部分。" if rest > 0 else "")
+
+
+def _shared_openings(sentences: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Sentences opening alike said as one: "上级要求干部开启定位、上传巡查轨迹。上级要求干部拍照打卡。"
+    reads "上级要求干部开启定位、上传巡查轨迹，拍照打卡。" (with how many problems each says)."""
+    groups: list[list[tuple[str, int]]] = []
+    for text, count in sentences:
+        group = next((g for g in groups if _opening([t for t, _ in g] + [text])), None)
+        if group is None or "其中" in text:
+            groups.append([(text, count)])
+        else:
+            group.append((text, count))
+    joined = []
+    for group in groups:
+        texts = [t for t, _ in group]
+        opening = _opening(texts) if len(texts) > 1 else ""
+        text = opening + "，".join(t[len(opening) :].removesuffix("。") for t in texts) + "。"
+        joined.append((text, sum(c for _, c in group)))
+    return joined
+
+
+MIN_OPENING = 4  # characters: "上级考核", "每名干部"; two ("本镇", "上级") open too many different things
+
+
+def _opening(texts: list[str]) -> str:
+    """The opening all ``texts`` share, if it is long enough to say once and each goes on with words."""
+    if any("其中" in t for t in texts):
+        return ""
+    opening = os.path.commonprefix(texts)  # noqa: RUF071 (sentences, not paths)
+    rests = [t[len(opening) :] for t in texts]
+    if len(opening) < MIN_OPENING or any(not r or not _WORD.match(r) for r in rests):
+        return ""
+    if any(c.isdigit() for c in opening):  # "1 个政务应用…" and "1 个政务应用…": not the same one
+        return ""
+    if opening.count("“") != opening.count("”") or opening.count("（") != opening.count("）"):
+        return ""
+    return opening
 
 
 def _distinct(group: Sequence[RuleHit]) -> list[RuleHit]:

@@ -149,3 +149,24 @@ def test_video_meetings_are_said_among_the_meetings(library, version: int) -> No
     # without the checklist's word for it, nothing is said to be a part of anything
     unbound = next(i for i in draft_plan(result, BASE, checklist.plan_min_intensity) if i.key == key)
     assert "其中" not in unbound.problem
+
+
+def test_problems_opening_alike_are_said_as_one_sentence(v3: Checklist) -> None:
+    answers = scenario_answers(v3, BY_ID["photo_checkin_traces"])
+    plan = _plan(v3, answers)
+    traces = plan["fix:stop_traces:escalate"].problem
+    assert (
+        traces == "上级要求干部开启定位、上传巡查轨迹，每天在平台填写工作日志或上传工作照片，拍照打卡（带定位、水印）。"
+    )
+    assert plan["fix:stop_traces:own"].problem == "每名干部每天约花 60 分钟拍照、上传、写日志留痕，平均拍照打卡 4 次。"
+
+
+def test_an_opening_with_a_figure_is_not_shared(library) -> None:
+    """v2: "1 个政务应用或工作群设置了打卡…（甲）" and "1 个政务应用要求强制下载注册：乙" are two apps:
+    joined after their shared "1 个政务应用" they would read as one."""
+    v2 = library.get("township-selfcheck", 2)
+    answers = _with_apps(v2, _daily("甲", 5, checkin=True), _daily("乙", 5, forced_download=True))
+    problem = _plan(v2, answers)[FORCED].problem
+    assert problem.startswith(
+        "1 个政务应用或工作群设置了打卡签到、积分排名或在线时长要求（甲）。1 个政务应用要求强制下载注册：乙。"
+    )
