@@ -52,6 +52,15 @@ def test_a_renewed_drafted_deadline_takes_its_rule_again_when_redrafted() -> Non
     assert redrafted[0].deadline == "2027-06-30"  # the rule's deadline from the new base date
 
 
+def test_a_drafted_deadline_not_yet_due_stays_when_the_next_plan_is_redrafted() -> None:
+    """Last period's open measure keeps its date: redrafting from the new period's end would move it
+    a quarter on every period, so that it never came due."""
+    carried = carry_plan([item("a", "2027-06-30")], OLD_BASE, NEW_BASE)
+    assert "deadline" in carried[0].edited
+    redrafted = merge_plan(carried, [item("a", "2027-09-30")])  # the rule's days from 2027-03-31
+    assert redrafted[0].deadline == "2027-06-30"
+
+
 def test_a_deadline_before_the_old_base_date_gets_ninety_days() -> None:
     carried = carry_plan([item("a", "2026-12-01", deadline="2026-12-01")], OLD_BASE, NEW_BASE)
     assert carried[0].deadline == "2027-06-30"
