@@ -51,6 +51,25 @@ class FollowUp:
         return len(self.items) - len(blank), len(blank), len(passed)
 
 
+def not_previous_reason(current: Assessment, previous: Assessment) -> str | None:
+    """Why ``previous`` cannot be ``current``'s last period (said in Chinese), or None when it is:
+    the same township (by division code) and the period of the same length just before."""
+    here, there = current.township, previous.township
+    if there.division_code != here.division_code:
+        return (
+            f"它是{there.name}（区划代码{there.division_code}）的自查，"
+            f"不是{here.name}（区划代码{here.division_code}）的"
+        )
+    wanted = current.period.preceding()
+    if previous.period == wanted:
+        return None
+    if previous.period == current.period:
+        return f"它与本期是同一评估期（{current.period.label}），应为上一期{wanted.label}"
+    if previous.period.end >= current.period.start:
+        return f"它的评估期（{previous.period.label}）晚于本期（{current.period.label}），应为上一期{wanted.label}"
+    return f"它的评估期是{previous.period.label}，不是本期（{current.period.label}）的上一期{wanted.label}"
+
+
 def status_text(item: RectificationItem) -> str:
     """The 完成情况 as the township entered it, or that it entered none."""
     return item.status.strip() or NO_STATUS
