@@ -724,7 +724,7 @@ class _Parser:
         return tuple(checks)
 
     def verify(self, raw: Any, items: dict[str, Item]) -> tuple[VerifyNote, ...]:
-        notes = []
+        notes: list[VerifyNote] = []
         for i, entry in enumerate(self.listing(raw, "verify")):
             at = f"verify[{i}]"
             if not isinstance(entry, Mapping):
