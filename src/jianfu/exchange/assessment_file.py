@@ -247,6 +247,10 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if exc.end == len(raw) and exc.reason == "unexpected end of data":  # cut inside a character
+            raise AssessmentFileError(
+                path, f"文件不完整：在第 {len(raw)} 字节处中断，可能在复制或传送时被截断"
+            ) from exc
         raise AssessmentFileError(path, f"不是 UTF-8 编码的文本（第 {exc.start} 字节处）") from exc
     try:
         document = strict_json.loads(text)

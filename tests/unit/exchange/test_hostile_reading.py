@@ -293,3 +293,12 @@ def test_a_bug_on_one_file_rejects_that_file_only(demo_dir, library, tmp_path, m
     stored = db.conn.execute("SELECT count(*) FROM assessment_history").fetchone()[0]
     assert stored == len(files) - 1
     db.close()
+
+
+def test_a_file_cut_inside_a_character_is_called_incomplete(demo_dir, library, tmp_path) -> None:
+    raw = (demo_dir / TARGET).read_bytes()
+    cut = raw.index("柳河镇".encode()) + 1  # inside the first character's three bytes
+    path = tmp_path / TARGET
+    path.write_bytes(raw[:cut])
+    with pytest.raises(AssessmentFileError, match=f"文件不完整：在第 {cut} 字节处中断"):
+        read_assessment_file(path, library)
