@@ -131,6 +131,8 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None, target: int = LA
         _backup(conn, path.with_name(f"{path.name}.v{current}.bak"))
     for migration in pending:
         with transaction(conn):
+            if schema_version(conn) >= migration.version:
+                continue  # another process opening the same database migrated it while this one waited
             if migration.version == 1:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(
