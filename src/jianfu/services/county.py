@@ -187,7 +187,7 @@ class CountyService:
             notes = worked_out.get(key)
             if notes is None:
                 checklist = by_version.get(key[0])
-                answers = answers_from_rows(key[1])
+                answers = answers_from_rows(key[1], self.db.path)
                 notes = worked_out[key] = tuple(to_verify(checklist, answers)) if checklist else ()
             if notes:
                 flagged[assessment_id] = notes

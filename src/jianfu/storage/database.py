@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -109,6 +110,19 @@ def savepoint(conn: sqlite3.Connection, name: str = "unit") -> Iterator[sqlite3.
         conn.execute(f"RELEASE {name}")
         raise
     conn.execute(f"RELEASE {name}")
+
+
+def stored_json(text: str | None, path: Path) -> Any:
+    """A JSON value as stored; one that no longer parses (damage SQLite's own checks do not see)
+    is named as damage of the database at ``path``, with what to do."""
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        from jianfu.storage.failures import damaged_message
+
+        raise DatabaseError(damaged_message(path)) from exc
 
 
 def now() -> str:

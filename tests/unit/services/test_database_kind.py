@@ -124,3 +124,21 @@ def test_verify_never_reads_a_wrong_database_as_no_key_known(tmp_path: Path, lib
     assert (
         database.is_dir() or database.read_bytes()
     ) == before  # (a read-only look may leave an empty -wal beside it)
+
+
+def test_a_county_value_damaged_on_disk_is_named_by_the_commands_that_read_it(
+    tmp_path: Path, library, demo_dir, capsys
+) -> None:
+    from jianfu.cli.main import main
+
+    database = tmp_path / "county.sqlite3"
+    _county_database(database, library, demo_dir)
+    db = open_database(database)
+    db.conn.execute("UPDATE table_rows SET cells = '{\"name\": \"网格' WHERE item_id = 'apps.inventory'")
+    db.conn.execute("UPDATE answers SET value = 'fals' WHERE item_id = 'apps.dispatch_used'")
+    db.close()
+    code = main(["catalogue", "--db", str(database), "-o", str(tmp_path / "目录.jianfu-catalogue")])
+    err = capsys.readouterr().err
+    assert code == 2 and "已损坏" in err and str(database) in err and "Traceback" not in err
+    with CountyService.open(database, library) as county, pytest.raises(JianfuError, match="已损坏"):
+        county.to_verify(county.periods()[0])
