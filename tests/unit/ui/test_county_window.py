@@ -367,3 +367,24 @@ def test_refreshes_during_a_lookup_do_not_start_another_for_the_same_period(
     county.refresh()
     qtbot.waitUntil(lambda: not _running and "请县级核实" in county.missing.text(), timeout=10_000)
     assert looked_up == ["2026-Q4"]
+
+
+def test_every_table_in_the_county_window_is_set_in_the_cjk_font(qtbot, qapp, library, tmp_path: Path) -> None:
+    """Opened first, or on its own, the window used to take Qt's default font (DejaVu Sans here:
+    Latin first, Chinese from a Mincho fallback) while the township window had the CJK family."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from jianfu.ui.appearance import FAMILY_PROPERTY
+
+    qapp.setFont(QFont("DejaVu Sans"))  # what a fresh application starts with on this machine
+    window = CountyWindow(library, tmp_path / "county.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    family = qapp.property(FAMILY_PROPERTY)
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+    views = window.findChildren(QAbstractItemView)
+    assert {window.overview, window.departments, window.problems} <= set(views)
+    for widget in [window.headline, *views, *(v.horizontalHeader() for v in views if hasattr(v, "horizontalHeader"))]:
+        assert QFontInfo(widget.font()).family() == family, widget
+    window.county.close()

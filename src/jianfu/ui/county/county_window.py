@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt, QT
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from jianfu.core.errors import write_error
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.reports.county import verify_lines
 from jianfu.services.county import CountyService
+from jianfu.ui.appearance import ensure_fonts
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
 from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
 from jianfu.ui.tasks import Progress, Task, run_in_background, run_quietly
@@ -60,6 +62,9 @@ def rederive_in_worker(database: Path, library: ChecklistLibrary, progress: Prog
 
 class CountyWindow(QMainWindow):
     def __init__(self, library: ChecklistLibrary, database: Path, parent: QWidget | None = None) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.font_family = ensure_fonts(app)  # as the township window: the CJK family, never Qt's default
         super().__init__(parent)
         self.library = library
         self.database = database
