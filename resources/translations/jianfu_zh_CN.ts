@@ -5,12 +5,12 @@
     <message>
         <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="32" />
         <source>{page}: {count}</source>
-        <translation>“{page}”{count} 项</translation>
+        <translation>“{page}”{count}项</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="34" />
         <source>{count} answers carried over from last period are not confirmed yet: until they are, this assessment is incomplete and gets no level, because nobody has said they still hold for this period. Correct what changed and confirm the rest page by page.</source>
-        <translation>还有 {count} 项沿用上期的回答未确认：确认之前，本次自查为“未完成”，不评定等级，因为还没有人确认这些回答在本期仍然如此。请改正已变化的，其余逐页点“本页全部仍然如此”。</translation>
+        <translation>还有{count}项沿用上期的回答未确认：确认之前，本次自查为“未完成”，不评定等级，因为还没有人确认这些回答在本期仍然如此。请改正已变化的，其余逐页点“本页全部仍然如此”。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="38" />
@@ -33,7 +33,7 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="46" />
         <source>{count} answers differ from last period.</source>
-        <translation>与上期相比，有 {count} 项回答不同。</translation>
+        <translation>与上期相比，有{count}项回答不同。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="48" />
@@ -80,12 +80,12 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="88" />
         <source>up {points:.1f} (heavier)</source>
-        <translation>上升 {points:.1f}（负担加重）</translation>
+        <translation>上升{points:.1f}（负担加重）</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="90" />
         <source>down {points:.1f} (lighter)</source>
-        <translation>下降 {points:.1f}（负担减轻）</translation>
+        <translation>下降{points:.1f}（负担减轻）</translation>
     </message>
 </context>
 <context>
@@ -106,7 +106,7 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="170" />
         <source>The correction applies to all {count} assessments of {township} on this computer. Files already sent to the county keep the old details.</source>
-        <translation>更正将用于本机上{township}的全部 {count} 次自查。已经报给县里的文件仍是原来的信息。</translation>
+        <translation>更正将用于本机上{township}的全部{count}次自查。已经报给县里的文件仍是原来的信息。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="180" />
@@ -132,354 +132,354 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="75" />
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="77" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="82" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="78" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="83" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="79" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="84" />
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="80" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="85" />
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="81" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="86" />
         <source>Department notices…</source>
         <translation>部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="82" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="87" />
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="83" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="88" />
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="95" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="100" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="113" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="118" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="115" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="120" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="116" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="121" />
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="117" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="122" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="179" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="184" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="147" />
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="145" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="146" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="147" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="154" />
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="155" />
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="156" />
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="157" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="162" />
         <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
-        <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为 0）。</translation>
+        <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为0）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="168" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="173" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="177" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="182" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="179" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="184" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="190" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="195" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="192" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="246" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="197" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="251" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="221" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="226" />
         <source>Updating the county database to the current attribution rule…</source>
         <translation>正在按现行归因规则更新县级数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="261" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="266" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="285" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="290" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="290" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="295" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
-        <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
+        <translation>沿用上期未确认（{count}个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="294" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="299" />
         <source>{name} ({n} answers)</source>
-        <translation>{name}（{n} 项）</translation>
+        <translation>{name}（{n}项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="341" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="346" />
         <source>To verify by the county: {notes}.</source>
         <translation>请县级核实：{notes}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="347" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="352" />
         <source>The townships to verify could not be looked up: {reason}</source>
         <translation>未能查出需县级核实的乡镇：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="423" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="428" />
         <source>No .jianfu file found in {paths}.</source>
-        <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
+        <translation>在 {paths} 中找到0个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="158" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="279" />
         <source>{count} townships reported for {period}.</source>
-        <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
+        <translation>{period}共有{count}个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="277" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="282" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
-        <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
+        <translation>其中{count}个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="286" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
-        <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
+        <translation>全县负担最重的是{name}（平均{score}分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="372" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="372" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="376" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="381" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="390" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="395" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="427" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="428" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="433" />
         <source>Importing {count} files…</source>
-        <translation>正在导入 {count} 个文件…</translation>
+        <translation>正在导入{count}个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="440" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="445" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="450" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="455" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="459" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="459" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="461" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="466" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="497" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="502" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="497" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="502" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="514" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="514" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="512" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="517" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="540" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="545" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="542" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="547" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="551" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="556" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="565" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="570" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="568" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="573" />
         <source>{count} department notices saved in {path}</source>
-        <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
+        <translation>已生成{count}份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="579" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="584" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="581" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="586" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="592" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="597" />
         <source>Catalogue of {count} entries saved: {path}</source>
-        <translation>已保存含 {count} 项的平台目录：{path}</translation>
+        <translation>已保存含{count}项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="598" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="603" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="600" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="605" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="608" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="613" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="609" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="614" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -651,7 +651,7 @@
     <message>
         <location filename="../../src/jianfu/ui/county/drilldown.py" line="157" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
-        <translation>本乡镇标为“不适用”的题目及所填理由，共 {count} 题。请核实理由是否属实。</translation>
+        <translation>本乡镇标为“不适用”的题目及所填理由，共{count}题。请核实理由是否属实。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/drilldown.py" line="161" />
@@ -771,7 +771,7 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/export_page.py" line="373" />
         <source>Sent {count} pages to the printer.</source>
-        <translation>已将 {count} 页发送到打印机。</translation>
+        <translation>已将{count}页发送到打印机。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/export_page.py" line="386" />
@@ -880,7 +880,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="123" />
         <source>All changes saved {time}</source>
-        <translation>已全部保存 {time}</translation>
+        <translation>已全部保存{time}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="163" />
@@ -957,7 +957,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="473" />
         <source>● {count} to confirm</source>
-        <translation>● {count} 项待确认</translation>
+        <translation>● {count}项待确认</translation>
     </message>
 </context>
 <context>
@@ -975,7 +975,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     <message>
         <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="38" />
         <source>12 digits, e.g. 519901101000</source>
-        <translation>12位数字，例如 519901101000</translation>
+        <translation>12位数字，例如519901101000</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="51" />
@@ -1149,22 +1149,22 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="332" />
         <source>deadline {date}, passed</source>
-        <translation>上期时限 {date}，已过</translation>
+        <translation>上期时限{date}，已过</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="333" />
         <source>deadline {date}</source>
-        <translation>上期时限 {date}</translation>
+        <translation>上期时限{date}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="351" />
         <source>Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".</source>
-        <translation>上期（{period}）整改方案列事项 {count} 项，每项的上期完成情况注在其“完成情况”栏内。</translation>
+        <translation>上期（{period}）整改方案列事项{count}项，每项的上期完成情况注在其“完成情况”栏内。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="360" />
         <source>No longer in this plan ({count}): {items}</source>
-        <translation>本期未再列入 {count} 项：{items}</translation>
+        <translation>本期未再列入{count}项：{items}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="415" />
@@ -1267,7 +1267,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="64" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
-        <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
+        <translation>得分0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="74" />
@@ -1298,7 +1298,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="130" />
         <source>Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}.</source>
-        <translation>已答 {answered} 题；不适用 {na} 题（其中不予认可 {na_bare} 题）；必答未答 {missing} 题。</translation>
+        <translation>已答{answered}题；不适用{na}题（其中不予认可{na_bare}题）；必答未答{missing}题。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="146" />
@@ -1313,7 +1313,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="162" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
-        <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
+        <translation>有{count}张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="172" />
@@ -1328,7 +1328,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="186" />
         <source>{score} points</source>
-        <translation>{score} 分</translation>
+        <translation>{score}分</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="188" />
@@ -1343,12 +1343,12 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="210" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
-        <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
+        <translation>综合得分{score}（{level}）。每名干部每月用于“指尖”事务约{hours}小时，其中{parts}。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="219" />
         <source>The overall level is raised by the fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which the overall is at least {level}, however low the mean of the four scores.</source>
-        <translation>综合等级按“指尖”工时提高：每名干部每月 {hours} 小时，达到 {floor} 小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
+        <translation>综合等级按“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="231" />
@@ -1383,7 +1383,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
         <source> and {count} more</source>
-        <translation>，另有 {count} 题</translation>
+        <translation>，另有{count}题</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="305" />
@@ -1424,7 +1424,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/section_page.py" line="188" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
-        <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
+        <translation>本页有{count}项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/section_page.py" line="237" />
@@ -1534,7 +1534,7 @@ Start {next} now?</source>
 Fingerprint to compare on the phone: {fingerprint}
 
 Files signed by the old key {old} will then wait here instead.</source>
-        <translation>采用 {township}（{code}）的这个文件，并从此以它的密钥为准？
+        <translation>采用{township}（{code}）的这个文件，并从此以它的密钥为准？
 
 电话核对的指纹：{fingerprint}
 
@@ -1543,7 +1543,7 @@ Files signed by the old key {old} will then wait here instead.</source>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="194" />
         <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
-        <translation>采用 {township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
+        <translation>采用{township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="197" />
@@ -1563,7 +1563,7 @@ Files signed by the old key {old} will then wait here instead.</source>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="225" />
         <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
-        <translation>删除 {township} 待确认的文件“{name}”？其他数据不受影响。</translation>
+        <translation>删除{township}待确认的文件“{name}”？其他数据不受影响。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="240" />
@@ -1671,7 +1671,7 @@ Files signed by the old key {old} will then wait here instead.</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/start_page.py" line="129" />
         <source>, {count} carried over to confirm</source>
-        <translation>，{count} 项沿用上期待确认</translation>
+        <translation>，{count}项沿用上期待确认</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/start_page.py" line="182" />
@@ -1709,7 +1709,7 @@ Files signed by the old key {old} will then wait here instead.</source>
     <message>
         <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="200" />
         <source>This table has {count} rows, so it cannot be answered none: delete them first if none apply</source>
-        <translation>本表已有 {count} 行，不能选“没有”。如确实没有，请先逐行删除。</translation>
+        <translation>本表已有{count}行，不能选“没有”。如确实没有，请先逐行删除。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="242" />

@@ -1,4 +1,13 @@
-"""Joining Chinese clauses without doubled punctuation ("请改正其中一项。；")."""
+"""Chinese wording: joining clauses without doubled punctuation ("请改正其中一项。；").
+
+Numbers in Chinese text, on screen (the .ts translations, and Chinese formatted in code) as in
+print: no space between a Chinese character and an Arabic numeral or a Chinese name, as official
+documents (公文) write them — "共43题", "平均47.8分", "第2行", "删除柳河镇待确认的文件". A space stays
+around Latin text (file paths, key fingerprints, ".jianfu") and between two values set side by
+side in a table cell ("43.8 较重"). ``reports.text.official_spacing`` applies the same rule to
+what users type into printed documents; tests/unit/ui/test_number_spacing.py checks every
+translation against it.
+"""
 
 from __future__ import annotations
 

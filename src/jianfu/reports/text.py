@@ -24,8 +24,8 @@ _INVISIBLE = {0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)}
 # (non-)joiners, Mongolian variation selectors and vowel separator, the narrow no-break space
 # before Mongolian suffixes, the combining grapheme joiner.
 SHAPING_JOINERS = frozenset("\u200c\u200d\u180b\u180c\u180d\u180e\u180f\u202f\u034f")
-# A space between a Chinese character and an Arabic numeral (either order): the screen's style,
-# which Chinese official documents do not use ("有在岗干部39人", "共43题").
+# A space between a Chinese character and an Arabic numeral (either order), as users type it:
+# official documents write none ("有在岗干部39人", "共43题"), nor does the screen (core/wording.py).
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACED_NUMERAL = re.compile(rf"(?<=[{_CJK}]) +(?=[0-9])|(?<=[0-9%]) +(?=[{_CJK}])")
 

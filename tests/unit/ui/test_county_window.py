@@ -36,10 +36,10 @@ def test_import_shows_progress_and_summary_then_the_overview(qtbot, county, demo
     with qtbot.waitSignal(task.succeeded, timeout=30_000):
         pass
     summary = county.last_summary
-    assert summary.describe().startswith("导入 18 个") and len(summary.rejected) == 1
+    assert summary.describe().startswith("导入18个") and len(summary.rejected) == 1
     assert "坏文件.jianfu" in county.summary_box.detailedText()
     assert county.overview.model().rowCount() == 13
-    assert "共有 13 个乡镇（街道）报送。全县负担最重的是" in county.headline.text()
+    assert "共有13个乡镇（街道）报送。全县负担最重的是" in county.headline.text()
     assert "未完成" not in county.headline.text()  # every demo file is complete: all in the averages
     assert county.departments.model().rowCount() > 5
     assert county.period.count() == 2  # two periods to choose from
@@ -97,7 +97,7 @@ def test_drill_down_plan_is_read_in_full_with_its_departments(qtbot, county, dem
     dialog = county.drilldown
     assessment = county.county.assessment(int(county.overview.currentIndex().siblingAtColumn(0).data(ID_ROLE)))
     overall = county.overview_sorted.index(county.overview.currentIndex().row(), 5).data()
-    assert f"综合 {overall.split()[0]}（" in dialog.summary.text()  # the overall, as in the overview
+    assert f"综合：{overall.split()[0]}（" in dialog.summary.text()  # the overall, as in the overview
     plan = dialog.plan
     headers = [plan.horizontalHeaderItem(c).text() for c in range(plan.columnCount())]
     assert headers[3] == "条线部门"  # as on the plan page

@@ -44,11 +44,11 @@ class DrilldownDialog(QDialog):
             else self.tr("Fingertip hours per cadre a month: not yet assessed")
         )
         overall = (
-            self.tr("Overall") + " " + score_and_level(result.overall, result.overall_level_label, result.assessed)
+            self.tr("Overall") + "：" + score_and_level(result.overall, result.overall_level_label, result.assessed)
         )
         self.summary = summary = QLabel(
             "　".join(
-                f"{m.name} {score_and_level(m.score, m.level_label, m.assessed)}"
+                f"{m.name}：{score_and_level(m.score, m.level_label, m.assessed)}"
                 for m in result.manifestations.values()
             )
             + "　"
