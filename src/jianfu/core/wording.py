@@ -11,6 +11,7 @@ translation against it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 CLAUSE_ENDS = "。；，"
@@ -20,3 +21,13 @@ def join_clauses(clauses: Iterable[str], separator: str = "；") -> str:
     """Clauses joined by ``separator``, each without its own closing "。": the caller ends the
     whole (a sentence end followed by a separator reads as a typo)."""
     return separator.join(text for c in clauses if (text := c.strip().rstrip(CLAUSE_ENDS)))
+
+
+# A space between a Chinese character and an Arabic numeral (either order), as users type it.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACED_NUMERAL = re.compile(rf"(?<=[{_CJK}]) +(?=[0-9])|(?<=[0-9%]) +(?=[{_CJK}])")
+
+
+def official_spacing(text: str) -> str:
+    """``text`` without spaces between Chinese characters and Arabic numerals ("共43题")."""
+    return _SPACED_NUMERAL.sub("", text)

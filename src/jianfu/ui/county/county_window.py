@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -132,7 +132,7 @@ class CountyWindow(QMainWindow):
         self.overview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.overview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.overview.setSortingEnabled(True)
-        self.overview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._size_overview_columns()
         self.overview.doubleClicked.connect(self._drill_down)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
@@ -181,11 +181,15 @@ class CountyWindow(QMainWindow):
         departments_layout.addLayout(row)
         self.tabs.addTab(departments_page, self.tr("County departments"))
 
-        self.problem_model = ProblemsModel([self.tr("Problem"), self.tr("Townships")])
+        # the count column is headed as in 条线部门 (the tab's own name, 乡镇情况, read as its header)
+        self.problem_model = ProblemsModel([self.tr("Problem"), self.tr("Townships affected")])
         self.problems = QTreeView()
         self.problems.setModel(self.problem_model)
         self.problems.setUniformRowHeights(True)
-        self.problems.setColumnWidth(0, 900)
+        problems_header = self.problems.header()  # the problem takes what the count leaves: no sideways scrolling
+        problems_header.setStretchLastSection(False)
+        problems_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        problems_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.problems.expanded.connect(self._load_requests)
         self.rule_titles = {
             rule.id: rule.title
@@ -615,6 +619,26 @@ class CountyWindow(QMainWindow):
             )
         self.county.set_expected_townships(townships)
         self.refresh()
+
+    def _size_overview_columns(self) -> None:
+        """The five score columns share the width; the name, hours and completion columns are as
+        wide as their header or a usual name (measured, not ResizeToContents: that reads up to 1,000
+        rows on every refresh). At 1024 pixels the scores then keep their change from last period."""
+        header = self.overview.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        metrics = self.overview.fontMetrics()
+        model = self.overview_model
+        pad = metrics.horizontalAdvance("　") * 2  # cell margins and the sort arrow
+        for column, sample in ((0, "城关街道办事处"), (6, ""), (7, "100%")):
+            text = str(model.headerData(column, Qt.Orientation.Horizontal))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(sample))
+            self.overview.setColumnWidth(column, width + pad)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the large font: columns measured again
+            self._size_overview_columns()
 
     def closeEvent(self, event: Any) -> None:
         self.closed = True  # a worker finishing after this has nothing to show

@@ -23,6 +23,7 @@ from jianfu.core.explanation import explain
 from jianfu.core.not_applicable import not_applicable_entries
 from jianfu.core.plan import local_wording
 from jianfu.core.scoring import score_assessment
+from jianfu.core.wording import official_spacing
 from jianfu.ui.widgets.radar import RadarChart
 
 
@@ -86,9 +87,12 @@ class DrilldownDialog(QDialog):
             )
             findings.addTopLevelItem(parent_item)
             for finding in m.findings:
-                child = QTreeWidgetItem([finding.problem, "\n".join(finding.evidence), f"{finding.points:.1f}"])
-                child.setToolTip(0, finding.problem)  # in full where the column elides it
-                child.setToolTip(1, "\n".join(finding.evidence))
+                # the checklist's wording, in our numerals (core/wording.py), as on the results page
+                problem = official_spacing(finding.problem)
+                evidence = "\n".join(official_spacing(e) for e in finding.evidence)
+                child = QTreeWidgetItem([problem, evidence, f"{finding.points:.1f}"])
+                child.setToolTip(0, problem)  # in full where the column elides it
+                child.setToolTip(1, evidence)
                 parent_item.addChild(child)
             parent_item.setExpanded(True)
         findings.setColumnWidth(0, 480)
