@@ -98,7 +98,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         shorten,
     )
     from jianfu.reports.radar import radar
-    from jianfu.reports.text import markup
+    from jianfu.reports.text import markup, official_spacing
 
     fonts = register_fonts()
     styles = make_styles(fonts)
@@ -108,7 +108,9 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     wide_height = doc.landscape_height  # every table is on a landscape page
 
     def p(text: str, style: Any) -> Paragraph:
-        """A paragraph; a leading "（一）…：" is set in 楷体, as GB/T 9704 sets second-level headings."""
+        """A paragraph; a leading "（一）…：" is set in 楷体, as GB/T 9704 sets second-level headings.
+        Numerals without spaces, the townships' own words too, as the plan prints them."""
+        text = official_spacing(text)
         if style is styles.body and text.startswith("（") and "：" in text[:30]:
             lead, rest = text.split("：", 1)
             face = fonts.subheading

@@ -117,7 +117,7 @@ def test_contradictions_are_joined_without_doubled_punctuation(contradictory, tm
 
 
 def test_the_plan_pdf_sets_numerals_without_spaces_as_official_documents_do(library) -> None:
-    """The screen writes "共 43 题" and "约 12.6 小时"; the document "共43题", as "有在岗干部39人"."""
+    """Typed or drafted "共 43 题" and "约 12.6 小时" print "共43题", as "有在岗干部39人"."""
     assessment, _ = sample_township_assessment(library)
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     result = score_assessment(checklist, assessment.answers)

@@ -388,3 +388,22 @@ def test_every_table_in_the_county_window_is_set_in_the_cjk_font(qtbot, qapp, li
     for widget in [window.headline, *views, *(v.horizontalHeader() for v in views if hasattr(v, "horizontalHeader"))]:
         assert QFontInfo(widget.font()).family() == family, widget
     window.county.close()
+
+
+def test_at_1024_pixels_every_score_keeps_its_change_from_last_period(qtbot, county, demo_dir) -> None:
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    county.resize(1024, 768)
+    qtbot.waitUntil(lambda: county.overview.viewport().width() < 1000)
+    view, metrics = county.overview, county.overview.fontMetrics()
+    model = view.model()
+    changed = 0
+    for row in range(model.rowCount()):
+        for column in range(1, 8):
+            text = model.index(row, column).data()
+            changed += "（" in text
+            # the cell's text and its margins fit: nothing elided ("…")
+            assert metrics.horizontalAdvance(text) + 8 <= view.columnWidth(column), (text, column)
+    assert changed > 10  # the demo county has a last period: the changes are there to be read
+    assert "较上期" in str(model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))

@@ -54,7 +54,7 @@ class DrilldownDialog(QDialog):
             )
             + "　"
             + overall  # as in the overview's 综合 column the inspector came from
-            + "　"
+            + "\n"  # the counts on a line of their own: wrapped after the scores they broke mid-word
             + result.completeness.summary()
             + "　"
             + hours
