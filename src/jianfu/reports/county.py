@@ -108,9 +108,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     wide_height = doc.landscape_height  # every table is on a landscape page
 
     def p(text: str, style: Any) -> Paragraph:
-        """A paragraph; a leading "（一）…：" is set in 楷体, as GB/T 9704 sets second-level headings.
-        Numerals without spaces, the townships' own words too, as the plan prints them."""
-        text = official_spacing(text)
+        """A paragraph; a leading "（一）…：" is set in 楷体, as GB/T 9704 sets second-level headings."""
         if style is styles.body and text.startswith("（") and "：" in text[:30]:
             lead, rest = text.split("：", 1)
             face = fonts.subheading
@@ -283,7 +281,13 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     for number, (department, grouped) in enumerate(_escalations_by_problem(summary), start=1):
         item_rows = [["问题", "提出的乡镇（街道）", "乡镇数", "提请协调事项"]]
         item_rows += [
-            [shorten(title, CELL_TEXT_LIMIT), _names(towns), str(len(towns)), shorten(measure, CELL_TEXT_LIMIT)]
+            # the townships' own words with the documents' numerals, as their plans print them
+            [
+                shorten(official_spacing(title), CELL_TEXT_LIMIT),
+                _names(towns),
+                str(len(towns)),
+                shorten(official_spacing(measure), CELL_TEXT_LIMIT),
+            ]
             for title, towns, measure in grouped
         ]
         heading = p(f"（{chinese_number(number)}）{department}", styles.group_heading)
