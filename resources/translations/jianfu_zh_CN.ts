@@ -1528,12 +1528,12 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="130" />
-        <location filename="../../src/jianfu/ui/county/signers.py" line="165" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="163" />
         <source>(unsigned)</source>
         <translation>（未签名）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="195" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="193" />
         <source>Apply this file for {township} ({code}) and accept its key from now on?
 
 Fingerprint to compare on the phone: {fingerprint}
@@ -1546,32 +1546,32 @@ Files signed by the old key {old} will then wait here instead.</source>
 此后由原密钥 {old} 签名的文件将在这里等待确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="206" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="204" />
         <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
         <translation>采用{township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="209" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="207" />
         <source>Confirm the new key</source>
         <translation>确认新密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="226" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="224" />
         <source>Could not apply the file</source>
         <translation>无法采用该文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="236" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="234" />
         <source>Do not apply</source>
         <translation>不采用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="237" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="235" />
         <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
         <translation>删除{township}待确认的文件“{name}”？其他数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="252" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="250" />
         <source>held: signed by another key or unsigned; see the signers tab</source>
         <translation>待确认：由其他密钥签名或未签名，请在“签名与待确认”页核实</translation>
     </message>
