@@ -26,6 +26,8 @@ from jianfu.core.scoring import score_assessment
 from jianfu.core.wording import official_spacing
 from jianfu.ui.widgets.radar import RadarChart
 
+PLAN_TABLE_WIDTH = 920  # the dialog's 1000 pixels less margins, row numbers and scroll bar
+
 
 class DrilldownDialog(QDialog):
     def __init__(self, assessment: Assessment, checklist: Checklist, parent: QWidget | None = None) -> None:
@@ -144,9 +146,14 @@ class DrilldownDialog(QDialog):
                 plan.setItem(row, column, cell)
         plan.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         plan.setWordWrap(True)  # the inspector reads each problem and measure in full, as printed
-        plan.setColumnWidth(0, 300)
-        plan.setColumnWidth(1, 340)
-        plan.setColumnWidth(3, 150)
+        # Problem and measure share what the short columns leave: every column on screen in the
+        # 1000-pixel dialog (责任人 and 整改时限 were past its edge), rows as tall as their text.
+        for column in (2, 4, 5, 6):
+            plan.resizeColumnToContents(column)
+        plan.setColumnWidth(3, plan.fontMetrics().horizontalAdvance("县人力资源社会保障局") + 12)
+        left = PLAN_TABLE_WIDTH - sum(plan.columnWidth(c) for c in range(2, 7))
+        plan.setColumnWidth(0, max(200, left * 9 // 20))
+        plan.setColumnWidth(1, max(220, left - left * 9 // 20))
         plan.horizontalHeader().setStretchLastSection(True)
         plan.resizeRowsToContents()
         self.tabs.addTab(plan, self.tr("Rectification plan"))
