@@ -110,6 +110,9 @@ def test_drill_down_plan_is_read_in_full_with_its_departments(qtbot, county, dem
         if plan.fontMetrics().horizontalAdvance(entry.measure) > plan.columnWidth(1):
             assert plan.rowHeight(row) >= 2 * line  # wrapped onto lines, not cut at "…"
     assert any(plan.item(r, 3).text() for r in range(plan.rowCount()))
+    dialog.tabs.setCurrentWidget(plan)
+    qtbot.waitUntil(plan.isVisible)
+    assert plan.horizontalScrollBar().maximum() == 0  # 责任人, 整改时限, 是否采纳 on screen, no sideways scrolling
 
 
 def department_names(county) -> set[str]:
