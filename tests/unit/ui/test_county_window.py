@@ -393,20 +393,30 @@ def test_every_table_in_the_county_window_is_set_in_the_cjk_font(qtbot, qapp, li
     window.county.close()
 
 
-def test_at_1024_pixels_every_score_keeps_its_change_from_last_period(qtbot, county, demo_dir) -> None:
+def test_at_1024_pixels_every_score_keeps_its_change_from_last_period(qtbot, qapp, county, demo_dir) -> None:
+    from jianfu.ui.appearance import apply_font_size
+
     task = county.import_paths([demo_dir])
     with qtbot.waitSignal(task.succeeded, timeout=30_000):
         pass
     county.resize(1024, 768)
     qtbot.waitUntil(lambda: county.overview.viewport().width() < 1000)
-    view, metrics = county.overview, county.overview.fontMetrics()
-    model = view.model()
-    changed = 0
-    for row in range(model.rowCount()):
-        for column in range(1, 8):
-            text = model.index(row, column).data()
-            changed += "（" in text
-            # the cell's text and its margins fit: nothing elided ("…")
-            assert metrics.horizontalAdvance(text) + 8 <= view.columnWidth(column), (text, column)
-    assert changed > 10  # the demo county has a last period: the changes are there to be read
+    view, model = county.overview, county.overview.model()
+
+    def elided() -> list[str]:
+        metrics = view.fontMetrics()
+        cells = [model.index(row, column).data() for row in range(model.rowCount()) for column in range(1, 8)]
+        # the cell's text and its margins fit: nothing cut at "…"
+        return [t for i, t in enumerate(cells) if metrics.horizontalAdvance(t) + 8 > view.columnWidth(1 + i % 7)]
+
+    assert not elided()
+    assert sum("（" in model.index(r, 1).data() for r in range(model.rowCount())) >= 5  # the changes are shown
+    assert view.horizontalScrollBar().maximum() == 0  # all in view
     assert "较上期" in str(model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+    family = county.font_family
+    apply_font_size(qapp, family, large=True)  # the large font: the table scrolls sideways instead
+    try:
+        qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0)
+        assert not elided()
+    finally:
+        apply_font_size(qapp, family, large=False)

@@ -133,6 +133,7 @@ class CountyWindow(QMainWindow):
         self.overview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.overview.setSortingEnabled(True)
         self._size_overview_columns()
+        self.overview.viewport().installEventFilter(self)
         self.overview.doubleClicked.connect(self._drill_down)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
@@ -621,24 +622,42 @@ class CountyWindow(QMainWindow):
         self.refresh()
 
     def _size_overview_columns(self) -> None:
-        """The five score columns share the width; the name, hours and completion columns are as
-        wide as their header or a usual name (measured, not ResizeToContents: that reads up to 1,000
-        rows on every refresh). At 1024 pixels the scores then keep their change from last period."""
+        """The name, hours and completion columns as wide as their header or a usual name; the five
+        score columns share the rest, or, where that is narrower than a score with its change (the
+        large font at 1024 pixels), keep that width and the table scrolls sideways: never "…".
+        Measured, not ResizeToContents: that reads up to 1,000 rows on every refresh."""
         header = self.overview.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         metrics = self.overview.fontMetrics()
         model = self.overview_model
-        pad = metrics.horizontalAdvance("　") * 2  # cell margins and the sort arrow
-        for column, sample in ((0, "城关街道办事处"), (6, ""), (7, "100%")):
+        pad = 16  # a cell's margins, with a few pixels to spare
+
+        def width(column: int, sample: str) -> int:
             text = str(model.headerData(column, Qt.Orientation.Horizontal))
+            return max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(sample)) + pad
+
+        fixed = {0: width(0, "城关街道办事处"), 6: width(6, ""), 7: width(7, "100%")}
+        score = max(width(c, "88.8 较重（-88.8）") for c in range(1, 6))
+        room = self.overview.viewport().width() - sum(fixed.values())
+        shared = room >= 5 * score
+        for column in range(1, 6):
+            header.setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch if shared else QHeaderView.ResizeMode.Interactive
+            )
+            if not shared:
+                self.overview.setColumnWidth(column, score)
+        for column, size in fixed.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(sample))
-            self.overview.setColumnWidth(column, width + pad)
+            self.overview.setColumnWidth(column, size)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # the large font: columns measured again
             self._size_overview_columns()
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if watched is self.overview.viewport() and event.type() == QEvent.Type.Resize:
+            self._size_overview_columns()  # the room the score columns share changed
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: Any) -> None:
         self.closed = True  # a worker finishing after this has nothing to show
