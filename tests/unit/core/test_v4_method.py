@@ -237,6 +237,8 @@ def test_long_upper_level_meetings_are_escalated_with_the_rules_limits(v4: Check
     plan = draft_plan(result, dt.date(2026, 12, 31), v4.plan_min_intensity, v4.plan_max_items, "柳河镇")
     item = next(i for i in plan if i.rule_id == "meetings_long")
     assert item.handling is Handling.ESCALATE and "县委办公室" in item.department
+    assert "主要讲话不超过1小时" in item.measure  # its own item: a merged one keeps only two measures' texts
+    assert rule.measure.fix not in {r.measure.fix for r in v4.rules if r.id != "meetings_long"}
 
 
 # -- 4: in-app check-in is check-in; "no check-in" beside proxy check-in is a contradiction
