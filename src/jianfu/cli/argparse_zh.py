@@ -75,6 +75,14 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
             self._headings.add(heading)
         super().start_section(heading)
 
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        # an example per line ("示例：…" then "　　　…" under it) stays a line of its own
+        lines = []
+        for line in text.split("\n"):
+            body = line.lstrip("\u3000")
+            lines.append(super()._fill_text(body, width, indent + line[: len(line) - len(body)]))
+        return "\n".join(lines)
+
     def format_help(self) -> str:
         text = super().format_help()
         for heading in self._headings:  # a heading is a line of its own, ending in argparse's ":"
