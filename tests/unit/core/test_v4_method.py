@@ -408,3 +408,19 @@ def test_the_scenarios_use_every_v4_change(v4: Checklist) -> None:
     """Guards the scenario list: each v4 scenario is new (not a v3 one renamed)."""
     new = [s for s in V4_SCENARIOS if s not in V3_SCENARIOS]
     assert {s.id for s in new} == {"grid_app_used_by_some", "long_upper_meetings", "tracing_beside_checkin_apps"}
+
+
+def test_the_hours_floors_read_an_apps_users_too(v4: Checklist) -> None:
+    """The manifestation floors read the same term: eight forced check-in apps used by 4 of the 40
+    cadres are 8.7 hours a month per cadre, below the floors, where all 40 reach 较重 (87 hours)."""
+    every = _score(v4, BY_ID["eight_forced_checkin_apps"])
+    assert every.manifestations["platform_formalism"].raised_by is not None
+    rows = scenario_answers(v4, BY_ID["eight_forced_checkin_apps"])["apps.inventory"].value
+    few = [{**r, "cells": {**r["cells"], "users": 4}} if r not in BENIGN_APPS else r for r in rows]
+    answers = scenario_answers(v4, BY_ID["eight_forced_checkin_apps"])
+    answers["apps.inventory"] = Answer(few)
+    result = score_assessment(v4, answers)
+    assert result.complete
+    platform = result.manifestations["platform_formalism"]
+    assert platform.own_hours == pytest.approx(87.0 * 4 / 40, abs=0.1) and platform.raised_by is None
+    assert platform.score < every.manifestations["platform_formalism"].score
