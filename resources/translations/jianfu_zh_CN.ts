@@ -197,289 +197,289 @@
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="147" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="185" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="186" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="154" />
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="154" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="155" />
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="155" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="156" />
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="156" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="157" />
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="162" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
         <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
         <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为0）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="173" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="174" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="182" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="183" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="185" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="186" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="199" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="200" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="201" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="255" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="202" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="256" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="230" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="231" />
         <source>Updating the county database to the current attribution rule…</source>
         <translation>正在按现行归因规则更新县级数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="270" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="271" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="294" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="295" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="299" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="300" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count}个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="303" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="304" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n}项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="350" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="351" />
         <source>To verify by the county: {notes}.</source>
         <translation>请县级核实：{notes}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="356" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="357" />
         <source>The townships to verify could not be looked up: {reason}</source>
         <translation>未能查出需县级核实的乡镇：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="432" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="433" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到0个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="158" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="159" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="283" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="284" />
         <source>{count} townships reported for {period}.</source>
         <translation>{period}共有{count}个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="286" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="287" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中{count}个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="290" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="291" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均{score}分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="376" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="377" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="376" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="377" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="385" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="386" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="399" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="400" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="431" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="432" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="437" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="438" />
         <source>Importing {count} files…</source>
         <translation>正在导入{count}个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="449" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="450" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="459" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="460" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="463" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="463" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="470" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="471" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="506" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="506" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="518" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="518" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="521" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="522" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="549" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="550" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="551" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="552" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="560" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="561" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="574" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="575" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="577" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="578" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成{count}份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="588" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="589" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="590" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="591" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="601" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="602" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含{count}项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="607" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="608" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="609" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="610" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="617" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="618" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="618" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="619" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -518,158 +518,158 @@
 <context>
     <name>DrilldownDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="35" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="37" />
         <source>{township} · {period} (read-only)</source>
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="41" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="43" />
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="45" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="47" />
         <source>Fingertip hours per cadre a month: not yet assessed</source>
         <translation>每名干部每月指尖工时：尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="48" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="50" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="65" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="67" />
         <source>To verify: {notes}</source>
         <translation>请县级核实：{notes}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="83" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="83" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="83" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="101" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="104" />
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="171" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="104" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="104" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="117" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="119" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="122" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="124" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="123" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="125" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="124" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="125" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="127" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="128" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="127" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="129" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="128" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="130" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="135" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="137" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="135" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="137" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="139" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="141" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="139" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="141" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="159" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="153" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="160" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="161" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="168" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
         <translation>本乡镇标为“不适用”的题目及所填理由，共{count}题。请核实理由是否属实。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="165" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="172" />
         <source>No item is marked 'not applicable'.</source>
         <translation>没有标为“不适用”的题目。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="171" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="171" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
         <source>Reason given</source>
         <translation>所填理由</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="171" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
         <source>Counted</source>
         <translation>是否计入</translation>
     </message>
