@@ -531,7 +531,7 @@ class _Parser:
         title = self.text(data, "title", "清单")
         if carry is not None and version and carry.from_version and carry.from_version != version - 1:
             # answers are carried one version at a time (core.carry): v3 reads v2's, v2 reads v1's
-            self.fail("carry_forward", f"from_version 必须是上一版 {version - 1}，而不是 {carry.from_version}")
+            self.fail("carry_forward", f"from_version 必须是上一版（{version - 1}），而不是{carry.from_version}")
         if self.problems:
             raise ChecklistError(self.path, self.problems)
         return Checklist(

@@ -248,9 +248,7 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.end == len(raw) and exc.reason == "unexpected end of data":  # cut inside a character
-            raise AssessmentFileError(
-                path, f"文件不完整：在第 {len(raw)} 字节处中断，可能在复制或传送时被截断"
-            ) from exc
+            raise AssessmentFileError(path, f"文件不完整：在第{len(raw)}字节处中断，可能在复制或传送时被截断") from exc
         raise AssessmentFileError(path, f"不是 UTF-8 编码的文本（第 {exc.start} 字节处）") from exc
     try:
         document = strict_json.loads(text)
@@ -374,7 +372,7 @@ def _schema_where(document: Any, parts: list[Any]) -> list[str]:
     value, pending = document, [str(p) for p in parts]
     while pending:
         if isinstance(value, list) and pending[0].isdigit() and int(pending[0]) < len(value):
-            where.append(f"第 {int(pending[0]) + 1} 项")
+            where.append(f"第{int(pending[0]) + 1}项")
             value, pending = value[int(pending[0])], pending[1:]
             continue
         taken = next(

@@ -141,10 +141,10 @@ def read_catalogue(path: Path) -> Catalogue:
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
             raise CatalogueError(path, f"第 {n} 条缺少名称")
         if any(not isinstance(raw.get(f) or "", str) for f in FIELDS):
-            raise CatalogueError(path, f"第 {n} 条的名称、类型、部门或层级不是文字")
+            raise CatalogueError(path, f"第{n}条的名称、类型、部门或层级不是文字")
         townships = raw.get("townships") or 0
         if isinstance(townships, bool) or not isinstance(townships, int) or townships < 0:
-            raise CatalogueError(path, f"第 {n} 条的乡镇数应为不小于 0 的整数")
+            raise CatalogueError(path, f"第{n}条的乡镇数应为不小于0的整数")
         values = {f: str(raw.get(f) or "")[:100] for f in FIELDS}
         entries.append(CatalogueEntry(**values, townships=townships))
     return Catalogue(str(document.get("county") or ""), str(document.get("created_at") or ""), entries)

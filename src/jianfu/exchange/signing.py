@@ -101,7 +101,7 @@ def next_signer(folder: Path) -> Signer:
         raise SigningError(f"签名序号文件 {sequence_path} 无法读取（{read_reason(exc)}）。{advice}") from exc
     # ASCII digits only (int() would take "１２" or "-5"), and below the files' limit of 1e9
     if not re.fullmatch(rb"[0-9]{0,9}", text) or int(text or 0) + 1 > MAX_SEQUENCE:
-        raise SigningError(f"签名序号文件 {sequence_path} 的内容不是有效的序号（应为不超过 9 位的数字）。{advice}")
+        raise SigningError(f"签名序号文件 {sequence_path} 的内容不是有效的序号（应为不超过9位的数字）。{advice}")
     sequence = int(text or 0) + 1
     _write_atomically(sequence_path, f"{sequence}\n".encode("ascii"))
     return Signer(private_key, sequence)

@@ -74,7 +74,7 @@ _DECODE_REASONS = {  # json's own messages (CPython 3.10–3.13), in Chinese
 def decode_reason(error: json.JSONDecodeError) -> str:
     """Why the text is not JSON, in Chinese, with the line and column: never json's English."""
     message = next((v for k, v in _DECODE_REASONS.items() if error.msg.startswith(k)), "不符合 JSON 语法")
-    return f"第 {error.lineno} 行第 {error.colno} 列：{message}"
+    return f"第{error.lineno}行第{error.colno}列：{message}"
 
 
 def _check_containers(text: str) -> None:
@@ -86,7 +86,7 @@ def _check_containers(text: str) -> None:
     count = bare.count("{") + bare.count("[")
     if count > MAX_CONTAINERS:
         raise StrictJsonError(
-            f"结构过于复杂：对象和数组过多或嵌套过深（{count} 个，上限 {MAX_CONTAINERS}），不是减负助手导出的文件"
+            f"结构过于复杂：对象和数组过多或嵌套过深（{count}个，上限{MAX_CONTAINERS}），不是减负助手导出的文件"
         )
 
 

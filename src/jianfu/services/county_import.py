@@ -203,7 +203,7 @@ def _other_county(content: AssessmentFile, counties: dict[str, str]) -> str:
         return ""
     ((known, name),) = counties.items()
     return (
-        f"区划代码 {code} 不属于本县（已导入的乡镇区划代码都以 {known} 开头{'，' + name if name else ''}），"
+        f"区划代码{code}不属于本县（已导入的乡镇区划代码都以{known}开头{'，' + name if name else ''}），"
         "可能是其他县（市、区）的文件或代码填错，请核实"
     )
 

@@ -178,7 +178,7 @@ class AssessmentStore:
             from jianfu.storage.failures import damaged_message
 
             raise DatabaseError(
-                f"编号为 {assessment_id} 的自查保存的数据已损坏，无法读出。{damaged_message(self.db.path)}"
+                f"编号为{assessment_id}的自查保存的数据已损坏，无法读出。{damaged_message(self.db.path)}"
             ) from exc
 
     def set_last_section(self, assessment_id: int, section_id: str) -> None:

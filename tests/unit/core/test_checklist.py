@@ -162,7 +162,7 @@ def _dispatch_check(raw: dict) -> dict:
         ),
         (lambda d: d["carry_forward"]["set_when"][0].update(note=0), "set_when[0]：note 必须是文字"),
         # carried one version at a time: any other from_version fails at the first carry
-        (lambda d: d["carry_forward"].update(from_version=1), "from_version 必须是上一版 2，而不是 1"),
+        (lambda d: d["carry_forward"].update(from_version=1), "from_version 必须是上一版（2），而不是1"),
         # a term listed twice counts its hours twice towards the floor
         (
             lambda d: d["manifestation_floor"]["platform_formalism"].append({"fingertip": "apps"}),

@@ -39,7 +39,7 @@ def _ascii_words(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('"format":', '"format"', "第 2 行第 11 列：缺少冒号"),
+        ('"format":', '"format"', "第2行第11列：缺少冒号"),
         ('"format": "jianfu-assessment"', '"format": "jianfu\\q-assessment"', "无效的转义"),
         ('"format": "jianfu-assessment"', '"format": "jianfu\\u12-assessment"', "无效的 \\u 转义"),
         ('"format": "jianfu-assessment"', '"format": "jianfu\x01-assessment"', "字符串中有控制字符"),
@@ -93,10 +93,10 @@ def _resealed(path: Path, change) -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d["entries"][0].update(townships="五个"), "第 1 条的乡镇数应为不小于 0 的整数"),
-        (lambda d: d["entries"][0].update(townships=[5]), "第 1 条的乡镇数应为不小于 0 的整数"),
-        (lambda d: d["entries"][0].update(townships=-3), "第 1 条的乡镇数应为不小于 0 的整数"),
-        (lambda d: d["entries"][0].update(kind={"a": 1}), "第 1 条的名称、类型、部门或层级不是文字"),
+        (lambda d: d["entries"][0].update(townships="五个"), "第1条的乡镇数应为不小于0的整数"),
+        (lambda d: d["entries"][0].update(townships=[5]), "第1条的乡镇数应为不小于0的整数"),
+        (lambda d: d["entries"][0].update(townships=-3), "第1条的乡镇数应为不小于0的整数"),
+        (lambda d: d["entries"][0].update(kind={"a": 1}), "第1条的名称、类型、部门或层级不是文字"),
         (lambda d: d.update(entries=5), "条目（entries）应为列表"),
     ],
 )
@@ -142,7 +142,7 @@ def test_a_file_of_another_county_is_imported_with_a_note(demo_dir, library, tmp
     summary = import_files(db, library, [stranger])
     assert summary.count(Outcome.IMPORTED) == 1
     [(path, note)] = summary.notes
-    assert path == stranger and "区划代码 110101001000 不属于本县" in note and "519901" in note and "云溪县" in note
+    assert path == stranger and "区划代码110101001000不属于本县" in note and "519901" in note and "云溪县" in note
     assert "不属于本县" in summary.describe()
     db.close()
 
@@ -180,7 +180,7 @@ def test_a_file_of_nothing_but_brackets_is_refused_before_parsing(demo_dir, libr
     before = list(db.conn.iterdump())
     summary = import_files(db, library, [path])
     [(rejected, reason)] = summary.rejected
-    assert rejected == path and "结构过于复杂" in reason and "上限 20000" in reason, reason
+    assert rejected == path and "结构过于复杂" in reason and "上限20000" in reason, reason
     assert list(db.conn.iterdump()) == before
     db.close()
 
@@ -211,7 +211,7 @@ def test_a_schema_problem_names_the_item_and_row_as_the_file_has_them(demo_dir, 
     document["plan"][1]["handling"] = "nuke"
     path = tmp_path / "plan.jianfu"
     path.write_bytes(_dump(_own(document, 7)))
-    with pytest.raises(AssessmentFileError, match="位置：plan → 第 2 项 → handling；取值不在允许的范围内"):
+    with pytest.raises(AssessmentFileError, match="位置：plan → 第2项 → handling；取值不在允许的范围内"):
         read_assessment_file(path, library)
     document = json.loads((demo_dir / TARGET).read_text(encoding="utf-8"))
     document["answers"]["apps.inventory"]["declared_none"] = False
@@ -300,5 +300,5 @@ def test_a_file_cut_inside_a_character_is_called_incomplete(demo_dir, library, t
     cut = raw.index("柳河镇".encode()) + 1  # inside the first character's three bytes
     path = tmp_path / TARGET
     path.write_bytes(raw[:cut])
-    with pytest.raises(AssessmentFileError, match=f"文件不完整：在第 {cut} 字节处中断"):
+    with pytest.raises(AssessmentFileError, match=f"文件不完整：在第{cut}字节处中断"):
         read_assessment_file(path, library)
