@@ -133,6 +133,8 @@ def read_catalogue(path: Path) -> Catalogue:
         raise CatalogueError(path, f"格式版本 {document.get('format_version')!r} 本程序不支持，请升级减负助手")
     if document.get("sha256") != _checksum(document):
         raise CatalogueError(path, "校验码与内容不符，文件被改动过或已损坏")
+    if any(not isinstance(document.get(f) or "", str) for f in ("county", "created_at")):
+        raise CatalogueError(path, "县名或生成时间不是文字")
     listed = document.get("entries") or []
     if not isinstance(listed, list):
         raise CatalogueError(path, "条目（entries）应为列表")

@@ -98,6 +98,7 @@ def _resealed(path: Path, change) -> None:
         (lambda d: d["entries"][0].update(townships=-3), "第1条的乡镇数应为不小于0的整数"),
         (lambda d: d["entries"][0].update(kind={"a": 1}), "第1条的名称、类型、部门或层级不是文字"),
         (lambda d: d.update(entries=5), "条目（entries）应为列表"),
+        (lambda d: d.update(county={"name": "云溪县"}), "县名或生成时间不是文字"),
     ],
 )
 def test_a_catalogue_with_hostile_entries_is_refused_in_chinese(tmp_path, change, expected) -> None:
