@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -43,7 +44,9 @@ from jianfu.core.describe import value_text
 from jianfu.core.errors import JianfuError
 from jianfu.core.limits import clean_typed_text
 from jianfu.core.typed_input import NumberInputError, parse_number, row_problem
+from jianfu.ui.widgets.wheel_guard import scroll_enclosing_area
 
+EMPTY_ROWS = 2  # an empty table still shows this many rows' height, to read as a table
 SQUEEZED_WIDTH = 72  # px a squeezed text column keeps (about four characters)
 BLANK_REQUIRED = "#fdecea"  # the tint of a required cell left blank
 VALUE_ROLE = Qt.ItemDataRole.UserRole
@@ -129,9 +132,7 @@ class TableEditor(QWidget):
         self.none_box.toggled.connect(self._none_toggled)
         layout.addWidget(self.none_box)
         self.table = QTableWidget(0, len(item.columns))
-        self.table.setHorizontalHeaderLabels(
-            [_header_label(c) + (" *" if c.id in required else "") for c in item.columns]
-        )
+        self._set_headers(roomy=False)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.setItemDelegate(_CellDelegate(item.columns, self.table, self._refused))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -145,9 +146,13 @@ class TableEditor(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(56)
         self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setMinimumHeight(220)
+        # The table is as tall as its rows and the page scrolls, not the table: a 15-row inventory
+        # in a 6-row window needed an inner scroll bar, and the wheel over it stopped the page.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         layout.addWidget(self.table)
         self.table.viewport().installEventFilter(self)
+        self.table.currentCellChanged.connect(self._reveal_current)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add row"))
         self.copy_button = QPushButton(self.tr("Duplicate row"))
@@ -220,6 +225,7 @@ class TableEditor(QWidget):
             self._saved[row["row_id"]] = dict(row.get("cells", {}))
         self._loading = False
         self._fit_columns()
+        self._fit_height()
 
     def rows(self) -> list[dict[str, Any]]:
         """The rows as shown, in order, as a table answer's value."""
@@ -274,11 +280,16 @@ class TableEditor(QWidget):
         the name column (first) keeps its width so a row stays recognisable; long texts elide and
         show in full as a tooltip."""
         table = self.table
-        table.resizeColumnsToContents()
-        widths = [table.columnWidth(i) for i in range(len(self.item.columns))]
         available = table.viewport().width()
         if available <= 0:
             return
+        # Headers on two lines where every column fits so, on more shorter lines where not.
+        self._set_headers(roomy=True)
+        table.resizeColumnsToContents()
+        if sum(table.columnWidth(i) for i in range(table.columnCount())) > available:
+            self._set_headers(roomy=False)
+            table.resizeColumnsToContents()
+        widths = [table.columnWidth(i) for i in range(len(self.item.columns))]
         squeezable = [
             i
             for i, c in enumerate(self.item.columns)
@@ -314,10 +325,50 @@ class TableEditor(QWidget):
             widths[0] += -excess
         for i, width in enumerate(widths):
             table.setColumnWidth(i, width)
+        self._fit_height()
+
+    def _set_headers(self, roomy: bool) -> None:
+        labels = [_header_label(c, roomy) + (" *" if c.id in self.required else "") for c in self.item.columns]
+        if [_header_text(self.table, i) for i in range(len(labels))] != labels:
+            self.table.setHorizontalHeaderLabels(labels)
+
+    def _fit_height(self) -> None:
+        """As tall as the header and every row (at least EMPTY_ROWS), with the sideways scroll bar
+        when the columns are wider than the window."""
+        table = self.table
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        rows = max(rows, EMPTY_ROWS * table.verticalHeader().defaultSectionSize())
+        header = table.horizontalHeader()
+        height = header.sizeHint().height() + rows + 2 * table.frameWidth()
+        if header.length() > table.viewport().width() > 0:
+            height += table.horizontalScrollBar().sizeHint().height()
+        if table.height() != height:
+            table.setFixedHeight(height)
+
+    def _reveal_current(self, row: int, column: int) -> None:
+        """Keep the current cell in sight while moving with the keyboard: the page scrolls to it."""
+        item = self.table.item(row, column)
+        if item is None or self._loading:
+            return
+        rect = self.table.visualItemRect(item)
+        widget: QWidget | None = self.table.viewport()
+        while widget is not None:
+            area = widget.parentWidget()
+            if isinstance(area, QScrollArea) and area.widget() is not None:
+                inner = area.widget()
+                centre = self.table.viewport().mapTo(inner, rect.center())
+                area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, rect.height() // 2 + 8)
+                return
+            widget = area
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._fit_columns()  # the visible width changed: refit
+        if isinstance(event, QWheelEvent) and watched is self.table.viewport():
+            delta = event.angleDelta()
+            if abs(delta.y()) >= abs(delta.x()):  # up/down: the table has nothing to scroll, the page has
+                scroll_enclosing_area(self.table, event)
+                return True
         return False
 
     # ------------------------------------------------------------------------- editing
@@ -336,6 +387,7 @@ class TableEditor(QWidget):
         self._loading = True
         position = self._append(row_id, cells)
         self._loading = False
+        self._fit_height()
         self.table.setCurrentCell(position, 0)
         self.table.setFocus()
         self.rows_changed.emit()
@@ -354,6 +406,7 @@ class TableEditor(QWidget):
         self.delete_row(row_id)
         self._saved.pop(row_id, None)
         self.table.removeRow(row)
+        self._fit_height()
         self.rows_changed.emit()
 
     def add_from_catalogue(self, path: Path | None = None) -> None:
@@ -531,13 +584,14 @@ NO_LINE_END = "（“《"  # an opening bracket or quote moves to the next line
 NO_LINE_START = "）”》，、。：；"  # closing punctuation stays with the line before
 
 
-def _header_label(column: Field) -> str:
-    """Long headers on balanced short lines; the unit joins a label's own closing bracket.
-    Lines break as Chinese text does: never after an opening bracket, never before a closing one."""
+def _header_label(column: Field, roomy: bool = False) -> str:
+    """Long headers on balanced short lines (``roomy``: at most two); the unit joins a label's own
+    closing bracket. Lines break as Chinese text does: never after an opening bracket, never
+    before a closing one."""
     label = column.label
     if column.unit:
         label = f"{label[:-1]}，{column.unit}）" if label.endswith("）") else f"{label}（{column.unit}）"
-    count = -(-len(label) // HEADER_LINE_CHARS)
+    count = min(2, -(-len(label) // HEADER_LINE_CHARS)) if roomy else -(-len(label) // HEADER_LINE_CHARS)
     size = -(-len(label) // count)
     lines = [label[i : i + size] for i in range(0, len(label), size)]
     for i in range(len(lines) - 1):
