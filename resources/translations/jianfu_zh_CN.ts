@@ -950,12 +950,17 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="468" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="481" />
         <source>● Answers contradict</source>
         <translation>● 作答矛盾</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="473" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="484" />
+        <source>● {count} to confirm, {blank} unanswered</source>
+        <translation>● {count} 项待确认，{blank} 项未答</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/main_window.py" line="486" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -1035,12 +1040,12 @@ Start {next} now?</source>
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="485" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="538" />
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="488" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="541" />
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -1048,17 +1053,17 @@ Start {next} now?</source>
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="453" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="506" />
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="456" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="509" />
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="459" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="512" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -1682,52 +1687,52 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="126" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="129" />
         <source>Tick when this table has nothing to list; adding a row takes it back</source>
         <translation>本表确实没有可填的内容时勾选；添加一行即自动取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="152" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="157" />
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="153" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="158" />
         <source>Duplicate row</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="154" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="159" />
         <source>Delete row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="157" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="162" />
         <source>Add from county catalogue…</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="200" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="205" />
         <source>This table has {count} rows, so it cannot be answered none: delete them first if none apply</source>
         <translation>本表已有 {count} 行，不能选“没有”。如确实没有，请先逐行删除。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="242" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="248" />
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="270" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="276" />
         <source>Required: the table counts as answered once every row has this</source>
         <translation>必填：每一行都填了这一格，本表才算答完</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="367" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="420" />
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="369" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="422" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
