@@ -677,126 +677,146 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="207" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="219" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="212" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="224" />
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="219" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="231" />
+        <source>Fill them in on the plan page</source>
+        <translation>去整改方案页填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="236" />
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="220" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="237" />
         <source>Save as Word (editable)…</source>
         <translation>另存为 Word（可编辑）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="221" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="238" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="222" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="239" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="229" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="246" />
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="261" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="248" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="265" />
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="292" />
         <source>This assessment is incomplete ({reasons}). Once exported, the county will see it as incomplete, with no level.</source>
         <translation>本次自查未完成（{reasons}），导出后县级将看到“未完成”，不评定等级。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="313" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="303" />
+        <source>{count} have no responsible person</source>
+        <translation>{count} 项未填责任人</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="305" />
+        <source>{count} have no deadline</source>
+        <translation>{count} 项未填整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="309" />
+        <source>Of the {total} plan items, {blanks}: these columns print blank, and a plan is reviewed for who is responsible and by when. You can still print it as it is.</source>
+        <translation>{total} 项整改事项中，{blanks}。打印和导出的方案中这些栏是空白的，而审核整改方案要看责任是否明确、时限是否清楚。也可以照样打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="343" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="348" />
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="343" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="313" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="348" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="318" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="353" />
         <source>Writing the Word document…</source>
         <translation>正在生成 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="320" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="328" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="355" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="363" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="370" />
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="347" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="382" />
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="371" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="406" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="373" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="408" />
         <source>Sent {count} pages to the printer.</source>
         <translation>已将 {count} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="386" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="421" />
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="386" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="421" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="391" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="426" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="403" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="438" />
         <source>Exported: {path}
 Signed with this computer's key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="410" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="445" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -950,17 +970,17 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="481" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="478" />
         <source>● Answers contradict</source>
         <translation>● 作答矛盾</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="484" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="481" />
         <source>● {count} to confirm, {blank} unanswered</source>
         <translation>● {count} 项待确认，{blank} 项未答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="486" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="483" />
         <source>● {count} to confirm</source>
         <translation>● {count} 项待确认</translation>
     </message>
@@ -1205,7 +1225,7 @@ Start {next} now?</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="184" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="186" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.completeness import unconfirmed_text
 from jianfu.core.errors import JianfuError
+from jianfu.core.wizard import PLAN
 from jianfu.core.wording import join_clauses
 from jianfu.exchange.assessment_file import FILE_SUFFIX
 from jianfu.ui.session import Session
@@ -34,6 +35,7 @@ from jianfu.ui.widgets.carried_notice import CarriedNotice
 
 if TYPE_CHECKING:
     from jianfu.core.follow_up import FollowUp
+    from jianfu.core.plan import RectificationItem
 
 
 def partial_path(path: Path) -> Path:
@@ -195,6 +197,16 @@ class PreviewDialog(QDialog):
         self.page_count = len(pages)
 
 
+def blank_fields(plan: list[RectificationItem]) -> dict[str, int]:
+    """How many of the printed items (those not rejected) leave 责任人 or 整改时限 blank, of "total"."""
+    printed = [item for item in plan if not item.rejected]
+    return {
+        "total": len(printed),
+        "responsible_person": sum(not item.responsible_person.strip() for item in printed),
+        "deadline": sum(not item.deadline.strip() for item in printed),
+    }
+
+
 class ExportPage(QWidget):
     page_requested = Signal(str)  # a wizard page to show (the first with answers to confirm)
 
@@ -215,6 +227,11 @@ class ExportPage(QWidget):
         )
         plan.setWordWrap(True)
         layout.addWidget(plan)
+        # plan items printed with a blank 责任人 or 整改时限: said, with the way back; printing goes on
+        self.blanks = CarriedNotice(self.tr("Fill them in on the plan page"))
+        self.blanks.setObjectName("planBlanks")
+        self.blanks.go.connect(lambda: self.page_requested.emit(PLAN))
+        layout.addWidget(self.blanks)
         row = QHBoxLayout()
         self.save_pdf_button = QPushButton(self.tr("Save plan as PDF…"))
         self.save_docx_button = QPushButton(self.tr("Save as Word (editable)…"))
@@ -262,7 +279,8 @@ class ExportPage(QWidget):
 
     def load(self) -> None:
         self.status.setText("")
-        result, _ = self.session.rescore()  # print and export the plan as the current answers draft it
+        result, plan = self.session.rescore()  # print and export the plan as the current answers draft it
+        self._show_blanks(plan)
         done = result.completeness
         self.carried.show_count(done.unconfirmed, done.unconfirmed_pages)
         # the notice above already explains unconfirmed carried answers: the line names the rest
@@ -275,6 +293,23 @@ class ExportPage(QWidget):
                 "incomplete, with no level."
             ).format(reasons=join_clauses(reasons))
             if reasons
+            else ""
+        )
+
+    def _show_blanks(self, plan: list[RectificationItem]) -> None:
+        blank = blank_fields(plan)
+        parts = []
+        if blank["responsible_person"]:
+            parts.append(self.tr("{count} have no responsible person").format(count=blank["responsible_person"]))
+        if blank["deadline"]:
+            parts.append(self.tr("{count} have no deadline").format(count=blank["deadline"]))
+        self.blanks.setVisible(bool(parts))
+        self.blanks.text.setText(
+            self.tr(
+                "Of the {total} plan items, {blanks}: these columns print blank, and a plan is reviewed for "
+                "who is responsible and by when. You can still print it as it is."
+            ).format(total=blank["total"], blanks=join_clauses(parts, "，"))
+            if parts
             else ""
         )
 
