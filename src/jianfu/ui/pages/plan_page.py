@@ -152,6 +152,11 @@ LAST_PERIOD_TEXT = 30  # characters of an item no longer listed, in the line abo
 LAST_PERIOD_SHOWN = 3  # items no longer listed named in that line
 TEXT_COLUMNS = ("problem", "measure")  # share the width the short columns leave
 TEXT_MIN_CHARACTERS = 12  # narrower, one wrapped row fills the screen: scroll sideways instead
+# At 1024 pixels the short columns wrap at this many characters ("提请县级/协调", "党政综合/办公室")
+# and problem and measure go down to TEXT_COMPACT_CHARACTERS: rows are taller, and who is responsible,
+# by when and the progress are in view instead of behind a sideways scroll bar.
+COMPACT_CHARACTERS = 4
+TEXT_COMPACT_CHARACTERS = 7
 
 
 class PlanPage(QWidget):
@@ -236,7 +241,9 @@ class PlanPage(QWidget):
 
     def _size_columns(self) -> None:
         """Every column in view on a 1366-pixel office screen: the short columns as wide as what
-        they hold (a deadline, a unit's name), problem and measure share the rest."""
+        they hold (a deadline, a unit's name), problem and measure share the rest. On a narrower
+        screen (1024) the short columns wrap at COMPACT_CHARACTERS, so that who is responsible, by
+        when and the progress stay in view rather than behind a sideways scroll bar."""
         metrics = self.table.fontMetrics()
         samples = {  # the widest usual content; longer text wraps
             "accepted": "",
@@ -247,31 +254,48 @@ class PlanPage(QWidget):
             "department": "县农业农村局",
             "status": "已完成一半",  # free text: a longer note wraps
         }
+        unwrapped = ("accepted", "deadline")  # a check box; a date that must not break at its "-"
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(40)
+        self._widths: dict[int, tuple[int, int]] = {}  # column: (wide, compact)
+        compact_text = metrics.horizontalAdvance("字" * COMPACT_CHARACTERS)
         for column, field in enumerate(COLUMNS):
             if field in samples:
-                widest = max(
-                    metrics.horizontalAdvance(samples[field]), metrics.horizontalAdvance(self._headers[column])
-                )
+                title = metrics.horizontalAdvance(self._headers[column])
+                wide = max(metrics.horizontalAdvance(samples[field]), title) + 28  # + cell margins and grid
+                content = metrics.horizontalAdvance(samples[field]) if field in unwrapped else compact_text
+                compact = max(title, content)
+                self._widths[column] = (wide, min(wide, compact + 16))
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                self.table.setColumnWidth(column, widest + 28)  # + cell margins and grid
         self._text_minimum = metrics.horizontalAdvance("字" * TEXT_MIN_CHARACTERS)  # margins within: fits 1366
+        self._text_compact = metrics.horizontalAdvance("字" * TEXT_COMPACT_CHARACTERS)
+        self._compact: bool | None = None  # not yet sized
         self._fit_text_columns()
 
     def _fit_text_columns(self) -> None:
         """Problem and measure stretch over what the short columns leave, but never below
-        TEXT_MIN_CHARACTERS each (large font on a small screen): then the table scrolls sideways."""
+        TEXT_MIN_CHARACTERS each; where that does not fit, the short columns wrap and problem and
+        measure keep TEXT_COMPACT_CHARACTERS; narrower still (large font on a small screen), the
+        table scrolls sideways."""
         header = self.table.horizontalHeader()
         text = [COLUMNS.index(field) for field in TEXT_COLUMNS]
-        fixed = sum(
-            header.sectionSize(c) for c in range(len(COLUMNS)) if c not in text and not header.isSectionHidden(c)
-        )
-        narrow = self.table.viewport().width() - fixed < len(text) * self._text_minimum
+        available = self.table.viewport().width()
+
+        def room(compact: bool) -> int:
+            shown = [c for c in self._widths if not header.isSectionHidden(c)]
+            return available - sum(self._widths[c][compact] for c in shown)
+
+        compact = room(False) < len(text) * self._text_minimum
+        if compact != self._compact:
+            self._compact = compact
+            for column, widths in self._widths.items():
+                self.table.setColumnWidth(column, widths[compact])
+        minimum = self._text_compact if compact else self._text_minimum
+        narrow = room(compact) < len(text) * minimum
         for column in text:
             if narrow:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                self.table.setColumnWidth(column, self._text_minimum)
+                self.table.setColumnWidth(column, minimum)
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
