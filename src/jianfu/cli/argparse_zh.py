@@ -75,6 +75,13 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
             self._headings.add(heading)
         super().start_section(heading)
 
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        """Each line of a description or epilog filled on its own: the examples stay one a line
+        (argparse joins every line into one paragraph)."""
+        fill = super()._fill_text
+        lines = text.splitlines()
+        return "\n".join(fill(line, width, indent + line[: len(line) - len(line.lstrip())]) for line in lines)
+
     def format_help(self) -> str:
         text = super().format_help()
         for heading in self._headings:  # a heading is a line of its own, ending in argparse's ":"
