@@ -354,8 +354,7 @@ class TableEditor(QWidget):
         widget: QWidget | None = self.table.viewport()
         while widget is not None:
             area = widget.parentWidget()
-            if isinstance(area, QScrollArea) and area.widget() is not None:
-                inner = area.widget()
+            if isinstance(area, QScrollArea) and (inner := area.widget()) is not None:
                 centre = self.table.viewport().mapTo(inner, rect.center())
                 area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, rect.height() // 2 + 8)
                 return
