@@ -1060,12 +1060,12 @@ Start {next} now?</source>
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="538" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="537" />
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="541" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="540" />
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -1073,17 +1073,17 @@ Start {next} now?</source>
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="506" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="505" />
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="509" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="508" />
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="512" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="511" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -1091,133 +1091,133 @@ Start {next} now?</source>
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="163" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="168" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="168" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="173" />
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="184" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="189" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="185" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="190" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="186" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="191" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="187" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="192" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="188" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="193" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="189" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="194" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="190" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="195" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="191" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="196" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="192" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="197" />
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="193" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="198" />
         <source>Last period</source>
         <translation>上期情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="222" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="227" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="223" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="228" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="330" />
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="354" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="378" />
         <source>Progress not filled in</source>
         <translation>未填写完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="330" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="354" />
         <source>Last period: {status}</source>
         <translation>上期：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="332" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="356" />
         <source>deadline {date}, passed</source>
         <translation>上期时限 {date}，已过</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="333" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="357" />
         <source>deadline {date}</source>
         <translation>上期时限 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="351" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="375" />
         <source>Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".</source>
         <translation>上期（{period}）整改方案列事项 {count} 项，每项的上期完成情况注在其“完成情况”栏内。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="360" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="384" />
         <source>No longer in this plan ({count}): {items}</source>
         <translation>本期未再列入 {count} 项：{items}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="415" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="439" />
         <source>Deadline: {problem}</source>
         <translation>整改时限{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="321" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="345" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="199" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="204" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="200" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="205" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="339" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="363" />
         <source>Last period ({period}): {measure}</source>
         <translation>上期（{period}）措施：{measure}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="386" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="410" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
@@ -1285,133 +1285,133 @@ Start {next} now?</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="59" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="83" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="88" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="74" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="98" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="320" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="354" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="139" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="139" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="139" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="130" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="164" />
         <source>Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}.</source>
         <translation>已答 {answered} 题；不适用 {na} 题（其中不予认可 {na_bare} 题）；必答未答 {missing} 题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="146" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="180" />
         <source>Incomplete: every required item is answered, but some answers contradict each other (listed below, and shown under the answer on its page). Scores are shown but no level until one side of each is corrected. {counts}</source>
         <translation>未完成：必答题都已作答，但有回答前后矛盾（见下，所在页面的该题下方也有提示）。改正每处矛盾中的一方后才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="154" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="188" />
         <source>Incomplete: scores are shown but no level until every required item is answered, and answered as the checklist allows. {counts}</source>
         <translation>未完成：必答题须全部按清单允许的方式作答，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="162" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="196" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="172" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="206" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="180" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="214" />
         <source>Scored on checklist version {old}, as answered; the county scores the exported file on version {latest}, so its figures may differ. Start the next period to answer version {latest}.</source>
         <translation>本次自查按作答时的第{old}版清单计分；县里导入导出的文件后按第{latest}版计分，分数可能不同。开始下一期即按第{latest}版作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="186" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="220" />
         <source>{score} points</source>
         <translation>{score} 分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="188" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="222" />
         <source>not yet assessed</source>
         <translation>尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="206" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="240" />
         <source>Overall: not yet assessed. Nothing that the scores and the fingertip hours are worked out from is answered yet.</source>
         <translation>综合：尚无作答，未评估。计算得分和“指尖”事务时长所依据的题目都还没有作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="210" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="244" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="219" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="253" />
         <source>The overall level is raised by the fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which the overall is at least {level}, however low the mean of the four scores.</source>
         <translation>综合等级按“指尖”工时提高：每名干部每月 {hours} 小时，达到 {floor} 小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="231" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="265" />
         <source>{name} is raised by its own fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which it is at least {level}, however low its score.</source>
         <translation>“{name}”等级按其本身的“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，该项等级至少为“{level}”，不论得分多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="242" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="276" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="263" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="297" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="264" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="298" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="266" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="300" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="267" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="301" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="311" />
         <source> and {count} more</source>
         <translation>，另有 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="305" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="339" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
@@ -1747,12 +1747,12 @@ Files signed by the old key {old} will then wait here instead.</source>
         <translation>必填：每一行都填了这一格，本表才算答完</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="420" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="419" />
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="422" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="421" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>

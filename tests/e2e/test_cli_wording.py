@@ -70,6 +70,5 @@ def test_import_progress_into_a_log_is_one_line_each(tmp_path: Path, demo_dir: P
 
 def test_county_help_lists_one_example_a_line() -> None:
     lines = jianfu("county", "--help").stdout.splitlines()
-    at = lines.index("示例：")
-    assert lines[at + 1] == "  jianfu county --db 县级汇总.sqlite3 -o 县级汇总.xlsx --period 2026-Q4"
-    assert lines[at + 2] == "  jianfu county --db 县级汇总.sqlite3 --departments -o 督办函/"
+    at = lines.index("示例：jianfu county --db 县级汇总.sqlite3 -o 县级汇总.xlsx --period 2026-Q4")
+    assert lines[at + 1] == "　　　jianfu county --db 县级汇总.sqlite3 --departments -o 督办函/"  # under the first

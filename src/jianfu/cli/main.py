@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import io
 import json
 import os
@@ -22,6 +23,8 @@ from jianfu.core.errors import JianfuError, write_error
 from jianfu.paths import resources_dir
 
 if TYPE_CHECKING:  # the commands' modules are imported when run: the window must start fast
+    from jianfu.core.assessment import Assessment
+    from jianfu.core.follow_up import FollowUp
     from jianfu.core.library import ChecklistLibrary
 
 EXIT_OK, EXIT_FAILURE, EXIT_REJECTED = 0, 1, 2
@@ -75,10 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="打印整改方案（PDF 或可编辑的 Word 文档）",
         description="把自查文件中的整改方案排成公文格式的 PDF 或 .docx（Word/WPS 可编辑）：基本情况、得分、"
         "主要问题、整改措施和落款，附件为整改任务清单和提请县级协调事项。",
-        epilog="示例：jianfu report 示例县/柳河镇-2026-Q4.jianfu -o 柳河镇整改方案.docx",
+        epilog="示例：jianfu report 示例县/柳河镇-2026-Q4.jianfu -o 柳河镇整改方案.docx\n"
+        "　　　jianfu report 柳河镇-2026-Q4.jianfu --previous 柳河镇-2026-Q3.jianfu -o 柳河镇整改方案.pdf",
     )
     report.add_argument("file", metavar="FILE", type=Path)
     report.add_argument("-o", "--output", metavar="OUT.pdf|OUT.docx", type=Path, required=True)
+    report.add_argument(
+        "--previous",
+        metavar="FILE",
+        type=Path,
+        help="本乡镇上一期的自查文件：方案在每项下注出上期完成情况和时限，并列出本期不再列入的上期事项",
+    )
 
     imports = commands.add_parser(
         "import",
@@ -96,9 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
         "county",
         help="输出县级汇总（PDF 或 Excel）",
         description="按评估期输出全县汇总：各乡镇得分、条线部门归因、共性问题、提请县级协调事项。",
-        epilog="示例：\n"
-        "  jianfu county --db 县级汇总.sqlite3 -o 县级汇总.xlsx --period 2026-Q4\n"
-        "  jianfu county --db 县级汇总.sqlite3 --departments -o 督办函/",
+        epilog="示例：jianfu county --db 县级汇总.sqlite3 -o 县级汇总.xlsx --period 2026-Q4\n"
+        "　　　jianfu county --db 县级汇总.sqlite3 --departments -o 督办函/",
     )
     county.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True, help=COUNTY_DB)
     county.add_argument(
@@ -253,13 +262,29 @@ def _report(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     output: Path = options.output
     if output.suffix.lower() not in (".pdf", ".docx"):
         raise JianfuError(f"输出文件 {output} 应以 .pdf 或 .docx 结尾。")
+    follow_up = _follow_up(options.previous, assessment, library) if options.previous else None
     if output.suffix.lower() == ".docx":
         from jianfu.reports.plan_docx import build_rectification_docx as build
     else:
         build = build_rectification_pdf
-    _write_whole(output, lambda partial: build(assessment, checklist, result, partial))
+    _write_whole(output, lambda partial: build(assessment, checklist, result, partial, follow_up=follow_up))
     print(f"已生成整改方案：{output}")
     return EXIT_OK
+
+
+def _follow_up(path: Path, assessment: Assessment, library: ChecklistLibrary) -> FollowUp:
+    """Last period's plan from the township's previous file, as the wizard reads it from its database."""
+    from jianfu.core.follow_up import follow_up_day, last_period_follow_up, not_previous_reason
+    from jianfu.exchange.assessment_file import AssessmentFileError, read_assessment_file
+
+    try:
+        previous = read_assessment_file(path, library).assessment
+    except AssessmentFileError as exc:
+        raise JianfuError(f"--previous 给出的{exc}") from exc
+    reason = not_previous_reason(assessment, previous)
+    if reason is not None:
+        raise JianfuError(f"上期文件 {path} 不能用：{reason}。请用 --previous 指定本乡镇上一期导出的 .jianfu 文件。")
+    return last_period_follow_up(previous, follow_up_day(assessment, dt.date.today()))
 
 
 def _import(options: argparse.Namespace, library: ChecklistLibrary) -> int:

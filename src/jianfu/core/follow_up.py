@@ -51,6 +51,25 @@ class FollowUp:
         return len(self.items) - len(blank), len(blank), len(passed)
 
 
+def not_previous_reason(current: Assessment, previous: Assessment) -> str | None:
+    """Why ``previous`` cannot be ``current``'s last period (said in Chinese), or None when it is:
+    the same township (by division code) and the period of the same length just before."""
+    here, there = current.township, previous.township
+    if there.division_code != here.division_code:
+        return (
+            f"它是{there.name}（区划代码{there.division_code}）的自查，"
+            f"不是{here.name}（区划代码{here.division_code}）的"
+        )
+    wanted = current.period.preceding()
+    if previous.period == wanted:
+        return None
+    if previous.period == current.period:
+        return f"它与本期是同一评估期（{current.period.label}），应为上一期{wanted.label}"
+    if previous.period.end >= current.period.start:
+        return f"它的评估期（{previous.period.label}）晚于本期（{current.period.label}），应为上一期{wanted.label}"
+    return f"它的评估期是{previous.period.label}，不是本期（{current.period.label}）的上一期{wanted.label}"
+
+
 def status_text(item: RectificationItem) -> str:
     """The 完成情况 as the township entered it, or that it entered none."""
     return item.status.strip() or NO_STATUS
@@ -80,9 +99,11 @@ def carry_plan(plan: Sequence[RectificationItem], old_base: dt.date, new_base: d
     """Last period's plan as the start of the next one's: wording and responsible persons stay,
     progress is per period (the 完成情况 stays with last period's plan), and a deadline that has
     come by the new plan's base date is set afresh, as far after the new base date as it lay
-    after the old one (a month end): a new plan never opens with a deadline already due. A drafted
-    item then takes its rule's deadline again when the plan is redrafted; the old deadline stays
-    readable in last period's plan (上期时限)."""
+    after the old one (a month end): a new plan never opens with a deadline already due. A renewed
+    drafted item then takes its rule's deadline again when the plan is redrafted; the old deadline
+    stays readable in last period's plan (上期时限). A deadline not yet due is last period's
+    commitment and stays, drafted or not: redrafting from the new period's end would move every
+    open measure a quarter on each period, so that none ever came due."""
     carried = []
     for item in plan:
         item = replace(item, status="", edited=item.edited - {"status"})
@@ -90,8 +111,18 @@ def carry_plan(plan: Sequence[RectificationItem], old_base: dt.date, new_base: d
         if renewed is not None:
             edited = item.edited if item.is_custom else item.edited - {"deadline"}
             item = replace(item, deadline=renewed, edited=edited)
+        elif _is_date(item.deadline):
+            item = replace(item, edited=item.edited | {"deadline"})  # kept when the plan is redrafted
         carried.append(item)
     return carried
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def renewed_deadline(deadline: str, old_base: dt.date, new_base: dt.date) -> str | None:

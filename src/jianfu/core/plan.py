@@ -11,9 +11,8 @@ every edited field, every rejection and every added item.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from string import Template
 from typing import TYPE_CHECKING
 
 from jianfu.core.answers import new_row_id
@@ -26,9 +25,11 @@ from jianfu.core.attribution import (
 )
 from jianfu.core.checklist import Handling
 from jianfu.core.limits import clean_plan_text
+from jianfu.core.plan_text import departments, merged_problems
+from jianfu.core.plan_text import problem_text as problem_text  # the one statement of a finding, re-exported
 
 if TYPE_CHECKING:  # scoring is not needed to read a stored plan (start-up path)
-    from jianfu.core.scoring import MatchedRow, RuleHit, ScoreResult
+    from jianfu.core.scoring import RuleHit, ScoreResult
 
 EDITABLE_FIELDS = (
     "problem",
@@ -40,7 +41,6 @@ EDITABLE_FIELDS = (
     "department",
     "status",
 )
-MAX_NAMES_IN_PROBLEM = 6
 MAX_MEASURES_MERGED = 2  # a merged item keeps its two heaviest measures' texts
 MAX_PROBLEMS_MERGED = 3  # and names its three heaviest problems; the findings list them all
 NO_DEPARTMENT = ""
@@ -99,13 +99,15 @@ def draft_plan(
     min_intensity: float = 0.0,
     max_items: int = 0,
     township_name: str = "",
+    bounds: Mapping[str, str] | None = None,
 ) -> list[RectificationItem]:
     """The focused plan: one item per fix (measures sharing a fix merged), heaviest burden first.
 
     Hits weaker than ``min_intensity`` (the checklist's ``plan.min_intensity``) still count in
     the scores but draft no item; with ``max_items`` set, only that many items are drafted and
     the rest go to the annex (``plan_annex``). Wording follows the township type (乡/镇/街道) and
-    deadlines fall on month ends.
+    deadlines fall on month ends. ``bounds`` (``plan_text.upper_bounds`` of the checklist): which
+    figures are parts of others, said so in a merged item ("…约24次，其中…视频会议约12次").
     """
     items = []
     for group in measure_groups(result, min_intensity)[: max_items or None]:
@@ -116,7 +118,11 @@ def draft_plan(
             RectificationItem(
                 key=_item_key(group),
                 rule_id=lead.rule.id,
-                problem=str(clean_plan_text("problem", local_wording(_merged_problems(group), township_name))),
+                problem=str(
+                    clean_plan_text(
+                        "problem", local_wording(merged_problems(group, MAX_PROBLEMS_MERGED, bounds), township_name)
+                    )
+                ),
                 measure=local_wording("".join(texts[:MAX_MEASURES_MERGED]), township_name),
                 handling=measure.handling,
                 responsible_unit=measure.responsible_unit,
@@ -200,13 +206,6 @@ def month_end(day: dt.date) -> str:
     return (following - dt.timedelta(days=1)).isoformat()
 
 
-def _merged_problems(group: Sequence[RuleHit]) -> str:
-    texts = list(dict.fromkeys(problem_text(h) for h in group))
-    shown = "".join(texts[:MAX_PROBLEMS_MERGED])
-    rest = len(texts) - MAX_PROBLEMS_MERGED
-    return shown + (f"另有{rest}个相关问题，见“主要问题”部分。" if rest > 0 else "")
-
-
 def group_attribution(group: Sequence[RuleHit]) -> Attribution:
     """The departments a plan item is addressed to: only those whose rows triggered it.
 
@@ -218,7 +217,7 @@ def group_attribution(group: Sequence[RuleHit]) -> Attribution:
     only when it gives one; several are "one or more of" them. A rule with ``department_rows``
     (dispatch: the 派单平台 rows) takes the one department those rows all name over that answer.
     """
-    from_rows = [_departments(h.rows) for h in group if h.rows and _selects_rows(h)]
+    from_rows = [departments(h.rows) for h in group if h.rows and _selects_rows(h)]
     if any(from_rows):
         return rows_attribution(from_rows)
     parts = [a for h in group if (a := _said(h)) is not None]  # most hits have no such answer
@@ -303,27 +302,3 @@ def merge_plan(existing: Sequence[RectificationItem], drafted: Iterable[Rectific
 
 def _weight(hit: RuleHit) -> float:
     return sum(hit.rule.weights.values()) * hit.intensity
-
-
-def problem_text(hit: RuleHit) -> str:
-    """The rule's problem statement filled in from the answers behind the hit."""
-    template, signal, rows = hit.rule.problem, hit.signal, hit.rows
-    names = [r.name for r in rows if r.name]
-    shown = "、".join(names[:MAX_NAMES_IN_PROBLEM])
-    if len(names) > MAX_NAMES_IN_PROBLEM:
-        shown += f"等{len(names)}项"
-    text = Template(template).safe_substitute(
-        value=_fmt(signal),
-        names=shown or "未列名称",
-        departments=_departments(rows) or "未注明部门",
-        answer=hit.answer or "（未填）",
-    )
-    return text.replace("（未列名称）", "").replace("：未列名称。", "。")
-
-
-def _departments(rows: Sequence[MatchedRow]) -> str:
-    return "、".join(dict.fromkeys(r.department for r in rows if r.department))
-
-
-def _fmt(number: float) -> str:
-    return str(int(number)) if number == int(number) else f"{number:.1f}"

@@ -23,10 +23,11 @@ from jianfu.core.answers import Answer, visible_answers
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.carry import NONE_OF_THESE
 from jianfu.core.checklist import Checklist, FieldType, Handling, ScoringRule
-from jianfu.core.conditions import Condition, OtherAnswer
+from jianfu.core.conditions import Condition
 from jianfu.core.errors import JianfuError, os_error_reason
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import draft_plan
+from jianfu.core.plan_text import upper_bounds
 from jianfu.core.scoring import ScoreResult, score_assessment
 from jianfu.exchange.assessment_file import FILE_SUFFIX, to_document, write_assessment_file
 from jianfu.exchange.signing import Signer
@@ -198,7 +199,10 @@ def generate(
     answers = visible_answers(checklist, answers)
     result = score_assessment(checklist, answers)
     plan = []
-    drafted = draft_plan(result, period.end, checklist.plan_min_intensity, checklist.plan_max_items, spec["name"])
+    bounds = upper_bounds(checklist)
+    drafted = draft_plan(
+        result, period.end, checklist.plan_min_intensity, checklist.plan_max_items, spec["name"], bounds
+    )
     for item in drafted:
         person = spec["responsible"] if item.handling is Handling.OWN else spec["filled_by"]
         edited = item.edit(responsible_person=person)
@@ -222,12 +226,10 @@ def generate(
 def _agree(checklist: Checklist, values: dict[str, Any]) -> None:
     """A sample township answers consistently: a number that the checklist says may not exceed
     another answer (``{item: A, gt: {item: B}}``) is brought down to it."""
-    for check in checklist.consistency:
-        condition, ref = check.contradicted_when, check.contradicted_when.ref
-        if check.item and ref and condition.op == "gt" and isinstance(condition.operand, OtherAnswer):
-            value, limit = values.get(ref), values.get(condition.operand.ref)
-            if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
-                values[ref] = limit
+    for ref, bound in upper_bounds(checklist).items():
+        value, limit = values.get(ref), values.get(bound)
+        if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
+            values[ref] = limit
 
 
 def _only_columns(checklist: Checklist, table_id: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -30,7 +30,6 @@ from jianfu.reports.layout import Column
 from jianfu.reports.rectification import (
     ANNEXES,
     ESCALATION_CENTRED,
-    ESCALATION_COLUMNS,
     ESCALATION_INTRO,
     FINDING_COLUMNS,
     FOLLOW_UP_COLUMNS,
@@ -45,6 +44,7 @@ from jianfu.reports.rectification import (
     annex_titles,
     basic_text,
     closing_text,
+    escalation_columns,
     escalation_rows,
     finding_groups,
     follow_up_rows,
@@ -150,7 +150,7 @@ def build_rectification_docx(
         doc.add_paragraph(local_wording(ESCALATION_INTRO, t.name), style="公文正文")
         rows = escalation_rows(escalated, follow_up)
         measured = escalation_rows(escalated)
-        _table(doc, ESCALATION_COLUMNS, rows, ESCALATION_CENTRED, LANDSCAPE_TEXT_WIDTH, measured=measured)
+        _table(doc, escalation_columns(t.name), rows, ESCALATION_CENTRED, LANDSCAPE_TEXT_WIDTH, measured=measured)
     if entries:  # a list, not a table: back on portrait pages, with their own page numbers
         tall = doc.add_section(WD_SECTION.NEW_PAGE)
         _portrait(tall)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -300,7 +301,12 @@ class _Writer:
         rows = escalation_rows(escalated, self.follow_up)
         measured = escalation_rows(escalated)
         width = self.document.landscape_width
-        return [*story, self.sized_table(ESCALATION_COLUMNS, rows, ESCALATION_CENTRED, width, measured, annex=True)]
+        return [
+            *story,
+            self.sized_table(
+                escalation_columns(self.a.township.name), rows, ESCALATION_CENTRED, width, measured, annex=True
+            ),
+        ]
 
     def closing(self) -> list[Any]:
         """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
@@ -509,7 +515,7 @@ def finding_text(assessment: Assessment, checklist: Checklist, hit: RuleHit, edi
     repeated beside it: one row per finding keeps the section short. A problem the township
     reworded no longer carries the answer, so the answers follow it."""
     if not edited:
-        return problem_text(hit)
+        return local_wording(problem_text(hit), assessment.township.name)  # as the plan words it
     return f"{edited}\n（作答：{'；'.join(evidence_lines(checklist, hit, assessment.answers))}）"
 
 
@@ -533,9 +539,13 @@ def task_rows(own: Sequence[RectificationItem], follow_up: FollowUp | None = Non
 LAST_STATUS_LIMIT = 12  # last period's 完成情况 in a row: its gist, so that the row grows no taller
 
 
-def last_status(last: RectificationItem) -> str:
-    """ "上期：已完成", or "上期未填写完成情况": last period's 完成情况 under this period's."""
-    return f"上期：{shorten(last.status.strip(), LAST_STATUS_LIMIT)}" if last.status.strip() else f"上期{NO_STATUS}"
+def last_status(last: RectificationItem, narrow: bool = False) -> str:
+    """ "上期：已完成", or "上期未填写完成情况": last period's 完成情况 under this period's; ``narrow``:
+    in lines no wider than a date's ("上期", "未填写", "完成情况": not a lone "况" at the end)."""
+    status = last.status.strip()
+    if not status:
+        return "上期\n未填写\n完成情况" if narrow else f"上期{NO_STATUS}"
+    return ("上期：\n" if narrow else "上期：") + shorten(status, LAST_STATUS_LIMIT)
 
 
 FOLLOW_UP_HEADING = "上期整改事项完成情况"
@@ -604,6 +614,11 @@ ESCALATION_COLUMNS = (
 ESCALATION_CENTRED = {0, 4, 5}
 
 
+def escalation_columns(township: str) -> tuple[Column, ...]:
+    """The columns as a 乡 or 街道 heads them ("本街道跟进", as the paragraph above says)."""
+    return tuple(replace(c, header=local_wording(c.header, township)) for c in ESCALATION_COLUMNS)
+
+
 def escalation_rows(escalated: Sequence[RectificationItem], follow_up: FollowUp | None = None) -> list[list[str]]:
     """One table, each item once, ordered by department (the departments with most items first,
     then items of several departments): per-department tables with their own headings left
@@ -616,8 +631,8 @@ def escalation_rows(escalated: Sequence[RectificationItem], follow_up: FollowUp 
             department = item.department or NO_DEPARTMENT
             deadline = _date_text(item.deadline).replace("年", "年\n", 1)
             last = follow_up.of(item.key) if follow_up else None
-            if last is not None:  # as in the task list (task_rows)
-                deadline += "\n" + last_status(last)
+            if last is not None:  # as in the task list (task_rows), in the narrow deadline column
+                deadline += "\n" + last_status(last, narrow=True)
             rows.append(
                 [
                     str(number),

@@ -303,6 +303,7 @@ class AssessmentService:
     def rescore(self, opened: OpenedAssessment) -> tuple[ScoreResult, list[RectificationItem]]:
         """Score with the assessment's own checklist, redraft the plan keeping edits, store both."""
         from jianfu.core.plan import draft_plan, merge_plan
+        from jianfu.core.plan_text import upper_bounds
         from jianfu.core.scoring import score_assessment
 
         assessment = self.store.load(opened.id)
@@ -316,6 +317,7 @@ class AssessmentService:
             checklist.plan_min_intensity,
             checklist.plan_max_items,
             assessment.township.name,
+            upper_bounds(checklist),
         )
         plan = merge_plan(assessment.plan, drafted)
         with saving(self.store.db.path):

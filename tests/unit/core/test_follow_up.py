@@ -8,7 +8,14 @@ import datetime as dt
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.checklist import Handling
-from jianfu.core.follow_up import NO_STATUS, carry_plan, follow_up_day, last_period_follow_up, status_text
+from jianfu.core.follow_up import (
+    NO_STATUS,
+    carry_plan,
+    follow_up_day,
+    last_period_follow_up,
+    not_previous_reason,
+    status_text,
+)
 from jianfu.core.plan import RectificationItem, merge_plan, new_custom_item
 
 OLD_BASE, NEW_BASE = dt.date(2026, 12, 31), dt.date(2027, 3, 31)
@@ -43,6 +50,15 @@ def test_a_renewed_drafted_deadline_takes_its_rule_again_when_redrafted() -> Non
     carried = carry_plan([item("a", "2027-01-31", deadline="2027-02-15")], OLD_BASE, NEW_BASE)
     redrafted = merge_plan(carried, [item("a", "2027-06-30")])
     assert redrafted[0].deadline == "2027-06-30"  # the rule's deadline from the new base date
+
+
+def test_a_drafted_deadline_not_yet_due_stays_when_the_next_plan_is_redrafted() -> None:
+    """Last period's open measure keeps its date: redrafting from the new period's end would move it
+    a quarter on every period, so that it never came due."""
+    carried = carry_plan([item("a", "2027-06-30")], OLD_BASE, NEW_BASE)
+    assert "deadline" in carried[0].edited
+    redrafted = merge_plan(carried, [item("a", "2027-09-30")])  # the rule's days from 2027-03-31
+    assert redrafted[0].deadline == "2027-06-30"
 
 
 def test_a_deadline_before_the_old_base_date_gets_ninety_days() -> None:
@@ -81,3 +97,19 @@ def test_the_follow_up_day_is_the_plans_fill_date_when_given() -> None:
     assert follow_up_day(assessment, dt.date(2027, 4, 2)) == dt.date(2027, 4, 2)
     assessment.answers["profile.fill_date"] = Answer("2027-03-28")
     assert follow_up_day(assessment, dt.date(2027, 4, 2)) == dt.date(2027, 3, 28)
+
+
+def test_only_the_same_townships_period_just_before_is_last_period() -> None:
+    def of(name: str, code: str, period: str) -> Assessment:
+        return Assessment(Township(name, code), Period(period), "township-selfcheck", 3, OLD_BASE)
+
+    current = of("柳河镇", "519901101000", "2026-Q4")
+    assert not_previous_reason(current, of("柳河镇（更名前）", "519901101000", "2026-Q3")) is None  # by code
+    assert not_previous_reason(of("柳河镇", "519901101000", "2027-H1"), of("柳河镇", "519901101000", "2026-H2")) is None
+    assert "不是柳河镇（区划代码519901101000）的" in str(
+        not_previous_reason(current, of("城关街道", "519901001000", "2026-Q3"))
+    )
+    assert "同一评估期" in str(not_previous_reason(current, current))
+    assert "晚于本期" in str(not_previous_reason(current, of("柳河镇", "519901101000", "2027-Q1")))
+    two_back = not_previous_reason(current, of("柳河镇", "519901101000", "2026-Q2"))
+    assert two_back == "它的评估期是2026年第二季度，不是本期（2026年第四季度）的上一期2026年第三季度"

@@ -122,3 +122,22 @@ def test_every_demo_plan_with_a_last_period_still_fits_ten_pages(periods, librar
             if not item.rejected:
                 assert squeeze(item.problem) in text and squeeze(item.measure) in text, item.key
         assert "上期整改事项完成情况" in text and "（盖章）" in text
+
+
+def test_last_periods_status_under_a_county_request_keeps_to_the_narrow_deadline_column(periods) -> None:
+    """附件2's 期望时限 is a date's width: "上期未填写完成情况" wrapped there left "况" on a line alone."""
+    from jianfu.reports.rectification import escalation_rows
+
+    for assessment, _, previous in periods:
+        follow_up = last_period_follow_up(previous, AS_OF)
+        escalated = [i for i in assessment.plan if i.handling is Handling.ESCALATE and not i.rejected]
+        by_problem = {item.problem: item for item in escalated}  # the rows are ordered by department
+        for row in escalation_rows(escalated, follow_up):
+            last = follow_up.of(by_problem[row[1]].key)
+            lines = row[-1].split("\n")  # the deadline on two lines, then last period's status
+            if last is None:
+                assert len(lines) == 2
+            elif last.status.strip():
+                assert lines[2] == "上期：" and "".join(lines[3:]).removesuffix("……") in last.status
+            else:
+                assert lines[2:] == ["上期", "未填写", "完成情况"]

@@ -161,3 +161,23 @@ def test_the_plan_docx_sets_numerals_as_the_pdf_does(library, tmp_path) -> None:
     assert f"（区划代码{assessment.township.division_code}）" in basic and re.search(r"共\d+题，已答\d+题", basic)
     spaced = [t for t in texts if re.search(r"[\u4e00-\u9fff] +[0-9]|[0-9%] +[\u4e00-\u9fff]", t)]
     assert not spaced, spaced
+
+
+@pytest.mark.parametrize("kind", ["街道", "乡"])
+def test_a_street_or_xiang_plan_says_its_own_word_everywhere(library, tmp_path, kind: str) -> None:
+    """QA: 城关街道's plan said "本镇每年接受督查…" in 主要问题 and headed 附件2's column "本镇跟进"."""
+    from jianfu.exchange.demo import sample_assessments
+
+    assessment, result = next(
+        (a, r) for a, r in sample_assessments(library) if a.township.name.endswith(kind) and a.period.code == "2026-Q4"
+    )
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    pdf = io.BytesIO()
+    build_rectification_pdf(assessment, checklist, result, pdf)
+    build_rectification_docx(assessment, checklist, result, tmp_path / "plan.docx")
+    document = Document(str(tmp_path / "plan.docx"))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    for text in (squeeze("".join(p.extract_text() for p in PdfReader(pdf).pages)), "".join(cells)):
+        assert "本镇" not in text and "镇站所" not in text
+        assert f"本{kind}跟进" in text
+        assert f"本{kind}" in text.split("三、主要问题")[-1].split("四、整改措施")[0]

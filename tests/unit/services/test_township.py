@@ -208,6 +208,23 @@ def test_the_next_period_shows_what_became_of_last_periods_plan(service, assessm
     assert service.follow_up(opened) is None  # nothing before 2026-Q4 here
 
 
+def test_open_measures_keep_their_deadlines_period_after_period(service, assessment_id: int) -> None:
+    """A drafted deadline not yet due when the next period starts is still the township's
+    commitment after the next plan is redrafted from its answers (it used to move a quarter on)."""
+    opened = service.load(assessment_id)
+    service.save_answer(opened, "traces.photo_checkin", Answer(True))
+    service.save_answer(opened, "apps.official_accounts_followed", Answer(20))  # a 120-day measure
+    _, plan = service.rescore(opened)
+    new_base = dt.date(2027, 3, 31)
+    open_items = {i.key: i.deadline for i in plan if dt.date.fromisoformat(i.deadline) > new_base}
+    assert open_items
+    new = service.load(service.next_period(assessment_id))
+    _, replanned = service.rescore(new)
+    kept = {i.key: i.deadline for i in replanned if i.key in open_items}
+    assert kept == open_items
+    assert {i.key: i.deadline for i in service.load(new.id).assessment.plan if i.key in open_items} == (open_items)
+
+
 def test_next_period_carries_a_v2_no_dispatch_as_a_count_of_0_to_confirm(service, store, library) -> None:
     """v3 asks the monthly dispatch count always; last period's v2 "否" (count never asked) comes
     over as 0 with where it came from, to be confirmed like every carried answer; a stale count
