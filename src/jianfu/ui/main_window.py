@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
         else:
             widget = ExportPage(self.session)
             widget.page_requested.connect(self.show_page)
+            widget.blanks_requested.connect(self.show_plan_blanks)
         self.pages[page_id] = widget
         self.stack.addWidget(widget)
         return widget
@@ -407,6 +408,11 @@ class MainWindow(QMainWindow):
         focus_item = getattr(page, "focus_item", None)
         if focus_item is not None:
             focus_item(item_id)
+
+    def show_plan_blanks(self) -> None:
+        """The plan page at its first printed item without 责任人 or 整改时限."""
+        self.show_page(PLAN)
+        self.pages[PLAN].focus_first_blank()  # type: ignore[attr-defined]
 
     def go_next(self) -> None:
         target = next_page(self.session.checklist, self.current)

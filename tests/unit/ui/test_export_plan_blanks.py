@@ -4,10 +4,12 @@ plan page, and still prints."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLineEdit
+from test_wizard import type_text
 
 from helpers.sample import open_sample
-from jianfu.ui.pages.plan_page import COLUMNS
+from jianfu.ui.pages.plan_page import BLANK_TINT, COLUMNS
 
 
 def clear_cell(qtbot, table, row: int, field: str) -> None:
@@ -56,5 +58,27 @@ def test_blank_responsible_person_and_deadline_are_counted_on_the_export_page(qt
     for button in (page.save_pdf_button, page.save_docx_button, page.print_button, page.export_button):
         assert button.isEnabled()  # said, not blocked
 
+    # The way back: the plan page at the first item without a person, its blank cells tinted.
     qtbot.mouseClick(page.blanks.button, Qt.MouseButton.LeftButton)
     assert window.current == "plan"
+    person = COLUMNS.index("responsible_person")
+    assert (table.currentRow(), table.currentColumn()) == (0, person)
+    tinted = {
+        (row, COLUMNS[column])
+        for row in range(table.rowCount())
+        for column in range(table.columnCount())
+        if table.item(row, column).background().color() == QColor(BLANK_TINT)
+    }
+    assert tinted == {(0, "responsible_person"), (1, "responsible_person"), (1, "deadline")}  # not the rejected
+    assert table.item(0, person).toolTip() == "未填写：打印出来是空白"
+
+    # Filled in: the tint goes, and the export page counts one fewer.
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = next(e for e in table.viewport().findChildren(QLineEdit) if e.isVisible())
+    type_text(qtbot, editor, "王五")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    assert table.item(0, person).text() == "王五"
+    assert table.item(0, person).background().color() != QColor(BLANK_TINT)
+    window.show_page("export")
+    assert f"{total - 1} 项整改事项中，1 项未填责任人，1 项未填整改时限。" in page.blanks.text.text()

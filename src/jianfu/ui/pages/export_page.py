@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.completeness import unconfirmed_text
 from jianfu.core.errors import JianfuError
-from jianfu.core.wizard import PLAN
 from jianfu.core.wording import join_clauses
 from jianfu.exchange.assessment_file import FILE_SUFFIX
+from jianfu.ui.pages.plan_page import PRINTED_BLANK
 from jianfu.ui.session import Session
 from jianfu.ui.tasks import Cancelled, Progress, Task, run_in_background
 from jianfu.ui.widgets.carried_notice import CarriedNotice
@@ -200,15 +200,13 @@ class PreviewDialog(QDialog):
 def blank_fields(plan: list[RectificationItem]) -> dict[str, int]:
     """How many of the printed items (those not rejected) leave 责任人 or 整改时限 blank, of "total"."""
     printed = [item for item in plan if not item.rejected]
-    return {
-        "total": len(printed),
-        "responsible_person": sum(not item.responsible_person.strip() for item in printed),
-        "deadline": sum(not item.deadline.strip() for item in printed),
-    }
+    counts = {field: sum(not getattr(item, field).strip() for item in printed) for field in PRINTED_BLANK}
+    return {"total": len(printed), **counts}
 
 
 class ExportPage(QWidget):
     page_requested = Signal(str)  # a wizard page to show (the first with answers to confirm)
+    blanks_requested = Signal()  # the plan page, at its first item without 责任人 or 整改时限
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,7 +228,7 @@ class ExportPage(QWidget):
         # plan items printed with a blank 责任人 or 整改时限: said, with the way back; printing goes on
         self.blanks = CarriedNotice(self.tr("Fill them in on the plan page"))
         self.blanks.setObjectName("planBlanks")
-        self.blanks.go.connect(lambda: self.page_requested.emit(PLAN))
+        self.blanks.go.connect(self.blanks_requested)
         layout.addWidget(self.blanks)
         row = QHBoxLayout()
         self.save_pdf_button = QPushButton(self.tr("Save plan as PDF…"))

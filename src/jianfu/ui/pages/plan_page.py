@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,6 +36,9 @@ LAST_ROLE = Qt.ItemDataRole.UserRole + 2
 LAST_COLOUR = "#6d4c41"
 WRAP = int(Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value | Qt.AlignmentFlag.AlignTop.value)
 LONG_TEXT = ("problem", "measure", "status")  # edited in a multi-line box
+PRINTED_BLANK = ("responsible_person", "deadline")  # tinted while blank: a plan is reviewed for them
+BLANK_TINT = "#fdecea"  # as a blank required cell of the inventory
+UNTRIGGERED_TINT = "#fff3e0"  # an item the answers no longer raise
 
 
 class _FocusedWheelOnly(QObject):
@@ -341,9 +344,44 @@ class PlanPage(QWidget):
             else:
                 cell.setText(str(getattr(item, field)))
             if not item.triggered:
-                cell.setBackground(QColor("#fff3e0"))
+                cell.setBackground(QColor(UNTRIGGERED_TINT))
                 cell.setToolTip(self.tr("The answers no longer raise this problem; keep it or untick it."))
             self.table.setItem(row, column, cell)
+        self._mark_blanks(row)
+
+    def _mark_blanks(self, row: int) -> None:
+        """An accepted item's blank 责任人 or 整改时限 is tinted: it prints blank (the export page
+        counts them)."""
+        first = self.table.item(row, 0)
+        if first is None:
+            return
+        item = self.items[first.data(KEY_ROLE)]
+        for field in PRINTED_BLANK:
+            cell = self.table.item(row, COLUMNS.index(field))
+            if cell is None:
+                continue
+            blank = not item.rejected and not getattr(item, field).strip()
+            if blank:
+                cell.setBackground(QColor(BLANK_TINT))
+                cell.setToolTip(self.tr("Not filled in: prints blank"))
+            elif not item.triggered:
+                cell.setBackground(QColor(UNTRIGGERED_TINT))
+                cell.setToolTip(self.tr("The answers no longer raise this problem; keep it or untick it."))
+            else:
+                cell.setBackground(QBrush())
+                cell.setToolTip("")
+
+    def focus_first_blank(self) -> None:
+        """The first accepted item without 责任人 (or else 整改时限): selected, in view, ready to type."""
+        for field in PRINTED_BLANK:
+            column = COLUMNS.index(field)
+            for row in range(self.table.rowCount()):
+                cell = self.table.item(row, column)
+                if cell is not None and cell.background().color() == QColor(BLANK_TINT):
+                    self.table.setCurrentCell(row, column)
+                    self.table.scrollToItem(cell)
+                    self.table.setFocus()
+                    return
 
     def _last_period_text(self, key: str) -> str:
         """ "上期：已完成" / "上期：未填写完成情况", and last period's deadline, said to have passed
@@ -453,8 +491,16 @@ class PlanPage(QWidget):
         self.session.save_plan_item(item)
         self.items[key] = item
         self.error.setText("")
+        row = next(r for r in range(self.table.rowCount()) if self._key(r) == key)
+        loading, self._loading = self._loading, True  # a tint is no edit
+        self._mark_blanks(row)
+        self._loading = loading
         if "rejected" in changes:  # an item unticked is no longer in this plan: say it above
             self._show_last_period(list(self.items.values()))
+
+    def _key(self, row: int) -> str | None:
+        first = self.table.item(row, 0)
+        return first.data(KEY_ROLE) if first is not None else None
 
 
 def _brief(text: str) -> str:
