@@ -1060,12 +1060,12 @@ Start {next} now?</source>
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="537" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="529" />
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="540" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="532" />
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -1073,17 +1073,17 @@ Start {next} now?</source>
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="505" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="497" />
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="508" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="500" />
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="511" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="503" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -1713,52 +1713,52 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="129" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="130" />
         <source>Tick when this table has nothing to list; adding a row takes it back</source>
         <translation>本表确实没有可填的内容时勾选；添加一行即自动取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="157" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="158" />
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="158" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="159" />
         <source>Duplicate row</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="159" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="160" />
         <source>Delete row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="162" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="163" />
         <source>Add from county catalogue…</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="205" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="206" />
         <source>This table has {count} rows, so it cannot be answered none: delete them first if none apply</source>
         <translation>本表已有 {count} 行，不能选“没有”。如确实没有，请先逐行删除。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="248" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="249" />
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="276" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="277" />
         <source>Required: the table counts as answered once every row has this</source>
         <translation>必填：每一行都填了这一格，本表才算答完</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="419" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="411" />
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="421" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="413" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>

@@ -66,7 +66,8 @@ def test_inventory_headers_take_two_lines_at_1366(qtbot, make_window) -> None:
     table = editor.table
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert all(len(h.split("\n")) <= 2 for h in headers), headers
-    assert "使用当天人均\n用时（分钟） *" in headers
+    minutes = headers[-1].split("\n")  # 使用当天人均用时（分钟）, 使用者… from v4: the longest header
+    assert len(minutes) == 2 and minutes[1].endswith("（分钟） *") and abs(len(minutes[0]) - len(minutes[1])) <= 3
     header = table.horizontalHeader()
     assert header.length() <= table.viewport().width()  # no sideways scrolling either
     assert table.horizontalScrollBar().maximum() == 0
@@ -78,3 +79,15 @@ def test_inventory_headers_take_two_lines_at_1366(qtbot, make_window) -> None:
             - QPoint(1, 1)
         )
     )
+
+
+def test_inventory_fits_1024_on_shorter_header_lines(qtbot, make_window) -> None:
+    _, _, editor = inventory(qtbot, make_window, (1024, 768))
+    table = editor.table
+    assert table.horizontalScrollBar().maximum() == 0  # every column in view, no sideways scrolling
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(table.columnCount()):
+        lines = table.horizontalHeaderItem(column).text().split("\n")
+        assert all(lines) and not any(line.startswith("）") for line in lines[1:]), lines
+        assert header.sectionSize(column) >= max(metrics.horizontalAdvance(line) for line in lines)

@@ -48,6 +48,7 @@ from jianfu.ui.widgets.wheel_guard import scroll_enclosing_area
 
 EMPTY_ROWS = 2  # an empty table still shows this many rows' height, to read as a table
 SQUEEZED_WIDTH = 72  # px a squeezed text column keeps (about four characters)
+ROOMY_KEEP = 8  # characters a text column keeps so that the headers can take two lines, not three
 BLANK_REQUIRED = "#fdecea"  # the tint of a required cell left blank
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -132,7 +133,7 @@ class TableEditor(QWidget):
         self.none_box.toggled.connect(self._none_toggled)
         layout.addWidget(self.none_box)
         self.table = QTableWidget(0, len(item.columns))
-        self._set_headers(roomy=False)
+        self._set_headers(HEADER_LINE_CHARS)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.setItemDelegate(_CellDelegate(item.columns, self.table, self._refused))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -278,57 +279,48 @@ class TableEditor(QWidget):
     def _fit_columns(self) -> None:
         """Columns as wide as their content, squeezed to the visible width where they can be:
         the name column (first) keeps its width so a row stays recognisable; long texts elide and
-        show in full as a tooltip."""
+        show in full as a tooltip. Headers take two lines where the other text columns can keep
+        ROOMY_KEEP characters for it, else lines of HEADER_LINE_CHARS, else of TIGHT_LINE_CHARS."""
         table = self.table
         available = table.viewport().width()
         if available <= 0:
             return
-        # Headers on two lines where every column fits so, on more shorter lines where not.
-        self._set_headers(roomy=True)
-        table.resizeColumnsToContents()
-        if sum(table.columnWidth(i) for i in range(table.columnCount())) > available:
-            self._set_headers(roomy=False)
-            table.resizeColumnsToContents()
-        widths = [table.columnWidth(i) for i in range(len(self.item.columns))]
         squeezable = [
             i
             for i, c in enumerate(self.item.columns)
             if i > 0 and c.type in (FieldType.TEXT, FieldType.SINGLE_CHOICE, FieldType.ROW_REFS)
         ]
-        excess = sum(widths) - available + 2  # the grid lines
         character = table.fontMetrics().horizontalAdvance("中")
-        heading = table.horizontalHeader().fontMetrics()
-        header_floor = [
-            max(heading.horizontalAdvance(line) for line in _header_text(table, i).split("\n")) + 16
-            for i in range(len(self.item.columns))
-        ]
-        # Squeeze the other text columns first, then the name down to six characters, then the
-        # yes/no columns down to their check box: whatever is elided shows in full as a tooltip;
-        # a header is never cut (a narrow window scrolls sideways instead).
-        stages = [
-            [(i, max(SQUEEZED_WIDTH, header_floor[i])) for i in sorted(squeezable, key=lambda i: -widths[i])],
-            [(0, 6 * character + 12)],
-            [
-                (i, max(2 * character + 8, header_floor[i]))  # the header stays readable
-                for i, c in enumerate(self.item.columns)
-                if c.type is FieldType.YES_NO
-            ],
-        ]
-        for stage in stages:
-            for i, floor in stage:
-                if excess <= 0:
-                    break
-                cut = min(excess, max(0, widths[i] - floor))
-                widths[i] -= cut
-                excess -= cut
+        for line_chars in HEADER_LEVELS:
+            self._set_headers(line_chars)
+            table.resizeColumnsToContents()
+            widths = [table.columnWidth(i) for i in range(len(self.item.columns))]
+            floors = self._header_floors()
+            if line_chars is None:
+                keep = ROOMY_KEEP * character
+                slack = sum(max(0, widths[i] - max(keep, floors[i])) for i in squeezable)
+                fits = sum(widths) + 2 - available <= slack
+            else:
+                fits = _squeezed(self.item.columns, widths, floors, available, squeezable, character)[1] <= 0
+            if fits:
+                break
+        widths, excess = _squeezed(self.item.columns, widths, floors, available, squeezable, character)
         if excess < 0:  # room to spare: the name gets it
             widths[0] += -excess
         for i, width in enumerate(widths):
             table.setColumnWidth(i, width)
         self._fit_height()
 
-    def _set_headers(self, roomy: bool) -> None:
-        labels = [_header_label(c, roomy) + (" *" if c.id in self.required else "") for c in self.item.columns]
+    def _header_floors(self) -> list[int]:
+        """The width each column's header needs, as the headers are now."""
+        metrics = self.table.horizontalHeader().fontMetrics()
+        return [
+            max(metrics.horizontalAdvance(line) for line in _header_text(self.table, i).split("\n")) + 16
+            for i in range(len(self.item.columns))
+        ]
+
+    def _set_headers(self, line_chars: int | None) -> None:
+        labels = [_header_label(c, line_chars) + (" *" if c.id in self.required else "") for c in self.item.columns]
         if [_header_text(self.table, i) for i in range(len(labels))] != labels:
             self.table.setHorizontalHeaderLabels(labels)
 
@@ -579,26 +571,61 @@ def _parse(column: Field, text: str) -> Any:
 
 
 HEADER_LINE_CHARS = 5  # a header line at most this long, so that yes/no columns stay narrow
+TIGHT_LINE_CHARS = 4  # and where even that does not fit (1024 pixels, ten columns)
+HEADER_LEVELS: tuple[int | None, ...] = (None, HEADER_LINE_CHARS, TIGHT_LINE_CHARS)  # None: two lines
 NO_LINE_END = "（“《"  # an opening bracket or quote moves to the next line
 NO_LINE_START = "）”》，、。：；"  # closing punctuation stays with the line before
 
 
-def _header_label(column: Field, roomy: bool = False) -> str:
-    """Long headers on balanced short lines (``roomy``: at most two); the unit joins a label's own
-    closing bracket. Lines break as Chinese text does: never after an opening bracket, never
-    before a closing one."""
+def _squeezed(
+    columns: tuple[Field, ...],
+    widths: list[int],
+    floors: list[int],
+    available: int,
+    squeezable: list[int],
+    character: int,
+) -> tuple[list[int], int]:
+    """``widths`` squeezed towards ``available``, and the excess left (negative: room to spare).
+    The other text columns go first, then the name down to six characters, then the yes/no
+    columns down to their check box: whatever is elided shows in full as a tooltip; a header is
+    never cut (a narrow window scrolls sideways instead)."""
+    widths = list(widths)
+    excess = sum(widths) - available + 2  # the grid lines
+    stages = [
+        [(i, max(SQUEEZED_WIDTH, floors[i])) for i in sorted(squeezable, key=lambda i: -widths[i])],
+        [(0, 6 * character + 12)],
+        [
+            (i, max(2 * character + 8, floors[i]))  # the header stays readable
+            for i, c in enumerate(columns)
+            if c.type is FieldType.YES_NO
+        ],
+    ]
+    for stage in stages:
+        for i, floor in stage:
+            if excess <= 0:
+                break
+            cut = min(excess, max(0, widths[i] - floor))
+            widths[i] -= cut
+            excess -= cut
+    return widths, excess
+
+
+def _header_label(column: Field, line_chars: int | None = HEADER_LINE_CHARS) -> str:
+    """Long headers on balanced short lines of at most ``line_chars`` (None: on at most two);
+    the unit joins a label's own closing bracket. Lines break as Chinese text does: never after
+    an opening bracket, never before a closing one."""
     label = column.label
     if column.unit:
         label = f"{label[:-1]}，{column.unit}）" if label.endswith("）") else f"{label}（{column.unit}）"
-    count = min(2, -(-len(label) // HEADER_LINE_CHARS)) if roomy else -(-len(label) // HEADER_LINE_CHARS)
+    count = min(2, -(-len(label) // HEADER_LINE_CHARS)) if line_chars is None else -(-len(label) // line_chars)
     size = -(-len(label) // count)
     lines = [label[i : i + size] for i in range(0, len(label), size)]
     for i in range(len(lines) - 1):
         while len(lines[i]) > 1 and lines[i][-1] in NO_LINE_END:
             lines[i], lines[i + 1] = lines[i][:-1], lines[i][-1] + lines[i + 1]
-        while len(lines[i + 1]) > 1 and lines[i + 1][0] in NO_LINE_START:
+        while lines[i + 1] and lines[i + 1][0] in NO_LINE_START:  # a lone "）" joins the line before
             lines[i], lines[i + 1] = lines[i] + lines[i + 1][0], lines[i + 1][1:]
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line)
 
 
 def _header_text(table: QTableWidget, column: int) -> str:
