@@ -5,12 +5,12 @@
     <message>
         <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="32" />
         <source>{page}: {count}</source>
-        <translation>“{page}”{count} 项</translation>
+        <translation>“{page}”{count}项</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="34" />
         <source>{count} answers carried over from last period are not confirmed yet: until they are, this assessment is incomplete and gets no level, because nobody has said they still hold for this period. Correct what changed and confirm the rest page by page.</source>
-        <translation>还有 {count} 项沿用上期的回答未确认：确认之前，本次自查为“未完成”，不评定等级，因为还没有人确认这些回答在本期仍然如此。请改正已变化的，其余逐页点“本页全部仍然如此”。</translation>
+        <translation>还有{count}项沿用上期的回答未确认：确认之前，本次自查为“未完成”，不评定等级，因为还没有人确认这些回答在本期仍然如此。请改正已变化的，其余逐页点“本页全部仍然如此”。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="38" />
@@ -33,7 +33,7 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="46" />
         <source>{count} answers differ from last period.</source>
-        <translation>与上期相比，有 {count} 项回答不同。</translation>
+        <translation>与上期相比，有{count}项回答不同。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="48" />
@@ -80,12 +80,12 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="88" />
         <source>up {points:.1f} (heavier)</source>
-        <translation>上升 {points:.1f}（负担加重）</translation>
+        <translation>上升{points:.1f}（负担加重）</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="90" />
         <source>down {points:.1f} (lighter)</source>
-        <translation>下降 {points:.1f}（负担减轻）</translation>
+        <translation>下降{points:.1f}（负担减轻）</translation>
     </message>
 </context>
 <context>
@@ -106,7 +106,7 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="170" />
         <source>The correction applies to all {count} assessments of {township} on this computer. Files already sent to the county keep the old details.</source>
-        <translation>更正将用于本机上{township}的全部 {count} 次自查。已经报给县里的文件仍是原来的信息。</translation>
+        <translation>更正将用于本机上{township}的全部{count}次自查。已经报给县里的文件仍是原来的信息。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="180" />
@@ -255,7 +255,7 @@
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
         <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
-        <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为 0）。</translation>
+        <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为0）。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="174" />
@@ -301,12 +301,12 @@
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="300" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
-        <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
+        <translation>沿用上期未确认（{count}个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="304" />
         <source>{name} ({n} answers)</source>
-        <translation>{name}（{n} 项）</translation>
+        <translation>{name}（{n}项）</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="351" />
@@ -321,7 +321,7 @@
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="433" />
         <source>No .jianfu file found in {paths}.</source>
-        <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
+        <translation>在 {paths} 中找到0个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="159" />
@@ -331,17 +331,17 @@
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="284" />
         <source>{count} townships reported for {period}.</source>
-        <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
+        <translation>{period}共有{count}个乡镇（街道）报送。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="287" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
-        <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
+        <translation>其中{count}个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="291" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
-        <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
+        <translation>全县负担最重的是{name}（平均{score}分）。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="377" />
@@ -371,7 +371,7 @@
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="438" />
         <source>Importing {count} files…</source>
-        <translation>正在导入 {count} 个文件…</translation>
+        <translation>正在导入{count}个文件…</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="450" />
@@ -446,7 +446,7 @@
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="578" />
         <source>{count} department notices saved in {path}</source>
-        <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
+        <translation>已生成{count}份部门督办函，保存在 {path}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="589" />
@@ -461,7 +461,7 @@
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="602" />
         <source>Catalogue of {count} entries saved: {path}</source>
-        <translation>已保存含 {count} 项的平台目录：{path}</translation>
+        <translation>已保存含{count}项的平台目录：{path}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="608" />
@@ -651,7 +651,7 @@
     <message>
         <location filename="../../src/jianfu/ui/county/drilldown.py" line="168" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
-        <translation>本乡镇标为“不适用”的题目及所填理由，共 {count} 题。请核实理由是否属实。</translation>
+        <translation>本乡镇标为“不适用”的题目及所填理由，共{count}题。请核实理由是否属实。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/drilldown.py" line="172" />
@@ -734,17 +734,17 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/export_page.py" line="301" />
         <source>{count} have no responsible person</source>
-        <translation>{count} 项未填责任人</translation>
+        <translation>{count}项未填责任人</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/export_page.py" line="303" />
         <source>{count} have no deadline</source>
-        <translation>{count} 项未填整改时限</translation>
+        <translation>{count}项未填整改时限</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/export_page.py" line="307" />
         <source>Of the {total} plan items, {blanks}: these columns print blank, and a plan is reviewed for who is responsible and by when. You can still print it as it is.</source>
-        <translation>{total} 项整改事项中，{blanks}。打印和导出的方案中这些栏是空白的，而审核整改方案要看责任是否明确、时限是否清楚。也可以照样打印。</translation>
+        <translation>{total}项整改事项中，{blanks}。打印和导出的方案中这些栏是空白的，而审核整改方案要看责任是否明确、时限是否清楚。也可以照样打印。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/export_page.py" line="341" />
@@ -791,7 +791,7 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/export_page.py" line="406" />
         <source>Sent {count} pages to the printer.</source>
-        <translation>已将 {count} 页发送到打印机。</translation>
+        <translation>已将{count}页发送到打印机。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/export_page.py" line="419" />
@@ -900,7 +900,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="123" />
         <source>All changes saved {time}</source>
-        <translation>已全部保存 {time}</translation>
+        <translation>已全部保存{time}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="163" />
@@ -977,12 +977,12 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="487" />
         <source>● {count} to confirm, {blank} unanswered</source>
-        <translation>● {count} 项待确认，{blank} 项未答</translation>
+        <translation>● {count}项待确认，{blank}项未答</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="489" />
         <source>● {count} to confirm</source>
-        <translation>● {count} 项待确认</translation>
+        <translation>● {count}项待确认</translation>
     </message>
 </context>
 <context>
@@ -1000,7 +1000,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     <message>
         <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="38" />
         <source>12 digits, e.g. 519901101000</source>
-        <translation>12位数字，例如 519901101000</translation>
+        <translation>12位数字，例如519901101000</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="51" />
@@ -1184,22 +1184,22 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="394" />
         <source>deadline {date}, passed</source>
-        <translation>上期时限 {date}，已过</translation>
+        <translation>上期时限{date}，已过</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="395" />
         <source>deadline {date}</source>
-        <translation>上期时限 {date}</translation>
+        <translation>上期时限{date}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="413" />
         <source>Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".</source>
-        <translation>上期（{period}）整改方案列事项 {count} 项，每项的上期完成情况注在其“完成情况”栏内。</translation>
+        <translation>上期（{period}）整改方案列事项{count}项，每项的上期完成情况注在其“完成情况”栏内。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="422" />
         <source>No longer in this plan ({count}): {items}</source>
-        <translation>本期未再列入 {count} 项：{items}</translation>
+        <translation>本期未再列入{count}项：{items}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="477" />
@@ -1303,7 +1303,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="89" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
-        <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
+        <translation>得分0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="99" />
@@ -1334,7 +1334,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="165" />
         <source>Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}.</source>
-        <translation>已答 {answered} 题；不适用 {na} 题（其中不予认可 {na_bare} 题）；必答未答 {missing} 题。</translation>
+        <translation>已答{answered}题；不适用{na}题（其中不予认可{na_bare}题）；必答未答{missing}题。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
@@ -1349,7 +1349,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="197" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
-        <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
+        <translation>有{count}张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="207" />
@@ -1364,7 +1364,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="221" />
         <source>{score} points</source>
-        <translation>{score} 分</translation>
+        <translation>{score}分</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="223" />
@@ -1379,12 +1379,12 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="245" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
-        <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
+        <translation>综合得分{score}（{level}）。每名干部每月用于“指尖”事务约{hours}小时，其中{parts}。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="254" />
         <source>The overall level is raised by the fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which the overall is at least {level}, however low the mean of the four scores.</source>
-        <translation>综合等级按“指尖”工时提高：每名干部每月 {hours} 小时，达到 {floor} 小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
+        <translation>综合等级按“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="266" />
@@ -1419,7 +1419,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="312" />
         <source> and {count} more</source>
-        <translation>，另有 {count} 题</translation>
+        <translation>，另有{count}题</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="340" />
@@ -1460,7 +1460,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/section_page.py" line="188" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
-        <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
+        <translation>本页有{count}项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/section_page.py" line="237" />
@@ -1570,7 +1570,7 @@ Start {next} now?</source>
 Fingerprint to compare on the phone: {fingerprint}
 
 Files signed by the old key {old} will then wait here instead.</source>
-        <translation>采用 {township}（{code}）的这个文件，并从此以它的密钥为准？
+        <translation>采用{township}（{code}）的这个文件，并从此以它的密钥为准？
 
 电话核对的指纹：{fingerprint}
 
@@ -1579,7 +1579,7 @@ Files signed by the old key {old} will then wait here instead.</source>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="204" />
         <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
-        <translation>采用 {township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
+        <translation>采用{township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="207" />
@@ -1599,7 +1599,7 @@ Files signed by the old key {old} will then wait here instead.</source>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="235" />
         <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
-        <translation>删除 {township} 待确认的文件“{name}”？其他数据不受影响。</translation>
+        <translation>删除{township}待确认的文件“{name}”？其他数据不受影响。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="250" />
@@ -1707,7 +1707,7 @@ Files signed by the old key {old} will then wait here instead.</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/start_page.py" line="129" />
         <source>, {count} carried over to confirm</source>
-        <translation>，{count} 项沿用上期待确认</translation>
+        <translation>，{count}项沿用上期待确认</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/start_page.py" line="182" />
@@ -1745,7 +1745,7 @@ Files signed by the old key {old} will then wait here instead.</source>
     <message>
         <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="206" />
         <source>This table has {count} rows, so it cannot be answered none: delete them first if none apply</source>
-        <translation>本表已有 {count} 行，不能选“没有”。如确实没有，请先逐行删除。</translation>
+        <translation>本表已有{count}行，不能选“没有”。如确实没有，请先逐行删除。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="249" />

@@ -27,7 +27,7 @@ def demo_dir(tmp_path_factory) -> Path:
 def test_validate_names_the_checklist_by_its_title(demo_dir: Path) -> None:
     result = jianfu("validate", str(demo_dir / "柳河镇-2026-Q4.jianfu"))
     assert result.returncode == 0
-    assert re.search(f"有效 — 云溪县柳河镇 2026年第四季度，{TITLE}第 \\d+ 版", result.stdout), result.stdout
+    assert re.search(f"有效 — 云溪县柳河镇 2026年第四季度，{TITLE}第\\d+版", result.stdout), result.stdout
     assert "township-selfcheck" not in result.stdout
 
 
@@ -65,8 +65,8 @@ def test_import_progress_into_a_log_is_one_line_each(tmp_path: Path, demo_dir: P
     result = jianfu("import", "--db", str(tmp_path / "县级.sqlite3"), str(demo_dir))
     assert result.returncode == 0, result.stderr
     assert "\r" not in result.stderr
-    assert result.stderr.splitlines() == [f"导入进度 0/{len(files)}", f"导入进度 {len(files)}/{len(files)}"]
-    assert f"导入 {len(files)} 个" in result.stdout
+    assert result.stderr.splitlines() == [f"导入进度：0/{len(files)}", f"导入进度：{len(files)}/{len(files)}"]
+    assert f"导入{len(files)}个" in result.stdout
 
 
 def test_county_help_lists_one_example_a_line() -> None:

@@ -201,7 +201,7 @@ def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     def describe(content: AssessmentFile) -> str:
         a = content.assessment
         title = library.get(a.checklist_id, a.checklist_version).title  # read: the version is known
-        text = f"有效 — {a.township.county}{a.township.name} {a.period.label}，《{title}》第 {a.checklist_version} 版"
+        text = f"有效 — {a.township.county}{a.township.name} {a.period.label}，《{title}》第{a.checklist_version}版"
         if content.unconfirmed:  # valid as a file, but not yet this period's answers
             text += f"；注意：{content.unconfirmed} 项沿用上期的回答未确认，自查未完成，不评定等级"
         return text
@@ -318,7 +318,7 @@ def _progress_bar(done: int, total: int) -> None:
     of their own (a "\r" there ran them into one line)."""
     if not sys.stderr.isatty():
         if done in (0, total):
-            print(f"导入进度 {done}/{total}", file=sys.stderr, flush=True)
+            print(f"导入进度：{done}/{total}", file=sys.stderr, flush=True)
         return
     width = 30
     filled = width * done // total if total else width

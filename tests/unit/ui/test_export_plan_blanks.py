@@ -53,7 +53,7 @@ def test_blank_responsible_person_and_deadline_are_counted_on_the_export_page(qt
     window.show_page("export")
     assert page.blanks.isVisible()
     text = page.blanks.text.text()
-    assert f"{total - 1} 项整改事项中，2 项未填责任人，1 项未填整改时限。" in text
+    assert f"{total - 1}项整改事项中，2项未填责任人，1项未填整改时限。" in text
     assert "也可以照样打印" in text
     for button in (page.save_pdf_button, page.save_docx_button, page.print_button, page.export_button):
         assert button.isEnabled()  # said, not blocked
@@ -81,4 +81,4 @@ def test_blank_responsible_person_and_deadline_are_counted_on_the_export_page(qt
     assert table.item(0, person).text() == "王五"
     assert table.item(0, person).background().color() != QColor(BLANK_TINT)
     window.show_page("export")
-    assert f"{total - 1} 项整改事项中，1 项未填责任人，1 项未填整改时限。" in page.blanks.text.text()
+    assert f"{total - 1}项整改事项中，1项未填责任人，1项未填整改时限。" in page.blanks.text.text()

@@ -23,7 +23,7 @@ def test_carried_pages_say_to_confirm_without_zero_answered(qtbot, make_window, 
     profile = session.checklist.sections[0]
     asked = len([i for i in profile.items if window.pages[profile.id].rows[i.id].isVisibleTo(window)])
     first = entry_text(window, profile.id)
-    assert first == f"{profile.title}\n● {asked} 项待确认"  # filled in (carried), to confirm; no "0/5"
+    assert first == f"{profile.title}\n● {asked}项待确认"  # filled in (carried), to confirm; no "0/5"
     for section in session.checklist.sections:
         assert "0/" not in entry_text(window, section.id)
 
@@ -35,7 +35,7 @@ def test_carried_pages_say_to_confirm_without_zero_answered(qtbot, make_window, 
     qtbot.keyClick(row.editor.edit, Qt.Key.Key_Backspace)
     qtbot.keyClick(row.editor.edit, Qt.Key.Key_Return)
     row.editor.flush()
-    assert entry_text(window, profile.id) == f"{profile.title}\n● {asked - 1} 项待确认，1 项未答"
+    assert entry_text(window, profile.id) == f"{profile.title}\n● {asked - 1}项待确认，1项未答"
 
     # Confirming the page: the count of answers comes back, without a tick while one is blank.
     click(qtbot, page.confirm_all_button)
