@@ -76,12 +76,11 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
         super().start_section(heading)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        # an example per line ("示例：…" then "　　　…" under it) stays a line of its own
-        lines = []
-        for line in text.split("\n"):
-            body = line.lstrip("\u3000")
-            lines.append(super()._fill_text(body, width, indent + line[: len(line) - len(body)]))
-        return "\n".join(lines)
+        """Each line of a description or epilog filled on its own: the examples stay one a line
+        (argparse joins every line into one paragraph)."""
+        fill = super()._fill_text
+        lines = text.splitlines()
+        return "\n".join(fill(line, width, indent + line[: len(line) - len(line.lstrip())]) for line in lines)
 
     def format_help(self) -> str:
         text = super().format_help()

@@ -250,6 +250,9 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
         if exc.end == len(raw) and exc.reason == "unexpected end of data":  # cut inside a character
             raise AssessmentFileError(path, f"文件不完整：在第{len(raw)}字节处中断，可能在复制或传送时被截断") from exc
         raise AssessmentFileError(path, f"不是 UTF-8 编码的文本（第 {exc.start} 字节处）") from exc
+    # /etc/passwd or a renamed text file: "第 1 行第 1 列缺少内容" read as a damaged file of ours
+    if not text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+        raise AssessmentFileError(path, "不是减负助手的自查文件（内容不是 JSON 格式）")
     try:
         document = strict_json.loads(text)
     except json.JSONDecodeError as exc:
