@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import argparse
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 from test_cli import jianfu
 
-from jianfu.cli.argparse_zh import chinese_argparse
+from jianfu.cli.argparse_zh import COMMAND_LINE, NO_LINE_START, chinese_argparse, wrap_cells
 from jianfu.cli.main import build_parser
 
 TITLE = "《乡镇（街道）“指尖上的形式主义”自查清单》"
@@ -36,8 +37,6 @@ def test_every_argument_has_help() -> None:
         parser = build_parser()
         commands = next(a for a in parser._actions if a.dest == "command").choices
     for name, command in [("jianfu", parser), *commands.items()]:
-        if name == "report":  # the report command's wording is looked after with the plan document
-            continue
         for action in command._actions:
             if isinstance(action, argparse._SubParsersAction):
                 continue
@@ -73,3 +72,28 @@ def test_county_help_lists_one_example_a_line() -> None:
     lines = jianfu("county", "--help").stdout.splitlines()
     at = lines.index("示例：jianfu county --db 县级汇总.sqlite3 -o 县级汇总.xlsx --period 2026-Q4")
     assert lines[at + 1] == "　　　jianfu county --db 县级汇总.sqlite3 --departments -o 督办函/"  # under the first
+
+
+def display_cells(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@pytest.mark.parametrize("command", ["import", "report", "county", "score"])
+def test_help_fits_an_80_column_terminal_counting_chinese_as_two(command: str) -> None:
+    """argparse counts characters and breaks only at spaces: a Chinese description ran off an
+    80-column console (cmd.exe, UOS's terminal) as one 200-column line."""
+    text = jianfu(command, "--help", env={"COLUMNS": "80"}).stdout
+    for line in text.splitlines():
+        if COMMAND_LINE.match(line):  # example commands are copied whole
+            continue
+        assert display_cells(line) <= 80, line
+        assert not line.lstrip() or line.lstrip()[0] not in NO_LINE_START, line
+    examples = [line.lstrip("　 ").removeprefix("示例：") for line in text.splitlines() if COMMAND_LINE.match(line)]
+    assert examples and all(e.startswith("jianfu ") for e in examples)
+
+
+def test_wrapping_keeps_closing_punctuation_on_its_line() -> None:
+    lines = wrap_cells("甲" * 9 + "。乙丙", 20)
+    assert lines == ["甲" * 9 + "。", "乙丙"]  # 20 cells plus the full stop, never a line opening with it
+    assert wrap_cells("见 .jianfu 文件", 20) == ["见 .jianfu 文件"]
+    assert all(display_cells(x) <= 20 for x in wrap_cells("检查并导入文件" * 10, 20))

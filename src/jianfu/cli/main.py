@@ -81,8 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="示例：jianfu report 示例县/柳河镇-2026-Q4.jianfu -o 柳河镇整改方案.docx\n"
         "　　　jianfu report 柳河镇-2026-Q4.jianfu --previous 柳河镇-2026-Q3.jianfu -o 柳河镇整改方案.pdf",
     )
-    report.add_argument("file", metavar="FILE", type=Path)
-    report.add_argument("-o", "--output", metavar="OUT.pdf|OUT.docx", type=Path, required=True)
+    report.add_argument("file", metavar="FILE", type=Path, help="本期的 .jianfu 自查文件")
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.pdf|OUT.docx",
+        type=Path,
+        required=True,
+        help="输出文件：.pdf 或 .docx（按扩展名）",
+    )
     report.add_argument(
         "--previous",
         metavar="FILE",
