@@ -1097,139 +1097,160 @@ Start {next} now?</source>
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="171" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="253" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="176" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="258" />
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="192" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="275" />
+        <source>Pick the department</source>
+        <translation>去选定部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="280" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="193" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="281" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="194" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="282" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="195" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="283" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="196" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="284" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="197" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="285" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="198" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="286" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="199" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="287" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="200" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="288" />
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="289" />
         <source>Last period</source>
         <translation>上期情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="230" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="319" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="231" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="320" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="366" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="430" />
+        <source>{count} requests to the county do not name one department, so the county cannot pass them on to a department: pick it under "County departments"</source>
+        <translation>{count}项提请县级协调的事项未指明具体部门，县里无法转给部门办理：请在“条线部门”中选定</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="490" />
         <source>Not filled in: prints blank</source>
         <translation>未填写：打印出来是空白</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="392" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="416" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="508" />
+        <source>Which one? Double-click to pick</source>
+        <translation>是哪个部门？双击选定</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="512" />
+        <source>The county cannot pass this request on while it names no one department. Double-click and pick which of {names} it is, or type the department.</source>
+        <translation>未指明具体部门，县里无法把这项请求转给部门办理。请双击，在{names}中选定是哪个部门，或直接输入部门名称。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="545" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="569" />
         <source>Progress not filled in</source>
         <translation>未填写完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="392" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="545" />
         <source>Last period: {status}</source>
         <translation>上期：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="394" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="547" />
         <source>deadline {date}, passed</source>
         <translation>上期时限{date}，已过</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="395" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="548" />
         <source>deadline {date}</source>
         <translation>上期时限{date}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="413" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="566" />
         <source>Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".</source>
         <translation>上期（{period}）整改方案列事项{count}项，每项的上期完成情况注在其“完成情况”栏内。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="422" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="575" />
         <source>No longer in this plan ({count}): {items}</source>
         <translation>本期未再列入{count}项：{items}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="477" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="630" />
         <source>Deadline: {problem}</source>
         <translation>整改时限{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="348" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="369" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="472" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="493" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="525" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="207" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="295" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="208" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="296" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="401" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="554" />
         <source>Last period ({period}): {measure}</source>
         <translation>上期（{period}）措施：{measure}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="448" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="601" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
