@@ -172,3 +172,23 @@ def test_the_county_counts_the_request_under_the_department_picked(qtbot, make_w
         left = county.requests_for(period, groups[NO_DEPARTMENT_NAMED])
         assert before.problem not in {i.problem for i in left}
         assert len(left) == len(keys) - 1
+
+
+def test_the_export_page_says_so_and_leads_to_the_pick(qtbot, make_window) -> None:
+    window, page = open_plan(make_window)
+    keys = unrouted(window)
+    window.show_page("export")
+    export = window.pages["export"]
+    assert export.unrouted.isVisible()
+    assert export.unrouted.text.text().startswith(f"{len(keys)}项提请县级协调的事项未指明具体部门")
+    assert export.export_button.isEnabled()  # exporting goes on
+    qtbot.mouseClick(export.unrouted.button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is page
+    box = next(e for e in page.table.viewport().findChildren(QComboBox) if e.isVisible())
+    qtbot.waitUntil(lambda: box.view().isVisible())
+    first = min(keys, key=rows_of(page).__getitem__)
+    assert page.table.currentRow() == rows_of(page)[first]
+    pick(qtbot, box, box.itemText(0))
+    qtbot.waitUntil(lambda: len(unrouted(window)) == len(keys) - 1)
+    window.show_page("export")
+    assert export.unrouted.text.text().startswith(f"{len(keys) - 1}项")

@@ -40,7 +40,7 @@ from jianfu.core.attribution import picked, unspecified
 from jianfu.core.checklist import Handling
 from jianfu.core.choices import department_choices
 from jianfu.core.follow_up import FollowUp
-from jianfu.core.plan import EDITABLE_FIELDS, RectificationItem, new_custom_item
+from jianfu.core.plan import EDITABLE_FIELDS, RectificationItem, new_custom_item, unrouted
 from jianfu.ui.session import Session
 from jianfu.ui.widgets.carried_notice import CarriedNotice
 
@@ -416,14 +416,8 @@ class PlanPage(QWidget):
         """Every department entered anywhere in the assessment (core.choices), spelled as entered."""
         return department_choices(self.session.checklist, self.session.answers)
 
-    def _unrouted(self, item: RectificationItem) -> tuple[str, ...]:
-        """The departments an accepted request to the county lists without saying which imposes it."""
-        if item.rejected or item.handling is not Handling.ESCALATE:
-            return ()
-        return unspecified(item.department)
-
     def _show_unrouted(self) -> None:
-        count = sum(1 for item in self.items.values() if self._unrouted(item))
+        count = sum(1 for item in self.items.values() if unrouted(item))
         self.unrouted.setVisible(count > 0)
         self.unrouted.text.setText(
             self.tr(
@@ -438,7 +432,7 @@ class PlanPage(QWidget):
         for row in range(self.table.rowCount()):
             key = self._key(row)
             cell = self.table.item(row, column)
-            if key is not None and cell is not None and self._unrouted(self.items[key]):
+            if key is not None and cell is not None and unrouted(self.items[key]):
                 self.table.setCurrentCell(row, column)
                 self.table.scrollToItem(cell)
                 self.table.setFocus()
@@ -502,7 +496,7 @@ class PlanPage(QWidget):
         cell = self.table.item(row, COLUMNS.index("department"))
         if cell is None:
             return
-        listed = self._unrouted(item)
+        listed = unrouted(item)
         if listed:
             cell.setBackground(QColor(UNROUTED_TINT))
             cell.setData(LAST_ROLE, self.tr("Which one? Double-click to pick"))
