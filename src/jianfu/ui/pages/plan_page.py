@@ -224,7 +224,8 @@ class _LongTextDelegate(QStyledItemDelegate):
             rect = rect.adjusted(0, 0, 0, max(0, 96 - rect.height()))  # room for a few lines
         elif isinstance(editor, QComboBox) and editor.isEditable():  # one line, a name in full
             width = max(rect.width(), editor.fontMetrics().horizontalAdvance("字" * DEPARTMENT_EDIT_CHARACTERS) + 40)
-            room = editor.parentWidget().width() if editor.parentWidget() is not None else rect.right()
+            viewport = editor.parentWidget()
+            room = viewport.width() if viewport is not None else rect.right()
             height = editor.sizeHint().height()
             left = max(0, min(rect.left(), room - width))  # the column is near the right edge
             rect = QRect(left, rect.center().y() - height // 2, width, height)
