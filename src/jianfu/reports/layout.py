@@ -66,18 +66,21 @@ def fitted_widths(
     return result
 
 
-def keep_with_table(heading: Flowable, table: Table, width: float, frame_height: float) -> list[Any]:
-    """A heading followed by its table, moved to the next page unless the table's header row and
-    first row fit below it (no heading alone at a page bottom)."""
+def keep_with_table(heading: Flowable, table: Table, width: float, frame_height: float, rows: int = 2) -> list[Any]:
+    """A heading followed by its table, moved to the next page unless the table's first ``rows``
+    (its header row and first row, by default) fit below it (no heading alone at a page bottom)."""
     # keepWithNext would move the heading *and the whole table* to the next page whenever the
     # table does not fit below it; the conditional break asks only for its first rows.
     heading.keepWithNext = 0
     _, heading_height = heading.wrap(width, frame_height)
     # The header row and the first row only: wrapping the whole table here would lay it out twice.
     first_rows = 0.0
-    for row in table._cellvalues[:2]:
+    for row in table._cellvalues[:rows]:
         tallest = 0.0
-        for cell, column_width in zip(row, table._argW, strict=False):
+        widths = list(table._argW)
+        if all(cell == "" for cell in row[1:]):  # a line across the table (spanned): its full width
+            widths = [sum(widths)]
+        for cell, column_width in zip(row, widths, strict=False):
             if hasattr(cell, "wrap"):
                 tallest = max(tallest, cell.wrap(column_width - CELL_PADDING, frame_height)[1])
         first_rows += tallest + 7  # top and bottom padding

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -27,10 +27,18 @@ from jianfu.core.assessed import NOT_ASSESSED, NOT_ASSESSED_SHORT
 from jianfu.core.assessment import Assessment
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import Checklist, Handling
-from jianfu.core.explanation import evidence_lines
+from jianfu.core.explanation import area_of, area_titles, evidence_lines
 from jianfu.core.follow_up import NO_STATUS, FollowUp, status_text
 from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entries
-from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
+from jianfu.core.plan import (
+    AnnexEntry,
+    RectificationItem,
+    local_wording,
+    plan_annex,
+    planned_rule_ids,
+    problem_text,
+    seal_name,
+)
 from jianfu.core.scoring import RuleHit, ScoreResult, raised_note
 from jianfu.core.wording import join_clauses
 from jianfu.reports.document import LANDSCAPE, PORTRAIT, GovernmentDocument, Styles, make_styles
@@ -49,6 +57,7 @@ from jianfu.reports.text import markup, official_spacing
 
 GRID = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#EDEDED")
+AREA_FILL = colors.HexColor("#F7F7F7")
 NO_DEPARTMENT = "综合协调事项（未指明部门）"
 SEVERAL_DEPARTMENTS = "涉及多个部门的事项"
 # the date beside 分管负责人 in the signature lines: narrower than DATE_BLANKS, so the two never meet
@@ -59,13 +68,10 @@ def plan_title(assessment: Assessment) -> str:
     return f"{assessment.township.name}{assessment.period.label}“指尖上的形式主义”自查整改方案"
 
 
-def subtitle_text(assessment: Assessment) -> str:
-    """ "（云溪县柳河镇·2026年第四季度）": a space between the two reads as a gap in the centred line."""
-    return f"（{assessment.township.county}{assessment.township.name}·{assessment.period.label}）"
-
-
 def _title_lines(assessment: Assessment) -> list[str]:
-    # Broken by hand so that no line starts with a closing quote (CJK line-break rules).
+    """The title as an office writes it: who, which period, what — each once (the county is in
+    the first sentence, the issuing body on the seal line). Broken by hand so that no line starts
+    with a closing quote (CJK line-break rules)."""
     return [f"{assessment.township.name}{assessment.period.label}", "“指尖上的形式主义”自查整改方案"]
 
 
@@ -118,6 +124,8 @@ class _Writer:
         self.document = document
         self.plan = [item for item in assessment.plan if not item.rejected]
         self.split_rows = int(split_rows)
+        self.left_out = annex_entries(assessment, checklist, result)
+        self.titles = annex_titles(self.own_items(), self.escalated_items(), len(self.left_out), follow_up)
 
     # -------------------------------------------------------------------------------- helpers
 
@@ -129,33 +137,31 @@ class _Writer:
     def story(self) -> list[Any]:
         title_style = self.styles.title
         title = "<br/>".join(markup(line, self.fonts, title_style.fontName) for line in _title_lines(self.a))
-        story: list[Any] = [
-            Paragraph(title, title_style),
-            self.p(
-                subtitle_text(self.a),
-                self.styles.subtitle,
-            ),
-        ]
+        story: list[Any] = [Paragraph(title, title_style), Spacer(1, self.styles.body.leading / 2)]
         story += self.basic_information()
         story += self.summary()
         story += self.findings()
         # The measures in brief, then the signature and seal kept with them on a portrait page;
         # the two lists follow as annexes (附件) on landscape pages, as a 公文 places them.
         story += self.closing()
-        story += [NextPageTemplate(LANDSCAPE), PageBreak()]
-        story += self.task_list()
-        story += self.escalations()
+        tables = [t for t in ANNEXES[:2] if t in self.titles]
+        if tables:
+            story += [NextPageTemplate(LANDSCAPE), PageBreak()]
+        if ANNEXES[0] in self.titles:
+            story += self.task_list()
+        if ANNEXES[1] in self.titles:
+            story += ([PageBreak()] if ANNEXES[0] in self.titles else []) + self.escalations()
         story += self.annex()
         return story
 
     def annex(self) -> list[Any]:
         """附件3 as a list, not a table: the reason once per group, one numbered line per problem
         (a table with the reason in every row took a page or two of its own)."""
-        groups = annex_groups(annex_entries(self.a, self.checklist, self.result))
+        groups = annex_groups(self.left_out)
         if not groups:
             return []
         # every annex starts on a page of its own (公文: 附件另面编排); a list reads on a portrait page
-        story: list[Any] = [NextPageTemplate(PORTRAIT), PageBreak(), *self.annex_heading(3, ANNEXES[2])]
+        story: list[Any] = [NextPageTemplate(PORTRAIT), PageBreak(), *self.annex_heading(ANNEXES[2])]
         for heading, lines in groups:
             story.append(self.p(heading, self.styles.annex_group))
             story += [self.p(line, self.styles.annex_line) for line in lines]
@@ -179,9 +185,9 @@ class _Writer:
             style=_grid(self.fonts, self.split_rows),
         )
 
-    def annex_heading(self, number: int, title: str) -> list[Any]:
+    def annex_heading(self, title: str) -> list[Any]:
         return [
-            self.p(f"附件{number}", self.styles.annex_label),
+            self.p(f"附件{annex_number(self.titles, title)}", self.styles.annex_label),
             self.p(title, self.styles.annex_title),
         ]
 
@@ -244,20 +250,65 @@ class _Writer:
         ]
 
     def findings(self) -> list[Any]:
-        story: list[Any] = [self.p("三、主要问题", self.styles.heading)]
+        top = self.p("三、主要问题", self.styles.heading)
+        story: list[Any] = [top]
         width = self.document.portrait_width
-        for heading_text, texts in finding_groups(self.a, self.checklist, self.result):
-            heading = self.p(heading_text, self.styles.group_heading)
-            if not texts:
-                story += [heading, self.p(nothing_found_text(self.result), self.styles.body)]
+        for group in finding_groups(self.a, self.checklist, self.result):
+            heading = self.p(group.heading, self.styles.group_heading)
+            if not group.areas:
+                text = nothing_found_text(self.result)
+                if group.left_out:
+                    text = f"未发现列入本期方案的问题；{left_out_text(group.left_out, self.annex_3)}。"
+                story += [heading, self.p(text, self.styles.body)]
                 continue
-            table = self.sized_table(FINDING_COLUMNS, texts, {0, 2}, width)
-            story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
+            table, lead = self.findings_table(group, width)
+            brk, *kept = keep_with_table(heading, table, width, self.frame_height(), lead)
+            if story[-1] is top:  # the section's heading goes with its first table too, never alone
+                _, high = top.wrap(width, self.frame_height())
+                needed = brk.height + high + top.getSpaceBefore() + top.getSpaceAfter()
+                story = [CondPageBreak(min(needed, self.frame_height() - 1)), top]
+            story += [brk, *kept, Spacer(1, 3 * mm)]
         return story
+
+    @property
+    def annex_3(self) -> int:
+        return annex_number(self.titles, ANNEXES[2])
+
+    def findings_table(self, group: FindingGroup, width: float) -> tuple[Table, int]:
+        """The table of one manifestation: a line per area above its problems, the problems left
+        to 附件3 in one row at the end. Split between rows with its header repeated, never after an
+        area's line nor leaving one row alone. Returns the table and how many rows must stay
+        with the heading above it."""
+        styles = self.styles
+        area_style = ParagraphStyle("area_cell", parent=styles.cell, fontName=self.fonts.subheading)  # 楷体
+        texts = [list(row) for row in group.rows]
+        widths = fitted_widths(FINDING_COLUMNS, texts, width, styles.cell.fontName, styles.header_cell.fontName,
+                               styles.cell.fontSize)  # fmt: skip
+        rows: list[list[Any]] = [[self.p(c.header, styles.header_cell) for c in FINDING_COLUMNS]]
+        commands: list[tuple[Any, ...]] = []
+        for title, area_rows in group.areas:
+            r = len(rows)
+            rows.append([self.p(area_label(title), area_style), "", ""])
+            commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), AREA_FILL)]
+            commands.append(("NOSPLIT", (0, r), (-1, r + 1)))  # an area's line goes with its first problem
+            for number, text, points in area_rows:
+                rows.append([self.p(number, styles.cell_center), self.p(text, styles.cell),
+                             self.p(points, styles.cell_center)])  # fmt: skip
+        if group.left_out:
+            r = len(rows)
+            text = left_out_text(group.left_out, self.annex_3)
+            rows.append([self.p(text, styles.cell), "", self.p(f"{group.left_out_points:.1f}", styles.cell_center)])
+            commands.append(("SPAN", (0, r), (1, r)))
+        last = len(rows) - 1
+        if last >= 3:  # no lone row at the end of a page or at the top of the next
+            commands += [("NOSPLIT", (0, 1), (-1, 2)), ("NOSPLIT", (0, last - 1), (-1, last))]
+        table = self.table(rows, widths)
+        table.setStyle(TableStyle(commands))
+        return table, 3
 
     def task_list(self) -> list[Any]:
         own = self.own_items()
-        story: list[Any] = self.annex_heading(1, ANNEXES[0])
+        story: list[Any] = self.annex_heading(ANNEXES[0])
         if not own:
             story.append(self.p(local_wording(NO_OWN_ITEMS, self.a.township.name), self.styles.body))
         else:
@@ -294,9 +345,7 @@ class _Writer:
 
     def escalations(self) -> list[Any]:
         escalated = self.escalated_items()
-        story: list[Any] = [PageBreak(), *self.annex_heading(2, ANNEXES[1])]
-        if not escalated:
-            return [*story, self.p("本次自查没有需要提请县级协调的事项。", self.styles.body)]
+        story: list[Any] = self.annex_heading(ANNEXES[1])
         story.append(self.p(local_wording(ESCALATION_INTRO, self.a.township.name), self.styles.body))
         rows = escalation_rows(escalated, self.follow_up)
         measured = escalation_rows(escalated)
@@ -312,8 +361,9 @@ class _Writer:
         """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
         with the last paragraph of body text so that they never stand alone on a page."""
         own, escalated = self.own_items(), self.escalated_items()
-        annexed = len(annex_entries(self.a, self.checklist, self.result))
-        text = closing_text(own, escalated, self.a.township.name, annexed, self.result.complete, self.follow_up)
+        text = closing_text(
+            own, escalated, self.a.township.name, len(self.left_out), self.result.complete, self.follow_up
+        )
         style = self.styles.body
         size = style.fontSize
         filler = _answer(self.a, "profile.filled_by")
@@ -346,8 +396,8 @@ class _Writer:
                 ]
             ),
         )
-        titles = annex_titles(self.a, self.checklist, self.result)
-        annexes = [self.p(f"附件：1．{titles[0]}", self.styles.annex_list)]
+        titles = self.titles
+        annexes = [self.p(f"附件：1．{titles[0]}", self.styles.annex_list)] if titles else []
         annexes += [self.p(f"{n}．{t}", self.styles.annex_list_more) for n, t in enumerate(titles[1:], start=2)]
         keep = [
             self.p(text, style),
@@ -483,13 +533,43 @@ def summary_text(r: ScoreResult, checklist: Checklist) -> str:
     )
 
 
-def finding_groups(
-    assessment: Assessment, checklist: Checklist, result: ScoreResult
-) -> list[tuple[str, list[list[str]]]]:
-    """Per manifestation: its "（一）" heading and the rows (number, problem, points)."""
+@dataclass(frozen=True)
+class FindingGroup:
+    """One manifestation under 三、主要问题: its "（一）" heading; the problems the plan takes up,
+    grouped by the checklist area whose answers show them (meetings and documents count in
+    痕迹管理异化 too: the area says where a problem comes from), each row (序号, 问题, 计分); and
+    how many of its problems, with how many points, are left to the annex instead."""
+
+    heading: str
+    areas: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]
+    left_out: int = 0
+    left_out_points: float = 0.0
+
+    @property
+    def rows(self) -> list[tuple[str, str, str]]:
+        return [row for _, rows in self.areas for row in rows]
+
+
+def area_label(title: str) -> str:
+    """An area's line above its problems: "会议、发文与督查检查方面"."""
+    return f"{title}方面"
+
+
+def left_out_text(count: int, annex: int) -> str:
+    """The problems of a manifestation not taken up by the plan, in one line (附件3 lists them)."""
+    return f"另有{count}个问题未列入本期方案，见附件{annex}"
+
+
+def finding_groups(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> list[FindingGroup]:
+    """Per manifestation, the problems its score comes from, each under the manifestation it
+    weighs most in. Only those the plan takes up (at the checklist's ``plan.min_intensity`` and
+    within ``plan.max_items``) are 主要问题: a 0.2-point finding is not one; the rest are counted
+    here and listed in 附件3 with the reason."""
     by_main: dict[str, list[RuleHit]] = {m.id: [] for m in checklist.manifestations}
     for hit in result.hits:
         by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
+    planned = planned_rule_ids(result, checklist.plan_min_intensity, checklist.plan_max_items)
+    titles = area_titles(checklist)
     # the user's own wording of a problem; drafted (possibly merged) texts are the findings' own
     problems = {item.rule_id: item.problem for item in assessment.plan if item.rule_id and "problem" in item.edited}
     groups = []
@@ -498,15 +578,24 @@ def finding_groups(
         heading = f"（{chinese_number(index)}）{manifestation.name}（{score}）"
         points = {c.rule_id: c.points for c in manifestation.contributions}
         hits = sorted(by_main[manifestation.id], key=lambda h: -points.get(h.rule.id, 0))
-        rows = [
-            [
-                str(number),
-                finding_text(assessment, checklist, hit, problems.get(hit.rule.id)),
-                f"{points.get(hit.rule.id, 0):.1f}",
-            ]
-            for number, hit in enumerate(hits, start=1)
-        ]
-        groups.append((heading, rows))
+        by_area: dict[str, list[RuleHit]] = {}
+        for hit in hits:
+            if hit.rule.id in planned:
+                by_area.setdefault(area_of(titles, hit.item_ids), []).append(hit)
+        # the area with most points first, as the results page lists them ("来自：…")
+        ordered = sorted(by_area.items(), key=lambda pair: -sum(points.get(h.rule.id, 0) for h in pair[1]))
+        number, areas = 0, []
+        for title, area_hits in ordered:
+            rows = []
+            for hit in area_hits:
+                number += 1
+                text = finding_text(assessment, checklist, hit, problems.get(hit.rule.id))
+                rows.append((str(number), text, f"{points.get(hit.rule.id, 0):.1f}"))
+            areas.append((title, tuple(rows)))
+        rest = [h for h in hits if h.rule.id not in planned]
+        groups.append(
+            FindingGroup(heading, tuple(areas), len(rest), sum(points.get(h.rule.id, 0) for h in rest))
+        )
     return groups
 
 
@@ -675,8 +764,21 @@ def annex_entries(assessment: Assessment, checklist: Checklist, result: ScoreRes
     return plan_annex(result, checklist.plan_min_intensity, checklist.plan_max_items, assessment.township.name)
 
 
-def annex_titles(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> tuple[str, ...]:
-    return ANNEXES if annex_entries(assessment, checklist, result) else ANNEXES[:2]
+def annex_titles(
+    own: Sequence[RectificationItem],
+    escalated: Sequence[RectificationItem],
+    annexed: int = 0,
+    follow_up: FollowUp | None = None,
+) -> tuple[str, ...]:
+    """The annexes this plan has, in order (附件1, 2, …): only those with something in them — a
+    landscape page saying "no items" is not an annex. The task list stays while it carries last
+    period's follow-up."""
+    present = (bool(own) or follow_up is not None, bool(escalated), bool(annexed))
+    return tuple(title for title, there in zip(ANNEXES, present, strict=True) if there)
+
+
+def annex_number(titles: Sequence[str], title: str) -> int:
+    return titles.index(title) + 1
 
 
 def closing_text(
@@ -687,20 +789,29 @@ def closing_text(
     complete: bool = True,
     follow_up: FollowUp | None = None,
 ) -> str:
+    titles = annex_titles(own, escalated, annexed, follow_up)
     if not own and not escalated and not complete:  # an unfinished assessment found nothing yet
         text = "本次自查尚未完成，暂不能确定需要整改的事项，完成自查后再制定整改措施。"
     elif not own and not escalated:
         text = "本次自查未发现需要整改的事项，下一评估期继续自查。"
     else:
-        text = (
-            f"针对上述问题，本镇自行整改{len(own)}项，逐项明确责任单位、责任人和整改时限，见附件1；"
-            f"由县级部门（条线）的应用、报表或要求产生、本镇无权自行取消的{len(escalated)}项，"
-            "提请县级协调，见附件2。整改完成后逐项填写完成情况，下一评估期复查。"
+        own_part = (
+            f"本镇自行整改{len(own)}项，逐项明确责任单位、责任人和整改时限，见附件{annex_number(titles, ANNEXES[0])}"
+            if own
+            else "本镇没有需要自行整改的事项"
         )
+        escalated_part = (
+            f"由县级部门（条线）的应用、报表或要求产生、本镇无权自行取消的{len(escalated)}项，"
+            f"提请县级协调，见附件{annex_number(titles, ANNEXES[1])}"
+            if escalated
+            else "没有需要提请县级协调的事项"
+        )
+        parts = (own_part, escalated_part) if own else (escalated_part, own_part)
+        text = f"针对上述问题，{'；'.join(parts)}。整改完成后逐项填写完成情况，下一评估期复查。"
     if annexed:
-        text += f"另有{annexed}个问题本期未列入方案，原因见附件3。"
+        text += f"另有{annexed}个问题本期未列入方案，原因见附件{annex_number(titles, ANNEXES[2])}。"
     if follow_up is not None:
-        text += f"上期（{follow_up.period_label}）整改事项完成情况见附件1。"
+        text += f"上期（{follow_up.period_label}）整改事项完成情况见附件{annex_number(titles, ANNEXES[0])}。"
     return local_wording(text, township)
 
 
