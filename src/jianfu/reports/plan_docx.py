@@ -32,18 +32,20 @@ from jianfu.reports.rectification import (
     ESCALATION_CENTRED,
     ESCALATION_INTRO,
     FINDING_COLUMNS,
-    FindingGroup,
     FOLLOW_UP_COLUMNS,
     FOLLOW_UP_HEADING,
     NO_OWN_ITEMS,
     TASK_COLUMNS,
+    FindingGroup,
     _answer,
     _date_text,
     _title_lines,
-    annex_number,
+    all_left_out_text,
     annex_entries,
     annex_groups,
+    annex_number,
     annex_titles,
+    area_label,
     basic_text,
     closing_text,
     escalation_columns,
@@ -51,7 +53,6 @@ from jianfu.reports.rectification import (
     finding_groups,
     follow_up_rows,
     follow_up_text,
-    area_label,
     left_out_text,
     nothing_found_text,
     plan_title,
@@ -124,8 +125,7 @@ def build_rectification_docx(
         if group.areas:
             _findings_table(doc, group, titles)
         elif group.left_out:
-            left_out = left_out_text(group.left_out, annex_number(titles, ANNEXES[2]))
-            doc.add_paragraph(f"未发现列入本期方案的问题；{left_out}。", style="公文正文")
+            doc.add_paragraph(all_left_out_text(group.left_out, annex_number(titles, ANNEXES[2])), style="公文正文")
         else:
             doc.add_paragraph(nothing_found_text(result), style="公文正文")
     doc.add_paragraph("四、整改措施", style="公文一级标题")
@@ -238,7 +238,9 @@ def _findings_table(doc: Any, group: FindingGroup, titles: Sequence[str]) -> Non
     left = None
     if group.left_out:
         left = len(rows) + 1
-        rows.append((left_out_text(group.left_out, annex_number(titles, ANNEXES[2])), "", f"{group.left_out_points:.1f}"))
+        rows.append(
+            (left_out_text(group.left_out, annex_number(titles, ANNEXES[2])), "", f"{group.left_out_points:.1f}")
+        )
     table = _table(doc, FINDING_COLUMNS, rows, {0, 2}, PORTRAIT_TEXT_WIDTH, measured=group.rows)
     for index in lines:
         row = table.rows[index]

@@ -58,6 +58,7 @@ from jianfu.reports.text import markup, official_spacing
 GRID = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#EDEDED")
 AREA_FILL = colors.HexColor("#F7F7F7")
+AREA_LEADING = 12  # an area's line in 三、主要问题: a label, tighter than a problem's lines
 NO_DEPARTMENT = "综合协调事项（未指明部门）"
 SEVERAL_DEPARTMENTS = "涉及多个部门的事项"
 # the date beside 分管负责人 in the signature lines: narrower than DATE_BLANKS, so the two never meet
@@ -258,7 +259,7 @@ class _Writer:
             if not group.areas:
                 text = nothing_found_text(self.result)
                 if group.left_out:
-                    text = f"未发现列入本期方案的问题；{left_out_text(group.left_out, self.annex_3)}。"
+                    text = all_left_out_text(group.left_out, self.annex_3)
                 story += [heading, self.p(text, self.styles.body)]
                 continue
             table, lead = self.findings_table(group, width)
@@ -279,25 +280,26 @@ class _Writer:
         to 附件3 in one row at the end. Split between rows with its header repeated, never after an
         area's line nor leaving one row alone. Returns the table and how many rows must stay
         with the heading above it."""
-        styles = self.styles
-        area_style = ParagraphStyle("area_cell", parent=styles.cell, fontName=self.fonts.subheading)  # 楷体
+        # in 五号, as the annexes' tables (in the body's size the heaviest plans ran past 10 pages)
+        cell, center, header = (_smaller(self.styles.cell), _smaller(self.styles.cell_center),
+                                _smaller(self.styles.header_cell))  # fmt: skip
+        # an area's line in 楷体, with little padding: a label, not a problem
+        area_style = ParagraphStyle("area_cell", parent=cell, fontName=self.fonts.subheading, leading=AREA_LEADING)
         texts = [list(row) for row in group.rows]
-        widths = fitted_widths(FINDING_COLUMNS, texts, width, styles.cell.fontName, styles.header_cell.fontName,
-                               styles.cell.fontSize)  # fmt: skip
-        rows: list[list[Any]] = [[self.p(c.header, styles.header_cell) for c in FINDING_COLUMNS]]
+        widths = fitted_widths(FINDING_COLUMNS, texts, width, cell.fontName, header.fontName, cell.fontSize)
+        rows: list[list[Any]] = [[self.p(c.header, header) for c in FINDING_COLUMNS]]
         commands: list[tuple[Any, ...]] = []
         for title, area_rows in group.areas:
             r = len(rows)
             rows.append([self.p(area_label(title), area_style), "", ""])
             commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), AREA_FILL)]
+            commands += [("TOPPADDING", (0, r), (-1, r), 1), ("BOTTOMPADDING", (0, r), (-1, r), 1.5)]
             commands.append(("NOSPLIT", (0, r), (-1, r + 1)))  # an area's line goes with its first problem
-            for number, text, points in area_rows:
-                rows.append([self.p(number, styles.cell_center), self.p(text, styles.cell),
-                             self.p(points, styles.cell_center)])  # fmt: skip
+            rows += [[self.p(n, center), self.p(text, cell), self.p(points, center)] for n, text, points in area_rows]
         if group.left_out:
             r = len(rows)
             text = left_out_text(group.left_out, self.annex_3)
-            rows.append([self.p(text, styles.cell), "", self.p(f"{group.left_out_points:.1f}", styles.cell_center)])
+            rows.append([self.p(text, cell), "", self.p(f"{group.left_out_points:.1f}", center)])
             commands.append(("SPAN", (0, r), (1, r)))
         last = len(rows) - 1
         if last >= 3:  # no lone row at the end of a page or at the top of the next
@@ -560,6 +562,11 @@ def left_out_text(count: int, annex: int) -> str:
     return f"另有{count}个问题未列入本期方案，见附件{annex}"
 
 
+def all_left_out_text(count: int, annex: int) -> str:
+    """A manifestation none of whose problems the plan takes up."""
+    return f"本项发现的{count}个问题均未列入本期方案（见附件{annex}）。"
+
+
 def finding_groups(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> list[FindingGroup]:
     """Per manifestation, the problems its score comes from, each under the manifestation it
     weighs most in. Only those the plan takes up (at the checklist's ``plan.min_intensity`` and
@@ -593,9 +600,7 @@ def finding_groups(assessment: Assessment, checklist: Checklist, result: ScoreRe
                 rows.append((str(number), text, f"{points.get(hit.rule.id, 0):.1f}"))
             areas.append((title, tuple(rows)))
         rest = [h for h in hits if h.rule.id not in planned]
-        groups.append(
-            FindingGroup(heading, tuple(areas), len(rest), sum(points.get(h.rule.id, 0) for h in rest))
-        )
+        groups.append(FindingGroup(heading, tuple(areas), len(rest), sum(points.get(h.rule.id, 0) for h in rest)))
     return groups
 
 
