@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
+    Flowable,
     KeepTogether,
     LayoutError,
     NextPageTemplate,
@@ -360,8 +361,8 @@ class _Writer:
         ]
 
     def closing(self) -> list[Any]:
-        """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
-        with the last paragraph of body text so that they never stand alone on a page."""
+        """四、整改措施 in brief, the annex list, the signature lines and the seal, kept with the
+        last lines of body text so that they never stand alone on a page (``_Closing``)."""
         own, escalated = self.own_items(), self.escalated_items()
         text = closing_text(
             own, escalated, self.a.township.name, len(self.left_out), self.result.complete, self.follow_up
@@ -401,8 +402,7 @@ class _Writer:
         titles = self.titles
         annexes = [self.p(f"附件：1．{titles[0]}", self.styles.annex_list)] if titles else []
         annexes += [self.p(f"{n}．{t}", self.styles.annex_list_more) for n, t in enumerate(titles[1:], start=2)]
-        keep = [
-            self.p(text, style),
+        tail = [
             Spacer(1, size / 2),
             *annexes,
             Spacer(1, 6 * mm),
@@ -411,7 +411,7 @@ class _Writer:
             self.p(f"{seal_name(self.a.township.name)}（盖章）", self.styles.right),
             blanks(DATE_BLANKS, style.fontName, size),
         ]
-        return [KeepTogether([self.p("四、整改措施", self.styles.heading), *keep])]  # no heading left alone
+        return [_Closing(self.p("四、整改措施", self.styles.heading), self.p(text, style), tail)]
 
     def last_period(self) -> list[Any]:
         """上期整改事项完成情况 at the end of 附件1, where the task list leaves room: how many items
@@ -435,6 +435,66 @@ class _Writer:
         _, high = heading.wrap(width, self.frame_height())
         needed = min(brk.height + high + heading.getSpaceBefore() + heading.getSpaceAfter(), self.frame_height() - 1)
         return [CondPageBreak(needed), heading, *kept]
+
+
+class _Closing(Flowable):
+    """四's heading and paragraph, then the annex list, signature and seal (the tail).
+
+    Kept whole on one page when it fits. Otherwise the heading and the paragraph's first lines
+    may close the page the findings end on, and its last lines (at least ``KEPT_LINES``) go with
+    the tail: the seal's page still carries body text (公文), and the findings' last page is no
+    longer left half blank because the whole block, two thirds of a page, moved on."""
+
+    KEPT_LINES = 2
+
+    def __init__(self, heading: Paragraph, paragraph: Paragraph, tail: list[Any]) -> None:
+        super().__init__()
+        self.heading, self.paragraph, self.tail = heading, paragraph, tail
+
+    def _parts(self) -> list[Any]:
+        return [self.heading, self.paragraph, *self.tail]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = sum(_outer_height(f, available_width) for f in self._parts())
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for flowable in self._parts():
+            y -= flowable.getSpaceBefore()
+            wide, high = flowable.wrap(self.width, self.height)
+            y -= high
+            align = getattr(flowable, "hAlign", "LEFT")  # as a frame places it (the date: right)
+            x = (
+                self.width - wide
+                if align == "RIGHT"
+                else (self.width - wide) / 2
+                if align in ("CENTER", "CENTRE")
+                else 0
+            )
+            flowable.drawOn(self.canv, x, y)
+            y -= flowable.getSpaceAfter()
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        leading = self.paragraph.style.leading
+        room = available_height - _outer_height(self.heading, available_width) - self.paragraph.getSpaceBefore()
+        # the paragraph may fit whole and the tail not: its last lines go over with the tail
+        room = min(room, self.paragraph.wrap(available_width, 10_000)[1] - (self.KEPT_LINES - 0.5) * leading)
+        while room >= self.KEPT_LINES * leading:  # at least two lines below the heading
+            parts = self.paragraph.split(available_width, room)
+            if len(parts) != 2:
+                return []
+            first, rest = parts
+            rest.wrap(available_width, 10_000)
+            if len(rest.blPara.lines) >= self.KEPT_LINES:
+                return [self.heading, first, KeepTogether([rest, *self.tail])]
+            room -= leading  # one more line goes over with the tail
+        return []  # the whole block starts the next page
+
+
+def _outer_height(flowable: Any, width: float) -> float:
+    return float(flowable.wrap(width, 10_000)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter())
 
 
 # ------------------------------------------------------------------ content (PDF and .docx alike)

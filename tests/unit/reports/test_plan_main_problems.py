@@ -142,7 +142,7 @@ def test_a_township_with_nothing_to_fix_itself_prints_no_empty_annex(library, de
     assessment, result = demo[("桃源乡", "2026-Q4")]
     assert not [i for i in assessment.plan if i.handling.value == "own" and not i.rejected]
     _, pages, doc = documents(library, assessment, result)
-    text = squeeze("".join(pages))
+    text = re.sub(r"—\d+—", "", squeeze("".join(pages)))  # 四 may run over a page end
     assert "整改任务清单" not in text and "没有需要本乡自行整改的事项" not in text[text.index("（盖章）") :]
     assert "提请县级协调，见附件1；本乡没有需要自行整改的事项。" in text
     assert "附件：1．提请县级协调事项2．未列入本期方案的问题" in text
@@ -195,3 +195,19 @@ def test_main_problem_tables_split_at_a_page_end_with_their_header_and_no_lone_r
         top = lines[: next((i for i, line in enumerate(lines) if line.startswith("（")), len(lines))]
         assert sum(1 for line in top if re.fullmatch(r"\d{1,2}", line)) >= 2, (index, top[:8])
     assert continued >= 1  # the heaviest demo plan does split a table
+
+
+def test_the_closing_may_start_below_the_findings_but_the_seal_keeps_body_text(library, demo) -> None:
+    """四 (two thirds of a page with the signature and seal) moved whole to a new page and left
+    石桥镇's last findings page half blank. Its heading and first lines now close that page; the
+    seal's page still opens with the paragraph's last lines (never a signature alone)."""
+    assessment, result = demo[("石桥镇", "2026-Q4")]
+    _, pages, _ = documents(library, assessment, result)
+    flat = [re.sub(r"^—\d+—", "", squeeze(page)) for page in pages]
+    heading = next(i for i, page in enumerate(flat) if "四、整改措施" in page)
+    seal = next(i for i, page in enumerate(flat) if "（盖章）" in page)
+    assert seal == heading + 1 and "（四）算法逻辑中心化" in flat[heading]
+    body = flat[seal][: flat[seal].index("附件：1．")]
+    lines = [squeeze(line) for line in pages[seal].splitlines() if squeeze(line) and "—" not in line]
+    assert len(body) >= 28 and body.endswith("原因见附件3。"), body  # two lines at least
+    assert lines[0] != "四、整改措施" and not lines[0].startswith("附件")
