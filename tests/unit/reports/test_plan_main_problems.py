@@ -168,6 +168,18 @@ def _pdf(library, assessment, result) -> bytes:
     return buffer.getvalue()
 
 
+def text_heights(page) -> list[float]:
+    """The height above the page's foot of each run of text but the page number."""
+    heights: list[float] = []
+
+    def visit(text, cm, tm, *_) -> None:
+        if text.strip() and "—" not in text:
+            heights.append(tm[5])
+
+    page.extract_text(visitor_text=visit)
+    return heights
+
+
 def test_main_problem_tables_split_at_a_page_end_with_their_header_and_no_lone_row(library, demo) -> None:
     """A table that does not fit below its heading is split, not moved whole (which left half a
     page blank): the page it starts on is filled down to its foot, the next one repeats the
@@ -185,11 +197,8 @@ def test_main_problem_tables_split_at_a_page_end_with_their_header_and_no_lone_r
             continue
         continued += 1
         # the page before ends with rows of the same table, down to the foot of the page
-        lowest = []
-        reader.pages[index - 1].extract_text(
-            visitor_text=lambda t, cm, tm, *_: lowest.append(tm[5]) if t.strip() and "—" not in t else None
-        )
-        assert min(lowest) < 35 * 72 / 25.4 + 40, (index, min(lowest))  # within ~2 rows of the bottom margin
+        lowest = min(text_heights(reader.pages[index - 1]))
+        assert lowest < 35 * 72 / 25.4 + 40, (index, lowest)  # within ~2 rows of the bottom margin
         # its first rows: "7" on a line of its own (序号), then the problem
         lines = [squeeze(line) for line in page.extract_text().splitlines() if squeeze(line)]
         top = lines[: next((i for i, line in enumerate(lines) if line.startswith("（")), len(lines))]
