@@ -437,7 +437,7 @@ class _Writer:
         return [CondPageBreak(needed), heading, *kept]
 
 
-class _Closing(Flowable):
+class _Closing(Flowable):  # type: ignore[misc]
     """四's heading and paragraph, then the annex list, signature and seal (the tail).
 
     Kept whole on one page when it fits. Otherwise the heading and the paragraph's first lines
