@@ -440,10 +440,12 @@ class _Writer:
 class _Closing(Flowable):  # type: ignore[misc]
     """四's heading and paragraph, then the annex list, signature and seal (the tail).
 
-    Kept whole on one page when it fits. Otherwise the heading and the paragraph's first lines
-    may close the page the findings end on, and its last lines (at least ``KEPT_LINES``) go with
-    the tail: the seal's page still carries body text (公文), and the findings' last page is no
-    longer left half blank because the whole block, two thirds of a page, moved on."""
+    Kept whole on one page when it fits. When the paragraph itself runs past the page end (its
+    heading near the foot of the findings' last page), it flows on as body text does and only its
+    last lines (at least ``KEPT_LINES``) go over with the tail: the seal's page still carries body
+    text (公文), and the block, two thirds of a page, no longer moves whole and leaves the page
+    above half blank. A paragraph that fits whole goes with the tail: broken, it would stop
+    halfway down the page all the same."""
 
     KEPT_LINES = 2
 
@@ -479,8 +481,6 @@ class _Closing(Flowable):  # type: ignore[misc]
     def split(self, available_width: float, available_height: float) -> list[Any]:
         leading = self.paragraph.style.leading
         room = available_height - _outer_height(self.heading, available_width) - self.paragraph.getSpaceBefore()
-        # the paragraph may fit whole and the tail not: its last lines go over with the tail
-        room = min(room, self.paragraph.wrap(available_width, 10_000)[1] - (self.KEPT_LINES - 0.5) * leading)
         while room >= self.KEPT_LINES * leading:  # at least two lines below the heading
             parts = self.paragraph.split(available_width, room)
             if len(parts) != 2:
