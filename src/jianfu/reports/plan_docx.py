@@ -229,7 +229,7 @@ def _closing(
 
 def _findings_table(doc: Any, group: FindingGroup, titles: Sequence[str]) -> None:
     """As in the PDF: a line per area above its problems (kept with its first one), the problems
-    left to 附件3 in one row at the end."""
+    left to 附件3 in one row at the end, no row alone on either side of a page end."""
     rows: list[Sequence[str]] = []
     lines: list[int] = []  # table rows that are one line across
     for title, area_rows in group.areas:
@@ -258,6 +258,9 @@ def _findings_table(doc: Any, group: FindingGroup, titles: Sequence[str]) -> Non
         merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
         for extra in merged.paragraphs[1:]:
             extra._p.getparent().remove(extra._p)
+    if len(table.rows) > 4:  # no lone row at a page end or the top of the next (the header repeats)
+        for row in (table.rows[1], table.rows[-2]):
+            _keep_with_next_row(row)
 
 
 def _keep_with_next_row(row: Any) -> None:

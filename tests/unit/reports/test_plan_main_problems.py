@@ -227,3 +227,22 @@ def test_the_closing_runs_on_below_the_findings_but_the_seal_keeps_body_text(lib
     assert next(i for i, p in enumerate(flat) if "四、整改措施" in p) == next(
         i for i, p in enumerate(flat) if "（盖章）" in p
     )
+
+
+def test_docx_main_problem_rows_keep_an_area_line_and_the_first_and_last_rows_with_the_next(library, demo) -> None:
+    """Word splits the table at a page end but never after an area's line, nor after its first or
+    before its last row; the header row repeats."""
+    from docx.oxml.ns import qn
+
+    assessment, result = demo[("石桥镇", "2026-Q4")]
+    doc = documents(library, assessment, result)[2]
+    first = next(t for t in doc.tables if t.rows[0].cells[1].text == "问题（按作答情况）")
+    assert first.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+    def kept(row) -> bool:
+        return all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+    for row in first.rows[1:]:
+        if row.cells[0].text.endswith("方面"):
+            assert kept(row), row.cells[0].text
+    assert kept(first.rows[1]) and kept(first.rows[-2]) and not kept(first.rows[-1])
