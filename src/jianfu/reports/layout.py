@@ -75,10 +75,11 @@ def keep_with_table(heading: Flowable, table: Table, width: float, frame_height:
     _, heading_height = heading.wrap(width, frame_height)
     # The header row and the first row only: wrapping the whole table here would lay it out twice.
     first_rows = 0.0
-    for row in table._cellvalues[:rows]:
+    spanned = {start[1] for _, start, end in table._spanCmds if start[0] == 0 and end[0] == -1 and start[1] == end[1]}
+    for index, row in enumerate(table._cellvalues[:rows]):
         tallest = 0.0
         widths = list(table._argW)
-        if all(cell == "" for cell in row[1:]):  # a line across the table (spanned): its full width
+        if index in spanned:  # a line across the table: its text has the full width
             widths = [sum(widths)]
         for cell, column_width in zip(row, widths, strict=False):
             if hasattr(cell, "wrap"):
