@@ -440,12 +440,11 @@ class _Writer:
 class _Closing(Flowable):  # type: ignore[misc]
     """四's heading and paragraph, then the annex list, signature and seal (the tail).
 
-    Kept whole on one page when it fits. When the paragraph itself runs past the page end (its
-    heading near the foot of the findings' last page), it flows on as body text does and only its
-    last lines (at least ``KEPT_LINES``) go over with the tail: the seal's page still carries body
-    text (公文), and the block, two thirds of a page, no longer moves whole and leaves the page
-    above half blank. A paragraph that fits whole goes with the tail: broken, it would stop
-    halfway down the page all the same."""
+    Kept whole on one page when it fits. Otherwise the heading and the paragraph's first lines
+    close the page the findings end on and its last lines (at least ``KEPT_LINES``) go over with
+    the tail — as Word lays out the .docx, whose closing paragraphs keep with the next: the seal's
+    page still carries body text (公文), and the block, two thirds of a page, no longer moves whole
+    and leaves the findings' last page half blank."""
 
     KEPT_LINES = 2
 
@@ -481,6 +480,8 @@ class _Closing(Flowable):  # type: ignore[misc]
     def split(self, available_width: float, available_height: float) -> list[Any]:
         leading = self.paragraph.style.leading
         room = available_height - _outer_height(self.heading, available_width) - self.paragraph.getSpaceBefore()
+        # the paragraph may fit whole and the tail not: its last lines go over with the tail
+        room = min(room, self.paragraph.wrap(available_width, 10_000)[1] - (self.KEPT_LINES - 0.5) * leading)
         while room >= self.KEPT_LINES * leading:  # at least two lines below the heading
             parts = self.paragraph.split(available_width, room)
             if len(parts) != 2:
@@ -614,7 +615,7 @@ class FindingGroup:
 
 def area_label(title: str) -> str:
     """An area's line above its problems: "会议、发文与督查检查方面"."""
-    return f"{title}方面"
+    return f"{title or '其他'}方面"
 
 
 def left_out_text(count: int, annex: int) -> str:

@@ -206,27 +206,23 @@ def test_main_problem_tables_split_at_a_page_end_with_their_header_and_no_lone_r
     assert continued >= 1  # the heaviest demo plan does split a table
 
 
-def test_the_closing_runs_on_below_the_findings_but_the_seal_keeps_body_text(library, demo) -> None:
+def test_the_closing_starts_below_the_findings_and_the_seal_keeps_body_text(library, demo) -> None:
     """四 (with the signature and seal, two thirds of a page) was kept whole and moved to a new
-    page even when its heading fell near the foot of the findings' last page. Its heading and
-    first lines now fill that page; the seal's page opens with the paragraph's last lines (never a
-    signature alone). A paragraph that fits whole still moves with the signature."""
-    assessment, result = demo[("东坝镇", "2026-Q3")]
-    _, pages, _ = documents(library, assessment, result)
-    reader_pages = PdfReader(io.BytesIO(_pdf(library, assessment, result))).pages
-    flat = [re.sub(r"^—\d+—", "", squeeze(page)) for page in pages]
-    heading = next(i for i, page in enumerate(flat) if "四、整改措施" in page)
-    seal = next(i for i, page in enumerate(flat) if "（盖章）" in page)
-    assert seal == heading + 1 and "（四）算法逻辑中心化" in flat[heading]
-    assert min(text_heights(reader_pages[heading])) < 35 * 72 / 25.4 + 30  # filled to its foot
-    body = flat[seal][: flat[seal].index("附件：1．")]
-    assert len(body) >= 28 and body.endswith("原因见附件3。"), body  # two lines at least
-    # 石桥镇's paragraph would fit below its findings, the signature not: all of 四 moves on
-    assessment, result = demo[("石桥镇", "2026-Q4")]
-    flat = [squeeze(page) for page in documents(library, assessment, result)[1]]
-    assert next(i for i, p in enumerate(flat) if "四、整改措施" in p) == next(
-        i for i, p in enumerate(flat) if "（盖章）" in p
-    )
+    page, leaving the findings' last page half blank. Its heading and first lines now close that
+    page, as Word lays out the .docx; the seal's page opens with the paragraph's last lines
+    (never a signature alone)."""
+    for key in (("东坝镇", "2026-Q3"), ("石桥镇", "2026-Q4")):
+        assessment, result = demo[key]
+        _, pages, _ = documents(library, assessment, result)
+        flat = [re.sub(r"^—\d+—", "", squeeze(page)) for page in pages]
+        heading = next(i for i, page in enumerate(flat) if "四、整改措施" in page)
+        seal = next(i for i, page in enumerate(flat) if "（盖章）" in page)
+        assert seal == heading + 1 and "（四）算法逻辑中心化" in flat[heading], key
+        opening = flat[heading][flat[heading].index("四、整改措施") + 6 :]
+        assert len(opening) >= 2 * 26, key  # two lines at least under the heading
+        body = flat[seal][: flat[seal].index("附件：1．")]
+        assert len(body) >= 28 and body.endswith("原因见附件3。"), body  # two lines at least
+        assert squeeze(opening + body).startswith("针对上述问题，") and "整改完成后逐项填写完成情况" in opening + body
 
 
 def test_docx_main_problem_rows_keep_an_area_line_and_the_first_and_last_rows_with_the_next(library, demo) -> None:
