@@ -8,7 +8,9 @@ burden the passage shows to be real, so that the plan must draft their measure (
 the annex as 负担较轻).
 
 ``SCENARIOS`` calibrated v2 and keep testing it; ``V3_SCENARIOS`` adds the cases QA found v2 to
-call light (tracing 30 minutes a day, 9 logins, 60 documents a month), which v3 was calibrated on.
+call light (tracing 30 minutes a day, 9 logins, 60 documents a month), which v3 was calibrated on;
+``V4_SCENARIOS`` adds those of v4's fixes (apps used by some cadres, long upper-level meetings,
+tracing beside check-in apps).
 """
 
 from __future__ import annotations
@@ -366,6 +368,61 @@ V3_SCENARIOS += [
         expected={"trace_alienation": "moderate"},
         at_most={"algorithm_centrism": "low", "filing_redundancy": "moderate"},
         drafted=("meetings_many", "inspections_many"),
+        overall="high",
+    ),
+]
+
+
+# v4 asks each v3 question (every v3 scenario above is also a v4 scenario, scoring as on v3) and
+# fixes what QA found v3 to overstate or misdirect: an app's minutes counted for every cadre though
+# a few use it, tracing time that may repeat check-in apps' time, a township measure for long
+# upper-level meetings.
+V4_SCENARIOS = [
+    *V3_SCENARIOS,
+    Scenario(
+        "grid_app_used_by_some",
+        "002: 有的APP要求党员干部每天到“风险点位”拍照打卡 — a check-in grid app used daily by 10 of the "
+        "40 cadres, 28 minutes each: 2.5 hours a month per cadre (v3 counted all 40: 10.2 hours)",
+        {
+            "apps.inventory": [
+                *BENIGN_APPS,
+                app(
+                    "网格通",
+                    "县委政法委",
+                    usage="daily",
+                    minutes_per_day=28,
+                    checkin=True,
+                    forced_download=True,
+                    users=10,
+                ),
+            ]
+        },
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "low", "trace_alienation": "moderate"},
+        drafted=("apps_checkin", "apps_forced_download"),
+    ),
+    Scenario(
+        "long_upper_meetings",
+        "003: 把“开会”当作“重视”……不顾实际情况要求基层干部参会；"
+        "《若干规定》：主要讲话不超过1小时，其他会议一般不超过半天 — "
+        "upper-level meetings the township attends last 3 hours on average",
+        {"meetings.average_hours": 3},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "low", "platform_formalism": "low"},
+        drafted=("meetings_long",),
+    ),
+    Scenario(
+        "tracing_beside_checkin_apps",
+        "002: “注册、使用、打卡、拍照、留痕，一个都不能少” — 3 check-in apps used daily (30 minutes each) and "
+        "30 minutes a day of tracing outside them (logs, ledgers, screenshots), both entered once",
+        {
+            "apps.inventory": _daily_apps(3, 30, checkin=True),
+            "traces.minutes_per_day": 30,
+            "traces.practices": ["daily_log", "proxy_checkin"],
+            "traces.photo_checkin": True,
+            "traces.photo_checkins_per_day": 2,
+        },
+        expected={"trace_alienation": "high", "platform_formalism": "moderate"},
+        at_most={"algorithm_centrism": "low", "filing_redundancy": "low"},
+        drafted=("traces_time_spent", "apps_checkin_time", "traces_proxy_checkin"),
         overall="high",
     ),
 ]

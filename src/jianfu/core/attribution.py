@@ -23,6 +23,7 @@ from jianfu.core.answers import Answers, table_rows
 from jianfu.core.checklist import Checklist
 from jianfu.core.choices import split_departments
 from jianfu.core.limits import MAX_SHORT_TEXT
+from jianfu.core.scoring import users_share
 
 WORKDAYS_PER_MONTH = 21.75
 UNKNOWN_DEPARTMENT = "（未注明部门）"
@@ -159,6 +160,8 @@ def department_burdens(checklist: Checklist, answers: Answers) -> list[Departmen
     inventory_ids = set()
     if checklist.has_item("apps.inventory"):
         usage = checklist.item("apps.inventory").column("usage")
+        # how many cadres use each app, where the checklist asks it (v4): as the fingertip hours count it
+        users = next((t.users for t in checklist.fingertip_terms if t.table == "apps.inventory" and t.users), None)
         for row in table_rows(values.get("apps.inventory")):
             inventory_ids.add(row.get("row_id"))
             cells = row.get("cells", {})
@@ -167,11 +170,13 @@ def department_burdens(checklist: Checklist, answers: Answers) -> list[Departmen
             for feature in FEATURES:
                 if cells.get(feature) is True:
                     setattr(b, feature, getattr(b, feature) + 1)
-            # minutes per cadre on a day of use, for every cadre, over the days of use a month
-            # (v2 usage choices carry days per month; v1 counted every working day)
+            # minutes per user on a day of use, for every user (every cadre before v4 asked how
+            # many use it, or where that is left blank), over the days of use a month (v2 usage
+            # choices carry days per month; v1 counted every working day)
             used = usage.choice(cells.get("usage")) if usage else None
             days = used.numeric if used is not None and used.numeric is not None else WORKDAYS_PER_MONTH
-            b.hours += _number(cells.get("minutes_per_day")) * cadres * days / 60
+            share = users_share(cells.get(users), cadres) if users else 1.0
+            b.hours += _number(cells.get("minutes_per_day")) * cadres * share * days / 60
     if checklist.has_item("filing.tasks"):
         frequency = checklist.item("filing.tasks").column("frequency")
         for row in table_rows(values.get("filing.tasks")):

@@ -247,6 +247,10 @@ class FingertipTerm:
     per_cadre: bool  # True: the factors already describe one cadre
     table: str | None = None
     where: Condition | None = None  # table terms: only the rows this holds for (e.g. forced use)
+    # table terms: the number column saying how many of the cadres a row's product is theirs (an
+    # app 10 of 38 cadres use counts 10/38 of its minutes per cadre); blank: all of them, and never
+    # more than all, so leaving it blank or overstating it never lowers the hours
+    users: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1198,6 +1202,12 @@ class _Parser:
                     if f not in items or items[f].type not in (FieldType.NUMBER, FieldType.SINGLE_CHOICE):
                         self.fail(at, f"{f} 不是数字题或单选题")
             multiplier = self.number(entry, "multiplier", at)
+            users = entry.get("users")
+            if users is not None:
+                column = items[table].column(users) if table is not None and isinstance(users, str) else None
+                if column is None or column.type is not FieldType.NUMBER:
+                    self.fail(at, f"users {users!r} 必须是表格 {table} 的数字列（使用人数）")
+                    users = None
             where_cond = None
             if "where" in entry:
                 where_cond, problems = parse_condition(entry["where"], f"{at}.where", ref_key="column")
@@ -1213,6 +1223,7 @@ class _Parser:
                     bool(entry.get("per_cadre", False)),
                     table,
                     where_cond,
+                    users,
                 )
             )
         return str(cadre_item or ""), tuple(terms)

@@ -396,11 +396,25 @@ def _term_amounts(checklist: Checklist, term: FingertipTerm, values: dict[str, A
     if term.table is None:
         return [(None, math.prod(_factor(checklist.item(f), values.get(f)) for f in term.factors))]
     table = checklist.item(term.table)
+    cadres = values.get(checklist.cadre_item)
     return [
-        (row, math.prod(_factor(table.column(f), row.get("cells", {}).get(f)) for f in term.factors))
+        (
+            row,
+            math.prod(_factor(table.column(f), row.get("cells", {}).get(f)) for f in term.factors)
+            * (users_share(row.get("cells", {}).get(term.users), cadres) if term.users else 1.0),
+        )
         for row in table_rows(values.get(term.table))
         if term.where is None or term.where.evaluate(row.get("cells", {}).get)
     ]
+
+
+def users_share(users: Any, cadres: Any) -> float:
+    """The share of the township's cadres a row's time is theirs: its users ÷ the cadres, all of
+    them when the users are blank (or the cadres unknown), never more than all."""
+    everyone = _number(cadres)
+    if isinstance(users, bool) or not isinstance(users, int | float) or not math.isfinite(users) or everyone < 1:
+        return 1.0
+    return min(_number(users), everyone) / everyone
 
 
 def _hours(checklist: Checklist, term: FingertipTerm, total: float, values: dict[str, Any]) -> float:
@@ -433,7 +447,7 @@ def _fingertip_signal(
         for row, amount in parts
         if row is not None and amount > 0
     )
-    return hours, rows, (table.id,) if term.per_cadre else (table.id, checklist.cadre_item)
+    return hours, rows, (table.id,) if term.per_cadre and not term.users else (table.id, checklist.cadre_item)
 
 
 def _factor(field: Any, value: Any) -> float:

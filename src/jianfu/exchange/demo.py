@@ -13,7 +13,7 @@ import functools
 import hashlib
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,15 @@ class SampleCounty:
     imposers: Mapping[str, list[str]]
     # per item: what a township answers at burden 0 and at 1 (for a choice: the heaviest's value)
     answer_scale: Mapping[str, tuple[float, float]]
+    # from a checklist version on: the ranges of items whose question changed (v4's tracing time)
+    answer_scale_from_version: Mapping[int, Mapping[str, tuple[float, float]]] = field(default_factory=dict)
+
+    def scale(self, version: int) -> dict[str, tuple[float, float]]:
+        """The answer ranges for a checklist version: ``answer_scale`` with every later range up to it."""
+        ranges = dict(self.answer_scale)
+        for since in sorted(v for v in self.answer_scale_from_version if v <= version):
+            ranges.update(self.answer_scale_from_version[since])
+        return ranges
 
 
 def load_sample_county(path: Path | None = None) -> SampleCounty:
@@ -79,10 +88,18 @@ def load_sample_county(path: Path | None = None) -> SampleCounty:
             apps=data["apps"],
             filing_tasks=data["filing_tasks"],
             imposers=data.get("imposers", {}),
-            answer_scale={item: (float(low), float(high)) for item, (low, high) in data["answer_scale"].items()},
+            answer_scale=_ranges(data["answer_scale"]),
+            answer_scale_from_version={
+                int(version): _ranges(ranges)
+                for version, ranges in (data.get("answer_scale_from_version") or {}).items()
+            },
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise JianfuError(f"示例数据文件 {path} 有误（{exc}），请重新安装减负助手。") from exc
+
+
+def _ranges(raw: Mapping[str, Any]) -> dict[str, tuple[float, float]]:
+    return {item: (float(low), float(high)) for item, (low, high) in raw.items()}
 
 
 def sample_assessments(
@@ -175,15 +192,16 @@ def generate(
     }
     values.update(county.defaults)
     values.update(spec.get("answers", {}))
-    inventory = _inventory(county, burden, rng)
+    inventory = _inventory(county, burden, rng, spec["cadres"])
     if values.get("apps.dispatch_used") is False:  # it answers consistently: no dispatch platform listed
         inventory = [row for row in inventory if row["cells"]["kind"] != DISPATCH_PLATFORM]
     values["filing.tasks"] = _only_columns(checklist, "filing.tasks", _filing_tasks(county, burden, rng, inventory))
     values["apps.inventory"] = _only_columns(checklist, "apps.inventory", inventory)
+    scale = county.scale(checklist.version)
     for rule in checklist.rules:
         main = max(rule.weights, key=lambda m: rule.weights[m])
         target = min(1.0, max(0.0, burden[main] + rng.gauss(0.0, 0.15)))
-        _answer_rule(checklist, rule, target, values, rng, county.answer_scale)
+        _answer_rule(checklist, rule, target, values, rng, scale)
     for question in checklist.items():
         if question.type is FieldType.MULTI_CHOICE and not values.get(question.id) and question.choice(NONE_OF_THESE):
             values[question.id] = [NONE_OF_THESE]  # an honest "none of these", not a blank
@@ -225,11 +243,19 @@ def generate(
 
 def _agree(checklist: Checklist, values: dict[str, Any]) -> None:
     """A sample township answers consistently: a number that the checklist says may not exceed
-    another answer (``{item: A, gt: {item: B}}``) is brought down to it."""
+    another answer (``{item: A, gt: {item: B}}``) is brought down to it; a yes/no the other answers
+    contradict (``all: [{item: A, equals: false}, …]``, e.g. "no check-in" beside proxy check-in)
+    is answered the way they imply."""
     for ref, bound in upper_bounds(checklist).items():
         value, limit = values.get(ref), values.get(bound)
         if isinstance(value, int | float) and isinstance(limit, int | float) and value > limit:
             values[ref] = limit
+    for check in checklist.consistency:
+        condition = check.contradicted_when
+        if check.item and condition.op == "all" and condition.evaluate(values.get):
+            for leaf in condition.children:
+                if leaf.op == "equals" and leaf.ref == check.item and isinstance(leaf.operand, bool):
+                    values[check.item] = not leaf.operand
 
 
 def _only_columns(checklist: Checklist, table_id: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -261,7 +287,9 @@ def _earlier_kinds() -> dict[str, str]:
     return {c.value: c.earlier for c in (kind.choices if kind else ()) if c.earlier}
 
 
-def _inventory(county: SampleCounty, burden: Mapping[str, float], rng: random.Random) -> list[dict[str, Any]]:
+def _inventory(
+    county: SampleCounty, burden: Mapping[str, float], rng: random.Random, cadres: int
+) -> list[dict[str, Any]]:
     count = round(6 + burden["platform_formalism"] * 14 + rng.uniform(-2, 2))
     chosen = sorted(rng.sample(range(len(county.apps)), max(4, min(len(county.apps), count))))
     rows = []
@@ -275,6 +303,8 @@ def _inventory(county: SampleCounty, burden: Mapping[str, float], rng: random.Ra
             "usage": app["usage"],
             "minutes_per_day": round(app["minutes"] * (0.5 + burden["trace_alienation"])),
         }
+        if "users" in app:  # some of the cadres (asked from v4; dropped for earlier versions)
+            cells["users"] = max(1, round(app["users"] * cadres))
         for feature, manifestation in FEATURE_MANIFESTATION.items():
             cells[feature] = feature in app["features"] and rng.random() < 0.3 + 0.7 * burden[manifestation]
         rows.append({"row_id": f"r{rng.getrandbits(48):012x}", "cells": cells})

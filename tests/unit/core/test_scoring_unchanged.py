@@ -25,7 +25,7 @@ from jianfu.core.library import ChecklistLibrary  # noqa: E402
 from jianfu.core.scoring import MatchedRow, ScoreResult, score_assessment  # noqa: E402
 from jianfu.exchange.demo import sample_assessments  # noqa: E402
 from jianfu.paths import resources_dir  # noqa: E402
-from reference_scenarios import SCENARIOS, V3_SCENARIOS, scenario_answers  # noqa: E402
+from reference_scenarios import SCENARIOS, V3_SCENARIOS, V4_SCENARIOS, scenario_answers  # noqa: E402
 
 CAPTURED = Path(__file__).with_name("scoring_unchanged.json")
 CHECKLIST = "township-selfcheck"
@@ -72,7 +72,7 @@ def all_results(library: ChecklistLibrary) -> dict[str, Any]:
         for assessment, _ in sample_assessments(library, TODAY, version=version):
             key = f"demo v{version} {assessment.township.division_code} {assessment.period.code}"
             results[key] = described(score_assessment(checklist, assessment.answers))
-        for scenario in [*SCENARIOS, *V3_SCENARIOS]:
+        for scenario in [*SCENARIOS, *V3_SCENARIOS, *V4_SCENARIOS]:
             answers = scenario_answers(checklist, scenario)
             results[f"scenario v{version} {scenario.id}"] = described(score_assessment(checklist, answers))
     return results

@@ -25,7 +25,7 @@ def test_the_same_township_answers_the_same_on_v2_and_v3(library) -> None:
     """Answers do not follow the ruler: the items both versions ask get the same answers; only the
     scores differ. The sample township keeps its realistic fingertip hours (28.5 a cadre a month)."""
     v2 = {(a.township.name, a.period.code): (a, r) for a, r in sample_assessments(library, TODAY, version=2)}
-    v3 = {(a.township.name, a.period.code): (a, r) for a, r in sample_assessments(library, TODAY)}
+    v3 = {(a.township.name, a.period.code): (a, r) for a, r in sample_assessments(library, TODAY, version=3)}
     assert v2.keys() == v3.keys()
     numbers = (
         "traces.minutes_per_day",
@@ -46,3 +46,25 @@ def test_the_same_township_answers_the_same_on_v2_and_v3(library) -> None:
     for a, r in v3.values():
         assert a.answers["traces.minutes_per_day"].value > 0 and a.answers["meetings.average_hours"].value >= 0.3
         assert r.fingertip_hours_per_cadre_month >= 3, a.township.name
+
+
+def test_v4_changes_only_the_answers_whose_question_changed(library) -> None:
+    """v4 asks the tracing time without the time in check-in apps (on the sample's v4 range) and
+    how many cadres use each app: every other answer is v3's, and each app's users are a share of
+    the township's cadres, never more."""
+    v3 = {(a.township.name, a.period.code): a for a, _ in sample_assessments(library, TODAY, version=3)}
+    v4 = {(a.township.name, a.period.code): (a, r) for a, r in sample_assessments(library, TODAY, version=4)}
+    assert v3.keys() == v4.keys()
+    scale = load_sample_county().scale(4)
+    assert scale["traces.minutes_per_day"] != load_sample_county().answer_scale["traces.minutes_per_day"]
+    for key, (a4, r4) in v4.items():
+        a3 = v3[key]
+        for item in ("meetings.video_per_month", "meetings.average_hours", "apps.group_count_per_cadre"):
+            assert a4.answers[item].value == a3.answers[item].value, (key, item)
+        assert 0 < a4.answers["traces.minutes_per_day"].value < a3.answers["traces.minutes_per_day"].value
+        rows3 = [row["cells"] for row in a3.answers["apps.inventory"].value]
+        rows4 = [row["cells"] for row in a4.answers["apps.inventory"].value]
+        assert [{k: v for k, v in c.items() if k != "users"} for c in rows4] == rows3
+        cadres = a4.answers["profile.cadre_count"].value
+        assert all(1 <= c["users"] <= cadres for c in rows4 if "users" in c)
+        assert r4.fingertip_hours_per_cadre_month >= 1.5, key

@@ -45,7 +45,8 @@ def heaviest(periods, library):
     """The heaviest of them, its last period's first own item given a long 完成情况 and a
     custom item added there that this period does not list."""
     assessment, result, previous = max(periods, key=lambda p: len(p[0].plan))
-    own = next(i for i in previous.plan if i.handling is Handling.OWN and not i.rejected)
+    listed_again = {i.key for i in assessment.plan}
+    own = next(i for i in previous.plan if i.handling is Handling.OWN and not i.rejected and i.key in listed_again)
     plan = [
         replace(i, status="已完成，注销重复应用2个，合并工作群5个，其余按月清理") if i is own else i
         for i in previous.plan

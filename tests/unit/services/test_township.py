@@ -235,10 +235,28 @@ def test_next_period_carries_a_v2_no_dispatch_as_a_count_of_0_to_confirm(service
     store.save_answer(old, v2, "apps.dispatch_per_month", Answer(150))
     store.save_answer(old, v2, "apps.dispatch_used", Answer(False))  # then no platform after all
     stored = store.load(service.next_period(old))
-    assert stored.checklist_version == 3
+    assert stored.checklist_version == library.latest().version
     count = stored.answers["apps.dispatch_per_month"]
     assert (count.value, count.carried_unconfirmed) == (0, True) and "第2版" in count.note
     assert stored.answers["apps.dispatch_used"] == Answer(False, carried_unconfirmed=True)
+
+
+def test_next_period_carries_v3_answers_to_v4_to_confirm(service, store, library) -> None:
+    """From v3 the next period is on v4: inventory rows come over without users (all cadres, as v3
+    counted them), and a v3 "no photo check-in" beside proxy check-in as v4's "yes", noted, all to
+    be confirmed."""
+    v3 = library.get("township-selfcheck", 3)
+    old = store.create_assessment(TOWNSHIP, Period("2026-Q3"), v3, Period("2026-Q3").end)
+    row = {"row_id": "r000000000001", "cells": {"name": "网格通", "usage": "daily", "minutes_per_day": 28}}
+    store.save_answer(old, v3, "apps.inventory", Answer([row]))
+    store.save_answer(old, v3, "traces.photo_checkin", Answer(False))
+    store.save_answer(old, v3, "traces.practices", Answer(["proxy_checkin"]))
+    stored = store.load(service.next_period(old))
+    assert stored.checklist_version == 4
+    inventory = stored.answers["apps.inventory"]
+    assert inventory.value == [row] and inventory.carried_unconfirmed
+    checkin = stored.answers["traces.photo_checkin"]
+    assert (checkin.value, checkin.carried_unconfirmed) == (True, True) and "第3版" in checkin.note
 
 
 def test_export_refuses_what_the_county_would_refuse(service, store, assessment_id: int, tmp_path) -> None:

@@ -278,7 +278,7 @@ def test_overview_names_the_townships_to_verify(qtbot, county, demo_dir) -> None
 
 def test_a_lookup_for_an_earlier_refresh_adds_nothing(qtbot, county, demo_dir) -> None:
     """The period changes before the townships to verify are found: that answer is not shown under
-    the other period (2026-Q3 has no township without dispatch)."""
+    the other period (2026-Q3 has no township without dispatch; it has its own notes)."""
     from jianfu.ui.tasks import _running
 
     task = county.import_paths([demo_dir])
@@ -288,7 +288,7 @@ def test_a_lookup_for_an_earlier_refresh_adds_nothing(qtbot, county, demo_dir) -
     county.period.setCurrentIndex(county.period.findData("2026-Q3"))  # … while the inspector moves on
     qtbot.waitUntil(lambda: not _running, timeout=10_000)
     assert county.selected_period().code == "2026-Q3"
-    assert "请县级核实" not in county.missing.text()
+    assert "马鞍乡" not in county.missing.text() and "不通过平台接收系统派单" not in county.missing.text()
 
 
 def test_a_failed_lookup_is_a_line_not_a_dialog(qtbot, county, demo_dir, monkeypatch) -> None:

@@ -82,7 +82,8 @@ def test_click_through_the_whole_wizard(qtbot, make_window, tmp_path: Path) -> N
     edit_cell(qtbot, inventory.table, 0, 0, "网格通")
     edit_cell(qtbot, inventory.table, 0, 2, "县委政法委")
     inventory.table.item(0, 4).setCheckState(Qt.CheckState.Checked)  # 打卡、排名或在线时长要求
-    edit_cell(qtbot, inventory.table, 0, 7, "25")  # minutes on a day of use
+    minutes = [c.id for c in inventory.item.columns].index("minutes_per_day")
+    edit_cell(qtbot, inventory.table, 0, minutes, "25")  # minutes on a day of use
     qtbot.mouseClick(inventory.add_button, Qt.MouseButton.LeftButton)
     edit_cell(qtbot, inventory.table, 1, 0, "临时表格")
     inventory.table.setCurrentCell(1, 0)
