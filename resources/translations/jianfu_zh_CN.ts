@@ -5,12 +5,12 @@
     <message>
         <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="32" />
         <source>{page}: {count}</source>
-        <translation>“{page}”{count} 项</translation>
+        <translation>“{page}”{count}项</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="34" />
         <source>{count} answers carried over from last period are not confirmed yet: until they are, this assessment is incomplete and gets no level, because nobody has said they still hold for this period. Correct what changed and confirm the rest page by page.</source>
-        <translation>还有 {count} 项沿用上期的回答未确认：确认之前，本次自查为“未完成”，不评定等级，因为还没有人确认这些回答在本期仍然如此。请改正已变化的，其余逐页点“本页全部仍然如此”。</translation>
+        <translation>还有{count}项沿用上期的回答未确认：确认之前，本次自查为“未完成”，不评定等级，因为还没有人确认这些回答在本期仍然如此。请改正已变化的，其余逐页点“本页全部仍然如此”。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/widgets/carried_notice.py" line="38" />
@@ -33,7 +33,7 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="46" />
         <source>{count} answers differ from last period.</source>
-        <translation>与上期相比，有 {count} 项回答不同。</translation>
+        <translation>与上期相比，有{count}项回答不同。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="48" />
@@ -80,12 +80,12 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="88" />
         <source>up {points:.1f} (heavier)</source>
-        <translation>上升 {points:.1f}（负担加重）</translation>
+        <translation>上升{points:.1f}（负担加重）</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/changes_dialog.py" line="90" />
         <source>down {points:.1f} (lighter)</source>
-        <translation>下降 {points:.1f}（负担减轻）</translation>
+        <translation>下降{points:.1f}（负担减轻）</translation>
     </message>
 </context>
 <context>
@@ -106,7 +106,7 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="170" />
         <source>The correction applies to all {count} assessments of {township} on this computer. Files already sent to the county keep the old details.</source>
-        <translation>更正将用于本机上{township}的全部 {count} 次自查。已经报给县里的文件仍是原来的信息。</translation>
+        <translation>更正将用于本机上{township}的全部{count}次自查。已经报给县里的文件仍是原来的信息。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/township_dialogs.py" line="180" />
@@ -132,354 +132,354 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="70" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="75" />
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="77" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="82" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="78" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="83" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="79" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="84" />
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="80" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="85" />
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="81" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="86" />
         <source>Department notices…</source>
         <translation>部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="82" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="87" />
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="83" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="88" />
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="95" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="100" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="113" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="118" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="115" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="120" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="116" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="121" />
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="117" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="122" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="138" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="179" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="142" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="143" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="186" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="145" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="146" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="147" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="154" />
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="155" />
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="156" />
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="157" />
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="157" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
         <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
-        <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为 0）。</translation>
+        <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为0）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="168" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="174" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="177" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="183" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="179" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="186" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="190" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="200" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="192" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="246" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="202" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="256" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="221" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="231" />
         <source>Updating the county database to the current attribution rule…</source>
         <translation>正在按现行归因规则更新县级数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="261" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="271" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="285" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="295" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="290" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="300" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
-        <translation>沿用上期未确认（{count} 个乡镇，确认前不评定等级）：{names}</translation>
+        <translation>沿用上期未确认（{count}个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="294" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="304" />
         <source>{name} ({n} answers)</source>
-        <translation>{name}（{n} 项）</translation>
+        <translation>{name}（{n}项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="341" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="351" />
         <source>To verify by the county: {notes}.</source>
         <translation>请县级核实：{notes}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="347" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="357" />
         <source>The townships to verify could not be looked up: {reason}</source>
         <translation>未能查出需县级核实的乡镇：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="423" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="433" />
         <source>No .jianfu file found in {paths}.</source>
-        <translation>在 {paths} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
+        <translation>在 {paths} 中找到0个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="159" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="284" />
         <source>{count} townships reported for {period}.</source>
-        <translation>{period}共有 {count} 个乡镇（街道）报送。</translation>
+        <translation>{period}共有{count}个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="277" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="287" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
-        <translation>其中 {count} 个自查未完成：不评定等级，不计入平均数。</translation>
+        <translation>其中{count}个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="281" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="291" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
-        <translation>全县负担最重的是{name}（平均 {score} 分）。</translation>
+        <translation>全县负担最重的是{name}（平均{score}分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="377" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="367" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="377" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="376" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="386" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="390" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="400" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="422" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="432" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="428" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="438" />
         <source>Importing {count} files…</source>
-        <translation>正在导入 {count} 个文件…</translation>
+        <translation>正在导入{count}个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="440" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="450" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="450" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="460" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="454" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="461" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="471" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="497" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="497" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="509" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="512" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="522" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="540" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="550" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="542" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="552" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="551" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="561" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="565" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="575" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="568" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="578" />
         <source>{count} department notices saved in {path}</source>
-        <translation>已生成 {count} 份部门督办函，保存在 {path}</translation>
+        <translation>已生成{count}份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="579" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="589" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="581" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="591" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="592" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="602" />
         <source>Catalogue of {count} entries saved: {path}</source>
-        <translation>已保存含 {count} 项的平台目录：{path}</translation>
+        <translation>已保存含{count}项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="598" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="608" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="600" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="610" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="608" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="618" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="609" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="619" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -518,158 +518,158 @@
 <context>
     <name>DrilldownDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="34" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="37" />
         <source>{township} · {period} (read-only)</source>
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="40" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="43" />
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="44" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="47" />
         <source>Fingertip hours per cadre a month: not yet assessed</source>
         <translation>每名干部每月指尖工时：尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="47" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="50" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="64" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="67" />
         <source>To verify: {notes}</source>
         <translation>请县级核实：{notes}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="82" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="82" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="82" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="97" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="100" />
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="167" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="100" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="100" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="113" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="119" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="118" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="124" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="119" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="125" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="120" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="121" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="127" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="122" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="128" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="123" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="129" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="124" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="130" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="131" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="137" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="131" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="137" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="135" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="141" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="135" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="141" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="148" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="159" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="149" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="160" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="157" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="168" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
-        <translation>本乡镇标为“不适用”的题目及所填理由，共 {count} 题。请核实理由是否属实。</translation>
+        <translation>本乡镇标为“不适用”的题目及所填理由，共{count}题。请核实理由是否属实。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="161" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="172" />
         <source>No item is marked 'not applicable'.</source>
         <translation>没有标为“不适用”的题目。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="167" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="167" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
         <source>Reason given</source>
         <translation>所填理由</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="167" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
         <source>Counted</source>
         <translation>是否计入</translation>
     </message>
@@ -771,7 +771,7 @@
     <message>
         <location filename="../../src/jianfu/ui/pages/export_page.py" line="373" />
         <source>Sent {count} pages to the printer.</source>
-        <translation>已将 {count} 页发送到打印机。</translation>
+        <translation>已将{count}页发送到打印机。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/export_page.py" line="386" />
@@ -880,7 +880,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="123" />
         <source>All changes saved {time}</source>
-        <translation>已全部保存 {time}</translation>
+        <translation>已全部保存{time}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="163" />
@@ -957,7 +957,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     <message>
         <location filename="../../src/jianfu/ui/main_window.py" line="473" />
         <source>● {count} to confirm</source>
-        <translation>● {count} 项待确认</translation>
+        <translation>● {count}项待确认</translation>
     </message>
 </context>
 <context>
@@ -975,7 +975,7 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
     <message>
         <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="38" />
         <source>12 digits, e.g. 519901101000</source>
-        <translation>12位数字，例如 519901101000</translation>
+        <translation>12位数字，例如519901101000</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/new_assessment.py" line="51" />
@@ -1027,7 +1027,12 @@ Start {next} now?</source>
 <context>
     <name>OverviewModel</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/models.py" line="86" />
+        <location filename="../../src/jianfu/ui/county/models.py" line="66" />
+        <source>Score and level; in brackets the change since last period (negative: lighter)</source>
+        <translation>得分与等级；括号内为较上期的变化（负数为减轻）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/models.py" line="94" />
         <source>not yet assessed</source>
         <translation>尚无作答，未评估</translation>
     </message>
@@ -1149,22 +1154,22 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="332" />
         <source>deadline {date}, passed</source>
-        <translation>上期时限 {date}，已过</translation>
+        <translation>上期时限{date}，已过</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="333" />
         <source>deadline {date}</source>
-        <translation>上期时限 {date}</translation>
+        <translation>上期时限{date}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="351" />
         <source>Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".</source>
-        <translation>上期（{period}）整改方案列事项 {count} 项，每项的上期完成情况注在其“完成情况”栏内。</translation>
+        <translation>上期（{period}）整改方案列事项{count}项，每项的上期完成情况注在其“完成情况”栏内。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="360" />
         <source>No longer in this plan ({count}): {items}</source>
-        <translation>本期未再列入 {count} 项：{items}</translation>
+        <translation>本期未再列入{count}项：{items}</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="415" />
@@ -1260,133 +1265,133 @@ Start {next} now?</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="59" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="60" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="64" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="65" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
-        <translation>得分 0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
+        <translation>得分0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="74" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="75" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="91" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="320" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="92" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="322" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="115" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="130" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="131" />
         <source>Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}.</source>
-        <translation>已答 {answered} 题；不适用 {na} 题（其中不予认可 {na_bare} 题）；必答未答 {missing} 题。</translation>
+        <translation>已答{answered}题；不适用{na}题（其中不予认可{na_bare}题）；必答未答{missing}题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="146" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="147" />
         <source>Incomplete: every required item is answered, but some answers contradict each other (listed below, and shown under the answer on its page). Scores are shown but no level until one side of each is corrected. {counts}</source>
         <translation>未完成：必答题都已作答，但有回答前后矛盾（见下，所在页面的该题下方也有提示）。改正每处矛盾中的一方后才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="154" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="155" />
         <source>Incomplete: scores are shown but no level until every required item is answered, and answered as the checklist allows. {counts}</source>
         <translation>未完成：必答题须全部按清单允许的方式作答，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="162" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="163" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
-        <translation>有 {count} 张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
+        <translation>有{count}张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="172" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="173" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="180" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
         <source>Scored on checklist version {old}, as answered; the county scores the exported file on version {latest}, so its figures may differ. Start the next period to answer version {latest}.</source>
         <translation>本次自查按作答时的第{old}版清单计分；县里导入导出的文件后按第{latest}版计分，分数可能不同。开始下一期即按第{latest}版作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="186" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="187" />
         <source>{score} points</source>
-        <translation>{score} 分</translation>
+        <translation>{score}分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="188" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="189" />
         <source>not yet assessed</source>
         <translation>尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="206" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="207" />
         <source>Overall: not yet assessed. Nothing that the scores and the fingertip hours are worked out from is answered yet.</source>
         <translation>综合：尚无作答，未评估。计算得分和“指尖”事务时长所依据的题目都还没有作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="210" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="211" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
-        <translation>综合得分 {score}（{level}）。每名干部每月用于“指尖”事务约 {hours} 小时，其中{parts}。</translation>
+        <translation>综合得分{score}（{level}）。每名干部每月用于“指尖”事务约{hours}小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="219" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="220" />
         <source>The overall level is raised by the fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which the overall is at least {level}, however low the mean of the four scores.</source>
-        <translation>综合等级按“指尖”工时提高：每名干部每月 {hours} 小时，达到 {floor} 小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
+        <translation>综合等级按“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="231" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="232" />
         <source>{name} is raised by its own fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which it is at least {level}, however low its score.</source>
         <translation>“{name}”等级按其本身的“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，该项等级至少为“{level}”，不论得分多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="242" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="243" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="263" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="264" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="264" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="265" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="266" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="267" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="267" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="268" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="278" />
         <source> and {count} more</source>
-        <translation>，另有 {count} 题</translation>
+        <translation>，另有{count}题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="305" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="306" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
@@ -1424,7 +1429,7 @@ Start {next} now?</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/section_page.py" line="188" />
         <source>{count} answers on this page are carried over from last period. Change what no longer holds.</source>
-        <translation>本页有 {count} 项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
+        <translation>本页有{count}项沿用上期的回答待确认。请改正已经变化的，其余可一键确认。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/section_page.py" line="237" />
@@ -1523,50 +1528,50 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/signers.py" line="130" />
-        <location filename="../../src/jianfu/ui/county/signers.py" line="153" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="163" />
         <source>(unsigned)</source>
         <translation>（未签名）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="183" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="193" />
         <source>Apply this file for {township} ({code}) and accept its key from now on?
 
 Fingerprint to compare on the phone: {fingerprint}
 
 Files signed by the old key {old} will then wait here instead.</source>
-        <translation>采用 {township}（{code}）的这个文件，并从此以它的密钥为准？
+        <translation>采用{township}（{code}）的这个文件，并从此以它的密钥为准？
 
 电话核对的指纹：{fingerprint}
 
 此后由原密钥 {old} 签名的文件将在这里等待确认。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="194" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="204" />
         <source>Apply this unsigned file for {township} ({code})? Only do so after the township has confirmed by phone that it sent it.</source>
-        <translation>采用 {township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
+        <translation>采用{township}（{code}）的这个未签名文件？请先电话确认该乡镇确实报送了此文件。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="197" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="207" />
         <source>Confirm the new key</source>
         <translation>确认新密钥</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="214" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="224" />
         <source>Could not apply the file</source>
         <translation>无法采用该文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="224" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="234" />
         <source>Do not apply</source>
         <translation>不采用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="225" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="235" />
         <source>Delete the held file “{name}” for {township}? Nothing else changes.</source>
-        <translation>删除 {township} 待确认的文件“{name}”？其他数据不受影响。</translation>
+        <translation>删除{township}待确认的文件“{name}”？其他数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/signers.py" line="240" />
+        <location filename="../../src/jianfu/ui/county/signers.py" line="250" />
         <source>held: signed by another key or unsigned; see the signers tab</source>
         <translation>待确认：由其他密钥签名或未签名，请在“签名与待确认”页核实</translation>
     </message>
@@ -1671,7 +1676,7 @@ Files signed by the old key {old} will then wait here instead.</source>
     <message>
         <location filename="../../src/jianfu/ui/pages/start_page.py" line="129" />
         <source>, {count} carried over to confirm</source>
-        <translation>，{count} 项沿用上期待确认</translation>
+        <translation>，{count}项沿用上期待确认</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/start_page.py" line="182" />
@@ -1709,7 +1714,7 @@ Files signed by the old key {old} will then wait here instead.</source>
     <message>
         <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="200" />
         <source>This table has {count} rows, so it cannot be answered none: delete them first if none apply</source>
-        <translation>本表已有 {count} 行，不能选“没有”。如确实没有，请先逐行删除。</translation>
+        <translation>本表已有{count}行，不能选“没有”。如确实没有，请先逐行删除。</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="242" />

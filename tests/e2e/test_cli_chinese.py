@@ -91,7 +91,7 @@ def test_an_uppercase_extension_is_imported_and_an_empty_folder_is_an_error(demo
     folder.mkdir()
     (folder / "东坝镇-2026-Q4.JIANFU").write_bytes((demo_dir / "东坝镇-2026-Q4.jianfu").read_bytes())
     result = jianfu("import", "--db", str(tmp_path / "county.sqlite3"), str(folder))
-    assert result.returncode == 0 and "导入 1 个" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0 and "导入1个" in result.stdout, result.stdout + result.stderr
     empty = tmp_path / "空"
     empty.mkdir()
     result = jianfu("import", "--db", str(tmp_path / "county.sqlite3"), str(empty))

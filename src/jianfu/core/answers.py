@@ -101,7 +101,7 @@ def _build_validator(field: Field) -> Validator:
             if not isinstance(value, str):
                 return "应为文字"
             if len(value) > longest:
-                return f"不能超过 {longest} 字"
+                return f"不能超过{longest}字"
             return text_problem(value, multiline=True)
 
         return text
@@ -118,8 +118,8 @@ def _build_validator(field: Field) -> Validator:
 
 def _number_validator(field: Field) -> Validator:
     low, high = field.minimum, field.maximum
-    too_low = f"不能小于 {_fmt(low)}{field.unit}" if low is not None else ""
-    too_high = f"不能大于 {_fmt(high)}{field.unit}" if high is not None else ""
+    too_low = f"不能小于{_fmt(low)}{field.unit}" if low is not None else ""
+    too_high = f"不能大于{_fmt(high)}{field.unit}" if high is not None else ""
     integer = field.integer
 
     def number(value: Any) -> str | None:
@@ -138,11 +138,11 @@ def _number_validator(field: Field) -> Validator:
 
 def _check_date(value: Any) -> str | None:
     if not isinstance(value, str):
-        return "应为日期（如 2026-11-21）"
+        return "应为日期（如2026-11-21）"
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        return "应为日期（如 2026-11-21）"
+        return "应为日期（如2026-11-21）"
     return date_problem(day)
 
 
@@ -150,24 +150,24 @@ def _check_table(columns: dict[str, tuple[Field, Validator]], value: Any) -> str
     if not isinstance(value, list):
         return "应为表格行的列表"
     if len(value) > MAX_TABLE_ROWS:
-        return f"表格行数不能超过 {MAX_TABLE_ROWS}"
+        return f"表格行数不能超过{MAX_TABLE_ROWS}"
     seen: set[str] = set()
     for n, row in enumerate(value, start=1):
         if not _is_mapping(row) or not isinstance(row.get("row_id"), str):
-            return f"第 {n} 行格式不对"
+            return f"第{n}行格式不对"
         if row["row_id"] in seen:
-            return f"第 {n} 行的编号重复"
+            return f"第{n}行的编号重复"
         seen.add(row["row_id"])
         cells = row.get("cells")
         if not _is_mapping(cells):
-            return f"第 {n} 行格式不对"
+            return f"第{n}行格式不对"
         for column_id, cell in cells.items():
             found = columns.get(column_id)
             if found is None:
-                return f"第 {n} 行有未知的列 {column_id}"
+                return f"第{n}行有未知的列 {column_id}"
             problem = None if cell is None else found[1](cell)
             if problem:
-                return f"第 {n} 行“{found[0].label}”{problem}"
+                return f"第{n}行“{found[0].label}”{problem}"
     return None
 
 
@@ -178,9 +178,9 @@ def _is_mapping(value: Any) -> bool:
 def check_answer(checklist: Checklist, item_id: str, answer: Answer) -> None:
     """Raise AnswerError when ``answer`` cannot be stored for ``item_id``."""
     if not checklist.has_item(item_id):
-        raise AnswerError(item_id, f"清单 {checklist.id} 第 {checklist.version} 版中没有这道题")
+        raise AnswerError(item_id, f"清单 {checklist.id} 第{checklist.version}版中没有这道题")
     if not isinstance(answer.note, str) or len(answer.note) > MAX_NOTE_LENGTH:
-        raise AnswerError(item_id, f"备注不能超过 {MAX_NOTE_LENGTH} 字")
+        raise AnswerError(item_id, f"备注不能超过{MAX_NOTE_LENGTH}字")
     note_problem = text_problem(answer.note, multiline=True)
     if note_problem:
         raise AnswerError(item_id, f"备注{note_problem}")

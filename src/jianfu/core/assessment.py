@@ -63,7 +63,7 @@ class Period:
     def __post_init__(self) -> None:
         match = _PERIOD.match(self.code)
         if not match or not 2000 <= int(match.group(1)) <= 2100:
-            raise IdentityError(f"评估期应写作 2026-Q4、2026-H2 或 2026，而不是“{self.code}”")
+            raise IdentityError(f"评估期应写作2026-Q4、2026-H2或2026，而不是“{self.code}”")
 
     @property
     def label(self) -> str:

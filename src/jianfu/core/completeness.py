@@ -120,23 +120,23 @@ class Completeness:
         if self.unconfirmed_items:
             reasons.append(unconfirmed_text(self.unconfirmed, self.unconfirmed_pages))
         if self.required_missing:
-            reasons.append(f"必答题未答 {self.required_missing} 题")
+            reasons.append(f"必答题未答{self.required_missing}题")
         if self.unfinished_rows:
             reasons.append("表格有未填完的行（名称或计分所需的格子空着）：" + "；".join(self.unfinished_rows))
         if self.too_much_not_applicable:
             reasons.append(
-                f"不适用过多（占必答题 {self.not_applicable_share:.0%}，上限 {self.max_not_applicable_share:.0%}），"
+                f"不适用过多（占必答题{self.not_applicable_share:.0%}，上限{self.max_not_applicable_share:.0%}），"
                 "须逐项说明并由县级核实"
             )
         elif len(self.unexplained_items):
-            reasons.append(f"{len(self.unexplained_items)} 题标为不适用但未写明实际理由")
+            reasons.append(f"{len(self.unexplained_items)}题标为不适用但未写明实际理由")
         if self.withdrawn_not_applicable:
             reasons.append(
-                f"{len(self.withdrawn_not_applicable)} 题标为不适用，但本版清单在这些题上已不提供不适用"
+                f"{len(self.withdrawn_not_applicable)}题标为不适用，但本版清单在这些题上已不提供不适用"
                 "（旧作答、结转或导入的答案），须重新作答"
             )
         if self.inconsistent:
-            reasons.append(f"作答前后矛盾 {len(self.inconsistent)} 处：" + join_clauses(self.inconsistent))
+            reasons.append(f"作答前后矛盾{len(self.inconsistent)}处：" + join_clauses(self.inconsistent))
         return tuple(reasons)
 
     def to_json(self) -> dict[str, Any]:
@@ -152,7 +152,7 @@ class Completeness:
         return counts
 
     def summary(self) -> str:
-        """One line in Chinese, e.g. "已答 40 题，不适用 3 题（其中 1 题未说明理由），必答未答 2 题"."""
+        """One line in Chinese, e.g. "已答40题，不适用3题（其中1题未说明理由），必答未答2题"."""
         return summary_text(
             self.answered,
             self.not_applicable,
@@ -166,8 +166,8 @@ class Completeness:
 
 def unconfirmed_text(count: int, pages: tuple[tuple[str, int], ...] = ()) -> str:
     """Why an assessment carried over from last period has no level yet, in Chinese."""
-    where = "、".join(f"“{title}”{n} 项" for title, n in pages)
-    return f"还有 {count} 项沿用上期的回答未确认" + (f"（{where}）" if where else "") + "，须逐项确认或改正"
+    where = "、".join(f"“{title}”{n}项" for title, n in pages)
+    return f"还有{count}项沿用上期的回答未确认" + (f"（{where}）" if where else "") + "，须逐项确认或改正"
 
 
 def summary_text(
@@ -180,16 +180,16 @@ def summary_text(
     unconfirmed: int = 0,
 ) -> str:
     """The completeness counts in one line of Chinese (results page, PDF, county)."""
-    text = f"已答 {answered} 题，不适用 {not_applicable} 题"
+    text = f"已答{answered}题，不适用{not_applicable}题"
     if without_reason:
-        text += f"（其中 {without_reason} 题未说明实际理由、超出不适用上限或本版已不提供不适用）"
-    text += f"，必答未答 {required_missing} 题"
+        text += f"（其中{without_reason}题未说明实际理由、超出不适用上限或本版已不提供不适用）"
+    text += f"，必答未答{required_missing}题"
     if table_not_applicable:
-        text += f"；{table_not_applicable} 张表格标为不适用（旧版作答方式，应改答“没有”或填写，须核实）"
+        text += f"；{table_not_applicable}张表格标为不适用（旧版作答方式，应改答“没有”或填写，须核实）"
     if inconsistent:
-        text += f"；作答前后矛盾 {inconsistent} 处"
+        text += f"；作答前后矛盾{inconsistent}处"
     if unconfirmed:
-        text += f"；沿用上期未确认 {unconfirmed} 项"
+        text += f"；沿用上期未确认{unconfirmed}项"
     return text
 
 

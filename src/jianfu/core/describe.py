@@ -1,4 +1,4 @@
-"""Answers as a reader sees them, in Chinese: "是", "每周几次", "12 个", "共 3 行：…"."""
+"""Answers as a reader sees them, in Chinese: "是", "每周几次", "12个", "共3行：…"."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def value_text(field: Field, value: object) -> str:
     if kind is FieldType.NUMBER:
         assert isinstance(value, int | float)
         number = str(int(value)) if value == int(value) else f"{value:g}"
-        return f"{number} {field.unit}".strip() if field.unit != "%" else f"{number}%"
+        return f"{number}{field.unit}"  # no space before a Chinese unit: 40人
     if kind is FieldType.SINGLE_CHOICE:
         choice = field.choice(value)
         return choice.label if choice else str(value)
@@ -39,8 +39,8 @@ def value_text(field: Field, value: object) -> str:
         names = [str(row.get("cells", {}).get(field.name_column, "")).strip() for row in rows if field.name_column]
         names = [n for n in names if n]
         shown = "、".join(names[:MAX_ROW_NAMES]) + ("等" if len(names) > MAX_ROW_NAMES else "")
-        return f"共 {len(rows)} 行" + (f"：{shown}" if shown else "")
+        return f"共{len(rows)}行" + (f"：{shown}" if shown else "")
     if kind is FieldType.ROW_REFS:
         assert isinstance(value, list)
-        return f"{len(value)} 个"
+        return f"{len(value)}个"
     return str(value)

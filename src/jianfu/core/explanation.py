@@ -48,10 +48,10 @@ class ManifestationExplanation:
     by_area: tuple[tuple[str, float], ...] = ()
 
     def sources_text(self) -> str:
-        """ "来自：留痕要求 46.9 分、会议、发文与督查检查 28.0 分", or "" when nothing scored."""
+        """ "来自：留痕要求46.9分、会议、发文与督查检查28.0分", or "" when nothing scored."""
         if not self.by_area:
             return ""
-        return "来自：" + "；".join(f"{title} {points:.1f} 分" for title, points in self.by_area)
+        return "来自：" + "；".join(f"{title}{points:.1f}分" for title, points in self.by_area)
 
     @property
     def assessable(self) -> bool:

@@ -43,14 +43,14 @@ def text_problem(text: str, multiline: bool = False, maximum: int | None = None)
     PDFs and other systems' parsers. Tab and line breaks are allowed in long text only.
     """
     if maximum is not None and len(text) > maximum:
-        return f"文字过长（{len(text)} 字，上限 {maximum} 字）"
+        return f"文字过长（{len(text)}字，上限{maximum}字）"
     found = (LONG_TEXT_REFUSED if multiline else SHORT_TEXT_REFUSED).search(text)
     if found is None:
         return None
     position, char = found.start() + 1, found.group()
     if unicodedata.category(char) == "Cs":
-        return f"第 {position} 个字符是不成对的代理字符，不是有效的文字"
-    return f"第 {position} 个字符是控制字符（U+{ord(char):04X}），不能出现在文字中"
+        return f"第{position}个字符是不成对的代理字符，不是有效的文字"
+    return f"第{position}个字符是控制字符（U+{ord(char):04X}），不能出现在文字中"
 
 
 def clean_typed_text(text: str, multiline: bool = False, maximum: int | None = None) -> str:
@@ -67,7 +67,7 @@ def number_problem(value: float | int) -> str | None:
 
 def date_problem(day: dt.date) -> str | None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        return f"日期 {day.isoformat()} 不在 {FIRST_YEAR}–{LAST_YEAR} 年之间"
+        return f"日期{day.isoformat()}不在{FIRST_YEAR}–{LAST_YEAR}年之间"
     return None
 
 

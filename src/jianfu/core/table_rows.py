@@ -64,9 +64,9 @@ def unfinished_rows(checklist: Checklist, table: Item, value: Any) -> list[tuple
 
 
 def unfinished_rows_text(checklist: Checklist, table: Item, value: Any) -> str:
-    """E.g. "政务应用、平台与工作群清单第 2 行（钉钉）缺少：实际使用频率、使用当天人均用时"; "" when none."""
+    """E.g. "政务应用、平台与工作群清单第2行（钉钉）缺少：实际使用频率、使用当天人均用时"; "" when none."""
     parts = []
     for number, name, missing in unfinished_rows(checklist, table, value):
         named = f"（{name}）" if name else ""
-        parts.append(f"第 {number} 行{named}缺少：{'、'.join(missing)}")
+        parts.append(f"第{number}行{named}缺少：{'、'.join(missing)}")
     return f"{table.label}" + "；".join(parts) if parts else ""

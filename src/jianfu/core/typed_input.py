@@ -21,7 +21,7 @@ _MINUTES = {"分钟": 1, "分": 1, "小时": 60, "个小时": 60, "钟头": 60, 
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(.*)$")
 _PERCENT = {"%", "％", "百分之"}
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-DATE_EXAMPLE = "2027-03-31 或 2027年3月31日"
+DATE_EXAMPLE = "2027-03-31或2027年3月31日"
 
 
 class NumberInputError(JianfuError):
@@ -50,7 +50,7 @@ def parse_number(text: str, unit: str = "") -> int | float | None:
         return None
     match = _NUMBER.match(plain)
     if match is None:
-        raise NumberInputError(f"应为数字，例如 12 或 1.5{_expected(unit)}")
+        raise NumberInputError(f"应为数字，例如12或1.5{_expected(unit)}")
     number = float(match.group(1))
     typed = match.group(2).strip()
     base = _base_unit(unit)
@@ -74,10 +74,10 @@ def row_problem(item: Item, cells: dict[str, Any], row_number: int) -> str | Non
     for column_id, cell in cells.items():
         column = item.column(column_id)
         if column is None:
-            return f"第 {row_number} 行有未知的列 {column_id}"
+            return f"第{row_number}行有未知的列 {column_id}"
         problem = check_value(column, cell)
         if problem:
-            return f"第 {row_number} 行“{column.label}”{problem}"
+            return f"第{row_number}行“{column.label}”{problem}"
     return None
 
 
@@ -95,7 +95,7 @@ def parse_deadline(text: str) -> dt.date | None:
             raise ValueError(plain)
         day = dt.date(*(int(part) for part in match.groups()))
     except ValueError:
-        raise NumberInputError(f"请写成日期，例如 {DATE_EXAMPLE}") from None
+        raise NumberInputError(f"请写成日期，例如{DATE_EXAMPLE}") from None
     problem = date_problem(day)
     if problem:
         raise NumberInputError(f"{problem}，请检查年份")

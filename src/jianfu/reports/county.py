@@ -90,15 +90,22 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
 
     from jianfu.reports.document import LANDSCAPE, GovernmentDocument, make_styles
     from jianfu.reports.fonts import register_fonts
-    from jianfu.reports.layout import Column, chinese_number, fitted_widths, keep_with_table, shorten
+    from jianfu.reports.layout import (
+        Column,
+        chinese_number,
+        fitted_widths,
+        keep_with_table,
+        shorten,
+    )
     from jianfu.reports.radar import radar
-    from jianfu.reports.text import markup
+    from jianfu.reports.text import markup, official_spacing
 
     fonts = register_fonts()
     styles = make_styles(fonts)
     target = str(output) if isinstance(output, Path) else output
     doc = GovernmentDocument(target, fonts, summary.title)
     frame_height = float(doc.pagesize[1] - doc.topMargin - doc.bottomMargin)
+    wide_height = doc.landscape_height  # every table is on a landscape page
 
     def p(text: str, style: Any) -> Paragraph:
         """A paragraph; a leading "（一）…：" is set in 楷体, as GB/T 9704 sets second-level headings."""
@@ -138,8 +145,10 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             cells, colWidths=[width * s for s in shares], repeatRows=1, splitInRow=int(split_rows), style=grid()
         )
 
-    def section(heading: str, body: Table, width: float) -> list[Any]:
-        return keep_with_table(p(heading, styles.group_heading), body, width, frame_height)
+    def kept(lead: list[Any], body: Table, width: float) -> list[Any]:
+        """Headings and introduction moved on with the table's first rows, never alone at a page foot,
+        and no row alone (a cell taller than a page splits anyhow: then rows split where they must)."""
+        return keep_with_table(lead, body, width, wide_height, hold=not split_rows)
 
     names = summary.manifestation_names
     rows = summary.rows
@@ -194,7 +203,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     )
     story.append(p("图1　全县四种表现平均得分（0—100分，越高负担越重）", styles.caption))
 
-    story += [NextPageTemplate(LANDSCAPE), PageBreak(), p("三、各乡镇负担情况", styles.heading)]
+    story += [NextPageTemplate(LANDSCAPE), PageBreak()]
     listed = rows
     note = (
         "按区划代码排列，不作排名；等级以文字标明，底色由浅到深表示由轻到重；"
@@ -207,7 +216,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             f"乡镇数量较多（{len(rows)}个），此处只列综合等级较重以上或未完成的{len(listed)}个，"
             "全部乡镇见 Excel 汇总表“总览”。"
         )
-    story.append(p(note, styles.body))
+    overview_lead = [p("三、各乡镇负担情况", styles.heading), p(note, styles.body)]
     header = ["乡镇（街道）", *(names[m] for m in MANIFESTATIONS), "综合", "每人每月指尖工时", "完成度"]
     body = [header]
     fills = []
@@ -232,16 +241,16 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         body.append(cells)
     overview = table(body, [0.15, 0.14, 0.14, 0.14, 0.14, 0.12, 0.09, 0.08], wide)
     overview.setStyle(TableStyle(fills))
-    story.append(overview)
+    story += kept(overview_lead, overview, wide)
 
-    story += [Spacer(1, 4 * mm), p("四、条线部门归因", styles.heading)]
+    story.append(Spacer(1, 4 * mm))
     figures = list(summary.figure_headers)  # a figure no township was asked has no column
     intro = (
         "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改。"
     )
     if any(d.unasked & set(figures) for d in summary.departments):
         intro += NOT_ASKED_NOTE  # before the table: a note after it can be pushed onto the next page
-    story.append(p(intro, styles.body))
+    dept_lead = [p("四、条线部门归因", styles.heading), p(intro, styles.body)]
     dept_rows = [["县级部门", *summary.figure_headers.values(), "月耗工时"]]
     dept_rows += [
         [d.name, *(_figure_text(d, f, NOT_ASKED_MARK) for f in figures), f"{d.hours:.0f}"] for d in summary.departments
@@ -251,16 +260,14 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     columns = [Column("", share=1.0), *(Column(h, "fit", cap=6) for h in dept_rows[0][1:])]
     size = styles.cell.fontSize
     widths = fitted_widths(columns, dept_rows, wide, styles.cell.fontName, styles.header_cell.fontName, size)
-    story.append(table(dept_rows, [w / wide for w in widths], wide))
+    story += kept(dept_lead, table(dept_rows, [w / wide for w in widths], wide), wide)
 
     story += [Spacer(1, 4 * mm)]
     problem_rows = [["问题", "涉及乡镇数"]] + [[title, str(n)] for title, n in summary.common_problems[:20]]
-    story += keep_with_table(
-        p("五、共性问题", styles.heading), table(problem_rows, [0.8, 0.2], wide), wide, frame_height
-    )
+    story += kept([p("五、共性问题", styles.heading)], table(problem_rows, [0.8, 0.2], wide), wide)
 
-    story += [
-        Spacer(1, 4 * mm),
+    # 六's heading and introduction go on with its first department's table
+    lead = [
         p("六、各乡镇提请县级协调事项", styles.heading),
         p(
             "先列指明了县级部门的事项，按部门汇总同类事项及提出的乡镇；未指明部门的事项列在最后，由县减负办统筹。"
@@ -268,19 +275,24 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             styles.body,
         ),
     ]
+    story.append(Spacer(1, 4 * mm))
     if not summary.escalated:
-        story.append(p("本期没有乡镇提请县级协调的事项。", styles.body))
+        story += [*lead, p("本期没有乡镇提请县级协调的事项。", styles.body)]
     for number, (department, grouped) in enumerate(_escalations_by_problem(summary), start=1):
         item_rows = [["问题", "提出的乡镇（街道）", "乡镇数", "提请协调事项"]]
         item_rows += [
-            [shorten(title, CELL_TEXT_LIMIT), _names(towns), str(len(towns)), shorten(measure, CELL_TEXT_LIMIT)]
+            # the townships' own words with the documents' numerals, as their plans print them
+            [
+                shorten(official_spacing(title), CELL_TEXT_LIMIT),
+                _names(towns),
+                str(len(towns)),
+                shorten(official_spacing(measure), CELL_TEXT_LIMIT),
+            ]
             for title, towns, measure in grouped
         ]
-        story += section(
-            f"（{chinese_number(number)}）{department}",
-            table(item_rows, [0.22, 0.30, 0.08, 0.40], wide, centred=range(2, 3)),
-            wide,
-        )
+        heading = p(f"（{chinese_number(number)}）{department}", styles.group_heading)
+        story += kept([*lead, heading], table(item_rows, [0.22, 0.30, 0.08, 0.40], wide, centred=range(2, 3)), wide)
+        lead = []
     doc.build(story)
 
 

@@ -200,6 +200,11 @@ class GovernmentDocument(BaseDocTemplate):  # type: ignore[misc]
         return float(landscape(A4)[0] - TOP - BOTTOM)
 
     @property
+    def landscape_height(self) -> float:
+        """The landscape frame's height, for what must fit on a landscape page."""
+        return float(landscape(A4)[1] - LEFT - RIGHT)
+
+    @property
     def portrait_width(self) -> float:
         return float(A4[0] - LEFT - RIGHT)
 

@@ -66,27 +66,69 @@ def fitted_widths(
     return result
 
 
-def keep_with_table(heading: Flowable, table: Table, width: float, frame_height: float, rows: int = 2) -> list[Any]:
-    """A heading followed by its table, moved to the next page unless the table's first ``rows``
-    (its header row and first row, by default) fit below it (no heading alone at a page bottom)."""
+HELD_ROWS = 2  # body rows never left alone: kept with the header at a page foot, and at a table's end
+
+
+def keep_with_table(
+    heading: Flowable | Sequence[Flowable], table: Table, width: float, frame_height: float, hold: bool = False
+) -> list[Any]:
+    """A heading (or a heading and its introduction) followed by its table, moved to the next page
+    unless the table's header row and first row fit below it (no heading alone at a page bottom).
+
+    ``hold``: no row alone either — the first ``HELD_ROWS`` body rows go with the header, and the
+    last ``HELD_ROWS`` stay together, wherever a page can hold them (see ``_hold_ends``)."""
+    lead = [heading] if isinstance(heading, Flowable) else list(heading)
     # keepWithNext would move the heading *and the whole table* to the next page whenever the
     # table does not fit below it; the conditional break asks only for its first rows.
-    heading.keepWithNext = 0
-    _, heading_height = heading.wrap(width, frame_height)
-    # The header row and the first row only: wrapping the whole table here would lay it out twice.
-    first_rows = 0.0
-    spanned = {start[1] for _, start, end in table._spanCmds if start[0] == 0 and end[0] == -1 and start[1] == end[1]}
-    for index, row in enumerate(table._cellvalues[:rows]):
-        tallest = 0.0
-        widths = list(table._argW)
-        if index in spanned:  # a line across the table: its text has the full width
-            widths = [sum(widths)]
-        for cell, column_width in zip(row, widths, strict=False):
-            if hasattr(cell, "wrap"):
-                tallest = max(tallest, cell.wrap(column_width - CELL_PADDING, frame_height)[1])
-        first_rows += tallest + 7  # top and bottom padding
-    needed = heading_height + first_rows + heading.getSpaceBefore() + heading.getSpaceAfter() + 2
-    return [CondPageBreak(min(needed, frame_height - 1)), heading, table]
+    lead_height = 0.0
+    for flowable in lead:
+        flowable.keepWithNext = 0
+        lead_height += flowable.wrap(width, frame_height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    # The header row and the first rows only: wrapping the whole table here would lay it out twice.
+    first = _hold_ends(table, frame_height, lead_height) if hold else 1
+    needed = (
+        lead_height
+        + 2
+        + sum(_row_height(table, row, frame_height) for row in range(min(1 + first, len(table._cellvalues))))
+    )
+    return [CondPageBreak(min(needed, frame_height - 1)), *lead, table]
+
+
+def _hold_ends(table: Table, frame_height: float, lead_height: float) -> int:
+    """Keep the first ``HELD_ROWS`` body rows together (with the header, and the headings of
+    ``lead_height`` above them) and the last ``HELD_ROWS`` together (the last row never alone on
+    a continuation page); returns how many body rows open the table unsplit. Rows a page cannot
+    hold so are left to split: a lone row that tall is no stray line. One header row."""
+    count = len(table._cellvalues)
+    if count < 3:
+        return 1
+    heights = [_row_height(table, row, frame_height) for row in range(count)]
+    room = frame_height - 1
+    if count - 1 <= 2 * HELD_ROWS:  # the two ends meet: the whole table, or nothing
+        blocks = [(1, count - 1)] if lead_height + sum(heights) <= room else []
+    else:
+        blocks = [(1, HELD_ROWS)] if lead_height + sum(heights[: 1 + HELD_ROWS]) <= room else []
+        if sum(heights[:1]) + sum(heights[count - HELD_ROWS :]) <= room:
+            blocks.append((count - HELD_ROWS, count - 1))
+    for first, last in blocks:
+        table.setStyle(TableStyle([("NOSPLIT", (0, first), (-1, last))]))
+    return blocks[0][1] if blocks and blocks[0][0] == 1 else 1
+
+
+def _row_height(table: Table, row: int, frame_height: float) -> float:
+    """A row's height as the table will lay it out (its cells wrapped, with their padding); a line
+    spanning the whole row (the plan's area lines) has the table's width."""
+    tallest = 0.0
+    widths = list(table._argW)
+    if any(
+        start == (0, row) and end[0] in (-1, len(widths) - 1) and end[1] == row for _, start, end in table._spanCmds
+    ):
+        widths = [sum(widths)]
+    for cell, style, column_width in zip(table._cellvalues[row], table._cellStyles[row], widths, strict=False):
+        if hasattr(cell, "wrap"):
+            inner = column_width - style.leftPadding - style.rightPadding
+            tallest = max(tallest, cell.wrap(inner, frame_height)[1] + style.topPadding + style.bottomPadding)
+    return tallest
 
 
 def blanks(parts: Sequence[tuple[str, float]], font: str, size: float, align: str = "RIGHT") -> Table:

@@ -263,24 +263,20 @@ class _Writer:
                     text = all_left_out_text(group.left_out, self.annex_3)
                 story += [heading, self.p(text, self.styles.body)]
                 continue
-            table, lead = self.findings_table(group, width)
-            brk, *kept = keep_with_table(heading, table, width, self.frame_height(), lead)
-            if story[-1] is top:  # the section's heading goes with its first table too, never alone
-                _, high = top.wrap(width, self.frame_height())
-                needed = brk.height + high + top.getSpaceBefore() + top.getSpaceAfter()
-                story = [CondPageBreak(min(needed, self.frame_height() - 1)), top]
-            story += [brk, *kept, Spacer(1, 3 * mm)]
+            # the section's heading goes with its first table too, never alone at a page foot
+            lead = [story.pop(), heading] if story[-1] is top else [heading]
+            table = self.findings_table(group, width)
+            story += [*keep_with_table(lead, table, width, self.frame_height(), hold=True), Spacer(1, 3 * mm)]
         return story
 
     @property
     def annex_3(self) -> int:
         return annex_number(self.titles, ANNEXES[2])
 
-    def findings_table(self, group: FindingGroup, width: float) -> tuple[Table, int]:
+    def findings_table(self, group: FindingGroup, width: float) -> Table:
         """The table of one manifestation: a line per area above its problems, the problems left
         to 附件3 in one row at the end. Split between rows with its header repeated, never after an
-        area's line nor leaving one row alone. Returns the table and how many rows must stay
-        with the heading above it."""
+        area's line (nor a row alone: ``keep_with_table(hold=True)``)."""
         # in 五号, as the annexes' tables (in the body's size the heaviest plans ran past 10 pages)
         cell, center, header = (_smaller(self.styles.cell), _smaller(self.styles.cell_center),
                                 _smaller(self.styles.header_cell))  # fmt: skip
@@ -302,12 +298,9 @@ class _Writer:
             text = left_out_text(group.left_out, self.annex_3)
             rows.append([self.p(text, cell), "", self.p(f"{group.left_out_points:.1f}", center)])
             commands.append(("SPAN", (0, r), (1, r)))
-        last = len(rows) - 1
-        if last >= 3:  # no lone row at the end of a page or at the top of the next
-            commands += [("NOSPLIT", (0, 1), (-1, 2)), ("NOSPLIT", (0, last - 1), (-1, last))]
         table = self.table(rows, widths)
         table.setStyle(TableStyle(commands))
-        return table, 3
+        return table
 
     def task_list(self) -> list[Any]:
         own = self.own_items()

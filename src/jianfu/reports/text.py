@@ -8,10 +8,10 @@ a character no font has becomes "□" rather than vanishing.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from jianfu.core.wording import official_spacing as official_spacing  # re-exported: its home is core
 from jianfu.reports.fonts import BUNDLED, FontSet
 
 MISSING = "□"
@@ -24,15 +24,6 @@ _INVISIBLE = {0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)}
 # (non-)joiners, Mongolian variation selectors and vowel separator, the narrow no-break space
 # before Mongolian suffixes, the combining grapheme joiner.
 SHAPING_JOINERS = frozenset("\u200c\u200d\u180b\u180c\u180d\u180e\u180f\u202f\u034f")
-# A space between a Chinese character and an Arabic numeral (either order): the screen's style,
-# which Chinese official documents do not use ("有在岗干部39人", "共43题").
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_SPACED_NUMERAL = re.compile(rf"(?<=[{_CJK}]) +(?=[0-9])|(?<=[0-9%]) +(?=[{_CJK}])")
-
-
-def official_spacing(text: str) -> str:
-    """``text`` without spaces between Chinese characters and Arabic numerals, as documents print."""
-    return _SPACED_NUMERAL.sub("", text)
 
 
 def markup(text: str, fonts: FontSet, primary: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
+from jianfu.core.answers import Answers
 from jianfu.core.assessment import Assessment, Period
 from jianfu.core.checklist import Checklist, FieldType
 from jianfu.core.consistency import TownshipToVerify, to_verify, verify_refs
@@ -37,7 +38,14 @@ from jianfu.storage import county_signers
 from jianfu.storage.county import CountyStore, OverviewTable
 from jianfu.storage.county_inventory import department_aliases, imported_inventory_rows, period_table_rows
 from jianfu.storage.county_signers import HeldFile, SignerRow
-from jianfu.storage.county_verify import RawAnswers, answers_from_rows, period_answer_rows, townships_of
+from jianfu.storage.county_verify import (
+    RawAnswers,
+    TablesOnDemand,
+    answers_from_rows,
+    period_answer_rows,
+    table_answer_rows,
+    townships_of,
+)
 from jianfu.storage.database import Database, open_database
 
 
@@ -183,15 +191,23 @@ class CountyService:
         by_version = {c.version: c for c in versions}
         worked_out: dict[tuple[int, RawAnswers], tuple[str, ...]] = {}
         flagged: dict[int, tuple[str, ...]] = {}
-        for assessment_id, key in period_answer_rows(self.db, period.code, refs, tables).items():
+        for assessment_id, key in period_answer_rows(self.db, period.code, refs).items():
             notes = worked_out.get(key)
             if notes is None:
                 checklist = by_version.get(key[0])
-                answers = answers_from_rows(key[1])
-                notes = worked_out[key] = tuple(to_verify(checklist, answers)) if checklist else ()
+                answers = TablesOnDemand(
+                    answers_from_rows(key[1]), tables, self._with_tables(assessment_id, key[1], tables)
+                )
+                notes = tuple(to_verify(checklist, answers)) if checklist else ()
+                if not answers.loaded:  # the other answers decided: the same for every township answering so
+                    worked_out[key] = notes
             if notes:
                 flagged[assessment_id] = notes
         return [TownshipToVerify(code, name, flagged[i]) for i, code, name in townships_of(self.db, flagged)]
+
+    def _with_tables(self, assessment_id: int, raw: RawAnswers, tables: list[str]) -> Callable[[], Answers]:
+        """Reads one township's answers again with its tables' rows, when a verify note needs them."""
+        return lambda: answers_from_rows(raw + table_answer_rows(self.db, assessment_id, tables))
 
     def has_expected_townships(self) -> bool:
         return self.store.has_expected_townships()

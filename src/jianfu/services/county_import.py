@@ -65,12 +65,12 @@ class ImportSummary:
 
     def describe(self) -> str:
         text = (
-            f"导入 {self.count(Outcome.IMPORTED)} 个，更新 {self.count(Outcome.UPDATED)} 个，"
-            f"未变 {self.count(Outcome.UNCHANGED)} 个，较旧未采用 {self.count(Outcome.OLDER)} 个，"
-            f"待确认 {self.count(Outcome.HELD)} 个，拒收 {len(self.rejected)} 个。"
+            f"导入{self.count(Outcome.IMPORTED)}个，更新{self.count(Outcome.UPDATED)}个，"
+            f"未变{self.count(Outcome.UNCHANGED)}个，较旧未采用{self.count(Outcome.OLDER)}个，"
+            f"待确认{self.count(Outcome.HELD)}个，拒收{len(self.rejected)}个。"
         )
         if self.notes:  # accepted, but the inspector should look (unsigned, dated in the future)
-            text += f"其中 {len(self.notes)} 个文件需留意（未签名或日期在未来等，见各文件说明）。"
+            text += f"其中{len(self.notes)}个文件需留意（未签名或日期在未来等，见各文件说明）。"
         return text + ("（已取消，其余文件未导入。）" if self.cancelled else "")
 
 

@@ -221,7 +221,7 @@ class AssessmentService:
         known = self.store.township(township.division_code)
         if known is not None and known.name != township.name:
             raise TownshipConflictError(
-                f"区划代码 {township.division_code} 在本机登记的是“{known.name}”，不是“{township.name}”。"
+                f"区划代码{township.division_code}在本机登记的是“{known.name}”，不是“{township.name}”。"
                 "如果代码输错了，请改正代码；如果乡镇确实改了名，请在开始页选中该乡镇的自查，"
                 "点“更正乡镇名称或代码…”明确改名。"
             )
@@ -255,7 +255,7 @@ class AssessmentService:
             taken = self.store.township(corrected.division_code)
             assert taken is not None
             raise TownshipConflictError(
-                f"区划代码 {corrected.division_code} 已属于本机的“{taken.name}”，不能再给另一个乡镇使用。"
+                f"区划代码{corrected.division_code}已属于本机的“{taken.name}”，不能再给另一个乡镇使用。"
                 "请核对代码后再改。"
             )
         with saving(self.store.db.path):

@@ -9,23 +9,21 @@ each distinct one out once.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from jianfu.core.answers import Answer
+from jianfu.core.answers import Answer, Answers
 from jianfu.storage.database import Database
 
 RawAnswers = tuple[tuple[Any, ...], ...]  # (item id, value JSON, 不适用, note, declared none, confirmed) …
 
 
-def period_answer_rows(
-    db: Database, period_code: str, item_ids: Sequence[str], tables: Sequence[str] = ()
-) -> dict[int, tuple[int, RawAnswers]]:
+def period_answer_rows(db: Database, period_code: str, item_ids: Sequence[str]) -> dict[int, tuple[int, RawAnswers]]:
     """By assessment id, every current assessment of the period: (checklist version, its stored
-    answers to ``item_ids``; then the rows of those of them that are ``tables``: (item id, row id,
-    cells JSON)). One pass over the period in the overview index, one primary-key look-up into
-    the answers per township and item."""
+    answers to ``item_ids``). One pass over the period in the overview index, one primary-key
+    look-up into the answers per township and item. A table's answer here says only whether it
+    was answered (and "none" or 不适用); its rows come from ``table_answer_rows`` when asked for."""
     found: dict[int, tuple[int, list[tuple[Any, ...]]]] = {}
     marks = ", ".join("?" for _ in item_ids)
     for assessment_id, version, *answer in db.conn.execute(
@@ -37,17 +35,21 @@ def period_answer_rows(
         rows = found.setdefault(assessment_id, (version, []))[1]
         if answer[0] is not None:
             rows.append(tuple(answer))
-    if tables:
-        marks = ", ".join("?" for _ in tables)
-        for assessment_id, *row in db.conn.execute(
-            "SELECT r.assessment_id, r.item_id, r.row_id, r.cells FROM table_rows r"
-            " JOIN assessments a ON a.id = r.assessment_id"
-            f" WHERE a.period = ? AND a.content_sha256 IS NOT NULL AND r.item_id IN ({marks})"
-            " ORDER BY r.assessment_id, r.item_id, r.position",
-            (period_code, *tables),
-        ):
-            found[assessment_id][1].append(tuple(row))
     return {aid: (version, tuple(rows)) for aid, (version, rows) in found.items()}
+
+
+def table_answer_rows(db: Database, assessment_id: int, tables: Sequence[str]) -> RawAnswers:
+    """The rows of one assessment's ``tables``, as (item id, row id, cells JSON), in table order:
+    read only for a township whose other answers make its rows matter (they differ from every
+    other township's, so reading them for all would work out every township on its own)."""
+    marks = ", ".join("?" for _ in tables)
+    return tuple(
+        db.conn.execute(
+            "SELECT item_id, row_id, cells FROM table_rows"
+            f" WHERE assessment_id = ? AND item_id IN ({marks}) ORDER BY item_id, position",
+            (assessment_id, *tables),
+        ).fetchall()
+    )
 
 
 def answers_from_rows(raw: RawAnswers) -> dict[str, Answer]:
@@ -75,3 +77,26 @@ def townships_of(db: Database, assessment_ids: Iterable[int]) -> list[tuple[int,
         " WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY t.division_code",
         (json.dumps(list(assessment_ids)),),
     ).fetchall()
+
+
+class TablesOnDemand(Mapping[str, Answer]):
+    """A township's answers whose ``tables`` are read only when a condition asks for one of them
+    (``loaded`` then says so): conditions short-circuit, so a note whose other answers do not hold
+    never reads the rows."""
+
+    def __init__(self, answers: Answers, tables: Iterable[str], with_tables: Callable[[], Answers]) -> None:
+        self._answers = answers
+        self._tables = frozenset(tables)
+        self._with_tables = with_tables
+        self.loaded = False
+
+    def __getitem__(self, item_id: str) -> Answer:
+        if item_id in self._tables and not self.loaded:
+            self._answers, self.loaded = self._with_tables(), True
+        return self._answers[item_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._answers)
+
+    def __len__(self) -> int:
+        return len(self._answers)

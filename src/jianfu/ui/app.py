@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 import jianfu.ui.qt_import  # noqa: F401 - first: PySide6 with its import hook made cheap
@@ -30,7 +30,7 @@ from jianfu.core.errors import JianfuError
 from jianfu.paths import cache_dir, default_database_path, resources_dir
 from jianfu.services.failures import check_data_folder, open_database_for_window, service_for_window
 from jianfu.services.start_snapshot import remember_page, remembered_page
-from jianfu.ui.appearance import install_fonts, install_translation
+from jianfu.ui.appearance import install_fonts, install_translation, large_font_chosen
 from jianfu.ui.failures import LOG, TITLE, install_excepthook, install_log, log_path
 from jianfu.ui.main_window import MainWindow
 from jianfu.ui.session import Session
@@ -65,7 +65,7 @@ def install_fonts_as_set() -> str:
     """The application's font (a CJK family, the size the user chose); its family."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    return install_fonts(app, bool(QSettings().value("ui/large_font", False, type=bool)))
+    return install_fonts(app, large_font_chosen())
 
 
 def build_window(

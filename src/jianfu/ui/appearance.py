@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -27,6 +27,9 @@ PREFERRED_FAMILIES = (
 )
 
 
+FAMILY_PROPERTY = "jianfuFontFamily"  # on the QApplication: the CJK family install_fonts chose
+
+
 def install_fonts(app: QApplication, large: bool = False) -> str:
     """Use a system CJK font when there is one, else the bundled WenQuanYi Micro Hei."""
     families = set(QFontDatabase.families())
@@ -36,7 +39,22 @@ def install_fonts(app: QApplication, large: bool = False) -> str:
         loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         family = loaded[0] if loaded else app.font().family()
     apply_font_size(app, family, large)
+    app.setProperty(FAMILY_PROPERTY, family)
     return family
+
+
+def large_font_chosen() -> bool:
+    return bool(QSettings().value("ui/large_font", False, type=bool))
+
+
+def ensure_fonts(app: QApplication) -> str:
+    """The CJK family, installed (at the size the user chose) unless it already is the application
+    font. Every window calls it before building itself: a window opened first, or on its own, would
+    otherwise be set in Qt's default font (Latin first, Chinese from whatever fallback font)."""
+    family = app.property(FAMILY_PROPERTY)
+    if isinstance(family, str) and family and app.font().family() == family:
+        return family
+    return install_fonts(app, large_font_chosen())
 
 
 def apply_font_size(app: QApplication, family: str, large: bool) -> None:

@@ -156,7 +156,7 @@ class Session(QObject):
         if declared and rows:
             from jianfu.core.errors import AnswerError
 
-            raise AnswerError(item_id, f"本表已有 {len(rows)} 行，不能选“没有”：确实没有的话，请先逐行删除")
+            raise AnswerError(item_id, f"本表已有{len(rows)}行，不能选“没有”：确实没有的话，请先逐行删除")
         self.save_answer(item_id, Answer(rows if rows or not declared else [], False, old.note, declared))
 
     def delete_row(self, item_id: str, row_id: str) -> None:

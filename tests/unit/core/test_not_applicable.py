@@ -225,7 +225,7 @@ def test_an_old_not_applicable_with_a_good_reason_is_flagged_not_counted(library
     assert done.withdrawn_not_applicable == ("meetings.per_month",)  # the department item is offered
     assert not result.complete and result.overall_level == "incomplete"
     assert done.not_applicable_without_reason == 1  # the county's stored count says "not accepted"
-    assert "1 题标为不适用，但本版清单在这些题上已不提供不适用" in "".join(done.incomplete_reasons())
+    assert "1题标为不适用，但本版清单在这些题上已不提供不适用" in "".join(done.incomplete_reasons())
     entries = {e.item_id: e for e in not_applicable_entries(checklist, answers)}
     assert entries["meetings.per_month"].status == WITHDRAWN
     assert entries["meetings.per_month"].reason == "本年度县里未召开视频会议"
@@ -252,7 +252,7 @@ def test_stale_not_applicable_is_counted_one_way_wherever_it_stands(library: Che
     assert not set(stale) & set(done.missing_items)
     assert done.required_missing == honest.completeness.required_missing == 0
     assert done.not_applicable == 2 and done.not_applicable_without_reason == 2
-    assert "2 题标为不适用，但本版清单在这些题上已不提供不适用" in "".join(done.incomplete_reasons())
+    assert "2题标为不适用，但本版清单在这些题上已不提供不适用" in "".join(done.incomplete_reasons())
     assert "必答题未答" not in "".join(done.incomplete_reasons())
     statuses = {e.item_id: e.status for e in not_applicable_entries(checklist, answers)}
     assert statuses == dict.fromkeys(stale, WITHDRAWN)

@@ -91,7 +91,7 @@ def test_gaming_scenario_inventory_not_applicable_no_longer_pays(library: Checkl
         assert gamed.overall_level == "incomplete"
         assert all(m.level == "incomplete" for m in gamed.manifestations.values())
         reasons = "".join(gamed.completeness.incomplete_reasons())
-        assert "作答前后矛盾 1 处" in reasons and "政务应用、平台与工作群清单" in reasons
+        assert "作答前后矛盾1处" in reasons and "政务应用、平台与工作群清单" in reasons
 
 
 def test_each_contradicting_answer_alone_flags_none_on_the_inventory(library: ChecklistLibrary) -> None:
@@ -151,7 +151,7 @@ def test_old_not_applicable_on_a_table_is_flagged_and_gets_no_level(library: Che
     assert "filing.tasks" not in done.missing_items and done.inconsistent == ()
     assert done.withdrawn_not_applicable == ("filing.tasks",)
     assert not result.complete and result.overall_level == "incomplete"  # not counted as "nothing to list"…
-    assert "1 张表格标为不适用" in done.summary()  # …and shown for checking
+    assert "1张表格标为不适用" in done.summary()  # …and shown for checking
     assert any("须重新作答" in reason for reason in done.incomplete_reasons())
     answered = {**answers, "filing.tasks": Answer([], declared_none=True)}
     assert score_assessment(checklist, answered).complete
@@ -162,7 +162,7 @@ def test_summary_names_flags_only_when_there_are_some() -> None:
     plain = summary_text(40, 2, 0, 0)
     assert "表格" not in plain and "矛盾" not in plain
     flagged = summary_text(40, 2, 0, 0, table_not_applicable=1, inconsistent=2)
-    assert "1 张表格标为不适用" in flagged and "作答前后矛盾 2 处" in flagged
+    assert "1张表格标为不适用" in flagged and "作答前后矛盾2处" in flagged
 
 
 def _variant(tmp_path: Path, change: object) -> Path:

@@ -39,7 +39,7 @@ def test_one_empty_row_answers_nothing(library: ChecklistLibrary) -> None:
     assert not done.complete
     assert {"apps.inventory", "filing.tasks"} <= set(done.missing_items)
     reasons = "；".join(done.incomplete_reasons())
-    assert "政务应用、平台与工作群清单第 1 行缺少：名称、实际使用频率、使用者当天人均用时" in reasons
+    assert "政务应用、平台与工作群清单第1行缺少：名称、实际使用频率、使用者当天人均用时" in reasons
     result = score_assessment(checklist, gamed)
     assert all(m.level == "incomplete" for m in result.manifestations.values())
     # and the page's progress does not count the table either
@@ -58,7 +58,7 @@ def test_hours_left_blank_withhold_the_level_until_filled(library: ChecklistLibr
     )
     assert not done.complete
     assert done.unfinished_rows == (
-        f"政务应用、平台与工作群清单第 1 行（{first['cells']['name']}）缺少：使用者当天人均用时",
+        f"政务应用、平台与工作群清单第1行（{first['cells']['name']}）缺少：使用者当天人均用时",
     )
     refilled = [{**first, "cells": {**first["cells"], "minutes_per_day": 0}}, *rows[1:]]  # 0 is an answer
     fixed = dict(answers, **{"apps.inventory": replace(answers["apps.inventory"], value=refilled)})

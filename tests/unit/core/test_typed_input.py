@@ -12,7 +12,7 @@ from jianfu.core.typed_input import NumberInputError, parse_number, row_problem
         ("１．５", "小时", 1.5),
         ("１２", "人", 12),
         ("1.5小时", "小时", 1.5),
-        ("1.5 小时", "小时", 1.5),
+        ("1.5小时", "小时", 1.5),
         ("90分钟", "小时", 1.5),
         ("1.5小时", "分钟", 90),
         ("40小时", "小时/年", 40),
@@ -45,7 +45,7 @@ def test_refusals_name_the_expected_unit(text: str, unit: str, says: str) -> Non
 def test_a_row_problem_names_the_row_the_user_sees(checklist) -> None:
     inventory = checklist.item("apps.inventory")
     assert row_problem(inventory, {"name": "网格通", "minutes_per_day": -5}, 3) is not None
-    assert row_problem(inventory, {"name": "网格通", "minutes_per_day": -5}, 3).startswith("第 3 行")
+    assert row_problem(inventory, {"name": "网格通", "minutes_per_day": -5}, 3).startswith("第3行")
     assert row_problem(inventory, {"name": "网格通", "minutes_per_day": 5}, 3) is None
 
 
@@ -64,10 +64,10 @@ def test_deadlines_as_offices_write_them(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("下个月", "请写成日期，例如 2027-03-31"),
+        ("下个月", "请写成日期，例如2027-03-31"),
         ("2027-02-30", "请写成日期"),
-        ("2207-03-31", "不在 2000–2100 年之间，请检查年份"),  # a typo the county's import would refuse
-        ("1999-12-31", "不在 2000–2100 年之间"),
+        ("2207-03-31", "不在2000–2100年之间，请检查年份"),  # a typo the county's import would refuse
+        ("1999-12-31", "不在2000–2100年之间"),
     ],
 )
 def test_deadlines_refused_say_why(text: str, said: str) -> None:

@@ -98,5 +98,5 @@ def test_validate_and_score_say_it_in_chinese(service, tmp_path: Path, capsys) -
     assert main(["score", str(after)]) == 0
     out = capsys.readouterr().out
     assert "综合：" in out and "未完成" in out
-    assert f"沿用上期未确认 {count} 项" in out
-    assert f"未完成原因：还有 {count} 项沿用上期的回答未确认（“" in out
+    assert f"沿用上期未确认{count}项" in out
+    assert f"未完成原因：还有{count}项沿用上期的回答未确认（“" in out

@@ -37,9 +37,9 @@ def test_line_breaks_are_allowed_only_in_long_text_and_table_cells() -> None:
     fine = {"answers": {"a": {"value": "一\n二", "note": "甲\t乙", "cells": {"人数": "行\r\n"}}}}
     assert strict_json.check_text_and_dates(fine) is None
     problem = strict_json.check_text_and_dates({"answers": {"a": {"unit": "一\n二"}}})
-    assert problem is not None and problem.startswith("answers → a → unit：第 2 个字符是控制字符（U+000A）")
+    assert problem is not None and problem.startswith("answers → a → unit：第2个字符是控制字符（U+000A）")
     problem = strict_json.check_text_and_dates({"plan": [{"measure": "好\x07"}]})
-    assert problem is not None and problem.startswith("plan → 1 → measure：第 2 个字符是控制字符（U+0007）")
+    assert problem is not None and problem.startswith("plan → 1 → measure：第2个字符是控制字符（U+0007）")
 
 
 @settings(max_examples=500, deadline=None)

@@ -133,7 +133,7 @@ def test_an_old_file_with_not_applicable_on_a_table_still_imports_flagged(
     assert flagged.completeness is not None and not flagged.completeness.complete
     assert (flagged.completeness.table_not_applicable, flagged.completeness.inconsistent) == (1, 1)
     summary = flagged.completeness.summary()
-    assert "1 张表格标为不适用" in summary and "作答前后矛盾 1 处" in summary
+    assert "1张表格标为不适用" in summary and "作答前后矛盾1处" in summary
     light = rows[_light(library).township.name]
     assert light.completeness is not None
     assert (light.completeness.table_not_applicable, light.completeness.inconsistent) == (0, 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -319,3 +320,82 @@ def test_items_without_a_department_are_not_counted_twice_when_all_are_of_one_ki
     assert _several_text(0, 5) == ""
     assert _several_text(49, 49) == "（均为乡镇只说明来自所列几个部门之一或多个，未指明具体部门）"
     assert _several_text(3, 49) == "（其中3项乡镇只说明来自所列几个部门之一或多个，未指明具体部门）"
+
+
+# The tables break sensibly: no row alone on a page (the last one on a continuation page, or the
+# first one under its header at a page foot), no heading left at a page foot without its table,
+# and the header row repeated on every page a table continues on.
+
+
+def county_pdf(townships: int, departments: int, problems: int, escalations: int = 0) -> list[str]:
+    rows = [row(i, f"第{i:03d}号镇", 10.0 + (i * 7) % 60, previous=30.0) for i in range(townships)]
+    escalated = {
+        "县民政局": [escalation(f"第{i:03d}号镇", "县民政局", f"协调事项{i:03d}号") for i in range(escalations)]
+    }
+    data = summary(rows, escalated)
+    template = data.departments[0]
+    data = replace(
+        data,
+        departments=[replace(template, key=f"k{i}", name=f"县第{i:03d}号局") for i in range(departments)],
+        common_problems=[(f"共性问题{i:03d}号", problems - i) for i in range(problems)],
+    )
+    pdf = io.BytesIO()
+    write_county_pdf(data, pdf)
+    return pdf_pages(pdf.getvalue())
+
+
+def rows_per_page(pages: list[str], pattern: str, after: str, before: str) -> list[int]:
+    """How many of a table's rows (marked by ``pattern``) each page between two headings holds."""
+    start = next(i for i, page in enumerate(pages) if after in page)
+    end = next((i for i, page in enumerate(pages) if before in page and i >= start), len(pages) - 1)
+    counts = []
+    for page in pages[start : end + 1]:
+        text = page[page.index(after) :] if after in page else page
+        text = text[: text.index(before)] if before in text else text
+        counts.append(len(re.findall(pattern, text)))
+    return [c for c in counts if c]
+
+
+# Numbers of rows around page boundaries (25, 27, 38 and 39 left one row alone before).
+@pytest.mark.parametrize("size", [12, 13, 14, 25, 26, 27, 38, 39])
+def test_no_row_is_alone_on_a_page(size: int) -> None:
+    pages = county_pdf(townships=size, departments=size, problems=min(size, 20))
+    overview = rows_per_page(pages, r"第\d{3}号镇", "三、各乡镇负担情况", "四、条线部门归因")
+    departments = rows_per_page(pages, r"县第\d{3}号局", "四、条线部门归因", "五、共性问题")
+    problems = rows_per_page(pages, r"共性问题\d{3}号", "五、共性问题", "六、各乡镇提请县级协调事项")
+    assert sum(overview) == size and sum(departments) == size and sum(problems) == min(size, 20)
+    for counts in (overview, departments, problems):
+        assert min(counts) >= 2, counts
+
+
+def test_a_continued_table_repeats_its_header_and_no_heading_ends_a_page() -> None:
+    pages = county_pdf(townships=40, departments=30, problems=20, escalations=40)
+    overview = [p for p in pages if re.search(r"第\d{3}号镇", p) and "较上期" in p]
+    assert len(overview) >= 3
+    assert all("乡镇（街道）痕迹管理异化" in page for page in overview)  # the header row, on every page
+    for heading, next_text in (
+        ("四、条线部门归因", "县第000号局"),
+        ("五、共性问题", "共性问题000号"),
+        ("六、各乡镇提请县级协调事项", "协调事项"),
+    ):
+        page = next(p for p in pages if heading in p)
+        assert next_text in page[page.index(heading) :], heading  # its table starts on the same page
+
+
+def test_the_sample_county_summary_leaves_no_row_alone(library, tmp_path: Path) -> None:
+    from jianfu.exchange.demo import write_demo
+    from jianfu.services.county import CountyService
+
+    files = write_demo(tmp_path / "demo", library)
+    with CountyService.open(tmp_path / "county.sqlite3", library) as county:
+        county.import_files(files)
+        data = county.summary()
+    pdf = io.BytesIO()
+    write_county_pdf(data, pdf)
+    pages = pdf_pages(pdf.getvalue())
+    last, before_last = data.rows[-1].township, data.rows[-2].township
+    header = "乡镇（街道）痕迹管理异化"  # the overview's header row, on each of its pages
+    tables = [p[p.index(header) :] for p in pages if header in p]
+    assert len(tables) >= 1
+    ending = next(t for t in tables if last in t)
+    assert before_last in ending  # the last row is not alone on its page

@@ -73,7 +73,7 @@ def test_join_clauses_drops_the_clauses_own_full_stop() -> None:
     assert join_clauses(["次数不能多于总次数。请改正其中一项。", "人数多于在岗干部人数。请改正其中一项。"]) == (
         "次数不能多于总次数。请改正其中一项；人数多于在岗干部人数。请改正其中一项"
     )
-    assert join_clauses(["必答题未答 2 题", "", "作答前后矛盾 1 处：x。"]) == "必答题未答 2 题；作答前后矛盾 1 处：x"
+    assert join_clauses(["必答题未答2题", "", "作答前后矛盾1处：x。"]) == "必答题未答2题；作答前后矛盾1处：x"
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def contradictory(library):
 def test_contradictions_are_joined_without_doubled_punctuation(contradictory, tmp_path) -> None:
     assessment, checklist, result = contradictory
     reasons = result.completeness.incomplete_reasons()
-    assert any(r.startswith("作答前后矛盾 2 处：") for r in reasons)
+    assert any(r.startswith("作答前后矛盾2处：") for r in reasons)
     assert "请改正其中一项；" in "".join(reasons)
     assert not any(mark in "".join(reasons) for mark in ("。；", "；；", "。，"))
     text = _pdf_text(assessment, checklist, result)
@@ -104,12 +104,12 @@ def test_contradictions_are_joined_without_doubled_punctuation(contradictory, tm
     out = subprocess.run(
         [sys.executable, "-m", "jianfu", "score", str(path)], capture_output=True, text=True, check=True
     ).stdout
-    assert "未完成原因：作答前后矛盾 2 处：" in out and "请改正其中一项；" in out
+    assert "未完成原因：作答前后矛盾2处：" in out and "请改正其中一项；" in out
     assert "。；" not in out
 
 
 def test_the_plan_pdf_sets_numerals_without_spaces_as_official_documents_do(library) -> None:
-    """The screen writes "共 43 题" and "约 12.6 小时"; the document "共43题", as "有在岗干部39人"."""
+    """Typed or drafted "共 43 题" and "约 12.6 小时" print "共43题", as "有在岗干部39人"."""
     assessment, _ = sample_township_assessment(library)
     checklist = library.get(assessment.checklist_id, assessment.checklist_version)
     result = score_assessment(checklist, assessment.answers)

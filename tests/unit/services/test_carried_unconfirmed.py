@@ -49,11 +49,11 @@ def test_an_untouched_next_period_is_incomplete_and_says_what_to_confirm(service
     done = result.completeness
     assert (done.unconfirmed, done.answered, done.required_missing) == (len(asked), 0, 0)
     reason = done.incomplete_reasons()[0]
-    assert reason.startswith(f"还有 {len(asked)} 项沿用上期的回答未确认（")
+    assert reason.startswith(f"还有{len(asked)}项沿用上期的回答未确认（")
     first = checklist.sections[0]
     on_first = len(unconfirmed(checklist, answers, first.id))
-    assert f"“{first.title}”{on_first} 项" in reason  # names the pages and how many on each
-    assert f"沿用上期未确认 {len(asked)} 项" in done.summary()
+    assert f"“{first.title}”{on_first}项" in reason  # names the pages and how many on each
+    assert f"沿用上期未确认{len(asked)}项" in done.summary()
     assert done.to_json()["unconfirmed"] == len(asked)
     assert completion(checklist, answers) == (0, len(asked))  # not counted as answered anywhere
     assert first_page_to_confirm(checklist, answers) == first.id

@@ -10,12 +10,15 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from jianfu.core.answers import Answer
 from jianfu.core.assessment import Period
+from jianfu.core.consistency import to_verify
 from jianfu.exchange.assessment_file import to_document, write_assessment_file
 from jianfu.exchange.demo import sample_assessments, write_demo
 from jianfu.reports.county import write_county_pdf, write_county_workbook
 from jianfu.services.county import CountyService
 from jianfu.services.county_import import collect_files
+from jianfu.storage.county_verify import TablesOnDemand
 
 NOTE = "答不通过平台接收系统派单、每月派单数为0，请县级对照12345热线和网格化平台的派单记录核实"
 
@@ -72,3 +75,44 @@ def test_a_v2_file_without_dispatch_is_named_once_carried_to_v3(library, tmp_pat
         assert [(t.township, t.notes) for t in county.to_verify(Period("2026-Q4"))] == [
             ("马鞍乡", ("本镇" + NOTE + "。",))
         ]
+
+
+def test_a_note_reading_the_inventory_reads_it_only_where_the_other_answers_hold(library, tmp_path: Path) -> None:
+    """v4's note on tracing time beside daily check-in apps reads the inventory: the rows are read
+    for the townships whose tracing time makes them matter, and the result is the drill-down's."""
+    write_demo(tmp_path / "demo", library)
+    with CountyService.open(tmp_path / "county.sqlite3", library) as county:
+        county.import_files(collect_files([tmp_path / "demo"]))
+        latest = Period("2026-Q4")
+        conn = county.db.conn
+        ids = [i for (i,) in conn.execute("SELECT id FROM assessments WHERE period = ? ORDER BY id", (latest.code,))]
+        heavy = ids[::2]  # half the townships say 40 minutes of tracing a day: their inventory decides
+        conn.executemany(
+            "UPDATE answers SET value = '40' WHERE assessment_id = ? AND item_id = 'traces.minutes_per_day'",
+            [(i,) for i in heavy],
+        )
+        expected = {}
+        for assessment_id in ids:
+            assessment = county.assessment(assessment_id)
+            checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+            notes = tuple(to_verify(checklist, assessment.answers))
+            if notes:
+                expected[assessment.township.name] = notes
+        found = {t.township: t.notes for t in county.to_verify(latest)}
+        assert found == expected
+        tracing = {name for name, notes in found.items() if any("留痕时间" in n for n in notes)}
+        heavy_names = {county.assessment(i).township.name for i in heavy}
+        assert tracing and tracing < heavy_names  # some of the 40-minute townships have no daily check-in app
+
+
+def test_a_tables_answer_is_read_when_asked_for_only() -> None:
+    reads = []
+    with_rows = {"apps.inventory": Answer([{"row_id": "r1", "cells": {}}]), "traces.minutes_per_day": Answer(10)}
+    answers = TablesOnDemand(
+        {"apps.inventory": Answer([]), "traces.minutes_per_day": Answer(10)},
+        ["apps.inventory"],
+        lambda: reads.append(1) or with_rows,
+    )
+    assert answers["traces.minutes_per_day"].value == 10 and not answers.loaded and not reads
+    assert answers.get("apps.inventory") == with_rows["apps.inventory"] and answers.loaded and reads == [1]
+    assert answers["apps.inventory"] == with_rows["apps.inventory"] and reads == [1]  # read once

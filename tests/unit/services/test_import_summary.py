@@ -12,4 +12,4 @@ def test_the_summary_line_says_when_accepted_files_need_a_look() -> None:
     assert "需留意" not in summary.describe()
     summary.notes.append((Path("b.jianfu"), "日期在未来"))
     text = summary.describe()
-    assert text.startswith("导入 2 个") and "其中 1 个文件需留意" in text
+    assert text.startswith("导入2个") and "其中1个文件需留意" in text

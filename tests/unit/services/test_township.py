@@ -79,7 +79,7 @@ def test_next_period_is_prefilled_and_asks_for_confirmation(service, store, asse
     assert store.unconfirmed(new_id) == set()
     assert store.load(assessment_id).answers["profile.cadre_count"].value == 40  # the old one is untouched
     changes = service.changes_since_previous(service.load(new_id))
-    assert [(c.item_id, c.before, c.after) for c in changes or []] == [("profile.cadre_count", "40 人", "41 人")]
+    assert [(c.item_id, c.before, c.after) for c in changes or []] == [("profile.cadre_count", "40人", "41人")]
 
 
 @pytest.mark.parametrize(

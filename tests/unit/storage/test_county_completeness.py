@@ -58,7 +58,7 @@ def test_overview_rows_carry_the_completeness_counts(county_db, library, tmp_pat
     edited = rows[document["township"]["name"]].completeness
     assert edited is not None and not edited.complete
     assert edited.required_missing >= 1 and edited.not_applicable_without_reason == 1
-    assert "其中 1 题未说明实际理由" in edited.summary()
+    assert "其中1题未说明实际理由" in edited.summary()
     assert all(
         r.completeness and r.completeness.complete for r in rows.values() if r is not rows[document["township"]["name"]]
     )

@@ -61,7 +61,7 @@ def test_signers_tab_shows_fingerprints_and_confirms_a_held_key(qtbot, county, i
     assert county.tabs.tabText(county.signers_tab) == "签名与待确认"
 
     _import(qtbot, county, incoming / "later")
-    assert "待确认 1 个" in county.summary_box.text()
+    assert "待确认1个" in county.summary_box.text()
     assert "冒名镇-2026-Q4.jianfu" in county.summary_box.detailedText()
     assert county.tabs.tabText(county.signers_tab) == "签名与待确认（1）"
     assert panel.held.rowCount() == 1

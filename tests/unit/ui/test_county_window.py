@@ -36,10 +36,10 @@ def test_import_shows_progress_and_summary_then_the_overview(qtbot, county, demo
     with qtbot.waitSignal(task.succeeded, timeout=30_000):
         pass
     summary = county.last_summary
-    assert summary.describe().startswith("导入 18 个") and len(summary.rejected) == 1
+    assert summary.describe().startswith("导入18个") and len(summary.rejected) == 1
     assert "坏文件.jianfu" in county.summary_box.detailedText()
     assert county.overview.model().rowCount() == 13
-    assert "共有 13 个乡镇（街道）报送。全县负担最重的是" in county.headline.text()
+    assert "共有13个乡镇（街道）报送。全县负担最重的是" in county.headline.text()
     assert "未完成" not in county.headline.text()  # every demo file is complete: all in the averages
     assert county.departments.model().rowCount() > 5
     assert county.period.count() == 2  # two periods to choose from
@@ -97,7 +97,7 @@ def test_drill_down_plan_is_read_in_full_with_its_departments(qtbot, county, dem
     dialog = county.drilldown
     assessment = county.county.assessment(int(county.overview.currentIndex().siblingAtColumn(0).data(ID_ROLE)))
     overall = county.overview_sorted.index(county.overview.currentIndex().row(), 5).data()
-    assert f"综合 {overall.split()[0]}（" in dialog.summary.text()  # the overall, as in the overview
+    assert f"综合：{overall.split()[0]}（" in dialog.summary.text()  # the overall, as in the overview
     plan = dialog.plan
     headers = [plan.horizontalHeaderItem(c).text() for c in range(plan.columnCount())]
     assert headers[3] == "条线部门"  # as on the plan page
@@ -110,6 +110,9 @@ def test_drill_down_plan_is_read_in_full_with_its_departments(qtbot, county, dem
         if plan.fontMetrics().horizontalAdvance(entry.measure) > plan.columnWidth(1):
             assert plan.rowHeight(row) >= 2 * line  # wrapped onto lines, not cut at "…"
     assert any(plan.item(r, 3).text() for r in range(plan.rowCount()))
+    dialog.tabs.setCurrentWidget(plan)
+    qtbot.waitUntil(plan.isVisible)
+    assert plan.horizontalScrollBar().maximum() == 0  # 责任人, 整改时限, 是否采纳 on screen, no sideways scrolling
 
 
 def department_names(county) -> set[str]:
@@ -367,3 +370,53 @@ def test_refreshes_during_a_lookup_do_not_start_another_for_the_same_period(
     county.refresh()
     qtbot.waitUntil(lambda: not _running and "请县级核实" in county.missing.text(), timeout=10_000)
     assert looked_up == ["2026-Q4"]
+
+
+def test_every_table_in_the_county_window_is_set_in_the_cjk_font(qtbot, qapp, library, tmp_path: Path) -> None:
+    """Opened first, or on its own, the window used to take Qt's default font (DejaVu Sans here:
+    Latin first, Chinese from a Mincho fallback) while the township window had the CJK family."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from jianfu.ui.appearance import FAMILY_PROPERTY
+
+    qapp.setFont(QFont("DejaVu Sans"))  # what a fresh application starts with on this machine
+    window = CountyWindow(library, tmp_path / "county.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    family = qapp.property(FAMILY_PROPERTY)
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+    views = window.findChildren(QAbstractItemView)
+    assert {window.overview, window.departments, window.problems} <= set(views)
+    for widget in [window.headline, *views, *(v.horizontalHeader() for v in views if hasattr(v, "horizontalHeader"))]:
+        assert QFontInfo(widget.font()).family() == family, widget
+    window.county.close()
+
+
+def test_at_1024_pixels_every_score_keeps_its_change_from_last_period(qtbot, qapp, county, demo_dir) -> None:
+    from jianfu.ui.appearance import apply_font_size
+
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    county.resize(1024, 768)
+    qtbot.waitUntil(lambda: county.overview.viewport().width() < 1000)
+    view, model = county.overview, county.overview.model()
+
+    def elided() -> list[str]:
+        metrics = view.fontMetrics()
+        cells = [model.index(row, column).data() for row in range(model.rowCount()) for column in range(1, 8)]
+        # the cell's text and its margins fit: nothing cut at "…"
+        return [t for i, t in enumerate(cells) if metrics.horizontalAdvance(t) + 8 > view.columnWidth(1 + i % 7)]
+
+    assert not elided()
+    assert sum("（" in model.index(r, 1).data() for r in range(model.rowCount())) >= 5  # the changes are shown
+    assert view.horizontalScrollBar().maximum() == 0  # all in view
+    assert "较上期" in str(model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+    family = county.font_family
+    apply_font_size(qapp, family, large=True)  # the large font: the table scrolls sideways instead
+    try:
+        qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0)
+        assert not elided()
+    finally:
+        apply_font_size(qapp, family, large=False)

@@ -25,7 +25,7 @@ def test_export_page_warns_of_an_incomplete_assessment_with_its_reasons(qtbot, m
     assert page.incomplete.isVisible()
     text = page.incomplete.text()
     assert text.startswith("本次自查未完成（")
-    assert "必答题未答 1 题；作答前后矛盾 2 处：" in text and "请改正其中一项；" in text
+    assert "必答题未答1题；作答前后矛盾2处：" in text and "请改正其中一项；" in text
     assert "县级将看到“未完成”" in text and "不评定等级" in text
     assert "。；" not in text and "。）" not in text
     # above the export button

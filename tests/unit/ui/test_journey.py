@@ -136,7 +136,7 @@ def test_changes_since_last_period(qtbot, make_window, sample_file) -> None:
 
     when_shown(ChangesDialog, read)
     click(qtbot, window.changes_button)
-    assert len(rows) == 1 and rows[0][1:] == ("46 人", "50 人")
+    assert len(rows) == 1 and rows[0][1:] == ("46人", "50人")
     # the scores last period (the sample as answered) beside this period's, 综合 last
     previous = window.session.service.load(window.session.service.previous_of(window.session.current.id))
     result = score_assessment(previous.checklist, previous.assessment.answers)

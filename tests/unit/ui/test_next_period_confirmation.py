@@ -35,9 +35,9 @@ def test_the_level_waits_until_every_page_is_confirmed(qtbot, make_window, sampl
     sidebar_click(qtbot, window, START)
     assert start.table.item(0, 1).text() == "2027年第一季度"
     completion = start.table.item(0, 2).text()
-    assert completion.startswith("0%（0/") and f"{to_confirm} 项沿用上期待确认" in completion
+    assert completion.startswith("0%（0/") and f"{to_confirm}项沿用上期待确认" in completion
     assert start.carried.isVisible()
-    assert f"还有 {to_confirm} 项沿用上期的回答未确认" in start.carried.text.text()
+    assert f"还有{to_confirm}项沿用上期的回答未确认" in start.carried.text.text()
     assert "不评定等级" in start.carried.text.text()
     click(qtbot, start.carried.button)
     assert window.current == sections[0]
@@ -49,7 +49,7 @@ def test_the_level_waits_until_every_page_is_confirmed(qtbot, make_window, sampl
     assert all(INCOMPLETE_LABEL in card.text() for card in results.cards.values())
     assert results.carried.isVisible()
     notice = results.carried.text.text()
-    assert f"还有 {to_confirm} 项沿用上期的回答未确认" in notice
+    assert f"还有{to_confirm}项沿用上期的回答未确认" in notice
     first_title = session.checklist.sections[0].title
     assert f"“{first_title}”" in notice  # the pages to confirm, by name
     click(qtbot, results.carried.button)
@@ -58,7 +58,7 @@ def test_the_level_waits_until_every_page_is_confirmed(qtbot, make_window, sampl
     # Export: the file would carry them as unconfirmed; the page says so too.
     sidebar_click(qtbot, window, EXPORT)
     export = window.pages[EXPORT]
-    assert export.carried.isVisible() and f"还有 {to_confirm} 项" in export.carried.text.text()
+    assert export.carried.isVisible() and f"还有{to_confirm}项" in export.carried.text.text()
     assert not export.incomplete.isVisible()  # the notice is the only reason: said once, not twice
     click(qtbot, export.carried.button)
     assert window.current == sections[0]
@@ -143,7 +143,7 @@ def test_the_county_window_counts_files_sent_unconfirmed(qtbot, library, tmp_pat
             pass
         assert "沿用上期未确认" in window.summary_box.detailedText()
         assert window.selected_period().code == "2027-Q1"
-        assert f"沿用上期未确认（1 个乡镇，确认前不评定等级）：柳河镇（{count} 项）" in window.missing.text()
+        assert f"沿用上期未确认（1个乡镇，确认前不评定等级）：柳河镇（{count}项）" in window.missing.text()
         overall = window.overview.model().index(0, 5)
         assert window.overview.model().rowCount() == 1 and overall.data()
         assert all(INCOMPLETE_LABEL in window.overview.model().index(0, c).data() for c in range(1, 5))

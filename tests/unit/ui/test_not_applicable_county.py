@@ -38,7 +38,7 @@ def test_drill_down_lists_each_not_applicable_with_its_reason(qtbot, library) ->
     assert rows[0][1] == checklist.item("filing.imposed_by").label and rows[0][3].startswith("计为不适用")
     assert rows[1][1] == checklist.item("traces.minutes_per_day").label and "须重新作答" in rows[1][3]
     summary = dialog.findChildren(QLabel)[0].text()  # the counts above the tabs: 1 not accepted
-    assert "不适用 2 题（其中 1 题未说明实际理由、超出不适用上限或本版已不提供不适用）" in summary
+    assert "不适用2题（其中1题未说明实际理由、超出不适用上限或本版已不提供不适用）" in summary
     if SHOTS:
         dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
         dialog.show()

@@ -51,9 +51,9 @@ def test_table_errors_name_the_row_and_clear(qtbot, make_window) -> None:
         qtbot.mouseClick(inventory.add_button, Qt.MouseButton.LeftButton)
         edit_cell(qtbot, inventory.table, inventory.table.rowCount() - 1, 0, name)
     edit_cell(qtbot, inventory.table, 2, minutes, "很多")
-    assert inventory.error.text().startswith("第 3 行") and "分钟" in inventory.error.text()
+    assert inventory.error.text().startswith("第3行") and "分钟" in inventory.error.text()
     edit_cell(qtbot, inventory.table, 1, minutes, "-5")
-    assert inventory.error.text().startswith("第 2 行")
+    assert inventory.error.text().startswith("第2行")
     edit_cell(qtbot, inventory.table, 1, minutes, "1小时")
     assert inventory.error.text() == ""
     rows = stored(window, "apps.inventory").value

@@ -101,7 +101,7 @@ def test_stale_not_applicable_answers_stand_under_one_heading(qtbot, make_window
     assert text.count("本版已不提供“不适用”") == 1
     assert 'href="meetings.per_month"' in text and 'href="filing.practices"' in text
     counts = page.completeness.text()
-    assert "不适用 2 题（其中不予认可 2 题）；必答未答 0 题" in counts
+    assert "不适用2题（其中不予认可2题）；必答未答0题" in counts
     if SHOTS:
         page.grab().save(str(Path(SHOTS) / "results_stale_not_applicable.png"))
 
@@ -120,7 +120,7 @@ def test_a_partly_answered_overall_says_it_is_too_low(qtbot, make_window) -> Non
     window.show_page("results")
     page = window.pages["results"]
     overall = page.overall.text()
-    assert overall.startswith(f"综合得分 {page.result.overall:.1f}")
+    assert overall.startswith(f"综合得分{page.result.overall:.1f}")
     assert "算法逻辑中心化尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。" in overall
     names = [m.name for m in page.result.manifestations.values()]
     assert page.radar.scores[names.index("算法逻辑中心化")] is None

@@ -183,7 +183,7 @@ def test_results_tell_the_cadre_why_an_old_not_applicable_inventory_gets_no_leve
     text = results.completeness.text()
     assert "作答前后矛盾" not in text  # the label words it its own way; core's reasons follow:
     assert "政务应用、平台与工作群清单：本表答“没有”（或标为不适用）" in text
-    assert "有 1 张表格按旧办法标为“不适用”：请取消" in text
+    assert "有1张表格按旧办法标为“不适用”：请取消" in text
     assert results.result is not None and results.result.overall_level == "incomplete"
     assert "未完成" in results.cards["platform_formalism"].text()
     shot(window, "results_old_not_applicable_inventory.png")

@@ -7,10 +7,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from jianfu.core.errors import write_error
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.reports.county import verify_lines
 from jianfu.services.county import CountyService
+from jianfu.ui.appearance import ensure_fonts
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
 from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
 from jianfu.ui.tasks import Progress, Task, run_in_background, run_quietly
@@ -60,6 +62,9 @@ def rederive_in_worker(database: Path, library: ChecklistLibrary, progress: Prog
 
 class CountyWindow(QMainWindow):
     def __init__(self, library: ChecklistLibrary, database: Path, parent: QWidget | None = None) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.font_family = ensure_fonts(app)  # as the township window: the CJK family, never Qt's default
         super().__init__(parent)
         self.library = library
         self.database = database
@@ -127,7 +132,8 @@ class CountyWindow(QMainWindow):
         self.overview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.overview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.overview.setSortingEnabled(True)
-        self.overview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._size_overview_columns()
+        self.overview.viewport().installEventFilter(self)
         self.overview.doubleClicked.connect(self._drill_down)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
@@ -176,11 +182,15 @@ class CountyWindow(QMainWindow):
         departments_layout.addLayout(row)
         self.tabs.addTab(departments_page, self.tr("County departments"))
 
-        self.problem_model = ProblemsModel([self.tr("Problem"), self.tr("Townships")])
+        # the count column is headed as in 条线部门 (the tab's own name, 乡镇情况, read as its header)
+        self.problem_model = ProblemsModel([self.tr("Problem"), self.tr("Townships affected")])
         self.problems = QTreeView()
         self.problems.setModel(self.problem_model)
         self.problems.setUniformRowHeights(True)
-        self.problems.setColumnWidth(0, 900)
+        problems_header = self.problems.header()  # the problem takes what the count leaves: no sideways scrolling
+        problems_header.setStretchLastSection(False)
+        problems_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        problems_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.problems.expanded.connect(self._load_requests)
         self.rule_titles = {
             rule.id: rule.title
@@ -610,6 +620,44 @@ class CountyWindow(QMainWindow):
             )
         self.county.set_expected_townships(townships)
         self.refresh()
+
+    def _size_overview_columns(self) -> None:
+        """The name, hours and completion columns as wide as their header or a usual name; the five
+        score columns share the rest, or, where that is narrower than a score with its change (the
+        large font at 1024 pixels), keep that width and the table scrolls sideways: never "…".
+        Measured, not ResizeToContents: that reads up to 1,000 rows on every refresh."""
+        header = self.overview.horizontalHeader()
+        metrics = self.overview.fontMetrics()
+        model = self.overview_model
+        pad = 16  # a cell's margins, with a few pixels to spare
+
+        def width(column: int, sample: str) -> int:
+            text = str(model.headerData(column, Qt.Orientation.Horizontal))
+            return max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(sample)) + pad
+
+        fixed = {0: width(0, "城关街道办事处"), 6: width(6, ""), 7: width(7, "100%")}
+        score = max(width(c, "88.8 较重（-88.8）") for c in range(1, 6))
+        room = self.overview.viewport().width() - sum(fixed.values())
+        shared = room >= 5 * score
+        for column in range(1, 6):
+            header.setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch if shared else QHeaderView.ResizeMode.Interactive
+            )
+            if not shared:
+                self.overview.setColumnWidth(column, score)
+        for column, size in fixed.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.overview.setColumnWidth(column, size)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the large font: columns measured again
+            self._size_overview_columns()
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if watched is self.overview.viewport() and event.type() == QEvent.Type.Resize:
+            self._size_overview_columns()  # the room the score columns share changed
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: Any) -> None:
         self.closed = True  # a worker finishing after this has nothing to show

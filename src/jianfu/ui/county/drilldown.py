@@ -23,7 +23,10 @@ from jianfu.core.explanation import explain
 from jianfu.core.not_applicable import not_applicable_entries
 from jianfu.core.plan import local_wording
 from jianfu.core.scoring import score_assessment
+from jianfu.core.wording import official_spacing
 from jianfu.ui.widgets.radar import RadarChart
+
+PLAN_TABLE_WIDTH = 920  # the dialog's 1000 pixels less margins, row numbers and scroll bar
 
 
 class DrilldownDialog(QDialog):
@@ -44,16 +47,16 @@ class DrilldownDialog(QDialog):
             else self.tr("Fingertip hours per cadre a month: not yet assessed")
         )
         overall = (
-            self.tr("Overall") + " " + score_and_level(result.overall, result.overall_level_label, result.assessed)
+            self.tr("Overall") + "：" + score_and_level(result.overall, result.overall_level_label, result.assessed)
         )
         self.summary = summary = QLabel(
             "　".join(
-                f"{m.name} {score_and_level(m.score, m.level_label, m.assessed)}"
+                f"{m.name}：{score_and_level(m.score, m.level_label, m.assessed)}"
                 for m in result.manifestations.values()
             )
             + "　"
             + overall  # as in the overview's 综合 column the inspector came from
-            + "　"
+            + "\n"  # the counts on a line of their own: wrapped after the scores they broke mid-word
             + result.completeness.summary()
             + "　"
             + hours
@@ -86,9 +89,12 @@ class DrilldownDialog(QDialog):
             )
             findings.addTopLevelItem(parent_item)
             for finding in m.findings:
-                child = QTreeWidgetItem([finding.problem, "\n".join(finding.evidence), f"{finding.points:.1f}"])
-                child.setToolTip(0, finding.problem)  # in full where the column elides it
-                child.setToolTip(1, "\n".join(finding.evidence))
+                # the checklist's wording, in our numerals (core/wording.py), as on the results page
+                problem = official_spacing(finding.problem)
+                evidence = "\n".join(official_spacing(e) for e in finding.evidence)
+                child = QTreeWidgetItem([problem, evidence, f"{finding.points:.1f}"])
+                child.setToolTip(0, problem)  # in full where the column elides it
+                child.setToolTip(1, evidence)
                 parent_item.addChild(child)
             parent_item.setExpanded(True)
         findings.setColumnWidth(0, 480)
@@ -140,9 +146,14 @@ class DrilldownDialog(QDialog):
                 plan.setItem(row, column, cell)
         plan.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         plan.setWordWrap(True)  # the inspector reads each problem and measure in full, as printed
-        plan.setColumnWidth(0, 300)
-        plan.setColumnWidth(1, 340)
-        plan.setColumnWidth(3, 150)
+        # Problem and measure share what the short columns leave: every column on screen in the
+        # 1000-pixel dialog (责任人 and 整改时限 were past its edge), rows as tall as their text.
+        for column in (2, 4, 5, 6):
+            plan.resizeColumnToContents(column)
+        plan.setColumnWidth(3, plan.fontMetrics().horizontalAdvance("县人力资源社会保障局") + 12)
+        left = PLAN_TABLE_WIDTH - sum(plan.columnWidth(c) for c in range(2, 7))
+        plan.setColumnWidth(0, max(200, left * 9 // 20))
+        plan.setColumnWidth(1, max(220, left - left * 9 // 20))
         plan.horizontalHeader().setStretchLastSection(True)
         plan.resizeRowsToContents()
         self.tabs.addTab(plan, self.tr("Rectification plan"))

@@ -29,6 +29,8 @@ _SCORED = (*MANIFESTATIONS, "overall")  # columns 1–5
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY, _BACKGROUND = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.BackgroundRole)
+_TOOLTIP, _ALIGNMENT = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _SORT, _ID_ROLE = int(SORT_ROLE), int(ID_ROLE)
 
 
@@ -60,6 +62,8 @@ class OverviewModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == _TOOLTIP and 1 <= section <= 5:
+            return self.tr("Score and level; in brackets the change since last period (negative: lighter)")
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -76,6 +80,10 @@ class OverviewModel(QAbstractTableModel):
             return self._key(self.rows[index.row()], index.column())
         if role == _ID_ROLE:
             return self.rows[index.row()][_ID]
+        if role == _TOOLTIP:  # in full where a narrow column elides it
+            return self._text(self.rows[index.row()], index.column())
+        if role == _ALIGNMENT and index.column() >= 6:  # hours and completion: figures, right-aligned
+            return _RIGHT
         return None
 
     def _text(self, row: tuple[Any, ...], column: int) -> str:
@@ -174,6 +182,8 @@ class DepartmentModel(QAbstractTableModel):
             return self.also_written(others) if others else None
         if role == Qt.ItemDataRole.ToolTipRole and figure is not None and d.figure(figure) is None:
             return self.not_asked_tip
+        if role == _ALIGNMENT and column > 0:  # the figures and hours, right-aligned
+            return _RIGHT
         return None
 
 
@@ -208,7 +218,9 @@ class ProblemsModel(QStandardItemModel):
                 item.setData(self.next_loader, LOADER_ROLE)
                 self.loaders[self.next_loader] = loader
                 item.appendRow(QStandardItem("…"))  # placeholder: the arrow shows, the rows load on opening
-            parent.appendRow([item, QStandardItem(count)])
+            number = QStandardItem(count)
+            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            parent.appendRow([item, number])
 
     def load(self, index: QModelIndex) -> bool:
         """Read the children of the row at ``index`` if not read yet; whether it read them."""

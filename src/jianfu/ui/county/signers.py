@@ -38,7 +38,7 @@ class SignersPanel(QWidget):
     def __init__(self, county: CountyService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.county = county
-        layout = QVBoxLayout(self)
+        self.panel_layout = layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
                 "Each township is bound to the signing key of the first file the county received from it. "
@@ -50,7 +50,7 @@ class SignersPanel(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        held_box = QGroupBox(self.tr("Files to confirm"))
+        self.held_box = held_box = QGroupBox(self.tr("Files to confirm"))
         held_layout = QVBoxLayout(held_box)
         self.held = self._table(
             [
@@ -135,6 +135,16 @@ class SignersPanel(QWidget):
                 item.setData(ID_ROLE, h.id)
                 item.setToolTip(value)
                 self.held.setItem(row, column, item)
+        # no file waiting: the empty table shrinks to a few lines, the known keys take the room
+        rows = max(len(held), 2)
+        self.held.setMaximumHeight(
+            self.held.horizontalHeader().sizeHint().height()
+            + rows * self.held.verticalHeader().defaultSectionSize()
+            + 2 * self.held.frameWidth()
+            if len(held) < 6
+            else 16777215
+        )
+        self.panel_layout.setStretchFactor(self.held_box, 1 if len(held) >= 6 else 0)
         if self.isVisible():  # else read when the tab is opened (a line per township: 10,000)
             self.fill_signers()
         self._update_buttons()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from jianfu.core.explanation import Explanation, explain
 from jianfu.core.scoring import ScoreResult
 from jianfu.core.wizard import items_by_page
+from jianfu.core.wording import official_spacing
 from jianfu.ui.session import Session
 from jianfu.ui.widgets.carried_notice import CarriedNotice
 from jianfu.ui.widgets.radar import RadarChart
@@ -171,7 +172,7 @@ class ResultsPage(QScrollArea):
         )
         bands = self.tr("Levels: {bands}").format(
             bands="　".join(
-                f"{label} {start:.0f}—{below:.0f}" for _, label, start, below in self.explanation.level_bands
+                f"{label}{start:.0f}—{below:.0f}" for _, label, start, below in self.explanation.level_bands
             )
         )
         answered_on, latest = self.session.checklist.version, self.session.library.latest().version
@@ -191,7 +192,7 @@ class ResultsPage(QScrollArea):
                 f"QPushButton#scoreCard {{ border-left: 6px solid {LEVEL_COLOURS.get(m.level, '#999')}; }}"
             )
         breakdown = "、".join(
-            f"{t.label} {r.fingertip_breakdown.get(t.id, 0):.1f}" for t in self.session.checklist.fingertip_terms
+            f"{t.label}{r.fingertip_breakdown.get(t.id, 0):.1f}" for t in self.session.checklist.fingertip_terms
         )
         self.overall.setText(self._overall_text(r, breakdown))
         self.radar.set_scores(
@@ -300,11 +301,12 @@ class ResultsPage(QScrollArea):
             if not m.findings:
                 parent.addChild(QTreeWidgetItem([m.empty_text(), "", ""]))  # worded in core.explanation
             for finding in m.findings:
-                evidence = "\n".join(finding.evidence)
+                evidence = "\n".join(official_spacing(e) for e in finding.evidence)
                 if finding.also_in:
                     evidence += "\n" + self.tr("Also counted in: {names}").format(names="、".join(finding.also_in))
-                child = QTreeWidgetItem([finding.problem, evidence, f"{finding.points:.1f}"])
-                child.setToolTip(0, finding.problem)
+                problem = official_spacing(finding.problem)  # the checklist's wording, in our numerals
+                child = QTreeWidgetItem([problem, evidence, f"{finding.points:.1f}"])
+                child.setToolTip(0, problem)
                 child.setToolTip(1, evidence)
                 child.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
                 parent.addChild(child)

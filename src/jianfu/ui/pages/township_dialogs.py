@@ -31,7 +31,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _describe(summary: AssessmentSummary) -> str:
-    return f"{summary.township.county}{summary.township.name} {summary.period.label}"
+    return f"{summary.township.county}{summary.township.name}{summary.period.label}"  # 云溪县柳河镇2026年第四季度
 
 
 def today() -> dt.date:

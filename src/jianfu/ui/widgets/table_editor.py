@@ -423,7 +423,7 @@ class TableEditor(QWidget):
         self.rows_changed.emit()
 
     def _refused(self, row: int, column: Field, message: str) -> None:
-        self.error.setText(f"第 {row + 1} 行“{column.label}”{message}")
+        self.error.setText(f"第{row + 1}行“{column.label}”{message}")
 
     def _double_clicked(self, row: int, column_index: int) -> None:
         column = self.item.columns[column_index]
