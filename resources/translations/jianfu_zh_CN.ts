@@ -677,126 +677,146 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="207" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="217" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="212" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="222" />
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="219" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="229" />
+        <source>Fill them in on the plan page</source>
+        <translation>去整改方案页填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="234" />
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="220" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="235" />
         <source>Save as Word (editable)…</source>
         <translation>另存为 Word（可编辑）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="221" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="236" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="222" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="237" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="229" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244" />
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="259" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="248" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="263" />
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="274" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="290" />
         <source>This assessment is incomplete ({reasons}). Once exported, the county will see it as incomplete, with no level.</source>
         <translation>本次自查未完成（{reasons}），导出后县级将看到“未完成”，不评定等级。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="313" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="301" />
+        <source>{count} have no responsible person</source>
+        <translation>{count}项未填责任人</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="303" />
+        <source>{count} have no deadline</source>
+        <translation>{count}项未填整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="307" />
+        <source>Of the {total} plan items, {blanks}: these columns print blank, and a plan is reviewed for who is responsible and by when. You can still print it as it is.</source>
+        <translation>{total}项整改事项中，{blanks}。打印和导出的方案中这些栏是空白的，而审核整改方案要看责任是否明确、时限是否清楚。也可以照样打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="341" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="346" />
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="308" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="341" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="313" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="346" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="318" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="351" />
         <source>Writing the Word document…</source>
         <translation>正在生成 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="320" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="328" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="353" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="361" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="335" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="368" />
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="347" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="380" />
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="371" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="404" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="373" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="406" />
         <source>Sent {count} pages to the printer.</source>
         <translation>已将{count}页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="386" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="419" />
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="386" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="419" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="391" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="424" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="403" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="436" />
         <source>Exported: {path}
 Signed with this computer's key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="410" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="443" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -925,37 +945,42 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="427" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="433" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="451" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="457" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="452" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="458" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="453" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="459" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="454" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="460" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="468" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="484" />
         <source>● Answers contradict</source>
         <translation>● 作答矛盾</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="473" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="487" />
+        <source>● {count} to confirm, {blank} unanswered</source>
+        <translation>● {count}项待确认，{blank}项未答</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/main_window.py" line="489" />
         <source>● {count} to confirm</source>
         <translation>● {count}项待确认</translation>
     </message>
@@ -1040,12 +1065,12 @@ Start {next} now?</source>
 <context>
     <name>PickCatalogueDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="485" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="529" />
         <source>County platform catalogue</source>
         <translation>县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="488" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="532" />
         <source>Tick what your township uses; entries already in your list are greyed out.</source>
         <translation>勾选本镇使用的应用和平台；已在清单中的显示为灰色。</translation>
     </message>
@@ -1053,17 +1078,17 @@ Start {next} now?</source>
 <context>
     <name>PickRowsDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="453" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="497" />
         <source>Choose from the inventory</source>
         <translation>从应用清单中选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="456" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="500" />
         <source>The inventory is empty: list the apps and platforms first.</source>
         <translation>应用清单还是空的：请先在上一页列出政务应用和平台。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="459" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="503" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -1071,133 +1096,139 @@ Start {next} now?</source>
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="163" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="171" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="168" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="176" />
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="184" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="192" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="185" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="193" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="186" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="194" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="187" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="195" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="188" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="196" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="189" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="197" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="190" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="198" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="191" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="199" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="192" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="200" />
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="193" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201" />
         <source>Last period</source>
         <translation>上期情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="222" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="230" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="223" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="231" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="330" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="354" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="366" />
+        <source>Not filled in: prints blank</source>
+        <translation>未填写：打印出来是空白</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="392" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="416" />
         <source>Progress not filled in</source>
         <translation>未填写完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="330" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="392" />
         <source>Last period: {status}</source>
         <translation>上期：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="332" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="394" />
         <source>deadline {date}, passed</source>
         <translation>上期时限{date}，已过</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="333" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="395" />
         <source>deadline {date}</source>
         <translation>上期时限{date}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="351" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="413" />
         <source>Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".</source>
         <translation>上期（{period}）整改方案列事项{count}项，每项的上期完成情况注在其“完成情况”栏内。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="360" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="422" />
         <source>No longer in this plan ({count}): {items}</source>
         <translation>本期未再列入{count}项：{items}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="415" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="477" />
         <source>Deadline: {problem}</source>
         <translation>整改时限{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="321" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="348" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="369" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="199" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="207" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="200" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="208" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="339" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="401" />
         <source>Last period ({period}): {measure}</source>
         <translation>上期（{period}）措施：{measure}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="386" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="448" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
@@ -1205,7 +1236,7 @@ Start {next} now?</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="184" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="186" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1265,133 +1296,133 @@ Start {next} now?</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="60" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="84" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="65" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="89" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="75" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="99" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="92" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="322" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="356" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="140" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="140" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="140" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="131" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="165" />
         <source>Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}.</source>
         <translation>已答{answered}题；不适用{na}题（其中不予认可{na_bare}题）；必答未答{missing}题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="147" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
         <source>Incomplete: every required item is answered, but some answers contradict each other (listed below, and shown under the answer on its page). Scores are shown but no level until one side of each is corrected. {counts}</source>
         <translation>未完成：必答题都已作答，但有回答前后矛盾（见下，所在页面的该题下方也有提示）。改正每处矛盾中的一方后才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="155" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="189" />
         <source>Incomplete: scores are shown but no level until every required item is answered, and answered as the checklist allows. {counts}</source>
         <translation>未完成：必答题须全部按清单允许的方式作答，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="163" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="197" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有{count}张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="173" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="207" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="215" />
         <source>Scored on checklist version {old}, as answered; the county scores the exported file on version {latest}, so its figures may differ. Start the next period to answer version {latest}.</source>
         <translation>本次自查按作答时的第{old}版清单计分；县里导入导出的文件后按第{latest}版计分，分数可能不同。开始下一期即按第{latest}版作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="187" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="221" />
         <source>{score} points</source>
         <translation>{score}分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="189" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="223" />
         <source>not yet assessed</source>
         <translation>尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="207" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="241" />
         <source>Overall: not yet assessed. Nothing that the scores and the fingertip hours are worked out from is answered yet.</source>
         <translation>综合：尚无作答，未评估。计算得分和“指尖”事务时长所依据的题目都还没有作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="211" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="245" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分{score}（{level}）。每名干部每月用于“指尖”事务约{hours}小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="220" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="254" />
         <source>The overall level is raised by the fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which the overall is at least {level}, however low the mean of the four scores.</source>
         <translation>综合等级按“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="232" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="266" />
         <source>{name} is raised by its own fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which it is at least {level}, however low its score.</source>
         <translation>“{name}”等级按其本身的“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，该项等级至少为“{level}”，不论得分多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="243" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="264" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="298" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="265" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="299" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="267" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="301" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="268" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="302" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="278" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="312" />
         <source> and {count} more</source>
         <translation>，另有{count}题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="306" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="340" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
@@ -1687,52 +1718,52 @@ Files signed by the old key {old} will then wait here instead.</source>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="126" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="130" />
         <source>Tick when this table has nothing to list; adding a row takes it back</source>
         <translation>本表确实没有可填的内容时勾选；添加一行即自动取消</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="152" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="158" />
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="153" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="159" />
         <source>Duplicate row</source>
         <translation>复制所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="154" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="160" />
         <source>Delete row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="157" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="163" />
         <source>Add from county catalogue…</source>
         <translation>从县级平台目录添加…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="200" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="206" />
         <source>This table has {count} rows, so it cannot be answered none: delete them first if none apply</source>
         <translation>本表已有{count}行，不能选“没有”。如确实没有，请先逐行删除。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="242" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="249" />
         <source>Double-click to choose</source>
         <translation>双击选择</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="270" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="277" />
         <source>Required: the table counts as answered once every row has this</source>
         <translation>必填：每一行都填了这一格，本表才算答完</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="367" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="411" />
         <source>Open the county platform catalogue</source>
         <translation>打开县级平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="369" />
+        <location filename="../../src/jianfu/ui/widgets/table_editor.py" line="413" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>

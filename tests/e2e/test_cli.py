@@ -15,8 +15,8 @@ from jianfu import __version__
 MANIFESTATIONS = {"trace_alienation", "platform_formalism", "filing_redundancy", "algorithm_centrism"}
 
 
-def jianfu(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+def jianfu(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "jianfu", *args],
         capture_output=True,

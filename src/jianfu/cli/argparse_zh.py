@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -63,6 +64,32 @@ def chinese_argparse() -> Iterator[None]:
         module._, module.ngettext = saved
 
 
+# a line never starts with these (标点禁则): they stay at the end of the line before
+NO_LINE_START = frozenset("，。、；：？！）》」』”’")
+COMMAND_LINE = re.compile(r"^[\s\u3000]*(示例：)?jianfu ")
+_TOKENS = re.compile(r"\s+|[^\s\u2e80-\uffef]+|.")  # a space, a run of Latin (never split), one CJK character
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal cells, a Chinese character taking two:
+    argparse's textwrap counts characters and breaks only at spaces, so a Chinese sentence ran
+    twice the terminal's width."""
+    width = max(width, 20)
+    lines: list[str] = []
+    line, used = "", 0
+    for token in _TOKENS.findall(" ".join(text.split())):
+        cells = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in token)
+        if used + cells > width and line.strip() and token not in NO_LINE_START:
+            lines.append(line.rstrip())
+            line, used = "", 0
+            if token.isspace():
+                continue
+        line, used = line + token, used + cells
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 class ChineseHelpFormatter(argparse.HelpFormatter):
     """Section headings as Chinese writes them: "选项：", not "选项:"."""
 
@@ -76,12 +103,19 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
         super().start_section(heading)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        # an example per line ("示例：…" then "　　　…" under it) stays a line of its own
-        lines = []
-        for line in text.split("\n"):
-            body = line.lstrip("\u3000")
-            lines.append(super()._fill_text(body, width, indent + line[: len(line) - len(body)]))
-        return "\n".join(lines)
+        """Each line of a description or epilog filled on its own: the examples stay one a line
+        (argparse joins every line into one paragraph)."""
+        filled = []
+        for line in text.splitlines():
+            lead = indent + line[: len(line) - len(line.lstrip())]
+            if COMMAND_LINE.match(line):  # an example command is copied whole: never broken
+                filled.append(indent + line)
+                continue
+            filled.extend(lead + part for part in wrap_cells(line, width - len(lead)) or [""])
+        return "\n".join(filled)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_cells(text, width)
 
     def format_help(self) -> str:
         text = super().format_help()

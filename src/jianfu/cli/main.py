@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # the commands' modules are imported when run: the window mus
     from jianfu.core.library import ChecklistLibrary
 
 EXIT_OK, EXIT_FAILURE, EXIT_REJECTED = 0, 1, 2
+COUNTY_DB = "县级数据库文件（由 jianfu import 或县级汇总窗口建立）"
+COUNTY_DB_NEW = "县级数据库文件（不存在时新建）"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="在目录 DIR 中为示例县的每个乡镇（街道）写一个 .jianfu 自查文件。",
         epilog="示例：jianfu demo ./示例县",
     )
-    demo.add_argument("directory", metavar="DIR", type=Path)
+    demo.add_argument("directory", metavar="DIR", type=Path, help="写入示例文件的目录（不存在时新建）")
 
     validate = commands.add_parser(
         "validate",
@@ -60,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="逐个检查 .jianfu 文件，每个文件输出一行：有效，或无效的原因。",
         epilog="示例：jianfu validate 示例县/*.jianfu",
     )
-    validate.add_argument("files", metavar="FILE", type=Path, nargs="+")
+    validate.add_argument("files", metavar="FILE", type=Path, nargs="+", help="要检查的 .jianfu 自查文件，可给多个")
 
     score = commands.add_parser(
         "score",
@@ -68,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="用文件作答时的清单版本重新计算四种表现的得分和等级（0–100，越高负担越重）。",
         epilog="示例：jianfu score 示例县/柳河镇-2026-Q4.jianfu --json",
     )
-    score.add_argument("file", metavar="FILE", type=Path)
+    score.add_argument("file", metavar="FILE", type=Path, help="要计分的 .jianfu 自查文件")
     score.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     report = commands.add_parser(
@@ -79,8 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="示例：jianfu report 示例县/柳河镇-2026-Q4.jianfu -o 柳河镇整改方案.docx\n"
         "　　　jianfu report 柳河镇-2026-Q4.jianfu --previous 柳河镇-2026-Q3.jianfu -o 柳河镇整改方案.pdf",
     )
-    report.add_argument("file", metavar="FILE", type=Path)
-    report.add_argument("-o", "--output", metavar="OUT.pdf|OUT.docx", type=Path, required=True)
+    report.add_argument("file", metavar="FILE", type=Path, help="本期的 .jianfu 自查文件")
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.pdf|OUT.docx",
+        type=Path,
+        required=True,
+        help="输出文件：.pdf 或 .docx（按扩展名）",
+    )
     report.add_argument(
         "--previous",
         metavar="FILE",
@@ -95,8 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
         "较旧的，较旧的留在历史中；无效文件列出原因，不改动数据库。有文件被拒收时退出码为 2。",
         epilog="示例：jianfu import --db 县级汇总.sqlite3 收到的文件/",
     )
-    imports.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
-    imports.add_argument("paths", metavar="PATH", type=Path, nargs="+")
+    imports.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True, help=COUNTY_DB_NEW)
+    imports.add_argument(
+        "paths", metavar="PATH", type=Path, nargs="+", help="乡镇报来的 .jianfu 文件或存放它们的文件夹，可给多个"
+    )
 
     county = commands.add_parser(
         "county",
@@ -105,8 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="示例：jianfu county --db 县级汇总.sqlite3 -o 县级汇总.xlsx --period 2026-Q4\n"
         "　　　jianfu county --db 县级汇总.sqlite3 --departments -o 督办函/",
     )
-    county.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
-    county.add_argument("-o", "--output", metavar="OUT.pdf|OUT.xlsx|DIR", type=Path, required=True)
+    county.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True, help=COUNTY_DB)
+    county.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.pdf|OUT.xlsx|DIR",
+        type=Path,
+        required=True,
+        help="输出文件：.pdf 为汇总报告，.xlsx 为 Excel 工作簿；与 --departments 同用时为目录",
+    )
     county.add_argument("--departments", action="store_true", help="为每个县级部门生成一份督办函（PDF），写入目录 DIR")
     county.add_argument("--period", metavar="PERIOD", help="评估期，如 2026-Q4（默认最新一期）")
 
@@ -117,8 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
         "供乡镇在应用清单中直接勾选。",
         epilog="示例：jianfu catalogue --db 县级汇总.sqlite3 -o 云溪县平台目录.jianfu-catalogue",
     )
-    catalogue.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True)
-    catalogue.add_argument("-o", "--output", metavar="OUT.jianfu-catalogue", type=Path, required=True)
+    catalogue.add_argument("--db", dest="county_db", metavar="DB", type=Path, required=True, help=COUNTY_DB)
+    catalogue.add_argument(
+        "-o", "--output", metavar="OUT.jianfu-catalogue", type=Path, required=True, help="要写入的平台目录文件"
+    )
     from jianfu.cli import verify
 
     verify.add_parser(commands)
@@ -187,10 +207,8 @@ def _validate(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
     def describe(content: AssessmentFile) -> str:
         a = content.assessment
-        text = (
-            f"有效 — {a.township.county}{a.township.name} {a.period.label}，"
-            f"清单 {a.checklist_id} 第 {a.checklist_version} 版"
-        )
+        title = library.get(a.checklist_id, a.checklist_version).title  # read: the version is known
+        text = f"有效 — {a.township.county}{a.township.name} {a.period.label}，《{title}》第{a.checklist_version}版"
         if content.unconfirmed:  # valid as a file, but not yet this period's answers
             text += f"；注意：{content.unconfirmed} 项沿用上期的回答未确认，自查未完成，不评定等级"
         return text
@@ -288,7 +306,8 @@ def _import(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         raise JianfuError(f"在 {where} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查文件夹是否选对。")
     with CountyService.open(options.county_db, library) as county:
         summary = county.import_files(collected.files, _progress_bar)
-    print(file=sys.stderr)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)  # the bar's line ends
     for path, reason in summary.rejected:
         print(f"拒收 {path}：{reason}")
     for path in summary.held:
@@ -302,7 +321,11 @@ def _import(options: argparse.Namespace, library: ChecklistLibrary) -> int:
 
 
 def _progress_bar(done: int, total: int) -> None:
-    if not sys.stderr.isatty() and done not in (0, total):
+    """A bar redrawn in place on a terminal; into a log or a pipe, the start and the end as lines
+    of their own (a "\r" there ran them into one line)."""
+    if not sys.stderr.isatty():
+        if done in (0, total):
+            print(f"导入进度：{done}/{total}", file=sys.stderr, flush=True)
         return
     width = 30
     filled = width * done // total if total else width

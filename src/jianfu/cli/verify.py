@@ -25,7 +25,7 @@ def add_parser(commands: argparse._SubParsersAction[ChineseArgumentParser]) -> N
         "不给文件时显示本机的密钥指纹（供电话核对）。",
         epilog="示例：jianfu verify 收到的文件/柳河镇-2026-Q4.jianfu --db 县级汇总.sqlite3",
     )
-    verify.add_argument("files", metavar="FILE", type=Path, nargs="*")
+    verify.add_argument("files", metavar="FILE", type=Path, nargs="*", help="要查看签名的 .jianfu 自查文件，可给多个")
     verify.add_argument("--db", dest="county_db", metavar="DB", type=Path, help="县级数据库（只读取，不改动）")
 
 

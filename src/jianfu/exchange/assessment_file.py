@@ -248,6 +248,9 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise AssessmentFileError(path, f"不是 UTF-8 编码的文本（第 {exc.start} 字节处）") from exc
+    # /etc/passwd or a renamed text file: "第 1 行第 1 列缺少内容" read as a damaged file of ours
+    if not text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+        raise AssessmentFileError(path, "不是减负助手的自查文件（内容不是 JSON 格式）")
     try:
         document = strict_json.loads(text)
     except json.JSONDecodeError as exc:
@@ -318,6 +321,7 @@ def _json_reason(message: str) -> str:
         "Expecting ',' delimiter": "缺少逗号",
         "Expecting property name enclosed in double quotes": "缺少字段名",
         "Extra data": "结尾有多余内容",
+        "Unexpected UTF-8 BOM (decode using utf-8-sig)": "开头多了 BOM 标记，文件可能被记事本等编辑器另存过",
     }
     return known.get(message, message)
 

@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
         else:
             widget = ExportPage(self.session)
             widget.page_requested.connect(self.show_page)
+            widget.blanks_requested.connect(self.show_plan_blanks)
         self.pages[page_id] = widget
         self.stack.addWidget(widget)
         return widget
@@ -407,6 +408,11 @@ class MainWindow(QMainWindow):
         focus_item = getattr(page, "focus_item", None)
         if focus_item is not None:
             focus_item(item_id)
+
+    def show_plan_blanks(self) -> None:
+        """The plan page at its first printed item without 责任人 or 整改时限."""
+        self.show_page(PLAN)
+        self.pages[PLAN].focus_first_blank()  # type: ignore[attr-defined]
 
     def go_next(self) -> None:
         target = next_page(self.session.checklist, self.current)
@@ -461,18 +467,27 @@ class MainWindow(QMainWindow):
             text = titles.get(page_id, page.title)
             done = page_completion(self.session.checklist, self.session.answers, page_id) if opened else None
             if done is not None:
-                answered, asked = done
-                done_here = answered == asked and page_id not in contradicted  # a contradiction is not done
-                text += f"  {answered}/{asked}" + (" ✓" if done_here else "")
-                if page_id in contradicted:
-                    text += "\n" + self.tr("● Answers contradict")
-                from jianfu.core.answers import unconfirmed  # loaded by page_completion already
-
-                carried = unconfirmed(self.session.checklist, self.session.answers, page.section_id or page_id)
-                if carried:  # next period: answers carried over that nobody has looked at yet
-                    text += "\n" + self.tr("● {count} to confirm").format(count=len(carried))
+                text += self._progress_text(page.section_id or page_id, done, page_id in contradicted)
             entry.setText(text)
             self._enable_entry(entry, opened or page_id == START)
+
+    def _progress_text(self, section_id: str, done: tuple[int, int], contradicted: bool) -> str:
+        """ "  3/5 ✓" after a page's title, with its marks on lines of their own."""
+        from jianfu.core.answers import unconfirmed  # loaded by page_completion already
+
+        answered, asked = done
+        carried = unconfirmed(self.session.checklist, self.session.answers, section_id)
+        # Next period: answers carried over that nobody has looked at yet are filled in, so no
+        # "0/5" (it read as "nothing here"); the page is not done either.
+        text = "" if carried else f"  {answered}/{asked}" + (" ✓" if answered == asked and not contradicted else "")
+        if contradicted:  # a contradiction is not done
+            text += "\n" + self.tr("● Answers contradict")
+        blank = max(0, asked - answered - len(carried))
+        if carried and blank:
+            text += "\n" + self.tr("● {count} to confirm, {blank} unanswered").format(count=len(carried), blank=blank)
+        elif carried:
+            text += "\n" + self.tr("● {count} to confirm").format(count=len(carried))
+        return text
 
     def _enable_entry(self, entry: QListWidgetItem, enabled: bool) -> None:
         if not self.session.ready:

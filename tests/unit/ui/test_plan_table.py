@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from jianfu.ui.pages.plan_page import COLUMNS
+from jianfu.ui.pages.plan_page import COLUMNS, TEXT_COMPACT_CHARACTERS
 
 HANDLING = COLUMNS.index("handling")
 
@@ -95,30 +95,39 @@ def test_every_column_is_in_view_on_an_office_screen(qtbot, make_window) -> None
 
 
 def test_problem_and_measure_stay_readable_with_the_large_font(qtbot, make_window) -> None:
-    """查看 → 大字体 at 1366×768: the short columns grow, but problem and measure keep at least
-    12 characters each; the table scrolls sideways instead. Back to the normal font, all in view."""
+    """查看 → 大字体 at 1366×768: the short columns wrap (as at 1024 pixels) so that every column
+    stays in view, and problem and measure keep at least TEXT_COMPACT_CHARACTERS each; in the
+    smallest window (1000×600) the table scrolls sideways instead of squeezing them further. Back
+    to the normal font at 1366, the short columns hold their text on one line again."""
     window, page = open_plan(make_window)
     header = page.table.horizontalHeader()
     text_columns = [COLUMNS.index("problem"), COLUMNS.index("measure")]
+    unit = COLUMNS.index("responsible_unit")
 
-    def twelve() -> int:
-        return page.table.fontMetrics().horizontalAdvance("字" * 12)
+    def characters(n: int) -> int:
+        return page.table.fontMetrics().horizontalAdvance("字" * n)
 
-    normal = twelve()
+    normal = characters(12)
     window.set_large_font(True)
-    qtbot.waitUntil(lambda: twelve() > normal)
-    qtbot.waitUntil(lambda: all(header.sectionSize(c) >= twelve() for c in text_columns))
+    qtbot.waitUntil(lambda: characters(12) > normal)
     window.resize(1366, 768)
-    QApplication.processEvents()
-    assert all(header.sectionSize(c) >= twelve() for c in text_columns)
-    assert header.length() > page.table.viewport().width()  # the rest is reached by scrolling
-    assert page.table.horizontalScrollBar().maximum() > 0
+    qtbot.waitUntil(lambda: header.length() <= page.table.viewport().width())
+    assert all(header.sectionSize(c) >= characters(TEXT_COMPACT_CHARACTERS) for c in text_columns)
+    assert header.sectionSize(unit) < characters(7)  # 党政综合办公室 wraps
+
+    window.resize(1000, 600)
+    qtbot.waitUntil(lambda: header.length() > page.table.viewport().width())
+    assert all(header.sectionSize(c) >= characters(TEXT_COMPACT_CHARACTERS) for c in text_columns)
     page.table.horizontalScrollBar().setValue(page.table.horizontalScrollBar().maximum())
     last = len(COLUMNS) - 1
     assert header.sectionViewportPosition(last) + header.sectionSize(last) <= page.table.viewport().width()
+
+    window.resize(1366, 768)
     window.set_large_font(False)
     qtbot.waitUntil(lambda: header.length() <= page.table.viewport().width())
     assert not page.table.horizontalScrollBar().isVisible()
+    assert header.sectionSize(unit) >= characters(7)  # room again: on one line
+    assert all(header.sectionSize(c) >= characters(12) for c in text_columns)
 
 
 def test_a_deadline_is_typed_as_offices_write_it_and_a_typo_year_is_refused(qtbot, make_window, tmp_path) -> None:

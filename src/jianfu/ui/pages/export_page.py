@@ -28,12 +28,14 @@ from jianfu.core.completeness import unconfirmed_text
 from jianfu.core.errors import JianfuError
 from jianfu.core.wording import join_clauses
 from jianfu.exchange.assessment_file import FILE_SUFFIX
+from jianfu.ui.pages.plan_page import PRINTED_BLANK
 from jianfu.ui.session import Session
 from jianfu.ui.tasks import Cancelled, Progress, Task, run_in_background
 from jianfu.ui.widgets.carried_notice import CarriedNotice
 
 if TYPE_CHECKING:
     from jianfu.core.follow_up import FollowUp
+    from jianfu.core.plan import RectificationItem
 
 
 def partial_path(path: Path) -> Path:
@@ -195,8 +197,16 @@ class PreviewDialog(QDialog):
         self.page_count = len(pages)
 
 
+def blank_fields(plan: list[RectificationItem]) -> dict[str, int]:
+    """How many of the printed items (those not rejected) leave 责任人 or 整改时限 blank, of "total"."""
+    printed = [item for item in plan if not item.rejected]
+    counts = {field: sum(not getattr(item, field).strip() for item in printed) for field in PRINTED_BLANK}
+    return {"total": len(printed), **counts}
+
+
 class ExportPage(QWidget):
     page_requested = Signal(str)  # a wizard page to show (the first with answers to confirm)
+    blanks_requested = Signal()  # the plan page, at its first item without 责任人 or 整改时限
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -215,6 +225,11 @@ class ExportPage(QWidget):
         )
         plan.setWordWrap(True)
         layout.addWidget(plan)
+        # plan items printed with a blank 责任人 or 整改时限: said, with the way back; printing goes on
+        self.blanks = CarriedNotice(self.tr("Fill them in on the plan page"))
+        self.blanks.setObjectName("planBlanks")
+        self.blanks.go.connect(self.blanks_requested)
+        layout.addWidget(self.blanks)
         row = QHBoxLayout()
         self.save_pdf_button = QPushButton(self.tr("Save plan as PDF…"))
         self.save_docx_button = QPushButton(self.tr("Save as Word (editable)…"))
@@ -262,7 +277,8 @@ class ExportPage(QWidget):
 
     def load(self) -> None:
         self.status.setText("")
-        result, _ = self.session.rescore()  # print and export the plan as the current answers draft it
+        result, plan = self.session.rescore()  # print and export the plan as the current answers draft it
+        self._show_blanks(plan)
         done = result.completeness
         self.carried.show_count(done.unconfirmed, done.unconfirmed_pages)
         # the notice above already explains unconfirmed carried answers: the line names the rest
@@ -275,6 +291,23 @@ class ExportPage(QWidget):
                 "incomplete, with no level."
             ).format(reasons=join_clauses(reasons))
             if reasons
+            else ""
+        )
+
+    def _show_blanks(self, plan: list[RectificationItem]) -> None:
+        blank = blank_fields(plan)
+        parts = []
+        if blank["responsible_person"]:
+            parts.append(self.tr("{count} have no responsible person").format(count=blank["responsible_person"]))
+        if blank["deadline"]:
+            parts.append(self.tr("{count} have no deadline").format(count=blank["deadline"]))
+        self.blanks.setVisible(bool(parts))
+        self.blanks.text.setText(
+            self.tr(
+                "Of the {total} plan items, {blanks}: these columns print blank, and a plan is reviewed for "
+                "who is responsible and by when. You can still print it as it is."
+            ).format(total=blank["total"], blanks=join_clauses(parts, "，"))
+            if parts
             else ""
         )
 

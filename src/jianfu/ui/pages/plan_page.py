@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,6 +36,9 @@ LAST_ROLE = Qt.ItemDataRole.UserRole + 2
 LAST_COLOUR = "#6d4c41"
 WRAP = int(Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value | Qt.AlignmentFlag.AlignTop.value)
 LONG_TEXT = ("problem", "measure", "status")  # edited in a multi-line box
+PRINTED_BLANK = ("responsible_person", "deadline")  # tinted while blank: a plan is reviewed for them
+BLANK_TINT = "#fdecea"  # as a blank required cell of the inventory
+UNTRIGGERED_TINT = "#fff3e0"  # an item the answers no longer raise
 
 
 class _FocusedWheelOnly(QObject):
@@ -152,6 +155,11 @@ LAST_PERIOD_TEXT = 30  # characters of an item no longer listed, in the line abo
 LAST_PERIOD_SHOWN = 3  # items no longer listed named in that line
 TEXT_COLUMNS = ("problem", "measure")  # share the width the short columns leave
 TEXT_MIN_CHARACTERS = 12  # narrower, one wrapped row fills the screen: scroll sideways instead
+# At 1024 pixels the short columns wrap at this many characters ("提请县级/协调", "党政综合/办公室")
+# and problem and measure go down to TEXT_COMPACT_CHARACTERS: rows are taller, and who is responsible,
+# by when and the progress are in view instead of behind a sideways scroll bar.
+COMPACT_CHARACTERS = 4
+TEXT_COMPACT_CHARACTERS = 7
 
 
 class PlanPage(QWidget):
@@ -236,7 +244,9 @@ class PlanPage(QWidget):
 
     def _size_columns(self) -> None:
         """Every column in view on a 1366-pixel office screen: the short columns as wide as what
-        they hold (a deadline, a unit's name), problem and measure share the rest."""
+        they hold (a deadline, a unit's name), problem and measure share the rest. On a narrower
+        screen (1024) the short columns wrap at COMPACT_CHARACTERS, so that who is responsible, by
+        when and the progress stay in view rather than behind a sideways scroll bar."""
         metrics = self.table.fontMetrics()
         samples = {  # the widest usual content; longer text wraps
             "accepted": "",
@@ -247,31 +257,48 @@ class PlanPage(QWidget):
             "department": "县农业农村局",
             "status": "已完成一半",  # free text: a longer note wraps
         }
+        unwrapped = ("accepted", "deadline")  # a check box; a date that must not break at its "-"
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(40)
+        self._widths: dict[int, tuple[int, int]] = {}  # column: (wide, compact)
+        compact_text = metrics.horizontalAdvance("字" * COMPACT_CHARACTERS)
         for column, field in enumerate(COLUMNS):
             if field in samples:
-                widest = max(
-                    metrics.horizontalAdvance(samples[field]), metrics.horizontalAdvance(self._headers[column])
-                )
+                title = metrics.horizontalAdvance(self._headers[column])
+                wide = max(metrics.horizontalAdvance(samples[field]), title) + 28  # + cell margins and grid
+                content = metrics.horizontalAdvance(samples[field]) if field in unwrapped else compact_text
+                compact = max(title, content)
+                self._widths[column] = (wide, min(wide, compact + 16))
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                self.table.setColumnWidth(column, widest + 28)  # + cell margins and grid
         self._text_minimum = metrics.horizontalAdvance("字" * TEXT_MIN_CHARACTERS)  # margins within: fits 1366
+        self._text_compact = metrics.horizontalAdvance("字" * TEXT_COMPACT_CHARACTERS)
+        self._compact: bool | None = None  # not yet sized
         self._fit_text_columns()
 
     def _fit_text_columns(self) -> None:
         """Problem and measure stretch over what the short columns leave, but never below
-        TEXT_MIN_CHARACTERS each (large font on a small screen): then the table scrolls sideways."""
+        TEXT_MIN_CHARACTERS each; where that does not fit, the short columns wrap and problem and
+        measure keep TEXT_COMPACT_CHARACTERS; narrower still (large font on a small screen), the
+        table scrolls sideways."""
         header = self.table.horizontalHeader()
         text = [COLUMNS.index(field) for field in TEXT_COLUMNS]
-        fixed = sum(
-            header.sectionSize(c) for c in range(len(COLUMNS)) if c not in text and not header.isSectionHidden(c)
-        )
-        narrow = self.table.viewport().width() - fixed < len(text) * self._text_minimum
+        available = self.table.viewport().width()
+
+        def room(compact: bool) -> int:
+            shown = [c for c in self._widths if not header.isSectionHidden(c)]
+            return available - sum(self._widths[c][compact] for c in shown)
+
+        compact = room(False) < len(text) * self._text_minimum
+        if compact != self._compact:
+            self._compact = compact
+            for column, widths in self._widths.items():
+                self.table.setColumnWidth(column, widths[compact])
+        minimum = self._text_compact if compact else self._text_minimum
+        narrow = room(compact) < len(text) * minimum
         for column in text:
             if narrow:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                self.table.setColumnWidth(column, self._text_minimum)
+                self.table.setColumnWidth(column, minimum)
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
@@ -317,9 +344,44 @@ class PlanPage(QWidget):
             else:
                 cell.setText(str(getattr(item, field)))
             if not item.triggered:
-                cell.setBackground(QColor("#fff3e0"))
+                cell.setBackground(QColor(UNTRIGGERED_TINT))
                 cell.setToolTip(self.tr("The answers no longer raise this problem; keep it or untick it."))
             self.table.setItem(row, column, cell)
+        self._mark_blanks(row)
+
+    def _mark_blanks(self, row: int) -> None:
+        """An accepted item's blank 责任人 or 整改时限 is tinted: it prints blank (the export page
+        counts them)."""
+        first = self.table.item(row, 0)
+        if first is None:
+            return
+        item = self.items[first.data(KEY_ROLE)]
+        for field in PRINTED_BLANK:
+            cell = self.table.item(row, COLUMNS.index(field))
+            if cell is None:
+                continue
+            blank = not item.rejected and not getattr(item, field).strip()
+            if blank:
+                cell.setBackground(QColor(BLANK_TINT))
+                cell.setToolTip(self.tr("Not filled in: prints blank"))
+            elif not item.triggered:
+                cell.setBackground(QColor(UNTRIGGERED_TINT))
+                cell.setToolTip(self.tr("The answers no longer raise this problem; keep it or untick it."))
+            else:
+                cell.setBackground(QBrush())
+                cell.setToolTip("")
+
+    def focus_first_blank(self) -> None:
+        """The first accepted item without 责任人 (or else 整改时限): selected, in view, ready to type."""
+        for field in PRINTED_BLANK:
+            column = COLUMNS.index(field)
+            for row in range(self.table.rowCount()):
+                cell = self.table.item(row, column)
+                if cell is not None and cell.background().color() == QColor(BLANK_TINT):
+                    self.table.setCurrentCell(row, column)
+                    self.table.scrollToItem(cell)
+                    self.table.setFocus()
+                    return
 
     def _last_period_text(self, key: str) -> str:
         """ "上期：已完成" / "上期：未填写完成情况", and last period's deadline, said to have passed
@@ -429,8 +491,16 @@ class PlanPage(QWidget):
         self.session.save_plan_item(item)
         self.items[key] = item
         self.error.setText("")
+        row = next(r for r in range(self.table.rowCount()) if self._key(r) == key)
+        loading, self._loading = self._loading, True  # a tint is no edit
+        self._mark_blanks(row)
+        self._loading = loading
         if "rejected" in changes:  # an item unticked is no longer in this plan: say it above
             self._show_last_period(list(self.items.values()))
+
+    def _key(self, row: int) -> str | None:
+        first = self.table.item(row, 0)
+        return first.data(KEY_ROLE) if first is not None else None
 
 
 def _brief(text: str) -> str:

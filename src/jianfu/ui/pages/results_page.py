@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -41,6 +44,27 @@ LEVEL_COLOURS = {
 
 
 SHOWN_PER_PAGE = 4  # items named per page in "where to answer"; the rest are counted
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """A finding and its answers wrap at their column's width: a tree asks its rows' heights
+    without a width, so every line was one line, elided ("…拍照、上传、写…")."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if not index.parent().isValid():  # a heading: spans the row on one line (in full as its tooltip)
+            return size
+        width = self.tree.header().sectionSize(index.column()) - 8  # the cell's margins
+        if index.column() == 0:
+            width -= 2 * self.tree.indentation()  # a finding sits one level in, past the branch mark
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        flags = int(Qt.TextFlag.TextWordWrap.value)
+        high = option.fontMetrics.boundingRect(0, 0, max(width, 40), 100_000, flags, text).height() + 4
+        return QSize(size.width(), max(size.height(), high))
 
 
 class ResultsPage(QScrollArea):
@@ -117,8 +141,18 @@ class ResultsPage(QScrollArea):
         self.findings.setWordWrap(True)
         self.findings.setUniformRowHeights(False)
         self.findings.setMinimumHeight(260)
-        self.findings.setColumnWidth(0, 420)
-        self.findings.setColumnWidth(1, 360)
+        # Finding and answers share the width, the points as wide as they are: fixed widths of
+        # 420 and 360 pushed the points behind a sideways scroll bar at 1024 pixels.
+        header = self.findings.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.findings.setItemDelegate(_WrappingDelegate(self.findings))
+        # Wrapped rows take the height of the new widths (the tree keeps the first ones): once per pass.
+        self._relayout = QTimer(self, singleShot=True, interval=0)
+        self._relayout.timeout.connect(self.findings.doItemsLayout)
+        header.sectionResized.connect(lambda *_: self._relayout.start())
         layout.addWidget(self.findings, 1)
         self.setWidget(content)
 

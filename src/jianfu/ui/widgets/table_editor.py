@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -43,8 +44,11 @@ from jianfu.core.describe import value_text
 from jianfu.core.errors import JianfuError
 from jianfu.core.limits import clean_typed_text
 from jianfu.core.typed_input import NumberInputError, parse_number, row_problem
+from jianfu.ui.widgets.wheel_guard import scroll_enclosing_area
 
+EMPTY_ROWS = 2  # an empty table still shows this many rows' height, to read as a table
 SQUEEZED_WIDTH = 72  # px a squeezed text column keeps (about four characters)
+ROOMY_KEEP = 8  # characters a text column keeps so that the headers can take two lines, not three
 BLANK_REQUIRED = "#fdecea"  # the tint of a required cell left blank
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -129,9 +133,7 @@ class TableEditor(QWidget):
         self.none_box.toggled.connect(self._none_toggled)
         layout.addWidget(self.none_box)
         self.table = QTableWidget(0, len(item.columns))
-        self.table.setHorizontalHeaderLabels(
-            [_header_label(c) + (" *" if c.id in required else "") for c in item.columns]
-        )
+        self._set_headers(HEADER_LINE_CHARS)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.setItemDelegate(_CellDelegate(item.columns, self.table, self._refused))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -145,9 +147,13 @@ class TableEditor(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(56)
         self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setMinimumHeight(220)
+        # The table is as tall as its rows and the page scrolls, not the table: a 15-row inventory
+        # in a 6-row window needed an inner scroll bar, and the wheel over it stopped the page.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         layout.addWidget(self.table)
         self.table.viewport().installEventFilter(self)
+        self.table.currentCellChanged.connect(self._reveal_current)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add row"))
         self.copy_button = QPushButton(self.tr("Duplicate row"))
@@ -220,6 +226,7 @@ class TableEditor(QWidget):
             self._saved[row["row_id"]] = dict(row.get("cells", {}))
         self._loading = False
         self._fit_columns()
+        self._fit_height()
 
     def rows(self) -> list[dict[str, Any]]:
         """The rows as shown, in order, as a table answer's value."""
@@ -272,10 +279,9 @@ class TableEditor(QWidget):
     def _fit_columns(self) -> None:
         """Columns as wide as their content, squeezed to the visible width where they can be:
         the name column (first) keeps its width so a row stays recognisable; long texts elide and
-        show in full as a tooltip."""
+        show in full as a tooltip. Headers take two lines where the other text columns can keep
+        ROOMY_KEEP characters for it, else lines of HEADER_LINE_CHARS, else of TIGHT_LINE_CHARS."""
         table = self.table
-        table.resizeColumnsToContents()
-        widths = [table.columnWidth(i) for i in range(len(self.item.columns))]
         available = table.viewport().width()
         if available <= 0:
             return
@@ -284,40 +290,76 @@ class TableEditor(QWidget):
             for i, c in enumerate(self.item.columns)
             if i > 0 and c.type in (FieldType.TEXT, FieldType.SINGLE_CHOICE, FieldType.ROW_REFS)
         ]
-        excess = sum(widths) - available + 2  # the grid lines
         character = table.fontMetrics().horizontalAdvance("中")
-        heading = table.horizontalHeader().fontMetrics()
-        header_floor = [
-            max(heading.horizontalAdvance(line) for line in _header_text(table, i).split("\n")) + 16
-            for i in range(len(self.item.columns))
-        ]
-        # Squeeze the other text columns first, then the name down to six characters, then the
-        # yes/no columns down to their check box: whatever is elided shows in full as a tooltip;
-        # a header is never cut (a narrow window scrolls sideways instead).
-        stages = [
-            [(i, max(SQUEEZED_WIDTH, header_floor[i])) for i in sorted(squeezable, key=lambda i: -widths[i])],
-            [(0, 6 * character + 12)],
-            [
-                (i, max(2 * character + 8, header_floor[i]))  # the header stays readable
-                for i, c in enumerate(self.item.columns)
-                if c.type is FieldType.YES_NO
-            ],
-        ]
-        for stage in stages:
-            for i, floor in stage:
-                if excess <= 0:
-                    break
-                cut = min(excess, max(0, widths[i] - floor))
-                widths[i] -= cut
-                excess -= cut
+        for line_chars in HEADER_LEVELS:
+            self._set_headers(line_chars)
+            table.resizeColumnsToContents()
+            widths = [table.columnWidth(i) for i in range(len(self.item.columns))]
+            floors = self._header_floors()
+            if line_chars is None:
+                keep = ROOMY_KEEP * character
+                slack = sum(max(0, widths[i] - max(keep, floors[i])) for i in squeezable)
+                fits = sum(widths) + 2 - available <= slack
+            else:
+                fits = _squeezed(self.item.columns, widths, floors, available, squeezable, character)[1] <= 0
+            if fits:
+                break
+        widths, excess = _squeezed(self.item.columns, widths, floors, available, squeezable, character)
         if excess < 0:  # room to spare: the name gets it
             widths[0] += -excess
         for i, width in enumerate(widths):
             table.setColumnWidth(i, width)
+        self._fit_height()
+
+    def _header_floors(self) -> list[int]:
+        """The width each column's header needs, as the headers are now."""
+        metrics = self.table.horizontalHeader().fontMetrics()
+        return [
+            max(metrics.horizontalAdvance(line) for line in _header_text(self.table, i).split("\n")) + 16
+            for i in range(len(self.item.columns))
+        ]
+
+    def _set_headers(self, line_chars: int | None) -> None:
+        labels = [_header_label(c, line_chars) + (" *" if c.id in self.required else "") for c in self.item.columns]
+        if [_header_text(self.table, i) for i in range(len(labels))] != labels:
+            self.table.setHorizontalHeaderLabels(labels)
+
+    def _fit_height(self) -> None:
+        """As tall as the header and every row (at least EMPTY_ROWS), with the sideways scroll bar
+        when the columns are wider than the window."""
+        table = self.table
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        rows = max(rows, EMPTY_ROWS * table.verticalHeader().defaultSectionSize())
+        header = table.horizontalHeader()
+        height = header.sizeHint().height() + rows + 2 * table.frameWidth()
+        if header.length() > table.viewport().width() > 0:
+            height += table.horizontalScrollBar().sizeHint().height()
+        if table.height() != height:
+            table.setFixedHeight(height)
+
+    def _reveal_current(self, row: int, column: int) -> None:
+        """Keep the current cell in sight while moving with the keyboard: the page scrolls to it."""
+        item = self.table.item(row, column)
+        if item is None or self._loading:
+            return
+        rect = self.table.visualItemRect(item)
+        widget: QWidget | None = self.table.viewport()
+        while widget is not None:
+            area = widget.parentWidget()
+            if isinstance(area, QScrollArea) and (inner := area.widget()) is not None:
+                centre = self.table.viewport().mapTo(inner, rect.center())
+                area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, rect.height() // 2 + 8)
+                return
+            widget = area
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._fit_columns()  # the visible width changed: refit
+        if isinstance(event, QWheelEvent) and watched is self.table.viewport():
+            delta = event.angleDelta()
+            if abs(delta.y()) >= abs(delta.x()):  # up/down: the table has nothing to scroll, the page has
+                scroll_enclosing_area(self.table, event)
+                return True
         return False
 
     # ------------------------------------------------------------------------- editing
@@ -336,6 +378,7 @@ class TableEditor(QWidget):
         self._loading = True
         position = self._append(row_id, cells)
         self._loading = False
+        self._fit_height()
         self.table.setCurrentCell(position, 0)
         self.table.setFocus()
         self.rows_changed.emit()
@@ -354,6 +397,7 @@ class TableEditor(QWidget):
         self.delete_row(row_id)
         self._saved.pop(row_id, None)
         self.table.removeRow(row)
+        self._fit_height()
         self.rows_changed.emit()
 
     def add_from_catalogue(self, path: Path | None = None) -> None:
@@ -527,25 +571,61 @@ def _parse(column: Field, text: str) -> Any:
 
 
 HEADER_LINE_CHARS = 5  # a header line at most this long, so that yes/no columns stay narrow
+TIGHT_LINE_CHARS = 4  # and where even that does not fit (1024 pixels, ten columns)
+HEADER_LEVELS: tuple[int | None, ...] = (None, HEADER_LINE_CHARS, TIGHT_LINE_CHARS)  # None: two lines
 NO_LINE_END = "（“《"  # an opening bracket or quote moves to the next line
 NO_LINE_START = "）”》，、。：；"  # closing punctuation stays with the line before
 
 
-def _header_label(column: Field) -> str:
-    """Long headers on balanced short lines; the unit joins a label's own closing bracket.
-    Lines break as Chinese text does: never after an opening bracket, never before a closing one."""
+def _squeezed(
+    columns: tuple[Field, ...],
+    widths: list[int],
+    floors: list[int],
+    available: int,
+    squeezable: list[int],
+    character: int,
+) -> tuple[list[int], int]:
+    """``widths`` squeezed towards ``available``, and the excess left (negative: room to spare).
+    The other text columns go first, then the name down to six characters, then the yes/no
+    columns down to their check box: whatever is elided shows in full as a tooltip; a header is
+    never cut (a narrow window scrolls sideways instead)."""
+    widths = list(widths)
+    excess = sum(widths) - available + 2  # the grid lines
+    stages = [
+        [(i, max(SQUEEZED_WIDTH, floors[i])) for i in sorted(squeezable, key=lambda i: -widths[i])],
+        [(0, 6 * character + 12)],
+        [
+            (i, max(2 * character + 8, floors[i]))  # the header stays readable
+            for i, c in enumerate(columns)
+            if c.type is FieldType.YES_NO
+        ],
+    ]
+    for stage in stages:
+        for i, floor in stage:
+            if excess <= 0:
+                break
+            cut = min(excess, max(0, widths[i] - floor))
+            widths[i] -= cut
+            excess -= cut
+    return widths, excess
+
+
+def _header_label(column: Field, line_chars: int | None = HEADER_LINE_CHARS) -> str:
+    """Long headers on balanced short lines of at most ``line_chars`` (None: on at most two);
+    the unit joins a label's own closing bracket. Lines break as Chinese text does: never after
+    an opening bracket, never before a closing one."""
     label = column.label
     if column.unit:
         label = f"{label[:-1]}，{column.unit}）" if label.endswith("）") else f"{label}（{column.unit}）"
-    count = -(-len(label) // HEADER_LINE_CHARS)
+    count = min(2, -(-len(label) // HEADER_LINE_CHARS)) if line_chars is None else -(-len(label) // line_chars)
     size = -(-len(label) // count)
     lines = [label[i : i + size] for i in range(0, len(label), size)]
     for i in range(len(lines) - 1):
         while len(lines[i]) > 1 and lines[i][-1] in NO_LINE_END:
             lines[i], lines[i + 1] = lines[i][:-1], lines[i][-1] + lines[i + 1]
-        while len(lines[i + 1]) > 1 and lines[i + 1][0] in NO_LINE_START:
+        while lines[i + 1] and lines[i + 1][0] in NO_LINE_START:  # a lone "）" joins the line before
             lines[i], lines[i + 1] = lines[i] + lines[i + 1][0], lines[i + 1][1:]
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line)
 
 
 def _header_text(table: QTableWidget, column: int) -> str:

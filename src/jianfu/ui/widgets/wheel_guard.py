@@ -34,7 +34,7 @@ class WheelGuard(QObject):
         if isinstance(event, QWheelEvent):
             guarded = _guarded_widget(watched)
             if guarded is not None and not guarded.hasFocus() and not _has_focus_within(guarded):
-                _scroll_enclosing_area(guarded, event)
+                scroll_enclosing_area(guarded, event)
                 return True
         return False
 
@@ -63,7 +63,7 @@ def _has_focus_within(widget: QWidget) -> bool:
     return focused is not None and widget.isAncestorOf(focused)
 
 
-def _scroll_enclosing_area(widget: QWidget, event: QWheelEvent) -> None:
+def scroll_enclosing_area(widget: QWidget, event: QWheelEvent) -> None:
     """Hand the wheel to the scrolling ancestors' viewports, as if the box were not there."""
     child = widget.parentWidget()
     while child is not None:
