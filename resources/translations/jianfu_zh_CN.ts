@@ -132,354 +132,355 @@
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="75" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="76" />
         <source>Jianfu — county overview</source>
         <translation>减负助手 — 县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="82" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="83" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="83" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="84" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="84" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="85" />
         <source>Summary PDF…</source>
         <translation>汇总PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="85" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="86" />
         <source>Excel workbook…</source>
         <translation>Excel汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="86" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="87" />
         <source>Department notices…</source>
         <translation>部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="87" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="88" />
         <source>Platform catalogue…</source>
         <translation>导出平台目录…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="88" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="89" />
         <source>Township list…</source>
         <translation>应报乡镇名单…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="100" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="101" />
         <source>Period</source>
         <translation>评估期</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="118" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="119" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="120" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="121" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="121" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="122" />
         <source>Fingertip hours per cadre a month</source>
         <translation>每人每月指尖工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="122" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="123" />
         <source>Completion</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="145" />
         <source>Townships</source>
         <translation>乡镇情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="148" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
         <source>County department</source>
         <translation>县级部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="149" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="186" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="187" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
         <source>Apps and groups</source>
         <translation>应用/群</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="151" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
         <source>Check-in</source>
         <translation>打卡</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="152" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="153" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="154" />
         <source>Online time</source>
         <translation>在线时长</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="154" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="155" />
         <source>Forced download</source>
         <translation>强制下载</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="155" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="156" />
         <source>Reporting tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="156" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="157" />
         <source>Duplicate filings</source>
         <translation>重复报送</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="157" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="158" />
         <source>Hours a month</source>
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="163" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="164" />
         <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
         <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为0）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="174" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="175" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="183" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="184" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="186" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="187" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="200" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="201" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="202" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="256" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="203" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="257" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="231" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="232" />
         <source>Updating the county database to the current attribution rule…</source>
         <translation>正在按现行归因规则更新县级数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="271" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="272" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="295" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="296" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="300" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="301" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count}个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="304" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="305" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n}项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="351" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="352" />
         <source>To verify by the county: {notes}.</source>
         <translation>请县级核实：{notes}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="357" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="358" />
         <source>The townships to verify could not be looked up: {reason}</source>
         <translation>未能查出需县级核实的乡镇：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="433" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="434" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到0个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="159" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="160" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="284" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="285" />
         <source>{count} townships reported for {period}.</source>
         <translation>{period}共有{count}个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="287" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="288" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中{count}个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="291" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="292" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均{score}分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="377" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="378" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="377" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="378" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="386" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="387" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="400" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="401" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="432" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="433" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="438" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="439" />
         <source>Importing {count} files…</source>
         <translation>正在导入{count}个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="450" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="451" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="460" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="461" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="465" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="464" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="465" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="471" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="472" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="507" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="520" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="519" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="520" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="522" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="523" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="550" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="551" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="552" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="553" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="561" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="562" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="575" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="576" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="578" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="579" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成{count}份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="589" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="590" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="591" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="592" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="602" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="603" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含{count}项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="608" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="609" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="610" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="611" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="618" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="623" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="619" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="624" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>

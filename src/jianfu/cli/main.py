@@ -175,6 +175,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JianfuError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_REJECTED
+    except KeyboardInterrupt:  # Ctrl-C: no traceback; an import keeps the files done before it
+        print(
+            "\n已中断（Ctrl+C），命令没有做完。导入时，中断前已处理完的文件都已保存，再导入一次同样的文件即可补全。",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
     except BrokenPipeError:  # output piped into `head` and closed early: not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE

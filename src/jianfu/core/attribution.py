@@ -28,7 +28,12 @@ from jianfu.core.scoring import users_share
 WORKDAYS_PER_MONTH = 21.75
 UNKNOWN_DEPARTMENT = "（未注明部门）"
 FEATURES = ("checkin", "ranking", "online_time", "forced_download")
-_NOISE = re.compile(r"[\s\u3000·・.,，、。;；:：()（）\[\]【】<>《》\"'“”‘’-]+")
+# Invisible format characters (zero-width spaces, joiners, bidi marks, soft hyphens, the BOM) come
+# along with text copied from web pages and chats: "县应急\u200b管理局" is the same department.
+_NOISE = re.compile(
+    r"[\s\u3000·・.,，、。;；:：()（）\[\]【】<>《》\"'“”‘’"
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff-]+"
+)
 
 
 # How a plan item's department field says "one or more of these, the township did not say which":

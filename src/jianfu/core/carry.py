@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from jianfu.core.answers import Answer, Answers, check_value, table_rows
+from jianfu.core.answers import Answer, Answers, check_value, is_visible, table_rows
 from jianfu.core.assessment import Assessment
 from jianfu.core.checklist import Checklist, FieldType
 from jianfu.core.completeness import required_item_ids
@@ -47,12 +47,14 @@ def carry_answers(old: Checklist, new: Checklist, answers: Answers) -> dict[str,
                 mapped = next(v for k, v in mapping.items() if _key(k) == key)
                 result[item_id] = replace(answer, value=mapped)
     _carry_choices(new, spec.into_choices, answers, result)
-    for implied in spec.set_when:
-        if implied.test.evaluate(lambda ref: _value(answers, ref)):
-            sources = [answers[r] for r in implied.test.distinct_refs() if r in answers]
-            result[implied.target] = Answer(
-                implied.value,
-                note=implied.note,
+    implied: set[str] = set()  # set from what the earlier answers imply
+    for rule in spec.set_when:
+        if rule.test.evaluate(lambda ref: _value(answers, ref)):
+            implied.add(rule.target)
+            sources = [answers[r] for r in rule.test.distinct_refs() if r in answers]
+            result[rule.target] = Answer(
+                rule.value,
+                note=rule.note,
                 carried_unconfirmed=any(a.carried_unconfirmed for a in sources),
             )
     for table_id in set(spec.merged_columns) | set(spec.dropped_columns):
@@ -60,15 +62,41 @@ def carry_answers(old: Checklist, new: Checklist, answers: Answers) -> dict[str,
         if answer is not None and answer.value is not None:
             result[table_id] = replace(answer, value=_carry_rows(new, table_id, answer.value, spec))
     carried = {k: a for k, a in result.items() if new.has_item(k) and check_value(new.item(k), a.value) is None}
+    _drop_hidden_made_visible(old, new, answers, carried, spec, implied)
     # Items the earlier version never asked: 不适用 with the reason, so that a carried file is not
     # 未完成 for a question nobody put to it (an earlier blank stays blank and incomplete).
     known = set(spec.same_id) | set(spec.renamed.values()) | {c.target for c in spec.into_choices}
-    known |= {implied.target for implied in spec.set_when}
+    known |= {rule.target for rule in spec.set_when}
     for item_id in sorted(required_item_ids(new) - known):
         carried.setdefault(
             item_id, Answer(None, not_applicable=True, note=NOT_ASKED_BEFORE.format(version=old.version))
         )
     return carried
+
+
+def _drop_hidden_made_visible(
+    old: Checklist, new: Checklist, answers: Answers, carried: dict[str, Answer], spec: Any, implied: set[str]
+) -> None:
+    """An answer the earlier version's skip logic hid (a count left from an earlier "是" after the
+    answer became "不适用" or blank) was never given for the township as it was: where the newer
+    version asks the item, it is asked afresh, not counted (nothing may claim more than the answers)."""
+    origin = {item_id: item_id for item_id in spec.same_id} | {
+        new_id: old_id for old_id, new_id in spec.renamed.items()
+    }
+    hidden = {
+        new_id
+        for new_id, old_id in origin.items()
+        if new_id in carried
+        and new_id not in implied
+        and old.has_item(old_id)
+        and not is_visible(old.item(old_id), answers)
+    }
+    while True:  # dropping one answer may show or hide another
+        shown = [k for k in hidden if k in carried and is_visible(new.item(k), carried)]
+        if not shown:
+            return
+        for item_id in shown:
+            del carried[item_id]
 
 
 def _carry_choices(new: Checklist, carries: Any, answers: Answers, result: dict[str, Answer]) -> None:

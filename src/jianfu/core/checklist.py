@@ -410,6 +410,13 @@ class Checklist:
 # --------------------------------------------------------------------------------- loading
 
 
+def _leaves(condition: Condition) -> list[Condition]:
+    """The comparisons of ``condition`` (not looking into row quantifiers)."""
+    if condition.ref is not None:
+        return [condition]
+    return [leaf for child in condition.children for leaf in _leaves(child)]
+
+
 def load_checklist(path: Path) -> Checklist:
     """Read and validate one checklist file; raise ChecklistError listing every problem."""
     shown = str(path)
@@ -520,12 +527,17 @@ class _Parser:
         fed = {m for rule in rules for m, w in rule.weights.items() if w > 0}
         for missing in sorted(set(MANIFESTATION_IDS) - fed):
             self.fail("rules", f"没有任何计分规则指向表现 {missing}")
+        verify = self.verify(data.get("verify"), items) if "verify" in data else ()
+        title = self.text(data, "title", "清单")
+        if carry is not None and version and carry.from_version and carry.from_version != version - 1:
+            # answers are carried one version at a time (core.carry): v3 reads v2's, v2 reads v1's
+            self.fail("carry_forward", f"from_version 必须是上一版（{version - 1}），而不是{carry.from_version}")
         if self.problems:
             raise ChecklistError(self.path, self.problems)
         return Checklist(
             id=checklist_id,
             version=version,
-            title=self.text(data, "title", "清单"),
+            title=title,
             path=self.path,
             manifestations=manifestations,
             levels=levels,
@@ -541,7 +553,7 @@ class _Parser:
             sources=sources,
             not_applicable=na_policy,
             consistency=consistency,
-            verify=self.verify(data.get("verify"), items) if "verify" in data else (),
+            verify=verify,
             overall_floors=floors,
             manifestation_floors=own_time,
             _items=items,
@@ -608,6 +620,8 @@ class _Parser:
                     self.fail(at, f"“指尖工时”中没有 {signal.term!r} 一项")
                     continue
                 self.check_term_where(signal, term, items, at)
+                if signal in signals:
+                    self.fail(at, f"指尖工时项 {signal.term} 重复列出，其工时会被计算两次")
                 signals.append(signal)
             found[str(m)] = tuple(signals)
         return found
@@ -703,6 +717,10 @@ class _Parser:
                 for column in quantifier.children[0].refs():
                     if rows_of is None or rows_of.type is not FieldType.TABLE or rows_of.column(column) is None:
                         self.fail(f"{at}.contradicted_when", f"{quantifier.ref} 不是表格题或没有列 {column}")
+                for leaf in _leaves(quantifier.children[0]):  # a misspelt choice would never match
+                    cell = rows_of.column(str(leaf.ref)) if rows_of is not None and leaf.ref else None
+                    if cell is not None and cell.choices and leaf.op == "equals" and cell.choice(leaf.operand) is None:
+                        self.fail(f"{at}.contradicted_when", f"{leaf.operand!r} 不是列 {leaf.ref} 的选项")
             message = self.text(entry, "message", at)
             if about is not None and condition is not None:
                 item_id = None if table is not None else about.id
@@ -710,7 +728,7 @@ class _Parser:
         return tuple(checks)
 
     def verify(self, raw: Any, items: dict[str, Item]) -> tuple[VerifyNote, ...]:
-        notes = []
+        notes: list[VerifyNote] = []
         for i, entry in enumerate(self.listing(raw, "verify")):
             at = f"verify[{i}]"
             if not isinstance(entry, Mapping):
@@ -722,8 +740,11 @@ class _Parser:
                 if ref not in items:
                     self.fail(f"{at}.when", f"引用的题目 {ref} 不存在")
             message = self.text(entry, "message", at)
+            note_id = self.text(entry, "id", at)
+            if note_id in {n.id for n in notes}:
+                self.fail(at, f"id {note_id} 重复")
             if condition is not None:
-                notes.append(VerifyNote(self.text(entry, "id", at), condition, message))
+                notes.append(VerifyNote(note_id, condition, message))
         return tuple(notes)
 
     # -- small readers
@@ -1277,6 +1298,16 @@ class _Parser:
                 continue
             test, problems = parse_condition(entry.get("when"), f"{at}.when")
             self.problems.extend(problems)
-            if test is not None:
-                implied.append(ValueCarry(str(entry["to"]), entry["value"], test, str(entry.get("note") or "")))
+            from jianfu.core.answers import check_value  # (answers builds on this module)
+
+            unfit = check_value(items[str(entry["to"])], entry["value"])
+            if unfit or entry["value"] is None:
+                self.fail(
+                    at, f"value {entry['value']!r} 不是题目 {entry['to']} 可以保存的回答（{unfit or '不能为空'}）"
+                )
+            note = entry.get("note", "")
+            if not isinstance(note, str):
+                self.fail(at, "note 必须是文字")
+            elif test is not None and not unfit:
+                implied.append(ValueCarry(str(entry["to"]), entry["value"], test, note))
         return CarryForward(version, tuple(same), renamed, tuple(into), merged, dropped, values, tuple(implied))

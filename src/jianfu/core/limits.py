@@ -16,6 +16,10 @@ MAX_LONG_TEXT = 10_000  # text answers, table cells, plan problem, measure
 MAX_NOTE_LENGTH = 2_000  # an answer's note, a plan item's status
 MAX_TABLE_ROWS = 500
 MAX_PLAN_ITEMS = 1_000
+# JSON objects and arrays in one exchanged file: the largest real file (two full tables of 500 rows,
+# each row two objects and a list, and 1,000 plan items) holds about 5,000; 5 MB of "[[]]" would
+# hold two million and cost 200 MB to parse.
+MAX_CONTAINERS = 20_000
 MAX_ABS_NUMBER = 1e9  # no count, minute or hour in a township comes near this
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # dates outside are typing errors or forgeries
 LINE_BREAKS = "\t\n\r"  # allowed in long text only

@@ -247,6 +247,8 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if exc.end == len(raw) and exc.reason == "unexpected end of data":  # cut inside a character
+            raise AssessmentFileError(path, f"文件不完整：在第{len(raw)}字节处中断，可能在复制或传送时被截断") from exc
         raise AssessmentFileError(path, f"不是 UTF-8 编码的文本（第 {exc.start} 字节处）") from exc
     # /etc/passwd or a renamed text file: "第 1 行第 1 列缺少内容" read as a damaged file of ours
     if not text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
@@ -256,7 +258,7 @@ def parse_assessment_bytes(raw: bytes, path: Path | str, library: ChecklistLibra
     except json.JSONDecodeError as exc:
         raise AssessmentFileError(
             path,
-            f"不是完整的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{_json_reason(exc.msg)}），文件可能被截断或改动过",
+            f"不是完整的 JSON（{strict_json.decode_reason(exc)}），文件可能被截断或改动过",
         ) from exc
     except RecursionError as exc:
         raise AssessmentFileError(path, "嵌套层数过深，不是减负助手导出的自查文件") from exc
@@ -314,18 +316,6 @@ def _check_signature(document: dict[str, Any], content: bytes, path: Path | str)
     return Signature(public_key, int(entry["sequence"]))
 
 
-def _json_reason(message: str) -> str:
-    known = {
-        "Expecting value": "此处缺少内容",
-        "Unterminated string starting at": "字符串没有结束",
-        "Expecting ',' delimiter": "缺少逗号",
-        "Expecting property name enclosed in double quotes": "缺少字段名",
-        "Extra data": "结尾有多余内容",
-        "Unexpected UTF-8 BOM (decode using utf-8-sig)": "开头多了 BOM 标记，文件可能被记事本等编辑器另存过",
-    }
-    return known.get(message, message)
-
-
 def _check_envelope(document: Any, path: Path | str) -> None:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise AssessmentFileError(path, "不是减负助手的自查文件（缺少 format: jianfu-assessment）")
@@ -374,8 +364,27 @@ def _check_schema(document: dict[str, Any], path: Path | str) -> None:
     try:
         _validator(document["format_version"])(document)
     except fastjsonschema.JsonSchemaValueException as error:
-        where = " → ".join(strict_json.printable(str(p)) for p in error.path[1:]) or "顶层"
+        where = " → ".join(strict_json.printable(p) for p in _schema_where(document, error.path[1:])) or "顶层"
         raise AssessmentFileError(path, f"内容不符合文件格式（位置：{where}；{_schema_reason(error.rule)}）") from None
+
+
+def _schema_where(document: Any, parts: list[Any]) -> list[str]:
+    """fastjsonschema's path as the file has it: its parts are split at every dot, so an item id
+    ("apps.inventory") is joined again; a list index is counted from 1, as people count."""
+    where: list[str] = []
+    value, pending = document, [str(p) for p in parts]
+    while pending:
+        if isinstance(value, list) and pending[0].isdigit() and int(pending[0]) < len(value):
+            where.append(f"第{int(pending[0]) + 1}项")
+            value, pending = value[int(pending[0])], pending[1:]
+            continue
+        taken = next(
+            (n for n in range(len(pending), 0, -1) if isinstance(value, dict) and ".".join(pending[:n]) in value), 1
+        )
+        key = ".".join(pending[:taken])
+        where.append(key)
+        value, pending = value.get(key) if isinstance(value, dict) else None, pending[taken:]
+    return where
 
 
 def _schema_reason(rule: str | None) -> str:

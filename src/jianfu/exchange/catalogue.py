@@ -17,7 +17,7 @@ from typing import Any
 
 from jianfu.core.attribution import department_key
 from jianfu.core.checklist import Checklist, Choice
-from jianfu.core.errors import JianfuError
+from jianfu.core.errors import JianfuError, read_reason
 from jianfu.exchange import strict_json
 
 FORMAT_NAME = "jianfu-catalogue"
@@ -116,8 +116,14 @@ def read_catalogue(path: Path) -> Catalogue:
         document = strict_json.loads(path.read_bytes().decode("utf-8"))
     except strict_json.StrictJsonError as exc:
         raise CatalogueError(path, str(exc)) from exc
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise CatalogueError(path, f"无法读取或不是 JSON（{exc.__class__.__name__}）") from exc
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(path, f"不是完整的 JSON（{strict_json.decode_reason(exc)}）") from exc
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(path, f"不是 UTF-8 编码的文本（第 {exc.start} 字节处）") from exc
+    except RecursionError as exc:
+        raise CatalogueError(path, "嵌套层数过深") from exc
+    except OSError as exc:
+        raise CatalogueError(path, f"无法读取（{read_reason(exc)}）") from exc
     problem = strict_json.check_text_and_dates(document)
     if problem:
         raise CatalogueError(path, f"内容不符合要求（{problem}）")
@@ -127,12 +133,22 @@ def read_catalogue(path: Path) -> Catalogue:
         raise CatalogueError(path, f"格式版本 {document.get('format_version')!r} 本程序不支持，请升级减负助手")
     if document.get("sha256") != _checksum(document):
         raise CatalogueError(path, "校验码与内容不符，文件被改动过或已损坏")
+    if any(not isinstance(document.get(f) or "", str) for f in ("county", "created_at")):
+        raise CatalogueError(path, "县名或生成时间不是文字")
+    listed = document.get("entries") or []
+    if not isinstance(listed, list):
+        raise CatalogueError(path, "条目（entries）应为列表")
     entries = []
-    for n, raw in enumerate(document.get("entries") or [], start=1):
+    for n, raw in enumerate(listed, start=1):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
             raise CatalogueError(path, f"第 {n} 条缺少名称")
+        if any(not isinstance(raw.get(f) or "", str) for f in FIELDS):
+            raise CatalogueError(path, f"第{n}条的名称、类型、部门或层级不是文字")
+        townships = raw.get("townships") or 0
+        if isinstance(townships, bool) or not isinstance(townships, int) or townships < 0:
+            raise CatalogueError(path, f"第{n}条的乡镇数应为不小于0的整数")
         values = {f: str(raw.get(f) or "")[:100] for f in FIELDS}
-        entries.append(CatalogueEntry(**values, townships=int(raw.get("townships") or 0)))
+        entries.append(CatalogueEntry(**values, townships=townships))
     return Catalogue(str(document.get("county") or ""), str(document.get("created_at") or ""), entries)
 
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jianfu.core.errors import JianfuError, os_error_reason
+from jianfu.core.errors import JianfuError, os_error_reason, read_reason
 
 ALGORITHM = "Ed25519"
+MAX_SEQUENCE = 999_999_999  # a file's numbers stay within ±1e9 (core.limits)
 KEY_FILENAME = "signing-key.pem"
 SEQUENCE_FILENAME = "signing-sequence.txt"
 
@@ -90,16 +92,17 @@ def next_signer(folder: Path) -> Signer:
     a crash after this can skip a number, never reuse one."""
     private_key = _load_or_create_key(folder)
     sequence_path = folder / SEQUENCE_FILENAME
+    advice = "请从备份恢复数据文件夹，或删除该文件后重试（县级会把此后的文件视为较旧）。"
     try:
-        previous = int(sequence_path.read_text(encoding="ascii").strip() or 0)
+        text = sequence_path.read_bytes()[:64].strip()
     except FileNotFoundError:
-        previous = 0
-    except (OSError, ValueError) as exc:
-        raise SigningError(
-            f"签名序号文件 {sequence_path} 无法读取（{exc}）。请从备份恢复数据文件夹，或删除该文件后重试"
-            "（县级会把此后的文件视为较旧）。"
-        ) from exc
-    sequence = previous + 1
+        text = b""
+    except OSError as exc:
+        raise SigningError(f"签名序号文件 {sequence_path} 无法读取（{read_reason(exc)}）。{advice}") from exc
+    # ASCII digits only (int() would take "１２" or "-5"), and below the files' limit of 1e9
+    if not re.fullmatch(rb"[0-9]{0,9}", text) or int(text or 0) + 1 > MAX_SEQUENCE:
+        raise SigningError(f"签名序号文件 {sequence_path} 的内容不是有效的序号（应为不超过9位的数字）。{advice}")
+    sequence = int(text or 0) + 1
     _write_atomically(sequence_path, f"{sequence}\n".encode("ascii"))
     return Signer(private_key, sequence)
 

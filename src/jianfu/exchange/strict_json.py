@@ -18,6 +18,7 @@ from typing import Any
 from jianfu.core.limits import (
     LONG_TEXT_REFUSED,
     MAX_ABS_NUMBER,
+    MAX_CONTAINERS,
     MAX_PLAN_ITEMS,
     MAX_TABLE_ROWS,
     SHORT_TEXT_REFUSED,
@@ -33,7 +34,19 @@ class StrictJsonError(ValueError):
     """Why the text is refused, in Chinese."""
 
 
+# A text editor (Windows Notepad before 2019) may save UTF-8 with a byte order mark; the content,
+# and so its checksum and signature, are unchanged, so it is read as if the mark were not there.
+UTF8_BOM = "\ufeff"
+
+
+# A JSON string, or an unterminated one to the end of the text: one match from every quote, never a
+# search again from inside it (linear however the quotes and backslashes are laid out).
+_STRING = re.compile(r'"(?:[^"\\]|\\.?)*+(?:"|\Z)', re.DOTALL)
+
+
 def loads(text: str) -> Any:
+    text = text.removeprefix(UTF8_BOM)
+    _check_containers(text)
     return json.loads(
         text,
         object_pairs_hook=_no_duplicates,
@@ -41,6 +54,40 @@ def loads(text: str) -> Any:
         parse_int=_integer,
         parse_constant=_constant,
     )
+
+
+_DECODE_REASONS = {  # json's own messages (CPython 3.10–3.13), in Chinese
+    "Expecting value": "此处缺少内容",
+    "Unterminated string starting at": "字符串没有结束",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Expecting property name enclosed in double quotes": "缺少字段名（或多了逗号）",
+    "Extra data": "结尾有多余内容",
+    "Invalid control character at": "字符串中有控制字符",
+    "Invalid \\escape": "字符串中有无效的转义（反斜杠）",
+    "Invalid \\uXXXX escape": "字符串中有无效的 \\u 转义",
+    "Illegal trailing comma before end of object": "对象末尾多了逗号",
+    "Illegal trailing comma before end of array": "数组末尾多了逗号",
+}
+
+
+def decode_reason(error: json.JSONDecodeError) -> str:
+    """Why the text is not JSON, in Chinese, with the line and column: never json's English."""
+    message = next((v for k, v in _DECODE_REASONS.items() if error.msg.startswith(k)), "不符合 JSON 语法")
+    return f"第{error.lineno}行第{error.colno}列：{message}"
+
+
+def _check_containers(text: str) -> None:
+    """Refuse before parsing a text of more objects and arrays than any real file holds: each
+    costs ~60–230 bytes parsed, and a file of nothing but them would take hundreds of MB."""
+    if text.count("{") + text.count("[") <= MAX_CONTAINERS:  # the usual case: brackets in text count too
+        return
+    bare = _STRING.sub("", text)  # strings aside, what is left is structure
+    count = bare.count("{") + bare.count("[")
+    if count > MAX_CONTAINERS:
+        raise StrictJsonError(
+            f"结构过于复杂：对象和数组过多或嵌套过深（{count}个，上限{MAX_CONTAINERS}），不是减负助手导出的文件"
+        )
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -46,7 +46,7 @@ from jianfu.storage.county_verify import (
     table_answer_rows,
     townships_of,
 )
-from jianfu.storage.database import Database, open_database
+from jianfu.storage.database import COUNTY, TOWNSHIP, Database, check_before_opening, database_kind, open_database
 
 
 class CountyService:
@@ -74,7 +74,7 @@ class CountyService:
         if must_exist and not path.exists():
             raise JianfuError(f"县级数据库 {path} 不存在，请先用 jianfu import 导入乡镇文件。")
         try:
-            return cls(open_database(path), library, rederive)
+            return cls(open_database(path, COUNTY), library, rederive)
         except sqlite3.Error as exc:
             raise JianfuError(_cannot_open(path, exc)) from exc
         except OSError as exc:
@@ -196,7 +196,7 @@ class CountyService:
             if notes is None:
                 checklist = by_version.get(key[0])
                 answers = TablesOnDemand(
-                    answers_from_rows(key[1]), tables, self._with_tables(assessment_id, key[1], tables)
+                    answers_from_rows(key[1], self.db.path), tables, self._with_tables(assessment_id, key[1], tables)
                 )
                 notes = tuple(to_verify(checklist, answers)) if checklist else ()
                 if not answers.loaded:  # the other answers decided: the same for every township answering so
@@ -207,7 +207,7 @@ class CountyService:
 
     def _with_tables(self, assessment_id: int, raw: RawAnswers, tables: list[str]) -> Callable[[], Answers]:
         """Reads one township's answers again with its tables' rows, when a verify note needs them."""
-        return lambda: answers_from_rows(raw + table_answer_rows(self.db, assessment_id, tables))
+        return lambda: answers_from_rows(raw + table_answer_rows(self.db, assessment_id, tables), self.db.path)
 
     def has_expected_townships(self) -> bool:
         return self.store.has_expected_townships()
@@ -317,17 +317,32 @@ def _cannot_open(path: Path, exc: sqlite3.Error) -> str:
 
 def known_signing_keys(database: Path) -> dict[str, str]:
     """The county database's bound keys (division code → Base64 public key), read without writing
-    anything, not even the switch to WAL; empty when the file is missing or not a county database."""
+    anything, not even the switch to WAL; empty when there is no database yet. A file that is not a
+    readable county database is an error, never "no key known yet": that would read as a first
+    file, trusted on first use."""
+    if not database.exists():
+        return {}  # no county database yet: the first import creates it and binds the key
     if not database.is_file():
-        return {}
+        raise JianfuError(f"无法核对已登记的密钥：{database} 是一个文件夹，不是县级数据库。请给 --db 指定数据库文件。")
+    check_before_opening(database)  # not SQLite, another program's, or a newer Jianfu's
     try:
         conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
         try:
+            kind = database_kind(conn)
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if kind == TOWNSHIP or "townships" not in tables:
+                raise JianfuError(
+                    f"数据库 {database} 不是县级汇总数据库，无法核对已登记的密钥。请给 --db 指定县级汇总数据库。"
+                )
+            if "county_signers" not in tables:  # a county database from before signatures: none bound
+                return {}
             return {str(k): str(v) for k, v in conn.execute("SELECT division_code, public_key FROM county_signers")}
         finally:
             conn.close()
-    except sqlite3.Error:
-        return {}
+    except sqlite3.Error as exc:
+        from jianfu.storage.failures import explain_database_failure
+
+        raise JianfuError(f"无法读取县级数据库 {database}。{explain_database_failure(exc, database)}") from exc
 
 
 __all__ = ["CountyService", "HeldFile", "SignerRow", "known_signing_keys"]

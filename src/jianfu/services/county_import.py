@@ -9,7 +9,9 @@ brings the lost files in (those already stored come back "unchanged").
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -37,6 +39,10 @@ class NoFilesFound(JianfuError):
     """A folder (or list of paths) without a single ``.jianfu`` file."""
 
 
+LOG = logging.getLogger(__name__)
+UNEXPECTED = (
+    "本程序处理这个文件时出错（程序缺陷，不是文件的问题），这个文件没有导入；请把它交给技术人员，其余文件照常导入"
+)
 BATCH_FILES = 100
 BATCH_SECONDS = 1.0
 # SQLite's page cache while importing (KiB; 2 MB otherwise): each file adds rows all over the
@@ -70,7 +76,7 @@ class ImportSummary:
             f"待确认{self.count(Outcome.HELD)}个，拒收{len(self.rejected)}个。"
         )
         if self.notes:  # accepted, but the inspector should look (unsigned, dated in the future)
-            text += f"其中{len(self.notes)}个文件需留意（未签名或日期在未来等，见各文件说明）。"
+            text += f"其中{len(self.notes)}个文件需留意（未签名、日期在未来或不属于本县等，见各文件说明）。"
         return text + ("（已取消，其余文件未导入。）" if self.cancelled else "")
 
 
@@ -121,6 +127,7 @@ def import_files(
     county = CountyStore(db)
     summary = ImportSummary()
     batch_started, in_batch = 0.0, 0
+    counties = county.county_codes()
     cache_size = db.conn.execute("PRAGMA cache_size").fetchone()[0]
     db.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
@@ -138,15 +145,30 @@ def import_files(
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN IMMEDIATE")
                 batch_started, in_batch = time.monotonic(), 0
-            outcome = _store(county, library, content, path.name)
+            try:
+                outcome = _store(county, library, content, file_name(path))
+            except (sqlite3.Error, OSError, MemoryError):
+                raise  # the database or the disk: every file after it would fail too
+            except Exception:  # a bug on this file's content: its savepoint undid it; the others go on
+                LOG.exception("import of %s failed", path)
+                summary.rejected.append((path, UNEXPECTED))
+                continue
             summary.outcomes[outcome].append(path)
             if outcome in (Outcome.IMPORTED, Outcome.UPDATED):
-                flags = file_flags(content)
-                if flags:
-                    summary.notes.append((path, describe_flags(flags)))
+                notes = [describe_flags(file_flags(content)), _other_county(content, counties)]
+                if any(notes):
+                    summary.notes.append((path, "；".join(n for n in notes if n)))
+                if not counties:  # the first township names the county
+                    counties = county.county_codes()
             in_batch += 1
             if in_batch >= BATCH_FILES or time.monotonic() - batch_started >= BATCH_SECONDS:
                 db.conn.execute("COMMIT")
+    except KeyboardInterrupt:
+        # Ctrl-C: every file's savepoint is whole (one interrupted inside its store undid itself),
+        # so the files before the one in flight are kept, as after Cancel
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
+        raise
     except BaseException:
         if db.conn.in_transaction:  # a bug or a crash of the disk: keep only whole batches
             db.conn.execute("ROLLBACK")
@@ -158,6 +180,32 @@ def import_files(
     if progress:
         progress(len(files), len(files))
     return summary
+
+
+def file_name(path: Path) -> str:
+    """``path``'s name as text that can be stored and shown. A name that is not UTF-8 (a zip made
+    on Chinese Windows, unpacked on Linux, keeps its GBK bytes) reaches Python as lone surrogates,
+    which SQLite and Qt refuse: read as GBK, or with the undecodable bytes replaced."""
+    raw = os.fsencode(path.name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
+def _other_county(content: AssessmentFile, counties: dict[str, str]) -> str:
+    """A note when every township imported so far is of one county and this file's is of another
+    (a file sent to the wrong county, or a code mistyped): imported, but the inspector should look."""
+    code = content.assessment.township.division_code
+    if len(counties) != 1 or code[:6] in counties:
+        return ""
+    ((known, name),) = counties.items()
+    return (
+        f"区划代码{code}不属于本县（已导入的乡镇区划代码都以{known}开头{'，' + name if name else ''}），"
+        "可能是其他县（市、区）的文件或代码填错，请核实"
+    )
 
 
 def _store(

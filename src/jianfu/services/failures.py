@@ -44,10 +44,10 @@ def open_for_window(database: Path, library: ChecklistLibrary) -> AssessmentServ
 def open_database_for_window(database: Path) -> Database:
     """The database opened, migrated and checked for damaged pages, before any window is shown;
     needs neither the checklists nor the services (the window's first stage, see ui/startup.py)."""
-    from jianfu.storage.database import open_database
+    from jianfu.storage.database import TOWNSHIP, open_database
 
     try:
-        db = open_database(database)
+        db = open_database(database, TOWNSHIP)
     except sqlite3.Error as exc:
         raise StartError(explain_database_failure(exc, database)) from exc
     try:

@@ -24,7 +24,7 @@ from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import RectificationItem
 from jianfu.storage.assessments import AssessmentStore
 from jianfu.storage.assessments import AssessmentSummary as AssessmentSummary  # re-exported for the UI
-from jianfu.storage.database import open_database
+from jianfu.storage.database import TOWNSHIP, open_database
 from jianfu.storage.failures import explain_database_failure
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class AssessmentService:
 
     @classmethod
     def open(cls, path: Path, library: ChecklistLibrary) -> AssessmentService:
-        return cls(AssessmentStore(open_database(path)), library)
+        return cls(AssessmentStore(open_database(path, TOWNSHIP)), library)
 
     @property
     def database_path(self) -> Path:

@@ -18,7 +18,7 @@ from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.checklist import OVERALL, Checklist, FieldType, Handling
 from jianfu.core.errors import AnswerError, JianfuError
 from jianfu.core.plan import RectificationItem
-from jianfu.storage.database import Database, now, transaction
+from jianfu.storage.database import Database, DatabaseError, now, transaction
 
 if TYPE_CHECKING:
     from jianfu.core.scoring import ScoreResult
@@ -156,16 +156,30 @@ class AssessmentStore:
         ).fetchone()
         if row is None:
             raise NotFoundError(f"找不到编号为 {assessment_id} 的自查")
-        return Assessment(
-            township=Township(row[0], row[1], row[2]),
-            period=Period(row[3]),
-            checklist_id=row[4],
-            checklist_version=row[5],
-            base_date=dt.date.fromisoformat(row[6]),
-            answers=self._answers(assessment_id),
-            plan=self._plan(assessment_id),
-            updated_at=row[7],
-        )
+        with self._readable(assessment_id):
+            return Assessment(
+                township=Township(row[0], row[1], row[2]),
+                period=Period(row[3]),
+                checklist_id=row[4],
+                checklist_version=row[5],
+                base_date=dt.date.fromisoformat(row[6]),
+                answers=self._answers(assessment_id),
+                plan=self._plan(assessment_id),
+                updated_at=row[7],
+            )
+
+    @contextmanager
+    def _readable(self, assessment_id: int) -> Iterator[None]:
+        """A stored value that no longer parses (a bit flipped on the disk passes SQLite's own
+        checks): named as damage, with what to do, not a crash."""
+        try:
+            yield
+        except (ValueError, TypeError, KeyError) as exc:
+            from jianfu.storage.failures import damaged_message
+
+            raise DatabaseError(
+                f"编号为{assessment_id}的自查保存的数据已损坏，无法读出。{damaged_message(self.db.path)}"
+            ) from exc
 
     def set_last_section(self, assessment_id: int, section_id: str) -> None:
         # Called on every page switch: committed without waiting for the disk (a page to reopen is
@@ -303,10 +317,12 @@ class AssessmentStore:
         return {r[0]: (r[1], r[2]) for r in rows}
 
     def completion(self, assessment_id: int, checklist: Checklist, section_id: str | None = None) -> tuple[int, int]:
-        return completion(checklist, self._answers(assessment_id), section_id)
+        with self._readable(assessment_id):
+            return completion(checklist, self._answers(assessment_id), section_id)
 
     def answers(self, assessment_id: int) -> dict[str, Answer]:
-        return self._answers(assessment_id)
+        with self._readable(assessment_id):
+            return self._answers(assessment_id)
 
     # ------------------------------------------------------------------- whole assessments
 

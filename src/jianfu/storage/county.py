@@ -159,6 +159,12 @@ class CountyStore:
             write_counts(self.conn, count_rows(assessment_id, a.period.code, a.township.division_code, plan))
             return Outcome.IMPORTED if current is None else Outcome.UPDATED
 
+    def county_codes(self) -> dict[str, str]:
+        """The counties (first six digits of the division code) of the imported townships, each
+        with a county name its townships gave."""
+        rows = self.conn.execute("SELECT substr(division_code, 1, 6), max(county) FROM townships GROUP BY 1")
+        return {str(code): str(name or "") for code, name in rows}
+
     def history(self, division_code: str, period: Period) -> list[tuple[str, str, str]]:
         """(updated_at, exported_at, reason) of every file received for a township and period."""
         rows = self.conn.execute(
@@ -173,7 +179,7 @@ class CountyStore:
             "SELECT document FROM assessment_history WHERE division_code = ? AND period = ? AND updated_at = ?",
             (division_code, period.code, updated_at),
         ).fetchone()
-        return zlib.decompress(row[0])
+        return county_signers.unpack_stored_file(row[0], f"{division_code} {period.code}")
 
     # --------------------------------------------------------------------------- views
 

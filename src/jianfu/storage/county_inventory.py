@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jianfu.storage.database import Database
+from jianfu.storage.database import Database, stored_json
 
 
 def imported_inventory_rows(db: Database) -> list[tuple[int, dict[str, Any]]]:
@@ -14,7 +14,7 @@ def imported_inventory_rows(db: Database) -> list[tuple[int, dict[str, Any]]]:
         "SELECT a.township_id, r.cells FROM table_rows r JOIN assessments a ON a.id = r.assessment_id"
         " WHERE r.item_id = 'apps.inventory' AND a.content_sha256 IS NOT NULL"
     )
-    return [(township_id, json.loads(cells)) for township_id, cells in rows]
+    return [(township_id, stored_json(cells, db.path)) for township_id, cells in rows]
 
 
 def period_table_rows(

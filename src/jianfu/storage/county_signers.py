@@ -13,8 +13,9 @@ import sqlite3
 import zlib
 from dataclasses import dataclass
 
-from jianfu.exchange.assessment_file import AssessmentFile, Signature
+from jianfu.exchange.assessment_file import MAX_FILE_BYTES, AssessmentFile, Signature
 from jianfu.exchange.signing import b64
+from jianfu.storage.database import DatabaseError
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,22 @@ def held_files(conn: sqlite3.Connection) -> list[HeldFile]:
 
 def held_document(conn: sqlite3.Connection, held_id: int) -> tuple[bytes, str] | None:
     row = conn.execute("SELECT document, file_name FROM held_files WHERE id = ?", (held_id,)).fetchone()
-    return (zlib.decompress(row[0]), row[1]) if row else None
+    return (unpack_stored_file(row[0], row[1]), row[1]) if row else None
+
+
+def unpack_stored_file(blob: bytes, name: str) -> bytes:
+    """A received file as stored (zlib): never more than any file the import accepts, so that a
+    damaged or doctored database cannot unpack into gigabytes; damage is named in Chinese."""
+    try:
+        unpacker = zlib.decompressobj()
+        data = unpacker.decompress(blob, MAX_FILE_BYTES + 1)
+        complete = unpacker.eof and not unpacker.unconsumed_tail
+    except (zlib.error, TypeError):
+        complete = False
+        data = b""
+    if not complete or len(data) > MAX_FILE_BYTES:
+        raise DatabaseError(f"县级数据库中保存的文件 {name} 已损坏，无法读出。请向报送单位重新索取这个文件，重新导入。")
+    return data
 
 
 def release(conn: sqlite3.Connection, held_id: int) -> None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from jianfu.core.answers import Answer, Answers
-from jianfu.storage.database import Database
+from jianfu.storage.database import Database, stored_json
 
 RawAnswers = tuple[tuple[Any, ...], ...]  # (item id, value JSON, 不适用, note, declared none, confirmed) …
 
@@ -52,7 +53,7 @@ def table_answer_rows(db: Database, assessment_id: int, tables: Sequence[str]) -
     )
 
 
-def answers_from_rows(raw: RawAnswers) -> dict[str, Answer]:
+def answers_from_rows(raw: RawAnswers, database: Path) -> dict[str, Answer]:
     """The answers of ``period_answer_rows``' tuple; a table's answer is its rows, whatever the
     value column says (as ``storage.assessments`` loads them)."""
     answers: dict[str, Answer] = {}
@@ -60,10 +61,10 @@ def answers_from_rows(raw: RawAnswers) -> dict[str, Answer]:
     for row in raw:
         if len(row) == 3:
             item_id, row_id, cells = row
-            tables.setdefault(item_id, []).append({"row_id": row_id, "cells": json.loads(cells)})
+            tables.setdefault(item_id, []).append({"row_id": row_id, "cells": stored_json(cells, database)})
         else:
             item_id, value, not_applicable, note, declared_none, confirmed = row
-            parsed = json.loads(value) if value is not None else None
+            parsed = stored_json(value, database)
             answers[item_id] = Answer(parsed, bool(not_applicable), note, bool(declared_none), not confirmed)
     for item_id, rows in tables.items():
         answers[item_id] = replace(answers.get(item_id, Answer()), value=rows)

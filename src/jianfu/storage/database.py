@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -15,6 +16,10 @@ from jianfu.storage.migrations import LATEST_VERSION, MIGRATIONS
 
 APPLICATION_ID = 0x4A494146  # "JIAF": marks a file as a Jianfu database
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# The two kinds of Jianfu database share one schema: a township's own assessments, or the files a
+# county received. Opening one as the other would mix them (another township's files in the
+# wizard's list, or the wizard editing what the county received), so each entry point says which.
+TOWNSHIP, COUNTY = "township", "county"
 
 
 class DatabaseError(JianfuError):
@@ -43,14 +48,14 @@ class Database:
         self.conn.close()
 
 
-def open_database(path: Path) -> Database:
-    """Open (creating if needed) and migrate the database at ``path``.
+def open_database(path: Path, kind: str | None = None) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``; ``kind`` (TOWNSHIP or
+    COUNTY): refuse, unchanged, a database holding only the other kind's data.
 
     The connection is in autocommit mode; writes go through ``transaction()``, because a
     sqlite-utils call inside our own transaction would commit it half-way.
     """
-    _check_file(path)
-    _check_header(path)  # refuse a foreign or newer database before anything writes to it
+    check_before_opening(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
     try:
@@ -59,6 +64,8 @@ def open_database(path: Path) -> Database:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         _check_identity(conn, path)
+        if kind is not None:
+            _check_kind(conn, path, kind)
         migrate(conn, path)
     except DatabaseError:
         conn.close()
@@ -68,8 +75,15 @@ def open_database(path: Path) -> Database:
         from jianfu.storage.failures import explain_database_failure
 
         # Read-only, locked and damaged need different advice; never "move it away" for a good file.
-        raise DatabaseError(f"数据库文件 {path} 无法打开（{exc}）。{explain_database_failure(exc, path)}") from exc
+        raise DatabaseError(f"数据库文件 {path} 无法打开。{explain_database_failure(exc, path)}") from exc
     return Database(path, conn)
+
+
+def check_before_opening(path: Path) -> None:
+    """Refuse a file that is not SQLite, or a foreign or newer database, from its header alone,
+    before anything (even a read-only connection) touches it."""
+    _check_file(path)
+    _check_header(path)
 
 
 @contextmanager
@@ -98,6 +112,19 @@ def savepoint(conn: sqlite3.Connection, name: str = "unit") -> Iterator[sqlite3.
     conn.execute(f"RELEASE {name}")
 
 
+def stored_json(text: str | None, path: Path) -> Any:
+    """A JSON value as stored; one that no longer parses (damage SQLite's own checks do not see)
+    is named as damage of the database at ``path``, with what to do."""
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        from jianfu.storage.failures import damaged_message
+
+        raise DatabaseError(damaged_message(path)) from exc
+
+
 def now() -> str:
     return dt.datetime.now().isoformat(timespec="milliseconds")
 
@@ -118,6 +145,8 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None, target: int = LA
         _backup(conn, path.with_name(f"{path.name}.v{current}.bak"))
     for migration in pending:
         with transaction(conn):
+            if schema_version(conn) >= migration.version:
+                continue  # another process opening the same database migrated it while this one waited
             if migration.version == 1:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(
@@ -251,3 +280,45 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     if app_id != APPLICATION_ID and (has_tables or schema_version(conn) != 0):
         raise _foreign(path)
+
+
+def _holds(conn: sqlite3.Connection, table: str, where: str = "") -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} {where} LIMIT 1").fetchone() is not None
+
+
+def database_kind(conn: sqlite3.Connection) -> str | None:
+    """TOWNSHIP or COUNTY from what the database holds (read only, at any schema version); None
+    when it is empty, or holds both (written so by an earlier version: left usable either way).
+
+    County: files received (their history, held files, bound keys, assessments stored with the
+    file's checksum). Township: assessments made here (the sample township included)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    county = any(_holds(conn, t) for t in ("assessment_history", "held_files", "county_signers") if t in tables)
+    township = False
+    if "assessments" in tables:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(assessments)")}
+        if "content_sha256" in columns:
+            county = county or _holds(conn, "assessments", "WHERE content_sha256 IS NOT NULL")
+            township = _holds(conn, "assessments", "WHERE content_sha256 IS NULL")
+        else:  # before county imports existed
+            township = _holds(conn, "assessments")
+    if county == township:
+        return None
+    return COUNTY if county else TOWNSHIP
+
+
+def _check_kind(conn: sqlite3.Connection, path: Path, kind: str) -> None:
+    found = database_kind(conn)
+    if found is None or found == kind:
+        return
+    if found == TOWNSHIP:
+        raise DatabaseError(
+            f"数据库 {path} 是乡镇自查的数据库（保存本乡镇自己的自查），不是县级汇总数据库；"
+            "为免把各乡镇报来的文件混进本镇的自查，未作任何改动。"
+            "请指定县级汇总数据库（如 county.sqlite3，或一个新的文件名）。"
+        )
+    raise DatabaseError(
+        f"数据库 {path} 是县级汇总数据库（保存各乡镇报来的自查文件），不是乡镇自查的数据库；"
+        "为免改动县里收到的文件，未作任何改动。县级汇总请在开始页点“县级汇总（督查用）…”打开；"
+        "本镇自查请使用本镇自己的数据库（默认的 jianfu.sqlite3）。"
+    )

@@ -31,7 +31,7 @@ def read_only_message(folder: Path) -> str:
     return (
         f"减负助手的数据文件夹 {folder} 是只读的，不能保存修改。已有的数据没有损坏，请不要删除或移动它。"
         "请让管理员给这个文件夹写入权限（或把 U 盘的写保护打开），"
-        "或者把整个文件夹复制到可写的位置，并让 JIANFU_HOME 指向那里，然后重新启动减负助手。"
+        "或者把整个文件夹复制到可写的位置，并让 JIANFU_HOME（或 --db）指向那里，然后重新启动减负助手。"
     )
 
 
@@ -81,6 +81,20 @@ def damaged_message(database: Path) -> str:
     )
 
 
+def _read_only(database: Path) -> bool:
+    """Whether the database, or the folder its journal goes in, refuses writing (after a failure)."""
+    try:
+        if database.exists():
+            with database.open("r+b"):
+                pass
+        handle, probe = tempfile.mkstemp(prefix=".jianfu-write-test-", dir=database.parent)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        return exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    return False
+
+
 def explain_database_failure(exc: sqlite3.Error, database: Path) -> str:
     """A message for a failed read or write, chosen by SQLite's reason."""
     text = str(exc).lower()
@@ -96,8 +110,10 @@ def explain_database_failure(exc: sqlite3.Error, database: Path) -> str:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return damaged_message(database)
     if "disk i/o" in text or "unable to open" in text:
+        if _read_only(database):  # a read-only disk, share or write-protected USB stick says only "unable to open"
+            return read_only_message(database.parent)
         return (
-            f"读写数据文件 {database} 时出错（{exc}），这次修改没有保存。"
+            f"读写数据文件 {database} 时出错，这次修改没有保存。"
             "请检查数据所在的磁盘或 U 盘是否还连着，然后再改一次；之前保存的内容都还在。"
         )
     return f"没有保存成功（{exc}）。请检查磁盘空间和数据所在的磁盘，然后再改一次；之前保存的内容都还在。"

@@ -166,3 +166,14 @@ def test_dispatch_rules_read_the_dispatch_platform_rows(checklist) -> None:
     dispatch = [r for r in checklist.rules if r.id.startswith("dispatch_")]
     assert dispatch and all(r.department_rows is not None for r in dispatch)
     assert all(r.department_rows.table == "apps.inventory" for r in dispatch)
+
+
+def test_invisible_characters_copied_with_a_name_do_not_split_a_department() -> None:
+    """Text copied from web pages and chats carries zero-width spaces, joiners and bidi marks:
+    the department they hide in is the same department (one row and one count in the county)."""
+    from jianfu.core.attribution import department_key
+
+    plain = department_key("县应急管理局")
+    for hidden in ("\u200b", "\u200c", "\u200d", "\u200e", "\u202e", "\u2060", "\u2066", "\u00ad", "\ufeff"):
+        assert department_key(f"县应急{hidden}管理局") == plain, repr(hidden)
+    assert department_key("县农业农村局") != plain

@@ -135,3 +135,50 @@ def test_yaml_cannot_run_code(tmp_path: Path) -> None:
     path.write_text("!!python/object/apply:os.system ['echo hacked']\n", encoding="utf-8")
     with pytest.raises(ChecklistError):
         load_checklist(path)
+
+
+@pytest.fixture
+def raw_v3(library: ChecklistLibrary) -> dict:
+    path = library.root / "township-selfcheck" / "v3.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _dispatch_check(raw: dict) -> dict:
+    return next(c for c in raw["consistency"] if c["id"] == "dispatch_denied_but_listed")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        # verify: was read after the problems were counted, so any mistake in it loaded silently
+        (lambda d: d["verify"][0]["when"].update(item="apps.nope"), "verify[0].when：引用的题目 apps.nope 不存在"),
+        (lambda d: d["verify"][0].pop("message"), "verify[0]：message 必须是非空文字"),
+        (lambda d: d["verify"].append(dict(d["verify"][0])), "verify[1]：id no_platform_dispatch 重复"),
+        (lambda d: d.pop("title"), "title 必须是非空文字"),
+        # set_when: a value the target cannot hold was dropped at every carry, silently
+        (
+            lambda d: d["carry_forward"]["set_when"][0].update(value="none"),
+            "不是题目 apps.dispatch_per_month 可以保存的回答",
+        ),
+        (lambda d: d["carry_forward"]["set_when"][0].update(note=0), "set_when[0]：note 必须是文字"),
+        # carried one version at a time: any other from_version fails at the first carry
+        (lambda d: d["carry_forward"].update(from_version=1), "from_version 必须是上一版（2），而不是1"),
+        # a term listed twice counts its hours twice towards the floor
+        (
+            lambda d: d["manifestation_floor"]["platform_formalism"].append({"fingertip": "apps"}),
+            "指尖工时项 apps 重复列出",
+        ),
+        # a misspelt choice in any_row never matches: the check would be dead
+        (
+            lambda d: _dispatch_check(d)["contradicted_when"]["all"][1]["any"][1]["any_row"].update(equals="dispatch"),
+            "'dispatch' 不是列 kind 的选项",
+        ),
+    ],
+)
+def test_v3_sections_are_checked_when_loading(tmp_path: Path, raw_v3: dict, change, expected: str) -> None:
+    change(raw_v3)
+    path = tmp_path / "v3.yaml"
+    path.write_text(yaml.safe_dump(raw_v3, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ChecklistError) as info:
+        load_checklist(path)
+    assert expected in str(info.value) and str(path) in str(info.value)

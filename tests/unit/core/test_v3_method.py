@@ -202,6 +202,32 @@ def test_a_v2_no_dispatch_answer_carries_as_none(library: ChecklistLibrary, v3: 
     assert again.answers["apps.dispatch_per_month"].value == 180
 
 
+@pytest.mark.parametrize(
+    "dispatch_used", [Answer(None, not_applicable=True, note="本镇无派单平台"), Answer(None)], ids=["na", "blank"]
+)
+def test_a_count_v2_hid_is_asked_afresh_on_v3_not_counted(
+    library: ChecklistLibrary, v3: Checklist, dispatch_used: Answer
+) -> None:
+    """A v2 count left hidden behind a 不适用 or blank dispatch answer (from an earlier 是) was
+    never given: v3 asks the count always, and must not score 180 dispatches nobody reported."""
+    v2 = library.get("township-selfcheck", 2)
+    answers = scenario_answers(v2, BY_ID["light_township"])
+    answers["apps.dispatch_used"] = dispatch_used
+    answers["apps.dispatch_per_month"] = Answer(180)  # hidden in v2: dispatch_used is not 是
+    old = Assessment(
+        Township("柳河镇", "519901101000", "云溪县"), Period("2026-Q3"), v2.id, 2, dt.date(2026, 9, 30), answers
+    )
+    carried = carry_assessment(library, old, 3)
+    assert "apps.dispatch_per_month" not in carried.answers
+    assert carried.answers["apps.dispatch_used"] == dispatch_used  # the answer given travels as it was
+    result = score_assessment(v3, carried.answers)
+    assert not result.complete and "apps.dispatch_per_month" in result.completeness.missing_items
+    with_count = dict(carried.answers, **{"apps.dispatch_per_month": Answer(180)})
+    assert score_assessment(v3, with_count).manifestations["algorithm_centrism"].score > (
+        result.manifestations["algorithm_centrism"].score
+    )
+
+
 # -- the demo county and its plans, answered on v3
 
 

@@ -93,7 +93,7 @@ def test_one_changed_byte_is_rejected(good_file: Path, library, tmp_path: Path) 
         (b"\xff\xfe\x00garbage", "UTF-8"),
         (b"not json at all", "不是减负助手的自查文件（内容不是 JSON 格式）"),
         (b"root:x:0:0:root:/root:/bin/bash\n", "不是减负助手的自查文件（内容不是 JSON 格式）"),
-        (b'\xef\xbb\xbf{"format": ', "不是完整的 JSON（第 1 行第 1 列：开头多了 BOM 标记"),  # saved by an editor
+        (b'\xef\xbb\xbf{"format": ', "不是完整的 JSON（第1行第12列：此处缺少内容"),  # a BOM is read; the rest is cut
         (b"[" * 100_000 + b"]" * 100_000, "嵌套"),
         (b'{"format": "something-else"}', "不是减负助手"),
         (b'{"format": "jianfu-assessment", "format_version": 99}', "更新版本"),

@@ -100,30 +100,49 @@ def test_killed_during_a_file_keeps_whole_batches_and_a_second_import_completes(
     assert stored(database)[0] == 24
 
 
-def test_a_file_failing_in_a_batch_undoes_the_batch_in_flight_only(
-    tmp_path: Path, library, township_files: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _failing_on_the_eighth(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
     monkeypatch.setattr(importer, "BATCH_FILES", 5)
     monkeypatch.setattr(importer, "BATCH_SECONDS", 600.0)  # a loaded machine must not close batches early
-    files = sorted(township_files.glob("*.jianfu"))
     real = importer.score_assessment
     calls = []
 
-    def failing_on_the_eighth(checklist, answers):  # a bug surfacing in the eighth file
+    def failing(checklist, answers):  # surfacing in the eighth file
         calls.append(1)
         if len(calls) == 8:
-            raise RuntimeError("bug")
+            raise error
         return real(checklist, answers)
 
-    monkeypatch.setattr(importer, "score_assessment", failing_on_the_eighth)
+    monkeypatch.setattr(importer, "score_assessment", failing)
+
+
+def test_a_database_failing_in_a_batch_undoes_the_batch_in_flight_only(
+    tmp_path: Path, library, township_files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _failing_on_the_eighth(monkeypatch, sqlite3.OperationalError("disk I/O error"))
+    files = sorted(township_files.glob("*.jianfu"))
     db = open_database(tmp_path / "county.sqlite3")
     try:
-        with pytest.raises(RuntimeError):
+        with pytest.raises(sqlite3.OperationalError):
             import_files(db, library, files)
         assert not db.conn.in_transaction
     finally:
         db.close()
     assert stored(tmp_path / "county.sqlite3")[0] == 5  # the first batch stands, the second is undone
+
+
+def test_a_bug_on_one_file_in_a_batch_rejects_that_file_only(
+    tmp_path: Path, library, township_files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _failing_on_the_eighth(monkeypatch, RuntimeError("bug"))
+    files = sorted(township_files.glob("*.jianfu"))
+    db = open_database(tmp_path / "county.sqlite3")
+    try:
+        summary = import_files(db, library, files)
+        assert not db.conn.in_transaction
+    finally:
+        db.close()
+    assert [p for p, _ in summary.rejected] == [files[7]] and "程序缺陷" in summary.rejected[0][1]
+    assert stored(tmp_path / "county.sqlite3")[0] == len(files) - 1
 
 
 def test_an_import_works_with_a_larger_page_cache_and_gives_the_usual_one_back(

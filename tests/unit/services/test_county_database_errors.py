@@ -38,3 +38,23 @@ def test_a_database_that_cannot_be_created_names_the_folder(tmp_path: Path, libr
     with pytest.raises(JianfuError) as raised:
         CountyService.open(target, library)
     assert str(target) in str(raised.value) and "文件夹" in str(raised.value)
+
+
+def test_a_read_only_location_is_named_as_such_in_chinese(tmp_path: Path, library, monkeypatch) -> None:
+    """SQLite says only "unable to open database file" on a read-only disk, share or write-protected
+    USB stick: the message says read-only (not "is the disk still connected"), without the English."""
+    import errno
+
+    from jianfu.storage import failures
+
+    path = tmp_path / "county.sqlite3"
+    CountyService.open(path, library).close()
+
+    def refused(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(failures.tempfile, "mkstemp", refused)
+    with pytest.raises(JianfuError) as raised, CountyService.open(path, library):
+        raise sqlite3.OperationalError("unable to open database file")
+    message = str(raised.value)
+    assert "只读" in message and str(tmp_path) in message and "unable" not in message, message

@@ -159,3 +159,24 @@ def test_whatever_is_stored_reads_back_identical(store, checklist, data) -> None
     assert stored.answers == {k: v for k, v in answers.items()}
     assert stored.plan == plan
     assert (stored.township, stored.period, stored.base_date) == (assessment.township, assessment.period, base)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE answers SET value = '{not json' WHERE item_id = 'meetings.per_month'",
+        "UPDATE table_rows SET cells = 'x' WHERE item_id = 'apps.inventory'",
+        "UPDATE assessments SET base_date = '2026-13-45'",
+    ],
+)
+def test_a_stored_value_damaged_on_disk_is_named_not_a_crash(store, checklist, assessment_id: int, damage) -> None:
+    """A flipped bit inside a value passes SQLite's own checks (quick_check at start): reading it
+    names the damage and what to do, instead of a Python error."""
+    store.save_answer(assessment_id, checklist, "meetings.per_month", Answer(12))
+    store.save_table_row(assessment_id, checklist, "apps.inventory", "r1", {"name": "网格通"}, 0)
+    store.conn.execute(damage)
+    for read in (store.load, store.answers) if "answers" in damage or "rows" in damage else (store.load,):
+        with pytest.raises(JianfuError) as raised:
+            read(assessment_id)
+        message = str(raised.value)
+        assert "已损坏" in message and "备份" in message and str(store.db.path) in message

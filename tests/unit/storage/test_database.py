@@ -148,3 +148,26 @@ def test_a_backup_that_cannot_be_written_stops_the_migration(tmp_path: Path, mon
     with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # not migrated without a backup
     assert before  # the original is still there
+
+
+def test_two_programs_creating_the_same_database_at_once(tmp_path: Path) -> None:
+    """Two `jianfu import` started together on a new county database: the one that waited for the
+    write lock found the schema made and failed with "UNIQUE constraint failed"."""
+    path = tmp_path / "county.sqlite3"
+    raced = []
+
+    class Racing(sqlite3.Connection):
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+            if sql == "BEGIN IMMEDIATE" and not raced:
+                raced.append(True)
+                open_database(path).close()  # the other program migrates first
+            return super().execute(sql, *args)
+
+    conn = sqlite3.connect(str(path), isolation_level=None, factory=Racing)
+    try:
+        migrate(conn, path)
+        assert raced and schema_version(conn) == LATEST_VERSION
+        versions = [v for (v,) in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+        assert versions == list(range(1, LATEST_VERSION + 1))
+    finally:
+        conn.close()

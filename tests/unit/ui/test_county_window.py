@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from jianfu.exchange.catalogue import write_catalogue
 from jianfu.exchange.demo import write_demo
-from jianfu.ui.county.county_window import CountyWindow, _request_line, parse_township_list
+from jianfu.services.township_list import parse_township_list
+from jianfu.ui.county.county_window import CountyWindow, _request_line
 from jianfu.ui.county.models import ID_ROLE
 
 

@@ -199,3 +199,23 @@ def test_the_lock_taken_in_the_background_is_held_then_released(qtbot, tmp_path)
     instance.release()
     assert other.tryLock(0)
     other.unlock()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform cannot
+def test_the_county_database_opened_as_the_township_one(qtbot, started, tmp_path, library) -> None:
+    """`jianfu --db county.sqlite3`: the wizard would list every imported township as its own and
+    edit what the county received; it says what the file is and leaves it byte for byte."""
+    from jianfu.exchange.demo import write_demo
+    from jianfu.services.county import CountyService
+    from jianfu.services.county_import import collect_files
+
+    database = tmp_path / "county.sqlite3"
+    write_demo(tmp_path / "demo", library)
+    with CountyService.open(database, library) as county:
+        county.import_files(collect_files([tmp_path / "demo"]))
+    before = database.read_bytes()
+    with MessageBoxes() as boxes:
+        assert started(database) is None
+    text = boxes.texts[0]
+    assert "县级汇总数据库" in text and str(database) in text and "未作任何改动" in text
+    assert database.read_bytes() == before

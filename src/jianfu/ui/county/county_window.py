@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 from jianfu.core.assessment import Period
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.county import MANIFESTATIONS, EscalatedItem, RequestGroup
-from jianfu.core.errors import write_error
+from jianfu.core.errors import JianfuError, write_error
 from jianfu.core.library import DEFAULT_CHECKLIST_ID, ChecklistLibrary
 from jianfu.reports.county import verify_lines
 from jianfu.services.county import CountyService
+from jianfu.services.township_list import read_township_list
 from jianfu.ui.appearance import ensure_fonts
 from jianfu.ui.county.models import ID_ROLE, SORT_ROLE, DepartmentModel, OverviewModel, ProblemsModel, Row
 from jianfu.ui.county.signers import SignersPanel, import_details, safe_file_name
@@ -611,7 +612,11 @@ class CountyWindow(QMainWindow):
         )
         if not chosen:
             return
-        townships, bad = parse_township_list(Path(chosen).read_text(encoding="utf-8-sig", errors="replace"))
+        try:
+            townships, bad = read_township_list(Path(chosen))
+        except JianfuError as exc:
+            QMessageBox.warning(self, self.tr("Township list"), str(exc))
+            return
         if bad:
             QMessageBox.warning(
                 self,
@@ -663,22 +668,6 @@ class CountyWindow(QMainWindow):
         self.closed = True  # a worker finishing after this has nothing to show
         self.county.close()
         super().closeEvent(event)
-
-
-def parse_township_list(text: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """Lines of "division code, name" (comma, tab or spaces); returns (townships, bad lines)."""
-    townships, bad = [], []
-    for line in text.splitlines():
-        parts = [p.strip() for p in line.replace("，", ",").replace("\t", ",").split(",") if p.strip()]
-        if len(parts) == 1 and " " in parts[0]:
-            parts = parts[0].split(None, 1)
-        if not parts:
-            continue
-        if len(parts) >= 2 and parts[0].isdigit() and len(parts[0]) == 12:
-            townships.append((parts[0], parts[1]))
-        else:
-            bad.append(line)
-    return townships, bad
 
 
 def _sentence_gap(text: str) -> str:
