@@ -310,6 +310,9 @@ class ConsistencyCheck:
     contradicted_when: Condition
     message: str
     item: str | None = None  # the answer the message is about (checks without a table)
+    # instead of a condition: the fingertip hours per cadre a month above which the answers cannot
+    # all be true (more than a whole working month): a typo (600 minutes for 60) is not a burden
+    fingertip_hours_over: float | None = None
 
     @property
     def about(self) -> str:
@@ -707,7 +710,16 @@ class _Parser:
                 about = items.get(str(entry.get("item")))
                 if about is None:
                     self.fail(at, f"需要 table（答“没有”的表格题）或 item（所说的题目），而不是 {entry.get('item')!r}")
-            condition, problems = parse_condition(entry.get("contradicted_when"), f"{at}.contradicted_when")
+            over = self.number(entry, "fingertip_hours_over", at)
+            if "fingertip_hours_over" in entry:
+                if over is not None and over <= 0:
+                    self.fail(at, "fingertip_hours_over 必须大于0")
+                if "contradicted_when" in entry or table is not None:
+                    self.fail(at, "fingertip_hours_over 与 contradicted_when、table 不能同时使用")
+                condition: Condition | None = Condition("all")  # the hours decide, not a condition
+                problems: list[str] = []
+            else:
+                condition, problems = parse_condition(entry.get("contradicted_when"), f"{at}.contradicted_when")
             self.problems.extend(problems)
             for ref in condition.refs() if condition else []:
                 if ref not in items:
@@ -724,7 +736,9 @@ class _Parser:
             message = self.text(entry, "message", at)
             if about is not None and condition is not None:
                 item_id = None if table is not None else about.id
-                checks.append(ConsistencyCheck(check_id, table.id if table else None, condition, message, item_id))
+                checks.append(
+                    ConsistencyCheck(check_id, table.id if table else None, condition, message, item_id, over)
+                )
         return tuple(checks)
 
     def verify(self, raw: Any, items: dict[str, Item]) -> tuple[VerifyNote, ...]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from jianfu.core.answers import Answers, is_visible, table_rows
+from jianfu.core.answers import Answers, is_visible, table_rows, visible_answers
 from jianfu.core.checklist import Checklist, ConsistencyCheck
 
 
@@ -47,9 +47,21 @@ def inconsistencies(checklist: Checklist, answers: Answers) -> list[Inconsistenc
     for check in checklist.consistency:
         if check.table is not None and not lists_nothing(checklist, answers, check.table):
             continue
+        if check.fingertip_hours_over is not None:
+            if fingertip_total(checklist, answers) > check.fingertip_hours_over:
+                found.append(Inconsistency(check, checklist.item(check.about).label))
+            continue
         if check.contradicted_when.evaluate(lambda ref: _visible_value(checklist, answers, ref)):
             found.append(Inconsistency(check, checklist.item(check.about).label))
     return found
+
+
+def fingertip_total(checklist: Checklist, answers: Answers) -> float:
+    """The fingertip hours per cadre a month the answers asked add up to (as scoring counts them)."""
+    from jianfu.core.scoring import fingertip_hours  # scoring reads completeness, which reads this
+
+    values = {item_id: answer.effective() for item_id, answer in visible_answers(checklist, answers).items()}
+    return sum(fingertip_hours(checklist, values).values())
 
 
 def to_verify(checklist: Checklist, answers: Answers) -> list[str]:

@@ -27,6 +27,7 @@ from jianfu.core.method import method_text
 from jianfu.core.plan import draft_plan, measure_groups, month_end, plan_annex
 from jianfu.core.scoring import ScoreResult, score_assessment
 from jianfu.core.table_rows import required_columns
+from jianfu.core.wizard import contradictions_by_page
 from jianfu.exchange.demo import sample_assessments
 from reference_scenarios import (
     BENIGN_APPS,
@@ -424,3 +425,35 @@ def test_the_hours_floors_read_an_apps_users_too(v4: Checklist) -> None:
     platform = result.manifestations["platform_formalism"]
     assert platform.own_hours == pytest.approx(87.0 * 4 / 40, abs=0.1) and platform.raised_by is None
     assert platform.score < every.manifestations["platform_formalism"].score
+
+
+def test_answers_adding_up_to_more_than_a_working_month_are_a_contradiction_not_a_burden(v4: Checklist) -> None:
+    """600 minutes typed for 60 in one app every cadre uses daily: 217 hours a cadre a month, more
+    than the whole working month (174). Scored, it would lift every time rule and the hours floor
+    to 较重; it is a slip to correct, shown on the inventory, and no level is given until then."""
+    extreme = next(s for s in V4_SCENARIOS if s.id == "extreme_township")
+    heaviest = score_assessment(v4, scenario_answers(v4, extreme))
+    assert heaviest.complete and heaviest.fingertip_hours_per_cadre_month < 174  # the seeds' worst is possible
+    answers = scenario_answers(v4, extreme)
+    rows = answers["apps.inventory"].value
+    slip = app("网格通", "县委政法委", usage="daily", minutes_per_day=600, checkin=True)
+    answers["apps.inventory"] = Answer([*rows, slip])
+    result = score_assessment(v4, answers)
+    assert result.fingertip_hours_per_cadre_month > 174
+    assert result.overall_level == "incomplete" and not result.complete
+    assert any("超过了全部工作时间（约174小时）" in text for text in result.completeness.inconsistent)
+    assert result.completeness.inconsistent_items == ("apps.inventory",)
+    assert contradictions_by_page(v4, answers) == {v4.item("apps.inventory").section_id: 1}
+    answers["apps.inventory"] = Answer([*rows, slip | {"cells": slip["cells"] | {"minutes_per_day": 60}}])
+    assert score_assessment(v4, answers).complete  # corrected: scored again
+
+
+def test_a_plausibility_bound_is_checked_when_the_checklist_loads(library: ChecklistLibrary, tmp_path: Path) -> None:
+    raw = _raw_v4(library)
+    check = next(c for c in raw["consistency"] if "fingertip_hours_over" in c)
+    check["contradicted_when"] = {"item": "profile.cadre_count", "gt": 0}
+    check["fingertip_hours_over"] = -1
+    with pytest.raises(ChecklistError) as raised:
+        _load_raw(tmp_path, raw)
+    assert "fingertip_hours_over 必须大于0" in str(raised.value)
+    assert "fingertip_hours_over 与 contradicted_when、table 不能同时使用" in str(raised.value)
