@@ -1313,7 +1313,7 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="356" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="362" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1389,41 +1389,46 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="266" />
+        <source>The overall level is raised by the worst manifestation: {name} is {worst}, and the overall is at most one level below it, so {level}, however low the mean of the four scores.</source>
+        <translation>综合等级按最重的一项提高：“{name}”为“{worst}”，综合等级最多比它低一档，因此为“{level}”，不论四项得分的平均数多低。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="272" />
         <source>{name} is raised by its own fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which it is at least {level}, however low its score.</source>
         <translation>“{name}”等级按其本身的“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，该项等级至少为“{level}”，不论得分多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="283" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="298" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="304" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="299" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="305" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="301" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="307" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="302" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="308" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="312" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="318" />
         <source> and {count} more</source>
         <translation>，另有{count}题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="340" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="346" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

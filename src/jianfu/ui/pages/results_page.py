@@ -260,6 +260,12 @@ class ResultsPage(QScrollArea):
                 note=r.raised_by.note,
                 level=r.overall_level_label,
             )
+        if r.lifted_by is not None and r.complete:  # the overall is at most one level below the worst
+            worst = r.manifestations[r.lifted_by]
+            text += " " + self.tr(
+                "The overall level is raised by the worst manifestation: {name} is {worst}, and the overall is "
+                "at most one level below it, so {level}, however low the mean of the four scores."
+            ).format(name=worst.name, worst=worst.level_label, level=r.overall_level_label)
         for m in r.manifestations.values():  # each manifestation its own time lifted (manifestation_floor)
             if m.raised_by is not None and r.complete:
                 text += " " + self.tr(
