@@ -187,9 +187,9 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
     raised = floor is not None and levels.index(checklist.level(floor.level)) > levels.index(by_scores)
     shown_level = checklist.level(floor.level) if raised and floor is not None else by_scores
     overall_id, overall_label = _shown(shown_level, done)
-    lifted = None
+    lifted_by = None
     if not raised and by_scores != checklist.level_for(overall):  # the worst manifestation's doing
-        lifted = max(manifestations, key=lambda m: manifestations[m].score)
+        lifted_by = max(manifestations, key=lambda m: manifestations[m].score)
     return ScoreResult(
         checklist.id,
         checklist.version,
@@ -202,7 +202,7 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
         tuple(hits),
         done,
         floor if raised else None,
-        lifted,
+        lifted_by,
     )
 
 
