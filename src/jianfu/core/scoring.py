@@ -100,6 +100,9 @@ class ScoreResult:
     raised_by: HoursFloor | None = None
     # the manifestation whose level lifted the overall level above the mean's (one level below it)
     lifted_by: str | None = None
+    # the fingertip hours exceed what the checklist calls possible (a contradiction to correct):
+    # shown as a sum to check, never as a burden measured
+    hours_implausible: bool = False
 
     @property
     def complete(self) -> bool:
@@ -203,6 +206,7 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
         done,
         floor if raised else None,
         lifted_by,
+        any(c.fingertip_hours_over is not None and hours > c.fingertip_hours_over for c in checklist.consistency),
     )
 
 

@@ -241,6 +241,17 @@ class ResultsPage(QScrollArea):
                 "Overall: not yet assessed. Nothing that the scores and the fingertip hours are worked out "
                 "from is answered yet."
             )
+        if r.hours_implausible:  # a slip somewhere: the sum is no measure of a burden
+            return self.tr(
+                "Overall {score} ({level}). The fingertip hours add up to {hours} hours per cadre a month, more "
+                "than the whole working month: they cannot all be true. Check the times entered ({parts}); "
+                "no level is given until then."
+            ).format(
+                score=f"{r.overall:.1f}",
+                level=r.overall_level_label,
+                hours=f"{r.fingertip_hours_per_cadre_month:.1f}",
+                parts=breakdown,
+            )
         text = self.tr(
             "Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}."
         ).format(
