@@ -1107,160 +1107,160 @@ Start {next} now?</source>
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="253" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="254" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="258" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="259" />
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="275" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="276" />
         <source>Pick the department</source>
         <translation>去选定部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="280" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="281" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="281" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="282" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="282" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="283" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="283" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="284" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="284" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="285" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="285" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="286" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="286" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="287" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="287" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="288" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="288" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="289" />
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="289" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="290" />
         <source>Last period</source>
         <translation>上期情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="319" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="320" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="320" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="321" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="424" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="425" />
         <source>{count} requests to the county do not name one department, so the county cannot pass them on to a department: pick it under "County departments"</source>
         <translation>{count}项提请县级协调的事项未指明具体部门，县里无法转给部门办理：请在“条线部门”中选定</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="484" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="485" />
         <source>Not filled in: prints blank</source>
         <translation>未填写：打印出来是空白</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="502" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="503" />
         <source>Which one? Double-click to pick</source>
         <translation>是哪个部门？双击选定</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="506" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="507" />
         <source>The county cannot pass this request on while it names no one department. Double-click and pick which of {names} it is, or type the department.</source>
         <translation>未指明具体部门，县里无法把这项请求转给部门办理。请双击，在{names}中选定是哪个部门，或直接输入部门名称。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="539" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="563" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="540" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="564" />
         <source>Progress not filled in</source>
         <translation>未填写完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="539" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="540" />
         <source>Last period: {status}</source>
         <translation>上期：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="541" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="542" />
         <source>deadline {date}, passed</source>
         <translation>上期时限{date}，已过</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="542" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="543" />
         <source>deadline {date}</source>
         <translation>上期时限{date}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="560" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="561" />
         <source>Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".</source>
         <translation>上期（{period}）整改方案列事项{count}项，每项的上期完成情况注在其“完成情况”栏内。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="569" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="570" />
         <source>No longer in this plan ({count}): {items}</source>
         <translation>本期未再列入{count}项：{items}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="624" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="625" />
         <source>Deadline: {problem}</source>
         <translation>整改时限{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="466" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="487" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="519" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="467" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="488" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="520" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="295" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="296" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="296" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="297" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="548" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="549" />
         <source>Last period ({period}): {measure}</source>
         <translation>上期（{period}）措施：{measure}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="595" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="596" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
@@ -1344,7 +1344,7 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="356" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="373" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1409,52 +1409,62 @@ Start {next} now?</source>
         <translation>综合：尚无作答，未评估。计算得分和“指尖”事务时长所依据的题目都还没有作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="245" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="246" />
+        <source>Overall {score} ({level}). The fingertip hours add up to {hours} hours per cadre a month, more than the whole working month: they cannot all be true. Check the times entered ({parts}); no level is given until then.</source>
+        <translation>综合得分{score}（{level}）。各项用时合计每名干部每月{hours}小时，超过全部工作时间，不可能都属实。请核对所填用时（{parts}），核对前不评定等级。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="256" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分{score}（{level}）。每名干部每月用于“指尖”事务约{hours}小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="254" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="265" />
         <source>The overall level is raised by the fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which the overall is at least {level}, however low the mean of the four scores.</source>
         <translation>综合等级按“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="266" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
+        <source>The overall level is raised by the worst manifestation: {name} is {worst}, and the overall is at most one level below it, so {level}, however low the mean of the four scores.</source>
+        <translation>综合等级按最重的一项提高：“{name}”为“{worst}”，综合等级最多比它低一档，因此为“{level}”，不论四项得分的平均数多低。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="283" />
         <source>{name} is raised by its own fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which it is at least {level}, however low its score.</source>
         <translation>“{name}”等级按其本身的“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，该项等级至少为“{level}”，不论得分多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="294" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="298" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="315" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="299" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="316" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="301" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="318" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="302" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="319" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="312" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="329" />
         <source> and {count} more</source>
         <translation>，另有{count}题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="340" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="357" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>
