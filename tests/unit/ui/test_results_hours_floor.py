@@ -131,3 +131,26 @@ def test_impossible_hours_are_a_sum_to_check_not_a_burden_stated(
     assert main(["score", str(path)]) == 0
     printed = capsys.readouterr().out
     assert "超过全部工作时间，不可能都属实，待核对" in printed and "（未完成，不评定等级）" in printed
+
+
+def test_the_plan_says_impossible_hours_once_as_a_sum_to_check(library) -> None:
+    """The printed plan of answers adding up to more than a working month neither states the hours
+    as a burden nor counts the contradiction twice ("作答前后矛盾1处。作答前后矛盾1处：…")."""
+    assessment = next(
+        a for a, _ in sample_assessments(library) if a.township.name == "柳河镇" and a.period.code == "2026-Q4"
+    )
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    rows = assessment.answers["apps.inventory"].value
+    slip = {"row_id": "slip", "cells": {**rows[0]["cells"], "name": "网格通", "usage": "daily", "minutes_per_day": 600,
+                                        "checkin": True, "users": None}}  # fmt: skip
+    answers = {
+        **assessment.answers,
+        "apps.inventory": replace(assessment.answers["apps.inventory"], value=[*rows, slip]),
+    }
+    result = score_assessment(checklist, answers)
+    buffer = io.BytesIO()
+    build_rectification_pdf(replace(assessment, answers=answers), checklist, result, buffer)
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages))
+    assert text.count("作答前后矛盾1处") == 1 and "作答前后矛盾1处：" in text
+    assert "超过全部工作时间，不可能都属实，须核对所填用时后再据此认定负担" in text
+    assert "每名干部每月用于“指尖”事务约" not in text
