@@ -28,6 +28,7 @@ from jianfu.core.assessed import NOT_ASSESSED, NOT_ASSESSED_SHORT
 from jianfu.core.assessment import Assessment
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import Checklist, Handling
+from jianfu.core.completeness import summary_text as completeness_summary
 from jianfu.core.explanation import area_of, area_titles, evidence_lines
 from jianfu.core.follow_up import NO_STATUS, FollowUp, status_text
 from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entries
@@ -511,13 +512,18 @@ TASK_COLUMNS = (
 
 def basic_text(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> str:
     t = assessment.township
-    asked = result.completeness.asked
+    done = result.completeness
     filler = _answer(assessment, "profile.filled_by") or "未填"
     position = _answer(assessment, "profile.filler_position")
+    # the contradictions are counted in the reasons that follow, with what they are: not twice
+    counts = completeness_summary(
+        done.answered, done.not_applicable, done.not_applicable_without_reason, done.required_missing,
+        len(done.table_not_applicable), 0, done.unconfirmed,
+    )  # fmt: skip
     return (
         f"{t.county}{t.name}（区划代码 {t.division_code}）{_profile_clauses(assessment)}。"
         f"本次自查期间为{assessment.period.label}，依据{checklist.title}"
-        f"（第{checklist.version}版）进行，共 {asked} 题，{result.completeness.summary()}。"
+        f"（第{checklist.version}版）进行，共 {done.asked} 题，{counts}。"
         + (
             ""
             if result.complete
@@ -581,11 +587,17 @@ def summary_text(r: ScoreResult, checklist: Checklist) -> str:
     missing = ""
     if r.not_assessed:  # the overall is the mean of the four: their 0 pulls it down
         missing = f"其中{'、'.join(r.not_assessed)}{NOT_ASSESSED}，暂按0分计入综合得分，综合得分因此偏低。"
+    hours = (
+        f"各项用时合计折算每名干部每月{r.fingertip_hours_per_cadre_month:.1f}小时（其中{breakdown}），"
+        "超过全部工作时间，不可能都属实，须核对所填用时后再据此认定负担。"
+        if r.hours_implausible  # a slip to correct, not a burden measured
+        else f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
+    )
     return (
         f"按四种表现计分（0—100分，分数越高负担越重），综合得分{r.overall:.1f}分，等级为“{r.overall_level_label}”。"
         + raised_note(r)
         + missing
-        + f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
+        + hours
     )
 
 
