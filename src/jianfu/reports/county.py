@@ -14,6 +14,7 @@ from jianfu.core.checklist import INCOMPLETE_LEVEL
 from jianfu.core.consistency import TownshipToVerify, by_note
 from jianfu.core.county import FIGURE_HEADERS, MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
 from jianfu.core.plan import local_wording
+from jianfu.core.plan_text import as_read_anywhere
 
 # Lighter for lighter burdens, also in greyscale (luminance 0.98, 0.93, 0.83, 0.71); the level is
 # always printed as a word too, so colour is never the only signal. 未完成 has no level: no fill.
@@ -98,7 +99,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         shorten,
     )
     from jianfu.reports.radar import radar
-    from jianfu.reports.text import markup, official_spacing
+    from jianfu.reports.text import markup
 
     fonts = register_fonts()
     styles = make_styles(fonts)
@@ -283,10 +284,10 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         item_rows += [
             # the townships' own words with the documents' numerals, as their plans print them
             [
-                shorten(official_spacing(title), CELL_TEXT_LIMIT),
+                shorten(as_read_anywhere(title), CELL_TEXT_LIMIT),
                 _names(towns),
                 str(len(towns)),
-                shorten(official_spacing(measure), CELL_TEXT_LIMIT),
+                shorten(as_read_anywhere(measure), CELL_TEXT_LIMIT),
             ]
             for title, towns, measure in grouped
         ]
@@ -569,7 +570,13 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
     )
     attributed_first = sorted(summary.escalated.items(), key=lambda group: group[0] == UNATTRIBUTED)
     escalated.extend(
-        [_department_cell(dept, i), i.township, i.problem, i.measure, i.deadline]
+        [
+            _department_cell(dept, i),
+            i.township,
+            as_read_anywhere(i.problem, i.township),
+            as_read_anywhere(i.measure, i.township),
+            i.deadline,
+        ]
         for dept, items in attributed_first
         for i in items
     )
@@ -593,8 +600,8 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
     items.extend(
         [
             t,
-            problem,
-            measure,
+            as_read_anywhere(problem, t),  # the townships' words in the documents' numerals
+            as_read_anywhere(measure, t),
             "提请县级协调" if handling == "escalate" else "本镇自行整改",
             unit,
             person,

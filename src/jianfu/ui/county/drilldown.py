@@ -22,6 +22,7 @@ from jianfu.core.describe import answer_text
 from jianfu.core.explanation import explain
 from jianfu.core.not_applicable import not_applicable_entries
 from jianfu.core.plan import local_wording
+from jianfu.core.plan_text import as_read_anywhere
 from jianfu.core.scoring import score_assessment
 from jianfu.core.wording import official_spacing
 from jianfu.ui.widgets.radar import RadarChart
@@ -132,8 +133,9 @@ class DrilldownDialog(QDialog):
         )
         for row, entry in enumerate(a.plan):
             values = [
-                entry.problem,
-                entry.measure,
+                # the township's words in the documents' numerals, as its printed plan shows them
+                as_read_anywhere(entry.problem, a.township.name),
+                as_read_anywhere(entry.measure, a.township.name),
                 self.tr("Ask the county") if entry.handling is Handling.ESCALATE else self.tr("Township fixes it"),
                 entry.department,
                 entry.responsible_person,
