@@ -247,14 +247,16 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     story.append(Spacer(1, 4 * mm))
     figures = list(summary.figure_headers)  # a figure no township was asked has no column
     intro = (
-        "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改。"
+        "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担、每月耗费的工时合计，以及乡镇指明由该部门协调的事项数，"
+        "供县里逐个部门督促整改。"
     )
     if any(d.unasked & set(figures) for d in summary.departments):
         intro += NOT_ASKED_NOTE  # before the table: a note after it can be pushed onto the next page
     dept_lead = [p("四、条线部门归因", styles.heading), p(intro, styles.body)]
-    dept_rows = [["县级部门", *summary.figure_headers.values(), "月耗工时"]]
+    dept_rows = [["县级部门", *summary.figure_headers.values(), "月耗工时", "提请协调事项"]]
     dept_rows += [
-        [d.name, *(_figure_text(d, f, NOT_ASKED_MARK) for f in figures), f"{d.hours:.0f}"] for d in summary.departments
+        [d.name, *(_figure_text(d, f, NOT_ASKED_MARK) for f in figures), f"{d.hours:.0f}", str(d.requests)]
+        for d in summary.departments
     ]
     # Figures as wide as their header wrapped at six characters (a checklist label can be long),
     # the department's name takes the rest: it never wraps before its last character.
@@ -551,6 +553,7 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
             Col("其他写法", 22),
             *(Col(headers[f], 9, INTEGER) for f in figures),
             Col("月耗工时", 10, NUMBER),
+            Col("提请协调事项（项）", 10, INTEGER),
         ],
     )
     departments.extend(
@@ -559,6 +562,7 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
             "、".join(s for s in d.spellings if s != d.name),
             *(NOT_ASKED_CELL if (v := d.figure(f)) is None else v for f in figures),
             d.hours,
+            d.requests,
         ]
         for d in summary.departments
     )

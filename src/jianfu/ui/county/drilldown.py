@@ -90,9 +90,10 @@ class DrilldownDialog(QDialog):
             )
             findings.addTopLevelItem(parent_item)
             for finding in m.findings:
-                # the checklist's wording, in our numerals (core/wording.py), as on the results page
-                problem = official_spacing(finding.problem)
-                evidence = "\n".join(official_spacing(e) for e in finding.evidence)
+                # the checklist's wording, in our numerals (core/wording.py), as on the results page,
+                # and in the township's own word for itself (本街道, not the checklist's 本镇)
+                problem = local_wording(official_spacing(finding.problem), a.township.name)
+                evidence = "\n".join(local_wording(official_spacing(e), a.township.name) for e in finding.evidence)
                 child = QTreeWidgetItem([problem, evidence, f"{finding.points:.1f}"])
                 child.setToolTip(0, problem)  # in full where the column elides it
                 child.setToolTip(1, evidence)
@@ -110,7 +111,8 @@ class DrilldownDialog(QDialog):
             answers.addTopLevelItem(section_item)
             for item in section.items:
                 answer = a.answers.get(item.id)
-                child = QTreeWidgetItem([item.label, answer_text(item, answer), answer.note if answer else ""])
+                label = local_wording(item.label, a.township.name)  # 本街道在岗干部人数, as it was asked
+                child = QTreeWidgetItem([label, answer_text(item, answer), answer.note if answer else ""])
                 for column in range(3):
                     child.setToolTip(column, child.text(column))
                 section_item.addChild(child)
