@@ -149,7 +149,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     def kept(lead: list[Any], body: Table, width: float) -> list[Any]:
         """Headings and introduction moved on with the table's first rows, never alone at a page foot,
         and no row alone (a cell taller than a page splits anyhow: then rows split where they must)."""
-        return keep_with_table(lead, body, width, wide_height, hold=not split_rows)
+        return keep_with_table(lead, body, width, wide_height, hold=not split_rows, whole_up_to=SHORT_TABLE_ROWS)
 
     names = summary.manifestation_names
     rows = summary.rows
@@ -294,11 +294,19 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
             for title, towns, measure in grouped
         ]
         heading = p(f"（{chinese_number(number)}）{department}", styles.group_heading)
-        story += kept([*lead, heading], table(item_rows, [0.22, 0.30, 0.08, 0.40], wide, centred=range(2, 3)), wide)
+        # the count as wide as its header; the rest shared by how much text each column holds, so
+        # that the long requests wrap onto fewer lines (rows were as tall as a six-line request)
+        columns = [Column("", share=0.22), Column("", share=0.22), Column("", "fit", cap=4), Column("", share=0.5)]
+        widths = fitted_widths(
+            columns, item_rows, wide, styles.cell.fontName, styles.header_cell.fontName, styles.cell.fontSize
+        )
+        shares = [w / wide for w in widths]
+        story += kept([*lead, heading], table(item_rows, shares, wide, centred=range(2, 3)), wide)
         lead = []
     doc.build(story)
 
 
+SHORT_TABLE_ROWS = 3  # held whole on one page; a longer table keeps two rows at each end together
 NOT_ASKED_MARK = "—"
 NOT_ASKED_NOTE = "表中“—”表示涉及该部门的乡镇所用的自查清单版本没有调查此项，不表示没有。"
 NOT_ASKED_CELL = "未调查"  # in the workbook, where no note stands beside the table
