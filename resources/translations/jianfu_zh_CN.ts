@@ -570,7 +570,7 @@
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/drilldown.py" line="108" />
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="181" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="182" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
@@ -585,97 +585,97 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="121" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="122" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="127" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="127" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="128" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="128" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="129" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="129" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="130" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="130" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="131" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="131" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="133" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="140" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="141" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="140" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="141" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="145" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="144" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="145" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="162" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="163" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="163" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="164" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="171" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="172" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
         <translation>本乡镇标为“不适用”的题目及所填理由，共{count}题。请核实理由是否属实。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="175" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="176" />
         <source>No item is marked 'not applicable'.</source>
         <translation>没有标为“不适用”的题目。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="181" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="182" />
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="181" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="182" />
         <source>Reason given</source>
         <translation>所填理由</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="181" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="182" />
         <source>Counted</source>
         <translation>是否计入</translation>
     </message>
@@ -1318,7 +1318,7 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="356" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="373" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
@@ -1383,52 +1383,62 @@ Start {next} now?</source>
         <translation>综合：尚无作答，未评估。计算得分和“指尖”事务时长所依据的题目都还没有作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="245" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="246" />
+        <source>Overall {score} ({level}). The fingertip hours add up to {hours} hours per cadre a month, more than the whole working month: they cannot all be true. Check the times entered ({parts}); no level is given until then.</source>
+        <translation>综合得分{score}（{level}）。各项用时合计每名干部每月{hours}小时，超过全部工作时间，不可能都属实。请核对所填用时（{parts}），核对前不评定等级。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="256" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分{score}（{level}）。每名干部每月用于“指尖”事务约{hours}小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="254" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="265" />
         <source>The overall level is raised by the fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which the overall is at least {level}, however low the mean of the four scores.</source>
         <translation>综合等级按“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="266" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
+        <source>The overall level is raised by the worst manifestation: {name} is {worst}, and the overall is at most one level below it, so {level}, however low the mean of the four scores.</source>
+        <translation>综合等级按最重的一项提高：“{name}”为“{worst}”，综合等级最多比它低一档，因此为“{level}”，不论四项得分的平均数多低。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="283" />
         <source>{name} is raised by its own fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which it is at least {level}, however low its score.</source>
         <translation>“{name}”等级按其本身的“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，该项等级至少为“{level}”，不论得分多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="294" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="298" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="315" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="299" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="316" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="301" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="318" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="302" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="319" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="312" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="329" />
         <source> and {count} more</source>
         <translation>，另有{count}题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="340" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="357" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

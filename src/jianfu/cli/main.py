@@ -240,7 +240,12 @@ def _score(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         print(f"  {m.name}：{m.score:5.1f} 分  {m.level_label}" if m.assessed else f"  {m.name}：{NOT_ASSESSED}")
     if result.assessed:
         print(f"  综合：{result.overall:5.1f} 分  {result.overall_level_label}")
-        print(f"  每名干部每月“指尖工时”：{result.fingertip_hours_per_cadre_month:.1f} 小时")
+        hours = result.fingertip_hours_per_cadre_month
+        print(
+            f"  每名干部每月“指尖工时”：合计{hours:.1f}小时，超过全部工作时间，不可能都属实，待核对"
+            if result.hours_implausible
+            else f"  每名干部每月“指尖工时”：{hours:.1f} 小时"
+        )
         if note := raised_note(result):
             print(f"  {note}")
     else:

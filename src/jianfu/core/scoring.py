@@ -98,6 +98,11 @@ class ScoreResult:
     completeness: Completeness
     # the fingertip-hours floor that lifted the overall level above what the scores give, if any
     raised_by: HoursFloor | None = None
+    # the manifestation whose level lifted the overall level above the mean's (one level below it)
+    lifted_by: str | None = None
+    # the fingertip hours exceed what the checklist calls possible (a contradiction to correct):
+    # shown as a sum to check, never as a burden measured
+    hours_implausible: bool = False
 
     @property
     def complete(self) -> bool:
@@ -185,6 +190,9 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
     raised = floor is not None and levels.index(checklist.level(floor.level)) > levels.index(by_scores)
     shown_level = checklist.level(floor.level) if raised and floor is not None else by_scores
     overall_id, overall_label = _shown(shown_level, done)
+    lifted_by = None
+    if not raised and by_scores != checklist.level_for(overall):  # the worst manifestation's doing
+        lifted_by = max(manifestations, key=lambda m: manifestations[m].score)
     return ScoreResult(
         checklist.id,
         checklist.version,
@@ -197,6 +205,8 @@ def score_assessment(checklist: Checklist, answers: Answers) -> ScoreResult:
         tuple(hits),
         done,
         floor if raised else None,
+        lifted_by,
+        any(c.fingertip_hours_over is not None and hours > c.fingertip_hours_over for c in checklist.consistency),
     )
 
 
@@ -239,8 +249,8 @@ def _own_time_floor(
 
 
 def raised_note(r: ScoreResult) -> str:
-    """Why the overall level, and each manifestation's, is above what the scores give, when the
-    fingertip hours lifted it."""
+    """Why the overall level, and each manifestation's, is above what the scores give: the
+    fingertip hours, or the worst manifestation (the overall is at most one level below it)."""
     if not r.complete:
         return ""
     floor = r.raised_by
@@ -250,6 +260,12 @@ def raised_note(r: ScoreResult) -> str:
         if floor is not None
         else ""
     )
+    if r.lifted_by is not None:
+        worst = r.manifestations[r.lifted_by]
+        note += (
+            f"综合等级按最重的一项提高：“{worst.name}”为“{worst.level_label}”，综合等级最多比它低一档，"
+            f"因此为“{r.overall_level_label}”，不论四项得分的平均数（{r.overall:.1f}分）多低。"
+        )
     for m in r.manifestations.values():
         if m.raised_by is not None:
             note += manifestation_raised_note(m)

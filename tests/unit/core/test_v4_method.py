@@ -439,7 +439,7 @@ def test_answers_adding_up_to_more_than_a_working_month_are_a_contradiction_not_
     slip = app("网格通", "县委政法委", usage="daily", minutes_per_day=600, checkin=True)
     answers["apps.inventory"] = Answer([*rows, slip])
     result = score_assessment(v4, answers)
-    assert result.fingertip_hours_per_cadre_month > 174
+    assert result.fingertip_hours_per_cadre_month > 174 and result.hours_implausible and not heaviest.hours_implausible
     assert result.overall_level == "incomplete" and not result.complete
     assert any("超过了全部工作时间（约174小时）" in text for text in result.completeness.inconsistent)
     assert result.completeness.inconsistent_items == ("apps.inventory",)

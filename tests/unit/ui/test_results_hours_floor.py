@@ -72,3 +72,62 @@ def test_score_command_and_plan_pdf_say_it_too(library, tmp_path: Path, capsys) 
         in text
     )
     assert "“痕迹管理异化”等级按其本身的“指尖”工时提高：每名干部每月43.5小时，达到34.8小时" in text
+
+
+def test_results_score_command_and_plan_say_when_the_worst_manifestation_lifted_the_level(
+    qtbot, make_window, library, tmp_path: Path, capsys
+) -> None:
+    """A township whose mean is in 一般 but one manifestation is 严重 is 较重 overall (at most one
+    level below the worst): said beside the score, which otherwise contradicts the legend."""
+    for assessment, _ in sample_assessments(library):
+        checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+        result = score_assessment(checklist, assessment.answers)
+        if result.complete and result.lifted_by is not None:
+            break
+    worst = result.manifestations[result.lifted_by]
+    said = f"综合等级按最重的一项提高：“{worst.name}”为“{worst.level_label}”，综合等级最多比它低一档"
+    path = tmp_path / "lifted.jianfu"
+    write_assessment_file(path, to_document(assessment, result))
+    window = make_window()
+    window.open_file(path)
+    window.show_page("results")
+    text = window.pages["results"].overall.text()
+    assert f"（{result.overall_level_label}）" in text and said in text
+    assert main(["score", str(path)]) == 0
+    assert said in capsys.readouterr().out
+    buffer = io.BytesIO()
+    build_rectification_pdf(assessment, checklist, result, buffer)
+    pdf_text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages))
+    assert said in pdf_text
+
+
+def test_impossible_hours_are_a_sum_to_check_not_a_burden_stated(
+    qtbot, make_window, library, tmp_path: Path, capsys
+) -> None:
+    """600 minutes typed for 60: the v4 contradiction fires, and the results and ``jianfu score``
+    call the sum impossible instead of stating 200-odd hours of fingertip work as measured."""
+    assessment = next(
+        a for a, _ in sample_assessments(library) if a.township.name == "柳河镇" and a.period.code == "2026-Q4"
+    )
+    checklist = library.get(assessment.checklist_id, assessment.checklist_version)
+    rows = assessment.answers["apps.inventory"].value
+    slip = {"row_id": "slip", "cells": {**rows[0]["cells"], "name": "网格通", "usage": "daily", "minutes_per_day": 600,
+                                        "checkin": True, "users": None}}  # fmt: skip
+    answers = {
+        **assessment.answers,
+        "apps.inventory": replace(assessment.answers["apps.inventory"], value=[*rows, slip]),
+    }
+    assessment = replace(assessment, answers=answers, plan=[])
+    result = score_assessment(checklist, answers)
+    assert result.hours_implausible and result.fingertip_hours_per_cadre_month > 174
+    path = tmp_path / "柳河镇.jianfu"
+    write_assessment_file(path, to_document(assessment, result))
+    window = make_window()
+    window.open_file(path)
+    window.show_page("results")
+    text = window.pages["results"].overall.text()
+    assert "超过全部工作时间，不可能都属实" in text and "核对前不评定等级" in text
+    assert "每名干部每月用于" not in text and "约" + f"{result.fingertip_hours_per_cadre_month:.1f}小时" not in text
+    assert main(["score", str(path)]) == 0
+    printed = capsys.readouterr().out
+    assert "超过全部工作时间，不可能都属实，待核对" in printed and "（未完成，不评定等级）" in printed

@@ -241,6 +241,17 @@ class ResultsPage(QScrollArea):
                 "Overall: not yet assessed. Nothing that the scores and the fingertip hours are worked out "
                 "from is answered yet."
             )
+        if r.hours_implausible:  # a slip somewhere: the sum is no measure of a burden
+            return self.tr(
+                "Overall {score} ({level}). The fingertip hours add up to {hours} hours per cadre a month, more "
+                "than the whole working month: they cannot all be true. Check the times entered ({parts}); "
+                "no level is given until then."
+            ).format(
+                score=f"{r.overall:.1f}",
+                level=r.overall_level_label,
+                hours=f"{r.fingertip_hours_per_cadre_month:.1f}",
+                parts=breakdown,
+            )
         text = self.tr(
             "Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}."
         ).format(
@@ -260,6 +271,12 @@ class ResultsPage(QScrollArea):
                 note=r.raised_by.note,
                 level=r.overall_level_label,
             )
+        if r.lifted_by is not None and r.complete:  # the overall is at most one level below the worst
+            worst = r.manifestations[r.lifted_by]
+            text += " " + self.tr(
+                "The overall level is raised by the worst manifestation: {name} is {worst}, and the overall is "
+                "at most one level below it, so {level}, however low the mean of the four scores."
+            ).format(name=worst.name, worst=worst.level_label, level=r.overall_level_label)
         for m in r.manifestations.values():  # each manifestation its own time lifted (manifestation_floor)
             if m.raised_by is not None and r.complete:
                 text += " " + self.tr(
