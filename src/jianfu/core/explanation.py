@@ -110,12 +110,22 @@ def _choices_read(hit: RuleHit, item_id: str) -> set[str]:
     return found
 
 
+def area_titles(checklist: Checklist) -> dict[str, str]:
+    """Each item's page (checklist area) title, by item id."""
+    return {item.id: section.title for section in checklist.sections for item in section.items}
+
+
+def area_of(titles: dict[str, str], item_ids: Iterable[str]) -> str:
+    """The area a finding comes from: the page of the first item its rule reads (``area_titles``)."""
+    return next((titles[i] for i in item_ids if i in titles), "")
+
+
 def _points_by_area(checklist: Checklist, contributions: Iterable[Contribution]) -> tuple[tuple[str, float], ...]:
     """Each contribution's points under the page of the first item its rule reads."""
-    section_of = {item.id: section.title for section in checklist.sections for item in section.items}
+    section_of = area_titles(checklist)
     totals: dict[str, float] = {}
     for contribution in contributions:
-        title = next((section_of[i] for i in contribution.item_ids if i in section_of), "")
+        title = area_of(section_of, contribution.item_ids)
         if title and contribution.points > 0:
             totals[title] = totals.get(title, 0.0) + contribution.points
     return tuple(sorted(totals.items(), key=lambda pair: -pair[1]))

@@ -163,6 +163,12 @@ def plan_annex(
     return annex
 
 
+def planned_rule_ids(result: ScoreResult, min_intensity: float = 0.0, max_items: int = 0) -> set[str]:
+    """The rules whose hits ``draft_plan`` takes up; every other hit is in ``plan_annex``."""
+    groups = measure_groups(result, min_intensity)[: max_items or None]
+    return {hit.rule.id for group in groups for hit in group}
+
+
 def measure_groups(result: ScoreResult, min_intensity: float = 0.0) -> list[list[RuleHit]]:
     """Hits strong enough for the plan, grouped by shared fix, ordered by the burden removed."""
     groups: dict[str, list[RuleHit]] = {}

@@ -123,9 +123,15 @@ def _hold_ends(table: Table, frame_height: float, lead_height: float, whole_up_t
 
 
 def _row_height(table: Table, row: int, frame_height: float) -> float:
-    """A row's height as the table will lay it out (its cells wrapped, with their padding)."""
+    """A row's height as the table will lay it out (its cells wrapped, with their padding); a line
+    spanning the whole row (the plan's area lines) has the table's width."""
     tallest = 0.0
-    for cell, style, column_width in zip(table._cellvalues[row], table._cellStyles[row], table._argW, strict=False):
+    widths = list(table._argW)
+    if any(
+        start == (0, row) and end[0] in (-1, len(widths) - 1) and end[1] == row for _, start, end in table._spanCmds
+    ):
+        widths = [sum(widths)]
+    for cell, style, column_width in zip(table._cellvalues[row], table._cellStyles[row], widths, strict=False):
         if hasattr(cell, "wrap"):
             inner = column_width - style.leftPadding - style.rightPadding
             tallest = max(tallest, cell.wrap(inner, frame_height)[1] + style.topPadding + style.bottomPadding)

@@ -36,12 +36,16 @@ from jianfu.reports.rectification import (
     FOLLOW_UP_HEADING,
     NO_OWN_ITEMS,
     TASK_COLUMNS,
+    FindingGroup,
     _answer,
     _date_text,
     _title_lines,
+    all_left_out_text,
     annex_entries,
     annex_groups,
+    annex_number,
     annex_titles,
+    area_label,
     basic_text,
     closing_text,
     escalation_columns,
@@ -49,10 +53,10 @@ from jianfu.reports.rectification import (
     finding_groups,
     follow_up_rows,
     follow_up_text,
+    left_out_text,
     nothing_found_text,
     plan_title,
     score_rows,
-    subtitle_text,
     summary_text,
     task_rows,
 )
@@ -98,9 +102,11 @@ def build_rectification_docx(
     _page_numbers(doc, section)
 
     for line in _title_lines(assessment):
-        doc.add_paragraph(text(line), style="公文标题")
+        title = doc.add_paragraph(text(line), style="公文标题")
+    title.paragraph_format.space_after = Pt(BODY_PT)  # half a line before the body, as in the PDF
     t = assessment.township
-    doc.add_paragraph(text(subtitle_text(assessment)), style="公文副标题")
+    entries = annex_entries(assessment, checklist, result)
+    titles = annex_titles(own, escalated, len(entries), follow_up)
     doc.add_paragraph("一、基本情况", style="公文一级标题")
     doc.add_paragraph(text(basic_text(assessment, checklist, result)), style="公文正文")
     doc.add_paragraph("二、自查总体情况", style="公文一级标题")
@@ -114,39 +120,39 @@ def build_rectification_docx(
         shares=[0.6, 0.2, 0.2],
     )
     doc.add_paragraph("三、主要问题", style="公文一级标题")
-    for heading, rows in finding_groups(assessment, checklist, result):
-        doc.add_paragraph(text(heading), style="公文二级标题")
-        if not rows:
+    for group in finding_groups(assessment, checklist, result):
+        doc.add_paragraph(text(group.heading), style="公文二级标题")
+        if group.areas:
+            _findings_table(doc, group, titles)
+        elif group.left_out:
+            doc.add_paragraph(all_left_out_text(group.left_out, annex_number(titles, ANNEXES[2])), style="公文正文")
+        else:
             doc.add_paragraph(nothing_found_text(result), style="公文正文")
-            continue
-        _table(doc, FINDING_COLUMNS, rows, {0, 2}, PORTRAIT_TEXT_WIDTH)
     doc.add_paragraph("四、整改措施", style="公文一级标题")
-    entries = annex_entries(assessment, checklist, result)
-    titles = annex_titles(assessment, checklist, result)
     _closing(doc, assessment, own, escalated, titles, len(entries), result.complete, follow_up)
 
-    wide = doc.add_section(WD_SECTION.NEW_PAGE)
-    _landscape(wide)
-    _landscape_page_numbers(wide)
-    doc.add_paragraph("附件1", style="公文附件标注")
-    doc.add_paragraph(ANNEXES[0], style="公文附件标题")
-    if own:
-        rows = task_rows(own, follow_up)
-        _table(doc, TASK_COLUMNS, rows, {0, 4, 5}, LANDSCAPE_TEXT_WIDTH, measured=task_rows(own))
-    else:
-        doc.add_paragraph(local_wording(NO_OWN_ITEMS, t.name), style="公文正文")
+    if ANNEXES[0] in titles or ANNEXES[1] in titles:
+        wide = doc.add_section(WD_SECTION.NEW_PAGE)
+        _landscape(wide)
+        _landscape_page_numbers(wide)
+    if ANNEXES[0] in titles:
+        doc.add_paragraph(f"附件{annex_number(titles, ANNEXES[0])}", style="公文附件标注")
+        doc.add_paragraph(ANNEXES[0], style="公文附件标题")
+        if own:
+            rows = task_rows(own, follow_up)
+            _table(doc, TASK_COLUMNS, rows, {0, 4, 5}, LANDSCAPE_TEXT_WIDTH, measured=task_rows(own))
+        else:
+            doc.add_paragraph(local_wording(NO_OWN_ITEMS, t.name), style="公文正文")
     if follow_up is not None:
         doc.add_paragraph(FOLLOW_UP_HEADING, style="公文二级标题")
         doc.add_paragraph(text(follow_up_text(follow_up, plan, t.name)), style="公文正文")
         rows = follow_up_rows(follow_up, plan)
         if rows:
             _table(doc, FOLLOW_UP_COLUMNS, rows, {0, 3}, LANDSCAPE_TEXT_WIDTH)
-    label = doc.add_paragraph("附件2", style="公文附件标注")
-    label.paragraph_format.page_break_before = True
-    doc.add_paragraph(ANNEXES[1], style="公文附件标题")
-    if not escalated:
-        doc.add_paragraph("本次自查没有需要提请县级协调的事项。", style="公文正文")
-    else:
+    if escalated:
+        label = doc.add_paragraph(f"附件{annex_number(titles, ANNEXES[1])}", style="公文附件标注")
+        label.paragraph_format.page_break_before = ANNEXES[0] in titles
+        doc.add_paragraph(ANNEXES[1], style="公文附件标题")
         doc.add_paragraph(local_wording(ESCALATION_INTRO, t.name), style="公文正文")
         rows = escalation_rows(escalated, follow_up)
         measured = escalation_rows(escalated)
@@ -157,7 +163,7 @@ def build_rectification_docx(
         tall.footer.is_linked_to_previous = False
         tall.even_page_footer.is_linked_to_previous = False
         _page_numbers(doc, tall)
-        doc.add_paragraph("附件3", style="公文附件标注")
+        doc.add_paragraph(f"附件{annex_number(titles, ANNEXES[2])}", style="公文附件标注")
         doc.add_paragraph(ANNEXES[2], style="公文附件标题")
         for heading, lines in annex_groups(entries):  # as in the PDF: the reason once per group
             doc.add_paragraph(text(heading), style="公文二级标题")
@@ -189,9 +195,10 @@ def _closing(
     on one page (keep-with-next on each): never a signature alone on a page."""
     closing = closing_text(own, escalated, assessment.township.name, annexed, complete, follow_up)
     paragraphs = [doc.add_paragraph(text(closing), style="公文正文")]
-    first = doc.add_paragraph(f"附件：1．{titles[0]}", style="公文正文")
-    first.paragraph_format.space_before = Pt(CHAR_PITCH)
-    paragraphs.append(first)
+    if titles:
+        first = doc.add_paragraph(f"附件：1．{titles[0]}", style="公文正文")
+        first.paragraph_format.space_before = Pt(CHAR_PITCH)
+        paragraphs.append(first)
     for number, title in enumerate(titles[1:], start=2):
         more = doc.add_paragraph(f"{number}．{title}", style="公文正文")
         more.paragraph_format.first_line_indent = Pt(5 * BODY_PT)
@@ -218,6 +225,58 @@ def _closing(
     paragraphs += [seal, date_line]
     for paragraph in paragraphs[:-1]:
         paragraph.paragraph_format.keep_with_next = True
+
+
+def _findings_table(doc: Any, group: FindingGroup, titles: Sequence[str]) -> None:
+    """As in the PDF: a line per area above its problems (kept with its first one), the problems
+    left to 附件3 in one row at the end, no row alone on either side of a page end."""
+    rows: list[Sequence[str]] = []
+    lines: list[int] = []  # table rows that are one line across
+    for title, area_rows in group.areas:
+        lines.append(len(rows) + 1)
+        rows += [(area_label(title), "", ""), *area_rows]
+    left = None
+    if group.left_out:
+        left = len(rows) + 1
+        rows.append(
+            (left_out_text(group.left_out, annex_number(titles, ANNEXES[2])), "", f"{group.left_out_points:.1f}")
+        )
+    table = _table(doc, FINDING_COLUMNS, rows, {0, 2}, PORTRAIT_TEXT_WIDTH, measured=group.rows)
+    for index in lines:
+        row = table.rows[index]
+        merged = row.cells[0].merge(row.cells[2])
+        _keep_with_next_row(row)
+        _shade(merged, "F7F7F7")
+        merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+        for run in merged.paragraphs[0].runs:
+            _font(run, KAITI, CELL_PT)  # 楷体, as the PDF sets an area's line
+        for extra in merged.paragraphs[1:]:  # the merge keeps the empty cells' paragraphs
+            extra._p.getparent().remove(extra._p)
+    if left is not None:
+        row = table.rows[left]
+        merged = row.cells[0].merge(row.cells[1])
+        merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+        for extra in merged.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+    if len(table.rows) > 4:  # no lone row at a page end or the top of the next (the header repeats)
+        for row in (table.rows[1], table.rows[-2]):
+            _keep_with_next_row(row)
+
+
+def _keep_with_next_row(row: Any) -> None:
+    """Word keeps a row with the next when its paragraphs keep with the next."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _shade(cell: Any, fill: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
 
 
 def _table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
+    Flowable,
     KeepTogether,
     LayoutError,
     NextPageTemplate,
@@ -27,10 +28,19 @@ from jianfu.core.assessed import NOT_ASSESSED, NOT_ASSESSED_SHORT
 from jianfu.core.assessment import Assessment
 from jianfu.core.attribution import parse_attribution
 from jianfu.core.checklist import Checklist, Handling
-from jianfu.core.explanation import evidence_lines
+from jianfu.core.completeness import summary_text as completeness_summary
+from jianfu.core.explanation import area_of, area_titles, evidence_lines
 from jianfu.core.follow_up import NO_STATUS, FollowUp, status_text
 from jianfu.core.not_applicable import NotApplicableEntry, not_applicable_entries
-from jianfu.core.plan import AnnexEntry, RectificationItem, local_wording, plan_annex, problem_text, seal_name
+from jianfu.core.plan import (
+    AnnexEntry,
+    RectificationItem,
+    local_wording,
+    plan_annex,
+    planned_rule_ids,
+    problem_text,
+    seal_name,
+)
 from jianfu.core.scoring import RuleHit, ScoreResult, raised_note
 from jianfu.core.wording import join_clauses
 from jianfu.reports.document import LANDSCAPE, PORTRAIT, GovernmentDocument, Styles, make_styles
@@ -49,6 +59,8 @@ from jianfu.reports.text import markup, official_spacing
 
 GRID = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#EDEDED")
+AREA_FILL = colors.HexColor("#F7F7F7")
+AREA_LEADING = 12  # an area's line in 三、主要问题: a label, tighter than a problem's lines
 NO_DEPARTMENT = "综合协调事项（未指明部门）"
 SEVERAL_DEPARTMENTS = "涉及多个部门的事项"
 # the date beside 分管负责人 in the signature lines: narrower than DATE_BLANKS, so the two never meet
@@ -59,13 +71,10 @@ def plan_title(assessment: Assessment) -> str:
     return f"{assessment.township.name}{assessment.period.label}“指尖上的形式主义”自查整改方案"
 
 
-def subtitle_text(assessment: Assessment) -> str:
-    """ "（云溪县柳河镇·2026年第四季度）": a space between the two reads as a gap in the centred line."""
-    return f"（{assessment.township.county}{assessment.township.name}·{assessment.period.label}）"
-
-
 def _title_lines(assessment: Assessment) -> list[str]:
-    # Broken by hand so that no line starts with a closing quote (CJK line-break rules).
+    """The title as an office writes it: who, which period, what — each once (the county is in
+    the first sentence, the issuing body on the seal line). Broken by hand so that no line starts
+    with a closing quote (CJK line-break rules)."""
     return [f"{assessment.township.name}{assessment.period.label}", "“指尖上的形式主义”自查整改方案"]
 
 
@@ -118,6 +127,8 @@ class _Writer:
         self.document = document
         self.plan = [item for item in assessment.plan if not item.rejected]
         self.split_rows = int(split_rows)
+        self.left_out = annex_entries(assessment, checklist, result)
+        self.titles = annex_titles(self.own_items(), self.escalated_items(), len(self.left_out), follow_up)
 
     # -------------------------------------------------------------------------------- helpers
 
@@ -129,33 +140,31 @@ class _Writer:
     def story(self) -> list[Any]:
         title_style = self.styles.title
         title = "<br/>".join(markup(line, self.fonts, title_style.fontName) for line in _title_lines(self.a))
-        story: list[Any] = [
-            Paragraph(title, title_style),
-            self.p(
-                subtitle_text(self.a),
-                self.styles.subtitle,
-            ),
-        ]
+        story: list[Any] = [Paragraph(title, title_style), Spacer(1, self.styles.body.leading / 2)]
         story += self.basic_information()
         story += self.summary()
         story += self.findings()
         # The measures in brief, then the signature and seal kept with them on a portrait page;
         # the two lists follow as annexes (附件) on landscape pages, as a 公文 places them.
         story += self.closing()
-        story += [NextPageTemplate(LANDSCAPE), PageBreak()]
-        story += self.task_list()
-        story += self.escalations()
+        tables = [t for t in ANNEXES[:2] if t in self.titles]
+        if tables:
+            story += [NextPageTemplate(LANDSCAPE), PageBreak()]
+        if ANNEXES[0] in self.titles:
+            story += self.task_list()
+        if ANNEXES[1] in self.titles:
+            story += ([PageBreak()] if ANNEXES[0] in self.titles else []) + self.escalations()
         story += self.annex()
         return story
 
     def annex(self) -> list[Any]:
         """附件3 as a list, not a table: the reason once per group, one numbered line per problem
         (a table with the reason in every row took a page or two of its own)."""
-        groups = annex_groups(annex_entries(self.a, self.checklist, self.result))
+        groups = annex_groups(self.left_out)
         if not groups:
             return []
         # every annex starts on a page of its own (公文: 附件另面编排); a list reads on a portrait page
-        story: list[Any] = [NextPageTemplate(PORTRAIT), PageBreak(), *self.annex_heading(3, ANNEXES[2])]
+        story: list[Any] = [NextPageTemplate(PORTRAIT), PageBreak(), *self.annex_heading(ANNEXES[2])]
         for heading, lines in groups:
             story.append(self.p(heading, self.styles.annex_group))
             story += [self.p(line, self.styles.annex_line) for line in lines]
@@ -179,9 +188,9 @@ class _Writer:
             style=_grid(self.fonts, self.split_rows),
         )
 
-    def annex_heading(self, number: int, title: str) -> list[Any]:
+    def annex_heading(self, title: str) -> list[Any]:
         return [
-            self.p(f"附件{number}", self.styles.annex_label),
+            self.p(f"附件{annex_number(self.titles, title)}", self.styles.annex_label),
             self.p(title, self.styles.annex_title),
         ]
 
@@ -244,20 +253,59 @@ class _Writer:
         ]
 
     def findings(self) -> list[Any]:
-        story: list[Any] = [self.p("三、主要问题", self.styles.heading)]
+        top = self.p("三、主要问题", self.styles.heading)
+        story: list[Any] = [top]
         width = self.document.portrait_width
-        for heading_text, texts in finding_groups(self.a, self.checklist, self.result):
-            heading = self.p(heading_text, self.styles.group_heading)
-            if not texts:
-                story += [heading, self.p(nothing_found_text(self.result), self.styles.body)]
+        for group in finding_groups(self.a, self.checklist, self.result):
+            heading = self.p(group.heading, self.styles.group_heading)
+            if not group.areas:
+                text = nothing_found_text(self.result)
+                if group.left_out:
+                    text = all_left_out_text(group.left_out, self.annex_3)
+                story += [heading, self.p(text, self.styles.body)]
                 continue
-            table = self.sized_table(FINDING_COLUMNS, texts, {0, 2}, width)
-            story += [*keep_with_table(heading, table, width, self.frame_height()), Spacer(1, 3 * mm)]
+            # the section's heading goes with its first table too, never alone at a page foot
+            lead = [story.pop(), heading] if story[-1] is top else [heading]
+            table = self.findings_table(group, width)
+            story += [*keep_with_table(lead, table, width, self.frame_height(), hold=True), Spacer(1, 3 * mm)]
         return story
+
+    @property
+    def annex_3(self) -> int:
+        return annex_number(self.titles, ANNEXES[2])
+
+    def findings_table(self, group: FindingGroup, width: float) -> Table:
+        """The table of one manifestation: a line per area above its problems, the problems left
+        to 附件3 in one row at the end. Split between rows with its header repeated, never after an
+        area's line (nor a row alone: ``keep_with_table(hold=True)``)."""
+        # in 五号, as the annexes' tables (in the body's size the heaviest plans ran past 10 pages)
+        cell, center, header = (_smaller(self.styles.cell), _smaller(self.styles.cell_center),
+                                _smaller(self.styles.header_cell))  # fmt: skip
+        # an area's line in 楷体, with little padding: a label, not a problem
+        area_style = ParagraphStyle("area_cell", parent=cell, fontName=self.fonts.subheading, leading=AREA_LEADING)
+        texts = [list(row) for row in group.rows]
+        widths = fitted_widths(FINDING_COLUMNS, texts, width, cell.fontName, header.fontName, cell.fontSize)
+        rows: list[list[Any]] = [[self.p(c.header, header) for c in FINDING_COLUMNS]]
+        commands: list[tuple[Any, ...]] = []
+        for title, area_rows in group.areas:
+            r = len(rows)
+            rows.append([self.p(area_label(title), area_style), "", ""])
+            commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), AREA_FILL)]
+            commands += [("TOPPADDING", (0, r), (-1, r), 1), ("BOTTOMPADDING", (0, r), (-1, r), 1.5)]
+            commands.append(("NOSPLIT", (0, r), (-1, r + 1)))  # an area's line goes with its first problem
+            rows += [[self.p(n, center), self.p(text, cell), self.p(points, center)] for n, text, points in area_rows]
+        if group.left_out:
+            r = len(rows)
+            text = left_out_text(group.left_out, self.annex_3)
+            rows.append([self.p(text, cell), "", self.p(f"{group.left_out_points:.1f}", center)])
+            commands.append(("SPAN", (0, r), (1, r)))
+        table = self.table(rows, widths)
+        table.setStyle(TableStyle(commands))
+        return table
 
     def task_list(self) -> list[Any]:
         own = self.own_items()
-        story: list[Any] = self.annex_heading(1, ANNEXES[0])
+        story: list[Any] = self.annex_heading(ANNEXES[0])
         if not own:
             story.append(self.p(local_wording(NO_OWN_ITEMS, self.a.township.name), self.styles.body))
         else:
@@ -294,9 +342,7 @@ class _Writer:
 
     def escalations(self) -> list[Any]:
         escalated = self.escalated_items()
-        story: list[Any] = [PageBreak(), *self.annex_heading(2, ANNEXES[1])]
-        if not escalated:
-            return [*story, self.p("本次自查没有需要提请县级协调的事项。", self.styles.body)]
+        story: list[Any] = self.annex_heading(ANNEXES[1])
         story.append(self.p(local_wording(ESCALATION_INTRO, self.a.township.name), self.styles.body))
         rows = escalation_rows(escalated, self.follow_up)
         measured = escalation_rows(escalated)
@@ -309,11 +355,12 @@ class _Writer:
         ]
 
     def closing(self) -> list[Any]:
-        """四、整改措施 in brief, the annex list, the signature lines and the seal, kept together
-        with the last paragraph of body text so that they never stand alone on a page."""
+        """四、整改措施 in brief, the annex list, the signature lines and the seal, kept with the
+        last lines of body text so that they never stand alone on a page (``_Closing``)."""
         own, escalated = self.own_items(), self.escalated_items()
-        annexed = len(annex_entries(self.a, self.checklist, self.result))
-        text = closing_text(own, escalated, self.a.township.name, annexed, self.result.complete, self.follow_up)
+        text = closing_text(
+            own, escalated, self.a.township.name, len(self.left_out), self.result.complete, self.follow_up
+        )
         style = self.styles.body
         size = style.fontSize
         filler = _answer(self.a, "profile.filled_by")
@@ -346,11 +393,10 @@ class _Writer:
                 ]
             ),
         )
-        titles = annex_titles(self.a, self.checklist, self.result)
-        annexes = [self.p(f"附件：1．{titles[0]}", self.styles.annex_list)]
+        titles = self.titles
+        annexes = [self.p(f"附件：1．{titles[0]}", self.styles.annex_list)] if titles else []
         annexes += [self.p(f"{n}．{t}", self.styles.annex_list_more) for n, t in enumerate(titles[1:], start=2)]
-        keep = [
-            self.p(text, style),
+        tail = [
             Spacer(1, size / 2),
             *annexes,
             Spacer(1, 6 * mm),
@@ -359,7 +405,7 @@ class _Writer:
             self.p(f"{seal_name(self.a.township.name)}（盖章）", self.styles.right),
             blanks(DATE_BLANKS, style.fontName, size),
         ]
-        return [KeepTogether([self.p("四、整改措施", self.styles.heading), *keep])]  # no heading left alone
+        return [_Closing(self.p("四、整改措施", self.styles.heading), self.p(text, style), tail)]
 
     def last_period(self) -> list[Any]:
         """上期整改事项完成情况 at the end of 附件1, where the task list leaves room: how many items
@@ -385,6 +431,67 @@ class _Writer:
         return [CondPageBreak(needed), heading, *kept]
 
 
+class _Closing(Flowable):  # type: ignore[misc]
+    """四's heading and paragraph, then the annex list, signature and seal (the tail).
+
+    Kept whole on one page when it fits. Otherwise the heading and the paragraph's first lines
+    close the page the findings end on and its last lines (at least ``KEPT_LINES``) go over with
+    the tail — as Word lays out the .docx, whose closing paragraphs keep with the next: the seal's
+    page still carries body text (公文), and the block, two thirds of a page, no longer moves whole
+    and leaves the findings' last page half blank."""
+
+    KEPT_LINES = 2
+
+    def __init__(self, heading: Paragraph, paragraph: Paragraph, tail: list[Any]) -> None:
+        super().__init__()
+        self.heading, self.paragraph, self.tail = heading, paragraph, tail
+
+    def _parts(self) -> list[Any]:
+        return [self.heading, self.paragraph, *self.tail]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = sum(_outer_height(f, available_width) for f in self._parts())
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for flowable in self._parts():
+            y -= flowable.getSpaceBefore()
+            wide, high = flowable.wrap(self.width, self.height)
+            y -= high
+            align = getattr(flowable, "hAlign", "LEFT")  # as a frame places it (the date: right)
+            x = (
+                self.width - wide
+                if align == "RIGHT"
+                else (self.width - wide) / 2
+                if align in ("CENTER", "CENTRE")
+                else 0
+            )
+            flowable.drawOn(self.canv, x, y)
+            y -= flowable.getSpaceAfter()
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        leading = self.paragraph.style.leading
+        room = available_height - _outer_height(self.heading, available_width) - self.paragraph.getSpaceBefore()
+        # the paragraph may fit whole and the tail not: its last lines go over with the tail
+        room = min(room, self.paragraph.wrap(available_width, 10_000)[1] - (self.KEPT_LINES - 0.5) * leading)
+        while room >= self.KEPT_LINES * leading:  # at least two lines below the heading
+            parts = self.paragraph.split(available_width, room)
+            if len(parts) != 2:
+                return []
+            first, rest = parts
+            rest.wrap(available_width, 10_000)
+            if len(rest.blPara.lines) >= self.KEPT_LINES:
+                return [self.heading, first, KeepTogether([rest, *self.tail])]
+            room -= leading  # one more line goes over with the tail
+        return []  # the whole block starts the next page
+
+
+def _outer_height(flowable: Any, width: float) -> float:
+    return float(flowable.wrap(width, 10_000)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter())
+
+
 # ------------------------------------------------------------------ content (PDF and .docx alike)
 
 FINDING_COLUMNS = (
@@ -405,13 +512,18 @@ TASK_COLUMNS = (
 
 def basic_text(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> str:
     t = assessment.township
-    asked = result.completeness.asked
+    done = result.completeness
     filler = _answer(assessment, "profile.filled_by") or "未填"
     position = _answer(assessment, "profile.filler_position")
+    # the contradictions are counted in the reasons that follow, with what they are: not twice
+    counts = completeness_summary(
+        done.answered, done.not_applicable, done.not_applicable_without_reason, done.required_missing,
+        len(done.table_not_applicable), 0, done.unconfirmed,
+    )  # fmt: skip
     return (
         f"{t.county}{t.name}（区划代码 {t.division_code}）{_profile_clauses(assessment)}。"
         f"本次自查期间为{assessment.period.label}，依据{checklist.title}"
-        f"（第{checklist.version}版）进行，共 {asked} 题，{result.completeness.summary()}。"
+        f"（第{checklist.version}版）进行，共 {done.asked} 题，{counts}。"
         + (
             ""
             if result.complete
@@ -475,21 +587,62 @@ def summary_text(r: ScoreResult, checklist: Checklist) -> str:
     missing = ""
     if r.not_assessed:  # the overall is the mean of the four: their 0 pulls it down
         missing = f"其中{'、'.join(r.not_assessed)}{NOT_ASSESSED}，暂按0分计入综合得分，综合得分因此偏低。"
+    hours = (
+        f"各项用时合计折算每名干部每月{r.fingertip_hours_per_cadre_month:.1f}小时（其中{breakdown}），"
+        "超过全部工作时间，不可能都属实，须核对所填用时后再据此认定负担。"
+        if r.hours_implausible  # a slip to correct, not a burden measured
+        else f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
+    )
     return (
         f"按四种表现计分（0—100分，分数越高负担越重），综合得分{r.overall:.1f}分，等级为“{r.overall_level_label}”。"
         + raised_note(r)
         + missing
-        + f"折算每名干部每月用于“指尖”事务约{r.fingertip_hours_per_cadre_month:.1f}小时，其中{breakdown}。"
+        + hours
     )
 
 
-def finding_groups(
-    assessment: Assessment, checklist: Checklist, result: ScoreResult
-) -> list[tuple[str, list[list[str]]]]:
-    """Per manifestation: its "（一）" heading and the rows (number, problem, points)."""
+@dataclass(frozen=True)
+class FindingGroup:
+    """One manifestation under 三、主要问题: its "（一）" heading; the problems the plan takes up,
+    grouped by the checklist area whose answers show them (meetings and documents count in
+    痕迹管理异化 too: the area says where a problem comes from), each row (序号, 问题, 计分); and
+    how many of its problems, with how many points, are left to the annex instead."""
+
+    heading: str
+    areas: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]
+    left_out: int = 0
+    left_out_points: float = 0.0
+
+    @property
+    def rows(self) -> list[tuple[str, str, str]]:
+        return [row for _, rows in self.areas for row in rows]
+
+
+def area_label(title: str) -> str:
+    """An area's line above its problems: "会议、发文与督查检查方面"."""
+    return f"{title or '其他'}方面"
+
+
+def left_out_text(count: int, annex: int) -> str:
+    """The problems of a manifestation not taken up by the plan, in one line (附件3 lists them)."""
+    return f"另有{count}个问题未列入本期方案，见附件{annex}"
+
+
+def all_left_out_text(count: int, annex: int) -> str:
+    """A manifestation none of whose problems the plan takes up."""
+    return f"本项发现的{count}个问题均未列入本期方案（见附件{annex}）。"
+
+
+def finding_groups(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> list[FindingGroup]:
+    """Per manifestation, the problems its score comes from, each under the manifestation it
+    weighs most in. Only those the plan takes up (at the checklist's ``plan.min_intensity`` and
+    within ``plan.max_items``) are 主要问题: a 0.2-point finding is not one; the rest are counted
+    here and listed in 附件3 with the reason."""
     by_main: dict[str, list[RuleHit]] = {m.id: [] for m in checklist.manifestations}
     for hit in result.hits:
         by_main[max(hit.rule.weights, key=lambda m: hit.rule.weights[m])].append(hit)
+    planned = planned_rule_ids(result, checklist.plan_min_intensity, checklist.plan_max_items)
+    titles = area_titles(checklist)
     # the user's own wording of a problem; drafted (possibly merged) texts are the findings' own
     problems = {item.rule_id: item.problem for item in assessment.plan if item.rule_id and "problem" in item.edited}
     groups = []
@@ -498,15 +651,22 @@ def finding_groups(
         heading = f"（{chinese_number(index)}）{manifestation.name}（{score}）"
         points = {c.rule_id: c.points for c in manifestation.contributions}
         hits = sorted(by_main[manifestation.id], key=lambda h: -points.get(h.rule.id, 0))
-        rows = [
-            [
-                str(number),
-                finding_text(assessment, checklist, hit, problems.get(hit.rule.id)),
-                f"{points.get(hit.rule.id, 0):.1f}",
-            ]
-            for number, hit in enumerate(hits, start=1)
-        ]
-        groups.append((heading, rows))
+        by_area: dict[str, list[RuleHit]] = {}
+        for hit in hits:
+            if hit.rule.id in planned:
+                by_area.setdefault(area_of(titles, hit.item_ids), []).append(hit)
+        # the area with most points first, as the results page lists them ("来自：…")
+        ordered = sorted(by_area.items(), key=lambda pair: -sum(points.get(h.rule.id, 0) for h in pair[1]))
+        number, areas = 0, []
+        for title, area_hits in ordered:
+            rows = []
+            for hit in area_hits:
+                number += 1
+                text = finding_text(assessment, checklist, hit, problems.get(hit.rule.id))
+                rows.append((str(number), text, f"{points.get(hit.rule.id, 0):.1f}"))
+            areas.append((title, tuple(rows)))
+        rest = [h for h in hits if h.rule.id not in planned]
+        groups.append(FindingGroup(heading, tuple(areas), len(rest), sum(points.get(h.rule.id, 0) for h in rest)))
     return groups
 
 
@@ -675,8 +835,21 @@ def annex_entries(assessment: Assessment, checklist: Checklist, result: ScoreRes
     return plan_annex(result, checklist.plan_min_intensity, checklist.plan_max_items, assessment.township.name)
 
 
-def annex_titles(assessment: Assessment, checklist: Checklist, result: ScoreResult) -> tuple[str, ...]:
-    return ANNEXES if annex_entries(assessment, checklist, result) else ANNEXES[:2]
+def annex_titles(
+    own: Sequence[RectificationItem],
+    escalated: Sequence[RectificationItem],
+    annexed: int = 0,
+    follow_up: FollowUp | None = None,
+) -> tuple[str, ...]:
+    """The annexes this plan has, in order (附件1, 2, …): only those with something in them — a
+    landscape page saying "no items" is not an annex. The task list stays while it carries last
+    period's follow-up."""
+    present = (bool(own) or follow_up is not None, bool(escalated), bool(annexed))
+    return tuple(title for title, there in zip(ANNEXES, present, strict=True) if there)
+
+
+def annex_number(titles: Sequence[str], title: str) -> int:
+    return titles.index(title) + 1
 
 
 def closing_text(
@@ -687,20 +860,29 @@ def closing_text(
     complete: bool = True,
     follow_up: FollowUp | None = None,
 ) -> str:
+    titles = annex_titles(own, escalated, annexed, follow_up)
     if not own and not escalated and not complete:  # an unfinished assessment found nothing yet
         text = "本次自查尚未完成，暂不能确定需要整改的事项，完成自查后再制定整改措施。"
     elif not own and not escalated:
         text = "本次自查未发现需要整改的事项，下一评估期继续自查。"
     else:
-        text = (
-            f"针对上述问题，本镇自行整改{len(own)}项，逐项明确责任单位、责任人和整改时限，见附件1；"
-            f"由县级部门（条线）的应用、报表或要求产生、本镇无权自行取消的{len(escalated)}项，"
-            "提请县级协调，见附件2。整改完成后逐项填写完成情况，下一评估期复查。"
+        own_part = (
+            f"本镇自行整改{len(own)}项，逐项明确责任单位、责任人和整改时限，见附件{annex_number(titles, ANNEXES[0])}"
+            if own
+            else "本镇没有需要自行整改的事项"
         )
+        escalated_part = (
+            f"由县级部门（条线）的应用、报表或要求产生、本镇无权自行取消的{len(escalated)}项，"
+            f"提请县级协调，见附件{annex_number(titles, ANNEXES[1])}"
+            if escalated
+            else "没有需要提请县级协调的事项"
+        )
+        parts = (own_part, escalated_part) if own else (escalated_part, own_part)
+        text = f"针对上述问题，{'；'.join(parts)}。整改完成后逐项填写完成情况，下一评估期复查。"
     if annexed:
-        text += f"另有{annexed}个问题本期未列入方案，原因见附件3。"
+        text += f"另有{annexed}个问题本期未列入方案，原因见附件{annex_number(titles, ANNEXES[2])}。"
     if follow_up is not None:
-        text += f"上期（{follow_up.period_label}）整改事项完成情况见附件1。"
+        text += f"上期（{follow_up.period_label}）整改事项完成情况见附件{annex_number(titles, ANNEXES[0])}。"
     return local_wording(text, township)
 
 

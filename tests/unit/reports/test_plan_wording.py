@@ -1,5 +1,5 @@
-"""The plan says only what was answered, without doubled punctuation, and its subtitle reads as
-one line: an unanswered figure is 未填, never 0; joined reasons do not read "。；"."""
+"""The plan says only what was answered, without doubled punctuation: an unanswered figure is
+未填, never 0; joined reasons do not read "。；"."""
 
 from __future__ import annotations
 
@@ -67,14 +67,6 @@ def test_blank_cadres_and_villages_are_said_to_be_unanswered(library) -> None:
     text = _pdf_text(assessment, checklist, result)
     assert f"在岗干部人数未填，辖社区{communities}个，行政村数未填。" in text
     assert "干部—人" not in text and "行政村0个" not in text
-
-
-def test_subtitle_reads_as_one_line_without_a_gap(library, tmp_path) -> None:
-    assessment, checklist, result = _with(library, {})
-    t = assessment.township
-    subtitle = f"（{t.county}{t.name}·{assessment.period.label}）"
-    assert squeeze(subtitle) in _pdf_text(assessment, checklist, result)
-    assert subtitle in _docx_paragraphs(assessment, checklist, result, tmp_path)
 
 
 def test_join_clauses_drops_the_clauses_own_full_stop() -> None:

@@ -165,7 +165,9 @@ def test_report_without_plan_or_findings(checklist, tmp_path: Path) -> None:
     text = pdf_text(path.read_bytes())
     # an empty assessment is 未完成: it never reads as "no problems found"
     assert "自查未完成" in squeeze(text) and "未发现明显问题" not in text
-    assert "没有需要本乡自行整改的事项" in squeeze(text)  # 青山乡: its own word
+    # nothing to fix and nothing left out: no annex, not a landscape page saying "no items"
+    assert "附件" not in text
+    assert all(float(p.mediabox.width) < float(p.mediabox.height) for p in PdfReader(str(path)).pages)
 
 
 def test_no_line_starts_with_closing_punctuation() -> None:

@@ -101,11 +101,8 @@ def test_results_score_command_and_plan_say_when_the_worst_manifestation_lifted_
     assert said in pdf_text
 
 
-def test_impossible_hours_are_a_sum_to_check_not_a_burden_stated(
-    qtbot, make_window, library, tmp_path: Path, capsys
-) -> None:
-    """600 minutes typed for 60: the v4 contradiction fires, and the results and ``jianfu score``
-    call the sum impossible instead of stating 200-odd hours of fingertip work as measured."""
+def with_a_slip(library):
+    """柳河镇 with one more check-in app every cadre uses daily, 600 minutes typed for 60."""
     assessment = next(
         a for a, _ in sample_assessments(library) if a.township.name == "柳河镇" and a.period.code == "2026-Q4"
     )
@@ -117,6 +114,15 @@ def test_impossible_hours_are_a_sum_to_check_not_a_burden_stated(
         **assessment.answers,
         "apps.inventory": replace(assessment.answers["apps.inventory"], value=[*rows, slip]),
     }
+    return assessment, checklist, answers
+
+
+def test_impossible_hours_are_a_sum_to_check_not_a_burden_stated(
+    qtbot, make_window, library, tmp_path: Path, capsys
+) -> None:
+    """600 minutes typed for 60: the v4 contradiction fires, and the results and ``jianfu score``
+    call the sum impossible instead of stating 200-odd hours of fingertip work as measured."""
+    assessment, checklist, answers = with_a_slip(library)
     assessment = replace(assessment, answers=answers, plan=[])
     result = score_assessment(checklist, answers)
     assert result.hours_implausible and result.fingertip_hours_per_cadre_month > 174
@@ -131,3 +137,16 @@ def test_impossible_hours_are_a_sum_to_check_not_a_burden_stated(
     assert main(["score", str(path)]) == 0
     printed = capsys.readouterr().out
     assert "超过全部工作时间，不可能都属实，待核对" in printed and "（未完成，不评定等级）" in printed
+
+
+def test_the_plan_says_impossible_hours_once_as_a_sum_to_check(library) -> None:
+    """The printed plan of answers adding up to more than a working month neither states the hours
+    as a burden nor counts the contradiction twice ("作答前后矛盾1处。作答前后矛盾1处：…")."""
+    assessment, checklist, answers = with_a_slip(library)
+    result = score_assessment(checklist, answers)
+    buffer = io.BytesIO()
+    build_rectification_pdf(replace(assessment, answers=answers), checklist, result, buffer)
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages))
+    assert text.count("作答前后矛盾1处") == 1 and "作答前后矛盾1处：" in text
+    assert "超过全部工作时间，不可能都属实，须核对所填用时后再据此认定负担" in text
+    assert "每名干部每月用于“指尖”事务约" not in text
