@@ -208,7 +208,7 @@
     </message>
     <message>
         <location filename="../../src/jianfu/ui/county/county_window.py" line="150" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="187" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="189" />
         <source>Townships affected</source>
         <translation>涉及乡镇数</translation>
     </message>
@@ -253,234 +253,239 @@
         <translation>月耗工时</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="164" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="159" />
+        <source>Requests to act</source>
+        <translation>提请协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="165" />
         <source>Not asked: the checklist version these townships answered has no such question (this is not a zero).</source>
         <translation>未调查：这些乡镇所用的自查清单版本没有这一问（不表示为0）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="175" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="177" />
         <source>Count the selected department as another…</source>
         <translation>把所选部门并入另一个部门…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="184" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="186" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="187" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="189" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="201" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="203" />
         <source>Common problems and requests</source>
         <translation>共性问题与提请事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="203" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="257" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="205" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="259" />
         <source>Signers and files to confirm</source>
         <translation>签名与待确认</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="232" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="234" />
         <source>Updating the county database to the current attribution rule…</source>
         <translation>正在按现行归因规则更新县级数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="272" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="274" />
         <source>No township file imported yet. Import files or a folder, or drop them here.</source>
         <translation>还没有导入乡镇自查文件。请导入文件或文件夹，也可以把文件拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="296" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="298" />
         <source>Not yet reported: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="301" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="303" />
         <source>Carried over from last period, never confirmed ({count} townships, no level until confirmed): {names}</source>
         <translation>沿用上期未确认（{count}个乡镇，确认前不评定等级）：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="305" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="307" />
         <source>{name} ({n} answers)</source>
         <translation>{name}（{n}项）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="352" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="354" />
         <source>To verify by the county: {notes}.</source>
         <translation>请县级核实：{notes}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="358" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="360" />
         <source>The townships to verify could not be looked up: {reason}</source>
         <translation>未能查出需县级核实的乡镇：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="434" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="436" />
         <source>No .jianfu file found in {paths}.</source>
         <translation>在 {paths} 中找到0个 .jianfu 文件，没有导入任何内容。请检查是否选对了文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="160" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="161" />
         <source>Also written as: {names}</source>
         <translation>其他写法：{names}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="285" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="287" />
         <source>{count} townships reported for {period}.</source>
         <translation>{period}共有{count}个乡镇（街道）报送。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="288" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="290" />
         <source>{count} of them are incomplete: no level, left out of the averages.</source>
         <translation>其中{count}个自查未完成：不评定等级，不计入平均数。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="292" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="294" />
         <source>The heaviest burden across the county: {name} (average {score}).</source>
         <translation>全县负担最重的是{name}（平均{score}分）。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="378" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="380" />
         <source>Common problems</source>
         <translation>共性问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="378" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="380" />
         <source>Requests to the county, by department</source>
         <translation>提请县级协调事项（按部门）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="387" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="389" />
         <source>Problems the townships added themselves</source>
         <translation>乡镇自拟的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="401" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="403" />
         <source>… and more: see the Excel workbook</source>
         <translation>……其余各条见 Excel 汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="433" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="435" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="439" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="441" />
         <source>Importing {count} files…</source>
         <translation>正在导入{count}个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="451" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="453" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="461" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="463" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="465" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="467" />
         <source>Import township files</source>
         <translation>导入乡镇自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="465" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="467" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="472" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="474" />
         <source>Import a folder of township files</source>
         <translation>导入存放乡镇自查文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="510" />
         <source>Same department</source>
         <translation>同一部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="508" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="510" />
         <source>Count “{name}” as:</source>
         <translation>把“{name}”计为：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="520" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="522" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="520" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="522" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="523" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="525" />
         <source>Save county summary</source>
         <translation>保存县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="551" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="553" />
         <source>Writing the summary…</source>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="553" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="555" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="562" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="564" />
         <source>Folder for the department notices</source>
         <translation>选择保存部门督办函的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="576" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="578" />
         <source>Writing the department notices…</source>
         <translation>正在生成部门督办函…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="579" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="581" />
         <source>{count} department notices saved in {path}</source>
         <translation>已生成{count}份部门督办函，保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="590" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="592" />
         <source>Save platform catalogue</source>
         <translation>保存平台目录</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="592" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="594" />
         <source>Platform catalogues (*.jianfu-catalogue)</source>
         <translation>平台目录 (*.jianfu-catalogue)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="603" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="605" />
         <source>Catalogue of {count} entries saved: {path}</source>
         <translation>已保存含{count}项的平台目录：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="609" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="611" />
         <source>Township list (one per line: division code, name)</source>
         <translation>应报乡镇名单（每行：区划代码,名称）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="611" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="613" />
         <source>Text or CSV files (*.txt *.csv)</source>
         <translation>文本或 CSV 文件 (*.txt *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="618" />
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="623" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="620" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="625" />
         <source>Township list</source>
         <translation>应报乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/county_window.py" line="624" />
+        <location filename="../../src/jianfu/ui/county/county_window.py" line="626" />
         <source>These lines were not understood and were left out:</source>
         <translation>以下各行无法识别，已略过：</translation>
     </message>
@@ -519,158 +524,158 @@
 <context>
     <name>DrilldownDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="37" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="38" />
         <source>{township} · {period} (read-only)</source>
         <translation>{township} · {period}（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="43" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="44" />
         <source>Fingertip hours per cadre a month: {hours}</source>
         <translation>每人每月指尖工时：{hours}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="47" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="48" />
         <source>Fingertip hours per cadre a month: not yet assessed</source>
         <translation>每名干部每月指尖工时：尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="50" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="51" />
         <source>Overall</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="67" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="68" />
         <source>To verify: {notes}</source>
         <translation>请县级核实：{notes}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="85" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="86" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="103" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="105" />
         <source>Scores and findings</source>
         <translation>得分与问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="108" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="182" />
         <source>Item</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="108" />
         <source>Answer</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="106" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="108" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="119" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="122" />
         <source>Answers</source>
         <translation>作答情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="124" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="127" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="125" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="128" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="126" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="129" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="127" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="130" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="128" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="131" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="129" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="132" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="130" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="133" />
         <source>Accepted</source>
         <translation>是否采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="137" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="141" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="137" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="141" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="141" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="145" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="141" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="145" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="159" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="163" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="160" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="164" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="168" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="172" />
         <source>Items the township marked 'not applicable', with the reason it gave. {count} in all.</source>
         <translation>本乡镇标为“不适用”的题目及所填理由，共{count}题。请核实理由是否属实。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="172" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="176" />
         <source>No item is marked 'not applicable'.</source>
         <translation>没有标为“不适用”的题目。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="182" />
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="182" />
         <source>Reason given</source>
         <translation>所填理由</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/drilldown.py" line="178" />
+        <location filename="../../src/jianfu/ui/county/drilldown.py" line="182" />
         <source>Counted</source>
         <translation>是否计入</translation>
     </message>

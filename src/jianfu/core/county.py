@@ -157,6 +157,9 @@ class DepartmentRow:
     # figures none of this department's townships was asked (their checklist version has no such
     # question): shown as not surveyed, never as 0
     unasked: frozenset[str] = frozenset()
+    # plan items naming this department as the one to act (提请协调事项): a department the
+    # townships ask to act is listed even where no table row of theirs names it
+    requests: int = 0
 
     def figures(self) -> tuple[int, ...]:
         """Townships, apps and groups, check-in, ranking, online time, forced download, reporting

@@ -28,6 +28,7 @@ from jianfu.core.checklist import Handling
 from jianfu.core.limits import clean_plan_text
 from jianfu.core.plan_text import departments, merged_problems
 from jianfu.core.plan_text import problem_text as problem_text  # the one statement of a finding, re-exported
+from jianfu.core.wording import official_spacing
 
 if TYPE_CHECKING:  # scoring is not needed to read a stored plan (start-up path)
     from jianfu.core.scoring import RuleHit, ScoreResult
@@ -129,10 +130,10 @@ def draft_plan(
                 rule_id=lead.rule.id,
                 problem=str(
                     clean_plan_text(
-                        "problem", local_wording(merged_problems(group, MAX_PROBLEMS_MERGED, bounds), township_name)
+                        "problem", _drafted(merged_problems(group, MAX_PROBLEMS_MERGED, bounds), township_name)
                     )
                 ),
-                measure=local_wording("".join(texts[:MAX_MEASURES_MERGED]), township_name),
+                measure=_drafted("".join(texts[:MAX_MEASURES_MERGED]), township_name),
                 handling=measure.handling,
                 responsible_unit=measure.responsible_unit,
                 deadline=month_end(base_date + dt.timedelta(days=min(h.rule.measure.deadline_days for h in group))),
@@ -159,14 +160,14 @@ def plan_annex(
         for hit in group:
             annex.append(
                 AnnexEntry(
-                    local_wording(problem_text(hit), township_name),
+                    _drafted(problem_text(hit), township_name),
                     f"本期方案只列负担最重的{max_items}项，顺延到下期",
                 )
             )
     for hit in sorted(result.hits, key=lambda h: -_weight(h)):
         if hit.intensity < min_intensity:
             annex.append(
-                AnnexEntry(local_wording(problem_text(hit), township_name), "负担较轻，未达到整改起点，下期自查时复核")
+                AnnexEntry(_drafted(problem_text(hit), township_name), "负担较轻，未达到整改起点，下期自查时复核")
             )
     return annex
 
@@ -213,6 +214,13 @@ def local_wording(text: str, township_name: str) -> str:
     if kind == "镇":
         return text
     return text.replace("本镇", f"本{kind}").replace("镇站所", f"{kind}站所")
+
+
+def _drafted(text: str, township_name: str) -> str:
+    """A drafted text as the township reads it: its own word for itself, and numerals without
+    spaces ("约占7.4小时", core/wording.py; the checklist's templates write "约占 $value 小时").
+    Only drafts: what the township typed is never rewritten."""
+    return official_spacing(local_wording(text, township_name))
 
 
 def month_end(day: dt.date) -> str:

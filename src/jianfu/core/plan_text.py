@@ -20,6 +20,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from jianfu.core.conditions import OtherAnswer
+from jianfu.core.wording import official_spacing
 
 if TYPE_CHECKING:  # scoring is not needed to read a stored plan (start-up path)
     from jianfu.core.checklist import Checklist
@@ -103,7 +104,25 @@ def merged_problems(group: Sequence[RuleHit], max_shown: int, bounds: Mapping[st
     sentences = _shared_openings([(_say(c, named), 1 + len(c.parts) + len(c.dropped)) for c in clauses])
     shown = "".join(text for text, _ in sentences[:max_shown])
     rest = sum(count for _, count in sentences[max_shown:])
-    return shown + (f"另有{rest}个相关问题，见“主要问题”部分。" if rest > 0 else "")
+    return shown + (f"{OTHERS_OPENING}{rest}{OTHERS_CLOSING}" if rest > 0 else "")
+
+
+# The count of problems a merged item leaves out points at the printed plan's section: the item is
+# read in the county window and workbook too, where "见“主要问题”部分" would point at nothing.
+OTHERS_OPENING = "另有"
+OTHERS_CLOSING = "个相关问题（见本镇整改方案“主要问题”）。"
+_OLD_OTHERS = re.compile(r"另有(\d+)个相关问题，见“主要问题”部分。")
+
+
+def as_read_anywhere(text: str, township_name: str = "") -> str:
+    """A plan text as the county shows it: numerals spaced as in print (``official_spacing``),
+    and the cross-reference older versions drafted ("见“主要问题”部分") naming the township's plan."""
+    from jianfu.core.plan import local_wording  # plan imports this module
+
+    def say(match: re.Match[str]) -> str:
+        return local_wording(f"{OTHERS_OPENING}{match.group(1)}{OTHERS_CLOSING}", township_name)
+
+    return official_spacing(_OLD_OTHERS.sub(say, text))
 
 
 def _shared_openings(sentences: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -14,6 +14,7 @@ from jianfu.core.checklist import INCOMPLETE_LEVEL
 from jianfu.core.consistency import TownshipToVerify, by_note
 from jianfu.core.county import FIGURE_HEADERS, MANIFESTATIONS, DepartmentRow, EscalatedItem, OverviewRow
 from jianfu.core.plan import local_wording
+from jianfu.core.plan_text import as_read_anywhere
 
 # Lighter for lighter burdens, also in greyscale (luminance 0.98, 0.93, 0.83, 0.71); the level is
 # always printed as a word too, so colour is never the only signal. 未完成 has no level: no fill.
@@ -98,7 +99,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         shorten,
     )
     from jianfu.reports.radar import radar
-    from jianfu.reports.text import markup, official_spacing
+    from jianfu.reports.text import markup
 
     fonts = register_fonts()
     styles = make_styles(fonts)
@@ -148,7 +149,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     def kept(lead: list[Any], body: Table, width: float) -> list[Any]:
         """Headings and introduction moved on with the table's first rows, never alone at a page foot,
         and no row alone (a cell taller than a page splits anyhow: then rows split where they must)."""
-        return keep_with_table(lead, body, width, wide_height, hold=not split_rows)
+        return keep_with_table(lead, body, width, wide_height, hold=not split_rows, whole_up_to=SHORT_TABLE_ROWS)
 
     names = summary.manifestation_names
     rows = summary.rows
@@ -246,14 +247,16 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     story.append(Spacer(1, 4 * mm))
     figures = list(summary.figure_headers)  # a figure no township was asked has no column
     intro = (
-        "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担，以及每月耗费的工时合计，供县里逐个部门督促整改。"
+        "下表列出各县级部门的应用、工作群和报表给多少个乡镇带来负担、每月耗费的工时合计，以及乡镇指明由该部门协调的事项数，"
+        "供县里逐个部门督促整改。"
     )
     if any(d.unasked & set(figures) for d in summary.departments):
         intro += NOT_ASKED_NOTE  # before the table: a note after it can be pushed onto the next page
     dept_lead = [p("四、条线部门归因", styles.heading), p(intro, styles.body)]
-    dept_rows = [["县级部门", *summary.figure_headers.values(), "月耗工时"]]
+    dept_rows = [["县级部门", *summary.figure_headers.values(), "月耗工时", "提请协调事项"]]
     dept_rows += [
-        [d.name, *(_figure_text(d, f, NOT_ASKED_MARK) for f in figures), f"{d.hours:.0f}"] for d in summary.departments
+        [d.name, *(_figure_text(d, f, NOT_ASKED_MARK) for f in figures), f"{d.hours:.0f}", str(d.requests)]
+        for d in summary.departments
     ]
     # Figures as wide as their header wrapped at six characters (a checklist label can be long),
     # the department's name takes the rest: it never wraps before its last character.
@@ -283,19 +286,27 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
         item_rows += [
             # the townships' own words with the documents' numerals, as their plans print them
             [
-                shorten(official_spacing(title), CELL_TEXT_LIMIT),
+                shorten(as_read_anywhere(title), CELL_TEXT_LIMIT),
                 _names(towns),
                 str(len(towns)),
-                shorten(official_spacing(measure), CELL_TEXT_LIMIT),
+                shorten(as_read_anywhere(measure), CELL_TEXT_LIMIT),
             ]
             for title, towns, measure in grouped
         ]
         heading = p(f"（{chinese_number(number)}）{department}", styles.group_heading)
-        story += kept([*lead, heading], table(item_rows, [0.22, 0.30, 0.08, 0.40], wide, centred=range(2, 3)), wide)
+        # the count as wide as its header; the rest shared by how much text each column holds, so
+        # that the long requests wrap onto fewer lines (rows were as tall as a six-line request)
+        columns = [Column("", share=0.22), Column("", share=0.22), Column("", "fit", cap=4), Column("", share=0.5)]
+        widths = fitted_widths(
+            columns, item_rows, wide, styles.cell.fontName, styles.header_cell.fontName, styles.cell.fontSize
+        )
+        shares = [w / wide for w in widths]
+        story += kept([*lead, heading], table(item_rows, shares, wide, centred=range(2, 3)), wide)
         lead = []
     doc.build(story)
 
 
+SHORT_TABLE_ROWS = 3  # held whole on one page; a longer table keeps two rows at each end together
 NOT_ASKED_MARK = "—"
 NOT_ASKED_NOTE = "表中“—”表示涉及该部门的乡镇所用的自查清单版本没有调查此项，不表示没有。"
 NOT_ASKED_CELL = "未调查"  # in the workbook, where no note stands beside the table
@@ -550,6 +561,7 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
             Col("其他写法", 22),
             *(Col(headers[f], 9, INTEGER) for f in figures),
             Col("月耗工时", 10, NUMBER),
+            Col("提请协调事项（项）", 10, INTEGER),
         ],
     )
     departments.extend(
@@ -558,6 +570,7 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
             "、".join(s for s in d.spellings if s != d.name),
             *(NOT_ASKED_CELL if (v := d.figure(f)) is None else v for f in figures),
             d.hours,
+            d.requests,
         ]
         for d in summary.departments
     )
@@ -569,7 +582,13 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
     )
     attributed_first = sorted(summary.escalated.items(), key=lambda group: group[0] == UNATTRIBUTED)
     escalated.extend(
-        [_department_cell(dept, i), i.township, i.problem, i.measure, i.deadline]
+        [
+            _department_cell(dept, i),
+            i.township,
+            as_read_anywhere(i.problem, i.township),
+            as_read_anywhere(i.measure, i.township),
+            i.deadline,
+        ]
         for dept, items in attributed_first
         for i in items
     )
@@ -593,8 +612,8 @@ def write_county_workbook(summary: CountySummary, output: Path | BinaryIO) -> No
     items.extend(
         [
             t,
-            problem,
-            measure,
+            as_read_anywhere(problem, t),  # the townships' words in the documents' numerals
+            as_read_anywhere(measure, t),
             "提请县级协调" if handling == "escalate" else "本镇自行整改",
             unit,
             person,

@@ -70,13 +70,20 @@ HELD_ROWS = 2  # body rows never left alone: kept with the header at a page foot
 
 
 def keep_with_table(
-    heading: Flowable | Sequence[Flowable], table: Table, width: float, frame_height: float, hold: bool = False
+    heading: Flowable | Sequence[Flowable],
+    table: Table,
+    width: float,
+    frame_height: float,
+    hold: bool = False,
+    whole_up_to: int = 2 * HELD_ROWS,
 ) -> list[Any]:
     """A heading (or a heading and its introduction) followed by its table, moved to the next page
     unless the table's header row and first row fit below it (no heading alone at a page bottom).
 
     ``hold``: no row alone either — the first ``HELD_ROWS`` body rows go with the header, and the
-    last ``HELD_ROWS`` stay together, wherever a page can hold them (see ``_hold_ends``)."""
+    last ``HELD_ROWS`` stay together, wherever a page can hold them (see ``_hold_ends``); a table
+    of at most ``whole_up_to`` body rows is held whole (the county summary passes 3: a table of
+    four rows held whole left half pages empty, while two and two cannot leave a row alone)."""
     lead = [heading] if isinstance(heading, Flowable) else list(heading)
     # keepWithNext would move the heading *and the whole table* to the next page whenever the
     # table does not fit below it; the conditional break asks only for its first rows.
@@ -85,7 +92,7 @@ def keep_with_table(
         flowable.keepWithNext = 0
         lead_height += flowable.wrap(width, frame_height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
     # The header row and the first rows only: wrapping the whole table here would lay it out twice.
-    first = _hold_ends(table, frame_height, lead_height) if hold else 1
+    first = _hold_ends(table, frame_height, lead_height, whole_up_to) if hold else 1
     needed = (
         lead_height
         + 2
@@ -94,7 +101,7 @@ def keep_with_table(
     return [CondPageBreak(min(needed, frame_height - 1)), *lead, table]
 
 
-def _hold_ends(table: Table, frame_height: float, lead_height: float) -> int:
+def _hold_ends(table: Table, frame_height: float, lead_height: float, whole_up_to: int = 2 * HELD_ROWS) -> int:
     """Keep the first ``HELD_ROWS`` body rows together (with the header, and the headings of
     ``lead_height`` above them) and the last ``HELD_ROWS`` together (the last row never alone on
     a continuation page); returns how many body rows open the table unsplit. Rows a page cannot
@@ -104,7 +111,7 @@ def _hold_ends(table: Table, frame_height: float, lead_height: float) -> int:
         return 1
     heights = [_row_height(table, row, frame_height) for row in range(count)]
     room = frame_height - 1
-    if count - 1 <= 2 * HELD_ROWS:  # the two ends meet: the whole table, or nothing
+    if count - 1 <= max(whole_up_to, 2 * HELD_ROWS - 1):  # the ends meet (or short): whole, or nothing
         blocks = [(1, count - 1)] if lead_height + sum(heights) <= room else []
     else:
         blocks = [(1, HELD_ROWS)] if lead_height + sum(heights[: 1 + HELD_ROWS]) <= room else []

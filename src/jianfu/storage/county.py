@@ -29,6 +29,7 @@ from jianfu.exchange.file_flags import file_flags
 from jianfu.storage import county_signers
 from jianfu.storage.assessments import AssessmentStore
 from jianfu.storage.county_counts import (
+    NO_DEPARTMENT_NAMED,
     BurdenRow,
     backfill_counts,
     common_problem_counts,
@@ -44,6 +45,8 @@ from jianfu.storage.database import Database, now, savepoint, transaction
 
 # Overview rows and, by township id, (previous period, its scores): see CountyStore.overview_table.
 OverviewTable = tuple[list[tuple[Any, ...]], dict[int, tuple[Any, ...]]]
+
+_UNNAMED_KEY = department_key(NO_DEPARTMENT_NAMED)  # requests naming no department: no department's row
 
 __all__ = ["MANIFESTATIONS", "CountyStore", "DepartmentRow", "EscalatedItem", "Outcome", "OverviewRow"]
 
@@ -295,15 +298,40 @@ class CountyStore:
             entry = merged.setdefault(canonical_key, [canonical_name, {}, [0] * 9])
             entry[1][spelling] = entry[1].get(spelling, 0) + numbers[0]
             entry[2] = [a + b for a, b in zip(entry[2], numbers, strict=True)]
+        # Requests naming a department (one total row per spelling, as stored at import): a
+        # department asked to act but burdening through no table row is listed with zeros.
+        requests: dict[str, int] = {}
+        burdening = set(merged)
+        for key, spelling, count in self.conn.execute(
+            "SELECT key, name, n FROM count_totals WHERE period = ? AND kind = 'request' AND key != ?",
+            (period.code, _UNNAMED_KEY),
+        ):
+            canonical_key, canonical_name = aliases.get(key, (key, ""))
+            requests[canonical_key] = requests.get(canonical_key, 0) + count
+            spellings = merged.setdefault(canonical_key, [canonical_name, {}, [0] * 9])[1]
+            # named as the requests spell it; a burdening department keeps its tables' commonest spelling
+            spellings[spelling] = spellings.get(spelling, 0) + (0 if canonical_key in burdening else count)
         result = []
         for key, (name, spellings, n) in merged.items():
             shown = name or max(spellings, key=lambda s: spellings[s])  # the commonest spelling
             result.append(
                 DepartmentRow(
-                    key, shown, sorted(spellings), n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], round(n[8], 1)
+                    key,
+                    shown,
+                    sorted(spellings),
+                    n[0],
+                    n[1],
+                    n[2],
+                    n[3],
+                    n[4],
+                    n[5],
+                    n[6],
+                    n[7],
+                    round(n[8], 1),
+                    requests=requests.get(key, 0),
                 )
             )
-        return sorted(result, key=lambda d: -d.hours)
+        return sorted(result, key=lambda d: (-d.hours, -d.townships, -d.requests))
 
     def checklist_versions(self, period: Period) -> list[tuple[str, int]]:
         """The checklist (id, version) pairs the townships of ``period`` answered."""

@@ -37,7 +37,7 @@ def test_draft_states_the_problem_from_the_answers(checklist, answers) -> None:
     plan = draft_plan(score_assessment(checklist, answers), BASE, checklist.plan_min_intensity)
     by_key = {item.key: item for item in plan}
     checkin = by_key["apps_checkin"]
-    assert "2 个政务应用" in checkin.problem and "网格通、巡查APP" in checkin.problem
+    assert "2个政务应用" in checkin.problem and "网格通、巡查APP" in checkin.problem
     assert checkin.department == "县委政法委、县应急管理局"
     assert checkin.handling is Handling.ESCALATE
     assert checkin.deadline == (BASE + dt.timedelta(days=90)).isoformat()
@@ -70,7 +70,7 @@ def test_edits_rejections_and_custom_items_survive_redrafting(checklist, answers
     by_key = {item.key: item for item in redrafted}
     checkin = by_key["apps_checkin"]
     assert checkin.measure == "本镇自行关闭打卡功能" and checkin.responsible_person == "李明"
-    assert "1 个政务应用" in checkin.problem  # not edited, so redrafted from the new answers
+    assert "1个政务应用" in checkin.problem  # not edited, so redrafted from the new answers
     assert by_key["traces_photo_checkin"].rejected
     assert by_key[custom.key].problem == "自定问题"
 

@@ -299,7 +299,7 @@ def test_county_pdf_dates_the_summary_as_documents_do(monkeypatch: pytest.Monkey
 
 def test_escalation_measures_are_set_flush_left_not_centred() -> None:
     """A long 提请协调事项 wraps; centred, its short last line would stand apart from the others."""
-    measure = "请统一报送口径" * 12 + "末行"
+    measure = "请统一报送口径" * 20 + "末行"  # three lines or more, however wide its column
     buffer = io.BytesIO()
     write_county_pdf(
         summary([row(1, "柳河镇", 70.0)], {"县民政局": [escalation("柳河镇", "县民政局", measure)]}), buffer
@@ -308,7 +308,7 @@ def test_escalation_measures_are_set_flush_left_not_centred() -> None:
         line
         for page in PdfReader(io.BytesIO(buffer.getvalue())).pages
         for line in page.extract_text(extraction_mode="layout").splitlines()
-        if line.rstrip().endswith(("请统一报送口径", "末行"))
+        if line.rstrip().endswith(("口径", "末行", "请", "统", "一", "报", "送"))  # the measure's lines
     ]
     starts = {len(line) - len(line.rstrip().rsplit(" ", 1)[-1]) for line in lines}
     assert len(lines) >= 3 and len(starts) == 1, lines  # the last line, 末行, starts where the others do
@@ -399,3 +399,53 @@ def test_the_sample_county_summary_leaves_no_row_alone(library, tmp_path: Path) 
     assert len(tables) >= 1
     ending = next(t for t in tables if last in t)
     assert before_last in ending  # the last row is not alone on its page
+
+
+def test_the_sample_county_summary_leaves_no_half_empty_pages_for_short_tables(library, tmp_path: Path) -> None:
+    """QA walk4 #11: 26 pages for 13 townships, pages half empty because every table of four rows
+    was held whole and its requests wrapped into six lines. Each department's requests table keeps
+    its rows together, and no continued table shows one row alone."""
+    from jianfu.exchange.demo import write_demo
+    from jianfu.services.county import CountyService
+
+    files = write_demo(tmp_path / "demo", library)
+    with CountyService.open(tmp_path / "county.sqlite3", library) as county:
+        county.import_files(files)
+        data = county.summary()
+    pdf = io.BytesIO()
+    write_county_pdf(data, pdf)
+    pages = pdf_pages(pdf.getvalue())
+    assert len(pages) <= 23, len(pages)
+    header = "问题提出的乡镇"  # each requests table's header row, repeated on a continuation page
+    asked = {i.problem for items in data.escalated.values() for i in items}
+    assert asked
+    for page in pages[1:]:
+        if page.startswith(header) or page.lstrip("—0123456789").startswith(header):
+            # a continuation: it holds at least two rows (two counts of townships) before any heading
+            body = re.split(r"（[一二三四五六七八九十]+）", page)[0]
+            assert len(re.findall(r"[镇乡道]\d+(?=[\u4e00-\u9fff])", body)) >= 2, page[:200]
+
+
+def test_a_table_of_four_rows_is_held_at_its_ends_not_whole() -> None:
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, Table
+
+    from jianfu.reports.layout import keep_with_table
+
+    style = getSampleStyleSheet()["Normal"]
+
+    def table(rows: int) -> Table:
+        return Table([[Paragraph("行" * 40 + str(r), style)] for r in range(1 + rows)], colWidths=[100])
+
+    def held(t: Table) -> list[tuple[int, int]]:
+        return [(start[1], stop[1]) for _, start, stop in t._nosplitCmds]
+
+    for rows, default, county in (
+        (3, [(1, 3)], [(1, 3)]),
+        (4, [(1, 4)], [(1, 2), (3, 4)]),
+        (6, [(1, 2), (5, 6)], [(1, 2), (5, 6)]),
+    ):
+        whole, short = table(rows), table(rows)
+        keep_with_table(Paragraph("标题", style), whole, 100, 2000, hold=True)
+        keep_with_table(Paragraph("标题", style), short, 100, 2000, hold=True, whole_up_to=3)
+        assert held(whole) == default and held(short) == county, rows

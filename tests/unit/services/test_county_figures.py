@@ -111,6 +111,7 @@ def test_a_v2_round_has_no_columns_v2_never_asks(tmp_path: Path, library, demo_f
         "报表任务",
         "重复报送",
         "月耗工时",
+        "提请协调事项（项）",
     )
     assert all(NOT_ASKED_CELL not in row for row in sheet)  # every township was asked every column shown
     section = pdf_department_section(summary)
@@ -175,7 +176,7 @@ def test_the_county_window_shows_not_surveyed_not_zero(qtbot, tmp_path: Path, li
         qtbot.addWidget(other)
         model = other.departments.model()
         headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-        assert "积分排名" not in headers and V2_CHECKIN in headers and len(headers) == 8
+        assert "积分排名" not in headers and V2_CHECKIN in headers and len(headers) == 9
         other.county.close()
     finally:
         window.county.close()

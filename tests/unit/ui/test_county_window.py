@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidget
 
 from jianfu.exchange.catalogue import write_catalogue
 from jianfu.exchange.demo import write_demo
@@ -421,3 +422,42 @@ def test_at_1024_pixels_every_score_keeps_its_change_from_last_period(qtbot, qap
         assert not elided()
     finally:
         apply_font_size(qapp, family, large=False)
+
+
+def test_departments_asked_to_act_are_listed_unnumbered_with_their_requests(qtbot, county, demo_dir) -> None:
+    """QA walk4 #5, #16: 县委办公室 (requests only) was missing; row numbers read as a ranking."""
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    model = county.departments.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[-2:] == ["月耗工时", "提请协调事项"]
+    rows = {
+        model.index(r, 0).data(): [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    }
+    office = rows["县委办公室"]
+    assert office[-2] == "0" and int(office[-1]) > 0 and set(office[1:-2]) == {"0"}
+    assert not county.departments.verticalHeader().isVisible()
+
+
+def test_a_subdistricts_findings_speak_of_itself_as_a_subdistrict(qtbot, county, demo_dir) -> None:
+    task = county.import_paths([demo_dir])
+    with qtbot.waitSignal(task.succeeded, timeout=30_000):
+        pass
+    row = next(
+        r
+        for r in range(county.overview_sorted.rowCount())
+        if county.overview_sorted.index(r, 0).data().endswith("街道")
+    )
+    county.overview.selectRow(row)
+    county._drill_down()
+    texts = [
+        tree.topLevelItem(i).child(j).text(c)
+        for tree in county.drilldown.findChildren(QTreeWidget)  # findings with their evidence, answers
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+        for c in (0, 1)
+    ]
+    assert "本街道在岗干部人数" in texts and sum("本街道" in t for t in texts) > 1, texts
+    assert not any("本镇" in t for t in texts), [t for t in texts if "本镇" in t]

@@ -156,6 +156,7 @@ class CountyWindow(QMainWindow):
                 self.tr("Reporting tasks"),
                 self.tr("Duplicate filings"),
                 self.tr("Hours a month"),
+                self.tr("Requests to act"),
             ],
             lambda others: self.tr("Also written as: {names}").format(names="、".join(others)),
             (
@@ -168,6 +169,7 @@ class CountyWindow(QMainWindow):
         )
         self.departments = QTableView()
         self.departments.setModel(self.department_model)
+        self.departments.verticalHeader().setVisible(False)  # listed by hours, not ranked: no numbers
         self.departments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.departments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.departments.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

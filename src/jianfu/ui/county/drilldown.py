@@ -22,6 +22,7 @@ from jianfu.core.describe import answer_text
 from jianfu.core.explanation import explain
 from jianfu.core.not_applicable import not_applicable_entries
 from jianfu.core.plan import local_wording
+from jianfu.core.plan_text import as_read_anywhere
 from jianfu.core.scoring import score_assessment
 from jianfu.core.wording import official_spacing
 from jianfu.ui.widgets.radar import RadarChart
@@ -89,9 +90,10 @@ class DrilldownDialog(QDialog):
             )
             findings.addTopLevelItem(parent_item)
             for finding in m.findings:
-                # the checklist's wording, in our numerals (core/wording.py), as on the results page
-                problem = official_spacing(finding.problem)
-                evidence = "\n".join(official_spacing(e) for e in finding.evidence)
+                # the checklist's wording, in our numerals (core/wording.py), as on the results page,
+                # and in the township's own word for itself (本街道, not the checklist's 本镇)
+                problem = local_wording(official_spacing(finding.problem), a.township.name)
+                evidence = "\n".join(local_wording(official_spacing(e), a.township.name) for e in finding.evidence)
                 child = QTreeWidgetItem([problem, evidence, f"{finding.points:.1f}"])
                 child.setToolTip(0, problem)  # in full where the column elides it
                 child.setToolTip(1, evidence)
@@ -109,7 +111,8 @@ class DrilldownDialog(QDialog):
             answers.addTopLevelItem(section_item)
             for item in section.items:
                 answer = a.answers.get(item.id)
-                child = QTreeWidgetItem([item.label, answer_text(item, answer), answer.note if answer else ""])
+                label = local_wording(item.label, a.township.name)  # 本街道在岗干部人数, as it was asked
+                child = QTreeWidgetItem([label, answer_text(item, answer), answer.note if answer else ""])
                 for column in range(3):
                     child.setToolTip(column, child.text(column))
                 section_item.addChild(child)
@@ -132,8 +135,9 @@ class DrilldownDialog(QDialog):
         )
         for row, entry in enumerate(a.plan):
             values = [
-                entry.problem,
-                entry.measure,
+                # the township's words in the documents' numerals, as its printed plan shows them
+                as_read_anywhere(entry.problem, a.township.name),
+                as_read_anywhere(entry.measure, a.township.name),
                 self.tr("Ask the county") if entry.handling is Handling.ESCALATE else self.tr("Township fixes it"),
                 entry.department,
                 entry.responsible_person,

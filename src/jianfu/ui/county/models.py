@@ -125,7 +125,8 @@ def _assessed(row: tuple[Any, ...], manifestation: str) -> bool:
 class DepartmentModel(QAbstractTableModel):
     """County departments (条线) and the burdens they put on the townships: the name, the figures
     asked of the period's townships (``FIGURES``; one nobody was asked has no column, one a
-    department's townships were not asked shows ``not_asked``, never 0), the hours."""
+    department's townships were not asked shows ``not_asked``, never 0), the hours, and the
+    requests to act naming it."""
 
     def __init__(
         self,
@@ -134,7 +135,7 @@ class DepartmentModel(QAbstractTableModel):
         not_asked: tuple[str, str] = ("—", ""),
     ) -> None:
         super().__init__()
-        self.default_headers = headers  # name, each of FIGURES, hours
+        self.default_headers = headers  # name, each of FIGURES, hours, requests
         self.headers = headers
         self.figures: list[str] = list(FIGURES)
         self.also_written = also_written
@@ -149,11 +150,11 @@ class DepartmentModel(QAbstractTableModel):
         if figures is None:
             self.figures, self.headers = list(FIGURES), self.default_headers
         else:
-            defaults = dict(zip(FIGURES, self.default_headers[1:-1], strict=True))
+            defaults = dict(zip(FIGURES, self.default_headers[1:-2], strict=True))
             self.figures = list(figures)
             # an app feature headed as the checklist asks it, the rest as translated
             labels = [figures[f] if f in APP_FEATURES else defaults[f] for f in self.figures]
-            self.headers = [self.default_headers[0], *labels, self.default_headers[-1]]
+            self.headers = [self.default_headers[0], *labels, *self.default_headers[-2:]]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -174,7 +175,9 @@ class DepartmentModel(QAbstractTableModel):
             if figure is not None:
                 value = d.figure(figure)
                 return self.not_asked if value is None else str(value)
-            return d.name if column == 0 else f"{d.hours:.0f}"
+            if column == 0:
+                return d.name
+            return f"{d.hours:.0f}" if column == len(self.figures) + 1 else str(d.requests)
         if role == ID_ROLE:
             return d.name
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
@@ -182,7 +185,7 @@ class DepartmentModel(QAbstractTableModel):
             return self.also_written(others) if others else None
         if role == Qt.ItemDataRole.ToolTipRole and figure is not None and d.figure(figure) is None:
             return self.not_asked_tip
-        if role == _ALIGNMENT and column > 0:  # the figures and hours, right-aligned
+        if role == _ALIGNMENT and column > 0:  # the figures, hours and requests, right-aligned
             return _RIGHT
         return None
 
