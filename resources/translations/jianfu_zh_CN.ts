@@ -683,146 +683,156 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="217" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="219" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="222" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="224" />
         <source>The rectification plan is laid out as a government document (A4, GB/T 9704): basic information, scores with a radar chart, findings, the task list and the items for the county.</source>
         <translation>整改方案按公文格式（A4，参照 GB/T 9704）排版：基本情况、得分与雷达图、主要问题、整改任务清单和提请县级协调事项。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="229" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="231" />
         <source>Fill them in on the plan page</source>
         <translation>去整改方案页填写</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="234" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="236" />
         <source>Save plan as PDF…</source>
         <translation>保存整改方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="235" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="237" />
         <source>Save as Word (editable)…</source>
         <translation>另存为 Word（可编辑）…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="236" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="238" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="237" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="239" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="244" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="246" />
         <source>Send the assessment file to the county: it holds your answers, scores and plan, and is checked for changes when the county imports it.</source>
         <translation>把自查文件报送县里：文件包含全部作答、得分和整改方案，县里导入时会校验文件是否被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="259" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="261" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="263" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="266" />
+        <source>Pick them on the plan page</source>
+        <translation>到整改方案页选定</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="271" />
         <source>Export assessment file…</source>
         <translation>导出自查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="290" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="294" />
+        <source>{count} requests to the county do not name one department: the county cannot pass them on to a department. You can still export the file as it is.</source>
+        <translation>{count}项提请县级协调的事项未指明具体部门，县里无法转给部门办理。也可以照此导出。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="306" />
         <source>This assessment is incomplete ({reasons}). Once exported, the county will see it as incomplete, with no level.</source>
         <translation>本次自查未完成（{reasons}），导出后县级将看到“未完成”，不评定等级。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="301" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="317" />
         <source>{count} have no responsible person</source>
         <translation>{count}项未填责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="303" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="319" />
         <source>{count} have no deadline</source>
         <translation>{count}项未填整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="307" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="323" />
         <source>Of the {total} plan items, {blanks}: these columns print blank, and a plan is reviewed for who is responsible and by when. You can still print it as it is.</source>
         <translation>{total}项整改事项中，{blanks}。打印和导出的方案中这些栏是空白的，而审核整改方案要看责任是否明确、时限是否清楚。也可以照样打印。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="341" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="346" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="357" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="362" />
         <source>Save rectification plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="341" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="357" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="346" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="362" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="351" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="367" />
         <source>Writing the Word document…</source>
         <translation>正在生成 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="353" />
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="361" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="369" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="377" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="368" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="384" />
         <source>Printing the plan…</source>
         <translation>正在生成整改方案…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="380" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="396" />
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="404" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="420" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="406" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="422" />
         <source>Sent {count} pages to the printer.</source>
         <translation>已将{count}页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="419" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="435" />
         <source>Export assessment file</source>
         <translation>导出自查文件</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="419" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="435" />
         <source>Assessment files (*.jianfu)</source>
         <translation>自查文件 (*.jianfu)</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="424" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="440" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="436" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="452" />
         <source>Exported: {path}
 Signed with this computer's key {fingerprint}. If the county phones to check the file, read out this fingerprint.</source>
         <translation>已导出：{path}
 已用本机密钥 {fingerprint} 签名。县级来电核对时，请读出这个指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="443" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="459" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -951,42 +961,42 @@ Signed with this computer's key {fingerprint}. If the county phones to check the
         <translation>县级汇总</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="433" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="439" />
         <source> (sample, fictional)</source>
         <translation>（示例，虚构）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="457" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="463" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="458" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="464" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="459" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="465" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="460" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="466" />
         <source>Print and export</source>
         <translation>打印与导出</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="484" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="490" />
         <source>● Answers contradict</source>
         <translation>● 作答矛盾</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="487" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="493" />
         <source>● {count} to confirm, {blank} unanswered</source>
         <translation>● {count}项待确认，{blank}项未答</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/main_window.py" line="489" />
+        <location filename="../../src/jianfu/ui/main_window.py" line="495" />
         <source>● {count} to confirm</source>
         <translation>● {count}项待确认</translation>
     </message>
@@ -1102,139 +1112,160 @@ Start {next} now?</source>
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="171" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="254" />
         <source>Rectification plan</source>
         <translation>整改方案</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="176" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="259" />
         <source>Drafted from your answers. Edit any cell; untick items you do not accept; add your own. Your edits are kept when answers change and the plan is drafted again.</source>
         <translation>根据作答自动起草。可修改任何单元格；不采纳的事项取消勾选；也可以添加自己的事项。修改作答后重新起草时，您的修改会保留。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="192" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="276" />
+        <source>Pick the department</source>
+        <translation>去选定部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="281" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="193" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="282" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="194" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="283" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="195" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="284" />
         <source>Who acts</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="196" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="285" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="197" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="286" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="198" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="287" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="199" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="288" />
         <source>County departments</source>
         <translation>条线部门</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="200" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="289" />
         <source>Progress</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="201" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="290" />
         <source>Last period</source>
         <translation>上期情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="230" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="320" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="231" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="321" />
         <source>Delete added item</source>
         <translation>删除自加事项</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="366" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="425" />
+        <source>{count} requests to the county do not name one department, so the county cannot pass them on to a department: pick it under "County departments"</source>
+        <translation>{count}项提请县级协调的事项未指明具体部门，县里无法转给部门办理：请在“条线部门”中选定</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="485" />
         <source>Not filled in: prints blank</source>
         <translation>未填写：打印出来是空白</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="392" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="416" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="503" />
+        <source>Which one? Double-click to pick</source>
+        <translation>是哪个部门？双击选定</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="507" />
+        <source>The county cannot pass this request on while it names no one department. Double-click and pick which of {names} it is, or type the department.</source>
+        <translation>未指明具体部门，县里无法把这项请求转给部门办理。请双击，在{names}中选定是哪个部门，或直接输入部门名称。</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="540" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="564" />
         <source>Progress not filled in</source>
         <translation>未填写完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="392" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="540" />
         <source>Last period: {status}</source>
         <translation>上期：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="394" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="542" />
         <source>deadline {date}, passed</source>
         <translation>上期时限{date}，已过</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="395" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="543" />
         <source>deadline {date}</source>
         <translation>上期时限{date}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="413" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="561" />
         <source>Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".</source>
         <translation>上期（{period}）整改方案列事项{count}项，每项的上期完成情况注在其“完成情况”栏内。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="422" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="570" />
         <source>No longer in this plan ({count}): {items}</source>
         <translation>本期未再列入{count}项：{items}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="477" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="625" />
         <source>Deadline: {problem}</source>
         <translation>整改时限{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="348" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="369" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="467" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="488" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="520" />
         <source>The answers no longer raise this problem; keep it or untick it.</source>
         <translation>作答已变化，此问题不再由作答触发；请决定保留或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="207" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="296" />
         <source>Township fixes it</source>
         <translation>本镇自行整改</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="208" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="297" />
         <source>Ask the county</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="401" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="549" />
         <source>Last period ({period}): {measure}</source>
         <translation>上期（{period}）措施：{measure}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="448" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="596" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
@@ -1242,7 +1273,7 @@ Start {next} now?</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/export_page.py" line="186" />
+        <location filename="../../src/jianfu/ui/pages/export_page.py" line="187" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>

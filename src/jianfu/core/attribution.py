@@ -120,6 +120,18 @@ def parse_attribution(text: str) -> Attribution:
     return Attribution.of(_LIST.split(named), _LIST.split(any_of))
 
 
+def unspecified(text: str) -> tuple[str, ...]:
+    """The departments a department field lists as "one or more of" without saying which: the
+    township is to pick (on the plan page); empty when it names every department it lists."""
+    return parse_attribution(text).possible
+
+
+def picked(text: str, name: str) -> str:
+    """The department field once the township says ``name`` imposes it: the departments the field
+    named already, and ``name``; the "one or more of" list is answered, so it goes."""
+    return Attribution.of(named=(*parse_attribution(text).named, name)).text
+
+
 def department_key(name: str) -> str:
     """A comparison key: full/half width folded, spaces and punctuation removed.
 

@@ -22,6 +22,7 @@ from jianfu.core.attribution import (
     combined,
     owners_attribution,
     rows_attribution,
+    unspecified,
 )
 from jianfu.core.checklist import Handling
 from jianfu.core.limits import clean_plan_text
@@ -79,6 +80,14 @@ class RectificationItem:
         changes = {name: clean_plan_text(name, value) for name, value in changes.items()}
         edited = self.edited | (set(changes) - {"rejected"})
         return replace(self, **changes, edited=frozenset(edited))  # type: ignore[arg-type]
+
+
+def unrouted(item: RectificationItem) -> tuple[str, ...]:
+    """The departments an accepted request to the county lists as "one or more of" without saying
+    which imposes it: the county cannot pass it on until the township picks (plan page)."""
+    if item.rejected or item.handling is not Handling.ESCALATE:
+        return ()
+    return unspecified(item.department)
 
 
 def new_custom_item(base_date: dt.date, deadline_days: int = 90) -> RectificationItem:

@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
             widget = ExportPage(self.session)
             widget.page_requested.connect(self.show_page)
             widget.blanks_requested.connect(self.show_plan_blanks)
+            widget.unrouted_requested.connect(self.show_plan_unrouted)
         self.pages[page_id] = widget
         self.stack.addWidget(widget)
         return widget
@@ -413,6 +414,11 @@ class MainWindow(QMainWindow):
         """The plan page at its first printed item without 责任人 or 整改时限."""
         self.show_page(PLAN)
         self.pages[PLAN].focus_first_blank()  # type: ignore[attr-defined]
+
+    def show_plan_unrouted(self) -> None:
+        """The plan page, its first request to the county naming no one department open to pick."""
+        self.show_page(PLAN)
+        self.pages[PLAN].pick_first_unrouted()  # type: ignore[attr-defined]
 
     def go_next(self) -> None:
         target = next_page(self.session.checklist, self.current)

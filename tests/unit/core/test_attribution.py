@@ -13,7 +13,9 @@ from jianfu.core.attribution import (
     answer_attribution,
     combined,
     parse_attribution,
+    picked,
     rows_attribution,
+    unspecified,
 )
 from jianfu.core.limits import MAX_SHORT_TEXT
 from jianfu.core.plan import draft_plan, rederive_departments
@@ -177,3 +179,18 @@ def test_invisible_characters_copied_with_a_name_do_not_split_a_department() -> 
     for hidden in ("\u200b", "\u200c", "\u200d", "\u200e", "\u202e", "\u2060", "\u2066", "\u00ad", "\ufeff"):
         assert department_key(f"县应急{hidden}管理局") == plain, repr(hidden)
     assert department_key("县农业农村局") != plain
+
+
+def test_the_township_picks_which_of_the_listed_departments_it_is() -> None:
+    """The plan page offers the listed departments of a "one or more of" field; the pick names it,
+    keeps what was named already, and the county counts the item under it alone."""
+    listed = "县政府办公室、县委办公室、县委组织部之一或多个（未指明）"
+    assert unspecified(listed) == ("县政府办公室", "县委办公室", "县委组织部")
+    assert picked(listed, "县委办公室") == "县委办公室"
+    assert parse_attribution(picked(listed, "县委办公室")).named == ("县委办公室",)
+    both = Attribution.of(named=["县城市管理局"], any_of=["县生态环境局", "县委宣传部"]).text
+    assert unspecified(both) == ("县生态环境局", "县委宣传部")
+    assert picked(both, "县委宣传部") == "县城市管理局、县委宣传部"
+    assert unspecified(picked(both, "县委宣传部")) == ()
+    for specific in ("县城市管理局", "县民政局、县市场监管局", ""):
+        assert unspecified(specific) == ()

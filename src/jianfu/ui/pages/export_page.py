@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from jianfu.core.completeness import unconfirmed_text
 from jianfu.core.errors import JianfuError
+from jianfu.core.plan import unrouted
 from jianfu.core.wording import join_clauses
 from jianfu.exchange.assessment_file import FILE_SUFFIX
 from jianfu.ui.pages.plan_page import PRINTED_BLANK
@@ -207,6 +208,7 @@ def blank_fields(plan: list[RectificationItem]) -> dict[str, int]:
 class ExportPage(QWidget):
     page_requested = Signal(str)  # a wizard page to show (the first with answers to confirm)
     blanks_requested = Signal()  # the plan page, at its first item without 责任人 or 整改时限
+    unrouted_requested = Signal()  # the plan page, its first request naming no one department open
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -259,6 +261,12 @@ class ExportPage(QWidget):
         self.carried = CarriedNotice(self.tr("Go to the first page to confirm"))
         self.carried.go.connect(self._to_first_page_to_confirm)
         layout.addWidget(self.carried)
+        # requests to the county naming "one or more of" several departments: exported so, the county
+        # cannot pass them on; said, with the way back (exporting goes on)
+        self.unrouted = CarriedNotice(self.tr("Pick them on the plan page"))
+        self.unrouted.setObjectName("planUnrouted")
+        self.unrouted.go.connect(self.unrouted_requested)
+        layout.addWidget(self.unrouted)
         row2 = QHBoxLayout()
         self.export_button = QPushButton(self.tr("Export assessment file…"))
         row2.addWidget(self.export_button)
@@ -279,6 +287,14 @@ class ExportPage(QWidget):
         self.status.setText("")
         result, plan = self.session.rescore()  # print and export the plan as the current answers draft it
         self._show_blanks(plan)
+        count = sum(1 for item in plan if unrouted(item))
+        self.unrouted.setVisible(count > 0)
+        self.unrouted.text.setText(
+            self.tr(
+                "{count} requests to the county do not name one department: the county cannot pass them on "
+                "to a department. You can still export the file as it is."
+            ).format(count=count)
+        )
         done = result.completeness
         self.carried.show_count(done.unconfirmed, done.unconfirmed_pages)
         # the notice above already explains unconfirmed carried answers: the line names the rest

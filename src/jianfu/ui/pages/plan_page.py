@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,10 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jianfu.core.attribution import picked, unspecified
 from jianfu.core.checklist import Handling
+from jianfu.core.choices import department_choices
 from jianfu.core.follow_up import FollowUp
-from jianfu.core.plan import EDITABLE_FIELDS, RectificationItem, new_custom_item
+from jianfu.core.plan import EDITABLE_FIELDS, RectificationItem, new_custom_item, unrouted
 from jianfu.ui.session import Session
+from jianfu.ui.widgets.carried_notice import CarriedNotice
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 HANDLING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,11 +50,17 @@ HANDLING_ROLE = Qt.ItemDataRole.UserRole + 1
 # in the progress column rather than a column of its own, which pushed a column off a 1366 screen.
 LAST_ROLE = Qt.ItemDataRole.UserRole + 2
 LAST_COLOUR = "#6d4c41"
+NOTE_COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3  # the note's colour where it is not LAST_COLOUR
 WRAP = int(Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value | Qt.AlignmentFlag.AlignTop.value)
 LONG_TEXT = ("problem", "measure", "status")  # edited in a multi-line box
 PRINTED_BLANK = ("responsible_person", "deadline")  # tinted while blank: a plan is reviewed for them
 BLANK_TINT = "#fdecea"  # as a blank required cell of the inventory
 UNTRIGGERED_TINT = "#fff3e0"  # an item the answers no longer raise
+# A request to the county naming "one or more of" several departments: the county cannot pass it on
+# to any of them until the township says which (core.attribution.unspecified).
+UNROUTED_TINT = "#fff8e1"
+UNROUTED_COLOUR = "#b71c1c"
+DEPARTMENT_EDIT_CHARACTERS = 9  # the department box, wider than a narrow column: a name in full
 
 
 class _FocusedWheelOnly(QObject):
@@ -56,14 +78,29 @@ class _LongTextDelegate(QStyledItemDelegate):
     line; clicking elsewhere saves). "Who acts" is a choice box that exists only while that cell
     is edited: one delegate for the table instead of a widget per row (244 items took 200 ms)."""
 
-    def __init__(self, parent: QObject, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, parent: QObject, choices: list[tuple[str, str]], departments: Callable[[], list[str]]) -> None:
         super().__init__(parent)
         self.choices = choices  # (label, handling value)
+        self.departments = departments  # the departments the assessment names, read when a box opens
         self.wheel_guard = _FocusedWheelOnly(self)
+        # the department list drops down at once where a double-click (or the notice's button)
+        # opens a cell listing "one or more of": picking is then one more click
+        self.popup_next = False
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        self.popup_next = event.type() == QEvent.Type.MouseButtonDblClick
+        return super().editorEvent(event, model, option, index)
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
+        popup, self.popup_next = self.popup_next, False
         if COLUMNS[index.column()] in LONG_TEXT:
             editor = QPlainTextEdit(parent)
             editor.setTabChangesFocus(True)
@@ -76,7 +113,35 @@ class _LongTextDelegate(QStyledItemDelegate):
                 box.addItem(label, value)
             box.activated.connect(lambda _i, b=box: self._chosen(b))
             return box
+        if COLUMNS[index.column()] == "department":
+            return self._department_box(parent, str(index.data(Qt.ItemDataRole.DisplayRole) or ""), popup)
         return super().createEditor(parent, option, index)
+
+    def _department_box(self, parent: QWidget, text: str, popup: bool) -> QComboBox:
+        """The departments the assessment names, to pick from, or a name typed. A field listing
+        "one or more of" several offers those first; picking one names it (``attribution.picked``)."""
+        listed = unspecified(text)
+        box = QComboBox(parent)
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.installEventFilter(self.wheel_guard)
+        others = [name for name in self.departments() if name not in listed]
+        for name in listed:
+            box.addItem(name, picked(text, name))
+        if listed and others:
+            box.insertSeparator(box.count())
+        for name in others:
+            box.addItem(name, picked(text, name) if listed else name)
+        completer = box.completer()
+        if completer is not None:  # typing "农业" offers 县农业农村局; never completes a name by itself
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
+        box.activated.connect(lambda _i, b=box: self._chosen(b))
+        if listed and popup:
+            QTimer.singleShot(0, box.showPopup)
+        return box
 
     def _chosen(self, box: QComboBox) -> None:
         """A choice made: save it and close the box, as leaving the cell would."""
@@ -86,6 +151,12 @@ class _LongTextDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QPlainTextEdit):
             editor.setPlainText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        elif isinstance(editor, QComboBox) and editor.isEditable():  # the department
+            editor.setCurrentIndex(-1)
+            editor.setEditText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+            line = editor.lineEdit()
+            if line is not None:
+                line.selectAll()  # typing replaces it
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(HANDLING_ROLE))))
         else:
@@ -96,6 +167,10 @@ class _LongTextDelegate(QStyledItemDelegate):
     ) -> None:
         if isinstance(editor, QPlainTextEdit):
             model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QComboBox) and editor.isEditable():
+            text = editor.currentText().strip()
+            found = editor.findText(text)  # a name picked, or typed as listed: as picked
+            model.setData(index, editor.itemData(found) if found >= 0 else text, Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), HANDLING_ROLE)
         else:
@@ -123,7 +198,8 @@ class _LongTextDelegate(QStyledItemDelegate):
             used = painter.boundingRect(area, WRAP, text)
             painter.drawText(area, WRAP, text)
             area.setTop(used.bottom() + 4)
-        painter.setPen(opt.palette.highlightedText().color() if selected else QColor(LAST_COLOUR))
+        colour = QColor(index.data(NOTE_COLOUR_ROLE) or LAST_COLOUR)
+        painter.setPen(opt.palette.highlightedText().color() if selected else colour)
         painter.drawText(area, WRAP, note)
         painter.restore()
 
@@ -146,6 +222,13 @@ class _LongTextDelegate(QStyledItemDelegate):
         rect = option.rect
         if isinstance(editor, QPlainTextEdit):
             rect = rect.adjusted(0, 0, 0, max(0, 96 - rect.height()))  # room for a few lines
+        elif isinstance(editor, QComboBox) and editor.isEditable():  # one line, a name in full
+            width = max(rect.width(), editor.fontMetrics().horizontalAdvance("字" * DEPARTMENT_EDIT_CHARACTERS) + 40)
+            viewport = editor.parentWidget()
+            room = viewport.width() if viewport is not None else rect.right()
+            height = editor.sizeHint().height()
+            left = max(0, min(rect.left(), room - width))  # the column is near the right edge
+            rect = QRect(left, rect.center().y() - height // 2, width, height)
         editor.setGeometry(rect)
 
 
@@ -188,6 +271,12 @@ class PlanPage(QWidget):
         self.last_period.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.last_period.hide()
         layout.addWidget(self.last_period)
+        # requests to the county naming "one or more of" several departments: the county cannot
+        # pass them on; the township knows which it is (never picked for it)
+        self.unrouted = CarriedNotice(self.tr("Pick the department"))
+        self.unrouted.setObjectName("planUnrouted")
+        self.unrouted.go.connect(self.pick_first_unrouted)
+        layout.addWidget(self.unrouted)
         headers = [
             self.tr("Accept"),
             self.tr("Problem"),
@@ -207,9 +296,10 @@ class PlanPage(QWidget):
             Handling.OWN.value: self.tr("Township fixes it"),
             Handling.ESCALATE.value: self.tr("Ask the county"),
         }
-        self.table.setItemDelegate(
-            _LongTextDelegate(self.table, [(label, value) for value, label in self.handling_labels.items()])
+        self.delegate = _LongTextDelegate(
+            self.table, [(label, value) for value, label in self.handling_labels.items()], self._department_choices
         )
+        self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -320,7 +410,36 @@ class PlanPage(QWidget):
         for item in plan:
             self._append(item)
         self._loading = False
+        self._show_unrouted()
         self.table.resizeRowsToContents()
+
+    def _department_choices(self) -> list[str]:
+        """Every department entered anywhere in the assessment (core.choices), spelled as entered."""
+        return department_choices(self.session.checklist, self.session.answers)
+
+    def _show_unrouted(self) -> None:
+        count = sum(1 for item in self.items.values() if unrouted(item))
+        self.unrouted.setVisible(count > 0)
+        self.unrouted.text.setText(
+            self.tr(
+                "{count} requests to the county do not name one department, so the county cannot pass them on "
+                'to a department: pick it under "County departments"'
+            ).format(count=count)
+        )
+
+    def pick_first_unrouted(self) -> None:
+        """The first request naming no one department: in view, its list of departments open."""
+        column = COLUMNS.index("department")
+        for row in range(self.table.rowCount()):
+            key = self._key(row)
+            cell = self.table.item(row, column)
+            if key is not None and cell is not None and unrouted(self.items[key]):
+                self.table.setCurrentCell(row, column)
+                self.table.scrollToItem(cell)
+                self.table.setFocus()
+                self.delegate.popup_next = True
+                self.table.editItem(cell)
+                return
 
     def _append(self, item: RectificationItem) -> None:
         self.items[item.key] = item
@@ -370,6 +489,35 @@ class PlanPage(QWidget):
             else:
                 cell.setBackground(QBrush())
                 cell.setToolTip("")
+        self._mark_department(row, item)
+
+    def _mark_department(self, row: int, item: RectificationItem) -> None:
+        """A request to the county listing "one or more of" several departments: tinted, with a note
+        under the names, until the township says which."""
+        cell = self.table.item(row, COLUMNS.index("department"))
+        if cell is None:
+            return
+        listed = unrouted(item)
+        if listed:
+            cell.setBackground(QColor(UNROUTED_TINT))
+            cell.setData(LAST_ROLE, self.tr("Which one? Double-click to pick"))
+            cell.setData(NOTE_COLOUR_ROLE, UNROUTED_COLOUR)
+            cell.setToolTip(
+                self.tr(
+                    "The county cannot pass this request on while it names no one department. Double-click "
+                    "and pick which of {names} it is, or type the department."
+                ).format(names="、".join(listed))
+            )
+            return
+        if cell.data(LAST_ROLE):
+            cell.setData(LAST_ROLE, None)
+            cell.setData(NOTE_COLOUR_ROLE, None)
+        if item.triggered:
+            cell.setBackground(QBrush())
+            cell.setToolTip("")
+        else:
+            cell.setBackground(QColor(UNTRIGGERED_TINT))
+            cell.setToolTip(self.tr("The answers no longer raise this problem; keep it or untick it."))
 
     def focus_first_blank(self) -> None:
         """The first accepted item without 责任人 (or else 整改时限): selected, in view, ready to type."""
@@ -497,6 +645,9 @@ class PlanPage(QWidget):
         self._loading = loading
         if "rejected" in changes:  # an item unticked is no longer in this plan: say it above
             self._show_last_period(list(self.items.values()))
+        self._show_unrouted()
+        if {"department", "handling", "rejected"} & set(changes):
+            self.table.resizeRowToContents(row)  # the department's note came or went
 
     def _key(self, row: int) -> str | None:
         first = self.table.item(row, 0)
