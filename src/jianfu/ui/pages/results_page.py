@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jianfu.core.explanation import Explanation, explain
+from jianfu.core.plan import local_wording
 from jianfu.core.scoring import ScoreResult
 from jianfu.core.wizard import items_by_page
 from jianfu.core.wording import official_spacing
@@ -351,11 +352,12 @@ class ResultsPage(QScrollArea):
             parent.setFirstColumnSpanned(True)  # takes effect only once the item is in the tree
             if not m.findings:
                 parent.addChild(QTreeWidgetItem([m.empty_text(), "", ""]))  # worded in core.explanation
-            for finding in m.findings:
-                evidence = "\n".join(official_spacing(e) for e in finding.evidence)
+            township = self.session.assessment.township.name if self.session.assessment else ""
+            for finding in m.findings:  # the checklist's wording (本镇), in the township's own word and our numerals
+                evidence = "\n".join(official_spacing(local_wording(e, township)) for e in finding.evidence)
                 if finding.also_in:
                     evidence += "\n" + self.tr("Also counted in: {names}").format(names="、".join(finding.also_in))
-                problem = official_spacing(finding.problem)  # the checklist's wording, in our numerals
+                problem = official_spacing(local_wording(finding.problem, township))
                 child = QTreeWidgetItem([problem, evidence, f"{finding.points:.1f}"])
                 child.setToolTip(0, problem)
                 child.setToolTip(1, evidence)
