@@ -1208,7 +1208,7 @@ Start {next} now?</source>
     </message>
     <message>
         <location filename="../../src/jianfu/ui/pages/plan_page.py" line="540" />
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="564" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="570" />
         <source>Progress not filled in</source>
         <translation>未填写完成情况</translation>
     </message>
@@ -1223,22 +1223,27 @@ Start {next} now?</source>
         <translation>上期时限{date}，已过</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="543" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="546" />
+        <source>deadline {date}, due within this period: set afresh</source>
+        <translation>上期时限{date}，本期内到期，已重新起算</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="549" />
         <source>deadline {date}</source>
         <translation>上期时限{date}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="561" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="567" />
         <source>Last period ({period}) had {count} plan items; what became of each is noted under its "Progress".</source>
         <translation>上期（{period}）整改方案列事项{count}项，每项的上期完成情况注在其“完成情况”栏内。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="570" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="576" />
         <source>No longer in this plan ({count}): {items}</source>
         <translation>本期未再列入{count}项：{items}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="625" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="631" />
         <source>Deadline: {problem}</source>
         <translation>整改时限{problem}</translation>
     </message>
@@ -1260,12 +1265,12 @@ Start {next} now?</source>
         <translation>提请县级协调</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="549" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="555" />
         <source>Last period ({period}): {measure}</source>
         <translation>上期（{period}）措施：{measure}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="596" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="602" />
         <source>Drafted items are not deleted: untick them to reject them.</source>
         <translation>起草的事项不删除：不采纳请取消勾选。</translation>
     </message>
@@ -1333,143 +1338,143 @@ Start {next} now?</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="84" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="85" />
         <source>Results</source>
         <translation>自查结果</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="89" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="90" />
         <source>Scores run from 0 to 100; higher means a heavier burden. Click a score to see the answers behind it.</source>
         <translation>得分0—100，越高表示负担越重。点击某项得分，可查看其背后的作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="99" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="100" />
         <source>Go to the first page to confirm</source>
         <translation>去第一个待确认的页面</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="116" />
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="373" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="117" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="375" />
         <source>How scores are computed</source>
         <translation>评分方法说明</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="140" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="141" />
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="140" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="141" />
         <source>Answers behind it</source>
         <translation>作答依据</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="140" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="141" />
         <source>Points</source>
         <translation>计分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="165" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="166" />
         <source>Answered {answered}; not applicable {na} (not accepted: {na_bare}); required but unanswered {missing}.</source>
         <translation>已答{answered}题；不适用{na}题（其中不予认可{na_bare}题）；必答未答{missing}题。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="181" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="182" />
         <source>Incomplete: every required item is answered, but some answers contradict each other (listed below, and shown under the answer on its page). Scores are shown but no level until one side of each is corrected. {counts}</source>
         <translation>未完成：必答题都已作答，但有回答前后矛盾（见下，所在页面的该题下方也有提示）。改正每处矛盾中的一方后才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="189" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="190" />
         <source>Incomplete: scores are shown but no level until every required item is answered, and answered as the checklist allows. {counts}</source>
         <translation>未完成：必答题须全部按清单允许的方式作答，才评定等级；目前只显示分数。{counts}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="197" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="198" />
         <source>{count} tables are marked 'not applicable' the old way: tick their 'none' answer or fill them in.</source>
         <translation>有{count}张表格按旧办法标为“不适用”：请取消“不适用”，再勾选表格上方的“没有”或逐行填写。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="207" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="208" />
         <source>Levels: {bands}</source>
         <translation>等级划分：{bands}</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="215" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="216" />
         <source>Scored on checklist version {old}, as answered; the county scores the exported file on version {latest}, so its figures may differ. Start the next period to answer version {latest}.</source>
         <translation>本次自查按作答时的第{old}版清单计分；县里导入导出的文件后按第{latest}版计分，分数可能不同。开始下一期即按第{latest}版作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="221" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="222" />
         <source>{score} points</source>
         <translation>{score}分</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="223" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="224" />
         <source>not yet assessed</source>
         <translation>尚无作答，未评估</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="241" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="242" />
         <source>Overall: not yet assessed. Nothing that the scores and the fingertip hours are worked out from is answered yet.</source>
         <translation>综合：尚无作答，未评估。计算得分和“指尖”事务时长所依据的题目都还没有作答。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="246" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="247" />
         <source>Overall {score} ({level}). The fingertip hours add up to {hours} hours per cadre a month, more than the whole working month: they cannot all be true. Check the times entered ({parts}); no level is given until then.</source>
         <translation>综合得分{score}（{level}）。各项用时合计每名干部每月{hours}小时，超过全部工作时间，不可能都属实。请核对所填用时（{parts}），核对前不评定等级。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="256" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="257" />
         <source>Overall {score} ({level}). Fingertip work takes about {hours} hours per cadre a month: {parts}.</source>
         <translation>综合得分{score}（{level}）。每名干部每月用于“指尖”事务约{hours}小时，其中{parts}。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="265" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="266" />
         <source>The overall level is raised by the fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which the overall is at least {level}, however low the mean of the four scores.</source>
         <translation>综合等级按“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，综合等级至少为“{level}”，不论四项得分的平均数多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="277" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="278" />
         <source>The overall level is raised by the worst manifestation: {name} is {worst}, and the overall is at most one level below it, so {level}, however low the mean of the four scores.</source>
         <translation>综合等级按最重的一项提高：“{name}”为“{worst}”，综合等级最多比它低一档，因此为“{level}”，不论四项得分的平均数多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="283" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="284" />
         <source>{name} is raised by its own fingertip hours: {hours} hours per cadre a month reach {floor} hours ({note}), from which it is at least {level}, however low its score.</source>
         <translation>“{name}”等级按其本身的“指尖”工时提高：每名干部每月{hours}小时，达到{floor}小时（{note}）的，该项等级至少为“{level}”，不论得分多低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="294" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="295" />
         <source>{names}: not yet assessed; counted as 0 in the overall until answered, so the overall is too low.</source>
         <translation>{names}尚无作答，未评估；作答之前在综合得分中暂按0分计入，综合得分因此偏低。</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="315" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="316" />
         <source>Still to answer:</source>
         <translation>尚需回答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="316" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="317" />
         <source>Marked 'not applicable' without a real reason in the note:</source>
         <translation>标为不适用、但备注未写明实际理由：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="318" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="319" />
         <source>Marked 'not applicable', which is no longer offered there: untick it and answer:</source>
         <translation>标为“不适用”、但本版已不提供“不适用”的题目（旧作答、结转或导入的答案），请取消勾选后重新作答：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="319" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="320" />
         <source>Answers that contradict each other (see above):</source>
         <translation>作答前后矛盾（原因见上）：</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="329" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="330" />
         <source> and {count} more</source>
         <translation>，另有{count}题</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/results_page.py" line="357" />
+        <location filename="../../src/jianfu/ui/pages/results_page.py" line="359" />
         <source>Also counted in: {names}</source>
         <translation>同时计入：{names}</translation>
     </message>

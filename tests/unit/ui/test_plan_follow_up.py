@@ -60,6 +60,17 @@ def test_the_next_periods_plan_says_what_became_of_last_periods(qtbot, make_wind
 
     assert last(done).startswith("上期：已完成\n上期时限2") and not last(done).endswith("已过")
     assert last(late) == "上期：未填写完成情况\n上期时限2026-11-30，已过"
+    # started early (2026-12-05): deadlines due by this period's end were set afresh, and that is said
+    carried = {k: page.follow_up.of(k) for k in page.items if page.follow_up.of(k) is not None}
+    renewed = [
+        k
+        for k, was in carried.items()
+        if not page.follow_up.deadline_passed(was) and page.items[k].deadline != was.deadline
+    ]
+    assert renewed and all(last(k).endswith("本期内到期，已重新起算") for k in renewed)
+    assert all(
+        not last(k).endswith("已重新起算") for k, was in carried.items() if page.items[k].deadline == was.deadline
+    )
     assert page.table.item(row_of(page, done), STATUS).text() == ""  # progress is this period's
     # this period's progress typed in: last period's still shown under it, and never saved with it
     type_into(qtbot, page, row_of(page, done), STATUS, "推进中")

@@ -540,6 +540,12 @@ class PlanPage(QWidget):
         text = self.tr("Last period: {status}").format(status=last.status.strip() or self.tr("Progress not filled in"))
         if self.follow_up.deadline_passed(last):
             return text + "\n" + self.tr("deadline {date}, passed").format(date=last.deadline)
+        current = self.items.get(key)
+        if last.deadline and current is not None and current.deadline != last.deadline:
+            # due by this period's end, so set afresh when the period began (core.follow_up): said, not silent
+            return (
+                text + "\n" + self.tr("deadline {date}, due within this period: set afresh").format(date=last.deadline)
+            )
         return text + ("\n" + self.tr("deadline {date}").format(date=last.deadline) if last.deadline else "")
 
     def _last_period_tip(self, key: str) -> str:
