@@ -301,13 +301,15 @@ class CountyStore:
         # Requests naming a department (one total row per spelling, as stored at import): a
         # department asked to act but burdening through no table row is listed with zeros.
         requests: dict[str, int] = {}
+        asking: dict[str, int] = {}  # townships whose requests name it
         burdening = set(merged)
-        for key, spelling, count in self.conn.execute(
-            "SELECT key, name, n FROM count_totals WHERE period = ? AND kind = 'request' AND key != ?",
+        for key, spelling, townships, count in self.conn.execute(
+            "SELECT key, name, townships, n FROM count_totals WHERE period = ? AND kind = 'request' AND key != ?",
             (period.code, _UNNAMED_KEY),
         ):
             canonical_key, canonical_name = aliases.get(key, (key, ""))
             requests[canonical_key] = requests.get(canonical_key, 0) + count
+            asking[canonical_key] = asking.get(canonical_key, 0) + townships
             spellings = merged.setdefault(canonical_key, [canonical_name, {}, [0] * 9])[1]
             # named as the requests spell it; a burdening department keeps its tables' commonest spelling
             spellings[spelling] = spellings.get(spelling, 0) + (0 if canonical_key in burdening else count)
@@ -319,7 +321,8 @@ class CountyStore:
                     key,
                     shown,
                     sorted(spellings),
-                    n[0],
+                    # the townships it burdens or that ask it to act: a department only asked was "0 乡镇"
+                    max(n[0], asking.get(key, 0)),
                     n[1],
                     n[2],
                     n[3],

@@ -437,7 +437,8 @@ def test_departments_asked_to_act_are_listed_unnumbered_with_their_requests(qtbo
         for r in range(model.rowCount())
     }
     office = rows["县委办公室"]
-    assert office[-2] == "0" and int(office[-1]) > 0 and set(office[1:-2]) == {"0"}
+    assert office[-2] == "0" and int(office[-1]) > 0 and set(office[2:-2]) == {"0"}
+    assert 0 < int(office[1]) <= int(office[-1])  # the townships asking it, not "0 乡镇" beside its requests
     assert not county.departments.verticalHeader().isVisible()
 
 
