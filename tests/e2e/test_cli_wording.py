@@ -97,3 +97,16 @@ def test_wrapping_keeps_closing_punctuation_on_its_line() -> None:
     assert lines == ["甲" * 9 + "。", "乙丙"]  # 20 cells plus the full stop, never a line opening with it
     assert wrap_cells("见 .jianfu 文件", 20) == ["见 .jianfu 文件"]
     assert all(display_cells(x) <= 20 for x in wrap_cells("检查并导入文件" * 10, 20))
+
+
+def test_import_never_makes_a_county_database_where_the_township_keeps_its_own(tmp_path: Path, demo_dir: Path) -> None:
+    """A county database made at the desktop program's own place left the program refusing to open
+    there (another kind of database) with no way to the county window; another name is asked for."""
+    home = tmp_path / "home"
+    home.mkdir()
+    result = jianfu("import", "--db", str(home / "jianfu.sqlite3"), str(demo_dir), env={"JIANFU_HOME": str(home)})
+    assert result.returncode == 2
+    assert "本机桌面程序存放本镇自查的位置，不能在这里新建县级汇总数据库" in result.stderr
+    assert not (home / "jianfu.sqlite3").exists()
+    elsewhere = jianfu("import", "--db", str(home / "县级汇总.sqlite3"), str(demo_dir), env={"JIANFU_HOME": str(home)})
+    assert elsewhere.returncode == 0 and (home / "县级汇总.sqlite3").exists()

@@ -305,10 +305,24 @@ def _follow_up(path: Path, assessment: Assessment, library: ChecklistLibrary) ->
     return last_period_follow_up(previous, follow_up_day(assessment, dt.date.today()))
 
 
+def _refuse_new_county_at_township_place(database: Path) -> None:
+    """A county database made where the desktop program keeps the township's own: the program
+    would then refuse to open there (another kind of database), with no way to the county window."""
+    from jianfu.paths import default_database_path
+
+    township = default_database_path()
+    if not database.exists() and database.resolve() == township.resolve():
+        raise JianfuError(
+            f"{database} 是本机桌面程序存放本镇自查的位置，不能在这里新建县级汇总数据库。"
+            "请换一个文件名或位置，例如 --db 县级汇总.sqlite3。"
+        )
+
+
 def _import(options: argparse.Namespace, library: ChecklistLibrary) -> int:
     from jianfu.services.county import CountyService
     from jianfu.services.county_import import gather
 
+    _refuse_new_county_at_township_place(options.county_db)
     collected = gather(options.paths)
     for path, reason in collected.problems:
         print(f"跳过 {path}：{reason}")
