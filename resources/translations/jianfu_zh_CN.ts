@@ -1068,12 +1068,17 @@ Start {next} now?</source>
 <context>
     <name>OverviewModel</name>
     <message>
-        <location filename="../../src/jianfu/ui/county/models.py" line="66" />
+        <location filename="../../src/jianfu/ui/county/models.py" line="67" />
+        <source>Mean of the four scores; its level is at most one below the worst manifestation's and at least what the fingertip hours reach, so it can lie above the mean's band. In brackets the change since last period (negative: lighter)</source>
+        <translation>四项得分的平均数。综合等级最多比最重的一项低一档，也不低于“指尖”工时门槛，因此可能高于平均分所在的档。括号内为较上期的变化（负数为减轻）</translation>
+    </message>
+    <message>
+        <location filename="../../src/jianfu/ui/county/models.py" line="72" />
         <source>Score and level; in brackets the change since last period (negative: lighter)</source>
         <translation>得分与等级；括号内为较上期的变化（负数为减轻）</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/county/models.py" line="94" />
+        <location filename="../../src/jianfu/ui/county/models.py" line="100" />
         <source>not yet assessed</source>
         <translation>尚无作答，未评估</translation>
     </message>
@@ -1223,7 +1228,7 @@ Start {next} now?</source>
         <translation>上期时限{date}，已过</translation>
     </message>
     <message>
-        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="546" />
+        <location filename="../../src/jianfu/ui/pages/plan_page.py" line="547" />
         <source>deadline {date}, due within this period: set afresh</source>
         <translation>上期时限{date}，本期内到期，已重新起算</translation>
     </message>

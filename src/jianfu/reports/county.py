@@ -209,6 +209,7 @@ def _build_county_pdf(summary: CountySummary, output: Path | BinaryIO, split_row
     note = (
         "按区划代码排列，不作排名；等级以文字标明，底色由浅到深表示由轻到重；"
         "有上期数据的注明较上期的变化（负数为减轻）。"
+        "综合得分为四项平均数；综合等级最多比最重的一项低一档，也不低于“指尖”工时门槛，因此可能高于平均分所在的档。"
     )
     if len(rows) > PDF_TOWNSHIP_LIMIT:
         listed = [r for r in rows if r.overall_level in heavy or _unfinished(r)]

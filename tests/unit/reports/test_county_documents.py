@@ -93,6 +93,8 @@ def test_county_pdf_opens_with_what_to_act_on_and_attributed_escalations_first()
     assert text.index("戊己庚辛民政事项") < text.index("甲乙丙丁统筹事项")
     for heading in ("三、各乡镇负担情况", "四、条线部门归因", "五、共性问题", "六、各乡镇提请县级协调事项"):
         assert heading in text
+    # a 综合 above its mean's band (39.7 较重) is explained where the levels are listed
+    assert "综合等级最多比最重的一项低一档，也不低于“指尖”工时门槛，因此可能高于平均分所在的档" in text
 
 
 HOSTILE = '=HYPERLINK("http://x","点我")'
@@ -308,7 +310,7 @@ def test_escalation_measures_are_set_flush_left_not_centred() -> None:
         line
         for page in PdfReader(io.BytesIO(buffer.getvalue())).pages
         for line in page.extract_text(extraction_mode="layout").splitlines()
-        if line.rstrip().endswith(("口径", "末行", "请", "统", "一", "报", "送"))  # the measure's lines
+        if "报送口径" in line or line.rstrip().endswith("末行")  # the measure's lines, not a note wrapping at 一
     ]
     starts = {len(line) - len(line.rstrip().rsplit(" ", 1)[-1]) for line in lines}
     assert len(lines) >= 3 and len(starts) == 1, lines  # the last line, 末行, starts where the others do

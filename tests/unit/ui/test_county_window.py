@@ -415,6 +415,8 @@ def test_at_1024_pixels_every_score_keeps_its_change_from_last_period(qtbot, qap
     assert sum("（" in model.index(r, 1).data() for r in range(model.rowCount())) >= 5  # the changes are shown
     assert view.horizontalScrollBar().maximum() == 0  # all in view
     assert "较上期" in str(model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+    overall_tip = str(model.headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+    assert "最多比最重的一项低一档" in overall_tip and "较上期" in overall_tip
     family = county.font_family
     apply_font_size(qapp, family, large=True)  # the large font: the table scrolls sideways instead
     try:

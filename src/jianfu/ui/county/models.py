@@ -62,6 +62,12 @@ class OverviewModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == _TOOLTIP and section == 5:  # 综合: why 39.7 reads 较重
+            return self.tr(
+                "Mean of the four scores; its level is at most one below the worst manifestation's and at least "
+                "what the fingertip hours reach, so it can lie above the mean's band. In brackets the change since "
+                "last period (negative: lighter)"
+            )
         if orientation == Qt.Orientation.Horizontal and role == _TOOLTIP and 1 <= section <= 5:
             return self.tr("Score and level; in brackets the change since last period (negative: lighter)")
         return super().headerData(section, orientation, role)
