@@ -96,6 +96,11 @@ def test_an_uppercase_extension_is_imported_and_an_empty_folder_is_an_error(demo
     empty.mkdir()
     result = jianfu("import", "--db", str(tmp_path / "county.sqlite3"), str(empty))
     assert result.returncode == 2 and f"在 {empty} 中找到 0 个 .jianfu 文件" in result.stderr
+    # a path that is not there is said to be missing, not a folder holding 0 files
+    missing = tmp_path / "没有这个文件夹"
+    result = jianfu("import", "--db", str(tmp_path / "county.sqlite3"), str(missing))
+    assert result.returncode == 2 and f"{missing} 不存在，没有导入任何内容。请检查路径是否写对。" in result.stderr
+    assert "找到 0 个" not in result.stderr
 
 
 def test_verify_names_the_signer_and_the_county_binding(demo_dir: Path, tmp_path: Path) -> None:

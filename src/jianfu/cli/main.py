@@ -328,6 +328,8 @@ def _import(options: argparse.Namespace, library: ChecklistLibrary) -> int:
         print(f"跳过 {path}：{reason}")
     if not collected.files:
         where = "、".join(str(p) for p in options.paths)
+        if not any(p.exists() for p in options.paths):  # nothing there to look in: not "0 files in it"
+            raise JianfuError(f"{where} 不存在，没有导入任何内容。请检查路径是否写对。")
         raise JianfuError(f"在 {where} 中找到 0 个 .jianfu 文件，没有导入任何内容。请检查文件夹是否选对。")
     with CountyService.open(options.county_db, library) as county:
         summary = county.import_files(collected.files, _progress_bar)
