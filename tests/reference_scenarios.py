@@ -16,10 +16,16 @@ tracing beside check-in apps).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import yaml
+
 from jianfu.core.answers import Answer
-from jianfu.core.checklist import Checklist, FieldType
+from jianfu.core.checklist import Checklist, FieldType, load_checklist
+from jianfu.core.library import ChecklistLibrary
+from jianfu.core.plan import measure_groups
+from jianfu.core.scoring import ScoreResult, score_assessment
 
 
 @dataclass(frozen=True)
@@ -473,3 +479,49 @@ def add_burdens(checklist: Checklist, answers: dict[str, Answer], picks: list[in
         elif signal.kind == "choice":
             item = checklist.item(signal.ref)
             answers[item.id] = Answer(max(item.choices, key=lambda c: c.numeric or 0).value)
+
+
+# -- what the method tests of every version share
+
+ORDER = ["low", "moderate", "high", "severe"]
+
+
+def scored(checklist: Checklist, scenario: Scenario) -> ScoreResult:
+    """The scenario's answers scored, complete (a scenario that is not is a broken scenario)."""
+    result = score_assessment(checklist, scenario_answers(checklist, scenario))
+    assert result.complete, (scenario.id, result.completeness)
+    return result
+
+
+def drafted_rules(checklist: Checklist, result: ScoreResult) -> set[str]:
+    """The rules the plan takes up (not left to the annex as 负担较轻)."""
+    groups = measure_groups(result, checklist.plan_min_intensity)[: checklist.plan_max_items]
+    return {hit.rule.id for group in groups for hit in group}
+
+
+def assert_lands(checklist: Checklist, scenario: Scenario) -> None:
+    """The scenario lands where its passage says: levels at least / at most, rules in the plan, overall."""
+    result = scored(checklist, scenario)
+    for manifestation, least in scenario.expected.items():
+        level = result.manifestations[manifestation].level
+        assert ORDER.index(level) >= ORDER.index(least), (manifestation, result.manifestations[manifestation])
+    for manifestation, most in scenario.at_most.items():
+        level = result.manifestations[manifestation].level
+        assert ORDER.index(level) <= ORDER.index(most), (manifestation, result.manifestations[manifestation])
+    drafted = drafted_rules(checklist, result)
+    for rule_id in scenario.drafted:
+        assert rule_id in drafted, (scenario.id, rule_id)
+    assert ORDER.index(result.overall_level) >= ORDER.index(scenario.overall), (result.overall, result.overall_level)
+
+
+def raw_checklist(library: ChecklistLibrary, version: int) -> dict[str, Any]:
+    """A released checklist's YAML tree, to change in a test and load with ``load_raw``."""
+    path = next(p for p in library.all_files() if p.name == f"v{version}.yaml")
+    loaded: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def load_raw(tmp_path: Path, raw: dict[str, Any]) -> Checklist:
+    path = tmp_path / f"v{raw['version']}.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return load_checklist(path)

@@ -10,24 +10,35 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jianfu.core.answers import Answer
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.carry import carry_assessment
-from jianfu.core.checklist import Checklist, load_checklist
+from jianfu.core.checklist import Checklist
 from jianfu.core.errors import ChecklistError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.plan import measure_groups, month_end, plan_annex, problem_text
-from jianfu.core.scoring import ScoreResult, score_assessment
+from jianfu.core.scoring import score_assessment
 from jianfu.exchange.demo import sample_assessments
 from jianfu.reports.rectification import summary_text
-from reference_scenarios import BENIGN_APPS, TYPICAL, V3_SCENARIOS, Scenario, add_burdens, app, scenario_answers
+from reference_scenarios import (
+    BENIGN_APPS,
+    ORDER,
+    TYPICAL,
+    V3_SCENARIOS,
+    Scenario,
+    add_burdens,
+    app,
+    assert_lands,
+    load_raw,
+    raw_checklist,
+    scenario_answers,
+    scored,
+)
 
 BY_ID = {s.id: s for s in V3_SCENARIOS}
-ORDER = ["low", "moderate", "high", "severe"]
 LIGHT = "负担较轻"
 HOUR_A_WEEK = 21.75 / 5 * 1  # hours a month: one hour in each of the month's 4.35 weeks
 
@@ -37,36 +48,15 @@ def v3(library: ChecklistLibrary) -> Checklist:
     return library.get("township-selfcheck", 3)
 
 
-def _score(v3: Checklist, scenario: Scenario) -> ScoreResult:
-    result = score_assessment(v3, scenario_answers(v3, scenario))
-    assert result.complete, (scenario.id, result.completeness)
-    return result
-
-
-def _drafted(v3: Checklist, result: ScoreResult) -> set[str]:
-    groups = measure_groups(result, v3.plan_min_intensity)[: v3.plan_max_items]
-    return {hit.rule.id for group in groups for hit in group}
-
-
 @pytest.mark.parametrize("scenario", V3_SCENARIOS, ids=[s.id for s in V3_SCENARIOS])
 def test_scenario_lands_where_its_passage_says(v3: Checklist, scenario: Scenario) -> None:
-    result = _score(v3, scenario)
-    for manifestation, least in scenario.expected.items():
-        level = result.manifestations[manifestation].level
-        assert ORDER.index(level) >= ORDER.index(least), (manifestation, result.manifestations[manifestation])
-    for manifestation, most in scenario.at_most.items():
-        level = result.manifestations[manifestation].level
-        assert ORDER.index(level) <= ORDER.index(most), (manifestation, result.manifestations[manifestation])
-    drafted = _drafted(v3, result)
-    for rule_id in scenario.drafted:  # in the plan, so not in the annex as 负担较轻
-        assert rule_id in drafted, (scenario.id, rule_id)
-    assert ORDER.index(result.overall_level) >= ORDER.index(scenario.overall), (result.overall, result.overall_level)
+    assert_lands(v3, scenario)
 
 
 def test_half_an_hour_of_tracing_is_not_light(v3: Checklist) -> None:
     """QA: 30 min a day of photo/log tracing is 10.9 h per cadre a month, yet v2 scored it ~1 point
     and its plan's annex called it 负担较轻. In v3 it is drafted and the manifestation is 一般."""
-    result = _score(v3, BY_ID["tracing_time_alone"])
+    result = scored(v3, BY_ID["tracing_time_alone"])
     assert result.fingertip_breakdown["traces"] == pytest.approx(30 * 21.75 / 60, abs=0.1)
     assert result.manifestations["trace_alienation"].level == "moderate"
     hit = next(h for h in result.hits if h.rule.id == "traces_time_spent")
@@ -93,16 +83,16 @@ def test_time_rules_reach_the_plan_at_an_hour_a_week(v3: Checklist) -> None:
 def test_typical_burdens_of_the_four_manifestations_land_at_the_same_level(v3: Checklist) -> None:
     for manifestation, ids in TYPICAL.items():
         for scenario_id in ids:
-            m = _score(v3, BY_ID[scenario_id]).manifestations[manifestation]
+            m = scored(v3, BY_ID[scenario_id]).manifestations[manifestation]
             assert m.level == "high", (scenario_id, m.score, m.level)
             assert 45 <= m.score <= 55, (scenario_id, m.score)
 
 
 def test_the_extreme_township_is_severe_and_the_light_one_light(v3: Checklist) -> None:
-    result = _score(v3, BY_ID["extreme_township"])
+    result = scored(v3, BY_ID["extreme_township"])
     assert result.overall_level == "severe"
     assert sum(m.level == "severe" for m in result.manifestations.values()) >= 3
-    light = _score(v3, BY_ID["light_township"])
+    light = scored(v3, BY_ID["light_township"])
     assert all(m.level == "low" for m in light.manifestations.values())
 
 
@@ -261,7 +251,7 @@ def test_heaviest_demo_township_plan_is_focused(library: ChecklistLibrary) -> No
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(scenario=st.sampled_from(V3_SCENARIOS), picks=st.lists(st.integers(0, 10_000), min_size=1, max_size=5))
-def test_v3_adding_a_burden_never_lowers_a_score(v3: Checklist, scenario: Scenario, picks: list[int]) -> None:
+def test_v3_adding_a_burden_never_lowers_ascored(v3: Checklist, scenario: Scenario, picks: list[int]) -> None:
     answers = scenario_answers(v3, scenario)
     before = score_assessment(v3, answers)
     add_burdens(v3, answers, picks)
@@ -310,21 +300,10 @@ def test_v2_files_import_on_the_latest_ruler(library: ChecklistLibrary, tmp_path
 WORKING_DAY_A_WEEK = 8 * 21.75 / 5  # hours a month
 
 
-def _raw_v3(library: ChecklistLibrary) -> dict:
-    path = next(p for p in library.all_files() if p.name == "v3.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _load_raw(tmp_path: Path, raw: dict) -> Checklist:
-    path = tmp_path / "v3.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return load_checklist(path)
-
-
 def test_hours_in_check_in_apps_are_not_light(v3: Checklist) -> None:
     """QA: 4 check-in apps used daily, 40 minutes each, is 58 hours a month per cadre, yet scored
     较轻 everywhere: that time fed no rule and the check-in rule saturated at one app."""
-    result = _score(v3, BY_ID["four_checkin_apps"])
+    result = scored(v3, BY_ID["four_checkin_apps"])
     assert result.fingertip_breakdown["apps"] == pytest.approx(4 * 40 * 21.75 / 60, abs=0.1)
     hits = {h.rule.id: h for h in result.hits}
     assert hits["apps_time_spent"].signal == result.fingertip_breakdown["apps"]
@@ -343,7 +322,7 @@ def test_hours_in_check_in_apps_are_not_light(v3: Checklist) -> None:
 def test_app_time_rule_reads_only_the_rows_its_condition_keeps(v3: Checklist) -> None:
     """Time in forced apps without check-in is platform formalism, not trace alienation."""
     scenario = replace(BY_ID["three_forced_checkin_apps"], answers={"apps.inventory": _apps(3, 30, forced=True)})
-    hits = {h.rule.id: h for h in _score(v3, scenario).hits}
+    hits = {h.rule.id: h for h in scored(v3, scenario).hits}
     assert hits["apps_time_spent"].signal == pytest.approx(3 * 30 * 21.75 / 60, abs=0.1)
     assert "apps_checkin_time" not in hits
     assert {r.department for r in hits["apps_time_spent"].rows} == {"县应急管理局", "县农业农村局", "县委政法委"}
@@ -363,12 +342,12 @@ def test_counted_app_rules_grow_with_the_number_of_apps(v3: Checklist) -> None:
     intensities = []
     for count in (1, 2, 3):
         scenario = replace(BY_ID["light_township"], answers={"apps.inventory": _apps(count, 0, checkin=True)})
-        hit = next(h for h in _score(v3, scenario).hits if h.rule.id == "apps_checkin")
+        hit = next(h for h in scored(v3, scenario).hits if h.rule.id == "apps_checkin")
         intensities.append(hit.intensity)
     assert intensities[0] < intensities[1] < intensities[2] == 1.0
     assert intensities[0] >= v3.plan_min_intensity  # one check-in app is still drafted (《意见》 forbids it)
-    three = _score(v3, BY_ID["three_forced_checkin_apps"]).manifestations["platform_formalism"].score
-    eight = _score(v3, BY_ID["eight_forced_checkin_apps"]).manifestations["platform_formalism"].score
+    three = scored(v3, BY_ID["three_forced_checkin_apps"]).manifestations["platform_formalism"].score
+    eight = scored(v3, BY_ID["eight_forced_checkin_apps"]).manifestations["platform_formalism"].score
     assert eight > three
 
 
@@ -392,15 +371,15 @@ def test_the_overall_level_is_floored_on_the_fingertip_hours(v3: Checklist) -> N
         (pytest.approx(WORKING_DAY_A_WEEK / 2, abs=0.05), "moderate"),
         (pytest.approx(WORKING_DAY_A_WEEK, abs=0.05), "high"),
     ]
-    result = _score(v3, BY_ID["tracing_two_hours"])
+    result = scored(v3, BY_ID["tracing_two_hours"])
     assert result.overall < 20 and result.overall_level == "high"
     assert result.raised_by is not None and result.raised_by.level == "high"
     text = summary_text(result, v3)
     assert "综合等级按“指尖”工时提高" in text and "43.7小时" in text and "34.8小时（约每周一个工作日）" in text
-    light = _score(v3, BY_ID["light_township"])
+    light = scored(v3, BY_ID["light_township"])
     assert light.raised_by is None and "工时提高" not in summary_text(light, v3)
     # a floor the scores already reach raises nothing and says nothing
-    assert _score(v3, BY_ID["extreme_township"]).raised_by is None
+    assert scored(v3, BY_ID["extreme_township"]).raised_by is None
 
 
 def test_a_manifestation_is_floored_on_its_own_fingertip_hours(v3: Checklist) -> None:
@@ -411,7 +390,7 @@ def test_a_manifestation_is_floored_on_its_own_fingertip_hours(v3: Checklist) ->
         "trace_alienation": ["traces", "apps"],
         "platform_formalism": ["apps"],
     }
-    tracing = _score(v3, BY_ID["tracing_two_hours"])
+    tracing = scored(v3, BY_ID["tracing_two_hours"])
     trace = tracing.manifestations["trace_alienation"]
     assert trace.score == pytest.approx(22.8) and trace.level == "high" and trace.own_hours == pytest.approx(43.5)
     assert trace.raised_by is not None and trace.raised_by.hours == pytest.approx(WORKING_DAY_A_WEEK, abs=0.05)
@@ -419,43 +398,43 @@ def test_a_manifestation_is_floored_on_its_own_fingertip_hours(v3: Checklist) ->
     text = summary_text(tracing, v3)
     assert text.count("综合等级按“指尖”工时提高") == 1
     assert "“痕迹管理异化”等级按其本身的“指尖”工时提高：每名干部每月43.5小时，达到34.8小时" in text
-    apps = _score(v3, BY_ID["eight_forced_checkin_apps"])
+    apps = scored(v3, BY_ID["eight_forced_checkin_apps"])
     platform = apps.manifestations["platform_formalism"]
     assert platform.score == pytest.approx(37.2) and platform.level == "high" and platform.own_hours == 87.0
     # only the check-in apps' time is trace alienation's own: forced apps without check-in are not
     forced_apps = [
         app(f"强制APP{i}", "县农业农村局", usage="daily", minutes_per_day=30, forced_download=True) for i in range(8)
     ]
-    forced = _score(v3, Scenario("forced_only", "", {"apps.inventory": BENIGN_APPS + forced_apps}))
+    forced = scored(v3, Scenario("forced_only", "", {"apps.inventory": BENIGN_APPS + forced_apps}))
     assert forced.manifestations["platform_formalism"].raised_by is not None
     assert forced.manifestations["trace_alienation"].raised_by is None
     assert forced.manifestations["trace_alienation"].level == "low"
     # a level the score already gives is not raised, and the 10.9 hours of half an hour a day raise nothing
-    half_hour = _score(v3, BY_ID["tracing_time_alone"])
+    half_hour = scored(v3, BY_ID["tracing_time_alone"])
     assert all(m.raised_by is None for m in half_hour.manifestations.values())
     assert "本身的“指尖”工时" not in summary_text(half_hour, v3)
 
 
 def test_manifestation_floor_names_existing_terms(library: ChecklistLibrary, tmp_path: Path) -> None:
-    raw = _raw_v3(library)
+    raw = raw_checklist(library, 3)
     raw["manifestation_floor"]["platform_formalism"] = [{"fingertip": "phone_calls"}]
     with pytest.raises(ChecklistError, match="phone_calls"):
-        _load_raw(tmp_path, raw)
-    raw = _raw_v3(library)
+        load_raw(tmp_path, raw)
+    raw = raw_checklist(library, 3)
     raw["manifestation_floor"]["leisure"] = [{"fingertip": "apps"}]
     with pytest.raises(ChecklistError, match="leisure"):
-        _load_raw(tmp_path, raw)
+        load_raw(tmp_path, raw)
     # a misspelt column in a term's where would quietly count no hours: refused at load
-    raw = _raw_v3(library)
+    raw = raw_checklist(library, 3)
     raw["manifestation_floor"]["trace_alienation"] = [
         {"fingertip": "apps", "where": {"column": "chekin", "equals": True}}
     ]
     with pytest.raises(ChecklistError, match="没有列 chekin"):
-        _load_raw(tmp_path, raw)
-    raw = _raw_v3(library)
+        load_raw(tmp_path, raw)
+    raw = raw_checklist(library, 3)
     raw["manifestation_floor"]["trace_alienation"] = [{"fingertip": "traces", "where": {"column": "x", "equals": 1}}]
     with pytest.raises(ChecklistError, match="where 只能用于按表格计算的一项"):
-        _load_raw(tmp_path, raw)
+        load_raw(tmp_path, raw)
 
 
 def test_an_incomplete_assessment_gets_no_level_from_the_hours_either(v3: Checklist) -> None:
@@ -468,24 +447,24 @@ def test_an_incomplete_assessment_gets_no_level_from_the_hours_either(v3: Checkl
 
 
 def test_fingertip_signal_names_an_existing_term_and_columns(library: ChecklistLibrary, tmp_path: Path) -> None:
-    raw = _raw_v3(library)
+    raw = raw_checklist(library, 3)
     rule = next(r for r in raw["rules"] if r["id"] == "apps_checkin_time")
     rule["signal"] = {"fingertip": "phone_calls"}
     with pytest.raises(ChecklistError, match="phone_calls"):
-        _load_raw(tmp_path, raw)
+        load_raw(tmp_path, raw)
     rule["signal"] = {"fingertip": "apps", "where": {"column": "colour", "equals": True}}
     with pytest.raises(ChecklistError, match="colour"):
-        _load_raw(tmp_path, raw)
+        load_raw(tmp_path, raw)
     rule["signal"] = {"fingertip": "traces", "where": {"column": "checkin", "equals": True}}
     with pytest.raises(ChecklistError, match="where"):
-        _load_raw(tmp_path, raw)
+        load_raw(tmp_path, raw)
 
 
 def test_overall_floor_levels_must_exist(library: ChecklistLibrary, tmp_path: Path) -> None:
-    raw = _raw_v3(library)
+    raw = raw_checklist(library, 3)
     raw["overall_floor"]["fingertip_hours"][0]["level"] = "dire"
     with pytest.raises(ChecklistError, match="dire"):
-        _load_raw(tmp_path, raw)
+        load_raw(tmp_path, raw)
 
 
 def test_no_help_text_claims_dispatch_reaches_every_township(v3: Checklist) -> None:

@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,13 +18,13 @@ from jianfu.core.answers import Answer
 from jianfu.core.assessment import Assessment, Period, Township
 from jianfu.core.attribution import department_burdens
 from jianfu.core.carry import carry_assessment
-from jianfu.core.checklist import Checklist, Handling, load_checklist
+from jianfu.core.checklist import Checklist, Handling
 from jianfu.core.consistency import to_verify
 from jianfu.core.errors import ChecklistError
 from jianfu.core.library import ChecklistLibrary
 from jianfu.core.method import method_text
 from jianfu.core.plan import draft_plan, measure_groups, month_end, plan_annex
-from jianfu.core.scoring import ScoreResult, score_assessment
+from jianfu.core.scoring import score_assessment
 from jianfu.core.table_rows import required_columns
 from jianfu.core.wizard import contradictions_by_page
 from jianfu.exchange.demo import sample_assessments
@@ -37,11 +36,14 @@ from reference_scenarios import (
     Scenario,
     add_burdens,
     app,
+    assert_lands,
+    load_raw,
+    raw_checklist,
     scenario_answers,
+    scored,
 )
 
 BY_ID = {s.id: s for s in V4_SCENARIOS}
-ORDER = ["low", "moderate", "high", "severe"]
 TODAY = dt.date(2026, 12, 5)
 
 
@@ -55,57 +57,36 @@ def v3(library: ChecklistLibrary) -> Checklist:
     return library.get("township-selfcheck", 3)
 
 
-def _score(checklist: Checklist, scenario: Scenario) -> ScoreResult:
-    result = score_assessment(checklist, scenario_answers(checklist, scenario))
-    assert result.complete, (scenario.id, result.completeness)
-    return result
-
-
-def _drafted(checklist: Checklist, result: ScoreResult) -> set[str]:
-    groups = measure_groups(result, checklist.plan_min_intensity)[: checklist.plan_max_items]
-    return {hit.rule.id for group in groups for hit in group}
-
-
 def test_new_assessments_use_v4(library: ChecklistLibrary) -> None:
     assert library.latest().version == 4
 
 
 @pytest.mark.parametrize("scenario", V4_SCENARIOS, ids=[s.id for s in V4_SCENARIOS])
 def test_scenario_lands_where_its_passage_says(v4: Checklist, scenario: Scenario) -> None:
-    result = _score(v4, scenario)
-    for manifestation, least in scenario.expected.items():
-        level = result.manifestations[manifestation].level
-        assert ORDER.index(level) >= ORDER.index(least), (manifestation, result.manifestations[manifestation])
-    for manifestation, most in scenario.at_most.items():
-        level = result.manifestations[manifestation].level
-        assert ORDER.index(level) <= ORDER.index(most), (manifestation, result.manifestations[manifestation])
-    drafted = _drafted(v4, result)
-    for rule_id in scenario.drafted:
-        assert rule_id in drafted, (scenario.id, rule_id)
-    assert ORDER.index(result.overall_level) >= ORDER.index(scenario.overall), (result.overall, result.overall_level)
+    assert_lands(v4, scenario)
 
 
 @pytest.mark.parametrize("scenario", V3_SCENARIOS, ids=[s.id for s in V3_SCENARIOS])
 def test_every_v3_scenario_scores_on_v4_as_on_v3(v3: Checklist, v4: Checklist, scenario: Scenario) -> None:
     """The v3 scenarios leave the new column blank (all cadres) and tick no proxy check-in beside a
     "no": v4 changes none of their figures, scores or levels."""
-    assert _score(v4, scenario).to_json() == _score(v3, scenario).to_json()
+    assert scored(v4, scenario).to_json() == scored(v3, scenario).to_json()
 
 
 def test_typical_burdens_stay_where_v3_put_them(v3: Checklist, v4: Checklist) -> None:
     for manifestation, ids in TYPICAL.items():
         for scenario_id in ids:
-            m = _score(v4, BY_ID[scenario_id]).manifestations[manifestation]
+            m = scored(v4, BY_ID[scenario_id]).manifestations[manifestation]
             assert m.level == "high", (scenario_id, m.score, m.level)
             assert 45 <= m.score <= 55, (scenario_id, m.score)
-            assert m.score == _score(v3, BY_ID[scenario_id]).manifestations[manifestation].score
+            assert m.score == scored(v3, BY_ID[scenario_id]).manifestations[manifestation].score
 
 
 def test_the_extreme_township_is_severe_and_the_light_one_light(v4: Checklist) -> None:
-    result = _score(v4, BY_ID["extreme_township"])
+    result = scored(v4, BY_ID["extreme_township"])
     assert result.overall_level == "severe"
     assert sum(m.level == "severe" for m in result.manifestations.values()) >= 3
-    light = _score(v4, BY_ID["light_township"])
+    light = scored(v4, BY_ID["light_township"])
     assert all(m.level == "low" for m in light.manifestations.values())
 
 
@@ -180,18 +161,18 @@ def test_department_hours_count_an_apps_users_like_the_fingertip_hours(v4: Check
 
 
 def test_a_term_counts_users_only_from_a_number_column_of_its_table(library: ChecklistLibrary, tmp_path: Path) -> None:
-    raw = _raw_v4(library)
+    raw = raw_checklist(library, 4)
     term = next(t for t in raw["fingertip_hours"]["terms"] if t["id"] == "apps")
     term["users"] = "usres"
     with pytest.raises(ChecklistError, match="usres"):
-        _load_raw(tmp_path, raw)
+        load_raw(tmp_path, raw)
     term["users"] = "name"
     with pytest.raises(ChecklistError, match="数字列"):
-        _load_raw(tmp_path, raw)
-    raw = _raw_v4(library)
+        load_raw(tmp_path, raw)
+    raw = raw_checklist(library, 4)
     next(t for t in raw["fingertip_hours"]["terms"] if t["id"] == "traces")["users"] = "users"
     with pytest.raises(ChecklistError, match="users"):
-        _load_raw(tmp_path, raw)
+        load_raw(tmp_path, raw)
 
 
 def test_the_inventory_says_whose_minutes_and_where_check_in_time_goes(v4: Checklist) -> None:
@@ -234,7 +215,7 @@ def test_long_upper_level_meetings_are_escalated_with_the_rules_limits(v4: Check
     assert "主要讲话不超过1小时" in rule.measure.text and "半天" in rule.measure.text
     assert "本镇会议" not in rule.measure.text
     assert "上级会议" in rule.problem and "上级会议" in v4.item("meetings.average_hours").label
-    result = _score(v4, BY_ID["long_upper_meetings"])
+    result = scored(v4, BY_ID["long_upper_meetings"])
     plan = draft_plan(result, dt.date(2026, 12, 31), v4.plan_min_intensity, v4.plan_max_items, "柳河镇")
     item = next(i for i in plan if i.rule_id == "meetings_long")
     assert item.handling is Handling.ESCALATE and "县委办公室" in item.department
@@ -369,7 +350,7 @@ def test_ticking_no_dispatch_never_lowers_a_level_given(v4: Checklist, scenario:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(scenario=st.sampled_from(V4_SCENARIOS), picks=st.lists(st.integers(0, 10_000), min_size=1, max_size=5))
-def test_v4_adding_a_burden_never_lowers_a_score(v4: Checklist, scenario: Scenario, picks: list[int]) -> None:
+def test_v4_adding_a_burden_never_lowers_ascored(v4: Checklist, scenario: Scenario, picks: list[int]) -> None:
     answers = scenario_answers(v4, scenario)
     before = score_assessment(v4, answers)
     add_burdens(v4, answers, picks)
@@ -394,17 +375,6 @@ def test_the_method_page_shows_no_source_code_and_says_what_changed(v4: Checklis
 # -- helpers
 
 
-def _raw_v4(library: ChecklistLibrary) -> dict:
-    path = next(p for p in library.all_files() if p.name == "v4.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _load_raw(tmp_path: Path, raw: dict) -> Checklist:
-    path = tmp_path / "v4.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return load_checklist(path)
-
-
 def test_the_scenarios_use_every_v4_change(v4: Checklist) -> None:
     """Guards the scenario list: each v4 scenario is new (not a v3 one renamed)."""
     new = [s for s in V4_SCENARIOS if s not in V3_SCENARIOS]
@@ -414,7 +384,7 @@ def test_the_scenarios_use_every_v4_change(v4: Checklist) -> None:
 def test_the_hours_floors_read_an_apps_users_too(v4: Checklist) -> None:
     """The manifestation floors read the same term: eight forced check-in apps used by 4 of the 40
     cadres are 8.7 hours a month per cadre, below the floors, where all 40 reach 较重 (87 hours)."""
-    every = _score(v4, BY_ID["eight_forced_checkin_apps"])
+    every = scored(v4, BY_ID["eight_forced_checkin_apps"])
     assert every.manifestations["platform_formalism"].raised_by is not None
     rows = scenario_answers(v4, BY_ID["eight_forced_checkin_apps"])["apps.inventory"].value
     few = [{**r, "cells": {**r["cells"], "users": 4}} if r not in BENIGN_APPS else r for r in rows]
@@ -449,11 +419,11 @@ def test_answers_adding_up_to_more_than_a_working_month_are_a_contradiction_not_
 
 
 def test_a_plausibility_bound_is_checked_when_the_checklist_loads(library: ChecklistLibrary, tmp_path: Path) -> None:
-    raw = _raw_v4(library)
+    raw = raw_checklist(library, 4)
     check = next(c for c in raw["consistency"] if "fingertip_hours_over" in c)
     check["contradicted_when"] = {"item": "profile.cadre_count", "gt": 0}
     check["fingertip_hours_over"] = -1
     with pytest.raises(ChecklistError) as raised:
-        _load_raw(tmp_path, raw)
+        load_raw(tmp_path, raw)
     assert "fingertip_hours_over 必须大于0" in str(raised.value)
     assert "fingertip_hours_over 与 contradicted_when、table 不能同时使用" in str(raised.value)
